@@ -1,0 +1,59 @@
+// The JSON contract of `chainrule check --json` (SPEC section 3). Other tools read it: keep to it exactly.
+
+export type ClaimKind = 'gradient' | 'jacobian' | 'elementwise' | 'value' | 'equality' | 'informal';
+export type StepVerdict = 'correct' | 'incorrect' | 'informal' | 'error';
+export type Diagnosis =
+  | 'shape' | 'transpose' | 'sign' | 'scale' | 'carried-error' | 'missing-term' | 'extra-term'
+  | 'elementwise-vs-matrix-product' | 'missing-factor' | 'rounding' | 'unknown';
+
+export interface DiagnosticJson {
+  severity: 'error' | 'warning';
+  code: string;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  hint?: string;
+}
+
+export interface StepJson {
+  index: number;
+  line: number;
+  column: number;
+  text: string;
+  shape: string | null;
+  verdict: StepVerdict;
+  diagnosis: Diagnosis | null;
+  message: string;
+}
+
+export interface ClaimJson {
+  line: number;
+  label: string | null;
+  target: string;
+  kind: ClaimKind;
+  expected: string | null;
+  expectedShape: string | null;
+  shapeClaim: { claimed: string; actual: string; ok: boolean } | null;
+  steps: StepJson[];
+  verdict: StepVerdict;
+}
+
+export interface CheckSummary {
+  claims: number;
+  correct: number;
+  incorrect: number;
+  informal: number;
+  errors: number;
+}
+
+export interface CheckReport {
+  version: 1;
+  file: string;
+  ok: boolean;
+  shapes: Record<string, string>;
+  diagnostics: DiagnosticJson[];
+  claims: ClaimJson[];
+  summary: CheckSummary;
+}

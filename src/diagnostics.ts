@@ -1,0 +1,46 @@
+// Diagnostics are data: a code, a span, a message and an optional hint.
+// Rendering (text like rustc, JSON, HTML) is a separate step, see src/render/.
+import type { Span } from './syntax/ast';
+
+export type DiagnosticCode =
+  | 'parse-error'
+  | 'unknown-name'
+  | 'unknown-function'
+  | 'arity'
+  | 'shape-mismatch'
+  | 'declared-shape-mismatch'
+  | 'redefinition'
+  | 'cyclic-definition'
+  | 'limit-exceeded'
+  | 'similar-name'
+  | 'assumed-scalar'
+  | 'internal-error';
+
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  severity: Severity;
+  code: DiagnosticCode;
+  message: string;
+  span: Span;
+  hint?: string;
+}
+
+export function error(code: DiagnosticCode, message: string, span: Span, hint?: string): Diagnostic {
+  return hint === undefined ? { severity: 'error', code, message, span } : { severity: 'error', code, message, span, hint };
+}
+
+export function warning(code: DiagnosticCode, message: string, span: Span, hint?: string): Diagnostic {
+  return hint === undefined ? { severity: 'warning', code, message, span } : { severity: 'warning', code, message, span, hint };
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Thrown (and caught at the edges) when input exceeds a cap on size, depth or work. */
+export class LimitExceeded extends Error {
+  constructor(message: string, readonly span?: Span) {
+    super(message);
+  }
+}

@@ -1,0 +1,93 @@
+// The abstract syntax tree produced by every front end (.cr and LaTeX).
+// Names are normalised here already: `W_1`, `W_{1}` and `W1` all carry name "W1".
+
+/** A source range. Lines and columns are 1-based; the end is exclusive (points just past the last character). */
+export interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export type MulStyle = 'juxt' | 'star' | 'cdot' | 'at';
+
+export type BinaryOp =
+  | 'add' | 'sub'
+  | 'mul'        // juxtaposition, *, ·, @, \cdot: matrix product, scaling, or (· between same-shaped vectors) dot product
+  | 'hadamard'   // .*, ⊙, odot, ∘
+  | 'div'        // /, ./ (elementwise)
+  | 'gt' | 'lt' | 'ge' | 'le';
+
+export type Expr =
+  | { kind: 'number'; value: number; text: string; span: Span }
+  /** `name` is normalised (subscript braces and underscores between letters and digits removed); `text` is as written. */
+  | { kind: 'name'; name: string; text: string; span: Span }
+  /** `f(x, y)`, and with prime = 1, `f'(x)` (derivative of a one-argument function). */
+  | { kind: 'call'; callee: string; calleeText: string; prime: number; args: Expr[]; span: Span }
+  | { kind: 'neg'; arg: Expr; span: Span }
+  | { kind: 'binary'; op: BinaryOp; style?: MulStyle; left: Expr; right: Expr; span: Span }
+  | { kind: 'transpose'; arg: Expr; span: Span }
+  | { kind: 'power'; base: Expr; exponent: Expr; span: Span }
+  /** `[a, b; c, d]`: rows of entries. */
+  | { kind: 'matrix'; rows: Expr[][]; span: Span }
+  /**
+   * A derivative reference. `of` is what is differentiated, `wrt` the variables.
+   * form: 'frac' for dL/dW, ∂L/∂W, d(L)/d(W); 'operator' for d/dx (expr);
+   * 'jacobian' for jacobian(f, [x, y]); 'grad' for grad(f, [x, y]).
+   */
+  | { kind: 'deriv'; form: 'frac' | 'operator' | 'jacobian' | 'grad'; of: Expr; wrt: Expr[]; span: Span };
+
+/** A declared shape: rows x cols. `scalar` is 1 x 1; `R^n` is n x 1. */
+export interface ShapeSpec {
+  rows: DimSpec;
+  cols: DimSpec;
+  span: Span;
+}
+/** A dimension: a positive integer or a dimension name. */
+export type DimSpec = number | string;
+
+export interface NameRef {
+  name: string;
+  text: string;
+  span: Span;
+}
+
+export type Domain = 'positive' | 'nonnegative' | 'binary' | 'onehot' | 'probability' | 'simplex';
+
+/** One side of an `=` chain: the expression, its source text and span. */
+export interface Step {
+  expr: Expr;
+  text: string;
+  span: Span;
+}
+
+export type Statement =
+  | { kind: 'decl'; names: NameRef[]; shape: ShapeSpec; domain?: { name: Domain; span: Span }; span: Span }
+  /**
+   * `lhs = rhs1 = rhs2 ...` with an optional shape claim and label.
+   * Whether it defines a name or claims an equality is decided by name resolution, not by the parser.
+   * Continuation lines starting with `=` have been appended to `rhs` already.
+   */
+  | { kind: 'equation'; label?: string; lhs: Step; rhs: Step[]; shapeClaim?: ShapeSpec; span: Span }
+  | { kind: 'at'; bindings: AtBinding[]; span: Span }
+  | { kind: 'problem'; id: string; title?: string; span: Span }
+  | { kind: 'ask'; target: Step; points: number; span: Span }
+  /** `alias \mathcal{L} = L`: notation in submissions that means a name of the problem. */
+  | { kind: 'alias'; from: string; to: Expr; span: Span };
+
+export interface AtBinding {
+  name: string;
+  text: string;
+  value: number;
+  /** `~`: a stated, rounded value of a defined quantity. */
+  rounded: boolean;
+  span: Span;
+}
+
+export interface ParsedFile {
+  file: string;
+  source: string;
+  statements: Statement[];
+  /** Parse errors; a statement that fails to parse is left out of `statements`, the others are kept. */
+  diagnostics: import('../diagnostics').Diagnostic[];
+}
