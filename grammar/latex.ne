@@ -1,0 +1,139 @@
+# The LaTeX maths grammar. It runs once per row (a `\\` line of an aligned environment, or a
+# statement of its own) on grammar tokens: raw LaTeX has already been reduced by
+# src/latex/normalize.ts (commands, fonts, subscripts, transposes) and src/latex/rows.ts
+# (differentials, calls, shapes). It MUST stay unambiguous (test/latex/grammar.test.ts counts
+# parses): every decision that would need look-around is taken before the grammar runs.
+#
+# Precedence follows .cr (grammar/chainrule.ne): comparison < sum < one left-associative level
+# for every product, Hadamard product and division < unary minus < power < postfix.
+# Prefix operators (`\frac{d}{dx}`, `\nabla_W`, `\sum_i`) apply to the rest of the product.
+
+@preprocessor typescript
+
+@{%
+import * as B from '../../latex/build';
+import { grammarLexer as lexer } from '../replay';
+%}
+
+@lexer lexer
+
+Row -> Statements                               {% (d) => ({ kind: 'statements', statements: d[0] }) %}
+     | Chain ShapeClaim:?                       {% (d) => B.continuation(d[0].map((x: any) => x[1]), d[1], d[0][0][0]) %}
+     | %at Bindings                             {% (d) => ({ kind: 'statements', statements: [B.at(d[0], d[1])] }) %}
+     | Expr                                     {% (d) => ({ kind: 'bare', expr: d[0] }) %}
+
+# ---- statements
+
+Statements -> Statement                         {% (d) => [d[0]] %}
+            | Statements %comma Statement       {% (d) => [...d[0], d[2]] %}
+
+Statement -> Names %kw_in Shape                    {% (d) => B.decl(d[0], d[2]) %}
+           | Expr Chain ShapeClaim:?            {% (d) => B.equation(d[0], d[1].map((x: any) => x[1]), d[2]) %}
+
+Names -> %name                                  {% (d) => [B.nameRef(d[0])] %}
+       | Names %comma %name                     {% (d) => [...d[0], B.nameRef(d[2])] %}
+
+# Each link keeps its relation token: a continuation's span starts at its first `=`.
+Chain -> EqOp Expr                              {% (d) => [[d[0], d[1]]] %}
+       | Chain EqOp Expr                        {% (d) => [...d[0], [d[1], d[2]]] %}
+
+EqOp -> (%eq | %approx | %implies)              {% (d) => d[0][0] %}
+
+ShapeClaim -> %kw_in Shape                         {% (d) => d[1] %}
+
+Bindings -> Binding                             {% (d) => [d[0]] %}
+          | Bindings %comma Binding             {% (d) => [...d[0], d[2]] %}
+
+Binding -> %name BindOp %num                    {% (d) => B.binding(d[0], d[1], null, d[2]) %}
+         | %name BindOp %minus %num             {% (d) => B.binding(d[0], d[1], d[2], d[3]) %}
+
+BindOp -> (%eq | %approx | %tilde)              {% (d) => d[0][0] %}
+
+# `\mathbb{R}`, `\mathbb{R}^{n}` (a column), `\mathbb{R}^{M \times N}`
+
+Shape -> %reals                                 {% (d) => B.shape(1, 1, d[0], d[0]) %}
+       | %reals %caret Dim                      {% (d) => B.shape(B.dim(d[2]), 1, d[0], d[2]) %}
+       | %reals %caret %lbrace Dim %rbrace      {% (d) => B.shape(B.dim(d[3]), 1, d[0], d[4]) %}
+       | %reals %caret %lbrace Dim %times Dim %rbrace   {% (d) => B.shape(B.dim(d[3]), B.dim(d[5]), d[0], d[6]) %}
+
+Dim -> (%num | %name)                           {% (d) => d[0][0] %}
+
+# ---- expressions
+
+Expr -> Sum                                     {% id %}
+      | Sum CmpOp Sum                           {% (d) => B.binary(d[0], d[1], d[2]) %}
+
+CmpOp -> (%lt | %gt | %le | %ge)                {% (d) => d[0][0] %}
+
+Sum -> Product                                  {% id %}
+     | Sum (%plus | %minus) Product             {% (d) => B.binary(d[0], d[1][0], d[2]) %}
+
+# A product may end with a prefix operator, which takes everything after it.
+Product -> Prod                                 {% id %}
+         | SignedPrefix                         {% id %}
+         | Prod PrefixApp                       {% (d) => B.juxt(d[0], d[1]) %}
+         | Prod MulOp SignedPrefix              {% (d) => B.binary(d[0], d[1], d[2]) %}
+
+SignedPrefix -> PrefixApp                       {% id %}
+              | %minus SignedPrefix             {% (d) => B.neg(d[0], d[1]) %}
+
+PrefixApp -> Prefix Product                     {% (d) => B.applyPrefix(d[0], d[1]) %}
+
+Prefix -> %frac %lbrace %diff %rbrace %lbrace %diff Wrt %rbrace   {% (d) => B.derivOperator(d[0], d[6]) %}
+        | (%nabla | %sum)                       {% (d) => B.prefixToken(d[0][0]) %}
+
+# The right operand of juxtaposition is a Power, which never starts with `-`: `a -b` subtracts.
+Prod -> Unary                                   {% id %}
+      | Prod MulOp Unary                        {% (d) => B.binary(d[0], d[1], d[2]) %}
+      | Prod Power                              {% (d) => B.juxt(d[0], d[1]) %}
+
+MulOp -> (%cdot | %star | %times | %odot | %slash | %div | %atop)   {% (d) => d[0][0] %}
+
+Unary -> Power                                  {% id %}
+       | %minus Unary                           {% (d) => B.neg(d[0], d[1]) %}
+
+# `\log a^2` is log(a^2): an operator command takes a whole power.
+Power -> Postfix                                {% id %}
+       | Postfix %caret PowArg                  {% (d) => B.power(d[0], d[2]) %}
+       | %func Power                            {% (d) => B.callBare(d[0], d[1]) %}
+
+PowArg -> %lbrace Expr %rbrace                  {% (d) => B.paren(d[0], d[1], d[2]) %}
+        | %num                                  {% (d) => B.num(d[0]) %}
+        | %name                                 {% (d) => B.name(d[0]) %}
+
+Postfix -> Primary                              {% id %}
+         | Postfix (%transpose | %prime)        {% (d) => B.transpose(d[0], d[1][0]) %}
+
+Primary -> %name                                {% (d) => B.name(d[0]) %}
+         | %num                                 {% (d) => B.num(d[0]) %}
+         | %lparen Expr %rparen                 {% (d) => B.paren(d[0], d[1], d[2]) %}
+         | %lbrack Expr %rbrack                 {% (d) => B.paren(d[0], d[1], d[2]) %}
+         | %lbrace Expr %rbrace                 {% (d) => B.paren(d[0], d[1], d[2]) %}
+         | %bar Expr %bar                       {% (d) => B.abs(d[0], d[1], d[2]) %}
+         | %dbar Expr %dbar                     {% (d) => B.norm(d[0], d[1], d[2]) %}
+         | %fname %lparen Args %rparen          {% (d) => B.call(d[0], d[2], d[3]) %}
+         | %sqrt Primary                        {% (d) => B.sqrt(d[0], d[1]) %}
+         | %frac FracArg FracArg                {% (d) => B.frac(d[0], d[1], d[2]) %}
+         | %frac %lbrace %diff Expr %rbrace %lbrace %diff Wrt %rbrace   {% (d) => B.derivFrac(d[0], d[3], d[7], d[8]) %}
+         | %diff DerivOf %slash %diff Wrt       {% (d) => B.derivSlash(d[0], d[1], d[4]) %}
+         | %begin_matrix MatrixRows %rowsep:? %end_matrix   {% (d) => B.matrix(d[0], d[1], d[3]) %}
+
+FracArg -> %lbrace Expr %rbrace                 {% (d) => B.paren(d[0], d[1], d[2]) %}
+         | %num                                 {% (d) => B.num(d[0]) %}
+         | %name                                {% (d) => B.name(d[0]) %}
+
+Wrt -> %name                                    {% (d) => B.name(d[0]) %}
+     | %lparen %name %rparen                    {% (d) => B.paren(d[0], B.name(d[1]), d[2]) %}
+
+DerivOf -> %name                                {% (d) => B.name(d[0]) %}
+         | %lparen Expr %rparen                 {% (d) => B.paren(d[0], d[1], d[2]) %}
+         | %fname %lparen Args %rparen          {% (d) => B.call(d[0], d[2], d[3]) %}
+
+Args -> Expr                                    {% (d) => [d[0]] %}
+      | Args %comma Expr                        {% (d) => [...d[0], d[2]] %}
+
+MatrixRows -> MatrixRow                         {% (d) => [d[0]] %}
+            | MatrixRows %rowsep MatrixRow      {% (d) => [...d[0], d[2]] %}
+
+MatrixRow -> Expr                               {% (d) => [d[0]] %}
+           | MatrixRow %amp Expr                {% (d) => [...d[0], d[2]] %}

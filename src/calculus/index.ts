@@ -1,0 +1,37 @@
+// The calculus that lowering needs: derivative references inside expressions, sigma'(h) and f'(x).
+import type { EvalEnv, Matrix, Node } from '../ir/types';
+import type { Builder } from '../ir/build';
+import type { Graph } from '../ir/graph';
+import { builtinDerivative, elementwiseDerivative } from '../diff/index';
+import type { Calculus, Lowering } from '../resolve/lower';
+import { DerivativeRef, derivativeMeaning } from './meaning';
+
+/**
+ * Values of leaves that stand for Jacobians only known numerically (large or symbolic sizes): the leaf's
+ * name → how to compute it at a point from the other values.
+ */
+export type DerivedLeaves = Map<string, (env: EvalEnv) => Matrix>;
+
+export interface ChainruleCalculus extends Calculus {
+  derivedLeaves: DerivedLeaves;
+}
+
+export function makeCalculus(b: Builder, graph: Graph): ChainruleCalculus {
+  const derivedLeaves: DerivedLeaves = new Map();
+  return {
+    derivedLeaves,
+    derivativeRef(ref: DerivativeRef, lowering: Lowering): Node {
+      const meaning = derivativeMeaning(ref, lowering);
+      if (meaning.forms.length === 0) {
+        const name = `__jacobian${derivedLeaves.size}`;
+        derivedLeaves.set(name, meaning.evaluate!);
+        return b.variable(name, meaning.shape);
+      }
+      const [usual, alternative] = meaning.forms;
+      if (alternative) lowering.alternatives.set(usual.id, alternative);
+      return usual;
+    },
+    primeOfBuiltin: (fn, arg) => builtinDerivative(graph, fn, arg),
+    primeOfFunction: (body, arg) => elementwiseDerivative(graph, body, arg),
+  };
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// The command line: argument parsing and output only; the work is done in the library.
+import { Command, CommanderError } from 'commander';
+import { shapesCommand } from './shapes';
+import { UsageError } from './io';
+
+function run(action: () => number | Promise<number>): Promise<void> {
+  return Promise.resolve()
+    .then(action)
+    .then((code) => {
+      process.exitCode = code;
+    })
+    .catch((err: unknown) => {
+      if (err instanceof UsageError) process.stderr.write(`chainrule: ${err.message}\n`);
+      else process.stderr.write(`chainrule: internal error: ${err instanceof Error ? err.message : String(err)}\nplease report this with the input that caused it\n`);
+      process.exitCode = 2;
+    });
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('chainrule')
+    .description('Checks calculus derivations: gradients, Jacobians, matrix shapes, numeric backpropagation.')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('shapes')
+    .description('print the shape of every name, and every shape error')
+    .argument('<file>', 'a .cr, .md or .tex derivation')
+    .option('--json', 'print JSON (SPEC section 3)')
+    .action((file: string, opts: { json?: boolean }) => run(() => shapesCommand(file, opts)));
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here with code 0; usage mistakes are input errors.
+      process.exitCode = err.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    throw err;
+  }
+}
+
+if (require.main === module) void main(process.argv);

@@ -1,0 +1,19 @@
+// `chainrule shapes FILE [--json]`.
+import { analyzeSource } from '../pipeline';
+import { shapesOf } from '../shapes/report';
+import { diagnosticToJson } from '../render/json';
+import { makeCalculus } from '../calculus/index';
+import { printDiagnostics, printJson, readInput } from './io';
+
+export function shapesCommand(file: string, options: { json?: boolean }): number {
+  const source = readInput(file);
+  const result = shapesOf(analyzeSource(source, file, makeCalculus));
+  if (options.json) {
+    printJson({ version: 1, file, shapes: result.shapes, diagnostics: result.diagnostics.map(diagnosticToJson) });
+  } else {
+    const width = Math.max(0, ...Object.keys(result.shapes).map((n) => n.length));
+    for (const [name, shape] of Object.entries(result.shapes)) process.stdout.write(`${name.padEnd(width)} : ${shape}\n`);
+    printDiagnostics(result.diagnostics, source, file);
+  }
+  return result.exitCode;
+}

@@ -1,0 +1,386 @@
+// The algebraic simplifier for scalar and elementwise subexpressions, which makes gradients readable.
+//
+// An expression is normalised to a sum of terms (ir/polynomial): a rational coefficient times atoms with
+// integer powers. Atoms are non-arithmetic nodes (matrix products, function applications, variables) and
+// also sums that appear as factors or denominators. Because sums stay atoms at first, matching factors
+// cancel between numerator and denominator before anything is expanded:
+//
+//     (-y / a2 + (1 - y) / (1 - a2)) .* a2 .* (1 - a2)  →  -y (1 - a2) + (1 - y) a2
+//
+// and only then are the remaining sums expanded and like terms collected (→ a2 - y). The unexpanded and
+// the expanded forms are both rebuilt, with common factors pulled out, and the smallest is kept. Work is
+// capped (term and factor counts); on the cap the unsimplified form is kept.
+import type { Node, Shape } from './types';
+import { ShapeError, isScalarShape, shapesEqual } from './types';
+import type { Builder } from './build';
+import { scalarConst, topologicalOrder } from './inspect';
+import {
+  CapExceeded, LIMITS, addPolys, atomPoly, collect, constantPoly, hasNegativePowers, invertTerm, mulPolys, powTerm, scalePoly, sumKey,
+  type Factor, type Poly, type Term,
+} from './polynomial';
+
+const ARITHMETIC = new Set(['add', 'neg', 'hadamard', 'div', 'const']);
+
+function integerExponent(n: Node): number | undefined {
+  if (n.op !== 'pow') return undefined;
+  const k = scalarConst(n.args[1]);
+  return k !== undefined && Number.isInteger(k) && Math.abs(k) <= LIMITS.power ? k : undefined;
+}
+
+function isArithmetic(n: Node): boolean {
+  return ARITHMETIC.has(n.op) || integerExponent(n) !== undefined;
+}
+
+export interface SimplifyOptions {
+  /** Nodes with smaller ids are returned as they are (the forward graph, whose nodes carry the user's names). */
+  frozenBelow?: number;
+}
+
+/** Nesting beyond this is left alone instead of risking the call stack. */
+const MAX_DEPTH = 300;
+
+export class Simplifier {
+  private readonly frozenBelow: number;
+  private readonly memo = new Map<number, Node>();
+  /** Nodes this simplifier produced: reused later (an earlier adjoint), they are opened only when that can cancel something. */
+  private readonly outputs = new Set<number>();
+  private readonly nfCache = new Map<number, Poly>();
+  /** Sum atoms by their sign-free key: the node standing for the sum, and the sign relating it to the key. */
+  private readonly sums = new Map<string, { node: Node; sign: number; poly: Poly }>();
+  private readonly sizes = new Map<number, number>();
+  private depth = 0;
+  private root: Node | undefined;
+
+  constructor(
+    readonly b: Builder,
+    options: SimplifyOptions = {},
+  ) {
+    this.frozenBelow = options.frozenBelow ?? 0;
+  }
+
+  simplify(n: Node): Node {
+    if (n.id < this.frozenBelow) return n;
+    const known = this.memo.get(n.id);
+    if (known) return known;
+    if (this.depth > MAX_DEPTH) return n;
+    this.depth++;
+    const savedRoot = this.root;
+    let result: Node;
+    try {
+      if (isArithmetic(n)) {
+        this.root = n;
+        result = this.simplifyArithmetic(n);
+      } else {
+        result = n.args.length === 0 ? n : this.b.make(n.op, n.args.map((a) => this.simplify(a)), n.attrs);
+      }
+    } finally {
+      this.root = savedRoot;
+      this.depth--;
+    }
+    if (!shapesEqual(result.shape, n.shape)) result = n;
+    this.memo.set(n.id, result);
+    this.memo.set(result.id, result);
+    this.outputs.add(result.id);
+    return result;
+  }
+
+  private simplifyArithmetic(n: Node): Node {
+    try {
+      return this.best(this.nf(n), n.shape) ?? this.shallow(n);
+    } catch (e) {
+      if (e instanceof CapExceeded) return this.shallow(n);
+      throw e;
+    }
+  }
+
+  /** The node with simplified arguments (used when the normal form is over budget). */
+  private shallow(n: Node): Node {
+    try {
+      return this.b.make(
+        n.op,
+        n.args.map((a) => this.simplify(a)),
+        n.attrs,
+      );
+    } catch (e) {
+      if (e instanceof ShapeError) return n;
+      throw e;
+    }
+  }
+
+  // ---- normal form ----
+
+  private nf(n: Node): Poly {
+    const cached = this.nfCache.get(n.id);
+    if (cached) return cached;
+    let p: Poly;
+    const k = integerExponent(n);
+    switch (k !== undefined ? 'pow' : n.op) {
+      case 'const':
+        p = constantPoly(n.attrs.value!);
+        break;
+      case 'add':
+        p = addPolys(this.open(n.args[0], 'term'), this.open(n.args[1], 'term'));
+        break;
+      case 'neg':
+        p = scalePoly(this.open(n.args[0], 'term'), -1);
+        break;
+      case 'hadamard':
+        p = mulPolys(this.open(n.args[0], 'factor'), this.open(n.args[1], 'factor'));
+        break;
+      case 'div':
+        p = mulPolys(this.open(n.args[0], 'factor'), this.reciprocal(n.args[1]));
+        break;
+      case 'pow':
+        p = this.power(n.args[0], k!);
+        break;
+      default:
+        p = this.atom(n);
+    }
+    this.nfCache.set(n.id, p);
+    return p;
+  }
+
+  /**
+   * The normal form of a child, or the child as one atom. A sum as a factor stays an atom unless it holds
+   * fractions that may cancel; an earlier result (an adjoint simplified before) is opened only when small.
+   */
+  private open(n: Node, context: 'term' | 'factor'): Poly {
+    const p = this.nf(n);
+    const sealed = n !== this.root && this.outputs.has(n.id);
+    if (p.length <= 1) {
+      if (sealed && p.length === 1 && p[0].factors.size > 6 && !hasNegativePowers(p)) return atomPoly(`n${n.id}`, n);
+      return p;
+    }
+    if (context === 'factor') {
+      if (hasNegativePowers(p) && p.length <= (sealed ? 4 : 8)) return p;
+      return this.sumAtom(n, p, 1);
+    }
+    if (sealed && p.length > 6) return this.sumAtom(n, p, 1);
+    return p;
+  }
+
+  private reciprocal(n: Node): Poly {
+    const p = this.nf(n);
+    if (p.length === 0) throw new CapExceeded(); // division by zero: leave as written
+    if (p.length === 1) return [invertTerm(p[0])];
+    return this.sumAtom(n, p, -1);
+  }
+
+  private power(base: Node, k: number): Poly {
+    const p = this.nf(base);
+    if (p.length === 0) {
+      if (k > 0) return [];
+      throw new CapExceeded();
+    }
+    if (p.length === 1) return [powTerm(p[0], k)];
+    return this.sumAtom(base, p, k);
+  }
+
+  /** A non-arithmetic node as an atom (its arguments simplified). */
+  private atom(n: Node): Poly {
+    const s = this.simplify(n);
+    if (s !== n && isArithmetic(s)) return this.nf(s);
+    return atomPoly(`n${s.id}`, s);
+  }
+
+  /** A sum used as a factor: one atom per sum up to sign, so (1 - a) and -(a - 1) cancel. */
+  private sumAtom(n: Node, p: Poly, power: number): Poly {
+    const { key, sign } = sumKey(p);
+    let entry = this.sums.get(key);
+    if (!entry) {
+      let node = n.id < this.frozenBelow || this.outputs.has(n.id) ? n : this.simplify(n);
+      let poly = p;
+      // The sum stands for itself or its negation, whichever reads better: 1 - y rather than y - 1.
+      if (prefersNegation(p)) {
+        node = this.simplify(this.b.neg(node));
+        poly = scalePoly(p, -1);
+      }
+      entry = { node, sign: sumKey(poly).sign, poly };
+      this.sums.set(key, entry);
+    }
+    const coef = Math.pow(sign * entry.sign, power);
+    return atomPoly(key, entry.node, power, coef);
+  }
+
+  // ---- expansion ----
+
+  /** Sums with positive powers multiplied out (denominators stay). */
+  private expand(p: Poly, depth = 0): Poly {
+    if (depth > 4) throw new CapExceeded();
+    let out: Poly = [];
+    for (const t of p) {
+      let acc: Poly = [{ coef: t.coef, factors: new Map() }];
+      for (const [key, f] of t.factors) {
+        const sum = this.sums.get(key);
+        if (sum && f.power > 0 && f.power <= 4) {
+          const inner = this.expand(sum.poly, depth + 1);
+          for (let i = 0; i < f.power; i++) acc = mulPolys(acc, inner, LIMITS.expandedTerms);
+        } else acc = mulPolys(acc, [{ coef: 1, factors: new Map([[key, f]]) }], LIMITS.expandedTerms);
+      }
+      out = collect([...out, ...acc]);
+      if (out.length > LIMITS.expandedTerms) throw new CapExceeded();
+    }
+    return out;
+  }
+
+  // ---- rebuilding ----
+
+  /** The smallest of the candidate forms, or undefined when none can be built. */
+  private best(p: Poly, shape: Shape): Node | undefined {
+    const candidates: Poly[] = [p];
+    try {
+      const e = this.expand(p);
+      if (e !== p) candidates.push(e);
+    } catch (err) {
+      if (!(err instanceof CapExceeded)) throw err;
+    }
+    let best: Node | undefined;
+    let bestSize = Infinity;
+    for (const c of candidates) {
+      for (const factored of [false, true]) {
+        const node = this.tryRebuild(c, shape, factored);
+        if (!node) continue;
+        const size = this.treeSize(node);
+        if (size < bestSize) {
+          best = node;
+          bestSize = size;
+        }
+      }
+    }
+    return best;
+  }
+
+  private tryRebuild(p: Poly, shape: Shape, factored: boolean): Node | undefined {
+    try {
+      const node = factored ? this.rebuildFactored(p) : this.rebuildSum(p);
+      if (!node) return undefined;
+      return this.b.broadcastTo(node, shape);
+    } catch (e) {
+      if (e instanceof ShapeError || e instanceof CapExceeded) return undefined;
+      if (e instanceof Error && e.message.startsWith('internal: cannot broadcast')) return undefined;
+      throw e;
+    }
+  }
+
+  private rebuildSum(p: Poly): Node {
+    if (p.length === 0) return this.b.constant(0);
+    // Positive terms first: a2 - y rather than -y + a2.
+    const ordered = [...p.filter((t) => t.coef > 0), ...p.filter((t) => t.coef < 0)];
+    const nodes = ordered.map((t) => this.rebuildTerm(t));
+    return this.combine(nodes, (x, y) => this.b.add(x, y));
+  }
+
+  /** Folds left; on a broadcasting conflict, retries with the largest operands first. */
+  private combine(nodes: readonly Node[], op: (x: Node, y: Node) => Node): Node {
+    try {
+      return nodes.reduce(op);
+    } catch (e) {
+      if (!(e instanceof ShapeError)) throw e;
+      const rank = (n: Node) => (isScalarShape(n.shape) ? 2 : n.shape[0] === 1 || n.shape[1] === 1 ? 1 : 0);
+      return [...nodes].sort((x, y) => rank(x) - rank(y)).reduce(op);
+    }
+  }
+
+  private rebuildTerm(t: Term): Node {
+    const b = this.b;
+    const factors = [...t.factors.values()];
+    // Scalars lead a product: (a2 - y) W2^T .* a1 .* (1 - a1).
+    const ordered = [...factors.filter((f) => isScalarShape(f.node.shape)), ...factors.filter((f) => !isScalarShape(f.node.shape))];
+    const num = ordered.filter((f) => f.power > 0).map((f) => this.powerNode(f.node, f.power));
+    const den = ordered.filter((f) => f.power < 0).map((f) => this.powerNode(f.node, -f.power));
+    const { p, q } = displayCoefficient(t.coef);
+    let top: Node = num.length ? this.combine(num, (x, y) => b.hadamard(x, y)) : b.constant(1);
+    top = b.hadamard(p, top);
+    if (!den.length && q === 1) return top;
+    let bottom: Node = den.length ? this.combine(den, (x, y) => b.hadamard(x, y)) : b.constant(1);
+    if (q !== 1) bottom = b.hadamard(q, bottom);
+    return b.div(top, bottom);
+  }
+
+  private powerNode(n: Node, k: number): Node {
+    return k === 1 ? n : this.b.pow(n, k);
+  }
+
+  /** Common atoms (and an integer content) pulled out of every term: a x + b x → (a + b) x. */
+  private rebuildFactored(p: Poly): Node | undefined {
+    if (p.length < 2) return undefined;
+    const common = new Map<string, Factor>();
+    for (const [key, f] of p[0].factors) {
+      let power = f.power;
+      let ok = true;
+      for (const t of p.slice(1)) {
+        const g = t.factors.get(key);
+        if (!g || Math.sign(g.power) !== Math.sign(f.power)) {
+          ok = false;
+          break;
+        }
+        power = f.power > 0 ? Math.min(power, g.power) : Math.max(power, g.power);
+      }
+      if (ok) common.set(key, { node: f.node, power });
+    }
+    const content = integerContent(p);
+    if (common.size === 0 && content === 1) return undefined;
+    const rest: Term[] = p.map((t) => {
+      const factors = new Map(t.factors);
+      for (const [key, f] of common) {
+        const left = factors.get(key)!.power - f.power;
+        if (left === 0) factors.delete(key);
+        else factors.set(key, { node: f.node, power: left });
+      }
+      return { coef: t.coef / content, factors };
+    });
+    const outside = this.rebuildTerm({ coef: content, factors: common });
+    const inside = this.rebuildSum(collect(rest));
+    return this.combine([outside, inside], (x, y) => this.b.hadamard(x, y));
+  }
+
+  /** Nodes in the expression tree (not the DAG): what a reader sees. Saturates to stay cheap. */
+  private treeSize(n: Node): number {
+    const cached = this.sizes.get(n.id);
+    if (cached !== undefined) return cached;
+    for (const x of topologicalOrder([n])) {
+      if (this.sizes.has(x.id)) continue;
+      let s = 1;
+      for (const a of x.args) s += this.sizes.get(a.id)!;
+      this.sizes.set(x.id, Math.min(s, 1e9));
+    }
+    return this.sizes.get(n.id)!;
+  }
+}
+
+/** A sum whose constant term is negative, or with no positive term, reads better negated. */
+function prefersNegation(p: Poly): boolean {
+  const constant = p.find((t) => t.factors.size === 0);
+  if (constant) return constant.coef < 0;
+  return p.every((t) => t.coef < 0);
+}
+
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+/** The gcd of integer coefficients, negative when every coefficient is negative; 1 otherwise. */
+function integerContent(p: Poly): number {
+  if (!p.every((t) => Number.isInteger(t.coef) && Math.abs(t.coef) < 1e9)) return 1;
+  const g = p.reduce((acc, t) => gcd(acc, Math.abs(t.coef)), 0);
+  const sign = p.every((t) => t.coef < 0) ? -1 : 1;
+  return g === 0 ? 1 : g * sign;
+}
+
+/** A coefficient as p / q for display: x / 2 and 2 x / 3, but 0.3 x as written. */
+export function displayCoefficient(c: number): { p: number; q: number } {
+  if (Number.isInteger(c)) return { p: c, q: 1 };
+  if (Number.isInteger(c * 2)) return { p: c * 2, q: 2 };
+  if (String(c).length <= 6) return { p: c, q: 1 };
+  for (let q = 3; q <= 1000; q++) {
+    const p = Math.round(c * q);
+    if (p / q === c && Math.abs(p) <= 100000) return { p, q };
+  }
+  return { p: c, q: 1 };
+}
+
+/** Simplifies `node` once with a fresh simplifier (see Simplifier for repeated use over one sweep). */
+export function simplify(b: Builder, node: Node, options: SimplifyOptions = {}): Node {
+  return new Simplifier(b, options).simplify(node);
+}

@@ -1,0 +1,189 @@
+// AST builders called by the postprocessors of grammar/latex.ne. They produce the AST of
+// src/syntax/ast.ts, the same the .cr parser produces. Builders never mutate their arguments:
+// Earley may share a sub-result between partial parses. Step texts are filled in by parse.ts,
+// which knows the block's source.
+import type { AtBinding, BinaryOp, DimSpec, Expr, MulStyle, NameRef, ShapeSpec, Span, Statement, Step } from '../syntax/ast';
+import type { Tok, TokType } from './tokens';
+
+type Located = Tok | { span: Span };
+
+export function span(a: Located, b: Located): Span {
+  return { line: a.span.line, column: a.span.column, endLine: b.span.endLine, endColumn: b.span.endColumn };
+}
+
+// ---- rows: what one line of maths holds
+
+export type RawRow =
+  | { kind: 'statements'; statements: Statement[] }
+  /** `= rhs ...` continuing the chain of the row or block before. */
+  | { kind: 'continuation'; rhs: Step[]; shapeClaim?: ShapeSpec; span: Span }
+  /** An expression that claims nothing (`\frac{\partial L}{\partial W}` named in prose): no statement. */
+  | { kind: 'bare'; expr: Expr };
+
+function step(e: Expr): Step {
+  return { expr: e, text: '', span: e.span };
+}
+
+export function equation(lhs: Expr, rhs: Expr[], shapeClaim: ShapeSpec | null): Statement {
+  const last = shapeClaim ?? rhs[rhs.length - 1];
+  const st: Statement = { kind: 'equation', lhs: step(lhs), rhs: rhs.map(step), span: span(lhs, last) };
+  return shapeClaim ? { ...st, shapeClaim } : st;
+}
+
+export function continuation(rhs: Expr[], shapeClaim: ShapeSpec | null, first: Tok): RawRow {
+  const last = shapeClaim ?? rhs[rhs.length - 1];
+  const row: RawRow = { kind: 'continuation', rhs: rhs.map(step), span: span(first, last) };
+  return shapeClaim ? { ...row, shapeClaim } : row;
+}
+
+export function decl(names: NameRef[], shape: ShapeSpec): Statement {
+  return { kind: 'decl', names, shape, span: span(names[0], shape) };
+}
+
+export function nameRef(t: Tok): NameRef {
+  return { name: t.value, text: t.text, span: t.span };
+}
+
+export function at(keyword: Tok, bindings: AtBinding[]): Statement {
+  return { kind: 'at', bindings, span: span(keyword, bindings[bindings.length - 1]) };
+}
+
+/** `x_1 = 1`, `x_2 = -1`, `s_1 \approx 0.9` (a stated rounded value, like `~` in .cr). */
+export function binding(name: Tok, op: Tok, minus: Tok | null, value: Tok): AtBinding {
+  const v = Number(value.value);
+  return { name: name.value, text: name.text, value: minus ? -v : v, rounded: op.type !== 'eq', span: span(name, value) };
+}
+
+// ---- shapes
+
+export function dim(t: Tok): DimSpec {
+  return t.type === 'num' ? Number(t.value) : t.value;
+}
+
+export function shape(rows: DimSpec, cols: DimSpec, first: Tok, last: Tok): ShapeSpec {
+  return { rows, cols, span: span(first, last) };
+}
+
+// ---- expressions
+
+export function num(t: Tok): Expr {
+  return { kind: 'number', value: Number(t.value), text: t.text, span: t.span };
+}
+
+export function name(t: Tok): Expr {
+  return { kind: 'name', name: t.value, text: t.text, span: t.span };
+}
+
+/** `(e)`, `\left[ e \right]`, `{e}`: the node of `e`, its span widened over the brackets. */
+export function paren(open: Tok, e: Expr, close: Tok): Expr {
+  return { ...e, span: span(open, close) };
+}
+
+export function neg(minus: Tok, arg: Expr): Expr {
+  return { kind: 'neg', arg, span: span(minus, arg) };
+}
+
+const OPERATORS: Partial<Record<TokType, [BinaryOp, MulStyle?]>> = {
+  plus: ['add'],
+  minus: ['sub'],
+  cdot: ['mul', 'cdot'],
+  star: ['mul', 'star'],
+  times: ['mul', 'star'],
+  atop: ['mul', 'at'],
+  odot: ['hadamard'],
+  slash: ['div'],
+  div: ['div'],
+  lt: ['lt'],
+  gt: ['gt'],
+  le: ['le'],
+  ge: ['ge'],
+};
+
+export function binary(left: Expr, op: Tok, right: Expr): Expr {
+  const [kind, style] = OPERATORS[op.type]!;
+  const node: Expr = { kind: 'binary', op: kind, left, right, span: span(left, right) };
+  return style ? { ...node, style } : node;
+}
+
+/** Side by side: `X W`, `xy`, `2 \log a`. */
+export function juxt(left: Expr, right: Expr): Expr {
+  return { kind: 'binary', op: 'mul', style: 'juxt', left, right, span: span(left, right) };
+}
+
+/** `\frac{a}{b}`. */
+export function frac(head: Tok, top: Expr, bottom: Expr): Expr {
+  return { kind: 'binary', op: 'div', left: top, right: bottom, span: span(head, bottom) };
+}
+
+export function transpose(arg: Expr, t: Tok): Expr {
+  return { kind: 'transpose', arg, span: span(arg, t) };
+}
+
+/** `a^{b}`; `e^{x}` is exp(x), as every reader of the maths takes it. */
+export function power(base: Expr, exponent: Expr): Expr {
+  const s = span(base, exponent);
+  if (base.kind === 'name' && base.name === 'e') {
+    return { kind: 'call', callee: 'exp', calleeText: base.text, prime: 0, args: [exponent], span: s };
+  }
+  return { kind: 'power', base, exponent, span: s };
+}
+
+export function call(head: Tok, args: Expr[], close: Tok): Expr {
+  return { kind: 'call', callee: head.value, calleeText: head.head ?? head.text, prime: head.prime ?? 0, args, span: span(head, close) };
+}
+
+/** `\log a`, `\exp x`: an operator command applied to the next factor. */
+export function callBare(head: Tok, arg: Expr): Expr {
+  return { kind: 'call', callee: head.value, calleeText: head.text, prime: 0, args: [arg], span: span(head, arg) };
+}
+
+function callOf(callee: string, head: Tok, arg: Expr, close: Located): Expr {
+  return { kind: 'call', callee, calleeText: head.text, prime: 0, args: [arg], span: span(head, close) };
+}
+
+export function sqrt(head: Tok, arg: Expr): Expr {
+  return callOf('sqrt', head, arg, arg);
+}
+
+/** `|x|`. */
+export function abs(open: Tok, arg: Expr, close: Tok): Expr {
+  return callOf('abs', open, arg, close);
+}
+
+/** `\|x\|`. */
+export function norm(open: Tok, arg: Expr, close: Tok): Expr {
+  return callOf('norm', open, arg, close);
+}
+
+export function matrix(open: Tok, rows: Expr[][], close: Tok): Expr {
+  return { kind: 'matrix', rows, span: span(open, close) };
+}
+
+/** `\frac{\partial L}{\partial W}`, `\frac{dL}{dW}`. */
+export function derivFrac(head: Tok, of: Expr, wrt: Expr, close: Tok): Expr {
+  return { kind: 'deriv', form: 'frac', of, wrt: [wrt], span: span(head, close) };
+}
+
+/** `\partial L / \partial W`, `dL/dW`. */
+export function derivSlash(first: Tok, of: Expr, wrt: Expr): Expr {
+  return { kind: 'deriv', form: 'frac', of, wrt: [wrt], span: span(first, wrt) };
+}
+
+/** A prefix operator waiting for its operand: `\frac{d}{dx}`, `\nabla_W`, `\sum_{i=1}^{m}`. */
+export type Prefix =
+  | { kind: 'derivative'; wrt: Expr; head: Tok }
+  | { kind: 'sum'; head: Tok };
+
+export function derivOperator(head: Tok, wrt: Expr): Prefix {
+  return { kind: 'derivative', wrt, head };
+}
+
+export function prefixToken(t: Tok): Prefix {
+  return t.type === 'nabla' ? { kind: 'derivative', wrt: name(t.wrt!), head: t } : { kind: 'sum', head: t };
+}
+
+/** The operator applied to the rest of the product after it (`\frac{d}{dx} x^2 \sin x`). */
+export function applyPrefix(p: Prefix, operand: Expr): Expr {
+  if (p.kind === 'derivative') return { kind: 'deriv', form: 'operator', of: operand, wrt: [p.wrt], span: span(p.head, operand) };
+  return callOf('sum', p.head, operand, operand);
+}

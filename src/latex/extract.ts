@@ -1,0 +1,168 @@
+// Finds the maths in a Markdown or LaTeX document, in document order, with the lines that may
+// name a problem. Prose is skipped; so are code (except ```cr fences, which hold .cr lines),
+// HTML comments and TeX comments. Offsets are into the document, so spans stay exact.
+import { ROW_ENVIRONMENTS } from './vocabulary';
+
+export type DocumentEvent =
+  /** Maths: `text` starts at `start` in the document. */
+  | { kind: 'math'; text: string; start: number; display: boolean }
+  /** A heading (Markdown `#`, TeX `\section`) or a prose line: either may name a problem. */
+  | { kind: 'heading' | 'line'; text: string; start: number; end: number }
+  /** The inside of a ```cr fence; `start` is the first character of its first line. */
+  | { kind: 'cr'; text: string; start: number };
+
+const CR_FENCE_LANGUAGES = new Set(['cr', 'chainrule']);
+
+/** `\begin{align*}` and the other environments that are maths on their own. */
+function mathEnvironmentAt(src: string, i: number): { end: number } | undefined {
+  const m = /^\\begin\{([a-zA-Z]+\*?)\}/.exec(src.slice(i, i + 40));
+  if (!m || !ROW_ENVIRONMENTS.has(m[1])) return undefined;
+  const close = `\\end{${m[1]}}`;
+  const at = src.indexOf(close, i + m[0].length);
+  return at < 0 ? undefined : { end: at + close.length };
+}
+
+function lineEndAt(src: string, i: number): number {
+  const e = src.indexOf('\n', i);
+  return e < 0 ? src.length : e;
+}
+
+/** The closing delimiter of a display block, or undefined when it is never closed. */
+function closingOf(src: string, from: number, delimiter: string): number | undefined {
+  const at = src.indexOf(delimiter, from);
+  return at < 0 ? undefined : at;
+}
+
+/**
+ * An inline `$..$`: it ends at the next unescaped `$` before a blank line. In Markdown (pandoc's
+ * rule) the opening `$` is not followed by a space and the closing one not preceded by a space nor
+ * followed by a digit, so prices ("$5 and $10") are not maths.
+ */
+function inlineDollarEnd(src: string, open: number, markdown: boolean): number | undefined {
+  if (markdown && /\s/.test(src[open + 1] ?? ' ')) return undefined;
+  for (let j = open + 1; j < src.length; j++) {
+    const c = src[j];
+    if (c === '\\') j++;
+    else if (c === '\n' && /^[ \t]*\n/.test(src.slice(j + 1))) return undefined;
+    else if (c === '$') {
+      if (markdown && (/\s/.test(src[j - 1]) || /[0-9]/.test(src[j + 1] ?? ''))) continue;
+      return j;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Maths starting at `i` (`$$`, `$`, `\[`, `\(`, a maths environment), as an event and the index
+ * after it; undefined when no maths starts there.
+ */
+function mathAt(src: string, i: number, markdown: boolean): { event: DocumentEvent; next: number } | undefined {
+  const two = src.slice(i, i + 2);
+  const block = (open: number, close: number | undefined, closeLength: number, display: boolean) =>
+    close === undefined ? undefined : { event: { kind: 'math' as const, text: src.slice(open, close), start: open, display }, next: close + closeLength };
+  if (two === '$$') return block(i + 2, closingOf(src, i + 2, '$$'), 2, true);
+  if (two === '\\[') return block(i + 2, closingOf(src, i + 2, '\\]'), 2, true);
+  if (two === '\\(') return block(i + 2, closingOf(src, i + 2, '\\)'), 2, false);
+  if (src[i] === '$') return block(i + 1, inlineDollarEnd(src, i, markdown), 1, false);
+  if (src.startsWith('\\begin{', i)) {
+    const env = mathEnvironmentAt(src, i);
+    return env ? { event: { kind: 'math', text: src.slice(i, env.end), start: i, display: true }, next: env.end } : undefined;
+  }
+  return undefined;
+}
+
+/** Markdown: headings, fences, inline code, HTML comments, and maths in between. */
+export function scanMarkdown(src: string): DocumentEvent[] {
+  const events: DocumentEvent[] = [];
+  let i = 0;
+  while (i < src.length) {
+    if (i === 0 || src[i - 1] === '\n') {
+      const end = lineEndAt(src, i);
+      const line = src.slice(i, end);
+      const fence = /^\s{0,3}(`{3,}|~{3,})\s*([\w-]*)/.exec(line);
+      if (fence) {
+        i = skipFence(src, end, fence[1], CR_FENCE_LANGUAGES.has(fence[2].toLowerCase()), events);
+        continue;
+      }
+      const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
+      events.push(heading ? { kind: 'heading', text: heading[1], start: i, end } : { kind: 'line', text: line, start: i, end });
+      if (heading) {
+        i = end + 1;
+        continue;
+      }
+    }
+    const c = src[i];
+    if (c === '\\' && (src[i + 1] === '$' || src[i + 1] === '\\')) i += 2;
+    else if (c === '`') i = skipInlineCode(src, i);
+    else if (src.startsWith('<!--', i)) i = (closingOf(src, i + 4, '-->') ?? src.length - 3) + 3;
+    else {
+      const math = mathAt(src, i, true);
+      if (math) {
+        events.push(math.event);
+        i = math.next;
+      } else i++;
+    }
+  }
+  return events;
+}
+
+/** Skip a fenced code block starting on the line ending at `lineEnd`; a cr fence becomes an event. */
+function skipFence(src: string, lineEnd: number, marker: string, isCr: boolean, events: DocumentEvent[]): number {
+  const contentStart = Math.min(lineEnd + 1, src.length);
+  const closing = new RegExp(`^\\s{0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}\\s*$`);
+  let j = contentStart;
+  while (j < src.length) {
+    const end = lineEndAt(src, j);
+    if (closing.test(src.slice(j, end))) {
+      if (isCr) events.push({ kind: 'cr', text: src.slice(contentStart, j), start: contentStart });
+      return end + 1;
+    }
+    j = end + 1;
+  }
+  if (isCr) events.push({ kind: 'cr', text: src.slice(contentStart), start: contentStart });
+  return src.length;
+}
+
+function skipInlineCode(src: string, i: number): number {
+  const run = /^`+/.exec(src.slice(i))![0];
+  const close = src.indexOf(run, i + run.length);
+  const lineEnd = lineEndAt(src, i);
+  return close >= 0 && close < lineEnd ? close + run.length : i + run.length;
+}
+
+const TEX_HEADING = /\\(?:section|subsection|subsubsection|paragraph|subparagraph)\*?\{([^{}]*)\}/;
+const TEX_ITEM_PART = /^\s*\\item\s*\[([^\]]*)\]/;
+const VERBATIM = ['verbatim', 'lstlisting', 'minted', 'comment'];
+
+/** LaTeX: `\section`s and `\item[(a)]`s, `%` comments, verbatim, and maths; only the document body if there is one. */
+export function scanTex(src: string): DocumentEvent[] {
+  const events: DocumentEvent[] = [];
+  const body = src.indexOf('\\begin{document}');
+  let i = body >= 0 ? body + '\\begin{document}'.length : 0;
+  while (i < src.length) {
+    if (i === 0 || src[i - 1] === '\n') {
+      const end = lineEndAt(src, i);
+      const line = src.slice(i, end);
+      const heading = TEX_HEADING.exec(line);
+      const item = TEX_ITEM_PART.exec(line);
+      if (heading) events.push({ kind: 'heading', text: heading[1], start: i, end });
+      else if (item) events.push({ kind: 'heading', text: item[1], start: i, end });
+      else events.push({ kind: 'line', text: line.replace(/^\s*\\(?:item|noindent|textbf\{)\s*/, ''), start: i, end });
+    }
+    const c = src[i];
+    if (c === '\\' && /[$%\\{}]/.test(src[i + 1] ?? '')) i += 2;
+    else if (c === '%') i = lineEndAt(src, i);
+    else if (src.startsWith('\\end{document}', i)) break;
+    else if (src.startsWith('\\begin{', i) && VERBATIM.some((v) => src.startsWith(`\\begin{${v}}`, i))) {
+      const env = /^\\begin\{([a-z]+)\}/.exec(src.slice(i))![1];
+      i = (closingOf(src, i, `\\end{${env}}`) ?? src.length) + `\\end{${env}}`.length;
+    } else {
+      const math = mathAt(src, i, false);
+      if (math) {
+        events.push(math.event);
+        i = math.next;
+      } else i++;
+    }
+  }
+  return events;
+}

@@ -1,0 +1,533 @@
+// From raw LaTeX tokens to grammar tokens: commands are classified (names, functions, operators,
+// noise, unsupported), fonts and accents folded into names (`\mathbf{x}` is x, `\hat{y}` is yhat),
+// subscripts merged into the name they follow (`W_{1}` is W1), superscripts that mean transpose
+// or a prime become single tokens, and `\sum_{..}^{..}` one token. What remains is a flat list
+// the grammar reads without caring about LaTeX's many spellings.
+import { warning, type Diagnostic } from '../diagnostics';
+import { normalizeName } from '../syntax/names';
+import { lexLatex, type RawToken } from './lexer';
+import type { PositionMap } from './positions';
+import type { Tok, TokType } from './tokens';
+import {
+  ACCENT_SUFFIX, COMPARISON_COMMANDS, EQUALITY_COMMANDS, FONT_COMMANDS, FUNCTION_WORDS, GREEK_CHARACTERS,
+  GREEK_COMMANDS, IGNORED_COMMANDS, IGNORED_WITH_ARGUMENT, MATRIX_ENVIRONMENTS, OPERATOR_COMMANDS,
+  PRODUCT_COMMANDS, ROW_ENVIRONMENTS, UNSUPPORTED_COMMANDS, WIDE_SPACES, WORD_COMMANDS,
+} from './vocabulary';
+
+const TRIVIA = new Set(['space', 'newline', 'comment', 'spacecmd']);
+
+const SYMBOLS: Readonly<Record<string, TokType>> = {
+  '(': 'lparen', ')': 'rparen', '[': 'lbrack', ']': 'rbrack', '{': 'lbrace', '}': 'rbrace',
+  ',': 'comma', '=': 'eq', '+': 'plus', '-': 'minus', '*': 'star', '/': 'slash', '|': 'bar',
+  '&': 'amp', '<': 'lt', '>': 'gt', '.': 'period', '@': 'atop', "'": 'prime',
+};
+
+const UNICODE: Readonly<Record<string, TokType>> = {
+  '∂': 'diff', '⊙': 'odot', '∘': 'odot', '·': 'cdot', '⋅': 'cdot', '∙': 'cdot', '×': 'times',
+  '−': 'minus', '–': 'minus', '≈': 'approx', '∈': 'kw_in', 'ℝ': 'reals', '⊤': 'transpose', 'ᵀ': 'transpose',
+  '′': 'prime', '≤': 'le', '≥': 'ge', '⇒': 'implies',
+};
+
+/** `\left` / `\right` delimiters written as commands. */
+const DELIMITER_COMMANDS: Readonly<Record<string, TokType>> = {
+  vert: 'bar', lvert: 'bar', rvert: 'bar', Vert: 'dbar', lVert: 'dbar', rVert: 'dbar',
+  lbrack: 'lbrack', rbrack: 'rbrack', lparen: 'lparen', rparen: 'rparen',
+};
+
+const TRANSPOSE_MARKS = new Set(['T', '\\top', '\\intercal', '⊤', 'ᵀ']);
+
+export interface Normalized {
+  tokens: Tok[];
+  diagnostics: Diagnostic[];
+}
+
+/** Lex and normalise one maths block. Never throws: what cannot be read becomes an `unsupported` token. */
+export function normalizeLatex(pos: PositionMap): Normalized {
+  const raw = splitSingleArguments(lexLatex(pos.text).filter((t) => !TRIVIA.has(t.type)));
+  const n = new Normalizer(raw, pos);
+  n.run(0, raw.length);
+  return { tokens: n.out, diagnostics: n.diagnostics };
+}
+
+/** A braced or single-token argument: raw tokens [from, to) and the offsets it covers. */
+interface Arg {
+  from: number;
+  to: number;
+  next: number;
+  start: number;
+  end: number;
+}
+
+class Normalizer {
+  readonly out: Tok[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(
+    private readonly raw: RawToken[],
+    private readonly pos: PositionMap,
+  ) {}
+
+  run(from: number, to: number): void {
+    for (let i = from; i < to; ) i = this.step(i);
+  }
+
+  private make(type: TokType, value: string, start: number, end: number, extra: Partial<Tok> = {}): Tok {
+    return { type, value, text: this.pos.text.slice(start, end), start, end, span: this.pos.span(start, end), ...extra };
+  }
+
+  private emit(type: TokType, value: string, start: number, end: number, extra: Partial<Tok> = {}): void {
+    this.out.push(this.make(type, value, start, end, extra));
+  }
+
+  private unsupported(reason: string, start: number, end: number): void {
+    this.emit('unsupported', reason, start, end);
+  }
+
+  private endOf(i: number): number {
+    const t = this.raw[i];
+    return t.offset + t.text.length;
+  }
+
+  /** Skip `\left`, `\bigl` and friends to find what a function word or command is followed by. */
+  private nextMeaningful(i: number): RawToken | undefined {
+    while (i < this.raw.length && this.raw[i].type === 'command' && /^\\(left|big|Big|bigg|Bigg)[lrm]?$/.test(this.raw[i].text)) i++;
+    return this.raw[i];
+  }
+
+  private followedByParen(i: number): boolean {
+    return this.nextMeaningful(i)?.text === '(';
+  }
+
+  /** The argument at `i`: a `{...}` group, or one token (already one character, see splitSingleArguments). */
+  private arg(i: number): Arg | undefined {
+    const t = this.raw[i];
+    if (!t) return undefined;
+    if (t.type === 'symbol' && t.text === '{') {
+      const j = closingBrace(this.raw, i);
+      if (j === undefined) return undefined;
+      return { from: i + 1, to: j, next: j + 1, start: t.offset, end: this.endOf(j) };
+    }
+    return { from: i, to: i + 1, next: i + 1, start: t.offset, end: this.endOf(i) };
+  }
+
+  /** The plain text of an argument's words, numbers and Greek letters (for `\text{..}`, subscripts). */
+  private plainText(a: Arg): string | undefined {
+    let text = '';
+    for (let j = a.from; j < a.to; j++) {
+      const t = this.raw[j];
+      if (t.type === 'word' || t.type === 'number') text += t.text;
+      else if (t.type === 'command' && GREEK_COMMANDS.has(t.text.slice(1))) text += t.text.slice(1);
+      else if (t.type === 'command' && (WORD_COMMANDS.has(t.text.slice(1)) || FONT_COMMANDS.has(t.text.slice(1)))) continue;
+      else if (t.type === 'symbol' && (t.text === '{' || t.text === '}' || t.text === ',')) continue;
+      else return undefined;
+    }
+    return text;
+  }
+
+  /** The raw source text of an argument without its braces, spaces kept (for prose). */
+  private rawText(a: Arg): string {
+    const first = this.raw[a.from];
+    if (a.from >= a.to || !first) return '';
+    return this.pos.text.slice(first.offset, this.endOf(a.to - 1));
+  }
+
+  /** Handle the raw token at `i`; returns the index of the next unhandled token. */
+  private step(i: number): number {
+    const t = this.raw[i];
+    const start = t.offset;
+    const end = this.endOf(i);
+    switch (t.type) {
+      case 'number':
+        this.emit('num', t.text, start, end);
+        return i + 1;
+      case 'word':
+        return this.word(i);
+      case 'rowsep':
+        this.emit('rowsep', '\\\\', start, end);
+        return i + 1;
+      case 'escaped':
+        if (t.text === '\\|') this.emit('dbar', '||', start, end);
+        else if (t.text === '\\{' || t.text === '\\}') this.unsupported('sets (\\{ \\}) are not supported', start, end);
+        else this.unsupported(`\`${t.text}\` has no meaning in an expression`, start, end);
+        return i + 1;
+      case 'symbol':
+        return this.symbol(i);
+      case 'command':
+        return this.command(i);
+      default:
+        return this.other(i);
+    }
+  }
+
+  private word(i: number): number {
+    const t = this.raw[i];
+    const lower = t.text.toLowerCase();
+    // A function spelled in letters counts only before `(`: `softmax(h)`; otherwise letters multiply.
+    if (t.text.length > 1 && FUNCTION_WORDS.has(lower) && this.followedByParen(i + 1)) {
+      this.emit('fname', lower, t.offset, this.endOf(i));
+      return i + 1;
+    }
+    for (let k = 0; k < t.text.length; k++) this.emit('name', t.text[k], t.offset + k, t.offset + k + 1);
+    return i + 1;
+  }
+
+  private symbol(i: number): number {
+    const t = this.raw[i];
+    const start = t.offset;
+    const next = this.raw[i + 1];
+    switch (t.text) {
+      case '^':
+        return this.superscript(i);
+      case '_':
+        return this.subscript(i);
+      case ':':
+        if (next?.text === '=') {
+          this.emit('eq', ':=', start, this.endOf(i + 1));
+          return i + 2;
+        }
+        this.unsupported('`:` is not supported in LaTeX maths; write `\\in \\mathbb{R}^{M \\times N}` for a shape', start, start + 1);
+        return i + 1;
+      case '<':
+      case '>':
+        if (next?.text === '=' && next.offset === start + 1) {
+          this.emit(t.text === '<' ? 'le' : 'ge', t.text + '=', start, start + 2);
+          return i + 2;
+        }
+        break;
+      case ';':
+        this.unsupported('`;` has no meaning here; separate statements with `\\\\` or a new block', start, start + 1);
+        return i + 1;
+      case '!':
+        this.unsupported('factorials are not supported', start, start + 1);
+        return i + 1;
+      case '?':
+        this.unsupported('`?` has no meaning in an expression', start, start + 1);
+        return i + 1;
+    }
+    this.emit(SYMBOLS[t.text], t.text === "'" ? '1' : t.text, start, start + 1);
+    return i + 1;
+  }
+
+  private other(i: number): number {
+    const t = this.raw[i];
+    const start = t.offset;
+    const end = this.endOf(i);
+    const greek = GREEK_CHARACTERS[t.text];
+    if (greek) this.emit('name', greek, start, end);
+    else if (t.text === '∑') return this.sum(i, start);
+    else if (t.text === '∇') return this.nabla(i, start);
+    else if (UNICODE[t.text]) this.emit(UNICODE[t.text], UNICODE[t.text] === 'prime' ? '1' : t.text, start, end);
+    else this.unsupported(`unexpected character \`${t.text}\``, start, end);
+    return i + 1;
+  }
+
+  private command(i: number): number {
+    const t = this.raw[i];
+    const name = t.text.slice(1);
+    const start = t.offset;
+    const end = this.endOf(i);
+    if (GREEK_COMMANDS.has(name)) {
+      this.emit('name', name, start, end);
+      return i + 1;
+    }
+    if (name in OPERATOR_COMMANDS) {
+      const paren = this.followedByParen(i + 1);
+      if (!paren && (name === 'max' || name === 'min')) {
+        this.unsupported(`write \\${name}(a, b) with both arguments in parentheses`, start, end);
+      } else this.emit(paren ? 'fname' : 'func', OPERATOR_COMMANDS[name], start, end);
+      return i + 1;
+    }
+    if (name in PRODUCT_COMMANDS) {
+      this.emit(PRODUCT_COMMANDS[name], t.text, start, end);
+      return i + 1;
+    }
+    if (name in EQUALITY_COMMANDS) {
+      this.emit(EQUALITY_COMMANDS[name], t.text, start, end);
+      return i + 1;
+    }
+    if (name in COMPARISON_COMMANDS) {
+      this.emit(COMPARISON_COMMANDS[name], t.text, start, end);
+      return i + 1;
+    }
+    if (name in DELIMITER_COMMANDS) {
+      this.emit(DELIMITER_COMMANDS[name], t.text, start, end);
+      return i + 1;
+    }
+    if (WORD_COMMANDS.has(name)) return this.wordCommand(i);
+    if (FONT_COMMANDS.has(name)) return this.font(i);
+    if (name in ACCENT_SUFFIX) return this.accent(i);
+    if (WIDE_SPACES.has(name) || IGNORED_WITH_ARGUMENT.has(name)) {
+      const a = name === 'quad' || name === 'qquad' ? undefined : this.arg(i + 1);
+      if (WIDE_SPACES.has(name)) this.emit('wide', t.text, start, a?.end ?? end);
+      return a?.next ?? i + 1;
+    }
+    switch (name) {
+      case 'left':
+      case 'right':
+        // `\left.` and `\right.` are invisible delimiters; other delimiters are read as themselves.
+        return this.raw[i + 1]?.text === '.' ? i + 2 : i + 1;
+      case 'frac':
+      case 'dfrac':
+      case 'tfrac':
+      case 'cfrac':
+        this.emit('frac', t.text, start, end);
+        return i + 1;
+      case 'sqrt':
+        if (this.raw[i + 1]?.text === '[') {
+          this.unsupported('roots other than square roots are not supported', start, end);
+          return i + 1;
+        }
+        this.emit('sqrt', t.text, start, end);
+        return i + 1;
+      case 'partial':
+        this.emit('diff', t.text, start, end);
+        return i + 1;
+      case 'nabla':
+        return this.nabla(i, start);
+      case 'sum':
+        return this.sum(i, start);
+      case 'in':
+        this.emit('kw_in', t.text, start, end);
+        return i + 1;
+      case 'R':
+        this.emit('reals', t.text, start, end);
+        return i + 1;
+      case 'prime':
+        this.emit('prime', '1', start, end);
+        return i + 1;
+      case 'mathbb':
+        return this.blackboard(i);
+      case 'begin':
+      case 'end':
+        return this.environment(i);
+      case 'tag': {
+        const starred = this.raw[i + 1]?.text === '*' ? 1 : 0;
+        const a = this.arg(i + 1 + starred);
+        if (a) this.emit('tag', this.rawText(a).trim(), start, a.end);
+        return a?.next ?? i + 1;
+      }
+    }
+    if (IGNORED_COMMANDS.has(name)) return i + 1;
+    if (name in UNSUPPORTED_COMMANDS) {
+      this.unsupported(UNSUPPORTED_COMMANDS[name], start, end);
+      return i + 1;
+    }
+    this.unsupported(`unknown command \`${t.text}\``, start, end);
+    return i + 1;
+  }
+
+  /**
+   * `\text{..}`, `\mathrm{..}`, `\operatorname{..}`: a function word is the function, `d` the
+   * differential, `at` starts a point; a single letter in `\mathrm` is that letter. Anything else
+   * is prose and is dropped (kept as a `prose` token only so rows.ts can use it as a separator).
+   */
+  private wordCommand(i: number): number {
+    const t = this.raw[i];
+    const kind = t.text.slice(1);
+    const a = this.arg(i + 1);
+    if (!a) {
+      this.unsupported(`\`${t.text}\` needs a braced argument`, t.offset, this.endOf(i));
+      return i + 1;
+    }
+    const word = this.plainText(a);
+    const isFunction = word !== undefined && word.length > 1 && (kind === 'operatorname' || FUNCTION_WORDS.has(word.toLowerCase()));
+    if (isFunction) {
+      const callee = FUNCTION_WORDS.has(word.toLowerCase()) ? word.toLowerCase() : word;
+      this.emit(this.followedByParen(a.next) ? 'fname' : 'func', callee, t.offset, a.end);
+    } else if (word !== undefined && word.length === 1 && /^[a-zA-Z]$/.test(word) && !kind.startsWith('text') && kind !== 'mbox') {
+      this.emit('name', word, t.offset, a.end);
+    } else {
+      this.emit('prose', this.rawText(a).trim(), t.offset, a.end);
+    }
+    return a.next;
+  }
+
+  /** `\mathbf{x}`, `\vec{s}`, `\mathcal{L}`: the font is dropped, the content read as usual. */
+  private font(i: number): number {
+    const a = this.arg(i + 1);
+    if (!a) {
+      this.unsupported(`\`${this.raw[i].text}\` needs an argument`, this.raw[i].offset, this.endOf(i));
+      return i + 1;
+    }
+    const before = this.out.length;
+    this.run(a.from, a.to);
+    // A lone name keeps the wrapper in its source text: `\mathbf{x}` is written that way.
+    if (this.out.length === before + 1 && this.out[before].type === 'name') {
+      const only = this.out[before];
+      this.out[before] = this.make('name', only.value, this.raw[i].offset, a.end);
+    }
+    return a.next;
+  }
+
+  /** `\hat{y}` is the name yhat: an accent makes a different variable. */
+  private accent(i: number): number {
+    const t = this.raw[i];
+    const a = this.arg(i + 1);
+    const before = this.out.length;
+    if (a) this.run(a.from, a.to);
+    const inner = this.out.splice(before);
+    if (!a || inner.length !== 1 || inner[0].type !== 'name') {
+      this.unsupported(`\`${t.text}\` can only mark a single name, as in \\hat{y}`, t.offset, a?.end ?? this.endOf(i));
+      return a?.next ?? i + 1;
+    }
+    this.emit('name', normalizeName(inner[0].value + ACCENT_SUFFIX[t.text.slice(1)]), t.offset, a.end);
+    return a.next;
+  }
+
+  private blackboard(i: number): number {
+    const t = this.raw[i];
+    const a = this.arg(i + 1);
+    if (a && this.plainText(a) === 'R') this.emit('reals', '\\mathbb{R}', t.offset, a.end);
+    else this.unsupported('only \\mathbb{R} is supported among blackboard letters', t.offset, a?.end ?? this.endOf(i));
+    return a?.next ?? i + 1;
+  }
+
+  private environment(i: number): number {
+    const t = this.raw[i];
+    const a = this.arg(i + 1);
+    const env = a ? this.rawText(a).replace(/\s+/g, '') : '';
+    if (!a) {
+      this.unsupported(`\`${t.text}\` needs an environment name`, t.offset, this.endOf(i));
+      return i + 1;
+    }
+    if (ROW_ENVIRONMENTS.has(env)) {
+      // `alignat{2}` and `alignedat{2}` take a column count.
+      const count = t.text === '\\begin' && env.startsWith('align') && env.includes('at') ? this.arg(a.next) : undefined;
+      return count?.next ?? a.next;
+    }
+    if (MATRIX_ENVIRONMENTS.has(env)) {
+      this.emit(t.text === '\\begin' ? 'begin_matrix' : 'end_matrix', env, t.offset, a.end);
+      return a.next;
+    }
+    this.unsupported(`the ${env} environment is not supported`, t.offset, a.end);
+    return a.next;
+  }
+
+  /** `^`: a transpose (`^T`, `^\top`, `^{\intercal}`), primes (`^{\prime}`), a layer index on a name (`W^{[1]}`), or a power. */
+  private superscript(i: number): number {
+    const caret = this.raw[i];
+    const a = this.arg(i + 1);
+    if (!a) {
+      this.emit('caret', '^', caret.offset, caret.offset + 1);
+      return i + 1;
+    }
+    const inner = this.raw.slice(a.from, a.to);
+    const texts = inner.map((t) => t.text);
+    const bare = texts.filter((s) => s !== '{' && s !== '}' && !/^\\(mathrm|mathsf|mathbf|text|rm)$/.test(s));
+    if (bare.length === 1 && TRANSPOSE_MARKS.has(bare[0])) {
+      this.emit('transpose', 'T', caret.offset, a.end);
+      return a.next;
+    }
+    if (bare.length > 0 && bare.every((s) => s === '\\prime' || s === "'")) {
+      this.emit('prime', String(bare.length), caret.offset, a.end);
+      return a.next;
+    }
+    const last = this.out[this.out.length - 1];
+    const layer = /^([([])([a-zA-Z0-9]+)([)\]])$/.exec(texts.join(''));
+    // `e^{(x)}` stays a power: e is Euler's number far more often than a layer-indexed name.
+    if (layer && last?.type === 'name' && last.value !== 'e' && last.end === caret.offset) {
+      this.mergeIntoName(last, layer[2], a.end);
+      return a.next;
+    }
+    this.emit('caret', '^', caret.offset, caret.offset + 1);
+    return i + 1;
+  }
+
+  /** `_`: an index that becomes part of the name before it (`W_{1}` is W1, `w_j` is wj). */
+  private subscript(i: number): number {
+    const bar = this.raw[i];
+    const a = this.arg(i + 1);
+    const last = this.out[this.out.length - 1];
+    const text = a ? this.plainText(a) : undefined;
+    if (!a || text === undefined || text === '') {
+      this.unsupported('a subscript can only be an index of letters and digits, as in W_{1} or x_i', bar.offset, a?.end ?? bar.offset + 1);
+      return a?.next ?? i + 1;
+    }
+    if (last?.type !== 'name') {
+      const what = last?.type === 'bar' ? 'evaluation bars (|_{x=0}) are not supported' : 'a subscript must follow a name';
+      this.unsupported(what, bar.offset, a.end);
+      return a.next;
+    }
+    this.mergeIntoName(last, text, a.end);
+    return a.next;
+  }
+
+  private mergeIntoName(name: Tok, index: string, end: number): void {
+    this.out[this.out.length - 1] = this.make('name', normalizeName(`${name.value}_${index}`), name.start, end);
+  }
+
+  /** `\sum_{i=1}^{m}`: one token; the sum is read as sum(summand) with a warning (index sums are not supported). */
+  private sum(i: number, start: number): number {
+    let j = i + 1;
+    let end = this.endOf(i);
+    while (this.raw[j]?.text === '_' || this.raw[j]?.text === '^') {
+      const a = this.arg(j + 1);
+      if (!a) break;
+      end = a.end;
+      j = a.next;
+    }
+    const text = this.pos.text.slice(start, end);
+    this.emit('sum', text, start, end);
+    this.diagnostics.push(
+      warning(
+        'parse-error',
+        `index sum \`${text}\` is not supported: it is read as sum(...) of the summand, over all its entries`,
+        this.pos.span(start, end),
+        'write the sum with vectors instead, e.g. X W for \\sum_i x_i w_i',
+      ),
+    );
+    return j;
+  }
+
+  /** `\nabla_{W} L`: the gradient operator; its subscript is the variable. */
+  private nabla(i: number, start: number): number {
+    const a = this.raw[i + 1]?.text === '_' ? this.arg(i + 2) : undefined;
+    const before = this.out.length;
+    if (a) this.run(a.from, a.to);
+    const inner = this.out.splice(before);
+    if (!a || inner.length !== 1 || inner[0].type !== 'name') {
+      this.unsupported('write the gradient with its variable, as in \\nabla_{W} L', start, a?.end ?? this.endOf(i));
+      return a?.next ?? i + 1;
+    }
+    this.emit('nabla', '\\nabla', start, a.end, { wrt: inner[0] });
+    return a.next;
+  }
+}
+
+/** Commands whose arguments are single characters when not braced, as in TeX. */
+const TWO_ARGUMENTS = new Set(['\\frac', '\\dfrac', '\\tfrac', '\\cfrac']);
+
+function argumentCount(t: RawToken): number {
+  if (t.type === 'symbol' && (t.text === '^' || t.text === '_')) return 1;
+  return t.type === 'command' && TWO_ARGUMENTS.has(t.text) ? 2 : 0;
+}
+
+/**
+ * TeX reads an unbraced argument as one character: `x^23` is x²·3, `W_12` is W₁·2, `\frac12` is ½.
+ * Split numbers and words so that every unbraced argument of `^`, `_` and `\frac` is one token.
+ */
+function splitSingleArguments(raw: RawToken[]): RawToken[] {
+  const out = raw.slice();
+  for (let i = 0; i < out.length; i++) {
+    let j = i + 1;
+    for (let k = argumentCount(out[i]); k > 0 && j < out.length; k--, j++) {
+      const a = out[j];
+      if (a.type === 'symbol' && a.text === '{') j = closingBrace(out, j) ?? out.length;
+      else if ((a.type === 'number' || a.type === 'word') && a.text.length > 1) {
+        out.splice(j, 1, { ...a, text: a.text[0] }, { ...a, text: a.text.slice(1), offset: a.offset + 1 });
+      }
+    }
+  }
+  return out;
+}
+
+/** Index of the `}` that closes the `{` at `open`, if it is closed. */
+function closingBrace(tokens: readonly RawToken[], open: number): number | undefined {
+  let depth = 0;
+  for (let j = open; j < tokens.length; j++) {
+    if (tokens[j].type !== 'symbol') continue;
+    if (tokens[j].text === '{') depth++;
+    else if (tokens[j].text === '}' && --depth === 0) return j;
+  }
+  return undefined;
+}

@@ -1,0 +1,57 @@
+// The tokens the LaTeX grammar (grammar/latex.ne) reads. Raw LaTeX is reduced to these by
+// src/latex/normalize.ts (commands, fonts, subscripts) and src/latex/rows.ts (context).
+import type { Span } from '../syntax/ast';
+
+export type TokType =
+  // atoms and heads
+  | 'name' | 'fname' | 'func' | 'num' | 'diff' | 'frac' | 'sqrt' | 'sum' | 'nabla'
+  // brackets
+  | 'lparen' | 'rparen' | 'lbrack' | 'rbrack' | 'lbrace' | 'rbrace' | 'bar' | 'dbar'
+  | 'begin_matrix' | 'end_matrix'
+  // operators
+  | 'plus' | 'minus' | 'star' | 'times' | 'cdot' | 'odot' | 'slash' | 'div' | 'atop'
+  | 'caret' | 'transpose' | 'prime'
+  // relations and separators
+  | 'eq' | 'approx' | 'implies' | 'tilde' | 'lt' | 'gt' | 'le' | 'ge' | 'kw_in' | 'reals'
+  | 'comma' | 'amp' | 'rowsep' | 'period' | 'at'
+  // consumed by rows.ts before the grammar runs
+  | 'prose' | 'wide' | 'tag' | 'unsupported';
+
+export interface Tok {
+  type: TokType;
+  /**
+   * What the token means: the normalised name (`W1`), the callee (`log`), the number's text,
+   * a prose word, a label, the number of primes of a `prime`, or for `unsupported` the reason.
+   */
+  value: string;
+  /** Source text as written (may cover several raw tokens: `W_{1}`, `\mathbf{x}`, `^{\top}`). */
+  text: string;
+  /** Offsets in the maths block, [start, end). */
+  start: number;
+  end: number;
+  span: Span;
+  /** `fname`: how many primes follow the name (`\sigma'(h)`), and the name as written without them. */
+  prime?: number;
+  head?: string;
+  /** `nabla`: the variable of `\nabla_{W}`. */
+  wrt?: Tok;
+}
+
+/** Tokens that open or close a bracket level (`\begin{bmatrix}` counts). */
+export const OPENING: ReadonlySet<TokType> = new Set(['lparen', 'lbrack', 'lbrace', 'begin_matrix']);
+export const CLOSING: ReadonlySet<TokType> = new Set(['rparen', 'rbrack', 'rbrace', 'end_matrix']);
+
+/** Tokens that put an `=`-like relation between two sides. */
+export const RELATIONS: ReadonlySet<TokType> = new Set(['eq', 'approx', 'implies', 'kw_in']);
+
+/** Human description of a token for error messages. */
+export function describe(t: Tok): string {
+  switch (t.type) {
+    case 'name':
+      return `name \`${t.text}\``;
+    case 'num':
+      return `number \`${t.text}\``;
+    default:
+      return `\`${t.text}\``;
+  }
+}

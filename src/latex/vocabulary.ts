@@ -1,0 +1,130 @@
+// The LaTeX words chainrule knows: which commands are names, functions, operators, noise,
+// and which are recognised but unsupported (so the error can say why instead of "unexpected").
+
+/** Greek letters (and `\ell`) as commands: each is a name, `\sigma` also the logistic function when called. */
+export const GREEK_COMMANDS: ReadonlySet<string> = new Set([
+  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'varepsilon', 'zeta', 'eta', 'theta', 'vartheta',
+  'iota', 'kappa', 'lambda', 'mu', 'nu', 'xi', 'pi', 'varpi', 'rho', 'varrho', 'sigma', 'varsigma',
+  'tau', 'upsilon', 'phi', 'varphi', 'chi', 'psi', 'omega',
+  'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega', 'ell',
+]);
+
+/** Greek letters typed (or OCR'd) as Unicode characters, mapped to the command name. */
+export const GREEK_CHARACTERS: Readonly<Record<string, string>> = {
+  α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ζ: 'zeta', η: 'eta', θ: 'theta',
+  ι: 'iota', κ: 'kappa', λ: 'lambda', μ: 'mu', ν: 'nu', ξ: 'xi', π: 'pi', ρ: 'rho', σ: 'sigma',
+  τ: 'tau', υ: 'upsilon', φ: 'phi', ϕ: 'phi', χ: 'chi', ψ: 'psi', ω: 'omega',
+  Γ: 'Gamma', Δ: 'Delta', Θ: 'Theta', Λ: 'Lambda', Ξ: 'Xi', Π: 'Pi', Σ: 'Sigma', Φ: 'Phi', Ψ: 'Psi', Ω: 'Omega',
+};
+
+/**
+ * Function words recognised when spelled in plain letters and followed by `(` (`softmax(h)`,
+ * `log(s)`), and inside `\operatorname{}`, `\mathrm{}`, `\text{}`. The spellings of SPEC 1.3;
+ * the resolver maps aliases (`ln`, `sigmoid`, `tr`) to their builtin.
+ */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  'exp', 'log', 'ln', 'sqrt', 'abs', 'sin', 'cos', 'tan', 'tanh', 'sigma', 'sigmoid', 'relu', 'softplus',
+  'max', 'min', 'sum', 'mean', 'trace', 'tr', 'norm', 'dot', 'softmax', 'logsumexp', 'diag', 'inv', 'det',
+  'eye', 'ones', 'zeros',
+]);
+
+/** Operator commands: applied to the next factor without parentheses (`\log a`), or called (`\log(1-a)`). */
+export const OPERATOR_COMMANDS: Readonly<Record<string, string>> = {
+  log: 'log', ln: 'ln', exp: 'exp', sin: 'sin', cos: 'cos', tan: 'tan', tanh: 'tanh', det: 'det',
+  max: 'max', min: 'min',
+};
+
+/** Commands that only change the font of a name: `\mathbf{x}` is x. */
+export const FONT_COMMANDS: ReadonlySet<string> = new Set([
+  'mathbf', 'boldsymbol', 'bm', 'mathbfit', 'mathit', 'mathsf', 'vec', 'mathcal', 'mathscr', 'mathfrak', 'pmb',
+]);
+
+/** Accents that make a different name: `\hat{y}` is yhat. */
+export const ACCENT_SUFFIX: Readonly<Record<string, string>> = {
+  hat: 'hat', widehat: 'hat', bar: 'bar', overline: 'bar', tilde: 'tilde', widetilde: 'tilde',
+};
+
+/** Commands whose braced argument is words: dropped as prose, unless the word means something (a function, `d`, `at`). */
+export const WORD_COMMANDS: ReadonlySet<string> = new Set([
+  'text', 'textrm', 'textit', 'textbf', 'textsf', 'texttt', 'mbox', 'mathrm', 'operatorname', 'textnormal',
+]);
+
+/** Environments that only lay out rows of equations: their rows are statements. */
+export const ROW_ENVIRONMENTS: ReadonlySet<string> = new Set([
+  'aligned', 'align', 'align*', 'equation', 'equation*', 'gather', 'gather*', 'gathered', 'split',
+  'multline', 'multline*', 'flalign', 'flalign*', 'eqnarray', 'eqnarray*', 'alignat', 'alignat*', 'alignedat',
+]);
+
+/** Environments that are matrix literals. */
+export const MATRIX_ENVIRONMENTS: ReadonlySet<string> = new Set([
+  'bmatrix', 'pmatrix', 'matrix', 'Bmatrix', 'smallmatrix', 'bmatrix*', 'pmatrix*',
+]);
+
+/** Commands with no mathematical content: spacing, sizing, numbering, style. */
+export const IGNORED_COMMANDS: ReadonlySet<string> = new Set([
+  'left', 'right', 'middle', // handled with their delimiter; listed so a stray one is harmless
+  'big', 'Big', 'bigg', 'Bigg', 'bigl', 'Bigl', 'biggl', 'Biggl', 'bigr', 'Bigr', 'biggr', 'Biggr',
+  'bigm', 'Bigm', 'displaystyle', 'textstyle', 'scriptstyle', 'limits', 'nolimits', 'nonumber', 'notag',
+  'mathstrut', 'strut', 'enspace', 'thinspace', 'medspace', 'thickspace', 'negthinspace', 'hfill', 'cr',
+]);
+
+/** Spacing wide enough to separate two statements written on one line (`a = 1 \quad b = 2`). */
+export const WIDE_SPACES: ReadonlySet<string> = new Set(['quad', 'qquad', 'hspace', 'hskip']);
+
+/** Commands with a braced argument that carries no maths (`\label{eq:1}`). */
+export const IGNORED_WITH_ARGUMENT: ReadonlySet<string> = new Set(['label', 'hspace', 'vspace', 'phantom', 'hphantom', 'vphantom']);
+
+/** Recognised commands that chainrule cannot check, with the reason given to the author. */
+export const UNSUPPORTED_COMMANDS: Readonly<Record<string, string>> = {
+  prod: 'products over an index (\\prod) are not supported',
+  int: 'integrals are not supported',
+  oint: 'integrals are not supported',
+  lim: 'limits are not supported',
+  dots: 'elided terms (\\dots) cannot be checked; write the expression in full',
+  ldots: 'elided terms (\\ldots) cannot be checked; write the expression in full',
+  cdots: 'elided terms (\\cdots) cannot be checked; write the expression in full',
+  vdots: 'elided terms (\\vdots) cannot be checked; write the matrix with names, not dots',
+  ddots: 'elided terms (\\ddots) cannot be checked; write the matrix with names, not dots',
+  neq: '≠ states no checkable claim',
+  ne: '≠ states no checkable claim',
+  leftarrow: 'an update rule (←) is not an equation',
+  gets: 'an update rule (←) is not an equation',
+  to: 'an arrow (→) is not an equation',
+  rightarrow: 'an arrow (→) is not an equation',
+  mapsto: 'an arrow (↦) is not an equation',
+  mid: 'conditional bars (\\mid) are not supported',
+  langle: 'angle brackets are not supported; write dot(a, b)',
+  rangle: 'angle brackets are not supported; write dot(a, b)',
+  underbrace: 'braces under or over terms are not supported',
+  overbrace: 'braces under or over terms are not supported',
+  notin: '∉ states no checkable claim',
+  subset: 'set relations are not supported',
+  forall: 'quantifiers are not supported',
+  exists: 'quantifiers are not supported',
+  pm: '± is not supported; write the two cases separately',
+  mp: '∓ is not supported; write the two cases separately',
+  otimes: 'Kronecker and outer products (⊗) are not supported; write a^T b',
+  oplus: '⊕ is not supported',
+  infty: 'infinity is not supported',
+  dot: 'dot accents (time derivatives) are not supported',
+  ddot: 'dot accents (time derivatives) are not supported',
+  stackrel: 'stacked relations are not supported',
+  overset: 'stacked relations are not supported',
+  underset: 'stacked relations are not supported',
+};
+
+/** Relation commands that continue a chain like `=`. */
+export const EQUALITY_COMMANDS: Readonly<Record<string, 'eq' | 'approx' | 'implies'>> = {
+  approx: 'approx', simeq: 'approx', sim: 'approx', coloneqq: 'eq', triangleq: 'eq', equiv: 'eq', doteq: 'eq',
+  Rightarrow: 'implies', implies: 'implies', Longrightarrow: 'implies', Leftrightarrow: 'implies', iff: 'implies',
+};
+
+/** Comparison commands. */
+export const COMPARISON_COMMANDS: Readonly<Record<string, 'lt' | 'gt' | 'le' | 'ge'>> = {
+  lt: 'lt', gt: 'gt', le: 'le', leq: 'le', leqslant: 'le', ge: 'ge', geq: 'ge', geqslant: 'ge',
+};
+
+/** Product-like operator commands and the grammar token each becomes. */
+export const PRODUCT_COMMANDS: Readonly<Record<string, 'cdot' | 'odot' | 'times' | 'star' | 'div'>> = {
+  cdot: 'cdot', bullet: 'cdot', odot: 'odot', circ: 'odot', times: 'times', ast: 'star', div: 'div',
+};

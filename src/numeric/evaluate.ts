@@ -1,0 +1,31 @@
+// Float64 evaluation of the DAG at one point: every node once, children first, no recursion (deep
+// networks would overflow the stack).
+import type { EvalEnv, Matrix, Node } from '../ir/types';
+import { getOp } from '../ops/index';
+import { resolveDim } from '../ir/dims';
+import { topologicalOrder } from '../ir/inspect';
+
+/** The value of `node` at the point `env`. `memo` (node id → value) may be shared between calls at the same point. */
+export function evaluate(node: Node, env: EvalEnv, memo: Map<number, Matrix> = new Map()): Matrix {
+  const known = memo.get(node.id);
+  if (known) return known;
+  for (const n of topologicalOrder([node])) {
+    if (memo.has(n.id)) continue;
+    const rows = resolveDim(n.shape[0], env.sizes);
+    const cols = resolveDim(n.shape[1], env.sizes);
+    const args = n.args.map((a) => memo.get(a.id)!);
+    const value = getOp(n.op).evaluate(args, n.attrs, { env, rows, cols });
+    if (value.rows !== rows || value.cols !== cols) {
+      throw new Error(`internal: ${n.op} evaluated to ${value.rows} x ${value.cols}, its shape says ${rows} x ${cols}`);
+    }
+    memo.set(n.id, value);
+  }
+  return memo.get(node.id)!;
+}
+
+/** The scalar value of a 1 x 1 node. */
+export function evaluateScalar(node: Node, env: EvalEnv, memo?: Map<number, Matrix>): number {
+  const m = evaluate(node, env, memo);
+  if (m.rows !== 1 || m.cols !== 1) throw new Error(`expected a scalar, got ${m.rows} x ${m.cols}`);
+  return m.data[0];
+}

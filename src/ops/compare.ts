@@ -1,0 +1,73 @@
+// Elementwise max/min and comparisons. Comparisons give 0/1 masks with zero derivative; the VJPs of
+// max and min route the adjoint through such masks (ties go to the first argument).
+import type { OpDef } from './types';
+import type { Builder } from '../ir/build';
+import type { Node, Shape } from '../ir/types';
+import { elementwiseShape } from './helpers';
+import { fillValue } from '../ir/inspect';
+import { elementwiseOnLiterals } from '../ir/literal';
+import { zip } from '../numeric/matrix';
+import { Prec, call, infix, latexCall, latexInfix, type Printed } from './printing';
+import type { Comparison } from '../ir/build';
+
+/** Constant folding, and entrywise application on small literals. */
+function foldBinary(op: string, f: (p: number, q: number) => number) {
+  return (bb: Builder, [x, y]: readonly Node[], _attrs: unknown, shape: Shape): Node | undefined => {
+    const vx = fillValue(x);
+    const vy = fillValue(y);
+    if (vx !== undefined && vy !== undefined) return bb.fillOf(f(vx, vy), shape);
+    return elementwiseOnLiterals(bb, [x, y], shape, ([p, q]) => bb.make(op, [p, q]));
+  };
+}
+
+function extremumOp(name: 'max' | 'min', f: (p: number, q: number) => number, firstWins: Comparison, secondWins: Comparison): OpDef {
+  const fold = foldBinary(name, f);
+  return {
+    name,
+    arity: 2,
+    elementwise: true,
+    shape: elementwiseShape(name),
+    rewrite: (b, args, attrs, shape) => (args[0] === args[1] ? args[0] : fold(b, args, attrs, shape)),
+    evaluate: ([a, c]) => zip(a, c, f),
+    vjp: (b, node, g, wanted) => {
+      const [x, y] = node.args;
+      return [
+        wanted[0] ? b.unbroadcast(b.hadamard(g, b.compare(firstWins, x, y)), x.shape) : undefined,
+        wanted[1] ? b.unbroadcast(b.hadamard(g, b.compare(secondWins, x, y)), y.shape) : undefined,
+      ];
+    },
+    printCr: ({ args }) => call(name, args),
+    printLatex: ({ args }) => latexCall(`\\${name}`, args),
+  };
+}
+
+export const maxOp = extremumOp('max', Math.max, 'ge', 'lt');
+export const minOp = extremumOp('min', Math.min, 'le', 'gt');
+
+const COMPARISONS: ReadonlyArray<[Comparison, string, string, (p: number, q: number) => boolean]> = [
+  ['gt', '>', '>', (p, q) => p > q],
+  ['ge', '>=', '\\geq', (p, q) => p >= q],
+  ['lt', '<', '<', (p, q) => p < q],
+  ['le', '<=', '\\leq', (p, q) => p <= q],
+];
+
+function latexMask(l: Printed, sym: string, r: Printed): Printed {
+  // Iverson bracket: [h > 0] is 1 where h > 0.
+  return { text: `\\mathbb{1}\\left[${latexInfix(l, sym, r, Prec.Compare).text}\\right]`, prec: Prec.Atom };
+}
+
+export const comparisonOps: OpDef[] = COMPARISONS.map(([name, sym, latexSym, test]) => {
+  const f = (p: number, q: number) => (test(p, q) ? 1 : 0);
+  const fold = foldBinary(name, f);
+  return {
+    name,
+    arity: 2,
+    elementwise: true,
+    shape: elementwiseShape(name),
+    rewrite: fold,
+    evaluate: ([a, c]) => zip(a, c, f),
+    vjp: () => [undefined, undefined],
+    printCr: ({ args: [l, r] }) => infix(l, sym, r, Prec.Compare),
+    printLatex: ({ args: [l, r] }) => latexMask(l, latexSym, r),
+  };
+});

@@ -1,0 +1,41 @@
+// Helpers shared by op entries: shape rules, guarded rewrites.
+import type { Attrs, Node, Shape } from '../ir/types';
+import { ShapeError, SCALAR, formatShape, shapesEqual } from '../ir/types';
+import { broadcastShapes } from '../ir/dims';
+
+export function elementwiseShape(op: string) {
+  return (args: readonly Shape[]): Shape => broadcastShapes(op, args[0], args[1]);
+}
+
+export function sameShape(args: readonly Shape[]): Shape {
+  return args[0];
+}
+
+export function scalarShape(): Shape {
+  return SCALAR;
+}
+
+export function requireSquare(op: string, s: Shape): void {
+  if (s[0] !== s[1]) throw new ShapeError(op, [s], `${op} needs a square matrix, not ${formatShape(s)}`);
+}
+
+/**
+ * Runs a rewrite that may not apply to these shapes: a ShapeError while building the alternative, or a
+ * result of another shape, means "no rewrite".
+ */
+export function attempt(shape: Shape, make: () => Node | undefined): Node | undefined {
+  try {
+    const r = make();
+    return r && shapesEqual(r.shape, shape) ? r : undefined;
+  } catch (e) {
+    if (e instanceof ShapeError) return undefined;
+    throw e;
+  }
+}
+
+export function noAttrs(_attrs: Readonly<Attrs>): void {}
+
+/** Unwanted adjoint slots are left undefined. */
+export function wantedOnly(wanted: readonly boolean[], make: Array<() => Node | undefined>): (Node | undefined)[] {
+  return make.map((f, i) => (wanted[i] ? f() : undefined));
+}

@@ -1,0 +1,46 @@
+// The registry of primitives. Adding an op means adding its entry here; nothing else switches on op names.
+import type { OpDef } from './types';
+import { constOp, dimsizeOp, eyeOp, varOp } from './leaves';
+import { addOp, divOp, hadamardOp, negOp, powOp } from './arithmetic';
+import { matmulOp, transposeOp } from './matrix';
+import { unaryFunctionOps } from './functions';
+import { comparisonOps, maxOp, minOp } from './compare';
+import { dotOp, meanOp, normOp, sumOp, traceOp } from './reductions';
+import { logsumexpOp, softmaxOp } from './softmax';
+import { detOp, diagOp, invOp } from './linalg';
+import { embedOp, entryOp, hcatOp, sumcolsOp, sumrowsOp, vcatOp } from './blocks';
+
+export type { OpDef, EvalContext, PrintContext } from './types';
+
+const ALL: readonly OpDef[] = [
+  varOp, constOp, dimsizeOp, eyeOp,
+  addOp, negOp, hadamardOp, divOp, powOp,
+  matmulOp, transposeOp,
+  ...unaryFunctionOps,
+  maxOp, minOp, ...comparisonOps,
+  sumOp, meanOp, traceOp, normOp, dotOp,
+  softmaxOp, logsumexpOp,
+  diagOp, invOp, detOp,
+  entryOp, embedOp, hcatOp, vcatOp, sumrowsOp, sumcolsOp,
+];
+
+const REGISTRY: ReadonlyMap<string, OpDef> = new Map(ALL.map((d) => [d.name, d]));
+
+export function getOp(name: string): OpDef {
+  const d = REGISTRY.get(name);
+  if (!d) throw new Error(`unknown op ${name}`);
+  return d;
+}
+
+export function hasOp(name: string): boolean {
+  return REGISTRY.has(name);
+}
+
+export function allOps(): readonly OpDef[] {
+  return ALL;
+}
+
+/** Names of the one-argument elementwise functions (exp, log, ..., softplus). */
+export const UNARY_FUNCTION_NAMES: readonly string[] = unaryFunctionOps.map((o) => o.name);
+
+export { unaryDerivative } from './functions';

@@ -1,0 +1,329 @@
+// Lowering: AST expressions of a resolved scope → IR nodes with shapes.
+// Shape errors become diagnostics that name the operands by their source text (see shapeHints.ts).
+import type { Expr, Span } from '../syntax/ast';
+import { Diagnostic, error, warning } from '../diagnostics';
+import type { Node, Shape } from '../ir/types';
+import { ShapeError, formatShape, isScalarShape, shapesEqual } from '../ir/types';
+import type { Builder } from '../ir/build';
+import type { Scope } from './scope';
+import { BUILTIN_FUNCTIONS, BUILTIN_NAMES } from './builtins';
+import { knownNames, namesUsedInScope } from './names';
+import { similarName, splitIntoKnownNames } from './similar';
+import { shapeMismatchDiagnostic } from './shapeHints';
+
+/** A lowering failure: the diagnostic to report for the statement being lowered. */
+export class LowerError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+  }
+}
+
+/** Derivatives needed while lowering (derivative references, f'(x)); provided by the calculus layer. */
+export interface Calculus {
+  derivativeRef(ref: Extract<Expr, { kind: 'deriv' }>, lowering: Lowering): Node;
+  primeOfBuiltin(fn: string, arg: Node): Node;
+  primeOfFunction(body: (arg: Node) => Node, arg: Node): Node;
+}
+
+export interface LoweringOptions {
+  /** Returns the source text of a span (operands are named by their source text in messages). */
+  textOf(span: Span): string;
+  calculus?: Calculus;
+}
+
+const EULER = Math.E;
+
+export class Lowering {
+  readonly diagnostics: Diagnostic[] = [];
+  /** Node id → defined name, so printed results reuse the names a person defined. */
+  readonly names = new Map<number, string>();
+  /**
+   * Other accepted forms of a node: an elementwise derivative written as an array also stands for its
+   * diagonal Jacobian, used when the array form does not fit a matrix product (SPEC 1.5).
+   */
+  readonly alternatives = new Map<number, Node>();
+  private readonly definitionNodes = new Map<string, Node>();
+  private readonly inProgress = new Set<string>();
+  private readonly params: Array<Map<string, Node>> = [];
+  private readonly warned = new Set<string>();
+  private readonly usedNames: Set<string>;
+  private readonly hasArrays: boolean;
+  /** The shape the expression being lowered should have (a claim's target), used to pick shape-fix hints. */
+  expectedShape?: { shape: Shape; name: string };
+
+  constructor(
+    readonly scope: Scope,
+    readonly b: Builder,
+    readonly options: LoweringOptions,
+  ) {
+    this.usedNames = namesUsedInScope(scope);
+    this.hasArrays = [...scope.declarations.values()].some((d) => !isScalarShape(d.shape));
+  }
+
+  /** The node of a name that has a meaning in the scope (declared, defined or given by `at`). */
+  nameNode(name: string, span: Span): Node {
+    return this.lowerName({ kind: 'name', name, text: name, span });
+  }
+
+  /** The node of a defined name, lowering its definition once (cycles are reported). */
+  definitionNode(name: string): Node {
+    const cached = this.definitionNodes.get(name);
+    if (cached) return cached;
+    const def = this.scope.definitions.get(name)!;
+    if (this.inProgress.has(name)) {
+      throw new LowerError(error('cyclic-definition', `the definition of ${name} depends on itself`, def.exprSpan, `a name must be defined from names defined before it`));
+    }
+    this.inProgress.add(name);
+    try {
+      const saved = this.params.splice(0);
+      const node = this.lower(def.expr);
+      this.params.push(...saved);
+      const declared = this.scope.declarations.get(name);
+      if (declared && !shapesEqual(declared.shape, node.shape)) {
+        throw new LowerError(
+          error('declared-shape-mismatch', `${name} is declared ${formatShape(declared.shape)} but its definition ${this.options.textOf(def.exprSpan)} is ${formatShape(node.shape)}`, def.exprSpan, `check the declaration of ${name} at line ${declared.span.line}, or the definition`),
+        );
+      }
+      this.definitionNodes.set(name, node);
+      if (!this.names.has(node.id) && node.op !== 'var') this.names.set(node.id, name);
+      return node;
+    } finally {
+      this.inProgress.delete(name);
+    }
+  }
+
+  lower(e: Expr): Node {
+    switch (e.kind) {
+      case 'number':
+        return this.b.constant(e.value);
+      case 'name':
+        return this.lowerName(e);
+      case 'neg':
+        return this.b.neg(this.lower(e.arg));
+      case 'transpose':
+        return this.b.transpose(this.lower(e.arg));
+      case 'power':
+        return this.lowerPower(e);
+      case 'binary':
+        return this.lowerBinary(e);
+      case 'matrix':
+        return this.lowerMatrix(e);
+      case 'call':
+        return this.lowerCall(e);
+      case 'deriv':
+        return this.lowerDerivative(e);
+    }
+  }
+
+  private lowerName(e: Extract<Expr, { kind: 'name' }>): Node {
+    for (let i = this.params.length - 1; i >= 0; i--) {
+      const bound = this.params[i].get(e.name);
+      if (bound) return bound;
+    }
+    const { scope, b } = this;
+    if (scope.definitions.has(e.name)) return this.definitionNode(e.name);
+    const declared = scope.declarations.get(e.name);
+    if (declared) return b.variable(e.name, declared.shape);
+    if (scope.pointNames.has(e.name)) return b.variable(e.name, [1, 1]);
+    if (scope.dims.has(e.name)) return b.dimsize(e.name);
+    if (e.name === 'pi') return b.constant(Math.PI);
+    if (e.name === 'e') return b.constant(EULER);
+    this.reportUndeclared(e);
+    return b.variable(e.name, [1, 1]);
+  }
+
+  /** Undeclared names are scalars (SPEC 1.1), with a hint when they look like a known name. */
+  private reportUndeclared(e: Extract<Expr, { kind: 'name' }>): void {
+    const known = knownNames(this.scope, this.params.flatMap((p) => [...p.keys()]));
+    const parts = splitIntoKnownNames(e.name, known);
+    if (parts) {
+      throw new LowerError(error('unknown-name', `unknown name ${e.text}`, e.span, `did you mean ${parts.join(' ')}? names are read whole, so write a space between factors`));
+    }
+    if (this.warned.has(e.name)) return;
+    this.warned.add(e.name);
+    const similar = similarName(e.name, known);
+    if (similar) {
+      this.diagnostics.push(warning('similar-name', `${e.text} is not declared or defined; it is taken as a scalar`, e.span, `did you mean ${similar}?`));
+    } else if (this.hasArrays) {
+      this.diagnostics.push(warning('assumed-scalar', `${e.text} is not declared; it is taken as a scalar`, e.span, `declare it, e.g. \`${e.text} : scalar\`, to make this explicit`));
+    }
+  }
+
+  private lowerPower(e: Extract<Expr, { kind: 'power' }>): Node {
+    const base = this.lower(e.base);
+    const exponent = this.lower(e.exponent);
+    const square = !isScalarShape(base.shape) && base.shape[0] === base.shape[1];
+    if (square && e.exponent.kind === 'neg' && e.exponent.arg.kind === 'number' && e.exponent.arg.value === 1) return this.b.apply('inv', [base]);
+    if (square && e.exponent.kind === 'number' && e.exponent.value === -1) return this.b.apply('inv', [base]);
+    return this.withShapeDiagnostic(e, () => this.b.pow(base, exponent));
+  }
+
+  private lowerBinary(e: Extract<Expr, { kind: 'binary' }>): Node {
+    const left = this.lower(e.left);
+    const right = this.lower(e.right);
+    return this.withShapeDiagnostic(e, () => this.firstThatFits(left, right, (l, r) => this.combine(e, l, r)));
+  }
+
+  /** Tries the operands as written, then with their alternative forms. */
+  private firstThatFits(left: Node, right: Node, make: (l: Node, r: Node) => Node): Node {
+    const lefts = [left, this.alternatives.get(left.id)].filter((n): n is Node => n !== undefined);
+    const rights = [right, this.alternatives.get(right.id)].filter((n): n is Node => n !== undefined);
+    let first: unknown;
+    for (const l of lefts) {
+      for (const r of rights) {
+        try {
+          return make(l, r);
+        } catch (err) {
+          if (!(err instanceof ShapeError)) throw err;
+          first ??= err;
+        }
+      }
+    }
+    throw first;
+  }
+
+  private combine(e: Extract<Expr, { kind: 'binary' }>, left: Node, right: Node): Node {
+    const b = this.b;
+    switch (e.op) {
+      case 'add':
+        return b.add(left, right);
+      case 'sub':
+        return b.sub(left, right);
+      case 'hadamard':
+        return b.hadamard(left, right);
+      case 'div':
+        return b.div(left, right);
+      case 'mul':
+        if (e.style === 'cdot' && isVector(left.shape) && shapesEqual(left.shape, right.shape)) return b.apply('dot', [left, right]);
+        return b.mul(left, right);
+      case 'gt':
+      case 'lt':
+      case 'ge':
+      case 'le':
+        return b.compare(e.op, left, right);
+    }
+  }
+
+  private withShapeDiagnostic(e: Extract<Expr, { kind: 'binary' | 'power' }>, make: () => Node): Node {
+    try {
+      return make();
+    } catch (err) {
+      if (err instanceof ShapeError) throw new LowerError(shapeMismatchDiagnostic(e, err, this));
+      throw err;
+    }
+  }
+
+  private lowerMatrix(e: Extract<Expr, { kind: 'matrix' }>): Node {
+    try {
+      const rows = e.rows.map((row) => this.b.hcat(row.map((x) => this.lower(x))));
+      return this.b.vcat(rows);
+    } catch (err) {
+      if (!(err instanceof ShapeError)) throw err;
+      throw new LowerError(error('shape-mismatch', `the entries of this matrix do not fit together: ${err.message}`, e.span, 'every row needs the same number of columns'));
+    }
+  }
+
+  private lowerCall(e: Extract<Expr, { kind: 'call' }>): Node {
+    const user = this.scope.functions.get(e.callee);
+    if (user) return this.callUserFunction(e, user.params, user.body);
+    const builtin = BUILTIN_FUNCTIONS.get(e.callee);
+    if (builtin) {
+      if (e.args.length !== builtin.arity) {
+        throw new LowerError(error('arity', `${e.calleeText} takes ${builtin.arity} argument${builtin.arity === 1 ? '' : 's'}, not ${e.args.length}`, e.span));
+      }
+      if (builtin.kind === 'constructor') return this.constructConstant(e, builtin.name);
+      const args = e.args.map((a) => this.lower(a));
+      if (e.prime > 0) {
+        if (builtin.kind !== 'elementwise' || builtin.arity !== 1) throw new LowerError(error('arity', `${e.calleeText}' is defined only for functions of one variable`, e.span));
+        return this.requireCalculus(e.span).primeOfBuiltin(builtin.name, args[0]);
+      }
+      try {
+        return this.b.apply(builtin.name, args);
+      } catch (err) {
+        if (!(err instanceof ShapeError)) throw err;
+        const shapes = args.map((a) => formatShape(a.shape)).join(', ');
+        throw new LowerError(error('shape-mismatch', `${e.calleeText} cannot take ${e.args.map((a) => this.options.textOf(a.span)).join(', ')} (${shapes}): ${err.message}`, e.span));
+      }
+    }
+    // `a(1 - a)`: a variable followed by a parenthesis is a product.
+    if (this.isVariableName(e.callee) && e.args.length === 1 && e.prime === 0) {
+      const left = this.lowerName({ kind: 'name', name: e.callee, text: e.calleeText, span: e.span });
+      const right = this.lower(e.args[0]);
+      return this.withShapeDiagnostic({ kind: 'binary', op: 'mul', style: 'juxt', left: { kind: 'name', name: e.callee, text: e.calleeText, span: e.span }, right: e.args[0], span: e.span }, () => this.b.mul(left, right));
+    }
+    const candidates = [...BUILTIN_NAMES, ...this.scope.functions.keys()];
+    const similar = similarName(e.callee, candidates);
+    throw new LowerError(
+      error('unknown-function', `unknown function ${e.calleeText}`, e.span, similar ? `did you mean ${similar}?` : `define it first, e.g. \`${e.calleeText}(x) = ...\``),
+    );
+  }
+
+  private isVariableName(name: string): boolean {
+    return this.params.some((p) => p.has(name)) || knownNames(this.scope).has(name) || this.usedNames.has(name);
+  }
+
+  private constructConstant(e: Extract<Expr, { kind: 'call' }>, fn: string): Node {
+    const dims = e.args.map((a) => {
+      if (a.kind === 'number' && Number.isInteger(a.value) && a.value > 0) return a.value;
+      if (a.kind === 'name' && this.scope.dims.has(a.name)) return a.name;
+      throw new LowerError(error('shape-mismatch', `${e.calleeText} needs a size (a positive integer or a dimension name), not ${this.options.textOf(a.span)}`, a.span));
+    });
+    if (fn === 'eye') return this.b.eye(dims[0]);
+    return this.b.fill(fn === 'ones' ? 1 : 0, dims[0], dims[1]);
+  }
+
+  /** Calls of user functions are inlined; a vector argument spreads over scalar parameters (SPEC 1.2). */
+  private callUserFunction(e: Extract<Expr, { kind: 'call' }>, params: string[], body: Expr): Node {
+    let args = e.args.map((a) => this.lower(a));
+    if (args.length === 1 && params.length > 1) args = this.spread(args[0], params.length, e);
+    if (args.length !== params.length) {
+      throw new LowerError(error('arity', `${e.calleeText} takes ${params.length} argument${params.length === 1 ? '' : 's'}, not ${args.length}`, e.span));
+    }
+    const apply = (bound: Node[]): Node => {
+      this.params.push(new Map(params.map((p, i) => [p, bound[i]])));
+      try {
+        return this.lower(body);
+      } finally {
+        this.params.pop();
+      }
+    };
+    if (e.prime > 0) {
+      if (params.length !== 1) throw new LowerError(error('arity', `${e.calleeText}' is defined only for functions of one variable`, e.span));
+      return this.requireCalculus(e.span).primeOfFunction((x) => apply([x]), args[0]);
+    }
+    return apply(args);
+  }
+
+  private spread(vector: Node, count: number, e: Extract<Expr, { kind: 'call' }>): Node[] {
+    const [rows, cols] = vector.shape;
+    const isColumn = cols === 1 && rows === count;
+    const isRow = rows === 1 && cols === count;
+    if (!isColumn && !isRow) {
+      throw new LowerError(error('arity', `${e.calleeText} takes ${count} arguments; its argument is ${formatShape(vector.shape)}, which does not spread over them`, e.span));
+    }
+    return Array.from({ length: count }, (_, k) => this.b.entry(vector, isColumn ? k : 0, isColumn ? 0 : k));
+  }
+
+  private lowerDerivative(e: Extract<Expr, { kind: 'deriv' }>): Node {
+    // `dA/dB` is a derivative only when A and B mean something here; otherwise it is the division of names dA by dB.
+    if (e.form === 'frac' && e.of.kind === 'name' && e.wrt.length === 1 && e.wrt[0].kind === 'name') {
+      const known = knownNames(this.scope, this.params.flatMap((p) => [...p.keys()]));
+      const isKnown = (n: string): boolean => known.has(n) || this.usedNames.has(n);
+      if (!isKnown(e.of.name) || !isKnown(e.wrt[0].name)) {
+        const dA = { kind: 'name' as const, name: 'd' + e.of.name, text: 'd' + e.of.text, span: e.of.span };
+        const dB = { kind: 'name' as const, name: 'd' + e.wrt[0].name, text: 'd' + e.wrt[0].text, span: e.wrt[0].span };
+        return this.lower({ kind: 'binary', op: 'div', left: dA, right: dB, span: e.span });
+      }
+    }
+    return this.requireCalculus(e.span).derivativeRef(e, this);
+  }
+
+  private requireCalculus(span: Span): Calculus {
+    if (!this.options.calculus) throw new LowerError(error('internal-error', 'derivatives are not available in this context', span));
+    return this.options.calculus;
+  }
+}
+
+function isVector(s: Shape): boolean {
+  return (s[0] === 1) !== (s[1] === 1);
+}

@@ -1,0 +1,53 @@
+// Which names a scope knows, and how an unknown one is reported (SPEC 1.1, 1.3).
+import type { Expr } from '../syntax/ast';
+import type { Scope } from './scope';
+
+/** Every name written as a plain name (not a call) anywhere in the scope's expressions. */
+export function namesUsedInScope(scope: Scope): Set<string> {
+  const used = new Set<string>();
+  const visit = (e: Expr): void => walkNames(e, (n) => used.add(n));
+  for (const d of scope.definitions.values()) visit(d.expr);
+  for (const f of scope.functions.values()) visit(f.body);
+  for (const c of scope.claims) {
+    visit(c.target.expr);
+    for (const s of c.steps) visit(s.expr);
+  }
+  return used;
+}
+
+export function walkNames(e: Expr, onName: (name: string) => void): void {
+  switch (e.kind) {
+    case 'name':
+      onName(e.name);
+      return;
+    case 'number':
+      return;
+    case 'call':
+      e.args.forEach((a) => walkNames(a, onName));
+      return;
+    case 'neg':
+    case 'transpose':
+      walkNames(e.arg, onName);
+      return;
+    case 'binary':
+      walkNames(e.left, onName);
+      walkNames(e.right, onName);
+      return;
+    case 'power':
+      walkNames(e.base, onName);
+      walkNames(e.exponent, onName);
+      return;
+    case 'matrix':
+      e.rows.forEach((r) => r.forEach((x) => walkNames(x, onName)));
+      return;
+    case 'deriv':
+      walkNames(e.of, onName);
+      e.wrt.forEach((w) => walkNames(w, onName));
+      return;
+  }
+}
+
+/** Names with a meaning of their own in the scope: declared, defined, given a value, or function parameters. */
+export function knownNames(scope: Scope, params: Iterable<string> = []): Set<string> {
+  return new Set([...scope.declarations.keys(), ...scope.definitions.keys(), ...scope.pointNames, ...params]);
+}

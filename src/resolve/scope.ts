@@ -1,0 +1,205 @@
+// Name resolution: sorts the statements of a file (or of one problem) into declarations,
+// definitions, function definitions, claims, numeric points and asks (SPEC 1.2, 1.4, 1.7, 1.8).
+import type { AtBinding, Domain, Expr, ShapeSpec, Span, Statement, Step } from '../syntax/ast';
+import { Diagnostic, error } from '../diagnostics';
+import type { Shape } from '../ir/types';
+import { formatShape, shapesEqual } from '../ir/types';
+import { BUILTIN_FUNCTIONS } from './builtins';
+
+export interface Declaration {
+  name: string;
+  shape: Shape;
+  domain?: Domain;
+  span: Span;
+}
+
+export interface Definition {
+  name: string;
+  expr: Expr;
+  /** The span of the whole `name = expr` statement and of the right-hand side. */
+  span: Span;
+  exprSpan: Span;
+  /** Owned by the problem (true) or added by a submission (false). */
+  fromBase: boolean;
+}
+
+export interface FunctionDefinition {
+  name: string;
+  params: string[];
+  body: Expr;
+  span: Span;
+}
+
+/** The numeric point in force for a claim: exact values and stated rounded values (`~`). */
+export interface NumericPoint {
+  exact: Map<string, number>;
+  rounded: Map<string, number>;
+}
+
+export interface Claim {
+  label?: string;
+  target: Step;
+  steps: Step[];
+  shapeClaim?: ShapeSpec;
+  span: Span;
+  /** The `at` point in force at this claim, if any. */
+  point?: NumericPoint;
+}
+
+export interface Ask {
+  target: Step;
+  points: number;
+  span: Span;
+}
+
+export interface Scope {
+  declarations: Map<string, Declaration>;
+  definitions: Map<string, Definition>;
+  functions: Map<string, FunctionDefinition>;
+  /** Names given a value by `at` (scalar leaves). */
+  pointNames: Set<string>;
+  claims: Claim[];
+  asks: Ask[];
+  /** Dimension names introduced by declarations. */
+  dims: Set<string>;
+  /** `alias` lines: notation of a submission mapped onto the problem's. */
+  aliases: Map<string, Expr>;
+  diagnostics: Diagnostic[];
+}
+
+export function emptyScope(): Scope {
+  return {
+    declarations: new Map(),
+    definitions: new Map(),
+    functions: new Map(),
+    pointNames: new Set(),
+    claims: [],
+    asks: [],
+    dims: new Set(),
+    aliases: new Map(),
+    diagnostics: [],
+  };
+}
+
+/** A copy of `base` that new statements can extend without touching it; claims and asks start empty. */
+export function extendScope(base: Scope): Scope {
+  return {
+    declarations: new Map(base.declarations),
+    definitions: new Map([...base.definitions].map(([k, d]) => [k, { ...d, fromBase: true }])),
+    functions: new Map(base.functions),
+    pointNames: new Set(base.pointNames),
+    claims: [],
+    asks: [],
+    dims: new Set(base.dims),
+    aliases: new Map(base.aliases),
+    diagnostics: [],
+  };
+}
+
+export function shapeOfSpec(spec: ShapeSpec): Shape {
+  return [spec.rows, spec.cols];
+}
+
+/** Adds statements to a scope in order. `isSubmission` marks names of the base as not redefinable. */
+export function addStatements(scope: Scope, statements: readonly Statement[], isSubmission = false): Scope {
+  let point: NumericPoint | undefined;
+  for (const st of statements) {
+    switch (st.kind) {
+      case 'decl':
+        addDeclaration(scope, st, isSubmission);
+        break;
+      case 'equation':
+        addEquation(scope, st, point, isSubmission);
+        break;
+      case 'at':
+        point = extendPoint(point, st.bindings);
+        for (const b of st.bindings) scope.pointNames.add(b.name);
+        break;
+      case 'ask':
+        scope.asks.push({ target: st.target, points: st.points, span: st.span });
+        break;
+      case 'alias':
+        scope.aliases.set(st.from, st.to);
+        break;
+      case 'problem':
+        break; // problems are split before resolution (see problems.ts)
+    }
+  }
+  return scope;
+}
+
+function extendPoint(previous: NumericPoint | undefined, bindings: readonly AtBinding[]): NumericPoint {
+  const exact = new Map(previous?.exact);
+  const rounded = new Map(previous?.rounded);
+  for (const b of bindings) (b.rounded ? rounded : exact).set(b.name, b.value);
+  return { exact, rounded };
+}
+
+function addDeclaration(scope: Scope, st: Extract<Statement, { kind: 'decl' }>, isSubmission: boolean): void {
+  const shape = shapeOfSpec(st.shape);
+  for (const d of [st.shape.rows, st.shape.cols]) if (typeof d === 'string') scope.dims.add(d);
+  for (const ref of st.names) {
+    const prior = scope.declarations.get(ref.name);
+    if (prior && !shapesEqual(prior.shape, shape)) {
+      scope.diagnostics.push(
+        error('redefinition', `${ref.text} is declared again as ${formatShape(shape)}; it was declared ${formatShape(prior.shape)} at line ${prior.span.line}`, ref.span, `keep one declaration of ${ref.text}`),
+      );
+      continue;
+    }
+    if (prior && isSubmission) continue; // restating the problem's declaration is harmless
+    scope.declarations.set(ref.name, { name: ref.name, shape, domain: st.domain?.name, span: ref.span });
+  }
+}
+
+function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>, point: NumericPoint | undefined, isSubmission: boolean): void {
+  const lhs = st.lhs.expr;
+  const [first, ...rest] = st.rhs;
+  const claim = (steps: Step[]): void => {
+    if (steps.length === 0) return;
+    scope.claims.push({ label: st.label, target: st.lhs, steps, shapeClaim: st.shapeClaim, span: st.span, point });
+  };
+  if (lhs.kind === 'name' && first && !scope.definitions.has(lhs.name) && !scope.pointNames.has(lhs.name)) {
+    scope.definitions.set(lhs.name, { name: lhs.name, expr: first.expr, span: st.span, exprSpan: first.span, fromBase: false });
+    claim(rest);
+    return;
+  }
+  if (lhs.kind === 'name' && isSubmission && scope.definitions.get(lhs.name)?.fromBase && st.rhs.length === 1 && !isSameExpr(scope.definitions.get(lhs.name)!.expr, first.expr)) {
+    // A submission may restate the problem's definitions, but a different right side is graded as a claim;
+    // say so, since students do this by mistake when they reuse a name.
+    scope.diagnostics.push(
+      error('redefinition', `${st.lhs.text} is defined by the problem; this line is read as a claim that ${st.lhs.text} equals ${first.text}`, st.lhs.span, `use a new name for your own quantity`),
+    );
+  }
+  if (isFunctionHeader(lhs, scope) && first) {
+    const params = lhs.args.map((a) => (a as Extract<Expr, { kind: 'name' }>).name);
+    if (scope.functions.has(lhs.callee)) {
+      scope.diagnostics.push(error('redefinition', `function ${lhs.calleeText} is defined twice`, lhs.span, `the first definition is at line ${scope.functions.get(lhs.callee)!.span.line}`));
+      return;
+    }
+    scope.functions.set(lhs.callee, { name: lhs.callee, params, body: first.expr, span: st.span });
+    claim(rest);
+    return;
+  }
+  claim(st.rhs);
+}
+
+/** `F(x, y) = ...` defines F when F is not yet a function and every argument is a plain name. */
+function isFunctionHeader(lhs: Expr, scope: Scope): lhs is Extract<Expr, { kind: 'call' }> {
+  return (
+    lhs.kind === 'call' &&
+    lhs.prime === 0 &&
+    !BUILTIN_FUNCTIONS.has(lhs.callee) &&
+    !scope.declarations.has(lhs.callee) &&
+    !scope.definitions.has(lhs.callee) &&
+    lhs.args.length > 0 &&
+    lhs.args.every((a) => a.kind === 'name')
+  );
+}
+
+function isSameExpr(a: Expr, b: Expr): boolean {
+  return JSON.stringify(a, dropSpans) === JSON.stringify(b, dropSpans);
+}
+
+function dropSpans(key: string, value: unknown): unknown {
+  return key === 'span' || key === 'text' || key === 'calleeText' ? undefined : value;
+}

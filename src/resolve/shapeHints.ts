@@ -1,0 +1,88 @@
+// Shape-mismatch diagnostics: name the operands by their source text and shapes, and find a concrete fix
+// (a missing ^T, swapped operands, .* for *) by trying the few local edits that make the shapes fit.
+import type { Expr } from '../syntax/ast';
+import { Diagnostic, error } from '../diagnostics';
+import type { Node, Shape, ShapeError } from '../ir/types';
+import { formatShape, shapesEqual } from '../ir/types';
+import type { Lowering } from './lower';
+
+type Operation = Extract<Expr, { kind: 'binary' | 'power' }>;
+
+const VERB: Record<string, string> = {
+  mul: 'multiply', hadamard: 'multiply elementwise', div: 'divide', add: 'add', sub: 'subtract',
+  gt: 'compare', lt: 'compare', ge: 'compare', le: 'compare', power: 'raise',
+};
+
+interface Candidate {
+  text: string;
+  shape: Shape;
+}
+
+/** Wraps operand text in parentheses when a postfix `^T` would otherwise bind to part of it. */
+export function transposedText(text: string): string {
+  return /^[\p{L}\p{N}_{}]+$/u.test(text) ? `${text}^T` : `(${text})^T`;
+}
+
+function operandText(text: string): string {
+  return /[\s+\-]/.test(text.trim()) && !/^\(.*\)$/.test(text.trim()) ? `(${text.trim()})` : text.trim();
+}
+
+export function shapeMismatchDiagnostic(e: Operation, err: ShapeError, lowering: Lowering): Diagnostic {
+  const [leftExpr, rightExpr] = e.kind === 'power' ? [e.base, e.exponent] : [e.left, e.right];
+  const textOf = lowering.options.textOf;
+  const leftText = textOf(leftExpr.span).trim();
+  const rightText = textOf(rightExpr.span).trim();
+  const [ls, rs] = err.operands;
+  const op = e.kind === 'power' ? 'power' : e.op;
+  const joiner = op === 'add' || op === 'sub' || op === 'hadamard' ? 'and' : op === 'div' ? 'by' : 'by';
+  const message = `cannot ${VERB[op] ?? op} ${leftText} (${formatShape(ls)}) ${joiner} ${rightText} (${formatShape(rs)})`;
+  const hint = e.kind === 'binary' ? bestFix(e, leftText, rightText, lowering) : undefined;
+  return error('shape-mismatch', message, e.span, hint);
+}
+
+function bestFix(e: Extract<Expr, { kind: 'binary' }>, leftText: string, rightText: string, lowering: Lowering): string | undefined {
+  const b = lowering.b;
+  let left: Node;
+  let right: Node;
+  try {
+    left = lowering.lower(e.left);
+    right = lowering.lower(e.right);
+  } catch {
+    return undefined;
+  }
+  const L = operandText(leftText);
+  const R = operandText(rightText);
+  const tryMake = (text: string, make: () => Node): Candidate | undefined => {
+    try {
+      return { text, shape: make().shape };
+    } catch {
+      return undefined;
+    }
+  };
+  const t = (n: Node) => b.transpose(n);
+  const candidates: Array<Candidate | undefined> = [];
+  if (e.op === 'mul') {
+    candidates.push(
+      tryMake(`${transposedText(L)} ${R}`, () => b.mul(t(left), right)),
+      tryMake(`${L} ${transposedText(R)}`, () => b.mul(left, t(right))),
+      tryMake(`${R} ${L}`, () => b.mul(right, left)),
+      tryMake(`${transposedText(L)} ${transposedText(R)}`, () => b.mul(t(left), t(right))),
+      tryMake(`${L} .* ${R}`, () => b.hadamard(left, right)),
+    );
+  } else if (e.op === 'hadamard' || e.op === 'div' || e.op === 'add' || e.op === 'sub') {
+    const sym = { hadamard: '.*', div: '/', add: '+', sub: '-' }[e.op];
+    const make = (x: Node, y: Node) => (e.op === 'hadamard' ? b.hadamard(x, y) : e.op === 'div' ? b.div(x, y) : e.op === 'add' ? b.add(x, y) : b.sub(x, y));
+    candidates.push(
+      tryMake(`${L} ${sym} ${transposedText(R)}`, () => make(left, t(right))),
+      tryMake(`${transposedText(L)} ${sym} ${R}`, () => make(t(left), right)),
+    );
+    if (e.op === 'hadamard') candidates.push(tryMake(`${L} ${R}`, () => b.mul(left, right)));
+  }
+  const found = candidates.filter((c): c is Candidate => c !== undefined);
+  if (found.length === 0) return undefined;
+  const expected = lowering.expectedShape;
+  const matching = expected ? found.find((c) => shapesEqual(c.shape, expected.shape)) : undefined;
+  const pick = matching ?? found[0];
+  const tail = matching && expected ? `, the shape of ${expected.name}` : '';
+  return `${pick.text} is ${formatShape(pick.shape)}${tail}`;
+}

@@ -1,0 +1,356 @@
+// The .cr front end: lex the whole file once (moo), group tokens into logical statements,
+// then run the nearley grammar per statement. Work is linear in the file's length, and a
+// statement that fails to parse costs one diagnostic, not the rest of the file.
+import type { Expr, ParsedFile, ShapeSpec, Span, Statement, Step } from './ast';
+import { error, type Diagnostic } from '../diagnostics';
+import { finishExpr, type RawStatement } from './build';
+import { failureDiagnostic } from './errors';
+import { groupStatements, MAX_DEPTH, type Group } from './group';
+import { CLOSERS, OPENERS, isTrivia, lex, type Token } from './lexer';
+import { MARKER, prepareTokens, statementKind, tokenSpan, type StatementKind } from './prepare';
+import { runGrammar, type RunResult } from './run';
+
+export { normalizeName, isIdentifier, IDENTIFIER_SOURCE, RESERVED_WORDS, STATEMENT_KEYWORDS } from './names';
+export { MAX_DEPTH, MAX_STATEMENT_TOKENS } from './group';
+
+export const MAX_SOURCE_CHARS = 1_000_000;
+export const MAX_SOURCE_LINES = 20_000;
+
+/** Thrown by `parseExpression`; carries the diagnostic. */
+export class ParseError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+    this.name = 'ParseError';
+  }
+}
+
+/** Maps spans back to source text. */
+class SourceText {
+  private lineStarts: number[] = [0];
+  constructor(readonly text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+  }
+  private offset(line: number, column: number): number {
+    return (this.lineStarts[line - 1] ?? this.text.length) + column - 1;
+  }
+  /** The exact text of a span. */
+  slice(span: Span): string {
+    return this.text.slice(this.offset(span.line, span.column), this.offset(span.endLine, span.endColumn));
+  }
+  /**
+   * The text of a step. A step over several lines is joined into one line from its tokens:
+   * comments dropped, a line break between rows of a matrix written as `;`.
+   */
+  stepText(span: Span, tokens: readonly Token[]): string {
+    if (span.line === span.endLine) return this.slice(span);
+    const start = this.offset(span.line, span.column);
+    const end = this.offset(span.endLine, span.endColumn);
+    let text = '';
+    let prev: Token | undefined;
+    for (const t of tokens) {
+      if (t.offset < start || t.offset >= end) continue;
+      if (prev) {
+        const gap = this.text.slice(prev.offset + prev.text.length, t.offset);
+        text += t.text === '' || prev.text === '' || gap.includes('\n') ? (t.text === '' ? '' : ' ') : gap;
+      }
+      text += t.text === '' ? ';' : t.text;
+      prev = t;
+    }
+    return text;
+  }
+}
+
+type Outcome = { ok: true; raw: RawStatement } | { ok: false; diagnostic: Diagnostic };
+
+function fail(diagnostic: Diagnostic): Outcome {
+  return { ok: false, diagnostic };
+}
+
+// ---- checks the grammar leaves to us
+
+function checkExpr(e: Expr): Diagnostic | undefined {
+  switch (e.kind) {
+    case 'number':
+    case 'name':
+      return undefined;
+    case 'matrix': {
+      const width = e.rows[0].length;
+      const bad = e.rows.find((r) => r.length !== width);
+      if (bad) {
+        return error(
+          'parse-error',
+          `the rows of this matrix have different numbers of entries (${width} and ${bad.length})`,
+          e.span,
+          'separate rows with `;` and the entries of a row with `,`',
+        );
+      }
+      for (const row of e.rows) for (const x of row) {
+        const d = checkExpr(x);
+        if (d) return d;
+      }
+      return undefined;
+    }
+    case 'call':
+      for (const a of e.args) {
+        const d = checkExpr(a);
+        if (d) return d;
+      }
+      return undefined;
+    case 'neg':
+    case 'transpose':
+      return checkExpr(e.arg);
+    case 'binary':
+      return checkExpr(e.left) ?? checkExpr(e.right);
+    case 'power':
+      return checkExpr(e.base) ?? checkExpr(e.exponent);
+    case 'deriv':
+      return checkExpr(e.of) ?? e.wrt.map(checkExpr).find((d) => d);
+  }
+}
+
+function checkShape(s: ShapeSpec | undefined): Diagnostic | undefined {
+  if (!s) return undefined;
+  for (const d of [s.rows, s.cols]) {
+    if (typeof d === 'number' && !(Number.isInteger(d) && d >= 1)) {
+      return error('parse-error', `a dimension must be a positive integer or a name, not ${d}`, s.span);
+    }
+  }
+  return undefined;
+}
+
+function checkRaw(raw: RawStatement): Diagnostic | undefined {
+  switch (raw.kind) {
+    case 'expr':
+      return checkExpr(raw.expr);
+    case 'decl':
+      return checkShape(raw.shape);
+    case 'equation':
+      return checkExpr(raw.lhs) ?? raw.rhs.map(checkExpr).find((d) => d) ?? checkShape(raw.shapeClaim);
+    case 'cont':
+      return raw.rhs.map(checkExpr).find((d) => d) ?? checkShape(raw.shapeClaim);
+    case 'ask':
+      return checkExpr(raw.target);
+    default:
+      return undefined;
+  }
+}
+
+function finishRaw(raw: RawStatement): RawStatement {
+  switch (raw.kind) {
+    case 'expr':
+      return { ...raw, expr: finishExpr(raw.expr) };
+    case 'equation':
+      return { ...raw, lhs: finishExpr(raw.lhs), rhs: raw.rhs.map(finishExpr) };
+    case 'cont':
+      return { ...raw, rhs: raw.rhs.map(finishExpr) };
+    case 'ask':
+      return { ...raw, target: finishExpr(raw.target) };
+    default:
+      return raw;
+  }
+}
+
+// ---- one statement
+
+/** Index of an `ask` statement's points (its last number), which may follow a number of the target. */
+function pointsIndex(kind: StatementKind, tokens: readonly Token[]): number {
+  if (kind !== 'ask') return -1;
+  for (let i = tokens.length - 1; i >= 0; i--) if (tokens[i].type === 'number') return i;
+  return -1;
+}
+
+/** Keywords replaced by the start marker. */
+const KEYWORD_KINDS: ReadonlySet<StatementKind> = new Set<StatementKind>(['at', 'problem', 'ask']);
+
+type Ran = { error: Diagnostic } | { error?: undefined; run: RunResult; tokens: Token[] };
+
+/** Check the statement's tokens, then run the grammar on them behind the start marker for `kind`. */
+function runStatement(kind: Exclude<StatementKind, 'alias'>, statementTokens: readonly Token[]): Ran {
+  const tokens = KEYWORD_KINDS.has(kind) ? statementTokens.slice(1) : statementTokens;
+  const prepared = prepareTokens(tokens, pointsIndex(kind, tokens));
+  if (prepared.error) return { error: prepared.error };
+  const first = statementTokens[0];
+  const marker: Token = { type: MARKER[kind], text: '', offset: first.offset, line: first.line, col: first.col };
+  return { run: runGrammar([marker, ...prepared.tokens]), tokens: prepared.tokens };
+}
+
+function parseTokens(kind: Exclude<StatementKind, 'alias'>, statementTokens: readonly Token[]): Outcome {
+  const ran = runStatement(kind, statementTokens);
+  if (ran.error) return fail(ran.error);
+  if (ran.run.failure) return fail(failureDiagnostic(kind, ran.tokens, ran.run.failure));
+  const raw = finishRaw(ran.run.results[0]);
+  const invalid = checkRaw(raw);
+  return invalid ? fail(invalid) : { ok: true, raw };
+}
+
+/** `alias FROM = EXPR`: FROM is raw notation (`\mathcal{L}`), only EXPR is parsed. */
+function parseAlias(group: Group, src: SourceText): { statement?: Statement; diagnostic?: Diagnostic } {
+  const tokens = group.tokens;
+  const eq = tokens.findIndex((t) => t.type === 'eq');
+  const fromEnd = tokens[eq - 1];
+  const from = src.slice({ ...tokenSpan(tokens[1], fromEnd) });
+  const to = tokens.slice(eq + 1);
+  if (to.length === 0) {
+    return { diagnostic: error('parse-error', 'alias needs the name it stands for after `=`', tokenSpan(tokens[eq]), 'alias \\mathcal{L} = L') };
+  }
+  const outcome = parseTokens('expr', to);
+  if (!outcome.ok) return { diagnostic: outcome.diagnostic };
+  if (outcome.raw.kind !== 'expr') throw new Error('expected an expression');
+  return { statement: { kind: 'alias', from, to: outcome.raw.expr, span: tokenSpan(group.first, group.last) } };
+}
+
+function step(expr: Expr, src: SourceText, tokens: readonly Token[]): Step {
+  return { expr, text: src.stepText(expr.span, tokens), span: expr.span };
+}
+
+type Parsed = { statement?: Statement; cont?: Step[]; shapeClaim?: ShapeSpec; diagnostic?: Diagnostic };
+
+function parseGroup(group: Group, src: SourceText): Parsed {
+  if (group.limit) return { diagnostic: group.limit };
+  const kind = statementKind(group.tokens);
+  if (kind === 'alias') return parseAlias(group, src);
+  const outcome = parseTokens(kind, group.tokens);
+  if (!outcome.ok) return { diagnostic: outcome.diagnostic };
+  const raw = outcome.raw;
+  const span = tokenSpan(group.first, group.last);
+  switch (raw.kind) {
+    case 'cont':
+      return { cont: raw.rhs.map((e) => step(e, src, group.tokens)), shapeClaim: raw.shapeClaim };
+    case 'decl':
+      return { statement: { ...raw, span } };
+    case 'equation': {
+      const statement: Statement = { kind: 'equation', lhs: step(raw.lhs, src, group.tokens), rhs: raw.rhs.map((e) => step(e, src, group.tokens)), span };
+      if (group.label) statement.label = group.label.text;
+      if (raw.shapeClaim) statement.shapeClaim = raw.shapeClaim;
+      return { statement };
+    }
+    case 'at':
+      return { statement: { kind: 'at', bindings: raw.bindings, span } };
+    case 'problem':
+      return { statement: { ...raw, span } };
+    case 'ask':
+      return { statement: { kind: 'ask', target: step(raw.target, src, group.tokens), points: raw.points, span } };
+    case 'expr':
+      throw new Error('a statement parsed as a bare expression');
+  }
+}
+
+function sourceLimit(source: string): Diagnostic | undefined {
+  const where = { line: 1, column: 1, endLine: 1, endColumn: 2 };
+  if (source.length > MAX_SOURCE_CHARS) {
+    return error('limit-exceeded', `the input has ${source.length} characters; the limit is ${MAX_SOURCE_CHARS}`, where);
+  }
+  let lines = 1;
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lines++;
+  if (lines > MAX_SOURCE_LINES) {
+    return error('limit-exceeded', `the input has ${lines} lines; the limit is ${MAX_SOURCE_LINES}`, where);
+  }
+  return undefined;
+}
+
+/**
+ * Parse a .cr file. Never throws: a statement that fails to parse gives a diagnostic and is
+ * left out, the others are kept. Lines starting with `=` are appended to the previous equation.
+ */
+export function parseFile(source: string, file: string): ParsedFile {
+  const result: ParsedFile = { file, source, statements: [], diagnostics: [] };
+  try {
+    const limit = sourceLimit(source);
+    if (limit) {
+      result.diagnostics.push(limit);
+      return result;
+    }
+    const src = new SourceText(source);
+    // The statement an `=` line continues: an equation, a statement that failed (its error is
+    // already reported, so say nothing more), or anything else (an error).
+    let previous: Statement | 'failed' | undefined;
+    for (const group of groupStatements(lex(source), source)) {
+      let parsed: Parsed;
+      try {
+        parsed = parseGroup(group, src);
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        parsed = { diagnostic: error('internal-error', `the parser failed on this statement: ${message}`, tokenSpan(group.first, group.last)) };
+      }
+      if (parsed.diagnostic) {
+        result.diagnostics.push(parsed.diagnostic);
+        if (!group.cont) previous = 'failed';
+      } else if (parsed.cont) {
+        if (previous && previous !== 'failed' && previous.kind === 'equation') {
+          previous.rhs.push(...parsed.cont);
+          if (parsed.shapeClaim) previous.shapeClaim = parsed.shapeClaim;
+          previous.span = { ...previous.span, endLine: group.last.line, endColumn: group.last.col + group.last.text.length };
+        } else if (previous !== 'failed') {
+          result.diagnostics.push(
+            error(
+              'parse-error',
+              'a line starting with `=` continues the previous equation, but there is none',
+              tokenSpan(group.first),
+              'write the left side first: lhs = rhs',
+            ),
+          );
+        }
+      } else if (parsed.statement) {
+        result.statements.push(parsed.statement);
+        previous = parsed.statement;
+      }
+    }
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    result.diagnostics.push(error('internal-error', `the parser failed: ${message}`, { line: 1, column: 1, endLine: 1, endColumn: 2 }));
+  }
+  return result;
+}
+
+function maxDepth(tokens: readonly Token[]): { depth: number; at?: Token } {
+  let depth = 0;
+  for (const t of tokens) {
+    if (OPENERS.has(t.type)) {
+      depth++;
+      if (depth > MAX_DEPTH) return { depth, at: t };
+    } else if (CLOSERS.has(t.type)) depth = Math.max(0, depth - 1);
+  }
+  return { depth };
+}
+
+/** Parse one expression (e.g. printer output). Throws ParseError. Newlines are plain spaces here. */
+export function parseExpression(text: string): Expr {
+  if (text.length > MAX_SOURCE_CHARS) {
+    throw new ParseError(error('limit-exceeded', `the expression has ${text.length} characters; the limit is ${MAX_SOURCE_CHARS}`, { line: 1, column: 1, endLine: 1, endColumn: 2 }));
+  }
+  const tokens = lex(text).filter((t) => !isTrivia(t));
+  if (tokens.length === 0) throw new ParseError(error('parse-error', 'empty expression', { line: 1, column: 1, endLine: 1, endColumn: 1 }));
+  const deep = maxDepth(tokens);
+  if (deep.at) throw new ParseError(error('limit-exceeded', `brackets are nested deeper than ${MAX_DEPTH} levels`, tokenSpan(deep.at)));
+  const outcome = parseTokens('expr', tokens);
+  if (!outcome.ok) throw new ParseError(outcome.diagnostic);
+  if (outcome.raw.kind !== 'expr') throw new Error('expected an expression');
+  return outcome.raw.expr;
+}
+
+/**
+ * The number of parses of each logical statement of `source` (0 when it does not parse).
+ * The grammar is unambiguous, so this is never more than 1; tests check it.
+ */
+export function parseCounts(source: string): { line: number; count: number }[] {
+  return groupStatements(lex(source), source).map((group) => {
+    const line = group.first.line;
+    if (group.limit) return { line, count: 0 };
+    let kind = statementKind(group.tokens);
+    let tokens = group.tokens;
+    if (kind === 'alias') {
+      tokens = tokens.slice(tokens.findIndex((t) => t.type === 'eq') + 1);
+      kind = 'expr';
+      if (tokens.length === 0) return { line, count: 0 };
+    }
+    const ran = runStatement(kind, tokens);
+    return { line, count: ran.error ? 0 : ran.run.results.length };
+  });
+}
+
+/** The number of parses of a source holding exactly one logical statement. */
+export function countParses(statementSource: string): number {
+  const counts = parseCounts(statementSource);
+  if (counts.length !== 1) throw new Error(`expected one statement, found ${counts.length}`);
+  return counts[0].count;
+}

@@ -1,0 +1,65 @@
+// Runs the nearley grammar on one statement's tokens.
+import nearley from 'nearley';
+import compiled from './generated/chainrule';
+import type { RawStatement } from './build';
+import type { Token, TokenType } from './lexer';
+import { ReplayLexer } from './replay';
+
+const grammar = nearley.Grammar.fromCompiled(compiled as unknown as nearley.CompiledRules);
+
+/** What the parser could have accepted where it stopped: token types and literal texts. */
+export interface Expected {
+  types: Set<TokenType>;
+  literals: Set<string>;
+}
+
+export interface RunResult {
+  results: RawStatement[];
+  /** Set when there is no parse: the token where parsing stopped (undefined: the end). */
+  failure?: { token?: Token; expected: Expected };
+}
+
+interface Symbol_ {
+  type?: string;
+  literal?: string;
+}
+interface StateLike {
+  rule: { symbols: (string | Symbol_)[] };
+  dot: number;
+}
+interface ParserInternals {
+  table: { scannable: StateLike[] }[];
+  current: number;
+  reportError: () => string;
+  reportLexerError: () => string;
+}
+
+function expectedAt(parser: nearley.Parser): Expected {
+  const p = parser as unknown as ParserInternals;
+  const types = new Set<TokenType>();
+  const literals = new Set<string>();
+  for (const state of p.table[p.current]?.scannable ?? []) {
+    const sym = state.rule.symbols[state.dot];
+    if (typeof sym === 'object' && sym.type) types.add(sym.type as TokenType);
+    else if (typeof sym === 'object' && sym.literal !== undefined) literals.add(sym.literal);
+  }
+  return { types, literals };
+}
+
+/** Parse `tokens` (the first is a start marker). Never throws a syntax error: failures are data. */
+export function runGrammar(tokens: readonly Token[]): RunResult {
+  const parser = new nearley.Parser(grammar, { lexer: new ReplayLexer(tokens) } as unknown as nearley.ParserOptions);
+  const internals = parser as unknown as ParserInternals;
+  // nearley's own messages walk every state to explain itself; we build ours from `expectedAt`.
+  internals.reportError = () => 'syntax error';
+  internals.reportLexerError = () => 'syntax error';
+  try {
+    parser.feed('');
+  } catch (e) {
+    const token = (e as { token?: Token }).token;
+    if (!token) throw e;
+    return { results: [], failure: { token, expected: expectedAt(parser) } };
+  }
+  if (parser.results.length === 0) return { results: [], failure: { expected: expectedAt(parser) } };
+  return { results: parser.results as RawStatement[] };
+}
