@@ -21,13 +21,14 @@ Row -> Statements                               {% (d) => ({ kind: 'statements',
      | Chain ShapeClaim:?                       {% (d) => B.continuation(d[0].map((x: any) => x[1]), d[1], d[0][0][0]) %}
      | %at Bindings                             {% (d) => ({ kind: 'statements', statements: [B.at(d[0], d[1])] }) %}
      | Expr                                     {% (d) => ({ kind: 'bare', expr: d[0] }) %}
+     | Expr %comma Args                         {% (d) => ({ kind: 'bare', expr: d[0] }) %}
 
 # ---- statements
 
 Statements -> Statement                         {% (d) => [d[0]] %}
             | Statements %comma Statement       {% (d) => [...d[0], d[2]] %}
 
-Statement -> Names %kw_in Shape                    {% (d) => B.decl(d[0], d[2]) %}
+Statement -> Names %kw_in Shape %domain:?          {% (d) => B.decl(d[0], d[2], d[3]) %}
            | Expr Chain ShapeClaim:?            {% (d) => B.equation(d[0], d[1].map((x: any) => x[1]), d[2]) %}
 
 Names -> %name                                  {% (d) => [B.nameRef(d[0])] %}

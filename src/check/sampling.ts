@@ -1,9 +1,8 @@
 // Where claims are checked: concrete sizes for symbolic dimensions and random values by domain (SPEC 1.6).
 import type { Domain } from '../syntax/ast';
-import type { Dim, Matrix, Shape } from '../ir/types';
-
-/** A uniform [0, 1) generator; everything random is seeded so reports are reproducible. */
-export type Random = () => number;
+import type { Matrix, Shape } from '../ir/types';
+import { resolveDim } from '../ir/dims';
+import { Random, standardNormal } from '../numeric/random';
 
 const SIZE_POOL = [2, 3, 5, 7, 4, 6, 8, 9, 10, 11];
 
@@ -22,24 +21,10 @@ export function sizeDraws(dims: readonly string[], draws: number): Array<Map<str
   return result;
 }
 
-export function concreteDim(dim: Dim, sizes: ReadonlyMap<string, number>): number {
-  if (typeof dim === 'number') return dim;
-  const size = sizes.get(dim);
-  if (size === undefined) throw new Error(`no size for dimension ${dim}`);
-  return size;
-}
-
-export function standardNormal(random: Random): number {
-  // Box-Muller; 1 - u keeps the logarithm finite.
-  const u = 1 - random();
-  const v = random();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-}
-
 /** A random matrix of the shape with entries drawn per the domain, scaled by `scale` where scaling keeps the domain. */
 export function sampleMatrix(shape: Shape, sizes: ReadonlyMap<string, number>, domain: Domain | undefined, scale: number, random: Random): Matrix {
-  const rows = concreteDim(shape[0], sizes);
-  const cols = concreteDim(shape[1], sizes);
+  const rows = resolveDim(shape[0], sizes);
+  const cols = resolveDim(shape[1], sizes);
   const data = new Float64Array(rows * cols);
   switch (domain) {
     case undefined:

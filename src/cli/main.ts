@@ -2,6 +2,7 @@
 // The command line: argument parsing and output only; the work is done in the library.
 import { Command, CommanderError } from 'commander';
 import { shapesCommand } from './shapes';
+import { checkCommand } from './check';
 import { UsageError } from './io';
 
 function run(action: () => number | Promise<number>): Promise<void> {
@@ -24,6 +25,14 @@ export function buildProgram(): Command {
     .description('Checks calculus derivations: gradients, Jacobians, matrix shapes, numeric backpropagation.')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('check')
+    .description('check every claim of a derivation')
+    .argument('<file>', 'a .cr, .md or .tex derivation')
+    .option('--json', 'print JSON (SPEC section 3)')
+    .option('--seed <n>', 'seed of the random sample points')
+    .action((file: string, opts: { json?: boolean; seed?: string }) => run(() => checkCommand(file, opts)));
 
   program
     .command('shapes')

@@ -27,7 +27,8 @@ function backward(graph: Graph, of: Node, seed: Node, targets: readonly Node[] |
     const leafRelevant = targets ? targetIds.has(n.id) : n.op === 'var';
     if (leafRelevant || n.args.some((a) => relevant.has(a.id))) relevant.add(n.id);
   }
-  const simplifier = options.simplify === false ? undefined : new Simplifier(b, { frozenBelow: graph.nodeCount });
+  // The forward DAG stays as written: its nodes carry the user's names.
+  const simplifier = options.simplify === false ? undefined : new Simplifier(b, { frozen: new Set(order.map((n) => n.id)) });
   const contributions = new Map<number, Node[]>([[of.id, [seed]]]);
   const adjoints = new Map<number, Node>();
   for (let k = order.length - 1; k >= 0; k--) {

@@ -45,6 +45,7 @@ export function termKey(t: Term): string {
 export function collect(terms: readonly Term[]): Poly {
   const groups = new Map<string, { coef: number; scale: number; term: Term }>();
   for (const t of terms) {
+    if (!Number.isFinite(t.coef)) throw new CapExceeded();
     const k = termKey(t);
     const g = groups.get(k);
     if (g) {

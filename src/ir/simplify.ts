@@ -32,15 +32,18 @@ function isArithmetic(n: Node): boolean {
 }
 
 export interface SimplifyOptions {
-  /** Nodes with smaller ids are returned as they are (the forward graph, whose nodes carry the user's names). */
-  frozenBelow?: number;
+  /**
+   * Node ids returned as they are: the forward graph, whose nodes carry the names a person defined
+   * (rewriting h1 would lose "this is h1").
+   */
+  frozen?: ReadonlySet<number>;
 }
 
 /** Nesting beyond this is left alone instead of risking the call stack. */
 const MAX_DEPTH = 300;
 
 export class Simplifier {
-  private readonly frozenBelow: number;
+  private readonly frozen: ReadonlySet<number>;
   private readonly memo = new Map<number, Node>();
   /** Nodes this simplifier produced: reused later (an earlier adjoint), they are opened only when that can cancel something. */
   private readonly outputs = new Set<number>();
@@ -55,11 +58,11 @@ export class Simplifier {
     readonly b: Builder,
     options: SimplifyOptions = {},
   ) {
-    this.frozenBelow = options.frozenBelow ?? 0;
+    this.frozen = options.frozen ?? new Set();
   }
 
   simplify(n: Node): Node {
-    if (n.id < this.frozenBelow) return n;
+    if (this.frozen.has(n.id)) return n;
     const known = this.memo.get(n.id);
     if (known) return known;
     if (this.depth > MAX_DEPTH) return n;
@@ -125,7 +128,7 @@ export class Simplifier {
         p = scalePoly(this.open(n.args[0], 'term'), -1);
         break;
       case 'hadamard':
-        p = mulPolys(this.open(n.args[0], 'factor'), this.open(n.args[1], 'factor'));
+        p = idempotentMasks(mulPolys(this.open(n.args[0], 'factor'), this.open(n.args[1], 'factor')));
         break;
       case 'div':
         p = mulPolys(this.open(n.args[0], 'factor'), this.reciprocal(n.args[1]));
@@ -188,7 +191,7 @@ export class Simplifier {
     const { key, sign } = sumKey(p);
     let entry = this.sums.get(key);
     if (!entry) {
-      let node = n.id < this.frozenBelow || this.outputs.has(n.id) ? n : this.simplify(n);
+      let node = this.frozen.has(n.id) || this.outputs.has(n.id) ? n : this.simplify(n);
       let poly = p;
       // The sum stands for itself or its negation, whichever reads better: 1 - y rather than y - 1.
       if (prefersNegation(p)) {
@@ -265,7 +268,8 @@ export class Simplifier {
   private rebuildSum(p: Poly): Node {
     if (p.length === 0) return this.b.constant(0);
     // Positive terms first: a2 - y rather than -y + a2.
-    const ordered = [...p.filter((t) => t.coef > 0), ...p.filter((t) => t.coef < 0)];
+    if (p.some((t) => !Number.isFinite(t.coef))) throw new CapExceeded();
+    const ordered = [...p.filter((t) => t.coef > 0), ...p.filter((t) => !(t.coef > 0))];
     const nodes = ordered.map((t) => this.rebuildTerm(t));
     return this.combine(nodes, (x, y) => this.b.add(x, y));
   }
@@ -346,6 +350,19 @@ export class Simplifier {
     }
     return this.sizes.get(n.id)!;
   }
+}
+
+const MASKS = new Set(['gt', 'ge', 'lt', 'le']);
+
+/** 0/1 masks are idempotent: (h > 0) .* (h > 0) = (h > 0). */
+function idempotentMasks(p: Poly): Poly {
+  if (!p.some((t) => [...t.factors.values()].some((f) => f.power > 1 && MASKS.has(f.node.op)))) return p;
+  return collect(
+    p.map((t) => ({
+      coef: t.coef,
+      factors: new Map([...t.factors].map(([k, f]) => [k, MASKS.has(f.node.op) && f.power > 1 ? { node: f.node, power: 1 } : f])),
+    })),
+  );
 }
 
 /** A sum whose constant term is negative, or with no positive term, reads better negated. */

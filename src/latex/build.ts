@@ -2,7 +2,7 @@
 // src/syntax/ast.ts, the same the .cr parser produces. Builders never mutate their arguments:
 // Earley may share a sub-result between partial parses. Step texts are filled in by parse.ts,
 // which knows the block's source.
-import type { AtBinding, BinaryOp, DimSpec, Expr, MulStyle, NameRef, ShapeSpec, Span, Statement, Step } from '../syntax/ast';
+import type { AtBinding, BinaryOp, DimSpec, Domain, Expr, MulStyle, NameRef, ShapeSpec, Span, Statement, Step } from '../syntax/ast';
 import type { Tok, TokType } from './tokens';
 
 type Located = Tok | { span: Span };
@@ -17,7 +17,7 @@ export type RawRow =
   | { kind: 'statements'; statements: Statement[] }
   /** `= rhs ...` continuing the chain of the row or block before. */
   | { kind: 'continuation'; rhs: Step[]; shapeClaim?: ShapeSpec; span: Span }
-  /** An expression that claims nothing (`\frac{\partial L}{\partial W}` named in prose): no statement. */
+  /** Expressions that claim nothing (`\frac{\partial L}{\partial W}` or `a, b, c` named in prose): no statement. */
   | { kind: 'bare'; expr: Expr };
 
 function step(e: Expr): Step {
@@ -36,8 +36,9 @@ export function continuation(rhs: Expr[], shapeClaim: ShapeSpec | null, first: T
   return shapeClaim ? { ...row, shapeClaim } : row;
 }
 
-export function decl(names: NameRef[], shape: ShapeSpec): Statement {
-  return { kind: 'decl', names, shape, span: span(names[0], shape) };
+export function decl(names: NameRef[], shape: ShapeSpec, domain: Tok | null): Statement {
+  if (!domain) return { kind: 'decl', names, shape, span: span(names[0], shape) };
+  return { kind: 'decl', names, shape, domain: { name: domain.value as Domain, span: domain.span }, span: span(names[0], domain) };
 }
 
 export function nameRef(t: Tok): NameRef {

@@ -35,6 +35,8 @@ export interface LatexMathResult {
   continuation?: Continuation;
   /** The block's last chain could not be read, so a following `= ...` has nothing to continue. */
   endsInError: boolean;
+  /** Rows skipped because they could not be read (each has a diagnostic). */
+  unreadRows: number;
 }
 
 /**
@@ -45,10 +47,10 @@ export function parseLatexMath(math: string, origin: Origin): LatexMathResult {
   const pos = new PositionMap(math, origin);
   if (math.length > MAX_MATH_CHARS) {
     const d = warning('limit-exceeded', `this maths block is longer than ${MAX_MATH_CHARS} characters`, pos.span(0, 0));
-    return { statements: [], diagnostics: [d], endsInError: true };
+    return { statements: [], diagnostics: [d], endsInError: true, unreadRows: 1 };
   }
   const normalized = normalizeLatex(pos);
-  const result: LatexMathResult = { statements: [], diagnostics: [...normalized.diagnostics], endsInError: false };
+  const result: LatexMathResult = { statements: [], diagnostics: [...normalized.diagnostics], endsInError: false, unreadRows: 0 };
   let chain: number | undefined; // index in result.statements of the equation a `=` row continues
   let leading = true; // no row read yet: a continuation belongs to the block before
   for (const row of splitRows(normalized.tokens)) {
@@ -56,6 +58,7 @@ export function parseLatexMath(math: string, origin: Origin): LatexMathResult {
     if ('error' in parsed) {
       result.diagnostics.push(parsed.error);
       result.endsInError = true;
+      result.unreadRows++;
       chain = undefined;
       leading = false;
       continue;
@@ -66,7 +69,10 @@ export function parseLatexMath(math: string, origin: Origin): LatexMathResult {
       if (result.endsInError) continue; // continues a line already reported as unreadable
       if (chain !== undefined) result.statements[chain] = extendChain(result.statements[chain], cont);
       else if (leading) result.continuation = result.continuation ? joinContinuations(result.continuation, cont) : cont;
-      else result.diagnostics.push(warning('parse-error', 'this line starts with `=` but there is no equation before it to continue', raw.span));
+      else {
+        result.diagnostics.push(warning('parse-error', 'this line starts with `=` but there is no equation before it to continue', raw.span));
+        result.unreadRows++;
+      }
       continue;
     }
     leading = false;

@@ -2,7 +2,7 @@
 // per statement written side by side) and takes the decisions that need context, so the grammar
 // stays unambiguous: which `d` is a differential, which name is called, where a shape is written.
 import { warning, type Diagnostic } from '../diagnostics';
-import type { Span } from '../syntax/ast';
+import type { Domain, Span } from '../syntax/ast';
 import { CLOSING, OPENING, RELATIONS, type Tok } from './tokens';
 
 /** Deeper bracket nesting than any derivation needs is refused (input is untrusted). */
@@ -22,13 +22,30 @@ export interface Row {
 export function splitRows(tokens: readonly Tok[]): Row[] {
   const rows: Row[] = [];
   for (const line of splitAtTopLevel(tokens, (t) => t.type === 'rowsep')) {
-    const aligned = line.filter((t, i) => !(t.type === 'amp' && matrixDepth(line, i) === 0));
+    const aligned = markDomains(line.filter((t, i) => !(t.type === 'amp' && matrixDepth(line, i) === 0)));
     for (const row of splitSideBySide(aligned)) {
       const prepared = prepareRow(row);
       if (prepared.tokens.length > 0 || prepared.error) rows.push(prepared);
     }
   }
   return rows;
+}
+
+const DOMAINS: Readonly<Record<string, Domain>> = {
+  positive: 'positive', nonnegative: 'nonnegative', binary: 'binary', onehot: 'onehot', probability: 'probability',
+  probabilities: 'probability', simplex: 'simplex',
+};
+
+/**
+ * `y \in \mathbb{R}^{1 \times C} \text{ (one-hot)}`: prose right after a shape that names a
+ * domain of SPEC 1.6 is the declaration's domain, not prose.
+ */
+function markDomains(tokens: Tok[]): Tok[] {
+  return tokens.map((t, i) => {
+    const domain = t.type === 'prose' ? DOMAINS[t.value.toLowerCase().replace(/[^a-z]/g, '')] : undefined;
+    const afterShape = tokens.slice(0, i).some((p) => p.type === 'reals') && ['rbrace', 'reals', 'num', 'name'].includes(tokens[i - 1]?.type);
+    return domain && afterShape ? { ...t, type: 'domain', value: domain } : t;
+  });
 }
 
 /** Matrix environments nest rows and `&` of their own: only separators outside them count. */

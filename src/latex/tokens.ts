@@ -13,7 +13,7 @@ export type TokType =
   | 'caret' | 'transpose' | 'prime'
   // relations and separators
   | 'eq' | 'approx' | 'implies' | 'tilde' | 'lt' | 'gt' | 'le' | 'ge' | 'kw_in' | 'reals'
-  | 'comma' | 'amp' | 'rowsep' | 'period' | 'at'
+  | 'comma' | 'amp' | 'rowsep' | 'period' | 'at' | 'domain'
   // consumed by rows.ts before the grammar runs
   | 'prose' | 'wide' | 'tag' | 'unsupported';
 

@@ -150,8 +150,8 @@ function rewriteHadamard(b: Builder, x: Node, y: Node, shape: Shape): Node | und
   if (x.op === 'div' && scalarConst(x.args[0]) === 1) return attempt(shape, () => b.div(y, x.args[1]));
   // Powers of one base.
   if (x === y) return b.pow(x, 2);
-  if (x.op === 'pow' && x.args[0] === y && scalarConst(x.args[1]) !== undefined) return attempt(shape, () => b.pow(y, scalarConst(x.args[1])! + 1));
-  if (y.op === 'pow' && y.args[0] === x && scalarConst(y.args[1]) !== undefined) return attempt(shape, () => b.pow(x, scalarConst(y.args[1])! + 1));
+  if (x.op === 'pow' && x.args[0] === y) return attempt(shape, () => b.pow(y, b.add(x.args[1], 1)));
+  if (y.op === 'pow' && y.args[0] === x) return attempt(shape, () => b.pow(x, b.add(y.args[1], 1)));
   // Scalar factors gather at the front: s (t Z) = (s t) Z; other chains associate to the left.
   if (y.op === 'hadamard') {
     const [p, q] = y.args;

@@ -7,13 +7,17 @@ import { IDENTIFIER_SOURCE, normalizeName } from './names';
 type Located = Token | { span: Span };
 
 function isToken(x: Located): x is Token {
-  return (x as Token).col !== undefined;
+  return !('span' in x);
 }
 
 export function span(a: Located, b: Located): Span {
-  const s = isToken(a) ? { line: a.line, column: a.col } : { line: a.span.line, column: a.span.column };
-  const e = isToken(b) ? { endLine: b.line, endColumn: endCol(b) } : { endLine: b.span.endLine, endColumn: b.span.endColumn };
-  return { ...s, ...e };
+  // Hot path (called for every node of every partial parse): no spreads.
+  if (isToken(a)) {
+    if (isToken(b)) return { line: a.line, column: a.col, endLine: b.line, endColumn: endCol(b) };
+    return { line: a.line, column: a.col, endLine: b.span.endLine, endColumn: b.span.endColumn };
+  }
+  if (isToken(b)) return { line: a.span.line, column: a.span.column, endLine: b.line, endColumn: endCol(b) };
+  return { line: a.span.line, column: a.span.column, endLine: b.span.endLine, endColumn: b.span.endColumn };
 }
 
 /** A span inside one token: `length` characters from `from` (0-based, within the token's line). */

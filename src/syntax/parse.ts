@@ -1,14 +1,16 @@
 // The .cr front end: lex the whole file once (moo), group tokens into logical statements,
 // then run the nearley grammar per statement. Work is linear in the file's length, and a
 // statement that fails to parse costs one diagnostic, not the rest of the file.
-import type { Expr, ParsedFile, ShapeSpec, Span, Statement, Step } from './ast';
+import type { Expr, ParsedFile, ShapeSpec, Statement, Step } from './ast';
 import { error, type Diagnostic } from '../diagnostics';
-import { finishExpr, type RawStatement } from './build';
+import type { RawStatement } from './build';
 import { failureDiagnostic } from './errors';
 import { groupStatements, MAX_DEPTH, type Group } from './group';
 import { CLOSERS, OPENERS, isTrivia, lex, type Token } from './lexer';
 import { MARKER, prepareTokens, statementKind, tokenSpan, type StatementKind } from './prepare';
 import { runGrammar, type RunResult } from './run';
+import { SourceText } from './source-text';
+import { checkRaw, finishRaw } from './validate';
 
 export { normalizeName, isIdentifier, IDENTIFIER_SOURCE, RESERVED_WORDS, STATEMENT_KEYWORDS } from './names';
 export { MAX_DEPTH, MAX_STATEMENT_TOKENS } from './group';
@@ -24,130 +26,10 @@ export class ParseError extends Error {
   }
 }
 
-/** Maps spans back to source text. */
-class SourceText {
-  private lineStarts: number[] = [0];
-  constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
-  }
-  private offset(line: number, column: number): number {
-    return (this.lineStarts[line - 1] ?? this.text.length) + column - 1;
-  }
-  /** The exact text of a span. */
-  slice(span: Span): string {
-    return this.text.slice(this.offset(span.line, span.column), this.offset(span.endLine, span.endColumn));
-  }
-  /**
-   * The text of a step. A step over several lines is joined into one line from its tokens:
-   * comments dropped, a line break between rows of a matrix written as `;`.
-   */
-  stepText(span: Span, tokens: readonly Token[]): string {
-    if (span.line === span.endLine) return this.slice(span);
-    const start = this.offset(span.line, span.column);
-    const end = this.offset(span.endLine, span.endColumn);
-    let text = '';
-    let prev: Token | undefined;
-    for (const t of tokens) {
-      if (t.offset < start || t.offset >= end) continue;
-      if (prev) {
-        const gap = this.text.slice(prev.offset + prev.text.length, t.offset);
-        text += t.text === '' || prev.text === '' || gap.includes('\n') ? (t.text === '' ? '' : ' ') : gap;
-      }
-      text += t.text === '' ? ';' : t.text;
-      prev = t;
-    }
-    return text;
-  }
-}
-
 type Outcome = { ok: true; raw: RawStatement } | { ok: false; diagnostic: Diagnostic };
 
 function fail(diagnostic: Diagnostic): Outcome {
   return { ok: false, diagnostic };
-}
-
-// ---- checks the grammar leaves to us
-
-function checkExpr(e: Expr): Diagnostic | undefined {
-  switch (e.kind) {
-    case 'number':
-    case 'name':
-      return undefined;
-    case 'matrix': {
-      const width = e.rows[0].length;
-      const bad = e.rows.find((r) => r.length !== width);
-      if (bad) {
-        return error(
-          'parse-error',
-          `the rows of this matrix have different numbers of entries (${width} and ${bad.length})`,
-          e.span,
-          'separate rows with `;` and the entries of a row with `,`',
-        );
-      }
-      for (const row of e.rows) for (const x of row) {
-        const d = checkExpr(x);
-        if (d) return d;
-      }
-      return undefined;
-    }
-    case 'call':
-      for (const a of e.args) {
-        const d = checkExpr(a);
-        if (d) return d;
-      }
-      return undefined;
-    case 'neg':
-    case 'transpose':
-      return checkExpr(e.arg);
-    case 'binary':
-      return checkExpr(e.left) ?? checkExpr(e.right);
-    case 'power':
-      return checkExpr(e.base) ?? checkExpr(e.exponent);
-    case 'deriv':
-      return checkExpr(e.of) ?? e.wrt.map(checkExpr).find((d) => d);
-  }
-}
-
-function checkShape(s: ShapeSpec | undefined): Diagnostic | undefined {
-  if (!s) return undefined;
-  for (const d of [s.rows, s.cols]) {
-    if (typeof d === 'number' && !(Number.isInteger(d) && d >= 1)) {
-      return error('parse-error', `a dimension must be a positive integer or a name, not ${d}`, s.span);
-    }
-  }
-  return undefined;
-}
-
-function checkRaw(raw: RawStatement): Diagnostic | undefined {
-  switch (raw.kind) {
-    case 'expr':
-      return checkExpr(raw.expr);
-    case 'decl':
-      return checkShape(raw.shape);
-    case 'equation':
-      return checkExpr(raw.lhs) ?? raw.rhs.map(checkExpr).find((d) => d) ?? checkShape(raw.shapeClaim);
-    case 'cont':
-      return raw.rhs.map(checkExpr).find((d) => d) ?? checkShape(raw.shapeClaim);
-    case 'ask':
-      return checkExpr(raw.target);
-    default:
-      return undefined;
-  }
-}
-
-function finishRaw(raw: RawStatement): RawStatement {
-  switch (raw.kind) {
-    case 'expr':
-      return { ...raw, expr: finishExpr(raw.expr) };
-    case 'equation':
-      return { ...raw, lhs: finishExpr(raw.lhs), rhs: raw.rhs.map(finishExpr) };
-    case 'cont':
-      return { ...raw, rhs: raw.rhs.map(finishExpr) };
-    case 'ask':
-      return { ...raw, target: finishExpr(raw.target) };
-    default:
-      return raw;
-  }
 }
 
 // ---- one statement
@@ -188,7 +70,7 @@ function parseAlias(group: Group, src: SourceText): { statement?: Statement; dia
   const tokens = group.tokens;
   const eq = tokens.findIndex((t) => t.type === 'eq');
   const fromEnd = tokens[eq - 1];
-  const from = src.slice({ ...tokenSpan(tokens[1], fromEnd) });
+  const from = src.slice(tokenSpan(tokens[1], fromEnd));
   const to = tokens.slice(eq + 1);
   if (to.length === 0) {
     return { diagnostic: error('parse-error', 'alias needs the name it stands for after `=`', tokenSpan(tokens[eq]), 'alias \\mathcal{L} = L') };

@@ -70,7 +70,7 @@ export class RecipeGenerator {
       if (k === 2) return { op: 'dimsize', args: [], attrs: { name: this.pick(['M', 'N']) } };
     } else if (this.chance(0.08)) return { op: 'const', args: [], attrs: { value: this.pick([1, 2, -0.5]), rows: s[0], cols: s[1] } };
     // Few names per shape, so variables recur and the DAG shares nodes.
-    return { op: 'var', args: [], attrs: { name: `v${this.int(2)}_${s[0]}_${s[1]}`, rows: s[0], cols: s[1] } };
+    return { op: 'var', args: [], attrs: { name: `v${this.int(2)}${s[0]}${s[1]}`, rows: s[0], cols: s[1] } };
   }
 
   /** Operand shapes that broadcast to s under the strict rule. */
@@ -137,7 +137,8 @@ export class RecipeGenerator {
       }
       case 'pow': {
         const k = this.int(3);
-        if (k === 0) return { op: 'pow', args: [this.expr(s, d), { op: 'const', args: [], attrs: { value: this.pick([2, 3, -1, -2]) } }] };
+        if (k === 0) return { op: 'pow', args: [this.expr(s, d), { op: 'const', args: [], attrs: { value: this.pick([2, 3]) } }] };
+        if (k === 1) return { op: 'pow', args: [this.positive(s, depth), { op: 'const', args: [], attrs: { value: this.pick([-1, -2]) } }] };
         const [p, q] = this.broadcastPair(s);
         // x^x style: a positive base to an expression exponent.
         return { op: 'pow', args: [this.positive(p, depth), { op: 'tanh', args: [this.expr(q, d)] }] };
@@ -252,6 +253,8 @@ export function kinkMargin(root: Node, env: EvalEnv): number {
   const minAbs = (m: Matrix) => m.data.reduce((acc, v) => Math.min(acc, Math.abs(v)), Infinity);
   for (const n of topologicalOrder([root])) {
     if (n.op === 'relu' || n.op === 'abs') margin = Math.min(margin, minAbs(memo.get(n.args[0].id)!));
+    // The norm is not differentiable at 0.
+    if (n.op === 'norm') margin = Math.min(margin, memo.get(n.id)!.data[0]);
     if (['max', 'min', 'gt', 'ge', 'lt', 'le'].includes(n.op)) {
       const a = memo.get(n.args[0].id)!;
       const c = memo.get(n.args[1].id)!;

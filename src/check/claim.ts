@@ -1,0 +1,160 @@
+// Checks one claim: each step against the target's true value (not against the previous step), the
+// shape claim, and a diagnosis for every wrong step (SPEC 1.4, section 3).
+import type { Expr, Span, Step } from '../syntax/ast';
+import type { Matrix, Node, Shape } from '../ir/types';
+import { formatShape, shapesEqual } from '../ir/types';
+import { printCr } from '../ir/print';
+import { vjp } from '../diff/index';
+import type { Claim, Scope } from '../resolve/scope';
+import { shapeOfSpec } from '../resolve/scope';
+import { LowerError, Lowering } from '../resolve/lower';
+import type { ChainruleCalculus } from '../calculus/index';
+import { InformalReference } from '../calculus/meaning';
+import type { ClaimJson, StepJson } from './report';
+import { Truth, truthOf } from './truth';
+import { ClaimEvaluator } from './evaluator';
+import { agree, transposed } from './compare';
+import { EarlierAnswer, Finding, diagnoseValues } from './diagnose';
+import { findRepair } from './edits';
+import { checkNumericStep } from './numeric';
+
+export interface ClaimContext {
+  lowering: Lowering;
+  calculus: ChainruleCalculus;
+  scope: Scope;
+  seed: number;
+  textOf: (span: Span) => string;
+  /** The author's earlier derivative claims in this scope, for carried errors. */
+  earlier: EarlierAnswer[];
+}
+
+export function checkClaim(claim: Claim, ctx: ClaimContext): ClaimJson {
+  const targetText = claim.target.text.trim();
+  const base = { line: claim.target.span.line, label: claim.label ?? null, target: targetText };
+  let truth: Truth;
+  try {
+    truth = truthOf(claim, ctx.lowering);
+  } catch (err) {
+    if (err instanceof InformalReference) return informalClaim(claim, base, err, ctx);
+    if (err instanceof LowerError) return failedClaim(claim, base, err.diagnostic.message + (err.diagnostic.hint ? ` (hint: ${err.diagnostic.hint})` : ''));
+    throw err;
+  }
+  const evaluator = new ClaimEvaluator(ctx.lowering.b.graph, ctx.scope, ctx.calculus.derivedLeaves, ctx.seed, truth.value, truth.forms, claim.point ? { at: claim.point, lowering: ctx.lowering } : undefined);
+  const expected = truth.forms.length ? printCr(truth.forms[0], ctx.lowering.names) : null;
+  if (evaluator.points.length === 0) {
+    return failedClaim(claim, base, `${targetText} could not be evaluated at any sample point (it leaves its domain everywhere chainrule looked)`, truth, expected);
+  }
+  const steps = claim.steps.map((step, i) => checkStep(step, i + 1, claim, truth, evaluator, targetText, ctx));
+  const shapeClaim = claim.shapeClaim ? checkShapeClaim(shapeOfSpec(claim.shapeClaim), truth) : null;
+  const last = steps[steps.length - 1];
+  const verdict = shapeClaim && !shapeClaim.ok ? 'incorrect' : last.verdict;
+  recordAnswer(claim, truth, last, ctx);
+  return { ...base, kind: truth.kind, expected, expectedShape: formatShape(truth.shape), shapeClaim, steps, verdict };
+}
+
+function checkShapeClaim(claimed: Shape, truth: Truth): { claimed: string; actual: string; ok: boolean } {
+  const ok = shapesEqual(claimed, truth.shape) || truth.forms.some((f) => shapesEqual(f.shape, claimed));
+  return { claimed: formatShape(claimed), actual: formatShape(truth.shape), ok };
+}
+
+/** Remembers the author's final answer to a derivative claim, for carried-error diagnosis later. */
+function recordAnswer(claim: Claim, truth: Truth, last: StepJson, ctx: ClaimContext): void {
+  const m = truth.meaning;
+  if (!m || m.wrt.length !== 1 || !claim.steps.length) return;
+  try {
+    const answer = ctx.lowering.lower(claim.steps[claim.steps.length - 1].expr);
+    if (shapesEqual(answer.shape, m.wrt[0].shape)) {
+      ctx.earlier.push({ of: m.of, wrt: m.wrt[0], answer, line: claim.target.span.line, targetText: claim.target.text.trim(), correct: last.verdict === 'correct' });
+    }
+  } catch {
+    // an answer that cannot be lowered carries nothing forward
+  }
+}
+
+function stepBase(step: Step, index: number) {
+  return { index, line: step.span.line, column: step.span.column, text: step.text.trim() };
+}
+
+function checkStep(step: Step, index: number, claim: Claim, truth: Truth, evaluator: ClaimEvaluator, targetText: string, ctx: ClaimContext): StepJson {
+  const base = stepBase(step, index);
+  const { lowering } = ctx;
+  lowering.expectedShape = { shape: truth.shape, name: targetText };
+  let node: Node;
+  try {
+    node = lowering.lower(step.expr);
+  } catch (err) {
+    if (err instanceof InformalReference) return { ...base, shape: null, verdict: 'informal', diagnosis: null, message: informalMessage(err, ctx) };
+    if (!(err instanceof LowerError)) throw err;
+    const d = err.diagnostic;
+    const message = d.message + (d.hint ? `; ${d.hint}` : '');
+    if (d.code === 'shape-mismatch') return { ...base, shape: null, verdict: 'incorrect', diagnosis: 'shape', message };
+    return { ...base, shape: null, verdict: 'error', diagnosis: null, message };
+  } finally {
+    lowering.expectedShape = undefined;
+  }
+  const shape = formatShape(node.shape);
+  if (claim.point) return { ...base, shape, ...checkNumericStep(step, node, claim, truth, evaluator, targetText, ctx) };
+
+  const formIndex = truth.forms.length ? truth.forms.findIndex((f) => shapesEqual(f.shape, node.shape)) : shapesEqual(truth.shape, node.shape) ? 0 : -1;
+  const stepValues = evaluator.values(node);
+  if (!stepValues) return { ...base, shape, verdict: 'error', diagnosis: null, message: `this step could not be evaluated` };
+  if (formIndex < 0) {
+    const isTransposed = shapesEqual([node.shape[1], node.shape[0]], truth.shape) && stepValues.every((v, k) => agree(transposed(v), evaluator.truth[k]));
+    if (isTransposed) return { ...base, shape, verdict: 'incorrect', diagnosis: 'transpose', message: `this is the transpose of ${targetText}: it is ${shape} but ${targetText} is ${formatShape(truth.shape)}` };
+    return { ...base, shape, verdict: 'incorrect', diagnosis: 'shape', message: `this step is ${shape} but ${targetText} is ${formatShape(truth.shape)}` };
+  }
+  const form = truth.forms[formIndex];
+  const truthValues = formIndex === 0 ? evaluator.truth : evaluator.values(form)!;
+  if (stepValues.every((v, k) => agree(v, truthValues[k]))) return { ...base, shape, verdict: 'correct', diagnosis: null, message: `correct` };
+  const finding = diagnose(step.expr, node, stepValues, form, truthValues, truth, evaluator, targetText, ctx);
+  return { ...base, shape, verdict: 'incorrect', diagnosis: finding.diagnosis, message: finding.message };
+}
+
+export function diagnose(stepExpr: Expr, node: Node, stepValues: Matrix[], form: Node | undefined, truthValues: Matrix[], truth: Truth, evaluator: ClaimEvaluator, targetText: string, ctx: ClaimContext): Finding {
+  const found = diagnoseValues({
+    b: ctx.lowering.b, evaluator, names: ctx.lowering.names, targetText, truth: form, truthValues, step: node, stepValues,
+    of: truth.meaning?.of, wrt: truth.meaning?.wrt.length === 1 ? truth.meaning.wrt[0] : undefined, earlier: ctx.earlier,
+  });
+  if (found) return found;
+  const repair = findRepair(stepExpr, ctx.textOf, (edited) => {
+    try {
+      const n = ctx.lowering.lower(edited);
+      const values = evaluator.values(n);
+      return values !== undefined && values.every((v, k) => agree(v, truthValues[k]));
+    } catch {
+      return false;
+    }
+  });
+  if (repair) return repair;
+  const expected = form ? `; expected ${printCr(form, ctx.lowering.names)}` : '';
+  return { diagnosis: 'unknown', message: `does not equal ${targetText}${expected}` };
+}
+
+function informalMessage(err: InformalReference, ctx: ClaimContext): string {
+  const refText = ctx.textOf(err.ref.span).trim();
+  const ofText = ctx.textOf(err.ref.of.span).trim();
+  const b = ctx.lowering.b;
+  let form = '';
+  try {
+    // dL/dW through an intermediate A: the VJP of A with respect to W applied to the symbol dL/dA.
+    const cot = b.variable(`dL/d${ofText}`, err.of.shape);
+    form = `; as a matrix expression the chain rule gives ${printCr(vjp(b.graph, err.of, cot, err.wrt), ctx.lowering.names)}`;
+  } catch {
+    form = '';
+  }
+  return `${refText} is a tensor (an array by a matrix), so this step is informal shorthand${form}`;
+}
+
+function informalClaim(claim: Claim, base: Pick<ClaimJson, 'line' | 'label' | 'target'>, err: InformalReference, ctx: ClaimContext): ClaimJson {
+  const message = informalMessage(err, ctx);
+  const steps: StepJson[] = claim.steps.map((s, i) => ({ ...stepBase(s, i + 1), shape: null, verdict: 'informal', diagnosis: null, message }));
+  return { ...base, kind: 'informal', expected: null, expectedShape: null, shapeClaim: null, steps, verdict: 'informal' };
+}
+
+function failedClaim(claim: Claim, base: Pick<ClaimJson, 'line' | 'label' | 'target'>, message: string, truth?: Truth, expected: string | null = null): ClaimJson {
+  const steps: StepJson[] = claim.steps.map((s, i) => ({ ...stepBase(s, i + 1), shape: null, verdict: 'error', diagnosis: null, message }));
+  return {
+    ...base, kind: truth?.kind ?? 'equality', expected, expectedShape: truth ? formatShape(truth.shape) : null,
+    shapeClaim: null, steps, verdict: 'error',
+  };
+}

@@ -1,0 +1,138 @@
+// Evaluates a claim's truth and its steps at shared sample points. Points where the truth leaves its
+// domain (log of a negative, division by zero) or sits near a kink of relu/abs/max are drawn again
+// (bounded), so a verdict never rests on NaN or on a non-differentiable point.
+import type { EvalEnv, Matrix, Node } from '../ir/types';
+import type { Graph } from '../ir/graph';
+import { topologicalOrder } from '../ir/inspect';
+import { evaluate } from '../numeric/evaluate';
+import type { DerivedLeaves } from '../calculus/index';
+import type { Scope, NumericPoint } from '../resolve/scope';
+import type { Lowering } from '../resolve/lower';
+import { Point, PointSampler } from './points';
+import { isFinite } from './compare';
+import { sampleMatrix } from './sampling';
+import { streamFor } from '../numeric/random';
+
+const MAX_REDRAWS = 25;
+const KINK_OPS = new Set(['relu', 'abs', 'max', 'min', 'gt', 'ge', 'lt', 'le']);
+
+/** How the truth is computed at a point. */
+export type TruthFunction = (env: EvalEnv, memo: Map<number, Matrix>) => Matrix;
+
+export class ClaimEvaluator {
+  readonly points: Point[] = [];
+  readonly truth: Matrix[] = [];
+  private readonly memos: Array<Map<number, Matrix>> = [];
+
+  constructor(
+    private readonly graph: Graph,
+    private readonly scope: Scope,
+    private readonly derived: DerivedLeaves,
+    private readonly seed: number,
+    truth: TruthFunction,
+    truthNodes: readonly Node[],
+    fixed?: { at: NumericPoint; lowering: Lowering },
+  ) {
+    const sampler = new PointSampler(scope);
+    const kinks = topologicalOrder(truthNodes).filter((n) => KINK_OPS.has(n.op));
+    if (fixed) {
+      const point = sampler.fixedPoint(fixed.at);
+      this.accept(point, truth, new Map());
+      return;
+    }
+    const candidates = sampler.randomPoints();
+    for (const first of candidates) {
+      let point = first;
+      for (let attempt = 1; attempt <= MAX_REDRAWS; attempt++) {
+        const memo = new Map<number, Matrix>();
+        this.complete(point);
+        const value = safeTruth(truth, point, memo);
+        if (value && isFinite(value) && !nearKink(kinks, point, memo)) {
+          this.points.push(point);
+          this.truth.push(value);
+          this.memos.push(memo);
+          break;
+        }
+        point = sampler.redraw(first, attempt);
+      }
+    }
+  }
+
+  private accept(point: Point, truth: TruthFunction, memo: Map<number, Matrix>): void {
+    this.complete(point);
+    const value = safeTruth(truth, point, memo);
+    if (value) {
+      this.points.push(point);
+      this.truth.push(value);
+      this.memos.push(memo);
+    }
+  }
+
+  /** Values of `node` at every point, or undefined when it cannot be evaluated somewhere. */
+  values(node: Node): Matrix[] | undefined {
+    const out: Matrix[] = [];
+    for (let k = 0; k < this.points.length; k++) {
+      this.complete(this.points[k]);
+      try {
+        out.push(evaluate(node, envOf(this.points[k]), this.memos[k]));
+      } catch {
+        return undefined;
+      }
+    }
+    return out;
+  }
+
+  /** Values of `node` with some nodes' values replaced (stated rounded intermediates); fresh memos. */
+  valuesWith(node: Node, overrides: ReadonlyMap<number, Matrix>): Matrix[] | undefined {
+    try {
+      return this.points.map((p) => evaluate(node, envOf(p), new Map(overrides)));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Gives every leaf variable of the graph a value at the point; Jacobian leaves last, from the others. */
+  private complete(point: Point): void {
+    const leaves: Node[] = [];
+    for (let id = 0; id < this.graph.nodeCount; id++) {
+      const n = this.graph.byId(id);
+      if (n.op === 'var' && !point.values.has(n.attrs.name!)) leaves.push(n);
+    }
+    for (const leaf of leaves) {
+      const name = leaf.attrs.name!;
+      if (this.derived.has(name)) continue;
+      const domain = this.scope.declarations.get(name)?.domain;
+      point.values.set(name, sampleMatrix(leaf.shape, point.sizes, domain, point.scale, streamFor(this.seed, `${point.key}/${name}`)));
+    }
+    for (const leaf of leaves) {
+      const compute = this.derived.get(leaf.attrs.name!);
+      if (compute) point.values.set(leaf.attrs.name!, compute(envOf(point)));
+    }
+  }
+}
+
+export function envOf(p: Point): EvalEnv {
+  return { values: p.values, sizes: p.sizes };
+}
+
+function safeTruth(truth: TruthFunction, point: Point, memo: Map<number, Matrix>): Matrix | undefined {
+  try {
+    return truth(envOf(point), memo);
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when an argument of relu/abs/max/min or a comparison is within a hair of its kink. */
+function nearKink(kinks: readonly Node[], point: Point, memo: Map<number, Matrix>): boolean {
+  for (const k of kinks) {
+    const a = evaluate(k.args[0], envOf(point), memo);
+    const b = k.args[1] ? evaluate(k.args[1], envOf(point), memo) : undefined;
+    for (let i = 0; i < a.data.length; i++) {
+      const x = a.data[i];
+      const y = b ? b.data[b.data.length === 1 ? 0 : i] : 0;
+      if (Math.abs(x - y) < 1e-6 * (1 + Math.abs(x) + Math.abs(y))) return true;
+    }
+  }
+  return false;
+}

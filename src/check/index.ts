@@ -1,0 +1,47 @@
+// `chainrule check`: every claim of a derivation checked; the JSON of SPEC section 3.
+import { hasErrors } from '../diagnostics';
+import type { Diagnostic } from '../diagnostics';
+import { analyzeSource } from '../pipeline';
+import { makeCalculus, ChainruleCalculus } from '../calculus/index';
+import { inferNameShapes, pushOnce } from '../shapes/analyze';
+import { diagnosticToJson, sortDiagnostics } from '../render/json';
+import { sourceTextOf } from '../resolve/source';
+import type { CheckReport, ClaimJson } from './report';
+import { checkClaim } from './claim';
+import type { EarlierAnswer } from './diagnose';
+
+export const DEFAULT_SEED = 1;
+
+export interface CheckResult {
+  report: CheckReport;
+  diagnostics: Diagnostic[];
+  exitCode: 0 | 1 | 2;
+}
+
+export function checkSource(source: string, file: string, seed = DEFAULT_SEED): CheckResult {
+  let calculus: ChainruleCalculus | undefined;
+  const analysis = analyzeSource(source, file, (b, g) => (calculus = makeCalculus(b, g)));
+  const textOf = sourceTextOf(source);
+  const shapes: Record<string, string> = {};
+  const diagnostics: Diagnostic[] = [...analysis.parsed.diagnostics];
+  const claims: ClaimJson[] = [];
+  const prefixed = analysis.problems.length > 1;
+  for (const problem of analysis.problems) {
+    for (const [name, shape] of Object.entries(inferNameShapes(problem.lowering))) shapes[prefixed ? `${problem.id}/${name}` : name] = shape;
+    const earlier: EarlierAnswer[] = [];
+    for (const claim of problem.scope.claims) {
+      claims.push(checkClaim(claim, { lowering: problem.lowering, calculus: calculus!, scope: problem.scope, seed, textOf, earlier }));
+    }
+    for (const d of [...problem.scope.diagnostics, ...problem.lowering.diagnostics]) pushOnce(diagnostics, d);
+  }
+  claims.sort((a, b) => a.line - b.line);
+  const sorted = sortDiagnostics(diagnostics);
+  const count = (v: string) => claims.filter((c) => c.verdict === v).length;
+  const summary = { claims: claims.length, correct: count('correct'), incorrect: count('incorrect'), informal: count('informal'), errors: count('error') };
+  const inputErrors = hasErrors(sorted);
+  const exitCode = inputErrors ? 2 : summary.incorrect + summary.errors > 0 ? 1 : 0;
+  const report: CheckReport = {
+    version: 1, file, ok: exitCode === 0, shapes, diagnostics: sorted.map(diagnosticToJson), claims, summary,
+  };
+  return { report, diagnostics: sorted, exitCode };
+}

@@ -1,0 +1,67 @@
+// Numeric questions (SPEC 1.7): an answer at an `at` point, with the tolerance its written precision
+// implies, right if it matches the exact value or the value from the stated rounded intermediates.
+import type { Expr, Step } from '../syntax/ast';
+import type { Matrix, Node } from '../ir/types';
+import type { Claim } from '../resolve/scope';
+import type { StepJson } from './report';
+import type { Truth } from './truth';
+import type { ClaimEvaluator } from './evaluator';
+import type { ClaimContext } from './claim';
+import { diagnose } from './claim';
+import { agree, agreeWithin } from './compare';
+import { decimalTolerance } from './sampling';
+
+type Verdict = Pick<StepJson, 'verdict' | 'diagnosis' | 'message'>;
+
+/** A written number, possibly negative: its text and value. */
+function writtenNumber(e: Expr): { text: string; value: number } | undefined {
+  if (e.kind === 'number') return { text: e.text, value: e.value };
+  if (e.kind === 'neg' && e.arg.kind === 'number') return { text: e.arg.text, value: -e.arg.value };
+  return undefined;
+}
+
+function show(x: number): string {
+  return Number(x.toPrecision(4)).toString();
+}
+
+export function checkNumericStep(step: Step, node: Node, claim: Claim, truth: Truth, evaluator: ClaimEvaluator, targetText: string, ctx: ClaimContext): Verdict {
+  const stepValues = evaluator.values(node);
+  if (!stepValues) return { verdict: 'error', diagnosis: null, message: 'this step could not be evaluated at the given point' };
+  const exact = evaluator.truth[0];
+  const rounded = roundedTruth(claim, truth, evaluator, ctx);
+  const written = writtenNumber(step.expr);
+  const value = stepValues[0];
+  const tolerance = written ? decimalTolerance(written.text, written.value) : undefined;
+  const matches = (t: Matrix) => (tolerance !== undefined ? agreeWithin(value, t, tolerance) : agree(value, t, 1e-9));
+  const stated = [...(claim.point?.rounded.keys() ?? [])].map((n) => `${n} ~ ${claim.point!.rounded.get(n)}`).join(', ');
+  if (matches(exact)) return { verdict: 'correct', diagnosis: null, message: `correct: the exact value is ${show(exact.data[0])}` };
+  if (rounded && matches(rounded)) {
+    return { verdict: 'correct', diagnosis: null, message: `correct using the stated rounded values (${stated}): ${show(rounded.data[0])}; the exact value is ${show(exact.data[0])}` };
+  }
+  if (written && value.data.length === 1) {
+    const near = (t: Matrix) => Math.abs(value.data[0] - t.data[0]) <= Math.max(10 * tolerance!, 0.05 * Math.abs(t.data[0]));
+    const reference = near(exact) ? exact : rounded && near(rounded) ? rounded : undefined;
+    if (reference) {
+      return { verdict: 'incorrect', diagnosis: 'rounding', message: `${written.text} is too far from ${show(reference.data[0])} for the precision it is written with: round less early, or give more digits` };
+    }
+  }
+  const finding = diagnose(step.expr, node, stepValues, truth.forms[0], evaluator.truth, truth, evaluator, targetText, ctx);
+  const suffix = finding.diagnosis === 'unknown' ? `; the value is ${show(exact.data[0])}` : '';
+  return { verdict: 'incorrect', diagnosis: finding.diagnosis, message: finding.message + suffix };
+}
+
+/** The truth evaluated with the stated rounded values of defined quantities (`at s1 ~ 0.9`). */
+function roundedTruth(claim: Claim, truth: Truth, evaluator: ClaimEvaluator, ctx: ClaimContext): Matrix | undefined {
+  const stated = claim.point?.rounded;
+  if (!stated || stated.size === 0 || truth.forms.length === 0) return undefined;
+  const overrides = new Map<number, Matrix>();
+  for (const [name, v] of stated) {
+    if (!ctx.scope.definitions.has(name)) continue;
+    try {
+      overrides.set(ctx.lowering.definitionNode(name).id, { rows: 1, cols: 1, data: Float64Array.of(v) });
+    } catch {
+      // a stated value for a name that does not lower is ignored
+    }
+  }
+  return evaluator.valuesWith(truth.forms[0], overrides)?.[0];
+}

@@ -1,0 +1,17 @@
+// `chainrule check FILE [--json] [--seed N]`.
+import { checkSource } from '../check/index';
+import { renderCheckText } from '../render/checkText';
+import { printDiagnostics, printJson, readInput, useColor, UsageError } from './io';
+
+export function checkCommand(file: string, options: { json?: boolean; seed?: string }): number {
+  const seed = options.seed === undefined ? undefined : Number(options.seed);
+  if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed takes an integer, not ${options.seed}`);
+  const source = readInput(file);
+  const result = checkSource(source, file, seed);
+  if (options.json) printJson(result.report);
+  else {
+    printDiagnostics(result.diagnostics, source, file);
+    process.stdout.write(renderCheckText(result.report, source, useColor(process.stdout)));
+  }
+  return result.exitCode;
+}

@@ -1,0 +1,164 @@
+// Markdown and LaTeX documents (student submissions) to the statements of the shared AST:
+// every maths block in document order, `problem` statements where a heading or line names a
+// problem, and ```cr fences read by the .cr parser. Unreadable maths costs a warning, never the
+// document.
+import { warning } from '../diagnostics';
+import type { ParsedFile, Span, Statement } from '../syntax/ast';
+import { parseFile } from '../syntax/parse';
+import { scanMarkdown, scanTex, type DocumentEvent } from './extract';
+import { extendChain, parseLatexMath } from './parse';
+import { headingMarker, lineMarker, ProblemTracker } from './problems';
+
+export interface MathBlockInfo {
+  kind: 'display' | 'inline' | 'cr';
+  span: Span;
+  /** Statements the block produced (continuation steps added to an earlier chain count as none). */
+  statements: number;
+  /** False when some of it could not be read (a diagnostic says why). */
+  read: boolean;
+}
+
+export interface ParsedDocument extends ParsedFile {
+  /** `problemIds[i]`: the problem `statements[i]` belongs to (undefined before any problem is named). */
+  problemIds: (string | undefined)[];
+  /** Every maths block found, in document order. */
+  blocks: MathBlockInfo[];
+}
+
+export interface DocumentOptions {
+  /** The .cr parser for ```cr fences (defaults to src/syntax/parse.ts; tests may replace it). */
+  parseCr?: (source: string, file: string) => ParsedFile;
+}
+
+export function parseMarkdown(source: string, file: string, options: DocumentOptions = {}): ParsedDocument {
+  return assemble(source, file, scanMarkdown(source), options);
+}
+
+export function parseTex(source: string, file: string, options: DocumentOptions = {}): ParsedDocument {
+  return assemble(source, file, scanTex(source), options);
+}
+
+/** Inline maths in prose often names things (`$N$ samples`, `$\{0, 1\}$`): only a relation makes it a claim worth a warning. */
+const RELATION = /=|\\in\b|\\approx|∈|≈|\\Rightarrow/;
+
+class Assembler {
+  readonly doc: ParsedDocument;
+  private readonly lineStarts: number[] = [0];
+  private readonly tracker = new ProblemTracker();
+  /** Index of the equation a block starting with `=` continues. */
+  private chain: number | undefined;
+  /** The last maths ended in an unreadable line: a following `= ...` has nothing to continue. */
+  private broken = false;
+
+  constructor(
+    source: string,
+    file: string,
+    private readonly options: DocumentOptions,
+  ) {
+    this.doc = { file, source, statements: [], diagnostics: [], problemIds: [], blocks: [] };
+    for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+  }
+
+  private position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.lineStarts[lo] + 1 };
+  }
+
+  private span(start: number, end: number): Span {
+    const a = this.position(start);
+    const b = this.position(end);
+    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  }
+
+  private push(st: Statement): void {
+    this.doc.statements.push(st);
+    this.doc.problemIds.push(this.tracker.current);
+  }
+
+  marker(ev: Extract<DocumentEvent, { kind: 'heading' | 'line' }>): void {
+    const marker = ev.kind === 'heading' ? headingMarker(ev.text) : lineMarker(ev.text);
+    const id = marker && this.tracker.apply(marker);
+    if (id === undefined) return;
+    const span = this.span(ev.start, ev.end);
+    // `## Q2` then `(b)`: problem 2 holds nothing, so 2b replaces it rather than leave an empty problem.
+    const last = this.doc.statements.length - 1;
+    if (this.doc.statements[last]?.kind === 'problem') {
+      this.doc.statements.pop();
+      this.doc.problemIds.pop();
+    }
+    this.push(marker!.title ? { kind: 'problem', id, title: marker!.title, span } : { kind: 'problem', id, span });
+    this.chain = undefined;
+    this.broken = false;
+  }
+
+  math(ev: Extract<DocumentEvent, { kind: 'math' }>): void {
+    const origin = { file: this.doc.file, ...this.position(ev.start) };
+    const r = parseLatexMath(ev.text, origin);
+    const span = this.span(ev.start, ev.start + ev.text.length);
+    const quiet = !ev.display && !RELATION.test(ev.text);
+    if (!quiet) this.doc.diagnostics.push(...r.diagnostics);
+    if (r.continuation) {
+      if (this.chain !== undefined && !this.broken) {
+        this.doc.statements[this.chain] = extendChain(this.doc.statements[this.chain], r.continuation);
+      } else if (!this.broken) {
+        this.doc.diagnostics.push(warning('parse-error', 'this maths starts with `=` but there is no equation before it to continue', r.continuation.span));
+      }
+    }
+    r.statements.forEach((st) => this.push(st));
+    const lastEquation = this.doc.statements.length - 1;
+    if (r.statements.length > 0) this.chain = r.statements[r.statements.length - 1].kind === 'equation' ? lastEquation : undefined;
+    this.broken = r.endsInError || (this.broken && r.statements.length === 0 && r.continuation !== undefined);
+    this.doc.blocks.push({ kind: ev.display ? 'display' : 'inline', span, statements: r.statements.length, read: r.unreadRows === 0 });
+  }
+
+  cr(ev: Extract<DocumentEvent, { kind: 'cr' }>): void {
+    const parse = this.options.parseCr ?? parseFile;
+    const parsed = parse(ev.text, this.doc.file);
+    const delta = this.position(ev.start).line - 1;
+    for (const st of parsed.statements.map((s) => shiftLines(s, delta))) {
+      if (st.kind === 'problem') this.tracker.apply({ id: st.id });
+      this.push(st);
+    }
+    this.doc.diagnostics.push(...parsed.diagnostics.map((d) => shiftLines(d, delta)));
+    this.doc.blocks.push({
+      kind: 'cr',
+      span: this.span(ev.start, ev.start + ev.text.length),
+      statements: parsed.statements.length,
+      read: parsed.diagnostics.every((d) => d.severity !== 'error'),
+    });
+    this.chain = undefined;
+    this.broken = false;
+  }
+}
+
+function assemble(source: string, file: string, events: DocumentEvent[], options: DocumentOptions): ParsedDocument {
+  const a = new Assembler(source, file, options);
+  for (const ev of events) {
+    if (ev.kind === 'math') a.math(ev);
+    else if (ev.kind === 'cr') a.cr(ev);
+    else a.marker(ev);
+  }
+  return a.doc;
+}
+
+/**
+ * The same statement or diagnostic with every span moved down `delta` lines: a ```cr fence is
+ * parsed on its own, from line 1. Columns do not change (fence lines start at column 1).
+ */
+function shiftLines<T>(value: T, delta: number): T {
+  if (Array.isArray(value)) return value.map((v) => shiftLines(v, delta)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = shiftLines(v, delta);
+  if (typeof out.line === 'number' && typeof out.endLine === 'number') {
+    out.line = out.line + delta;
+    out.endLine = out.endLine + delta;
+  }
+  return out as T;
+}

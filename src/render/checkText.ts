@@ -1,0 +1,50 @@
+// The text report of `chainrule check`: each claim with ✓ or ✗, each wrong step marked under its source
+// line with the diagnosis and the fix, and a summary line. Colour only on a terminal.
+import type { CheckReport, ClaimJson, StepJson } from '../check/report';
+
+const MARK: Record<string, string> = { correct: '✓', incorrect: '✗', informal: '~', error: '!' };
+const COLOR: Record<string, string> = { correct: '32', incorrect: '31', informal: '33', error: '35' };
+
+function paint(text: string, code: string, color: boolean): string {
+  return color ? `\x1b[${code}m${text}\x1b[0m` : text;
+}
+
+function stepLines(step: StepJson, lines: readonly string[], color: boolean): string[] {
+  if (step.verdict === 'correct') return [];
+  const source = lines[step.line - 1] ?? '';
+  const gutter = String(step.line).padStart(4);
+  const width = Math.max(1, Math.min(step.text.length, source.length - step.column + 1));
+  const caret = ' '.repeat(step.column - 1) + '^'.repeat(width);
+  const label = step.verdict === 'incorrect' ? `step ${step.index}: ${step.diagnosis ?? 'wrong'}` : `step ${step.index}: ${step.verdict}`;
+  return [
+    `     |`,
+    `${gutter} | ${source}`,
+    `     | ${paint(caret, COLOR[step.verdict], color)}`,
+    `     = ${label}: ${step.message}`,
+  ];
+}
+
+function claimLines(claim: ClaimJson, lines: readonly string[], color: boolean): string[] {
+  const mark = paint(MARK[claim.verdict], COLOR[claim.verdict], color);
+  const label = claim.label ? `[${claim.label}] ` : '';
+  const head = `${mark} ${label}${claim.target} (line ${claim.line})`;
+  const out = [head];
+  for (const step of claim.steps) out.push(...stepLines(step, lines, color));
+  if (claim.shapeClaim && !claim.shapeClaim.ok) {
+    out.push(`     = shape claim: ${claim.shapeClaim.claimed} is wrong; ${claim.target} is ${claim.shapeClaim.actual}`);
+  }
+  if (claim.verdict === 'incorrect' && claim.expected) out.push(`     = expected: ${claim.target} = ${claim.expected}`);
+  return out;
+}
+
+export function renderCheckText(report: CheckReport, source: string, color: boolean): string {
+  const lines = source.split(/\r?\n/);
+  const out: string[] = [];
+  for (const claim of report.claims) out.push(...claimLines(claim, lines, color));
+  const s = report.summary;
+  const parts = [`${s.claims} claims`, `${s.correct} correct`, `${s.incorrect} incorrect`];
+  if (s.informal) parts.push(`${s.informal} informal`);
+  if (s.errors) parts.push(`${s.errors} with errors`);
+  out.push('', `${report.file}: ${parts.join(', ')}`);
+  return out.join('\n') + '\n';
+}
