@@ -98,16 +98,33 @@ function checkStep(step: Step, index: number, claim: Claim, truth: Truth, evalua
   const formIndex = truth.forms.length ? truth.forms.findIndex((f) => shapesEqual(f.shape, node.shape)) : shapesEqual(truth.shape, node.shape) ? 0 : -1;
   const stepValues = evaluator.values(node);
   if (!stepValues) return { ...base, shape, verdict: 'error', diagnosis: null, message: `this step could not be evaluated` };
-  if (formIndex < 0) {
-    const isTransposed = shapesEqual([node.shape[1], node.shape[0]], truth.shape) && stepValues.every((v, k) => agree(transposed(v), evaluator.truth[k]));
-    if (isTransposed) return { ...base, shape, verdict: 'incorrect', diagnosis: 'transpose', message: `this is the transpose of ${targetText}: it is ${shape} but ${targetText} is ${formatShape(truth.shape)}` };
-    return { ...base, shape, verdict: 'incorrect', diagnosis: 'shape', message: `this step is ${shape} but ${targetText} is ${formatShape(truth.shape)}` };
-  }
+  if (formIndex < 0) return { ...base, shape, verdict: 'incorrect', ...wrongShape(step, node, stepValues, truth, evaluator, targetText, ctx) };
   const form = truth.forms[formIndex];
   const truthValues = formIndex === 0 ? evaluator.truth : evaluator.values(form)!;
   if (stepValues.every((v, k) => agree(v, truthValues[k]))) return { ...base, shape, verdict: 'correct', diagnosis: null, message: `correct` };
   const finding = diagnose(step.expr, node, stepValues, form, truthValues, truth, evaluator, targetText, ctx);
   return { ...base, shape, verdict: 'incorrect', diagnosis: finding.diagnosis, message: finding.message };
+}
+
+/** Shape is the first and cheapest test (DESIGN.md); the message adds the fix when one edit finds it. */
+function wrongShape(step: Step, node: Node, stepValues: Matrix[], truth: Truth, evaluator: ClaimEvaluator, targetText: string, ctx: ClaimContext): Finding {
+  const shape = formatShape(node.shape);
+  const head = `this step is ${shape} but ${targetText} is ${formatShape(truth.shape)}`;
+  const isTransposed = shapesEqual([node.shape[1], node.shape[0]], truth.shape) && stepValues.every((v, k) => agree(transposed(v), evaluator.truth[k]));
+  const repair = truth.forms.length ? findRepair(step.expr, ctx.textOf, (edited) => matchesTruth(edited, truth.forms[0], evaluator.truth, evaluator, ctx)) : undefined;
+  const fix = repair ? `; ${repair.message}` : isTransposed ? '; its transpose is right' : '';
+  return { diagnosis: 'shape', message: head + fix };
+}
+
+function matchesTruth(edited: Expr, form: Node, truthValues: Matrix[], evaluator: ClaimEvaluator, ctx: ClaimContext): boolean {
+  try {
+    const n = ctx.lowering.lower(edited);
+    if (!shapesEqual(n.shape, form.shape)) return false;
+    const values = evaluator.values(n);
+    return values !== undefined && values.every((v, k) => agree(v, truthValues[k]));
+  } catch {
+    return false;
+  }
 }
 
 export function diagnose(stepExpr: Expr, node: Node, stepValues: Matrix[], form: Node | undefined, truthValues: Matrix[], truth: Truth, evaluator: ClaimEvaluator, targetText: string, ctx: ClaimContext): Finding {
@@ -116,15 +133,7 @@ export function diagnose(stepExpr: Expr, node: Node, stepValues: Matrix[], form:
     of: truth.meaning?.of, wrt: truth.meaning?.wrt.length === 1 ? truth.meaning.wrt[0] : undefined, earlier: ctx.earlier,
   });
   if (found) return found;
-  const repair = findRepair(stepExpr, ctx.textOf, (edited) => {
-    try {
-      const n = ctx.lowering.lower(edited);
-      const values = evaluator.values(n);
-      return values !== undefined && values.every((v, k) => agree(v, truthValues[k]));
-    } catch {
-      return false;
-    }
-  });
+  const repair = form ? findRepair(stepExpr, ctx.textOf, (edited) => matchesTruth(edited, form, truthValues, evaluator, ctx)) : undefined;
   if (repair) return repair;
   const expected = form ? `; expected ${printCr(form, ctx.lowering.names)}` : '';
   return { diagnosis: 'unknown', message: `does not equal ${targetText}${expected}` };

@@ -7,7 +7,7 @@ import type { Builder } from '../ir/build';
 import { topologicalOrder } from '../ir/inspect';
 import { substitute } from '../ir/substitute';
 import { printCr } from '../ir/print';
-import { vjp } from '../diff/index';
+import { isElementwiseIn, vjp } from '../diff/index';
 import { dependsOn } from '../ir/inspect';
 import type { Diagnosis } from './report';
 import { agree, ratio, scaled, transposed } from './compare';
@@ -55,11 +55,37 @@ export function diagnoseValues(input: DiagnoseInput): Finding | undefined {
   if (s[0].rows === s[0].cols && s[0].rows > 1 && all((k) => agree(transposed(s[k]), t[k]))) {
     return { diagnosis: 'transpose', message: `this is the transpose of ${targetText}` };
   }
-  const c = ratio(s[0], t[0]);
-  if (c !== undefined && Number.isFinite(c) && Math.abs(c) > 1e-9 && Math.abs(c - 1) > 1e-6 && all((k) => agree(s[k], scaled(t[k], c)))) {
-    return { diagnosis: 'scale', message: `off by a constant factor: this is ${formatFactor(c)} × ${targetText}${factorAdvice(c)}` };
+  return scaleFinding(input) ?? carriedError(input) ?? missingFactor(input) ?? structuralMiss(input);
+}
+
+/**
+ * step = c · truth, with c a number or a number times a dimension size (a forgotten 1/B of a mean).
+ * At a single point any two numbers have a ratio, so there only small whole or unit fractions count.
+ */
+function scaleFinding(input: DiagnoseInput): Finding | undefined {
+  const { stepValues: s, truthValues: t, targetText, evaluator } = input;
+  const c0 = ratio(s[0], t[0]);
+  if (c0 === undefined || !Number.isFinite(c0) || Math.abs(c0) < 1e-9) return undefined;
+  const single = s.length === 1;
+  const sizes = evaluator.points.map((p) => p.sizes);
+  const dims = [...(sizes[0]?.keys() ?? [])];
+  const factors: Array<{ label: string; at: (k: number) => number }> = [
+    { label: '', at: () => 1 },
+    ...(single ? [] : dims.flatMap((d) => [
+      { label: d, at: (k: number) => sizes[k].get(d)! },
+      { label: `1/${d}`, at: (k: number) => 1 / sizes[k].get(d)! },
+    ])),
+  ];
+  for (const f of factors) {
+    const q = c0 / f.at(0);
+    if (f.label === '' && Math.abs(q - 1) < 1e-6) continue;
+    if (single && !isSimpleFactor(q)) continue;
+    if (s.every((v, k) => agree(v, scaled(t[k], q * f.at(k))))) {
+      const factor = f.label === '' ? formatFactor(q) : Math.abs(q - 1) < 1e-9 ? f.label : `${formatFactor(q)} ${f.label}`;
+      return { diagnosis: 'scale', message: `off by a constant factor: this is ${factor} × ${targetText}${f.label === '' ? factorAdvice(q) : ''}` };
+    }
   }
-  return carriedError(input) ?? structuralMiss(input);
+  return undefined;
 }
 
 function formatFactor(c: number): string {
@@ -73,6 +99,13 @@ function formatFactor(c: number): string {
 function factorAdvice(c: number): string {
   const inv = 1 / c;
   return Math.abs(inv - Math.round(inv)) < 1e-9 ? ` (a factor ${formatFactor(inv)} is missing)` : ` (remove the factor ${formatFactor(c)})`;
+}
+
+function isSimpleFactor(c: number): boolean {
+  return [1, 2, 3, 4].some((q) => {
+    const p = c * q;
+    return Math.abs(p - Math.round(p)) < 1e-9 && Math.abs(p) <= 10;
+  });
 }
 
 /** The step is what the truth would be if the author's own earlier (wrong) answer were right. */
@@ -99,7 +132,38 @@ function carriedError(input: DiagnoseInput): Finding | undefined {
   return undefined;
 }
 
-/** The step equals the truth with one term or one factor left out. */
+/**
+ * truth = step .* (a local derivative): the author left out one link of the chain, such as da/dh for
+ * a = sigma(h), or the inner derivative 2 x of sin(x^2).
+ */
+function missingFactor(input: DiagnoseInput): Finding | undefined {
+  const { of, wrt, b, evaluator, names, stepValues: s, truthValues: t } = input;
+  if (!of || !wrt) return undefined;
+  if (t.every((v) => v.data.every((x) => x === 0))) return undefined;
+  const quotients = s.map((v, k) => ({ rows: v.rows, cols: v.cols, data: t[k].data.map((x, i) => x / v.data[i]) }));
+  let tried = 0;
+  for (const v of topologicalOrder([of])) {
+    if (v.id === of.id || v.id === wrt.id || !dependsOn(v, wrt) || !isElementwiseIn(v, wrt)) continue;
+    if (++tried > MAX_STRUCTURAL_CANDIDATES) break;
+    let local: Node;
+    try {
+      local = vjp(b.graph, v, b.onesOf(v.shape), wrt);
+    } catch {
+      continue;
+    }
+    const values = evaluator.values(local);
+    if (values && values.every((x, k) => agree(quotients[k], x)) && !values.every((x) => x.data.every((e) => Math.abs(e - 1) < 1e-12))) {
+      const name = names.get(v.id) ?? printCr(v, names);
+      return { diagnosis: 'missing-factor', message: `a factor of the chain rule is missing: d${name}/d${names.get(wrt.id) ?? printCr(wrt, names)} = ${printCr(local, names)}` };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The step equals the truth with one term or factor left out, or two neighbouring ones (a1 .* (1 - a1),
+ * the derivative of a sigmoid, is two factors of a flat product).
+ */
 function structuralMiss(input: DiagnoseInput): Finding | undefined {
   const { truth, b, evaluator, names } = input;
   if (!truth) return undefined;
@@ -107,22 +171,24 @@ function structuralMiss(input: DiagnoseInput): Finding | undefined {
   for (const n of topologicalOrder([truth]).reverse()) {
     if (n.op !== 'add' && n.op !== 'hadamard') continue;
     const parts = flatten(n, n.op);
-    if (parts.length < 2) continue;
-    for (let i = 0; i < parts.length; i++) {
+    const removals: number[][] = parts.map((_, i) => [i]);
+    if (parts.length >= 3) for (let i = 0; i + 1 < parts.length; i++) removals.push([i, i + 1]);
+    for (const removed of removals) {
       if (++tried > MAX_STRUCTURAL_CANDIDATES) return undefined;
-      const rest = parts.filter((_, k) => k !== i);
+      const rest = parts.filter((_, k) => !removed.includes(k));
+      const combine = (x: Node, y: Node) => (n.op === 'add' ? b.add(x, y) : b.hadamard(x, y));
       let without: Node;
       try {
-        without = substitute(b, truth, new Map([[n.id, rest.reduce((x, y) => (n.op === 'add' ? b.add(x, y) : b.hadamard(x, y)))]]));
+        without = substitute(b, truth, new Map([[n.id, rest.reduce(combine)]]));
       } catch {
         continue;
       }
       if (!shapesEqual(without.shape, input.step.shape)) continue;
       const values = evaluator.values(without);
       if (values && values.every((v, k) => agree(input.stepValues[k], v))) {
-        const printed = printCr(parts[i], names);
+        const printed = printCr(removed.map((k) => parts[k]).reduce(combine), names);
         return n.op === 'add'
-          ? { diagnosis: 'missing-term', message: `a term is missing: ${printed}` }
+          ? { diagnosis: 'missing-term', message: `a term is missing: + ${printed}` }
           : { diagnosis: 'missing-factor', message: `a factor is missing: .* ${printed}` };
       }
     }

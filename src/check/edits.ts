@@ -52,6 +52,8 @@ export function sites(root: Expr): Site[] {
 }
 
 const at = (span: Span) => `at ${span.line}:${span.column}`;
+const negate = (e: Expr): Expr => (e.kind === 'neg' ? e.arg : { kind: 'neg', arg: e, span: e.span });
+const wrap = (text: string) => (/^[\p{L}\p{N}_.^]+$/u.test(text) ? text : `(${text})`);
 
 /** Candidate edits, most plausible first. `textOf` quotes the author's own text. */
 export function candidateEdits(root: Expr, textOf: (span: Span) => string): EditCandidate[] {
@@ -85,8 +87,15 @@ export function candidateEdits(root: Expr, textOf: (span: Span) => string): Edit
       const l = textOf(node.left.span).trim();
       const right: Expr = node.op === 'sub' ? { kind: 'neg', arg: node.right, span: node.right.span } : node.right;
       out.push({ expr: replace(right), diagnosis: 'extra-term', message: `remove the term ${l} ${at(node.left.span)}` });
+      out.push({ expr: replace({ ...node, left: negate(node.left) }), diagnosis: 'sign', message: `the sign of ${l} is wrong: write -${wrap(l)} ${at(node.left.span)}` });
     } else if (node.kind === 'neg') {
       out.push({ expr: replace(node.arg), diagnosis: 'sign', message: `drop the minus sign ${at(node.span)}` });
+    } else if (node.kind === 'matrix') {
+      for (const entry of node.rows.flat()) {
+        const text = textOf(entry.span).trim();
+        const edited = sites(node).find((x) => x.node === entry)!.replace(negate(entry));
+        out.push({ expr: replace(edited), diagnosis: 'sign', message: `the sign of the entry ${text} is wrong: write -${wrap(text)} ${at(entry.span)}` });
+      }
     }
   }
   for (const { node, replace } of all) {

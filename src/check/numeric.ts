@@ -38,6 +38,10 @@ export function checkNumericStep(step: Step, node: Node, claim: Claim, truth: Tr
   if (rounded && matches(rounded)) {
     return { verdict: 'correct', diagnosis: null, message: `correct using the stated rounded values (${stated}): ${show(rounded.data[0])}; the exact value is ${show(exact.data[0])}` };
   }
+  const negated = (t: Matrix): Matrix => ({ ...t, data: t.data.map((x) => -x) });
+  if (exact.data.some((x) => x !== 0) && (matches(negated(exact)) || (rounded && matches(negated(rounded))))) {
+    return { verdict: 'incorrect', diagnosis: 'sign', message: `the sign is flipped: ${targetText} is ${show(exact.data[0])}${rounded ? ` (${show(rounded.data[0])} with the stated rounded values)` : ''}` };
+  }
   if (written && value.data.length === 1) {
     const near = (t: Matrix) => Math.abs(value.data[0] - t.data[0]) <= Math.max(10 * tolerance!, 0.05 * Math.abs(t.data[0]));
     const reference = near(exact) ? exact : rounded && near(rounded) ? rounded : undefined;

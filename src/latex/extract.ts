@@ -44,6 +44,7 @@ function inlineDollarEnd(src: string, open: number, markdown: boolean): number |
     const c = src[j];
     if (c === '\\') j++;
     else if (c === '\n' && /^[ \t]*\n/.test(src.slice(j + 1))) return undefined;
+    else if (c === '$' && src[j + 1] === '$') return undefined; // inline maths never holds a display `$$`
     else if (c === '$') {
       if (markdown && (/\s/.test(src[j - 1]) || /[0-9]/.test(src[j + 1] ?? ''))) continue;
       return j;

@@ -426,7 +426,7 @@ class Normalizer {
     const layer = /^([([])([a-zA-Z0-9]+)([)\]])$/.exec(texts.join(''));
     // `e^{(x)}` stays a power: e is Euler's number far more often than a layer-indexed name.
     if (layer && last?.type === 'name' && last.value !== 'e' && last.end === caret.offset) {
-      this.mergeIntoName(last, layer[2], a.end);
+      this.mergeIntoName(this.out.length - 1, layer[2], a.end);
       return a.next;
     }
     this.emit('caret', '^', caret.offset, caret.offset + 1);
@@ -443,17 +443,21 @@ class Normalizer {
       this.unsupported('a subscript can only be an index of letters and digits, as in W_{1} or x_i', bar.offset, a?.end ?? bar.offset + 1);
       return a?.next ?? i + 1;
     }
-    if (last?.type !== 'name') {
+    // `W^T_2` is W_2 transposed: the index goes to the name before the transpose.
+    const at = last?.type === 'transpose' && this.out[this.out.length - 2]?.type === 'name' ? this.out.length - 2 : this.out.length - 1;
+    if (this.out[at]?.type !== 'name') {
       const what = last?.type === 'bar' ? 'evaluation bars (|_{x=0}) are not supported' : 'a subscript must follow a name';
       this.unsupported(what, bar.offset, a.end);
       return a.next;
     }
-    this.mergeIntoName(last, text, a.end);
+    this.mergeIntoName(at, text, a.end);
     return a.next;
   }
 
-  private mergeIntoName(name: Tok, index: string, end: number): void {
-    this.out[this.out.length - 1] = this.make('name', normalizeName(`${name.value}_${index}`), name.start, end);
+  /** Append an index to the name at `index` of the output; its span grows to `end` (and over a transpose in between). */
+  private mergeIntoName(index: number, suffix: string, end: number): void {
+    const name = this.out[index];
+    this.out[index] = this.make('name', normalizeName(`${name.value}_${suffix}`), name.start, index === this.out.length - 1 ? end : name.end);
   }
 
   /** `\sum_{i=1}^{m}`: one token; the sum is read as sum(summand) with a warning (index sums are not supported). */

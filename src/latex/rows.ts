@@ -143,6 +143,7 @@ function prepareRow(input: Tok[]): Row {
   tokens = markDifferentials(tokens);
   tokens = markShapes(tokens);
   tokens = markCalls(tokens);
+  tokens = markBars(tokens);
   return { ...row, tokens };
 }
 
@@ -278,4 +279,21 @@ function markCalls(tokens: readonly Tok[]): Tok[] {
     } else out.push(t);
   }
   return out;
+}
+
+const ENDS_OPERAND: ReadonlySet<string> = new Set(['name', 'num', 'rparen', 'rbrack', 'rbrace', 'rbar', 'rnorm', 'transpose', 'prime', 'end_matrix']);
+
+/**
+ * `|` and `\|` open and close alike; which one a bar is decides between |a| b |c| and |a |b| c|.
+ * A bar closes when one is open and an operand has just ended, and opens otherwise.
+ */
+function markBars(tokens: readonly Tok[]): Tok[] {
+  const open = { bar: 0, dbar: 0 };
+  return tokens.map((t, i) => {
+    if (t.type !== 'bar' && t.type !== 'dbar') return t;
+    const closes = open[t.type] > 0 && i > 0 && ENDS_OPERAND.has(tokens[i - 1].type);
+    open[t.type] += closes ? -1 : 1;
+    const type = t.type === 'bar' ? (closes ? 'rbar' : 'lbar') : closes ? 'rnorm' : 'lnorm';
+    return { ...t, type };
+  });
 }

@@ -7,6 +7,7 @@ export type TokType =
   | 'name' | 'fname' | 'func' | 'num' | 'diff' | 'frac' | 'sqrt' | 'sum' | 'nabla'
   // brackets
   | 'lparen' | 'rparen' | 'lbrack' | 'rbrack' | 'lbrace' | 'rbrace' | 'bar' | 'dbar'
+  | 'lbar' | 'rbar' | 'lnorm' | 'rnorm' // bars once rows.ts knows which open and which close
   | 'begin_matrix' | 'end_matrix'
   // operators
   | 'plus' | 'minus' | 'star' | 'times' | 'cdot' | 'odot' | 'slash' | 'div' | 'atop'
