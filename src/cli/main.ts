@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { shapesCommand } from './shapes';
 import { checkCommand } from './check';
+import { diffCommand } from './diff';
 import { UsageError } from './io';
 
 function run(action: () => number | Promise<number>): Promise<void> {
@@ -33,6 +34,16 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON (SPEC section 3)')
     .option('--seed <n>', 'seed of the random sample points')
     .action((file: string, opts: { json?: boolean; seed?: string }) => run(() => checkCommand(file, opts)));
+
+  program
+    .command('diff')
+    .description('differentiate a defined name with respect to another')
+    .argument('<file>', 'a .cr, .md or .tex derivation')
+    .requiredOption('--of <name>', 'the function, e.g. L')
+    .requiredOption('--wrt <name>', 'the variable, e.g. W1')
+    .option('--json', 'print JSON (SPEC section 3)')
+    .option('--latex', 'print the result as LaTeX')
+    .action((file: string, opts: { of: string; wrt: string; json?: boolean; latex?: boolean }) => run(() => diffCommand(file, opts)));
 
   program
     .command('shapes')

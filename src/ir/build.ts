@@ -272,6 +272,8 @@ export class Builder {
     if (shapesEqual(x.shape, shape)) return x;
     const v = fillValue(x);
     if (v !== undefined) return this.fillOf(v, shape);
+    // A scalar fraction spreads its numerator: ones(M, N) / (M N) rather than (1 / (M N)) ones(M, N).
+    if (isScalarShape(x.shape) && x.op === 'div') return this.div(this.broadcastTo(x.args[0], shape), x.args[1]);
     if (isScalarShape(x.shape)) return this.graph.node('hadamard', [x, this.onesOf(shape)]);
     if (x.shape[0] === 1 && x.shape[1] === shape[1]) return this.graph.node('matmul', [this.ones(shape[0], 1), x]);
     if (x.shape[1] === 1 && x.shape[0] === shape[0]) return this.graph.node('matmul', [x, this.ones(1, shape[1])]);

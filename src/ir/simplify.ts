@@ -117,7 +117,7 @@ export class Simplifier {
     if (cached) return cached;
     let p: Poly;
     const k = integerExponent(n);
-    switch (k !== undefined ? 'pow' : n.op) {
+    switch (k !== undefined ? 'integer-power' : n.op === 'pow' ? 'atom' : n.op) {
       case 'const':
         p = constantPoly(n.attrs.value!);
         break;
@@ -133,7 +133,7 @@ export class Simplifier {
       case 'div':
         p = mulPolys(this.open(n.args[0], 'factor'), this.reciprocal(n.args[1]));
         break;
-      case 'pow':
+      case 'integer-power':
         p = this.power(n.args[0], k!);
         break;
       default:

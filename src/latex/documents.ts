@@ -7,6 +7,7 @@ import type { ParsedFile, Span, Statement } from '../syntax/ast';
 import { parseFile } from '../syntax/parse';
 import { scanMarkdown, scanTex, type DocumentEvent } from './extract';
 import { extendChain, parseLatexMath } from './parse';
+import { PositionMap } from './positions';
 import { headingMarker, lineMarker, ProblemTracker } from './problems';
 
 export interface MathBlockInfo {
@@ -43,7 +44,8 @@ const RELATION = /=|\\in\b|\\approx|∈|≈|\\Rightarrow/;
 
 class Assembler {
   readonly doc: ParsedDocument;
-  private readonly lineStarts: number[] = [0];
+  /** Offsets in the document to lines and columns (the document is its own block, at 1:1). */
+  private readonly pos: PositionMap;
   private readonly tracker = new ProblemTracker();
   /** Index of the equation a block starting with `=` continues. */
   private chain: number | undefined;
@@ -56,24 +58,7 @@ class Assembler {
     private readonly options: DocumentOptions,
   ) {
     this.doc = { file, source, statements: [], diagnostics: [], problemIds: [], blocks: [] };
-    for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
-  }
-
-  private position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.lineStarts[lo] + 1 };
-  }
-
-  private span(start: number, end: number): Span {
-    const a = this.position(start);
-    const b = this.position(end);
-    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+    this.pos = new PositionMap(source, { file, line: 1, column: 1 });
   }
 
   private push(st: Statement): void {
@@ -85,7 +70,7 @@ class Assembler {
     const marker = ev.kind === 'heading' ? headingMarker(ev.text) : lineMarker(ev.text);
     const id = marker && this.tracker.apply(marker);
     if (id === undefined) return;
-    const span = this.span(ev.start, ev.end);
+    const span = this.pos.span(ev.start, ev.end);
     // `## Q2` then `(b)`: problem 2 holds nothing, so 2b replaces it rather than leave an empty problem.
     const last = this.doc.statements.length - 1;
     if (this.doc.statements[last]?.kind === 'problem') {
@@ -98,9 +83,9 @@ class Assembler {
   }
 
   math(ev: Extract<DocumentEvent, { kind: 'math' }>): void {
-    const origin = { file: this.doc.file, ...this.position(ev.start) };
+    const origin = { file: this.doc.file, ...this.pos.position(ev.start) };
     const r = parseLatexMath(ev.text, origin);
-    const span = this.span(ev.start, ev.start + ev.text.length);
+    const span = this.pos.span(ev.start, ev.start + ev.text.length);
     const quiet = !ev.display && !RELATION.test(ev.text);
     if (!quiet) this.doc.diagnostics.push(...r.diagnostics);
     if (r.continuation) {
@@ -120,7 +105,7 @@ class Assembler {
   cr(ev: Extract<DocumentEvent, { kind: 'cr' }>): void {
     const parse = this.options.parseCr ?? parseFile;
     const parsed = parse(ev.text, this.doc.file);
-    const delta = this.position(ev.start).line - 1;
+    const delta = this.pos.position(ev.start).line - 1;
     for (const st of parsed.statements.map((s) => shiftLines(s, delta))) {
       if (st.kind === 'problem') this.tracker.apply({ id: st.id });
       this.push(st);
@@ -128,7 +113,7 @@ class Assembler {
     this.doc.diagnostics.push(...parsed.diagnostics.map((d) => shiftLines(d, delta)));
     this.doc.blocks.push({
       kind: 'cr',
-      span: this.span(ev.start, ev.start + ev.text.length),
+      span: this.pos.span(ev.start, ev.start + ev.text.length),
       statements: parsed.statements.length,
       read: parsed.diagnostics.every((d) => d.severity !== 'error'),
     });

@@ -113,9 +113,9 @@ export const UNSUPPORTED_COMMANDS: Readonly<Record<string, string>> = {
   underset: 'stacked relations are not supported',
 };
 
-/** Relation commands that continue a chain like `=`. */
-export const EQUALITY_COMMANDS: Readonly<Record<string, 'eq' | 'approx' | 'implies'>> = {
-  approx: 'approx', simeq: 'approx', sim: 'approx', coloneqq: 'eq', triangleq: 'eq', equiv: 'eq', doteq: 'eq',
+/** Relation commands that continue a chain like `=`; `\sim` only states a rounded value in `\text{at}`. */
+export const EQUALITY_COMMANDS: Readonly<Record<string, 'eq' | 'approx' | 'implies' | 'tilde'>> = {
+  approx: 'approx', simeq: 'approx', sim: 'tilde', coloneqq: 'eq', triangleq: 'eq', equiv: 'eq', doteq: 'eq',
   Rightarrow: 'implies', implies: 'implies', Longrightarrow: 'implies', Leftrightarrow: 'implies', iff: 'implies',
 };
 

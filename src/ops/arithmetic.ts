@@ -170,8 +170,8 @@ function printProduct(node: Node, l: Printed, r: Printed, latex: boolean): Print
   if (!scaling) return latex ? latexInfix(l, '\\odot', r, Prec.Product) : infix(l, '.*', r, Prec.Product);
   // s R needs no parentheses when R is itself a product by juxtaposition: s A B reads back as s (A B).
   const scaled = isScalarShape(x.shape) && !isScalarShape(y.shape) && r.form === 'juxt' && r.prec === Prec.Product && !r.text.startsWith('-') ? r : right(r, Prec.Product);
-  // A column times a non-constant scalar reads naturally as a matrix product: a1^T (a2 - y).
-  const column = y.shape[1] === 1 && y.shape[0] !== 1 && scalarConst(x) === undefined;
+  // A column times a scalar sum reads naturally as a matrix product: a1^T (a2 - y), but lambda w.
+  const column = y.shape[1] === 1 && y.shape[0] !== 1 && l.prec <= Prec.Sum;
   if (column && !latex) return { text: `${at(r).text} ${right(l, Prec.Product).text}`, prec: Prec.Product, form: 'juxt' };
   const sep = latex && /^[0-9.]/.test(scaled.text) ? ' \\cdot ' : ' ';
   return { text: `${at(l).text}${sep}${scaled.text}`, prec: Prec.Product, form: 'juxt' };

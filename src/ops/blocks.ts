@@ -182,6 +182,7 @@ function sumAxisOp(name: 'sumrows' | 'sumcols'): OpDef {
       if (v !== undefined) return b.hadamard(b.hadamard(v, b.dim(rows ? x.shape[0] : x.shape[1])), b.onesOf(shape));
       if (x.op === 'neg') return b.neg(b.make(name, [x.args[0]]));
       if (x.op === 'hadamard' && isScalar(x.args[0])) return b.hadamard(x.args[0], b.make(name, [x.args[1]]));
+      if (x.op === 'div' && isScalar(x.args[1])) return b.div(b.make(name, [x.args[0]]), x.args[1]);
       if (x.op === 'transpose') return b.transpose(b.make(rows ? 'sumcols' : 'sumrows', [x.args[0]]));
       // The sum of a broadcast row (ones(B, 1) r) is B r; likewise for columns.
       if (x.op === 'matmul' && fillValue(rows ? x.args[0] : x.args[1]) === 1 && (rows ? x.args[0].shape[1] : x.args[1].shape[0]) === 1) {

@@ -56,9 +56,14 @@ function latexMask(l: Printed, sym: string, r: Printed): Printed {
   return { text: `\\mathbb{1}\\left[${latexInfix(l, sym, r, Prec.Compare).text}\\right]`, prec: Prec.Atom };
 }
 
+const FLIPPED: Record<Comparison, Comparison> = { gt: 'lt', lt: 'gt', ge: 'le', le: 'ge' };
+
 export const comparisonOps: OpDef[] = COMPARISONS.map(([name, sym, latexSym, test]) => {
   const f = (p: number, q: number) => (test(p, q) ? 1 : 0);
-  const fold = foldBinary(name, f);
+  const folded = foldBinary(name, f);
+  // A constant goes on the right: 0 < h is written h > 0.
+  const fold = (b: Builder, args: readonly Node[], attrs: unknown, shape: Shape): Node | undefined =>
+    folded(b, args, attrs, shape) ?? (fillValue(args[0]) !== undefined && fillValue(args[1]) === undefined ? b.compare(FLIPPED[name], args[1], args[0]) : undefined);
   return {
     name,
     arity: 2,

@@ -35,6 +35,9 @@ function rewriteMatmul(b: Builder, x: Node, y: Node, shape: Shape): Node | undef
   // Scalar factors move out of matrix products: (s A) B = s (A B).
   if (x.op === 'hadamard' && isScalar(x.args[0]) && !isScalar(x.args[1])) return b.hadamard(x.args[0], b.matmul(x.args[1], y));
   if (y.op === 'hadamard' && isScalar(y.args[0]) && !isScalar(y.args[1])) return b.hadamard(y.args[0], b.matmul(x, y.args[1]));
+  // ... and so do scalar divisors: X^T ((s - y) / B) = X^T (s - y) / B.
+  if (x.op === 'div' && isScalar(x.args[1]) && !isScalar(x.args[0])) return b.div(b.matmul(x.args[0], y), x.args[1]);
+  if (y.op === 'div' && isScalar(y.args[1]) && !isScalar(y.args[0])) return b.div(b.matmul(x, y.args[0]), y.args[1]);
   // ones(1, B) X sums the rows of X; X ones(B, 1) sums its columns (how sumrows/sumcols print).
   if (x.shape[0] === 1 && fillValue(x) !== undefined && !isLiteralNode(y)) return b.hadamard(fillValue(x)!, b.sumrows(y));
   if (y.shape[1] === 1 && fillValue(y) !== undefined && !isLiteralNode(x)) return b.hadamard(fillValue(y)!, b.sumcols(x));
@@ -72,6 +75,12 @@ function isSymmetric(x: Node): boolean {
   return false;
 }
 
+/** Transposing n removes a transpose somewhere (looking a few matrix products deep). */
+function transposesCheaply(n: Node, depth: number): boolean {
+  if (n.op === 'transpose' || isSymmetric(n)) return true;
+  return depth > 0 && n.op === 'matmul' && (transposesCheaply(n.args[0], depth - 1) || transposesCheaply(n.args[1], depth - 1));
+}
+
 function rewriteTranspose(b: Builder, x: Node, shape: Shape): Node | undefined {
   if (isScalarShape(x.shape)) return x;
   if (x.op === 'transpose') return x.args[0];
@@ -80,8 +89,8 @@ function rewriteTranspose(b: Builder, x: Node, shape: Shape): Node | undefined {
   if (isSymmetric(x)) return x;
   if (x.op === 'neg') return b.neg(b.transpose(x.args[0]));
   if (x.op === 'hadamard' && isScalar(x.args[0])) return b.hadamard(x.args[0], b.transpose(x.args[1]));
-  // (A B)^T = B^T A^T when that removes a transpose: (x^T A)^T = A^T x.
-  if (x.op === 'matmul' && (x.args[0].op === 'transpose' || x.args[1].op === 'transpose')) return b.matmul(b.transpose(x.args[1]), b.transpose(x.args[0]));
+  // (A B)^T = B^T A^T when that removes a transpose: (x^T A)^T = A^T x, (b (c^T X^T))^T = X c b^T.
+  if (x.op === 'matmul' && (transposesCheaply(x.args[0], 3) || transposesCheaply(x.args[1], 3))) return b.matmul(b.transpose(x.args[1]), b.transpose(x.args[0]));
   if (isLiteralNode(x)) {
     const g = gridOf(b, x);
     if (g) return buildLiteral(b, transposeGrid(g));

@@ -23,6 +23,7 @@ export const sumOp: OpDef = {
     if (v !== undefined) return b.hadamard(v, b.numel(x.shape));
     if (x.op === 'neg') return b.neg(b.sum(x.args[0]));
     if (x.op === 'hadamard' && isScalar(x.args[0])) return b.hadamard(x.args[0], b.sum(x.args[1]));
+    if (x.op === 'div' && isScalar(x.args[1])) return b.div(b.sum(x.args[0]), x.args[1]);
     if (x.op === 'transpose' || x.op === 'sumrows' || x.op === 'sumcols') return b.sum(x.args[0]);
     if (x.op === 'embed') return x.args[0];
     if (isLiteralNode(x)) {

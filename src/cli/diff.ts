@@ -1,0 +1,27 @@
+// `chainrule diff FILE --of L --wrt W [--json] [--latex]`.
+import { analyzeSource } from '../pipeline';
+import { makeCalculus } from '../calculus/index';
+import { derive, DiffError } from '../calculus/derive';
+import { shapesOf } from '../shapes/report';
+import { printDiagnostics, printJson, readInput, UsageError } from './io';
+
+export function diffCommand(file: string, options: { of: string; wrt: string; json?: boolean; latex?: boolean }): number {
+  const source = readInput(file);
+  const analysis = analyzeSource(source, file, makeCalculus);
+  const checked = shapesOf(analysis);
+  if (checked.exitCode !== 0) {
+    printDiagnostics(checked.diagnostics, source, file);
+    return checked.exitCode;
+  }
+  let result;
+  try {
+    result = derive(analysis, options.of, options.wrt);
+  } catch (err) {
+    if (err instanceof DiffError) throw new UsageError(err.message);
+    throw err;
+  }
+  if (options.json) printJson(result);
+  else if (options.latex) process.stdout.write(`\\frac{\\partial ${result.of}}{\\partial ${result.wrt}} = ${result.latex}\n`);
+  else process.stdout.write(`d${result.of}/d${result.wrt} = ${result.result}    (${result.shape}, ${result.kind})\n`);
+  return 0;
+}
