@@ -47,6 +47,8 @@ export class Lowering {
   private readonly params: Array<Map<string, Node>> = [];
   private readonly warned = new Set<string>();
   private readonly usedNames: Set<string>;
+  /** Declared, defined and `at` names: the scope is complete before lowering starts. */
+  private readonly scopeNames: Set<string>;
   private readonly hasArrays: boolean;
   /** The shape the expression being lowered should have (a claim's target), used to pick shape-fix hints. */
   expectedShape?: { shape: Shape; name: string };
@@ -57,6 +59,7 @@ export class Lowering {
     readonly options: LoweringOptions,
   ) {
     this.usedNames = namesUsedInScope(scope);
+    this.scopeNames = knownNames(scope);
     this.hasArrays = [...scope.declarations.values()].some((d) => !isScalarShape(d.shape));
   }
 
@@ -134,7 +137,7 @@ export class Lowering {
 
   /** Undeclared names are scalars (SPEC 1.1), with a hint when they look like a known name. */
   private reportUndeclared(e: Extract<Expr, { kind: 'name' }>): void {
-    const known = knownNames(this.scope, this.params.flatMap((p) => [...p.keys()]));
+    const known = this.knownHere();
     const parts = splitIntoKnownNames(e.name, known);
     if (parts) {
       throw new LowerError(error('unknown-name', `unknown name ${e.text}`, e.span, `did you mean ${parts.join(' ')}? names are read whole, so write a space between factors`));
@@ -259,7 +262,12 @@ export class Lowering {
   }
 
   private isVariableName(name: string): boolean {
-    return this.params.some((p) => p.has(name)) || knownNames(this.scope).has(name) || this.usedNames.has(name);
+    return this.params.some((p) => p.has(name)) || this.scopeNames.has(name) || this.usedNames.has(name);
+  }
+
+  /** Names with a meaning at this point of lowering: the scope's and the parameters of functions being inlined. */
+  private knownHere(): Set<string> {
+    return this.params.length ? new Set([...this.scopeNames, ...this.params.flatMap((p) => [...p.keys()])]) : this.scopeNames;
   }
 
   private constructConstant(e: Extract<Expr, { kind: 'call' }>, fn: string): Node {
@@ -307,7 +315,7 @@ export class Lowering {
   private lowerDerivative(e: Extract<Expr, { kind: 'deriv' }>): Node {
     // `dA/dB` is a derivative only when A and B mean something here; otherwise it is the division of names dA by dB.
     if (e.form === 'frac' && e.of.kind === 'name' && e.wrt.length === 1 && e.wrt[0].kind === 'name') {
-      const known = knownNames(this.scope, this.params.flatMap((p) => [...p.keys()]));
+      const known = this.knownHere();
       const isKnown = (n: string): boolean => known.has(n) || this.usedNames.has(n);
       if (!isKnown(e.of.name) || !isKnown(e.wrt[0].name)) {
         const dA = { kind: 'name' as const, name: 'd' + e.of.name, text: 'd' + e.of.text, span: e.of.span };
