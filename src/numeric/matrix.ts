@@ -1,6 +1,5 @@
 // Dense float64 kernels on row-major typed arrays. mathjs is used only for inv and det, where a
 // careful LU implementation pays for the conversion.
-import { det as mathDet, inv as mathInv } from 'mathjs';
 import type { Matrix } from '../ir/types';
 
 export function zeros(rows: number, cols: number): Matrix {
@@ -113,14 +112,19 @@ export function sumCols(a: Matrix): Matrix {
   return out;
 }
 
+/** mathjs costs half a second to load, and most derivations never invert a matrix: load it on first use. */
+function mathjs(): typeof import('mathjs') {
+  return require('mathjs') as typeof import('mathjs');
+}
+
 export function inverse(a: Matrix): Matrix {
   if (a.rows === 1) return scalar(1 / a.data[0]);
-  return fromRows(mathInv(toRows(a)) as number[][]);
+  return fromRows(mathjs().inv(toRows(a)) as number[][]);
 }
 
 export function determinant(a: Matrix): number {
   if (a.rows === 1) return a.data[0];
-  return mathDet(toRows(a)) as number;
+  return mathjs().det(toRows(a)) as number;
 }
 
 /** Copies `block` into `target` at (row, col). */
