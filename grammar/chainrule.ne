@@ -22,6 +22,7 @@ Main -> %s_expr Expr                           {% (d) => ({ kind: 'expr', expr: 
       | %s_at Bindings                         {% (d) => ({ kind: 'at', bindings: d[1] }) %}
       | %s_problem ProblemId %string:?         {% (d) => B.problem(d[1], d[2]) %}
       | %s_ask Expr %number PointsWord:?       {% (d) => ({ kind: 'ask', target: d[1], points: Number(d[2].text) }) %}
+      | %s_policy PolicyKey %number "%"        {% (d) => B.policy(d[1], d[2]) %}
 
 # ---- statements
 
@@ -59,6 +60,10 @@ ProblemId -> %number                           {% (d) => [d[0]] %}
            | %ident                            {% (d) => [d[0]] %}
 
 PointsWord -> "points" | "point" | "pts" | "pt"
+
+# A grading policy key is a hyphenated word (`sign`, `carried-error`, `shape-claim`).
+PolicyKey -> %ident                            {% (d) => [d[0]] %}
+           | PolicyKey %minus %ident           {% (d) => [...d[0], d[1], d[2]] %}
 
 # ---- shapes: `scalar`, `R`, `R^n`, `R^(M x N)`, `ℝ^{1×M}`, `M x N`
 

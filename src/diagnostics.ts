@@ -44,3 +44,9 @@ export class LimitExceeded extends Error {
     super(message);
   }
 }
+
+/** Adds a diagnostic unless an identical one (code, place, message) is there already. */
+export function pushOnce(diagnostics: Diagnostic[], d: Diagnostic): void {
+  const same = (x: Diagnostic) => x.code === d.code && x.span.line === d.span.line && x.span.column === d.span.column && x.message === d.message;
+  if (!diagnostics.some(same)) diagnostics.push(d);
+}

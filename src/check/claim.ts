@@ -2,7 +2,7 @@
 // shape claim, and a diagnosis for every wrong step (SPEC 1.4, section 3).
 import type { Expr, Span, Step } from '../syntax/ast';
 import type { Matrix, Node, Shape } from '../ir/types';
-import { formatShape, shapesEqual } from '../ir/types';
+import { formatShape, isScalarShape, shapesEqual } from '../ir/types';
 import { printCr } from '../ir/print';
 import { vjp } from '../diff/index';
 import type { Claim, Scope } from '../resolve/scope';
@@ -10,9 +10,11 @@ import { shapeOfSpec } from '../resolve/scope';
 import { LowerError, Lowering } from '../resolve/lower';
 import type { ChainruleCalculus } from '../calculus/index';
 import { InformalReference } from '../calculus/meaning';
-import type { ClaimJson, StepJson } from './report';
+import type { ClaimJson, Diagnosis, StepJson } from './report';
 import { Truth, truthOf } from './truth';
-import { ClaimEvaluator } from './evaluator';
+import { ClaimEvaluator, envOf } from './evaluator';
+import { crossCheckGradient } from './crosscheck';
+import type { Diagnostic } from '../diagnostics';
 import { agree, transposed } from './compare';
 import { EarlierAnswer, Finding, diagnoseValues } from './diagnose';
 import { findRepair } from './edits';
@@ -26,6 +28,14 @@ export interface ClaimContext {
   textOf: (span: Span) => string;
   /** The author's earlier derivative claims in this scope, for carried errors. */
   earlier: EarlierAnswer[];
+  /** Disagreements of chainrule's own derivatives with finite differences (bugs, reported loudly). */
+  internalErrors: Diagnostic[];
+  /**
+   * Filled, when given, with step index → the kind of single edit that fixes a wrong-shaped step. The JSON
+   * keeps the diagnosis `shape` (fixtures/README.md D16); a grader uses this to credit `(a - y) X` for
+   * `X^T (a - y)` as the transpose slip it is.
+   */
+  shapeRepairs?: Map<number, Diagnosis>;
 }
 
 export function checkClaim(claim: Claim, ctx: ClaimContext): ClaimJson {
@@ -44,12 +54,20 @@ export function checkClaim(claim: Claim, ctx: ClaimContext): ClaimJson {
   if (evaluator.points.length === 0) {
     return failedClaim(claim, base, `${targetText} could not be evaluated at any sample point (it leaves its domain everywhere chainrule looked)`, truth, expected);
   }
+  crossCheck(claim, truth, evaluator, targetText, ctx);
   const steps = claim.steps.map((step, i) => checkStep(step, i + 1, claim, truth, evaluator, targetText, ctx));
   const shapeClaim = claim.shapeClaim ? checkShapeClaim(shapeOfSpec(claim.shapeClaim), truth) : null;
   const last = steps[steps.length - 1];
   const verdict = shapeClaim && !shapeClaim.ok ? 'incorrect' : last.verdict;
   recordAnswer(claim, truth, last, ctx);
   return { ...base, kind: truth.kind, expected, expectedShape: formatShape(truth.shape), shapeClaim, steps, verdict };
+}
+
+function crossCheck(claim: Claim, truth: Truth, evaluator: ClaimEvaluator, targetText: string, ctx: ClaimContext): void {
+  const m = truth.meaning;
+  if (truth.kind !== 'gradient' || !m || m.wrt.length !== 1 || !truth.forms.length || !isScalarShape(m.of.shape)) return;
+  const problem = crossCheckGradient(m.of, m.wrt[0], truth.forms[0], envOf(evaluator.points[0]), claim.target.span, targetText);
+  if (problem) ctx.internalErrors.push(problem);
 }
 
 function checkShapeClaim(claimed: Shape, truth: Truth): { claimed: string; actual: string; ok: boolean } {
@@ -95,10 +113,11 @@ function checkStep(step: Step, index: number, claim: Claim, truth: Truth, evalua
   const shape = formatShape(node.shape);
   if (claim.point) return { ...base, shape, ...checkNumericStep(step, node, claim, truth, evaluator, targetText, ctx) };
 
+  if (truth.forms.some((f) => f.id === node.id)) return { ...base, shape, verdict: 'correct', diagnosis: null, message: 'correct' };
   const formIndex = truth.forms.length ? truth.forms.findIndex((f) => shapesEqual(f.shape, node.shape)) : shapesEqual(truth.shape, node.shape) ? 0 : -1;
   const stepValues = evaluator.values(node);
   if (!stepValues) return { ...base, shape, verdict: 'error', diagnosis: null, message: `this step could not be evaluated` };
-  if (formIndex < 0) return { ...base, shape, verdict: 'incorrect', ...wrongShape(step, node, stepValues, truth, evaluator, targetText, ctx) };
+  if (formIndex < 0) return { ...base, shape, verdict: 'incorrect', ...wrongShape(step, index, node, stepValues, truth, evaluator, targetText, ctx) };
   const form = truth.forms[formIndex];
   const truthValues = formIndex === 0 ? evaluator.truth : evaluator.values(form)!;
   if (stepValues.every((v, k) => agree(v, truthValues[k]))) return { ...base, shape, verdict: 'correct', diagnosis: null, message: `correct` };
@@ -107,12 +126,14 @@ function checkStep(step: Step, index: number, claim: Claim, truth: Truth, evalua
 }
 
 /** Shape is the first and cheapest test (DESIGN.md); the message adds the fix when one edit finds it. */
-function wrongShape(step: Step, node: Node, stepValues: Matrix[], truth: Truth, evaluator: ClaimEvaluator, targetText: string, ctx: ClaimContext): Finding {
+function wrongShape(step: Step, index: number, node: Node, stepValues: Matrix[], truth: Truth, evaluator: ClaimEvaluator, targetText: string, ctx: ClaimContext): Finding {
   const shape = formatShape(node.shape);
   const head = `this step is ${shape} but ${targetText} is ${formatShape(truth.shape)}`;
   const isTransposed = shapesEqual([node.shape[1], node.shape[0]], truth.shape) && stepValues.every((v, k) => agree(transposed(v), evaluator.truth[k]));
   const repair = truth.forms.length ? findRepair(step.expr, ctx.textOf, (edited) => matchesTruth(edited, truth.forms[0], evaluator.truth, evaluator, ctx)) : undefined;
   const fix = repair ? `; ${repair.message}` : isTransposed ? '; its transpose is right' : '';
+  const repairKind = repair?.diagnosis ?? (isTransposed ? 'transpose' : undefined);
+  if (repairKind) ctx.shapeRepairs?.set(index, repairKind);
   return { diagnosis: 'shape', message: head + fix };
 }
 

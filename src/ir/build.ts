@@ -275,8 +275,9 @@ export class Builder {
     // A scalar fraction spreads its numerator: ones(M, N) / (M N) rather than (1 / (M N)) ones(M, N).
     if (isScalarShape(x.shape) && x.op === 'div') return this.div(this.broadcastTo(x.args[0], shape), x.args[1]);
     if (isScalarShape(x.shape)) return this.graph.node('hadamard', [x, this.onesOf(shape)]);
-    if (x.shape[0] === 1 && x.shape[1] === shape[1]) return this.graph.node('matmul', [this.ones(shape[0], 1), x]);
-    if (x.shape[1] === 1 && x.shape[0] === shape[0]) return this.graph.node('matmul', [x, this.ones(1, shape[1])]);
+    // Built through matmul's rewrites (never back to broadcastTo), so the printed form reads back identically.
+    if (x.shape[0] === 1 && x.shape[1] === shape[1]) return this.matmul(this.ones(shape[0], 1), x);
+    if (x.shape[1] === 1 && x.shape[0] === shape[0]) return this.matmul(x, this.ones(1, shape[1]));
     throw new Error(`internal: cannot broadcast ${formatShape(x.shape)} to ${formatShape(shape)}`);
   }
 

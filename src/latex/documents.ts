@@ -2,9 +2,9 @@
 // every maths block in document order, `problem` statements where a heading or line names a
 // problem, and ```cr fences read by the .cr parser. Unreadable maths costs a warning, never the
 // document.
-import { warning } from '../diagnostics';
+import { error, warning } from '../diagnostics';
 import type { ParsedFile, Span, Statement } from '../syntax/ast';
-import { parseFile } from '../syntax/parse';
+import { MAX_SOURCE_CHARS, parseFile } from '../syntax/parse';
 import { scanMarkdown, scanTex, type DocumentEvent } from './extract';
 import { extendChain, parseLatexMath } from './parse';
 import { PositionMap } from './positions';
@@ -32,14 +32,14 @@ export interface DocumentOptions {
 }
 
 export function parseMarkdown(source: string, file: string, options: DocumentOptions = {}): ParsedDocument {
-  return assemble(source, file, scanMarkdown(source), options);
+  return assemble(source, file, scanMarkdown, options);
 }
 
 export function parseTex(source: string, file: string, options: DocumentOptions = {}): ParsedDocument {
-  return assemble(source, file, scanTex(source), options);
+  return assemble(source, file, scanTex, options);
 }
 
-/** Inline maths in prose often names things (`$N$ samples`, `$\{0, 1\}$`): only a relation makes it a claim worth a warning. */
+/** Inline maths in prose often names things (`$N$ samples`, `$\{0, 1\}$`): only a relation makes it a claim attempt. */
 const RELATION = /=|\\in\b|\\approx|∈|≈|\\Rightarrow/;
 
 class Assembler {
@@ -86,20 +86,21 @@ class Assembler {
     const origin = { file: this.doc.file, ...this.pos.position(ev.start) };
     const r = parseLatexMath(ev.text, origin);
     const span = this.pos.span(ev.start, ev.start + ev.text.length);
-    const quiet = !ev.display && !RELATION.test(ev.text);
-    if (!quiet) this.doc.diagnostics.push(...r.diagnostics);
-    if (r.continuation) {
-      if (this.chain !== undefined && !this.broken) {
-        this.doc.statements[this.chain] = extendChain(this.doc.statements[this.chain], r.continuation);
-      } else if (!this.broken) {
-        this.doc.diagnostics.push(warning('parse-error', 'this maths starts with `=` but there is no equation before it to continue', r.continuation.span));
-      }
+    this.doc.blocks.push({ kind: ev.display ? 'display' : 'inline', span, statements: r.statements.length, read: r.unreadRows === 0 });
+    // Inline maths in prose that states nothing (`$N$ samples`, `$\{0, 1\}$`) neither warns nor breaks a chain.
+    if (!ev.display && !RELATION.test(ev.text) && r.statements.length === 0) return;
+    this.doc.diagnostics.push(...r.diagnostics);
+    if (r.continuation && !this.broken) {
+      if (this.chain !== undefined) this.doc.statements[this.chain] = extendChain(this.doc.statements[this.chain], r.continuation);
+      else this.doc.diagnostics.push(warning('parse-error', 'this maths starts with `=` but there is no equation before it to continue', r.continuation.span));
     }
     r.statements.forEach((st) => this.push(st));
-    const lastEquation = this.doc.statements.length - 1;
-    if (r.statements.length > 0) this.chain = r.statements[r.statements.length - 1].kind === 'equation' ? lastEquation : undefined;
+    if (r.statements.length > 0) {
+      const last = this.doc.statements.length - 1;
+      this.chain = this.doc.statements[last].kind === 'equation' ? last : undefined;
+    }
+    // A block that only continues a broken chain stays broken; otherwise the block's own ending decides.
     this.broken = r.endsInError || (this.broken && r.statements.length === 0 && r.continuation !== undefined);
-    this.doc.blocks.push({ kind: ev.display ? 'display' : 'inline', span, statements: r.statements.length, read: r.unreadRows === 0 });
   }
 
   cr(ev: Extract<DocumentEvent, { kind: 'cr' }>): void {
@@ -122,7 +123,19 @@ class Assembler {
   }
 }
 
-function assemble(source: string, file: string, events: DocumentEvent[], options: DocumentOptions): ParsedDocument {
+/** More maths blocks than any submission holds is refused (input is untrusted; each block costs a parse). */
+export const MAX_MATH_BLOCKS = 5000;
+
+function tooLarge(source: string, file: string, message: string): ParsedDocument {
+  const span = { line: 1, column: 1, endLine: 1, endColumn: 2 };
+  return { file, source, statements: [], diagnostics: [error('limit-exceeded', message, span)], problemIds: [], blocks: [] };
+}
+
+function assemble(source: string, file: string, scan: (source: string) => DocumentEvent[], options: DocumentOptions): ParsedDocument {
+  if (source.length > MAX_SOURCE_CHARS) return tooLarge(source, file, `the input has ${source.length} characters; the limit is ${MAX_SOURCE_CHARS}`);
+  const events = scan(source);
+  const blocks = events.filter((e) => e.kind === 'math' || e.kind === 'cr').length;
+  if (blocks > MAX_MATH_BLOCKS) return tooLarge(source, file, `the input has ${blocks} maths blocks; the limit is ${MAX_MATH_BLOCKS}`);
   const a = new Assembler(source, file, options);
   for (const ev of events) {
     if (ev.kind === 'math') a.math(ev);

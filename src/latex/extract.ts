@@ -13,68 +13,108 @@ export type DocumentEvent =
 
 const CR_FENCE_LANGUAGES = new Set(['cr', 'chainrule']);
 
-/** `\begin{align*}` and the other environments that are maths on their own. */
-function mathEnvironmentAt(src: string, i: number): { end: number } | undefined {
-  const m = /^\\begin\{([a-zA-Z]+\*?)\}/.exec(src.slice(i, i + 40));
-  if (!m || !ROW_ENVIRONMENTS.has(m[1])) return undefined;
-  const close = `\\end{${m[1]}}`;
-  const at = src.indexOf(close, i + m[0].length);
-  return at < 0 ? undefined : { end: at + close.length };
-}
-
 function lineEndAt(src: string, i: number): number {
   const e = src.indexOf('\n', i);
   return e < 0 ? src.length : e;
 }
 
-/** The closing delimiter of a display block, or undefined when it is never closed. */
-function closingOf(src: string, from: number, delimiter: string): number | undefined {
-  const at = src.indexOf(delimiter, from);
-  return at < 0 ? undefined : at;
-}
-
 /**
- * An inline `$..$`: it ends at the next unescaped `$` before a blank line. In Markdown (pandoc's
- * rule) the opening `$` is not followed by a space and the closing one not preceded by a space nor
- * followed by a digit, so prices ("$5 and $10") are not maths.
+ * Finds closing delimiters. Every search remembers where the next occurrence is (or that there is
+ * none), so a document full of unclosed openers costs linear time, not quadratic (input is untrusted).
  */
-function inlineDollarEnd(src: string, open: number, markdown: boolean): number | undefined {
-  if (markdown && /\s/.test(src[open + 1] ?? ' ')) return undefined;
-  for (let j = open + 1; j < src.length; j++) {
-    const c = src[j];
-    if (c === '\\') j++;
-    else if (c === '\n' && /^[ \t]*\n/.test(src.slice(j + 1))) return undefined;
-    else if (c === '$' && src[j + 1] === '$') return undefined; // inline maths never holds a display `$$`
-    else if (c === '$') {
-      if (markdown && (/\s/.test(src[j - 1]) || /[0-9]/.test(src[j + 1] ?? ''))) continue;
-      return j;
+class Finder {
+  /** Per delimiter: a search start and the first occurrence at or after it (-1: none). */
+  private readonly next = new Map<string, { from: number; at: number }>();
+  /** Inline `$` openers before this offset cannot be closed (see `inlineDollarEnd`). */
+  private noInlineCloserBefore = -1;
+
+  constructor(
+    private readonly src: string,
+    private readonly markdown: boolean,
+  ) {}
+
+  /** The first `delimiter` at or after `from`. */
+  find(delimiter: string, from: number): number | undefined {
+    const known = this.next.get(delimiter);
+    const at = known && from >= known.from && (known.at < 0 || known.at >= from) ? known.at : this.src.indexOf(delimiter, from);
+    this.next.set(delimiter, { from, at });
+    return at < 0 ? undefined : at;
+  }
+
+  /** `\begin{align*}` and the other environments that are maths on their own: the offset after `\end{..}`. */
+  mathEnvironmentEnd(i: number): number | undefined {
+    const m = /^\\begin\{([a-zA-Z]+\*?)\}/.exec(this.src.slice(i, i + 40));
+    if (!m || !ROW_ENVIRONMENTS.has(m[1])) return undefined;
+    const close = `\\end{${m[1]}}`;
+    const at = this.find(close, i + m[0].length);
+    return at === undefined ? undefined : at + close.length;
+  }
+
+  /**
+   * An inline `$..$`: it ends at the next unescaped `$` before a blank line or a `$$`. In Markdown
+   * (pandoc's rule) the opening `$` is not followed by a space and the closing one not preceded by
+   * a space nor followed by a digit, so prices ("$5 and $10") are not maths. Whether a `$` can close
+   * does not depend on the opener, so a failed search also fails every opener before where it stopped.
+   */
+  inlineDollarEnd(open: number): number | undefined {
+    const src = this.src;
+    if (open < this.noInlineCloserBefore) return undefined;
+    if (this.markdown && /\s/.test(src[open + 1] ?? ' ')) return undefined;
+    let j = open + 1;
+    for (; j < src.length; j++) {
+      const c = src[j];
+      if (c === '\\') j++;
+      else if (c === '\n' && blankLineAt(src, j + 1)) break;
+      else if (c === '$' && src[j + 1] === '$') break; // inline maths never holds a display `$$`
+      else if (c === '$') {
+        if (this.markdown && (/\s/.test(src[j - 1]) || /[0-9]/.test(src[j + 1] ?? ''))) continue;
+        return j;
+      }
     }
+    this.noInlineCloserBefore = j;
+    return undefined;
   }
-  return undefined;
+
+  /**
+   * Maths starting at `i` (`$$`, `$`, `\[`, `\(`, a maths environment), as an event and the index
+   * after it; undefined when no maths starts there.
+   */
+  mathAt(i: number): { event: DocumentEvent; next: number } | undefined {
+    const src = this.src;
+    const two = src.slice(i, i + 2);
+    const block = (open: number, close: number | undefined, closeLength: number, display: boolean) =>
+      close === undefined ? undefined : { event: { kind: 'math' as const, text: src.slice(open, close), start: open, display }, next: close + closeLength };
+    if (two === '$$') return block(i + 2, this.find('$$', i + 2), 2, true);
+    if (two === '\\[') return block(i + 2, this.find('\\]', i + 2), 2, true);
+    if (two === '\\(') return block(i + 2, this.find('\\)', i + 2), 2, false);
+    if (src[i] === '$') return block(i + 1, this.inlineDollarEnd(i), 1, false);
+    if (src.startsWith('\\begin{', i)) {
+      const end = this.mathEnvironmentEnd(i);
+      return end === undefined ? undefined : { event: { kind: 'math', text: src.slice(i, end), start: i, display: true }, next: end };
+    }
+    return undefined;
+  }
+
+  /** Past an inline code span opened by the backticks at `i` (closed on the same line), or past the backticks. */
+  skipInlineCode(i: number): number {
+    const run = /^`+/.exec(this.src.slice(i, i + 100))![0];
+    const close = this.find(run, i + run.length);
+    const lineEnd = this.find('\n', i) ?? this.src.length;
+    return close !== undefined && close < lineEnd ? close + run.length : i + run.length;
+  }
 }
 
-/**
- * Maths starting at `i` (`$$`, `$`, `\[`, `\(`, a maths environment), as an event and the index
- * after it; undefined when no maths starts there.
- */
-function mathAt(src: string, i: number, markdown: boolean): { event: DocumentEvent; next: number } | undefined {
-  const two = src.slice(i, i + 2);
-  const block = (open: number, close: number | undefined, closeLength: number, display: boolean) =>
-    close === undefined ? undefined : { event: { kind: 'math' as const, text: src.slice(open, close), start: open, display }, next: close + closeLength };
-  if (two === '$$') return block(i + 2, closingOf(src, i + 2, '$$'), 2, true);
-  if (two === '\\[') return block(i + 2, closingOf(src, i + 2, '\\]'), 2, true);
-  if (two === '\\(') return block(i + 2, closingOf(src, i + 2, '\\)'), 2, false);
-  if (src[i] === '$') return block(i + 1, inlineDollarEnd(src, i, markdown), 1, false);
-  if (src.startsWith('\\begin{', i)) {
-    const env = mathEnvironmentAt(src, i);
-    return env ? { event: { kind: 'math', text: src.slice(i, env.end), start: i, display: true }, next: env.end } : undefined;
-  }
-  return undefined;
+/** Whether the line starting at `i` is blank. */
+function blankLineAt(src: string, i: number): boolean {
+  let j = i;
+  while (src[j] === ' ' || src[j] === '\t') j++;
+  return src[j] === '\n' || j >= src.length;
 }
 
 /** Markdown: headings, fences, inline code, HTML comments, and maths in between. */
 export function scanMarkdown(src: string): DocumentEvent[] {
   const events: DocumentEvent[] = [];
+  const finder = new Finder(src, true);
   let i = 0;
   while (i < src.length) {
     if (i === 0 || src[i - 1] === '\n') {
@@ -94,10 +134,10 @@ export function scanMarkdown(src: string): DocumentEvent[] {
     }
     const c = src[i];
     if (c === '\\' && (src[i + 1] === '$' || src[i + 1] === '\\')) i += 2;
-    else if (c === '`') i = skipInlineCode(src, i);
-    else if (src.startsWith('<!--', i)) i = (closingOf(src, i + 4, '-->') ?? src.length - 3) + 3;
+    else if (c === '`') i = finder.skipInlineCode(i);
+    else if (src.startsWith('<!--', i)) i = (finder.find('-->', i + 4) ?? src.length - 3) + 3;
     else {
-      const math = mathAt(src, i, true);
+      const math = finder.mathAt(i);
       if (math) {
         events.push(math.event);
         i = math.next;
@@ -124,20 +164,20 @@ function skipFence(src: string, lineEnd: number, marker: string, isCr: boolean, 
   return src.length;
 }
 
-function skipInlineCode(src: string, i: number): number {
-  const run = /^`+/.exec(src.slice(i))![0];
-  const close = src.indexOf(run, i + run.length);
-  const lineEnd = lineEndAt(src, i);
-  return close >= 0 && close < lineEnd ? close + run.length : i + run.length;
-}
-
 const TEX_HEADING = /\\(?:section|subsection|subsubsection|paragraph|subparagraph)\*?\{([^{}]*)\}/;
 const TEX_ITEM_PART = /^\s*\\item\s*\[([^\]]*)\]/;
 const VERBATIM = ['verbatim', 'lstlisting', 'minted', 'comment'];
 
+/** `\end{verbatim}` when a verbatim-like environment (no maths inside) starts at `i`. */
+function verbatimEndAt(src: string, i: number): string | undefined {
+  const env = src.startsWith('\\begin{', i) ? VERBATIM.find((v) => src.startsWith(`\\begin{${v}}`, i)) : undefined;
+  return env && `\\end{${env}}`;
+}
+
 /** LaTeX: `\section`s and `\item[(a)]`s, `%` comments, verbatim, and maths; only the document body if there is one. */
 export function scanTex(src: string): DocumentEvent[] {
   const events: DocumentEvent[] = [];
+  const finder = new Finder(src, false);
   const body = src.indexOf('\\begin{document}');
   let i = body >= 0 ? body + '\\begin{document}'.length : 0;
   while (i < src.length) {
@@ -154,12 +194,11 @@ export function scanTex(src: string): DocumentEvent[] {
     if (c === '\\' && /[$%\\{}]/.test(src[i + 1] ?? '')) i += 2;
     else if (c === '%') i = lineEndAt(src, i);
     else if (src.startsWith('\\end{document}', i)) break;
-    else if (src.startsWith('\\begin{', i) && VERBATIM.some((v) => src.startsWith(`\\begin{${v}}`, i))) {
-      const env = /^\\begin\{([a-z]+)\}/.exec(src.slice(i))![1];
-      i = (closingOf(src, i, `\\end{${env}}`) ?? src.length) + `\\end{${env}}`.length;
-    } else {
-      const math = mathAt(src, i, false);
-      if (math) {
+    else {
+      const verbatimEnd = verbatimEndAt(src, i);
+      const math = verbatimEnd ? undefined : finder.mathAt(i);
+      if (verbatimEnd) i = (finder.find(verbatimEnd, i) ?? src.length) + verbatimEnd.length;
+      else if (math) {
         events.push(math.event);
         i = math.next;
       } else i++;

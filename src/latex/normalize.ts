@@ -14,6 +14,9 @@ import {
   PRODUCT_COMMANDS, ROW_ENVIRONMENTS, UNSUPPORTED_COMMANDS, WIDE_SPACES, WORD_COMMANDS,
 } from './vocabulary';
 
+/** Deeper nesting of `\mathbf{\hat{...}}` than any derivation needs is refused (input is untrusted). */
+const MAX_GROUP_DEPTH = 32;
+
 const TRIVIA = new Set(['space', 'newline', 'comment', 'spacecmd']);
 
 const SYMBOLS: Readonly<Record<string, TokType>> = {
@@ -67,8 +70,17 @@ class Normalizer {
     private readonly pos: PositionMap,
   ) {}
 
+  /** Fonts, accents and `\nabla_{..}` read their argument recursively; this bounds the recursion. */
+  private depth = 0;
+
   run(from: number, to: number): void {
-    for (let i = from; i < to; ) i = this.step(i);
+    if (++this.depth > MAX_GROUP_DEPTH) {
+      const first = this.raw[from];
+      if (first) this.unsupported(`groups nested more than ${MAX_GROUP_DEPTH} deep`, first.offset, this.endOf(Math.max(from, to - 1)));
+    } else {
+      for (let i = from; i < to; ) i = this.step(i);
+    }
+    this.depth--;
   }
 
   private make(type: TokType, value: string, start: number, end: number, extra: Partial<Tok> = {}): Tok {

@@ -22,7 +22,7 @@ export interface Row {
 export function splitRows(tokens: readonly Tok[]): Row[] {
   const rows: Row[] = [];
   for (const line of splitAtTopLevel(tokens, (t) => t.type === 'rowsep')) {
-    const aligned = markDomains(line.filter((t, i) => !(t.type === 'amp' && matrixDepth(line, i) === 0)));
+    const aligned = markDomains(dropAlignment(line));
     for (const row of splitSideBySide(aligned)) {
       const prepared = prepareRow(row);
       if (prepared.tokens.length > 0 || prepared.error) rows.push(prepared);
@@ -43,21 +43,23 @@ const DOMAINS: Readonly<Record<string, Domain>> = {
 function markDomains(tokens: Tok[]): Tok[] {
   return tokens.map((t, i) => {
     const domain = t.type === 'prose' ? DOMAINS[t.value.toLowerCase().replace(/[^a-z]/g, '')] : undefined;
-    const afterShape = tokens.slice(0, i).some((p) => p.type === 'reals') && ['rbrace', 'reals', 'num', 'name'].includes(tokens[i - 1]?.type);
-    return domain && afterShape ? { ...t, type: 'domain', value: domain } : t;
+    if (!domain) return t;
+    const afterShape = ['rbrace', 'reals', 'num', 'name'].includes(tokens[i - 1]?.type) && tokens.slice(0, i).some((p) => p.type === 'reals');
+    return afterShape ? { ...t, type: 'domain', value: domain } : t;
   });
 }
 
-/** Matrix environments nest rows and `&` of their own: only separators outside them count. */
-function matrixDepth(tokens: readonly Tok[], index: number): number {
-  let depth = 0;
-  for (let i = 0; i < index; i++) {
-    if (tokens[i].type === 'begin_matrix') depth++;
-    else if (tokens[i].type === 'end_matrix') depth--;
-  }
-  return depth;
+/** `&` aligns the rows of an aligned environment; inside a matrix it separates entries and stays. */
+function dropAlignment(line: readonly Tok[]): Tok[] {
+  let matrices = 0;
+  return line.filter((t) => {
+    if (t.type === 'begin_matrix') matrices++;
+    else if (t.type === 'end_matrix') matrices--;
+    return !(t.type === 'amp' && matrices === 0);
+  });
 }
 
+/** Split at separators outside matrix environments (which nest rows of their own). */
 function splitAtTopLevel(tokens: readonly Tok[], isSeparator: (t: Tok) => boolean): Tok[][] {
   const parts: Tok[][] = [[]];
   let depth = 0;

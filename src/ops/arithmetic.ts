@@ -81,7 +81,8 @@ export const addOp: OpDef = {
 
 function printNeg(p: Printed): Printed {
   // -(y log(a)) prints as -y log(a): the builder pulls a negated first factor out of any product.
-  if (p.prec >= Prec.Product && !p.text.startsWith('-')) return { text: `-${p.text}`, prec: Math.min(Prec.Unary, p.prec) };
+  // Not before a literal, though: -[1, 2] x would read back with the sign folded into the literal.
+  if (p.prec >= Prec.Product && !p.text.startsWith('-') && !p.text.startsWith('[')) return { text: `-${p.text}`, prec: Math.min(Prec.Unary, p.prec) };
   return { text: `-(${p.text})`, prec: Prec.Unary };
 }
 
@@ -127,6 +128,9 @@ function rewriteHadamard(b: Builder, x: Node, y: Node, shape: Shape): Node | und
   if (vx === 0 || vy === 0) return b.zerosOf(shape);
   if (vx === 1) return b.broadcastTo(y, shape);
   if (vy === 1) return b.broadcastTo(x, shape);
+  // A filled constant's value is a coefficient: x .* (2 ones(M, N)) = 2 (x broadcast).
+  if (vy !== undefined && !isScalar(y)) return b.hadamard(vy, b.broadcastTo(x, shape));
+  if (vx !== undefined && !isScalar(x)) return b.hadamard(vx, b.broadcastTo(y, shape));
   // Canonical order: a scalar constant first, then scalars before arrays.
   if (scalarConst(y) !== undefined) return b.hadamard(y, x);
   if (isScalar(y) && !isScalar(x)) return b.hadamard(y, x);

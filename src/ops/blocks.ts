@@ -155,10 +155,15 @@ function concatOp(name: 'hcat' | 'vcat'): OpDef {
 /** [a, b; c, d]: a vcat whose rows are hcats prints as one literal. Printed children include their brackets, so strip them for rows. */
 function literalBody(node: Node, args: readonly Printed[], name: string, colSep: string, rowSep: string): string {
   if (name === 'hcat') return args.map((a) => a.text).join(colSep);
+  // Rows are written entry by entry only when they all have the same number of entries (as the parser
+  // requires); otherwise each block keeps its brackets: [A; [p, q, r]].
+  const counts = new Set(node.args.map((row) => (row.op === 'hcat' ? row.args.length : 1)));
+  const merge = counts.size === 1;
   return node.args
     .map((row, k) => {
       const t = args[k].text;
-      if (row.op === 'hcat') {
+      const bracketed = colSep === ', ' ? t.startsWith('[') && t.endsWith(']') : t.startsWith('\\begin{bmatrix}');
+      if (merge && row.op === 'hcat' && bracketed) {
         // The child printed itself as [x, y] (or \begin{bmatrix} x & y \end{bmatrix}); reuse the inside.
         return colSep === ', ' ? t.slice(1, -1) : t.slice('\\begin{bmatrix} '.length, -' \\end{bmatrix}'.length);
       }

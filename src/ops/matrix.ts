@@ -28,6 +28,11 @@ function rewriteMatmul(b: Builder, x: Node, y: Node, shape: Shape): Node | undef
   if (isScalarShape(x.shape)) return b.hadamard(x, y);
   if (isScalarShape(y.shape)) return b.hadamard(y, x);
   if (fillValue(x) === 0 || fillValue(y) === 0) return b.zerosOf(shape);
+  // A filled constant's value is a coefficient: (2 ones(3, K)) Y = 2 (ones(3, K) Y).
+  const cx = fillValue(x);
+  const cy = fillValue(y);
+  if (cx !== undefined && cx !== 1) return b.hadamard(cx, b.matmul(b.onesOf(x.shape), y));
+  if (cy !== undefined && cy !== 1) return b.hadamard(cy, b.matmul(x, b.onesOf(y.shape)));
   if (isEye(x)) return y;
   if (isEye(y)) return x;
   if (x.op === 'neg') return b.neg(b.matmul(x.args[0], y));

@@ -1,11 +1,11 @@
 // Lowering: AST expressions of a resolved scope → IR nodes with shapes.
 // Shape errors become diagnostics that name the operands by their source text (see shapeHints.ts).
 import type { Expr, Span } from '../syntax/ast';
-import { Diagnostic, error, warning } from '../diagnostics';
+import { Diagnostic, error, pushOnce, warning } from '../diagnostics';
 import type { Node, Shape } from '../ir/types';
 import { ShapeError, formatShape, isScalarShape, shapesEqual } from '../ir/types';
 import type { Builder } from '../ir/build';
-import type { Scope } from './scope';
+import type { FunctionDefinition, Scope } from './scope';
 import { BUILTIN_FUNCTIONS, BUILTIN_NAMES } from './builtins';
 import { knownNames, namesUsedInScope } from './names';
 import { similarName, splitIntoKnownNames } from './similar';
@@ -43,9 +43,13 @@ export class Lowering {
    */
   readonly alternatives = new Map<number, Node>();
   private readonly definitionNodes = new Map<string, Node>();
-  private readonly inProgress = new Set<string>();
+  /** Definitions being lowered, outermost first: a name met again here closes a cycle. */
+  private readonly inProgress: string[] = [];
   private readonly params: Array<Map<string, Node>> = [];
-  private readonly warned = new Set<string>();
+  /** Undeclared names already looked at for a similar-name or assumed-scalar warning. */
+  private readonly seenUndeclared = new Set<string>();
+  /** Names warned about as arrays used like scalars (at most once each). */
+  private readonly warnedArrayUse = new Set<string>();
   private readonly usedNames: Set<string>;
   /** Declared, defined and `at` names: the scope is complete before lowering starts. */
   private readonly scopeNames: Set<string>;
@@ -68,30 +72,59 @@ export class Lowering {
     return this.lowerName({ kind: 'name', name, text: name, span });
   }
 
-  /** The node of a defined name, lowering its definition once (cycles are reported). */
+  /**
+   * The node of a defined name, lowering its definition once. A definition that fails (a cycle, a shape
+   * error, a declared shape it does not have) is reported; when the name is declared, its declared shape
+   * stands in for it downstream, so one bad line does not cascade.
+   */
   definitionNode(name: string): Node {
     const cached = this.definitionNodes.get(name);
     if (cached) return cached;
     const def = this.scope.definitions.get(name)!;
-    if (this.inProgress.has(name)) {
-      throw new LowerError(error('cyclic-definition', `the definition of ${name} depends on itself`, def.exprSpan, `a name must be defined from names defined before it`));
+    if (this.inProgress.includes(name)) {
+      const cycle = this.inProgress.slice(this.inProgress.indexOf(name));
+      for (const n of cycle) pushOnce(this.diagnostics, this.cycleError(n));
+      throw new LowerError(this.cycleError(name));
     }
-    this.inProgress.add(name);
+    this.inProgress.push(name);
+    const declared = this.scope.declarations.get(name);
+    let node: Node;
     try {
       const saved = this.params.splice(0);
-      const node = this.lower(def.expr);
-      this.params.push(...saved);
-      const declared = this.scope.declarations.get(name);
+      try {
+        node = this.lower(def.expr);
+      } finally {
+        this.params.push(...saved);
+      }
       if (declared && !shapesEqual(declared.shape, node.shape)) {
         throw new LowerError(
           error('declared-shape-mismatch', `${name} is declared ${formatShape(declared.shape)} but its definition ${this.options.textOf(def.exprSpan)} is ${formatShape(node.shape)}`, def.exprSpan, `check the declaration of ${name} at line ${declared.span.line}, or the definition`),
         );
       }
-      this.definitionNodes.set(name, node);
-      if (!this.names.has(node.id) && node.op !== 'var') this.names.set(node.id, name);
-      return node;
+    } catch (err) {
+      if (!(err instanceof LowerError) || !declared) throw err;
+      pushOnce(this.diagnostics, err.diagnostic);
+      node = this.b.variable(name, declared.shape);
     } finally {
-      this.inProgress.delete(name);
+      this.inProgress.pop();
+    }
+    this.definitionNodes.set(name, node);
+    if (!this.names.has(node.id) && node.op !== 'var') this.names.set(node.id, name);
+    return node;
+  }
+
+  private cycleError(name: string): Diagnostic {
+    const def = this.scope.definitions.get(name)!;
+    return error('cyclic-definition', `the definition of ${name} depends on itself`, def.exprSpan, `a name must be defined without going back to itself`);
+  }
+
+  /** Lowers a function's body with its parameters taken as scalars, to report errors in it. */
+  functionBody(fn: FunctionDefinition): Node {
+    this.params.push(new Map(fn.params.map((p) => [p, this.b.variable(p, [1, 1])])));
+    try {
+      return this.lower(fn.body);
+    } finally {
+      this.params.pop();
     }
   }
 
@@ -104,6 +137,7 @@ export class Lowering {
       case 'neg':
         return this.b.neg(this.lower(e.arg));
       case 'transpose':
+        this.noteArrayUse(e.arg);
         return this.b.transpose(this.lower(e.arg));
       case 'power':
         return this.lowerPower(e);
@@ -142,14 +176,29 @@ export class Lowering {
     if (parts) {
       throw new LowerError(error('unknown-name', `unknown name ${e.text}`, e.span, `did you mean ${parts.join(' ')}? names are read whole, so write a space between factors`));
     }
-    if (this.warned.has(e.name)) return;
-    this.warned.add(e.name);
+    if (this.seenUndeclared.has(e.name)) return;
+    this.seenUndeclared.add(e.name);
     const similar = similarName(e.name, known);
     if (similar) {
       this.diagnostics.push(warning('similar-name', `${e.text} is not declared or defined; it is taken as a scalar`, e.span, `did you mean ${similar}?`));
     } else if (this.hasArrays) {
       this.diagnostics.push(warning('assumed-scalar', `${e.text} is not declared; it is taken as a scalar`, e.span, `declare it, e.g. \`${e.text} : scalar\`, to make this explicit`));
     }
+  }
+
+  /**
+   * An undeclared name transposed or reduced (X^T, sum(W)) was surely meant as an array; in a file that
+   * declares none, it would silently be checked as a scalar, so say so.
+   */
+  private noteArrayUse(e: Expr): void {
+    if (e.kind !== 'name' || this.hasArrays || this.warnedArrayUse.has(e.name) || !this.isUndeclared(e.name)) return;
+    this.warnedArrayUse.add(e.name);
+    this.diagnostics.push(warning('assumed-scalar', `${e.text} is not declared, so it is taken as a scalar, but it is used like an array here`, e.span, `declare its shape, e.g. \`${e.text} : 1 x M\``));
+  }
+
+  private isUndeclared(name: string): boolean {
+    const s = this.scope;
+    return !this.params.some((p) => p.has(name)) && !s.definitions.has(name) && !s.declarations.has(name) && !s.pointNames.has(name) && !s.dims.has(name) && name !== 'pi' && name !== 'e';
   }
 
   private lowerPower(e: Extract<Expr, { kind: 'power' }>): Node {
@@ -235,6 +284,7 @@ export class Lowering {
         throw new LowerError(error('arity', `${e.calleeText} takes ${builtin.arity} argument${builtin.arity === 1 ? '' : 's'}, not ${e.args.length}`, e.span));
       }
       if (builtin.kind === 'constructor') return this.constructConstant(e, builtin.name);
+      if (builtin.kind === 'reduction') e.args.forEach((a) => this.noteArrayUse(a));
       const args = e.args.map((a) => this.lower(a));
       if (e.prime > 0) {
         if (builtin.kind !== 'elementwise' || builtin.arity !== 1) throw new LowerError(error('arity', `${e.calleeText}' is defined only for functions of one variable`, e.span));

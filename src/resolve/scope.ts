@@ -65,6 +65,14 @@ export interface Scope {
   /** `alias` lines: notation of a submission mapped onto the problem's. */
   aliases: Map<string, Expr>;
   diagnostics: Diagnostic[];
+  /** The `at` point in force after the last statement, so that statements added later see it. */
+  point?: NumericPoint;
+  /**
+   * Names the problem gives (declared, defined, dimensions, functions), set by `extendScope`. A submission
+   * that defined one of them would change what the problem means (`X = 0` makes every gradient 0), so
+   * such a line is read as a claim instead, with a `redefinition` error.
+   */
+  given?: ReadonlySet<string>;
 }
 
 export function emptyScope(): Scope {
@@ -93,6 +101,8 @@ export function extendScope(base: Scope): Scope {
     dims: new Set(base.dims),
     aliases: new Map(base.aliases),
     diagnostics: [],
+    point: base.point,
+    given: new Set([...base.declarations.keys(), ...base.definitions.keys(), ...base.dims, ...base.functions.keys()]),
   };
 }
 
@@ -102,7 +112,7 @@ export function shapeOfSpec(spec: ShapeSpec): Shape {
 
 /** Adds statements to a scope in order. `isSubmission` marks names of the base as not redefinable. */
 export function addStatements(scope: Scope, statements: readonly Statement[], isSubmission = false): Scope {
-  let point: NumericPoint | undefined;
+  let point = scope.point;
   for (const st of statements) {
     switch (st.kind) {
       case 'decl':
@@ -123,8 +133,11 @@ export function addStatements(scope: Scope, statements: readonly Statement[], is
         break;
       case 'problem':
         break; // problems are split before resolution (see problems.ts)
+      case 'policy':
+        break; // grading policy, read by src/grade/policy.ts
     }
   }
+  scope.point = point;
   return scope;
 }
 
@@ -158,16 +171,18 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
     if (steps.length === 0) return;
     scope.claims.push({ label: st.label, target: st.lhs, steps, shapeClaim: st.shapeClaim, span: st.span, point });
   };
-  if (lhs.kind === 'name' && first && !scope.definitions.has(lhs.name) && !scope.pointNames.has(lhs.name)) {
+  const given = lhs.kind === 'name' && isSubmission && scope.given?.has(lhs.name) === true;
+  if (lhs.kind === 'name' && first && !given && !scope.definitions.has(lhs.name) && !scope.pointNames.has(lhs.name)) {
     scope.definitions.set(lhs.name, { name: lhs.name, expr: first.expr, span: st.span, exprSpan: first.span, fromBase: false });
     claim(rest);
     return;
   }
-  if (lhs.kind === 'name' && isSubmission && scope.definitions.get(lhs.name)?.fromBase && st.rhs.length === 1 && !isSameExpr(scope.definitions.get(lhs.name)!.expr, first.expr)) {
+  if (lhs.kind === 'name' && given && st.rhs.length === 1 && !isRestatement(scope.definitions.get(lhs.name), first.expr)) {
     // A submission may restate the problem's definitions, but a different right side is graded as a claim;
     // say so, since students do this by mistake when they reuse a name.
+    const what = scope.definitions.get(lhs.name)?.fromBase ? 'defined' : 'given';
     scope.diagnostics.push(
-      error('redefinition', `${st.lhs.text} is defined by the problem; this line is read as a claim that ${st.lhs.text} equals ${first.text}`, st.lhs.span, `use a new name for your own quantity`),
+      error('redefinition', `${st.lhs.text} is ${what} by the problem; this line is read as a claim that ${st.lhs.text} equals ${first.text}`, st.lhs.span, `use a new name for your own quantity`),
     );
   }
   if (isFunctionHeader(lhs, scope) && first) {
@@ -194,6 +209,10 @@ function isFunctionHeader(lhs: Expr, scope: Scope): lhs is Extract<Expr, { kind:
     lhs.args.length > 0 &&
     lhs.args.every((a) => a.kind === 'name')
   );
+}
+
+function isRestatement(def: Definition | undefined, expr: Expr): boolean {
+  return def?.fromBase === true && isSameExpr(def.expr, expr);
 }
 
 function isSameExpr(a: Expr, b: Expr): boolean {

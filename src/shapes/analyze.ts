@@ -1,9 +1,12 @@
 // `chainrule shapes`: the shape of every declared and defined name, and every input error.
-import type { Diagnostic } from '../diagnostics';
+import { pushOnce } from '../diagnostics';
 import { formatShape } from '../ir/types';
 import { LowerError, Lowering } from '../resolve/lower';
 
-/** Lowers every definition of the scope, collecting shape and name errors; returns name → printed shape. */
+/**
+ * Lowers every definition and function body of the scope, collecting shape and name errors; returns
+ * name → printed shape for the declared and defined names whose shape is known.
+ */
 export function inferNameShapes(lowering: Lowering): Record<string, string> {
   const shapes: Record<string, string> = {};
   const { scope } = lowering;
@@ -16,11 +19,15 @@ export function inferNameShapes(lowering: Lowering): Record<string, string> {
       pushOnce(lowering.diagnostics, err.diagnostic);
     }
   }
+  // Function bodies are checked even when nothing calls them (parameters taken as scalars).
+  for (const fn of scope.functions.values()) {
+    try {
+      lowering.functionBody(fn);
+    } catch (err) {
+      if (!(err instanceof LowerError)) throw err;
+      pushOnce(lowering.diagnostics, err.diagnostic);
+    }
+  }
   return shapes;
 }
 
-/** A definition that fails is reached again from every definition that uses it: report it once. */
-export function pushOnce(diagnostics: Diagnostic[], d: Diagnostic): void {
-  const same = (x: Diagnostic) => x.code === d.code && x.span.line === d.span.line && x.span.column === d.span.column && x.message === d.message;
-  if (!diagnostics.some(same)) diagnostics.push(d);
-}

@@ -2,7 +2,8 @@
 import { Diagnostic, hasErrors } from '../diagnostics';
 import type { Analysis } from '../pipeline';
 import { sortDiagnostics } from '../render/json';
-import { inferNameShapes, pushOnce } from './analyze';
+import { inferNameShapes } from './analyze';
+import { pushOnce } from '../diagnostics';
 
 export interface ShapesResult {
   file: string;

@@ -73,7 +73,9 @@ export type Statement =
   | { kind: 'problem'; id: string; title?: string; span: Span }
   | { kind: 'ask'; target: Step; points: number; span: Span }
   /** `alias \mathcal{L} = L`: notation in submissions that means a name of the problem. */
-  | { kind: 'alias'; from: string; to: Expr; span: Span };
+  | { kind: 'alias'; from: string; to: Expr; span: Span }
+  /** `policy sign 50%`: the credit an assignment gives a kind of near miss (read by src/grade, ignored elsewhere). */
+  | { kind: 'policy'; key: string; percent: number; span: Span };
 
 export interface AtBinding {
   name: string;

@@ -244,7 +244,8 @@ export type RawStatement =
   | { kind: 'cont'; rhs: Expr[]; shapeClaim?: ShapeSpec }
   | { kind: 'at'; bindings: AtBinding[] }
   | { kind: 'problem'; id: string; title?: string }
-  | { kind: 'ask'; target: Expr; points: number };
+  | { kind: 'ask'; target: Expr; points: number }
+  | { kind: 'policy'; key: string; percent: number };
 
 export function binding(nameTok: Token, op: Token, sign: Token | null, value: Token): AtBinding {
   const v = Number(value.text);
@@ -255,6 +256,11 @@ export function binding(nameTok: Token, op: Token, sign: Token | null, value: To
     rounded: op.type === 'tilde' || op.type === 'approx',
     span: span(nameTok, value),
   };
+}
+
+/** `policy carried-error 75%`: the key's words and hyphens are joined back into one key. */
+export function policy(keyTokens: Token[], percent: Token): RawStatement {
+  return { kind: 'policy', key: keyTokens.map((t) => t.text).join(''), percent: Number(percent.text) };
 }
 
 export function problem(idTokens: Token[], title: Token | null): RawStatement {

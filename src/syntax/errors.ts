@@ -73,6 +73,7 @@ function hintFor(kind: StatementKind, tokens: readonly Token[], token: Token | u
     return 'to continue the previous line, end that line with the operator (a line may start only with `=` to continue a chain)';
   }
   if (kind === 'ask' && !token) return 'give the points: ask dL/dW 6 points';
+  if (kind === 'policy') return 'a policy gives a kind of near miss a percentage of the points: policy sign 50%';
   if (kind === 'problem' && token?.type === 'ident') return 'put the title in double quotes: problem 1a "Logistic regression"';
   if (kind === 'at') return 'at gives each name a number: at x = 1, y = -0.5, s ~ 0.9';
   if (kind === 'stmt' && !token && !tokens.some((t) => ['eq', 'approx', 'colon', 'kw_in'].includes(t.type))) {

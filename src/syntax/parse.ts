@@ -42,7 +42,7 @@ function pointsIndex(kind: StatementKind, tokens: readonly Token[]): number {
 }
 
 /** Keywords replaced by the start marker. */
-const KEYWORD_KINDS: ReadonlySet<StatementKind> = new Set<StatementKind>(['at', 'problem', 'ask']);
+const KEYWORD_KINDS: ReadonlySet<StatementKind> = new Set<StatementKind>(['at', 'problem', 'ask', 'policy']);
 
 type Ran = { error: Diagnostic } | { error?: undefined; run: RunResult; tokens: Token[] };
 
@@ -112,6 +112,8 @@ function parseGroup(group: Group, src: SourceText): Parsed {
       return { statement: { ...raw, span } };
     case 'ask':
       return { statement: { kind: 'ask', target: step(raw.target, src, group.tokens), points: raw.points, span } };
+    case 'policy':
+      return { statement: { ...raw, span } };
     case 'expr':
       throw new Error('a statement parsed as a bare expression');
   }

@@ -5,7 +5,7 @@ import type { Span } from './ast';
 import { error, type Diagnostic } from '../diagnostics';
 import { CLOSERS, EXPRESSION_START, OPENERS, closerOf, endCol, type Token, type TokenType } from './lexer';
 
-export type StatementKind = 'expr' | 'stmt' | 'cont' | 'at' | 'problem' | 'ask' | 'alias';
+export type StatementKind = 'expr' | 'stmt' | 'cont' | 'at' | 'problem' | 'ask' | 'alias' | 'policy';
 
 export const MARKER: Record<Exclude<StatementKind, 'alias'>, TokenType> = {
   expr: 's_expr',
@@ -14,6 +14,7 @@ export const MARKER: Record<Exclude<StatementKind, 'alias'>, TokenType> = {
   at: 's_at',
   problem: 's_problem',
   ask: 's_ask',
+  policy: 's_policy',
 };
 
 export function tokenSpan(a: Token, b: Token = a): Span {
@@ -39,6 +40,8 @@ export function statementKind(tokens: readonly Token[]): StatementKind {
       return EXPRESSION_START.has(second.type) && second.type !== 'minus' && !has(tokens, 'eq', 'approx', 'colon', 'kw_in')
         ? 'ask'
         : 'stmt';
+    case 'policy':
+      return second.type === 'ident' && !has(tokens, 'eq', 'approx', 'colon', 'kw_in') ? 'policy' : 'stmt';
     case 'alias':
       return second.type !== 'eq' && second.type !== 'colon' && second.type !== 'comma' && has(tokens, 'eq') ? 'alias' : 'stmt';
     default:

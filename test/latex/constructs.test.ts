@@ -333,6 +333,11 @@ describe('equations, chains and rows', () => {
     ]);
   });
 
+  it('reads \\sim as a stated rounded value in a point, and nowhere else', () => {
+    expect(printed(String.raw`\text{at} s_1 \sim 0.9`)).toEqual(['at s1 ~ 0.9']);
+    expect(parse(String.raw`x \sim y`).diagnostics.map((d) => d.message)).toEqual(['cannot read this maths: unexpected `\\sim`']);
+  });
+
   it('reads a numeric point', () => {
     const [st] = parse(String.raw`\text{at } x_1 = 1, x_2 = -1, s_1 \approx 0.9`).statements;
     expect(st).toMatchObject({
@@ -370,5 +375,8 @@ describe('equations, chains and rows', () => {
   it('refuses absurd nesting and length with limit-exceeded', () => {
     expect(parse('('.repeat(100) + 'x' + ')'.repeat(100)).diagnostics.map((d) => d.code)).toEqual(['limit-exceeded']);
     expect(parse('x + '.repeat(6000) + 'x').diagnostics.map((d) => d.code)).toEqual(['limit-exceeded']);
+    expect(parse('z = ' + '\\mathbf{'.repeat(2000) + 'x' + '}'.repeat(2000)).diagnostics.map((d) => d.message)).toEqual([
+      'cannot read this maths: groups nested more than 32 deep',
+    ]);
   });
 });

@@ -52,6 +52,10 @@ describe('finding maths in Markdown', () => {
     expect(doc.blocks.map((b) => b.statements)).toEqual([1, 0]);
   });
 
+  it('continues a chain past inline maths in prose that states nothing', () => {
+    expect(shown('$$a = b$$\n\nSince $\\{x\\}$ is fixed and $N$ is large,\n\n$$= c$$\n')).toEqual(['a = b = c']);
+  });
+
   it('does not attach a continuation to an unreadable chain, nor across a problem heading', () => {
     const broken = md('$$\\frac{dL}{da} = P(Y = 1|X)$$\n\n$$= a - y$$\n');
     expect(broken.statements).toEqual([]);
@@ -181,6 +185,14 @@ $$d = 4$$`;
       '(d L / b) = (- a y)',
     ]);
     expect(doc.problemIds).toEqual(['1a', '1a', '1a', '1b', '1b']);
+  });
+});
+
+describe('limits', () => {
+  it('refuses a document with absurdly many maths blocks, with one error', () => {
+    const doc = md('$a$ '.repeat(6000));
+    expect(doc.statements).toEqual([]);
+    expect(doc.diagnostics.map((d) => [d.severity, d.code, d.message])).toEqual([['error', 'limit-exceeded', 'the input has 6000 maths blocks; the limit is 5000']]);
   });
 });
 

@@ -17,7 +17,7 @@ const ROOT = 'fixtures/latex';
 function markdownFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);
-    return statSync(p).isDirectory() ? markdownFiles(p) : p.endsWith('.md') ? [p] : [];
+    return statSync(p).isDirectory() ? markdownFiles(p) : p.endsWith('.md') && f !== 'README.md' ? [p] : [];
   });
 }
 
