@@ -18,6 +18,7 @@ import type { Diagnostic } from '../diagnostics';
 import { agree, transposed } from './compare';
 import { EarlierAnswer, Finding, diagnoseValues } from './diagnose';
 import { findRepair } from './edits';
+import { domainHint } from './domains';
 import { checkNumericStep } from './numeric';
 
 export interface ClaimContext {
@@ -101,7 +102,7 @@ function checkStep(step: Step, index: number, claim: Claim, truth: Truth, evalua
   try {
     node = lowering.lower(step.expr);
   } catch (err) {
-    if (err instanceof InformalReference) return { ...base, shape: null, verdict: 'informal', diagnosis: null, message: informalMessage(err, ctx) };
+    if (err instanceof InformalReference) return { ...base, shape: null, verdict: 'informal', diagnosis: null, message: informalMessage(err, claim, ctx) };
     if (!(err instanceof LowerError)) throw err;
     const d = err.diagnostic;
     const message = d.message + (d.hint ? `; ${d.hint}` : '');
@@ -122,7 +123,8 @@ function checkStep(step: Step, index: number, claim: Claim, truth: Truth, evalua
   const truthValues = formIndex === 0 ? evaluator.truth : evaluator.values(form)!;
   if (stepValues.every((v, k) => agree(v, truthValues[k]))) return { ...base, shape, verdict: 'correct', diagnosis: null, message: `correct` };
   const finding = diagnose(step.expr, node, stepValues, form, truthValues, truth, evaluator, targetText, ctx);
-  return { ...base, shape, verdict: 'incorrect', diagnosis: finding.diagnosis, message: finding.message };
+  const hint = domainHint(node, truth, ctx.lowering.b.graph, ctx.scope, ctx.calculus.derivedLeaves, ctx.seed);
+  return { ...base, shape, verdict: 'incorrect', diagnosis: finding.diagnosis, message: hint ? `${finding.message}; ${hint}` : finding.message };
 }
 
 /** Shape is the first and cheapest test (DESIGN.md); the message adds the fix when one edit finds it. */
@@ -160,23 +162,29 @@ export function diagnose(stepExpr: Expr, node: Node, stepValues: Matrix[], form:
   return { diagnosis: 'unknown', message: `does not equal ${targetText}${expected}` };
 }
 
-function informalMessage(err: InformalReference, ctx: ClaimContext): string {
+/**
+ * Tensor shorthand such as dh1/dW1 is informal, never wrong (SPEC 1.5); the message gives the matrix form
+ * of the chain rule it stands for, with the claim's own function (L) or "L" when the claim has none.
+ */
+function informalMessage(err: InformalReference, claim: Claim, ctx: ClaimContext): string {
   const refText = ctx.textOf(err.ref.span).trim();
   const ofText = ctx.textOf(err.ref.of.span).trim();
+  const wrtText = err.ref.wrt.length === 1 ? ctx.textOf(err.ref.wrt[0].span).trim() : 'x';
+  const target = claim.target.expr;
+  const loss = target.kind === 'deriv' && target.of.kind === 'name' && target.of.name !== (err.ref.of.kind === 'name' ? err.ref.of.name : '') ? ctx.textOf(target.of.span).trim() : 'L';
   const b = ctx.lowering.b;
   let form = '';
   try {
-    // dL/dW through an intermediate A: the VJP of A with respect to W applied to the symbol dL/dA.
-    const cot = b.variable(`dL/d${ofText}`, err.of.shape);
-    form = `; as a matrix expression the chain rule gives ${printCr(vjp(b.graph, err.of, cot, err.wrt), ctx.lowering.names)}`;
+    const cotangent = b.variable(`d${loss}/d${ofText}`, err.of.shape);
+    form = `; in matrix form the chain rule gives d${loss}/d${wrtText} = ${printCr(vjp(b.graph, err.of, cotangent, err.wrt), ctx.lowering.names)}`;
   } catch {
     form = '';
   }
-  return `${refText} is a tensor (an array by a matrix), so this step is informal shorthand${form}`;
+  return `${refText} is a tensor (an array by a matrix), so this is informal shorthand${form}`;
 }
 
 function informalClaim(claim: Claim, base: Pick<ClaimJson, 'line' | 'label' | 'target'>, err: InformalReference, ctx: ClaimContext): ClaimJson {
-  const message = informalMessage(err, ctx);
+  const message = informalMessage(err, claim, ctx);
   const steps: StepJson[] = claim.steps.map((s, i) => ({ ...stepBase(s, i + 1), shape: null, verdict: 'informal', diagnosis: null, message }));
   return { ...base, kind: 'informal', expected: null, expectedShape: null, shapeClaim: null, steps, verdict: 'informal' };
 }

@@ -59,7 +59,9 @@ const wrap = (text: string) => (/^[\p{L}\p{N}_.^]+$/u.test(text) ? text : `(${te
 export function candidateEdits(root: Expr, textOf: (span: Span) => string): EditCandidate[] {
   const out: EditCandidate[] = [];
   const all = sites(root);
-  for (const { node, replace } of all) {
+  // The smallest subexpression that needs a transpose is the most helpful fix (a1, not a1 (a2 - y)).
+  const smallestFirst = [...all].sort((x, y) => textOf(x.node.span).length - textOf(y.node.span).length);
+  for (const { node, replace } of smallestFirst) {
     const text = textOf(node.span).trim();
     if (node.kind === 'transpose') {
       out.push({ expr: replace(node.arg), diagnosis: 'transpose', message: `drop the transpose: replace ${text} by ${textOf(node.arg.span).trim()} ${at(node.span)}` });

@@ -366,6 +366,11 @@ describe('equations, chains and rows', () => {
     expect(r.unreadRows).toBe(1);
   });
 
+  it('treats commands named like object properties as unknown', () => {
+    expect(parse(String.raw`x = \constructor + \toString`).diagnostics.map((d) => d.message)).toEqual(['cannot read this maths: unknown command `\\constructor`']);
+    expect(printed(String.raw`y \in \mathbb{R} \text{constructor}`)).toEqual(['decl y : 1 x 1']);
+  });
+
   it('never throws on junk', () => {
     for (const junk of ['}', '{', '\\frac{', '^', '_', '\\begin{bmatrix}', '&&&', '\\\\', '$', '\\', ')(', '\\left(', 'x^{', "''", '\\sum_', '∑∑']) {
       expect(() => parse(junk)).not.toThrow();
