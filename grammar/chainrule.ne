@@ -34,7 +34,7 @@ Names -> %ident                                {% (d) => [B.nameRef(d[0])] %}
 DeclShape -> %colon Shape                      {% (d) => d[1] %}
            | %kw_in RShape                     {% (d) => d[1] %}
 
-Domain -> ("positive" | "nonnegative" | "binary" | "onehot" | "probability" | "simplex")   {% (d) => B.domain(d[0][0]) %}
+Domain -> ("positive" | "nonnegative" | "binary" | "onehot" | "probability" | "simplex" | "symmetric")   {% (d) => B.domain(d[0][0]) %}
 
 Equation -> Expr Chain ShapeClaim:?            {% (d) => d[2] ? { kind: 'equation', lhs: d[0], rhs: d[1], shapeClaim: d[2] } : { kind: 'equation', lhs: d[0], rhs: d[1] } %}
 

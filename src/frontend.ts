@@ -1,7 +1,24 @@
 // Reads a derivation in any of the accepted forms (.cr, Markdown, LaTeX) into the one AST.
 import type { ParsedFile } from './syntax/ast';
 import { parseFile } from './syntax/parse';
+import { parseMarkdown, parseTex } from './latex/documents';
+
+export type SourceKind = 'cr' | 'markdown' | 'tex';
+
+export function sourceKindOf(file: string): SourceKind {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
+  if (lower.endsWith('.tex')) return 'tex';
+  return 'cr';
+}
 
 export function parseDocument(source: string, file: string): ParsedFile {
-  return parseFile(source, file);
+  switch (sourceKindOf(file)) {
+    case 'markdown':
+      return parseMarkdown(source, file);
+    case 'tex':
+      return parseTex(source, file);
+    case 'cr':
+      return parseFile(source, file);
+  }
 }

@@ -27,6 +27,8 @@ export interface ClaimContext {
   scope: Scope;
   seed: number;
   textOf: (span: Span) => string;
+  /** How a step or target is shown in the report: the author's .cr text, or .cr printed from LaTeX. */
+  display: (step: Step) => string;
   /** The author's earlier derivative claims in this scope, for carried errors. */
   earlier: EarlierAnswer[];
   /** Disagreements of chainrule's own derivatives with finite differences (bugs, reported loudly). */
@@ -40,20 +42,20 @@ export interface ClaimContext {
 }
 
 export function checkClaim(claim: Claim, ctx: ClaimContext): ClaimJson {
-  const targetText = claim.target.text.trim();
+  const targetText = ctx.display(claim.target);
   const base = { line: claim.target.span.line, label: claim.label ?? null, target: targetText };
   let truth: Truth;
   try {
     truth = truthOf(claim, ctx.lowering);
   } catch (err) {
     if (err instanceof InformalReference) return informalClaim(claim, base, err, ctx);
-    if (err instanceof LowerError) return failedClaim(claim, base, err.diagnostic.message + (err.diagnostic.hint ? ` (hint: ${err.diagnostic.hint})` : ''));
+    if (err instanceof LowerError) return failedClaim(claim, base, ctx, err.diagnostic.message + (err.diagnostic.hint ? ` (hint: ${err.diagnostic.hint})` : ''));
     throw err;
   }
   const evaluator = new ClaimEvaluator(ctx.lowering.b.graph, ctx.scope, ctx.calculus.derivedLeaves, ctx.seed, truth.value, truth.forms, claim.point ? { at: claim.point, lowering: ctx.lowering } : undefined);
   const expected = truth.forms.length ? printCr(truth.forms[0], ctx.lowering.names) : null;
   if (evaluator.points.length === 0) {
-    return failedClaim(claim, base, `${targetText} could not be evaluated at any sample point (it leaves its domain everywhere chainrule looked)`, truth, expected);
+    return failedClaim(claim, base, ctx, `${targetText} could not be evaluated at any sample point (it leaves its domain everywhere chainrule looked)`, truth, expected);
   }
   crossCheck(claim, truth, evaluator, targetText, ctx);
   const steps = claim.steps.map((step, i) => checkStep(step, i + 1, claim, truth, evaluator, targetText, ctx));
@@ -83,19 +85,19 @@ function recordAnswer(claim: Claim, truth: Truth, last: StepJson, ctx: ClaimCont
   try {
     const answer = ctx.lowering.lower(claim.steps[claim.steps.length - 1].expr);
     if (shapesEqual(answer.shape, m.wrt[0].shape)) {
-      ctx.earlier.push({ of: m.of, wrt: m.wrt[0], answer, line: claim.target.span.line, targetText: claim.target.text.trim(), correct: last.verdict === 'correct' });
+      ctx.earlier.push({ of: m.of, wrt: m.wrt[0], answer, line: claim.target.span.line, targetText: ctx.display(claim.target), correct: last.verdict === 'correct' });
     }
   } catch {
     // an answer that cannot be lowered carries nothing forward
   }
 }
 
-function stepBase(step: Step, index: number) {
-  return { index, line: step.span.line, column: step.span.column, text: step.text.trim() };
+function stepBase(step: Step, index: number, ctx: ClaimContext) {
+  return { index, line: step.span.line, column: step.span.column, text: ctx.display(step) };
 }
 
 function checkStep(step: Step, index: number, claim: Claim, truth: Truth, evaluator: ClaimEvaluator, targetText: string, ctx: ClaimContext): StepJson {
-  const base = stepBase(step, index);
+  const base = stepBase(step, index, ctx);
   const { lowering } = ctx;
   lowering.expectedShape = { shape: truth.shape, name: targetText };
   let node: Node;
@@ -185,12 +187,12 @@ function informalMessage(err: InformalReference, claim: Claim, ctx: ClaimContext
 
 function informalClaim(claim: Claim, base: Pick<ClaimJson, 'line' | 'label' | 'target'>, err: InformalReference, ctx: ClaimContext): ClaimJson {
   const message = informalMessage(err, claim, ctx);
-  const steps: StepJson[] = claim.steps.map((s, i) => ({ ...stepBase(s, i + 1), shape: null, verdict: 'informal', diagnosis: null, message }));
+  const steps: StepJson[] = claim.steps.map((s, i) => ({ ...stepBase(s, i + 1, ctx), shape: null, verdict: 'informal', diagnosis: null, message }));
   return { ...base, kind: 'informal', expected: null, expectedShape: null, shapeClaim: null, steps, verdict: 'informal' };
 }
 
-function failedClaim(claim: Claim, base: Pick<ClaimJson, 'line' | 'label' | 'target'>, message: string, truth?: Truth, expected: string | null = null): ClaimJson {
-  const steps: StepJson[] = claim.steps.map((s, i) => ({ ...stepBase(s, i + 1), shape: null, verdict: 'error', diagnosis: null, message }));
+function failedClaim(claim: Claim, base: Pick<ClaimJson, 'line' | 'label' | 'target'>, ctx: ClaimContext, message: string, truth?: Truth, expected: string | null = null): ClaimJson {
+  const steps: StepJson[] = claim.steps.map((s, i) => ({ ...stepBase(s, i + 1, ctx), shape: null, verdict: 'error', diagnosis: null, message }));
   return {
     ...base, kind: truth?.kind ?? 'equality', expected, expectedShape: truth ? formatShape(truth.shape) : null,
     shapeClaim: null, steps, verdict: 'error',

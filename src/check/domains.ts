@@ -15,6 +15,7 @@ const MAX_CANDIDATES = 4;
 const WORDING: Partial<Record<Domain, (name: string) => string>> = {
   simplex: (n) => `the entries of ${n} sum to 1 (declare ${n} \`onehot\` or \`simplex\` if that is meant)`,
   positive: (n) => `${n} is positive (declare ${n} \`positive\` if that is meant)`,
+  symmetric: (n) => `${n} is symmetric, ${n} = ${n}^T (declare ${n} \`symmetric\` if that is meant)`,
 };
 
 export function domainHint(step: Node, truth: Truth, graph: Graph, scope: Scope, derived: DerivedLeaves, seed: number): string | undefined {
@@ -23,7 +24,9 @@ export function domainHint(step: Node, truth: Truth, graph: Graph, scope: Scope,
     .slice(0, MAX_CANDIDATES);
   for (const leaf of candidates) {
     const name = leaf.attrs.name!;
+    const square = leaf.shape[0] === leaf.shape[1] && leaf.shape[0] !== 1;
     for (const domain of Object.keys(WORDING) as Domain[]) {
+      if (domain === 'symmetric' && !square) continue;
       const declarations = new Map(scope.declarations);
       declarations.set(name, { ...declarations.get(name)!, domain });
       const restricted = new ClaimEvaluator(graph, { ...scope, declarations }, derived, seed, truth.value, truth.forms);

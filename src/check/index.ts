@@ -7,6 +7,9 @@ import { inferNameShapes } from '../shapes/analyze';
 import { pushOnce } from '../diagnostics';
 import { diagnosticToJson, sortDiagnostics } from '../render/json';
 import { sourceTextOf } from '../resolve/source';
+import { sourceKindOf } from '../frontend';
+import { printExpr } from '../syntax/print';
+import type { Step } from '../syntax/ast';
 import type { CheckReport, ClaimJson } from './report';
 import { checkClaim } from './claim';
 import type { EarlierAnswer } from './diagnose';
@@ -23,6 +26,7 @@ export function checkSource(source: string, file: string, seed = DEFAULT_SEED): 
   let calculus: ChainruleCalculus | undefined;
   const analysis = analyzeSource(source, file, (b, g) => (calculus = makeCalculus(b, g)));
   const textOf = sourceTextOf(source);
+  const display = sourceKindOf(file) === 'cr' ? (step: Step) => step.text.trim() : (step: Step) => printExpr(step.expr);
   const shapes: Record<string, string> = {};
   const diagnostics: Diagnostic[] = [...analysis.parsed.diagnostics];
   const claims: ClaimJson[] = [];
@@ -32,7 +36,7 @@ export function checkSource(source: string, file: string, seed = DEFAULT_SEED): 
     const earlier: EarlierAnswer[] = [];
     const internalErrors: Diagnostic[] = [];
     for (const claim of problem.scope.claims) {
-      claims.push(checkClaim(claim, { lowering: problem.lowering, calculus: calculus!, scope: problem.scope, seed, textOf, earlier, internalErrors }));
+      claims.push(checkClaim(claim, { lowering: problem.lowering, calculus: calculus!, scope: problem.scope, seed, textOf, display, earlier, internalErrors }));
     }
     diagnostics.push(...internalErrors);
     for (const d of [...problem.scope.diagnostics, ...problem.lowering.diagnostics]) pushOnce(diagnostics, d);

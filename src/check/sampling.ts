@@ -47,6 +47,10 @@ export function sampleMatrix(shape: Shape, sizes: ReadonlyMap<string, number>, d
         data[idx[Math.floor(random() * idx.length)]] = 1;
       });
       break;
+    case 'symmetric':
+      for (let k = 0; k < data.length; k++) data[k] = scale * standardNormal(random);
+      if (rows === cols) for (let i = 0; i < rows; i++) for (let j = 0; j < i; j++) data[j * cols + i] = data[i * cols + j];
+      break;
     case 'simplex':
       forEachRowLike(rows, cols, (idx) => {
         const w = idx.map(() => 0.05 + random());

@@ -52,7 +52,7 @@ export interface NameRef {
   span: Span;
 }
 
-export type Domain = 'positive' | 'nonnegative' | 'binary' | 'onehot' | 'probability' | 'simplex';
+export type Domain = 'positive' | 'nonnegative' | 'binary' | 'onehot' | 'probability' | 'simplex' | 'symmetric';
 
 /** One side of an `=` chain: the expression, its source text and span. */
 export interface Step {

@@ -25,7 +25,7 @@ const NAMES: Partial<Record<TokenType, string>> = {
   cross: '`x`',
 };
 
-const DOMAINS = ['positive', 'nonnegative', 'binary', 'onehot', 'probability', 'simplex'];
+const DOMAINS = ['positive', 'nonnegative', 'binary', 'onehot', 'probability', 'simplex', 'symmetric'];
 const MAX_LISTED = 6;
 
 function listExpected(expected: Expected): string | undefined {

@@ -1,0 +1,98 @@
+// Prints an AST expression back in .cr syntax (minimal parentheses), for reports on LaTeX input: the
+// JSON contract writes every expression in .cr syntax that parses back to the same expression.
+import type { Expr } from './ast';
+
+const enum Level {
+  Comparison = 1,
+  Sum = 2,
+  Product = 3,
+  Unary = 4,
+  Power = 5,
+  Postfix = 6,
+  Atom = 7,
+}
+
+const BINARY: Record<string, { text: string; level: Level }> = {
+  add: { text: ' + ', level: Level.Sum },
+  sub: { text: ' - ', level: Level.Sum },
+  hadamard: { text: ' .* ', level: Level.Product },
+  div: { text: ' / ', level: Level.Product },
+  gt: { text: ' > ', level: Level.Comparison },
+  lt: { text: ' < ', level: Level.Comparison },
+  ge: { text: ' >= ', level: Level.Comparison },
+  le: { text: ' <= ', level: Level.Comparison },
+};
+
+const MUL: Record<string, string> = { juxt: ' ', star: ' * ', cdot: ' · ', at: ' @ ' };
+
+function levelOf(e: Expr): Level {
+  switch (e.kind) {
+    case 'binary':
+      return e.op === 'mul' ? Level.Product : BINARY[e.op].level;
+    case 'neg':
+      return Level.Unary;
+    case 'power':
+      return Level.Power;
+    case 'transpose':
+    case 'call':
+      return Level.Postfix;
+    case 'number':
+      return e.value < 0 ? Level.Unary : Level.Atom;
+    default:
+      return Level.Atom;
+  }
+}
+
+function wrap(e: Expr, atLeast: Level): string {
+  const text = printExpr(e);
+  return levelOf(e) >= atLeast ? text : `(${text})`;
+}
+
+function startsWithMinus(text: string): boolean {
+  return text.startsWith('-');
+}
+
+export function printExpr(e: Expr): string {
+  switch (e.kind) {
+    case 'number':
+      return e.text || String(e.value);
+    case 'name':
+      return e.name;
+    case 'call':
+      return `${e.callee}${"'".repeat(e.prime)}(${e.args.map(printExpr).join(', ')})`;
+    case 'neg':
+      return `-${wrap(e.arg, Level.Power)}`;
+    case 'transpose':
+      return `${wrap(e.arg, Level.Atom)}^T`;
+    case 'power':
+      return `${wrap(e.base, Level.Postfix)}^${wrap(e.exponent, Level.Atom)}`;
+    case 'matrix':
+      return `[${e.rows.map((row) => row.map(printExpr).join(', ')).join('; ')}]`;
+    case 'deriv':
+      return printDerivative(e);
+    case 'binary': {
+      const level = e.op === 'mul' ? Level.Product : BINARY[e.op].level;
+      const left = wrap(e.left, level);
+      let right = wrap(e.right, level + 1);
+      let op = e.op === 'mul' ? MUL[e.style ?? 'juxt'] : BINARY[e.op].text;
+      // Juxtaposition cannot take a leading minus or stand between two numbers.
+      if (op === ' ' && (startsWithMinus(right) || e.right.kind === 'number')) op = ' * ';
+      if (op === ' ' && startsWithMinus(right)) right = `(${right})`;
+      return `${left}${op}${right}`;
+    }
+  }
+}
+
+function printDerivative(e: Extract<Expr, { kind: 'deriv' }>): string {
+  const wrt = e.wrt.map(printExpr);
+  switch (e.form) {
+    case 'jacobian':
+    case 'grad':
+      return `${e.form}(${printExpr(e.of)}, [${wrt.join(', ')}])`;
+    case 'operator':
+      return `d/d${wrt[0]} (${printExpr(e.of)})`;
+    case 'frac':
+      if (e.of.kind === 'name' && e.wrt.length === 1 && e.wrt[0].kind === 'name') return `d${e.of.name}/d${wrt[0]}`;
+      return `d(${printExpr(e.of)})/d(${wrt.join(', ')})`;
+  }
+}
