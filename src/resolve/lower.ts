@@ -162,11 +162,29 @@ export class Lowering {
     const declared = scope.declarations.get(e.name);
     if (declared) return b.variable(e.name, declared.shape);
     if (scope.pointNames.has(e.name)) return b.variable(e.name, [1, 1]);
+    const alias = scope.aliases.get(e.name);
+    if (alias) return this.lowerAlias(e.name, alias);
     if (scope.dims.has(e.name)) return b.dimsize(e.name);
     if (e.name === 'pi') return b.constant(Math.PI);
     if (e.name === 'e') return b.constant(EULER);
     this.reportUndeclared(e);
     return b.variable(e.name, [1, 1]);
+  }
+
+  /** An alias means its target in the problem's names; an alias that leads back to itself is a cycle. */
+  private lowerAlias(name: string, target: Expr): Node {
+    if (this.inProgress.includes(`alias ${name}`)) throw new LowerError(error('cyclic-definition', `the alias ${name} leads back to itself`, target.span));
+    this.inProgress.push(`alias ${name}`);
+    try {
+      const saved = this.params.splice(0);
+      try {
+        return this.lower(target);
+      } finally {
+        this.params.push(...saved);
+      }
+    } finally {
+      this.inProgress.pop();
+    }
   }
 
   /** Undeclared names are scalars (SPEC 1.1), with a hint when they look like a known name. */

@@ -47,7 +47,7 @@ export function walkNames(e: Expr, onName: (name: string) => void): void {
   }
 }
 
-/** Names with a meaning of their own in the scope: declared, defined, given a value, or function parameters. */
+/** Names with a meaning of their own in the scope: declared, defined, given a value, aliased, or function parameters. */
 export function knownNames(scope: Scope, params: Iterable<string> = []): Set<string> {
-  return new Set([...scope.declarations.keys(), ...scope.definitions.keys(), ...scope.pointNames, ...params]);
+  return new Set([...scope.declarations.keys(), ...scope.definitions.keys(), ...scope.pointNames, ...scope.aliases.keys(), ...params]);
 }

@@ -5,6 +5,7 @@ import { Diagnostic, error } from '../diagnostics';
 import type { Shape } from '../ir/types';
 import { formatShape, shapesEqual } from '../ir/types';
 import { BUILTIN_FUNCTIONS } from './builtins';
+import { aliasName } from './aliases';
 
 export interface Declaration {
   name: string;
@@ -129,7 +130,7 @@ export function addStatements(scope: Scope, statements: readonly Statement[], is
         scope.asks.push({ target: st.target, points: st.points, span: st.span });
         break;
       case 'alias':
-        scope.aliases.set(st.from, st.to);
+        addAlias(scope, st);
         break;
       case 'problem':
         break; // problems are split before resolution (see problems.ts)
@@ -139,6 +140,15 @@ export function addStatements(scope: Scope, statements: readonly Statement[], is
   }
   scope.point = point;
   return scope;
+}
+
+function addAlias(scope: Scope, st: Extract<Statement, { kind: 'alias' }>): void {
+  const name = aliasName(st.from);
+  if (name === undefined) {
+    scope.diagnostics.push(error('parse-error', `cannot read ${st.from} as a name`, st.span, 'alias a single name, as in alias \\hat{y} = a2'));
+    return;
+  }
+  scope.aliases.set(name, st.to);
 }
 
 function extendPoint(previous: NumericPoint | undefined, bindings: readonly AtBinding[]): NumericPoint {

@@ -1,0 +1,56 @@
+// Aliases map a submission's notation onto the problem's names; every LaTeX chainrule prints renders in
+// KaTeX without errors (issue 6, items 4 and 5).
+import { describe, expect, it } from 'vitest';
+import * as fs from 'fs';
+import * as path from 'path';
+import katex from 'katex';
+import { checkSource } from '../../src/check/index';
+import { analyzeSource } from '../../src/pipeline';
+import { makeCalculus } from '../../src/calculus/index';
+import { derive } from '../../src/calculus/derive';
+import { printLatex } from '../../src/ir/print';
+import { isScalarShape } from '../../src/ir/types';
+
+const SETUP = ['X : 1 x M', 'W : M x 1', 'b : scalar', 'y : scalar binary', 'h = X W + b', 'a = sigma(h)', 'L = -y log(a) - (1 - y) log(1 - a)'];
+
+describe('alias', () => {
+  it('reads \\hat{y} in a LaTeX answer as the problem name it aliases', () => {
+    const md = ['```cr', ...SETUP, 'alias \\hat{y} = a', '```', '', '$$\\frac{\\partial \\mathcal{L}}{\\partial W} = X^{T} (\\hat{y} - y)$$', ''].join('\n');
+    const { report } = checkSource(md, 'answer.md');
+    expect(report.claims.map((c) => [c.target, c.verdict])).toEqual([['dL/dW', 'correct']]);
+  });
+
+  it('without the alias, yhat is an unknown scalar and the answer is wrong', () => {
+    const md = ['```cr', ...SETUP, '```', '', '$$\\frac{\\partial \\mathcal{L}}{\\partial W} = X^{T} (\\hat{y} - y)$$', ''].join('\n');
+    expect(checkSource(md, 'answer.md').report.claims[0].verdict).toBe('incorrect');
+  });
+});
+
+describe('LaTeX output', () => {
+  it('renders every derivative of every fixture in KaTeX without errors', () => {
+    const dir = path.join(__dirname, '../../fixtures/check');
+    let rendered = 0;
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.cr'))) {
+      const analysis = analyzeSource(fs.readFileSync(path.join(dir, file), 'utf8'), file, makeCalculus);
+      for (const problem of analysis.problems) {
+        const { scope, lowering } = problem;
+        for (const of of scope.definitions.keys()) {
+          let node;
+          try {
+            node = lowering.definitionNode(of);
+          } catch {
+            continue;
+          }
+          expect(() => katex.renderToString(printLatex(node, lowering.names), { throwOnError: true })).not.toThrow();
+          if (!isScalarShape(node.shape)) continue;
+          for (const wrt of scope.declarations.keys()) {
+            const result = derive(analysis, of, wrt);
+            expect(() => katex.renderToString(result.latex, { throwOnError: true }), `${file}: d${of}/d${wrt} = ${result.latex}`).not.toThrow();
+            rendered++;
+          }
+        }
+      }
+    }
+    expect(rendered).toBeGreaterThan(50);
+  });
+});
