@@ -84,6 +84,7 @@ export function neg(minus: Tok, arg: Expr): Expr {
   return { kind: 'neg', arg, span: span(minus, arg) };
 }
 
+// Keyed by token type (set by the lexing steps, never by input text), so a plain object is safe.
 const OPERATORS: Partial<Record<TokType, [BinaryOp, MulStyle?]>> = {
   plus: ['add'],
   minus: ['sub'],

@@ -11,7 +11,7 @@ import type { Tok, TokType } from './tokens';
 import {
   ACCENT_SUFFIX, COMPARISON_COMMANDS, EQUALITY_COMMANDS, FONT_COMMANDS, FUNCTION_WORDS, GREEK_CHARACTERS,
   GREEK_COMMANDS, IGNORED_COMMANDS, IGNORED_WITH_ARGUMENT, MATRIX_ENVIRONMENTS, OPERATOR_COMMANDS,
-  PRODUCT_COMMANDS, ROW_ENVIRONMENTS, UNSUPPORTED_COMMANDS, WIDE_SPACES, WORD_COMMANDS,
+  PRODUCT_COMMANDS, ROW_ENVIRONMENTS, UNSUPPORTED_COMMANDS, WIDE_SPACES, WORD_COMMANDS, table,
 } from './vocabulary';
 
 /** Deeper nesting of `\mathbf{\hat{...}}` than any derivation needs is refused (input is untrusted). */
@@ -19,23 +19,28 @@ const MAX_GROUP_DEPTH = 32;
 
 const TRIVIA = new Set(['space', 'newline', 'comment', 'spacecmd']);
 
-const SYMBOLS: Readonly<Record<string, TokType>> = {
+const SYMBOLS: ReadonlyMap<string, TokType> = table({
   '(': 'lparen', ')': 'rparen', '[': 'lbrack', ']': 'rbrack', '{': 'lbrace', '}': 'rbrace',
   ',': 'comma', '=': 'eq', '+': 'plus', '-': 'minus', '*': 'star', '/': 'slash', '|': 'bar',
   '&': 'amp', '<': 'lt', '>': 'gt', '.': 'period', '@': 'atop', "'": 'prime',
-};
+});
 
-const UNICODE: Readonly<Record<string, TokType>> = {
+const UNICODE: ReadonlyMap<string, TokType> = table({
   '∂': 'diff', '⊙': 'odot', '∘': 'odot', '·': 'cdot', '⋅': 'cdot', '∙': 'cdot', '×': 'times',
   '−': 'minus', '–': 'minus', '≈': 'approx', '∈': 'kw_in', 'ℝ': 'reals', '⊤': 'transpose', 'ᵀ': 'transpose',
   '′': 'prime', '≤': 'le', '≥': 'ge', '⇒': 'implies',
-};
+});
 
 /** `\left` / `\right` delimiters written as commands. */
-const DELIMITER_COMMANDS: Readonly<Record<string, TokType>> = {
+const DELIMITER_COMMANDS: ReadonlyMap<string, TokType> = table({
   vert: 'bar', lvert: 'bar', rvert: 'bar', Vert: 'dbar', lVert: 'dbar', rVert: 'dbar',
   lbrack: 'lbrack', rbrack: 'rbrack', lparen: 'lparen', rparen: 'rparen',
-};
+});
+
+/** Commands that are one grammar token each: products, relations, comparisons, delimiters. */
+const OPERATOR_TOKENS: ReadonlyMap<string, TokType> = new Map<string, TokType>([
+  ...PRODUCT_COMMANDS, ...EQUALITY_COMMANDS, ...COMPARISON_COMMANDS, ...DELIMITER_COMMANDS,
+]);
 
 const TRANSPOSE_MARKS = new Set(['T', '\\top', '\\intercal', '⊤', 'ᵀ']);
 
@@ -216,7 +221,7 @@ class Normalizer {
         this.unsupported('`?` has no meaning in an expression', start, start + 1);
         return i + 1;
     }
-    this.emit(SYMBOLS[t.text], t.text === "'" ? '1' : t.text, start, start + 1);
+    this.emit(SYMBOLS.get(t.text)!, t.text === "'" ? '1' : t.text, start, start + 1);
     return i + 1;
   }
 
@@ -224,11 +229,12 @@ class Normalizer {
     const t = this.raw[i];
     const start = t.offset;
     const end = this.endOf(i);
-    const greek = GREEK_CHARACTERS[t.text];
+    const greek = GREEK_CHARACTERS.get(t.text);
+    const unicode = UNICODE.get(t.text);
     if (greek) this.emit('name', greek, start, end);
     else if (t.text === '∑') return this.sum(i, start);
     else if (t.text === '∇') return this.nabla(i, start);
-    else if (UNICODE[t.text]) this.emit(UNICODE[t.text], UNICODE[t.text] === 'prime' ? '1' : t.text, start, end);
+    else if (unicode) this.emit(unicode, unicode === 'prime' ? '1' : t.text, start, end);
     else this.unsupported(`unexpected character \`${t.text}\``, start, end);
     return i + 1;
   }
@@ -242,32 +248,22 @@ class Normalizer {
       this.emit('name', name, start, end);
       return i + 1;
     }
-    if (name in OPERATOR_COMMANDS) {
+    const callee = OPERATOR_COMMANDS.get(name);
+    if (callee) {
       const paren = this.followedByParen(i + 1);
       if (!paren && (name === 'max' || name === 'min')) {
         this.unsupported(`write \\${name}(a, b) with both arguments in parentheses`, start, end);
-      } else this.emit(paren ? 'fname' : 'func', OPERATOR_COMMANDS[name], start, end);
+      } else this.emit(paren ? 'fname' : 'func', callee, start, end);
       return i + 1;
     }
-    if (name in PRODUCT_COMMANDS) {
-      this.emit(PRODUCT_COMMANDS[name], t.text, start, end);
-      return i + 1;
-    }
-    if (name in EQUALITY_COMMANDS) {
-      this.emit(EQUALITY_COMMANDS[name], t.text, start, end);
-      return i + 1;
-    }
-    if (name in COMPARISON_COMMANDS) {
-      this.emit(COMPARISON_COMMANDS[name], t.text, start, end);
-      return i + 1;
-    }
-    if (name in DELIMITER_COMMANDS) {
-      this.emit(DELIMITER_COMMANDS[name], t.text, start, end);
+    const operator = OPERATOR_TOKENS.get(name);
+    if (operator) {
+      this.emit(operator, t.text, start, end);
       return i + 1;
     }
     if (WORD_COMMANDS.has(name)) return this.wordCommand(i);
     if (FONT_COMMANDS.has(name)) return this.font(i);
-    if (name in ACCENT_SUFFIX) return this.accent(i);
+    if (ACCENT_SUFFIX.has(name)) return this.accent(i);
     if (WIDE_SPACES.has(name) || IGNORED_WITH_ARGUMENT.has(name)) {
       const a = name === 'quad' || name === 'qquad' ? undefined : this.arg(i + 1);
       if (WIDE_SPACES.has(name)) this.emit('wide', t.text, start, a?.end ?? end);
@@ -320,8 +316,9 @@ class Normalizer {
       }
     }
     if (IGNORED_COMMANDS.has(name)) return i + 1;
-    if (name in UNSUPPORTED_COMMANDS) {
-      this.unsupported(UNSUPPORTED_COMMANDS[name], start, end);
+    const reason = UNSUPPORTED_COMMANDS.get(name);
+    if (reason) {
+      this.unsupported(reason, start, end);
       return i + 1;
     }
     this.unsupported(`unknown command \`${t.text}\``, start, end);
@@ -382,7 +379,7 @@ class Normalizer {
       this.unsupported(`\`${t.text}\` can only mark a single name, as in \\hat{y}`, t.offset, a?.end ?? this.endOf(i));
       return a?.next ?? i + 1;
     }
-    this.emit('name', normalizeName(inner[0].value + ACCENT_SUFFIX[t.text.slice(1)]), t.offset, a.end);
+    this.emit('name', normalizeName(inner[0].value + ACCENT_SUFFIX.get(t.text.slice(1))), t.offset, a.end);
     return a.next;
   }
 

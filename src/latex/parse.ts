@@ -6,7 +6,7 @@ import nearley from 'nearley';
 import { warning, type Diagnostic } from '../diagnostics';
 import type { ShapeSpec, Span, Statement, Step } from '../syntax/ast';
 import compiled from '../syntax/generated/latex';
-import { ReplayLexer } from '../syntax/replay';
+import { ReplayLexer, feedTokens } from '../syntax/replay';
 import type { Token } from '../syntax/lexer';
 import type { RawRow } from './build';
 import { normalizeLatex } from './normalize';
@@ -120,8 +120,6 @@ function fillTexts(st: Statement, pos: PositionMap): Statement {
 // ---- running the grammar on one row
 
 interface ParserInternals {
-  reportError: () => string;
-  reportLexerError: () => string;
   results: unknown[];
 }
 
@@ -133,18 +131,13 @@ function newParser(tokens: readonly Tok[]): nearley.Parser {
 }
 
 function runRow(tokens: Tok[]): RowOutcome {
-  const parser = newParser(tokens);
-  const internals = parser as unknown as ParserInternals;
-  // nearley's own message walks its whole parse table; ours names the token and the reason.
-  internals.reportError = () => 'syntax error';
-  internals.reportLexerError = () => 'syntax error';
-  try {
-    parser.feed('');
-  } catch (e) {
-    const offset = (e as { offset?: number }).offset;
-    if (offset === undefined || !tokens[offset]) throw e;
+  const { parser, error } = feedTokens(grammar, tokens);
+  if (error) {
+    const offset = error.offset;
+    if (offset === undefined || !tokens[offset]) throw error;
     return { error: unexpected(tokens, offset) };
   }
+  const internals = parser as unknown as ParserInternals;
   if (internals.results.length === 0) {
     const last = tokens[tokens.length - 1];
     return { error: warning('parse-error', 'cannot read this maths: it ends too early (an operand or a closing bracket is missing)', last.span) };

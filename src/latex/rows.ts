@@ -4,6 +4,7 @@
 import { warning, type Diagnostic } from '../diagnostics';
 import type { Domain, Span } from '../syntax/ast';
 import { CLOSING, OPENING, RELATIONS, type Tok } from './tokens';
+import { table } from './vocabulary';
 
 /** Deeper bracket nesting than any derivation needs is refused (input is untrusted). */
 export const MAX_LATEX_DEPTH = 64;
@@ -31,10 +32,10 @@ export function splitRows(tokens: readonly Tok[]): Row[] {
   return rows;
 }
 
-const DOMAINS: Readonly<Record<string, Domain>> = {
+const DOMAINS: ReadonlyMap<string, Domain> = table({
   positive: 'positive', nonnegative: 'nonnegative', binary: 'binary', onehot: 'onehot', probability: 'probability',
   probabilities: 'probability', simplex: 'simplex',
-};
+});
 
 /**
  * `y \in \mathbb{R}^{1 \times C} \text{ (one-hot)}`: prose right after a shape that names a
@@ -42,7 +43,7 @@ const DOMAINS: Readonly<Record<string, Domain>> = {
  */
 function markDomains(tokens: Tok[]): Tok[] {
   return tokens.map((t, i) => {
-    const domain = t.type === 'prose' ? DOMAINS[t.value.toLowerCase().replace(/[^a-z]/g, '')] : undefined;
+    const domain = t.type === 'prose' ? DOMAINS.get(t.value.toLowerCase().replace(/[^a-z]/g, '')) : undefined;
     if (!domain) return t;
     const afterShape = ['rbrace', 'reals', 'num', 'name'].includes(tokens[i - 1]?.type) && tokens.slice(0, i).some((p) => p.type === 'reals');
     return afterShape ? { ...t, type: 'domain', value: domain } : t;

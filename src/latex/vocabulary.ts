@@ -1,5 +1,11 @@
 // The LaTeX words chainrule knows: which commands are names, functions, operators, noise,
 // and which are recognised but unsupported (so the error can say why instead of "unexpected").
+// Tables are Maps, never plain objects: a command named `\constructor` must not find Object's.
+
+/** A lookup table from an object literal. */
+export function table<T>(entries: Record<string, T>): ReadonlyMap<string, T> {
+  return new Map(Object.entries(entries));
+}
 
 /** Greek letters (and `\ell`) as commands: each is a name, `\sigma` also the logistic function when called. */
 export const GREEK_COMMANDS: ReadonlySet<string> = new Set([
@@ -10,12 +16,12 @@ export const GREEK_COMMANDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Greek letters typed (or OCR'd) as Unicode characters, mapped to the command name. */
-export const GREEK_CHARACTERS: Readonly<Record<string, string>> = {
+export const GREEK_CHARACTERS: ReadonlyMap<string, string> = table({
   α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ζ: 'zeta', η: 'eta', θ: 'theta',
   ι: 'iota', κ: 'kappa', λ: 'lambda', μ: 'mu', ν: 'nu', ξ: 'xi', π: 'pi', ρ: 'rho', σ: 'sigma',
   τ: 'tau', υ: 'upsilon', φ: 'phi', ϕ: 'phi', χ: 'chi', ψ: 'psi', ω: 'omega',
   Γ: 'Gamma', Δ: 'Delta', Θ: 'Theta', Λ: 'Lambda', Ξ: 'Xi', Π: 'Pi', Σ: 'Sigma', Φ: 'Phi', Ψ: 'Psi', Ω: 'Omega',
-};
+});
 
 /**
  * Function words recognised when spelled in plain letters and followed by `(` (`softmax(h)`,
@@ -29,10 +35,10 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Operator commands: applied to the next factor without parentheses (`\log a`), or called (`\log(1-a)`). */
-export const OPERATOR_COMMANDS: Readonly<Record<string, string>> = {
+export const OPERATOR_COMMANDS: ReadonlyMap<string, string> = table({
   log: 'log', ln: 'ln', exp: 'exp', sin: 'sin', cos: 'cos', tan: 'tan', tanh: 'tanh', det: 'det',
   max: 'max', min: 'min',
-};
+});
 
 /** Commands that only change the font of a name: `\mathbf{x}` is x. */
 export const FONT_COMMANDS: ReadonlySet<string> = new Set([
@@ -40,9 +46,9 @@ export const FONT_COMMANDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Accents that make a different name: `\hat{y}` is yhat. */
-export const ACCENT_SUFFIX: Readonly<Record<string, string>> = {
+export const ACCENT_SUFFIX: ReadonlyMap<string, string> = table({
   hat: 'hat', widehat: 'hat', bar: 'bar', overline: 'bar', tilde: 'tilde', widetilde: 'tilde',
-};
+});
 
 /** Commands whose braced argument is words: dropped as prose, unless the word means something (a function, `d`, `at`). */
 export const WORD_COMMANDS: ReadonlySet<string> = new Set([
@@ -75,7 +81,7 @@ export const WIDE_SPACES: ReadonlySet<string> = new Set(['quad', 'qquad', 'hspac
 export const IGNORED_WITH_ARGUMENT: ReadonlySet<string> = new Set(['label', 'hspace', 'vspace', 'phantom', 'hphantom', 'vphantom']);
 
 /** Recognised commands that chainrule cannot check, with the reason given to the author. */
-export const UNSUPPORTED_COMMANDS: Readonly<Record<string, string>> = {
+export const UNSUPPORTED_COMMANDS: ReadonlyMap<string, string> = table({
   prod: 'products over an index (\\prod) are not supported',
   int: 'integrals are not supported',
   oint: 'integrals are not supported',
@@ -111,20 +117,20 @@ export const UNSUPPORTED_COMMANDS: Readonly<Record<string, string>> = {
   stackrel: 'stacked relations are not supported',
   overset: 'stacked relations are not supported',
   underset: 'stacked relations are not supported',
-};
+});
 
 /** Relation commands that continue a chain like `=`; `\sim` only states a rounded value in `\text{at}`. */
-export const EQUALITY_COMMANDS: Readonly<Record<string, 'eq' | 'approx' | 'implies' | 'tilde'>> = {
+export const EQUALITY_COMMANDS: ReadonlyMap<string, 'eq' | 'approx' | 'implies' | 'tilde'> = table({
   approx: 'approx', simeq: 'approx', sim: 'tilde', coloneqq: 'eq', triangleq: 'eq', equiv: 'eq', doteq: 'eq',
   Rightarrow: 'implies', implies: 'implies', Longrightarrow: 'implies', Leftrightarrow: 'implies', iff: 'implies',
-};
+});
 
 /** Comparison commands. */
-export const COMPARISON_COMMANDS: Readonly<Record<string, 'lt' | 'gt' | 'le' | 'ge'>> = {
+export const COMPARISON_COMMANDS: ReadonlyMap<string, 'lt' | 'gt' | 'le' | 'ge'> = table({
   lt: 'lt', gt: 'gt', le: 'le', leq: 'le', leqslant: 'le', ge: 'ge', geq: 'ge', geqslant: 'ge',
-};
+});
 
 /** Product-like operator commands and the grammar token each becomes. */
-export const PRODUCT_COMMANDS: Readonly<Record<string, 'cdot' | 'odot' | 'times' | 'star' | 'div'>> = {
+export const PRODUCT_COMMANDS: ReadonlyMap<string, 'cdot' | 'odot' | 'times' | 'star' | 'div'> = table({
   cdot: 'cdot', bullet: 'cdot', odot: 'odot', circ: 'odot', times: 'times', ast: 'star', div: 'div',
-};
+});

@@ -3,7 +3,7 @@ import nearley from 'nearley';
 import compiled from './generated/chainrule';
 import type { RawStatement } from './build';
 import type { Token, TokenType } from './lexer';
-import { ReplayLexer } from './replay';
+import { feedTokens } from './replay';
 
 const grammar = nearley.Grammar.fromCompiled(compiled as unknown as nearley.CompiledRules);
 
@@ -30,8 +30,6 @@ interface StateLike {
 interface ParserInternals {
   table: { scannable: StateLike[] }[];
   current: number;
-  reportError: () => string;
-  reportLexerError: () => string;
 }
 
 function expectedAt(parser: nearley.Parser): Expected {
@@ -48,16 +46,10 @@ function expectedAt(parser: nearley.Parser): Expected {
 
 /** Parse `tokens` (the first is a start marker). Never throws a syntax error: failures are data. */
 export function runGrammar(tokens: readonly Token[]): RunResult {
-  const parser = new nearley.Parser(grammar, { lexer: new ReplayLexer(tokens) } as unknown as nearley.ParserOptions);
-  const internals = parser as unknown as ParserInternals;
-  // nearley's own messages walk every state to explain itself; we build ours from `expectedAt`.
-  internals.reportError = () => 'syntax error';
-  internals.reportLexerError = () => 'syntax error';
-  try {
-    parser.feed('');
-  } catch (e) {
-    const token = (e as { token?: Token }).token;
-    if (!token) throw e;
+  const { parser, error } = feedTokens(grammar, tokens);
+  if (error) {
+    const token = error.token as Token | undefined;
+    if (!token) throw error;
     return { results: [], failure: { token, expected: expectedAt(parser) } };
   }
   if (parser.results.length === 0) return { results: [], failure: { expected: expectedAt(parser) } };
