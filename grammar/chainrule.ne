@@ -28,6 +28,19 @@ Main -> %s_expr Expr                           {% (d) => ({ kind: 'expr', expr: 
 
 Decl -> Names DeclShape Domain:?               {% (d) => d[2] ? { kind: 'decl', names: d[0], shape: d[1], domain: d[2] } : { kind: 'decl', names: d[0], shape: d[1] } %}
 
+# `f1, f2 : function` (entrywise abstract functions), `i, j : index` (index variables),
+# `C(w) : scalar` (an abstract scalar function of arrays); see docs/index-notation.md.
+Decl -> Names %colon AbstractKind              {% (d) => B.abstractDecl(d[0].map((n: any) => ({ name: n })), d[2], null) %}
+      | FnHeads %colon AbstractKind            {% (d) => B.abstractDecl(d[0], d[2], null) %}
+      | FnHeads DeclShape                      {% (d) => B.abstractDecl(d[0], null, d[1]) %}
+
+AbstractKind -> ("function" | "index")         {% (d) => d[0][0] %}
+
+FnHeads -> FnHead                              {% (d) => [d[0]] %}
+         | FnHeads %comma FnHead               {% (d) => [...d[0], d[2]] %}
+
+FnHead -> %call Names %rparen                  {% (d) => B.fnHead(d[0], d[1]) %}
+
 Names -> %ident                                {% (d) => [B.nameRef(d[0])] %}
        | Names %comma %ident                   {% (d) => [...d[0], B.nameRef(d[2])] %}
 
@@ -129,6 +142,8 @@ Primary -> %number                             {% (d) => B.num(d[0]) %}
          | CallOpen Args %rparen               {% (d) => B.call(d[0], d[1], d[2]) %}
          | CallOpen %rparen                    {% (d) => B.call(d[0], [], d[1]) %}
          | %dnum Expr %rparen %slash %dden Expr %rparen   {% (d) => B.dparenFrac(d[0], d[1], d[5], d[6]) %}
+         | %dfraccall Args %rparen             {% (d) => B.dfracCall(d[0], d[1], d[2]) %}
+         | %number %lparen Sum (%eq | %neq) Sum %rparen   {% (d) => B.indicator(d[0], d[2], d[3][0], d[4], d[5]) %}
 
 CallOpen -> (%call | %primecall)               {% (d) => d[0][0] %}
 

@@ -4,7 +4,8 @@ import type { Builder } from '../ir/build';
 import type { Graph } from '../ir/graph';
 import { builtinDerivative, elementwiseDerivative } from '../diff/index';
 import type { Calculus, Lowering } from '../resolve/lower';
-import { DerivativeRef, derivativeMeaning } from './meaning';
+import { DerivativeRef, derivativeMeaning, type MeaningFunction } from './meaning';
+import { indexedMeaning } from '../index/target';
 
 /**
  * Values of leaves that stand for Jacobians only known numerically (large or symbolic sizes): the leaf's
@@ -14,14 +15,18 @@ export type DerivedLeaves = Map<string, (env: EvalEnv) => Matrix>;
 
 export interface ChainruleCalculus extends Calculus {
   derivedLeaves: DerivedLeaves;
+  /** The meaning of a derivative reference, for references inside expressions and claim targets alike. */
+  meaning: MeaningFunction;
 }
 
-export function makeCalculus(b: Builder, graph: Graph): ChainruleCalculus {
+/** `meaning` gives derivative references their value; a grader passes a cached one (src/grade/truthCache.ts). */
+export function makeCalculus(b: Builder, graph: Graph, meaningOf: MeaningFunction = derivativeMeaning): ChainruleCalculus {
   const derivedLeaves: DerivedLeaves = new Map();
   return {
     derivedLeaves,
+    meaning: meaningOf,
     derivativeRef(ref: DerivativeRef, lowering: Lowering): Node {
-      const meaning = derivativeMeaning(ref, lowering);
+      const meaning = meaningOf(ref, lowering);
       if (meaning.forms.length === 0) {
         const name = `__jacobian${derivedLeaves.size}`;
         derivedLeaves.set(name, meaning.evaluate!);
@@ -30,6 +35,16 @@ export function makeCalculus(b: Builder, graph: Graph): ChainruleCalculus {
       const [usual, alternative] = meaning.forms;
       if (alternative) lowering.alternatives.set(usual.id, alternative);
       return usual;
+    },
+    indexedDerivative(ref: DerivativeRef, lowering: Lowering) {
+      const m = indexedMeaning(ref, lowering);
+      let node = m.forms[0];
+      if (!node) {
+        const name = `__jacobian${derivedLeaves.size}`;
+        derivedLeaves.set(name, (env) => m.value(env));
+        node = b.variable(name, m.shape);
+      }
+      return { node, ...m.layout };
     },
     primeOfBuiltin: (fn, arg) => builtinDerivative(graph, fn, arg),
     primeOfFunction: (body, arg) => elementwiseDerivative(graph, body, arg),

@@ -5,6 +5,8 @@ import type { Expr } from '../syntax/ast';
 import type { EvalEnv, Matrix, Node, Shape } from '../ir/types';
 import { ShapeError, formatShape, isScalarShape } from '../ir/types';
 import { isVectorShape } from '../ir/dims';
+import { dependsOn } from '../ir/inspect';
+import { abstractMeaning } from './abstract';
 import { gradient, gradients, jacobian, vjp } from '../diff/index';
 import { evaluate } from '../numeric/evaluate';
 import type { ClaimKind } from '../check/report';
@@ -35,11 +37,53 @@ export class InformalReference extends Error {
   }
 }
 
+/** What meaningOfNodes needs of a lowering: the builder, and source text for messages. */
+export type MeaningContext = Pick<Lowering, 'b' | 'options'>;
+
+/** How derivative references get their meaning (a grader substitutes a cached version, src/grade/truthCache.ts). */
+export type MeaningFunction = (ref: DerivativeRef, lowering: Lowering) => DerivativeMeaning;
+
 export function derivativeMeaning(ref: DerivativeRef, lowering: Lowering): DerivativeMeaning {
+  const abstract = abstractMeaning(ref, lowering);
+  if (abstract) return abstract;
+  // `dsigma/dz`: a builtin written bare is its value at the variable, so the variable is lowered first.
+  const bareFunction = ref.of.kind === 'name' && ref.wrt.length === 1 && lowering.indexReader.namesBuiltinFunction(ref.of);
+  const wrtFirst = bareFunction ? ref.wrt.map((w) => lowering.lower(w)) : undefined;
+  const of = wrtFirst ? withImplicitArgument(lowering, wrtFirst[0], () => lowering.lower(ref.of)) : lowering.lower(ref.of);
+  const wrt = wrtFirst ?? ref.wrt.map((w) => lowering.lower(w));
+  requireIntermediates(ref, of, wrt, lowering);
+  return meaningOfNodes(ref, of, wrt, lowering);
+}
+
+/** Runs `make` with bare builtins standing for their value at `x` (Lowering.implicitArgument). */
+export function withImplicitArgument<T>(lowering: Lowering, x: Node, make: () => T): T {
+  const saved = lowering.implicitArgument;
+  lowering.implicitArgument = x;
+  try {
+    return make();
+  } finally {
+    lowering.implicitArgument = saved;
+  }
+}
+
+/**
+ * `∂L/∂σ(z)`: a derivative with respect to an expression means the adjoint of that intermediate in L's
+ * graph, so the expression must occur there (hash-consing makes `σ(z)` the node of L's `sigma(z)`).
+ */
+function requireIntermediates(ref: DerivativeRef, of: Node, wrt: readonly Node[], lowering: Lowering): void {
+  ref.wrt.forEach((w, k) => {
+    if (w.kind === 'name' || wrt[k].op === 'var' || dependsOn(of, wrt[k])) return;
+    const text = lowering.options.textOf(w.span).trim();
+    throw new LowerError(
+      error('shape-mismatch', `${text} does not occur in ${lowering.options.textOf(ref.of.span).trim()}, so there is no derivative with respect to it`, w.span, `name the intermediate (a = ${text}) and write the function with it`),
+    );
+  });
+}
+
+/** The meaning of `ref` once its function and variables are lowered to `of` and `wrt`. */
+export function meaningOfNodes(ref: DerivativeRef, of: Node, wrt: Node[], lowering: MeaningContext): DerivativeMeaning {
   const graph = lowering.b.graph;
   const b = lowering.b;
-  const of = lowering.lower(ref.of);
-  const wrt = ref.wrt.map((w) => lowering.lower(w));
   const scalarOf = isScalarShape(of.shape);
 
   if (ref.form === 'grad' || (ref.form === 'jacobian' && scalarOf && wrt.length > 1)) {
@@ -70,7 +114,7 @@ export function derivativeMeaning(ref: DerivativeRef, lowering: Lowering): Deriv
   throw new InformalReference(ref, of, x);
 }
 
-function jacobianMeaning(ref: DerivativeRef, of: Node, wrt: Node[], lowering: Lowering): DerivativeMeaning {
+function jacobianMeaning(ref: DerivativeRef, of: Node, wrt: Node[], lowering: MeaningContext): DerivativeMeaning {
   const b = lowering.b;
   let J;
   try {
@@ -88,7 +132,7 @@ function jacobianMeaning(ref: DerivativeRef, of: Node, wrt: Node[], lowering: Lo
   return { kind: 'jacobian', of, wrt, forms: [], evaluate: J.evaluate, shape };
 }
 
-function requireScalar(of: Node, ref: DerivativeRef, lowering: Lowering): void {
+function requireScalar(of: Node, ref: DerivativeRef, lowering: MeaningContext): void {
   if (!isScalarShape(of.shape)) {
     throw new LowerError(error('shape-mismatch', `grad needs a scalar function; ${lowering.options.textOf(ref.of.span)} is ${formatShape(of.shape)}`, ref.of.span, 'use jacobian(...) for a vector function'));
   }

@@ -20,6 +20,7 @@ import { EarlierAnswer, Finding, diagnoseValues } from './diagnose';
 import { findRepair } from './edits';
 import { domainHint } from './domains';
 import { checkNumericStep } from './numeric';
+import { isIndexedStep, lowerIndexedStep, withClaimContext } from './indexed';
 
 export interface ClaimContext {
   lowering: Lowering;
@@ -39,6 +40,16 @@ export interface ClaimContext {
    * `X^T (a - y)` as the transpose slip it is.
    */
   shapeRepairs?: Map<number, Diagnosis>;
+  /**
+   * False when the caller cross-checks its derivatives itself: the grader computes each derivative once
+   * for all submissions and cross-checks it then (src/grade/truthCache.ts), not once per claim.
+   */
+  crossCheck?: boolean;
+  /**
+   * False to leave out "this holds only when y sums to 1" hints. They tell the author of the declarations
+   * to add a domain; in grading that is the instructor, not the student, and they cost many evaluations.
+   */
+  domainHints?: boolean;
 }
 
 export function checkClaim(claim: Claim, ctx: ClaimContext): ClaimJson {
@@ -46,7 +57,7 @@ export function checkClaim(claim: Claim, ctx: ClaimContext): ClaimJson {
   const base = { line: claim.target.span.line, label: claim.label ?? null, target: targetText };
   let truth: Truth;
   try {
-    truth = truthOf(claim, ctx.lowering);
+    truth = truthOf(claim, ctx.lowering, ctx.calculus.meaning);
   } catch (err) {
     if (err instanceof InformalReference) return informalClaim(claim, base, err, ctx);
     if (err instanceof LowerError) return failedClaim(claim, base, ctx, err.diagnostic.message + (err.diagnostic.hint ? ` (hint: ${err.diagnostic.hint})` : ''));
@@ -57,12 +68,15 @@ export function checkClaim(claim: Claim, ctx: ClaimContext): ClaimJson {
   if (evaluator.points.length === 0) {
     return failedClaim(claim, base, ctx, `${targetText} could not be evaluated at any sample point (it leaves its domain everywhere chainrule looked)`, truth, expected);
   }
-  crossCheck(claim, truth, evaluator, targetText, ctx);
-  const steps = claim.steps.map((step, i) => checkStep(step, i + 1, claim, truth, evaluator, targetText, ctx));
+  if (ctx.crossCheck !== false) crossCheck(claim, truth, evaluator, targetText, ctx);
+  const steps = withClaimContext(ctx.lowering, truth, () => {
+    const checked = claim.steps.map((step, i) => checkStep(step, i + 1, claim, truth, evaluator, targetText, ctx));
+    recordAnswer(claim, truth, checked[checked.length - 1], ctx);
+    return checked;
+  });
   const shapeClaim = claim.shapeClaim ? checkShapeClaim(shapeOfSpec(claim.shapeClaim), truth) : null;
   const last = steps[steps.length - 1];
   const verdict = shapeClaim && !shapeClaim.ok ? 'incorrect' : last.verdict;
-  recordAnswer(claim, truth, last, ctx);
   return { ...base, kind: truth.kind, expected, expectedShape: formatShape(truth.shape), shapeClaim, steps, verdict };
 }
 
@@ -102,7 +116,9 @@ function checkStep(step: Step, index: number, claim: Claim, truth: Truth, evalua
   lowering.expectedShape = { shape: truth.shape, name: targetText };
   let node: Node;
   try {
-    node = lowering.lower(step.expr);
+    const indexed = isIndexedStep(step.expr, truth, lowering) ? lowerIndexedStep(step.expr, truth, evaluator, targetText, lowering) : undefined;
+    if (indexed && 'verdict' in indexed) return { ...base, ...indexed.verdict };
+    node = indexed ? indexed.node : lowering.lower(step.expr);
   } catch (err) {
     if (err instanceof InformalReference) return { ...base, shape: null, verdict: 'informal', diagnosis: null, message: informalMessage(err, claim, ctx) };
     if (!(err instanceof LowerError)) throw err;
@@ -125,7 +141,7 @@ function checkStep(step: Step, index: number, claim: Claim, truth: Truth, evalua
   const truthValues = formIndex === 0 ? evaluator.truth : evaluator.values(form)!;
   if (stepValues.every((v, k) => agree(v, truthValues[k]))) return { ...base, shape, verdict: 'correct', diagnosis: null, message: `correct` };
   const finding = diagnose(step.expr, node, stepValues, form, truthValues, truth, evaluator, targetText, ctx);
-  const hint = domainHint(node, truth, ctx.lowering.b.graph, ctx.scope, ctx.calculus.derivedLeaves, ctx.seed);
+  const hint = ctx.domainHints === false ? undefined : domainHint(node, truth, ctx.lowering.b.graph, ctx.scope, ctx.calculus.derivedLeaves, ctx.seed);
   return { ...base, shape, verdict: 'incorrect', diagnosis: finding.diagnosis, message: hint ? `${finding.message}; ${hint}` : finding.message };
 }
 
@@ -142,6 +158,8 @@ function wrongShape(step: Step, index: number, node: Node, stepValues: Matrix[],
 }
 
 function matchesTruth(edited: Expr, form: Node, truthValues: Matrix[], evaluator: ClaimEvaluator, ctx: ClaimContext): boolean {
+  // A candidate edit is hypothetical: warnings from lowering it (`(y^T)^(i)` is no longer a sample) are not the author's.
+  const warnings = ctx.lowering.diagnostics.length;
   try {
     const n = ctx.lowering.lower(edited);
     if (!shapesEqual(n.shape, form.shape)) return false;
@@ -149,6 +167,8 @@ function matchesTruth(edited: Expr, form: Node, truthValues: Matrix[], evaluator
     return values !== undefined && values.every((v, k) => agree(v, truthValues[k]));
   } catch {
     return false;
+  } finally {
+    ctx.lowering.diagnostics.length = warnings;
   }
 }
 

@@ -16,6 +16,29 @@ import { streamFor } from '../numeric/random';
 const MAX_REDRAWS = 25;
 const KINK_OPS = new Set(['relu', 'abs', 'max', 'min', 'gt', 'ge', 'lt', 'le']);
 
+/**
+ * Sample points shared by every evaluator of one graph and scope. A point's values depend only on the
+ * seed, its key and the scope (each variable has its own seeded stream), so the claims checked after the
+ * first reuse the point and every value already computed at it (the memo, by node id of that graph):
+ * the forward pass through the problem's definitions is done once per point, not once per claim.
+ */
+interface SharedPoint {
+  point: Point;
+  memo: Map<number, Matrix>;
+}
+const sharedPoints = new WeakMap<Graph, WeakMap<Scope, Map<string, SharedPoint>>>();
+
+function sharedPoint(graph: Graph, scope: Scope, seed: number, point: Point): SharedPoint {
+  let byScope = sharedPoints.get(graph);
+  if (!byScope) sharedPoints.set(graph, (byScope = new WeakMap()));
+  let byKey = byScope.get(scope);
+  if (!byKey) byScope.set(scope, (byKey = new Map()));
+  const key = `${seed}|${point.key}`;
+  let shared = byKey.get(key);
+  if (!shared) byKey.set(key, (shared = { point, memo: new Map() }));
+  return shared;
+}
+
 /** How the truth is computed at a point. */
 export type TruthFunction = (env: EvalEnv, memo: Map<number, Matrix>) => Matrix;
 
@@ -23,6 +46,9 @@ export class ClaimEvaluator {
   readonly points: Point[] = [];
   readonly truth: Matrix[] = [];
   private readonly memos: Array<Map<number, Matrix>> = [];
+  /** The graph's leaf variables, in id order, found by scanning nodes up to `scanned` (the graph only grows). */
+  private readonly leaves: Node[] = [];
+  private scanned = 0;
 
   constructor(
     private readonly graph: Graph,
@@ -42,9 +68,10 @@ export class ClaimEvaluator {
     }
     const candidates = sampler.randomPoints();
     for (const first of candidates) {
-      let point = first;
+      let candidate = first;
       for (let attempt = 1; attempt <= MAX_REDRAWS; attempt++) {
-        const memo = new Map<number, Matrix>();
+        // Random points are shared (fixed `at` points are not: their values change along the file).
+        const { point, memo } = sharedPoint(graph, scope, seed, candidate);
         this.complete(point);
         const value = safeTruth(truth, point, memo);
         if (value && isFinite(value) && !nearKink(kinks, point, memo)) {
@@ -53,7 +80,7 @@ export class ClaimEvaluator {
           this.memos.push(memo);
           break;
         }
-        point = sampler.redraw(first, attempt);
+        candidate = sampler.redraw(first, attempt);
       }
     }
   }
@@ -93,11 +120,13 @@ export class ClaimEvaluator {
 
   /** Gives every leaf variable of the graph a value at the point; Jacobian leaves last, from the others. */
   private complete(point: Point): void {
-    const leaves: Node[] = [];
-    for (let id = 0; id < this.graph.nodeCount; id++) {
-      const n = this.graph.byId(id);
-      if (n.op === 'var' && !point.values.has(n.attrs.name!)) leaves.push(n);
+    // Scanning only the nodes made since the last call keeps this linear in the graph over a whole claim,
+    // instead of a pass over the graph for every point and every step.
+    for (; this.scanned < this.graph.nodeCount; this.scanned++) {
+      const n = this.graph.byId(this.scanned);
+      if (n.op === 'var') this.leaves.push(n);
     }
+    const leaves = this.leaves.filter((n) => !point.values.has(n.attrs.name!));
     for (const leaf of leaves) {
       const name = leaf.attrs.name!;
       if (this.derived.has(name)) continue;

@@ -1,11 +1,13 @@
 // The true value a claim's steps are checked against (SPEC 1.4, 1.5).
-import type { EvalEnv, Matrix, Node, Shape } from '../ir/types';
+import type { Dim, EvalEnv, Matrix, Node, Shape } from '../ir/types';
 import { evaluate } from '../numeric/evaluate';
 import type { Claim } from '../resolve/scope';
 import type { Lowering } from '../resolve/lower';
 import type { ClaimKind } from './report';
-import { DerivativeMeaning, derivativeMeaning } from '../calculus/meaning';
+import { DerivativeMeaning, derivativeMeaning, type MeaningFunction } from '../calculus/meaning';
 import type { TruthFunction } from './evaluator';
+import type { Layout } from '../index/target';
+import { implicitVariable, indexedTruth } from './indexed';
 
 export interface Truth {
   kind: ClaimKind;
@@ -14,16 +16,24 @@ export interface Truth {
   shape: Shape;
   value: TruthFunction;
   meaning?: DerivativeMeaning;
+  /** For a target written with indices (`∂L/∂W_ij`): what the axes of the truth run over (src/index/target.ts). */
+  layout?: Layout;
+  /** Ranges of the target's indices. */
+  indexSizes?: Map<string, Dim>;
+  /** The variable that bare builtins stand at in this claim (`dsigma/dz = sigma (1 - sigma)`). */
+  implicit?: Node;
 }
 
-export function truthOf(claim: Claim, lowering: Lowering): Truth {
-  const target = claim.target.expr;
+export function truthOf(claim: Claim, lowering: Lowering, meaningOf: MeaningFunction = derivativeMeaning): Truth {
+  const target = lowering.indexReader.derivativeTarget(claim.target.expr);
   if (target.kind === 'deriv') {
-    const meaning = derivativeMeaning(target, lowering);
+    if (lowering.indexReader.involves(target)) return indexedTruth(target, lowering);
+    const implicit = implicitVariable(target, lowering);
+    const meaning = meaningOf(target, lowering);
     const value: TruthFunction = meaning.forms.length
       ? (env, memo) => evaluate(meaning.forms[0], env, memo)
       : (env: EvalEnv): Matrix => meaning.evaluate!(env);
-    return { kind: meaning.kind, forms: meaning.forms, shape: meaning.shape, value, meaning };
+    return { kind: meaning.kind, forms: meaning.forms, shape: meaning.shape, value, meaning, ...(implicit ? { implicit } : {}) };
   }
   const node = lowering.lower(target);
   return {

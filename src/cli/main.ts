@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { shapesCommand } from './shapes';
 import { checkCommand } from './check';
 import { diffCommand } from './diff';
+import { gradeCommand, type GradeCliOptions } from './grade';
 import { UsageError } from './io';
 
 function run(action: () => number | Promise<number>): Promise<void> {
@@ -51,6 +52,19 @@ export function buildProgram(): Command {
     .argument('<file>', 'a .cr, .md or .tex derivation')
     .option('--json', 'print JSON (SPEC section 3)')
     .action((file: string, opts: { json?: boolean }) => run(() => shapesCommand(file, opts)));
+
+  program
+    .command('grade')
+    .description('grade submissions against an assignment; outputs in --out DIR')
+    .argument('<assignment>', 'the assignment (.cr): problems, their setup, `ask` lines')
+    .argument('<submissions...>', 'one .cr, .md or .tex file, or one folder, per student (use a glob: subs/*)')
+    .requiredOption('--out <dir>', 'output folder (gradebook.csv, summary.json, index.html, submissions/NAME/...)')
+    .option('--format <list>', 'outputs to write: json,gradescope,csv,html (default: all)')
+    .option('--seed <n>', 'seed of the random sample points (default 1)')
+    .option('--jobs <n>', 'worker threads (default: one per core)')
+    .option('--time-limit <seconds>', 'per submission (default 30)')
+    .option('--memory <mb>', 'memory cap per submission (default 512)')
+    .action((assignment: string, submissions: string[], opts: GradeCliOptions) => run(() => gradeCommand(assignment, submissions, opts)));
 
   return program;
 }

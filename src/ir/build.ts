@@ -6,11 +6,11 @@ import type { Attrs, Dim, Node, Shape } from './types';
 import { isScalarShape, shapesEqual, formatShape } from './types';
 import { Graph } from './graph';
 import { getOp } from '../ops/index';
-import { fillValue } from './inspect';
+import { fillValue, scalarConst } from './inspect';
 import { buildLiteral, type Grid } from './literal';
 
 export type Operand = Node | number;
-export type Comparison = 'gt' | 'ge' | 'lt' | 'le';
+export type Comparison = 'gt' | 'ge' | 'lt' | 'le' | 'eq' | 'ne';
 
 export class Builder {
   constructor(readonly graph: Graph) {}
@@ -274,6 +274,9 @@ export class Builder {
     if (v !== undefined) return this.fillOf(v, shape);
     // A scalar fraction spreads its numerator: ones(M, N) / (M N) rather than (1 / (M N)) ones(M, N).
     if (isScalarShape(x.shape) && x.op === 'div') return this.div(this.broadcastTo(x.args[0], shape), x.args[1]);
+    // Signs and numeric coefficients stay in front, as everywhere: 2 (s ones(M, N)), -(s ones(M, N)).
+    if (x.op === 'neg') return this.neg(this.broadcastTo(x.args[0], shape));
+    if (x.op === 'hadamard' && scalarConst(x.args[0]) !== undefined) return this.hadamard(x.args[0], this.broadcastTo(x.args[1], shape));
     if (isScalarShape(x.shape)) return this.graph.node('hadamard', [x, this.onesOf(shape)]);
     // Built through matmul's rewrites (never back to broadcastTo), so the printed form reads back identically.
     if (x.shape[0] === 1 && x.shape[1] === shape[1]) return this.matmul(this.ones(shape[0], 1), x);

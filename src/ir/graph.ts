@@ -3,7 +3,7 @@
 import type { Attrs, Node, Shape } from './types';
 import { getOp } from '../ops/index';
 
-const ATTR_FIELDS = ['name', 'value', 'i', 'j', 'rows', 'cols'] as const;
+const ATTR_FIELDS = ['name', 'value', 'i', 'j', 'rows', 'cols', 'path'] as const;
 
 function attrsKey(attrs: Readonly<Attrs>): string {
   let key = '';
@@ -13,6 +13,16 @@ function attrsKey(attrs: Readonly<Attrs>): string {
     // -0 and 0 are one constant; String() gives the shortest text that reads back to the same double.
     key += `|${f}=${typeof v === 'number' && Object.is(v, -0) ? '0' : String(v)}`;
   }
+  return key;
+}
+
+/** The hash-consing key; built by hand because it is on the hot path of everything. */
+function nodeKey(op: string, args: readonly Node[], attrs: Readonly<Attrs>): string {
+  let key = op + '(';
+  for (let k = 0; k < args.length; k++) key += (k ? ',' : '') + args[k].id;
+  key += ')';
+  // Most nodes carry no attributes.
+  for (const f in attrs) if ((attrs as Record<string, unknown>)[f] !== undefined) return key + attrsKey(attrs);
   return key;
 }
 
@@ -36,7 +46,7 @@ export class Graph {
    * This does no simplification; use the Builder (ir/build) to make nodes.
    */
   node(op: string, args: readonly Node[], attrs: Readonly<Attrs> = {}): Node {
-    const key = `${op}(${args.map((a) => a.id).join(',')})${attrsKey(attrs)}`;
+    const key = nodeKey(op, args, attrs);
     const existing = this.table.get(key);
     if (existing) return existing;
     const def = getOp(op);

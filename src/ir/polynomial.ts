@@ -12,6 +12,8 @@ export interface Term {
   readonly coef: number;
   /** Atom key → factor, in order of first appearance (the order the rebuilt product keeps). */
   readonly factors: ReadonlyMap<string, Factor>;
+  /** The term's key (its atoms and powers), cached by termKey: terms are never changed once made. */
+  key?: string;
 }
 
 export type Poly = readonly Term[];
@@ -19,9 +21,14 @@ export type Poly = readonly Term[];
 /** Thrown when a normal form would exceed its budget; the caller keeps the unsimplified form. */
 export class CapExceeded extends Error {}
 
+/** One preallocated instance: the cap is hit often, and a fresh Error would capture a stack trace each time. */
+export const CAP_EXCEEDED = new CapExceeded('simplification budget exceeded');
+
 export const LIMITS = {
   terms: 48,
   factors: 24,
+  /** Longer products keep their left part as one atom, so long chains of products cost linear work. */
+  chunk: 10,
   expandedTerms: 96,
   power: 6,
 };
@@ -35,17 +42,26 @@ export function atomPoly(key: string, node: Node, power = 1, coef = 1): Poly {
 }
 
 export function termKey(t: Term): string {
-  return [...t.factors.entries()]
-    .map(([k, f]) => `${k}^${f.power}`)
-    .sort()
-    .join('*');
+  if (t.key !== undefined) return t.key;
+  let key: string;
+  if (t.factors.size === 0) key = '';
+  else if (t.factors.size === 1) {
+    const [[k, f]] = t.factors;
+    key = `${k}^${f.power}`;
+  } else {
+    const parts: string[] = [];
+    for (const [k, f] of t.factors) parts.push(`${k}^${f.power}`);
+    key = parts.sort().join('*');
+  }
+  t.key = key;
+  return key;
 }
 
 /** Like terms added, zero terms dropped, first-appearance order kept. */
 export function collect(terms: readonly Term[]): Poly {
   const groups = new Map<string, { coef: number; scale: number; term: Term }>();
   for (const t of terms) {
-    if (!Number.isFinite(t.coef)) throw new CapExceeded();
+    if (!Number.isFinite(t.coef)) throw CAP_EXCEEDED;
     const k = termKey(t);
     const g = groups.get(k);
     if (g) {
@@ -59,7 +75,7 @@ export function collect(terms: readonly Term[]): Poly {
     if (Math.abs(g.coef) <= 1e-12 * g.scale) continue;
     out.push(g.coef === g.term.coef ? g.term : { coef: g.coef, factors: g.term.factors });
   }
-  if (out.length > LIMITS.terms) throw new CapExceeded();
+  if (out.length > LIMITS.terms) throw CAP_EXCEEDED;
   return out;
 }
 
@@ -79,16 +95,16 @@ export function mulTerms(a: Term, b: Term): Term {
     if (power === 0) factors.delete(k);
     else factors.set(k, { node: have?.node ?? f.node, power });
   }
-  if (factors.size > LIMITS.factors) throw new CapExceeded();
+  if (factors.size > LIMITS.factors) throw CAP_EXCEEDED;
   return { coef: a.coef * b.coef, factors };
 }
 
 export function mulPolys(p: Poly, q: Poly, limit = LIMITS.terms): Poly {
-  if (p.length * q.length > limit * 4) throw new CapExceeded();
+  if (p.length * q.length > limit * 4) throw CAP_EXCEEDED;
   const out: Term[] = [];
   for (const a of p) for (const b of q) out.push(mulTerms(a, b));
   const r = collect(out);
-  if (r.length > limit) throw new CapExceeded();
+  if (r.length > limit) throw CAP_EXCEEDED;
   return r;
 }
 

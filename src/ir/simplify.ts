@@ -13,9 +13,9 @@
 import type { Node, Shape } from './types';
 import { ShapeError, isScalarShape, shapesEqual } from './types';
 import type { Builder } from './build';
-import { scalarConst, topologicalOrder } from './inspect';
+import { scalarConst } from './inspect';
 import {
-  CapExceeded, LIMITS, addPolys, atomPoly, collect, constantPoly, hasNegativePowers, invertTerm, mulPolys, powTerm, scalePoly, sumKey,
+  CAP_EXCEEDED, CapExceeded, LIMITS, addPolys, atomPoly, collect, constantPoly, hasNegativePowers, invertTerm, mulPolys, powTerm, scalePoly, sumKey,
   type Factor, type Poly, type Term,
 } from './polynomial';
 
@@ -50,6 +50,7 @@ export class Simplifier {
   private readonly nfCache = new Map<number, Poly>();
   /** Sum atoms by their sign-free key: the node standing for the sum, and the sign relating it to the key. */
   private readonly sums = new Map<string, { node: Node; sign: number; poly: Poly }>();
+  private readonly sumIds = new Map<string, string>();
   private readonly sizes = new Map<number, number>();
   private depth = 0;
   private root: Node | undefined;
@@ -128,10 +129,10 @@ export class Simplifier {
         p = scalePoly(this.open(n.args[0], 'term'), -1);
         break;
       case 'hadamard':
-        p = idempotentMasks(mulPolys(this.open(n.args[0], 'factor'), this.open(n.args[1], 'factor')));
+        p = this.chunked(n, idempotentMasks(mulPolys(this.open(n.args[0], 'factor'), this.open(n.args[1], 'factor'))), () => this.open(n.args[1], 'factor'));
         break;
       case 'div':
-        p = mulPolys(this.open(n.args[0], 'factor'), this.reciprocal(n.args[1]));
+        p = this.chunked(n, mulPolys(this.open(n.args[0], 'factor'), this.reciprocal(n.args[1])), () => this.reciprocal(n.args[1]));
         break;
       case 'integer-power':
         p = this.power(n.args[0], k!);
@@ -162,9 +163,20 @@ export class Simplifier {
     return p;
   }
 
+  /**
+   * A product of more than LIMITS.chunk atoms keeps its left operand as one atom (as written, with its own
+   * simplification): a chain of products, such as the adjoints of a deep elementwise network, then costs
+   * linear work instead of renormalising every prefix.
+   */
+  private chunked(n: Node, p: Poly, right: () => Poly): Poly {
+    if (p.length !== 1 || p[0].factors.size <= LIMITS.chunk || hasNegativePowers(p)) return p;
+    const left = n.args[0];
+    return mulPolys(atomPoly(`n${left.id}`, left), right());
+  }
+
   private reciprocal(n: Node): Poly {
     const p = this.nf(n);
-    if (p.length === 0) throw new CapExceeded(); // division by zero: leave as written
+    if (p.length === 0) throw CAP_EXCEEDED; // division by zero: leave as written
     if (p.length === 1) return [invertTerm(p[0])];
     return this.sumAtom(n, p, -1);
   }
@@ -173,7 +185,7 @@ export class Simplifier {
     const p = this.nf(base);
     if (p.length === 0) {
       if (k > 0) return [];
-      throw new CapExceeded();
+      throw CAP_EXCEEDED;
     }
     if (p.length === 1) return [powTerm(p[0], k)];
     return this.sumAtom(base, p, k);
@@ -188,7 +200,15 @@ export class Simplifier {
 
   /** A sum used as a factor: one atom per sum up to sign, so (1 - a) and -(a - 1) cancel. */
   private sumAtom(n: Node, p: Poly, power: number): Poly {
-    const { key, sign } = sumKey(p);
+    const canonical = sumKey(p);
+    const sign = canonical.sign;
+    // Interned: the canonical text of a sum holds its factors' keys, so nested sums would otherwise
+    // give keys that grow exponentially with depth.
+    let key = this.sumIds.get(canonical.key);
+    if (key === undefined) {
+      key = `s${this.sumIds.size}`;
+      this.sumIds.set(canonical.key, key);
+    }
     let entry = this.sums.get(key);
     if (!entry) {
       let node = this.frozen.has(n.id) || this.outputs.has(n.id) ? n : this.simplify(n);
@@ -209,7 +229,7 @@ export class Simplifier {
 
   /** Sums with positive powers multiplied out (denominators stay). */
   private expand(p: Poly, depth = 0): Poly {
-    if (depth > 4) throw new CapExceeded();
+    if (depth > 4) throw CAP_EXCEEDED;
     let out: Poly = [];
     for (const t of p) {
       let acc: Poly = [{ coef: t.coef, factors: new Map() }];
@@ -221,7 +241,7 @@ export class Simplifier {
         } else acc = mulPolys(acc, [{ coef: 1, factors: new Map([[key, f]]) }], LIMITS.expandedTerms);
       }
       out = collect([...out, ...acc]);
-      if (out.length > LIMITS.expandedTerms) throw new CapExceeded();
+      if (out.length > LIMITS.expandedTerms) throw CAP_EXCEEDED;
     }
     return out;
   }
@@ -231,11 +251,16 @@ export class Simplifier {
   /** The smallest of the candidate forms, or undefined when none can be built. */
   private best(p: Poly, shape: Shape): Node | undefined {
     const candidates: Poly[] = [p];
-    try {
-      const e = this.expand(p);
-      if (e !== p) candidates.push(e);
-    } catch (err) {
-      if (!(err instanceof CapExceeded)) throw err;
+    // Only sums in numerators can be expanded (their atom keys are the parenthesised sum keys).
+    const expandable = p.some((t) => [...t.factors].some(([key, f]) => f.power > 0 && this.sums.has(key)));
+    if (expandable) {
+      try {
+        const e = this.expand(p);
+        // Building a candidate makes nodes; an expansion estimated to be larger is not worth building.
+        if (this.estimate(e) < this.estimate(p)) candidates.push(e);
+      } catch (err) {
+        if (!(err instanceof CapExceeded)) throw err;
+      }
     }
     let best: Node | undefined;
     let bestSize = Infinity;
@@ -243,7 +268,8 @@ export class Simplifier {
       for (const factored of [false, true]) {
         const node = this.tryRebuild(c, shape, factored);
         if (!node) continue;
-        const size = this.treeSize(node);
+        // Factoring must pay for itself: 6 x y - 15 y^2 rather than 3 y (2 x - 5 y).
+        const size = this.treeSize(node) + (factored ? 1.5 : 0);
         if (size < bestSize) {
           best = node;
           bestSize = size;
@@ -267,9 +293,11 @@ export class Simplifier {
 
   private rebuildSum(p: Poly): Node {
     if (p.length === 0) return this.b.constant(0);
-    // Positive terms first: a2 - y rather than -y + a2.
-    if (p.some((t) => !Number.isFinite(t.coef))) throw new CapExceeded();
-    const ordered = [...p.filter((t) => t.coef > 0), ...p.filter((t) => !(t.coef > 0))];
+    if (p.some((t) => !Number.isFinite(t.coef))) throw CAP_EXCEEDED;
+    // Positive terms first (a2 - y rather than -y + a2), a constant after the other positive terms (x + 1, 1 - a2).
+    const positive = p.filter((t) => t.coef > 0);
+    const constantLast = positive.length > 1 ? [...positive.filter((t) => t.factors.size > 0), ...positive.filter((t) => t.factors.size === 0)] : positive;
+    const ordered = [...constantLast, ...p.filter((t) => !(t.coef > 0))];
     const nodes = ordered.map((t) => this.rebuildTerm(t));
     return this.combine(nodes, (x, y) => this.b.add(x, y));
   }
@@ -288,8 +316,10 @@ export class Simplifier {
   private rebuildTerm(t: Term): Node {
     const b = this.b;
     const factors = [...t.factors.values()];
-    // Scalars lead a product: (a2 - y) W2^T .* a1 .* (1 - a1).
-    const ordered = [...factors.filter((f) => isScalarShape(f.node.shape)), ...factors.filter((f) => !isScalarShape(f.node.shape))];
+    // Scalars lead a product, plain scalar variables first and alphabetically: 6 x y, (a2 - y) W2^T .* a1 .* (1 - a1).
+    const scalars = factors.filter((f) => isScalarShape(f.node.shape));
+    const variables = scalars.filter((f) => f.node.op === 'var').sort((p, q) => (p.node.attrs.name! < q.node.attrs.name! ? -1 : 1));
+    const ordered = [...variables, ...scalars.filter((f) => f.node.op !== 'var'), ...factors.filter((f) => !isScalarShape(f.node.shape))];
     const num = ordered.filter((f) => f.power > 0).map((f) => this.powerNode(f.node, f.power));
     const den = ordered.filter((f) => f.power < 0).map((f) => this.powerNode(f.node, -f.power));
     const { p, q } = displayCoefficient(t.coef);
@@ -338,21 +368,40 @@ export class Simplifier {
     return this.combine([outside, inside], (x, y) => this.b.hadamard(x, y));
   }
 
+  /** The tree size a normal form would rebuild to, roughly, without making any node. */
+  private estimate(p: Poly): number {
+    let size = Math.max(0, p.length - 1);
+    for (const t of p) {
+      size += t.coef === 1 || t.coef === -1 ? 0 : 2;
+      for (const [key, f] of t.factors) {
+        const sum = this.sums.get(key);
+        size += (sum ? this.estimate(sum.poly) : this.treeSize(f.node)) + (f.power === 1 ? 1 : 3);
+      }
+    }
+    return size;
+  }
+
   /** Nodes in the expression tree (not the DAG): what a reader sees. Saturates to stay cheap. */
   private treeSize(n: Node): number {
-    const cached = this.sizes.get(n.id);
-    if (cached !== undefined) return cached;
-    for (const x of topologicalOrder([n])) {
-      if (this.sizes.has(x.id)) continue;
+    // Iterative post-order that stops at sizes already known, so each node is sized once per simplifier.
+    const stack: Array<{ node: Node; expanded: boolean }> = [{ node: n, expanded: false }];
+    while (stack.length) {
+      const top = stack.pop()!;
+      if (this.sizes.has(top.node.id)) continue;
+      if (!top.expanded) {
+        stack.push({ node: top.node, expanded: true });
+        for (const a of top.node.args) if (!this.sizes.has(a.id)) stack.push({ node: a, expanded: false });
+        continue;
+      }
       let s = 1;
-      for (const a of x.args) s += this.sizes.get(a.id)!;
-      this.sizes.set(x.id, Math.min(s, 1e9));
+      for (const a of top.node.args) s += this.sizes.get(a.id)!;
+      this.sizes.set(top.node.id, Math.min(s, 1e9));
     }
     return this.sizes.get(n.id)!;
   }
 }
 
-const MASKS = new Set(['gt', 'ge', 'lt', 'le']);
+const MASKS = new Set(['gt', 'ge', 'lt', 'le', 'eq', 'ne']);
 
 /** 0/1 masks are idempotent: (h > 0) .* (h > 0) = (h > 0). */
 function idempotentMasks(p: Poly): Poly {

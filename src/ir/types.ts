@@ -29,6 +29,7 @@ export function formatShape(s: Shape): string {
  *  - entry:    i, j (0-based entry of a matrix, a scalar)
  *  - embed:    i, j, rows, cols (a scalar placed at (i, j) in a zero matrix)
  *  - unary elementwise functions carry their name in `op` itself (exp, log, sigma, ...)
+ *  - abstract, abstract_scalar, abstract_dir: name (the function), path (which derivative; ops/abstract.ts)
  */
 export interface Attrs {
   name?: string;
@@ -37,6 +38,7 @@ export interface Attrs {
   j?: number;
   rows?: Dim;
   cols?: Dim;
+  path?: string;
 }
 
 export interface Node {

@@ -3,14 +3,12 @@
 import type { EvalEnv, Matrix, Node } from '../ir/types';
 import { getOp } from '../ops/index';
 import { resolveDim } from '../ir/dims';
-import { topologicalOrder } from '../ir/inspect';
 
 /** The value of `node` at the point `env`. `memo` (node id → value) may be shared between calls at the same point. */
 export function evaluate(node: Node, env: EvalEnv, memo: Map<number, Matrix> = new Map()): Matrix {
   const known = memo.get(node.id);
   if (known) return known;
-  for (const n of topologicalOrder([node])) {
-    if (memo.has(n.id)) continue;
+  for (const n of pendingOrder(node, memo)) {
     const rows = resolveDim(n.shape[0], env.sizes);
     const cols = resolveDim(n.shape[1], env.sizes);
     const args = n.args.map((a) => memo.get(a.id)!);
@@ -21,6 +19,30 @@ export function evaluate(node: Node, env: EvalEnv, memo: Map<number, Matrix> = n
     memo.set(n.id, value);
   }
   return memo.get(node.id)!;
+}
+
+/**
+ * The nodes reachable from `root` that `memo` lacks, children first. The walk stops at memoised nodes:
+ * a step evaluated after the truth at the same point only visits what is new in it.
+ */
+function pendingOrder(root: Node, memo: ReadonlyMap<number, Matrix>): Node[] {
+  const order: Node[] = [];
+  const seen = new Set<number>([root.id]);
+  const stack: Array<{ node: Node; next: number }> = [{ node: root, next: 0 }];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.next < top.node.args.length) {
+      const child = top.node.args[top.next++];
+      if (!seen.has(child.id) && !memo.has(child.id)) {
+        seen.add(child.id);
+        stack.push({ node: child, next: 0 });
+      }
+    } else {
+      stack.pop();
+      order.push(top.node);
+    }
+  }
+  return order;
 }
 
 /** The scalar value of a 1 x 1 node. */

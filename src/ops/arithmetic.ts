@@ -8,7 +8,7 @@ import { fillValue, isScalar, scalarConst, splitCoefficient } from '../ir/inspec
 import { elementwiseOnLiterals } from '../ir/literal';
 import { broadcastShapes } from '../ir/dims';
 import { map, zip } from '../numeric/matrix';
-import { Prec, atLeast, infix, juxtLeft, latexAtLeast, latexInfix, latexParens, latexRight, rightOperand, type Printed } from './printing';
+import { Prec, atLeast, infix, juxtLeft, juxtRight, latexAtLeast, latexInfix, latexParens, latexRight, rightOperand, type Printed } from './printing';
 
 /** Terms of a sum, looking through nested adds; bounded so repeated building stays cheap. */
 function sumTerms(n: Node, budget: { left: number }, out: Node[]): void {
@@ -46,7 +46,8 @@ function collectLikeTerms(b: Builder, x: Node, y: Node, shape: Shape): Node | un
 }
 
 function printAdd(left: Printed, right: Printed): Printed {
-  // a + (-q) prints as a - q, when what follows the sign binds at least as tightly as a product.
+  // a + (-q) prints as a - q; so does a + (-2 q), when what follows the sign binds at least as tightly as a product.
+  if (right.negated) return { text: `${atLeast(left, Prec.Sum).text} - ${rightOperand(right.negated, Prec.Sum).text}`, prec: Prec.Sum, form: 'other' };
   if (right.text.startsWith('-') && right.prec >= Prec.Product) {
     return { text: `${atLeast(left, Prec.Sum).text} - ${right.text.slice(1)}`, prec: Prec.Sum, form: 'other' };
   }
@@ -54,6 +55,7 @@ function printAdd(left: Printed, right: Printed): Printed {
 }
 
 function printAddLatex(left: Printed, right: Printed): Printed {
+  if (right.negated) return { text: `${latexAtLeast(left, Prec.Sum).text} - ${latexRight(right.negated, Prec.Sum).text}`, prec: Prec.Sum };
   if (right.text.startsWith('-') && right.prec >= Prec.Product) {
     return { text: `${latexAtLeast(left, Prec.Sum).text} - ${right.text.slice(1)}`, prec: Prec.Sum };
   }
@@ -71,7 +73,11 @@ export const addOp: OpDef = {
     if (vx !== undefined && vy !== undefined) return b.fillOf(vx + vy, shape);
     if (vx === 0) return b.broadcastTo(y, shape);
     if (vy === 0) return b.broadcastTo(x, shape);
-    return elementwiseOnLiterals(b, [x, y], shape, ([p, q]) => b.add(p, q)) ?? collectLikeTerms(b, x, y, shape);
+    const r = elementwiseOnLiterals(b, [x, y], shape, ([p, q]) => b.add(p, q)) ?? collectLikeTerms(b, x, y, shape);
+    if (r) return r;
+    // Sums associate to the left: x y + (y - x) is x y + y - x.
+    if (y.op === 'add') return attempt(shape, () => b.add(b.add(x, y.args[0]), y.args[1]));
+    return undefined;
   },
   evaluate: ([a, c]) => zip(a, c, (p, q) => p + q),
   vjp: (b, node, g, wanted) => node.args.map((a, i) => (wanted[i] ? b.unbroadcast(g, a.shape) : undefined)),
@@ -79,11 +85,16 @@ export const addOp: OpDef = {
   printLatex: ({ args: [l, r] }) => printAddLatex(l, r),
 };
 
+function isDifference(n: Node): boolean {
+  return n.op === 'add' && splitCoefficient(n.args[1]).coef < 0;
+}
+
 function printNeg(p: Printed): Printed {
   // -(y log(a)) prints as -y log(a): the builder pulls a negated first factor out of any product.
-  // Not before a literal, though: -[1, 2] x would read back with the sign folded into the literal.
-  if (p.prec >= Prec.Product && !p.text.startsWith('-') && !p.text.startsWith('[')) return { text: `-${p.text}`, prec: Math.min(Prec.Unary, p.prec) };
-  return { text: `-(${p.text})`, prec: Prec.Unary };
+  // Not before a parenthesis or a literal: -(a - b) c would read back as (b - a) c, and -[1, 2] x with
+  // the sign folded into the literal.
+  if (p.prec >= Prec.Product && !/^[-([]/.test(p.text)) return { text: `-${p.text}`, prec: Math.min(Prec.Unary, p.prec), negated: p };
+  return { text: `-(${p.text})`, prec: Prec.Unary, negated: p };
 }
 
 export const negOp: OpDef = {
@@ -99,17 +110,15 @@ export const negOp: OpDef = {
       const c = scalarConst(x.args[0]);
       if (c !== undefined) return b.hadamard(-c, x.args[1]);
     }
-    if (x.op === 'add') {
-      // -(p - q) = q - p
-      const second = splitCoefficient(x.args[1]);
-      if (second.coef < 0) return attempt(shape, () => b.sub(b.neg(x.args[1]), x.args[0]));
-    }
+    // -(p - q) = q - p
+    if (isDifference(x)) return attempt(shape, () => b.sub(b.neg(x.args[1]), x.args[0]));
     return elementwiseOnLiterals(b, [x], shape, ([p]) => b.neg(p));
   },
   evaluate: ([a]) => map(a, (p) => -p),
   vjp: (b, _node, g, wanted) => [wanted[0] ? b.neg(g) : undefined],
   printCr: ({ args: [a] }) => printNeg(a),
-  printLatex: ({ args: [a] }) => (a.prec >= Prec.Product && !a.text.startsWith('-') ? { text: `-${a.text}`, prec: Math.min(Prec.Unary, a.prec) } : { text: `-${latexParens(a).text}`, prec: Prec.Unary }),
+  printLatex: ({ args: [a] }) =>
+    a.prec >= Prec.Product && !/^(-|\\left)/.test(a.text) ? { text: `-${a.text}`, prec: Math.min(Prec.Unary, a.prec), negated: a } : { text: `-${latexParens(a).text}`, prec: Prec.Unary, negated: a },
 };
 
 function broadcasts(a: Shape, c: Shape): boolean {
@@ -149,9 +158,15 @@ function rewriteHadamard(b: Builder, x: Node, y: Node, shape: Shape): Node | und
   if (y.op === 'neg') return b.neg(b.hadamard(x, y.args[0]));
   if (x.op === 'hadamard' && scalarConst(x.args[0]) !== undefined) return b.hadamard(x.args[0], b.hadamard(x.args[1], y));
   if (y.op === 'hadamard' && scalarConst(y.args[0]) !== undefined) return b.hadamard(y.args[0], b.hadamard(x, y.args[1]));
-  // x .* (1 / q) = x / q
-  if (y.op === 'div' && scalarConst(y.args[0]) === 1) return attempt(shape, () => b.div(x, y.args[1]));
-  if (x.op === 'div' && scalarConst(x.args[0]) === 1) return attempt(shape, () => b.div(y, x.args[1]));
+  // Divisions move outside products: (p / q) .* y = p .* y / q, x .* (1 / q) = x / q.
+  if (y.op === 'div') {
+    const r = attempt(shape, () => b.div(scalarConst(y.args[0]) === 1 ? x : b.hadamard(x, y.args[0]), y.args[1]));
+    if (r) return r;
+  }
+  if (x.op === 'div') {
+    const r = attempt(shape, () => b.div(scalarConst(x.args[0]) === 1 ? y : b.hadamard(x.args[0], y), x.args[1]));
+    if (r) return r;
+  }
   // Powers of one base.
   if (x === y) return b.pow(x, 2);
   if (x.op === 'pow' && x.args[0] === y) return attempt(shape, () => b.pow(y, b.add(x.args[1], 1)));
@@ -170,10 +185,15 @@ function printProduct(node: Node, l: Printed, r: Printed, latex: boolean): Print
   const [x, y] = node.args;
   const scaling = isScalarShape(x.shape) || isScalarShape(y.shape);
   const at = latex ? (p: Printed) => latexAtLeast(p, Prec.Product) : juxtLeft;
-  const right = latex ? latexRight : rightOperand;
+  const right = latex ? latexRight : (p: Printed, _level: number) => juxtRight(p);
   if (!scaling) return latex ? latexInfix(l, '\\odot', r, Prec.Product) : infix(l, '.*', r, Prec.Product);
   // s R needs no parentheses when R is itself a product by juxtaposition: s A B reads back as s (A B).
-  const scaled = isScalarShape(x.shape) && !isScalarShape(y.shape) && r.form === 'juxt' && r.prec === Prec.Product && !r.text.startsWith('-') ? r : right(r, Prec.Product);
+  // Only when R's first factor is plain (a name, call or transpose): (s A) B must rebuild as s (A B), which
+  // fails for 2 [1, 0] B (2 folds into the literal) or s (p / q) B (the division moves outside).
+  // After a numeric coefficient any juxtaposed product reads back the same (3 (x - 5 y) x y).
+  const plainStart = scalarConst(x) !== undefined ? /^[A-Za-z(]/ : /^[A-Za-z]/;
+  const scaled =
+    isScalarShape(x.shape) && (!isScalarShape(y.shape) || scalarConst(x) !== undefined) && r.form === 'juxt' && r.prec === Prec.Product && plainStart.test(r.text) ? r : right(r, Prec.Product);
   // A column times a scalar sum reads naturally as a matrix product: a1^T (a2 - y), but lambda w.
   const column = y.shape[1] === 1 && y.shape[0] !== 1 && l.prec <= Prec.Sum;
   if (column && !latex) return { text: `${at(r).text} ${right(l, Prec.Product).text}`, prec: Prec.Product, form: 'juxt' };
@@ -209,6 +229,9 @@ export const divOp: OpDef = {
     if (vy === 1) return b.broadcastTo(x, shape);
     if (x === y) return b.onesOf(shape);
     if (x.op === 'neg') return b.neg(b.div(x.args[0], y));
+    if (vx !== undefined && vx < 0) return b.neg(b.div(b.fillOf(-vx, x.shape), y));
+    // A negative coefficient leaves the fraction: -3 t / 2 = -(3 t / 2), so sums print it as a subtraction.
+    if (x.op === 'hadamard' && (scalarConst(x.args[0]) ?? 0) < 0) return b.neg(b.div(b.neg(x), y));
     if (y.op === 'neg') return b.neg(b.div(x, y.args[0]));
     if (vy !== undefined && vy !== 0 && x.op === 'div') return attempt(shape, () => b.div(x.args[0], b.hadamard(vy, x.args[1])));
     if (y.op === 'div' && scalarConst(y.args[0]) === 1) return attempt(shape, () => b.hadamard(x, y.args[1]));

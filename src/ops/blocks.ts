@@ -8,7 +8,7 @@ import { addDims, isConcreteDim, resolveDim } from '../ir/dims';
 import { fillValue, isScalar } from '../ir/inspect';
 import { MAX_LITERAL_ENTRIES, buildLiteral, gridOf, isLiteralNode } from '../ir/literal';
 import { place, scalar, sumCols, sumRows, zeros } from '../numeric/matrix';
-import { Prec, juxtLeft, atom, call, latexAtLeast, latexRight, rightOperand, type Printed } from './printing';
+import { Prec, juxtLeft, juxtRight, atom, call, latexAtLeast, latexRight, rightOperand, type Printed } from './printing';
 
 function checkIndex(op: string, s: Shape, i: number | undefined, j: number | undefined): void {
   const ok = (idx: number | undefined, d: Dim) => idx !== undefined && Number.isInteger(idx) && idx >= 0 && (isConcreteDim(d) ? idx < d : idx === 0);
@@ -183,6 +183,15 @@ function sumAxisOp(name: 'sumrows' | 'sumcols'): OpDef {
     shape: ([s]) => (rows ? [1, s[1]] : [s[0], 1]),
     rewrite: (b, [x], _attrs, shape) => {
       if (rows ? x.shape[0] === 1 : x.shape[1] === 1) return x;
+      if (x.op === 'eye') return b.onesOf(shape);
+      if (isLiteralNode(x)) {
+        const g = gridOf(b, x);
+        if (g) {
+          const sums = rows ? g[0].map((_, j) => g.map((row) => row[j])) : g;
+          const entries = sums.map((line) => line.reduce((acc, e) => b.add(acc, e)));
+          return buildLiteral(b, rows ? [entries] : entries.map((e) => [e]));
+        }
+      }
       const v = fillValue(x);
       if (v !== undefined) return b.hadamard(b.hadamard(v, b.dim(rows ? x.shape[0] : x.shape[1])), b.onesOf(shape));
       if (x.op === 'neg') return b.neg(b.make(name, [x.args[0]]));
@@ -201,7 +210,7 @@ function sumAxisOp(name: 'sumrows' | 'sumcols'): OpDef {
     printCr: ({ node, args: [a] }) => {
       const s = node.args[0].shape;
       return rows
-        ? { text: `ones(1, ${s[0]}) ${rightOperand(a, Prec.Product).text}`, prec: Prec.Product, form: 'juxt' }
+        ? { text: `ones(1, ${s[0]}) ${juxtRight(a).text}`, prec: Prec.Product, form: 'juxt' }
         : { text: `${juxtLeft(a).text} ones(${s[1]}, 1)`, prec: Prec.Product, form: 'juxt' };
     },
     printLatex: ({ node, args: [a] }) => {

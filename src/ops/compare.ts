@@ -7,7 +7,7 @@ import { elementwiseShape } from './helpers';
 import { fillValue } from '../ir/inspect';
 import { elementwiseOnLiterals } from '../ir/literal';
 import { zip } from '../numeric/matrix';
-import { Prec, call, infix, latexCall, latexInfix, type Printed } from './printing';
+import { Prec, atLeast, atom, call, infix, latexCall, latexInfix, type Printed } from './printing';
 import type { Comparison } from '../ir/build';
 
 /** Constant folding, and entrywise application on small literals. */
@@ -49,6 +49,8 @@ const COMPARISONS: ReadonlyArray<[Comparison, string, string, (p: number, q: num
   ['ge', '>=', '\\geq', (p, q) => p >= q],
   ['lt', '<', '<', (p, q) => p < q],
   ['le', '<=', '\\leq', (p, q) => p <= q],
+  ['eq', '=', '=', (p, q) => p === q],
+  ['ne', '≠', '\\neq', (p, q) => p !== q],
 ];
 
 function latexMask(l: Printed, sym: string, r: Printed): Printed {
@@ -56,7 +58,7 @@ function latexMask(l: Printed, sym: string, r: Printed): Printed {
   return { text: `\\mathbb{1}\\left[${latexInfix(l, sym, r, Prec.Compare).text}\\right]`, prec: Prec.Atom };
 }
 
-const FLIPPED: Record<Comparison, Comparison> = { gt: 'lt', lt: 'gt', ge: 'le', le: 'ge' };
+const FLIPPED: Record<Comparison, Comparison> = { gt: 'lt', lt: 'gt', ge: 'le', le: 'ge', eq: 'eq', ne: 'ne' };
 
 export const comparisonOps: OpDef[] = COMPARISONS.map(([name, sym, latexSym, test]) => {
   const f = (p: number, q: number) => (test(p, q) ? 1 : 0);
@@ -72,7 +74,10 @@ export const comparisonOps: OpDef[] = COMPARISONS.map(([name, sym, latexSym, tes
     rewrite: fold,
     evaluate: ([a, c]) => zip(a, c, f),
     vjp: () => [undefined, undefined],
-    printCr: ({ args: [l, r] }) => infix(l, sym, r, Prec.Compare),
+    // Comparisons do not chain in the grammar: (a < b) <= c keeps its parentheses. An equality is
+    // only written as an indicator, 1(a = b).
+    printCr: ({ args: [l, r] }) =>
+      name === 'eq' || name === 'ne' ? atom(`1(${atLeast(l, Prec.Sum).text} ${sym} ${atLeast(r, Prec.Sum).text})`) : infix(atLeast(l, Prec.Sum), sym, r, Prec.Compare),
     printLatex: ({ args: [l, r] }) => latexMask(l, latexSym, r),
   };
 });

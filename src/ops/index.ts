@@ -9,6 +9,7 @@ import { dotOp, meanOp, normOp, sumOp, traceOp } from './reductions';
 import { logsumexpOp, softmaxOp } from './softmax';
 import { detOp, diagOp, invOp } from './linalg';
 import { embedOp, entryOp, hcatOp, sumcolsOp, sumrowsOp, vcatOp } from './blocks';
+import { abstractDirOp, abstractOp, abstractScalarOp } from './abstract';
 
 export type { OpDef, EvalContext, PrintContext } from './types';
 
@@ -22,6 +23,7 @@ const ALL: readonly OpDef[] = [
   softmaxOp, logsumexpOp,
   diagOp, invOp, detOp,
   entryOp, embedOp, hcatOp, vcatOp, sumrowsOp, sumcolsOp,
+  abstractOp, abstractScalarOp, abstractDirOp,
 ];
 
 const REGISTRY: ReadonlyMap<string, OpDef> = new Map(ALL.map((d) => [d.name, d]));

@@ -6,7 +6,7 @@ import type { Builder } from '../ir/build';
 import { fillValue, isScalar, isOnes } from '../ir/inspect';
 import { buildLiteral, gridOf, isLiteralNode, literalProduct, transposeGrid } from '../ir/literal';
 import { matmul, transpose } from '../numeric/matrix';
-import { Prec, atLeast, juxtLeft, latexAtLeast, latexRight, rightOperand, type Printed } from './printing';
+import { Prec, atLeast, juxtLeft, juxtRight, latexAtLeast, latexRight, rightOperand, type Printed } from './printing';
 
 function matmulShape(args: readonly Shape[]): Shape {
   const [a, c] = args;
@@ -28,13 +28,13 @@ function rewriteMatmul(b: Builder, x: Node, y: Node, shape: Shape): Node | undef
   if (isScalarShape(x.shape)) return b.hadamard(x, y);
   if (isScalarShape(y.shape)) return b.hadamard(y, x);
   if (fillValue(x) === 0 || fillValue(y) === 0) return b.zerosOf(shape);
+  if (isEye(x)) return y;
+  if (isEye(y)) return x;
   // A filled constant's value is a coefficient: (2 ones(3, K)) Y = 2 (ones(3, K) Y).
   const cx = fillValue(x);
   const cy = fillValue(y);
   if (cx !== undefined && cx !== 1) return b.hadamard(cx, b.matmul(b.onesOf(x.shape), y));
   if (cy !== undefined && cy !== 1) return b.hadamard(cy, b.matmul(x, b.onesOf(y.shape)));
-  if (isEye(x)) return y;
-  if (isEye(y)) return x;
   if (x.op === 'neg') return b.neg(b.matmul(x.args[0], y));
   if (y.op === 'neg') return b.neg(b.matmul(x, y.args[0]));
   // Scalar factors move out of matrix products: (s A) B = s (A B).
@@ -51,7 +51,7 @@ function rewriteMatmul(b: Builder, x: Node, y: Node, shape: Shape): Node | undef
 
 /** Juxtaposition: A B. The right operand is parenthesised when it is itself a product. */
 function printMatmul(l: Printed, r: Printed): Printed {
-  return { text: `${juxtLeft(l).text} ${rightOperand(r, Prec.Product).text}`, prec: Prec.Product, form: 'juxt' };
+  return { text: `${juxtLeft(l).text} ${juxtRight(r).text}`, prec: Prec.Product, form: 'juxt' };
 }
 
 export const matmulOp: OpDef = {

@@ -20,6 +20,8 @@ export interface Printed {
    * scaling's right operand that is itself a juxtaposition needs no parentheses).
    */
   readonly form?: 'juxt' | 'other';
+  /** For a negation, the printed operand: a sum prints a + (-q) as a - q from it. */
+  readonly negated?: Printed;
 }
 
 export function atom(text: string): Printed {
@@ -38,6 +40,14 @@ export function atLeast(p: Printed, min: Prec): Printed {
 /** A right operand of a left-associative infix op at `level`: tighter than the op, and never starting with '-'. */
 export function rightOperand(p: Printed, level: Prec): Printed {
   return p.prec > level && !p.text.startsWith('-') ? p : parens(p);
+}
+
+/**
+ * The right operand of a juxtaposition: tighter than a product, not starting with '-' (that would be a
+ * subtraction) nor with a digit (`2 0.5^x` is two numbers side by side).
+ */
+export function juxtRight(p: Printed): Printed {
+  return /^[0-9.]/.test(p.text) ? parens(p) : rightOperand(p, Prec.Product);
 }
 
 export function leftOperand(p: Printed, level: Prec): Printed {

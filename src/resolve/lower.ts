@@ -2,7 +2,7 @@
 // Shape errors become diagnostics that name the operands by their source text (see shapeHints.ts).
 import type { Expr, Span } from '../syntax/ast';
 import { Diagnostic, error, pushOnce, warning } from '../diagnostics';
-import type { Node, Shape } from '../ir/types';
+import type { Dim, Node, Shape } from '../ir/types';
 import { ShapeError, formatShape, isScalarShape, shapesEqual } from '../ir/types';
 import type { Builder } from '../ir/build';
 import type { FunctionDefinition, Scope } from './scope';
@@ -10,6 +10,10 @@ import { BUILTIN_FUNCTIONS, BUILTIN_NAMES } from './builtins';
 import { knownNames, namesUsedInScope } from './names';
 import { similarName, splitIntoKnownNames } from './similar';
 import { shapeMismatchDiagnostic } from './shapeHints';
+import { IndexReader } from '../index/names';
+import { IndexLowering } from '../index/lower';
+import type { Product, Tensor } from '../index/tensor';
+import { lowerAbstractCall } from './abstract';
 
 /** A lowering failure: the diagnostic to report for the statement being lowered. */
 export class LowerError extends Error {
@@ -21,6 +25,8 @@ export class LowerError extends Error {
 /** Derivatives needed while lowering (derivative references, f'(x)); provided by the calculus layer. */
 export interface Calculus {
   derivativeRef(ref: Extract<Expr, { kind: 'deriv' }>, lowering: Lowering): Node;
+  /** A derivative reference written with indices (`∂L/∂W_ij`), as a tensor whose axes run over them. */
+  indexedDerivative?(ref: Extract<Expr, { kind: 'deriv' }>, lowering: Lowering): Tensor;
   primeOfBuiltin(fn: string, arg: Node): Node;
   primeOfFunction(body: (arg: Node) => Node, arg: Node): Node;
 }
@@ -29,6 +35,8 @@ export interface LoweringOptions {
   /** Returns the source text of a span (operands are named by their source text in messages). */
   textOf(span: Span): string;
   calculus?: Calculus;
+  /** The letters read as index variables (default: src/index/names.ts INDEX_LETTERS). */
+  indexLetters?: readonly string[];
 }
 
 const EULER = Math.E;
@@ -56,6 +64,16 @@ export class Lowering {
   private readonly hasArrays: boolean;
   /** The shape the expression being lowered should have (a claim's target), used to pick shape-fix hints. */
   expectedShape?: { shape: Shape; name: string };
+  /** Which names are index notation (docs/index-notation.md). */
+  readonly indexReader: IndexReader;
+  /** Ranges of the claim's target indices, for steps that do not fix their own. */
+  indexHints: ReadonlyMap<string, Dim> = new Map();
+  /**
+   * Where `∂f2/∂f1` looks for the call of f2: the graph of the claim's function (set while a claim is
+   * checked); without it, every definition.
+   */
+  callRoots?: readonly Node[];
+  private implicit?: Node;
 
   constructor(
     readonly scope: Scope,
@@ -65,6 +83,33 @@ export class Lowering {
     this.usedNames = namesUsedInScope(scope);
     this.scopeNames = knownNames(scope);
     this.hasArrays = [...scope.declarations.values()].some((d) => !isScalarShape(d.shape));
+    this.indexReader = new IndexReader(scope, { textOf: options.textOf, letters: options.indexLetters, hasImplicitArgument: () => this.implicit !== undefined });
+  }
+
+  /**
+   * The variable z of a claim `d softmax_j / d z_i`: while it is set, a one-argument builtin written bare
+   * (`softmax_j`, `sigma`) stands for its value at z, as in `dsigma/dz = sigma (1 - sigma)`.
+   */
+  get implicitArgument(): Node | undefined {
+    return this.implicit;
+  }
+
+  set implicitArgument(node: Node | undefined) {
+    if (node !== this.implicit) this.indexReader.reset();
+    this.implicit = node;
+  }
+
+  /** The value of a bare builtin at the claim's variable. */
+  implicitCall(fn: string, span: Span): Node {
+    if (!this.implicit) throw new LowerError(error('unknown-name', `${fn} needs an argument here`, span));
+    return this.b.apply(BUILTIN_FUNCTIONS.get(fn)!.name, [this.implicit]);
+  }
+
+  /** An expression in index notation as labelled factors, with the index ranges it fixes (for claim checking). */
+  lowerIndexed(e: Expr): { value: Product; sizes: Map<string, Dim> } {
+    const lowering = new IndexLowering(this, this.indexReader, this.indexHints);
+    const value = lowering.lowerValue(e);
+    return { value, sizes: lowering.indexSizes() };
   }
 
   /** The node of a name that has a meaning in the scope (declared, defined or given by `at`). */
@@ -129,6 +174,7 @@ export class Lowering {
   }
 
   lower(e: Expr): Node {
+    if (this.indexReader.involves(e)) return new IndexLowering(this, this.indexReader, this.indexHints).lowerNode(e);
     switch (e.kind) {
       case 'number':
         return this.b.constant(e.value);
@@ -167,6 +213,7 @@ export class Lowering {
     if (scope.dims.has(e.name)) return b.dimsize(e.name);
     if (e.name === 'pi') return b.constant(Math.PI);
     if (e.name === 'e') return b.constant(EULER);
+    if (this.indexReader.isImplicitFunction(e.name)) return this.implicitCall(e.name, e.span);
     this.reportUndeclared(e);
     return b.variable(e.name, [1, 1]);
   }
@@ -272,6 +319,8 @@ export class Lowering {
       case 'lt':
       case 'ge':
       case 'le':
+      case 'eq':
+      case 'ne':
         return b.compare(e.op, left, right);
     }
   }
@@ -296,6 +345,8 @@ export class Lowering {
   }
 
   private lowerCall(e: Extract<Expr, { kind: 'call' }>): Node {
+    const abstract = this.scope.abstractFunctions.get(e.callee);
+    if (abstract) return lowerAbstractCall(this, abstract, e, e.args.map((a) => this.lower(a)));
     const user = this.scope.functions.get(e.callee);
     if (user) return this.callUserFunction(e, user.params, user.body);
     const builtin = BUILTIN_FUNCTIONS.get(e.callee);
@@ -324,7 +375,7 @@ export class Lowering {
       const right = this.lower(e.args[0]);
       return this.withShapeDiagnostic({ kind: 'binary', op: 'mul', style: 'juxt', left: { kind: 'name', name: e.callee, text: e.calleeText, span: e.span }, right: e.args[0], span: e.span }, () => this.b.mul(left, right));
     }
-    const candidates = [...BUILTIN_NAMES, ...this.scope.functions.keys()];
+    const candidates = [...BUILTIN_NAMES, ...this.scope.functions.keys(), ...this.scope.abstractFunctions.keys()];
     const similar = similarName(e.callee, candidates);
     throw new LowerError(
       error('unknown-function', `unknown function ${e.calleeText}`, e.span, similar ? `did you mean ${similar}?` : `define it first, e.g. \`${e.calleeText}(x) = ...\``),
@@ -384,10 +435,19 @@ export class Lowering {
 
   private lowerDerivative(e: Extract<Expr, { kind: 'deriv' }>): Node {
     // `dA/dB` is a derivative only when A and B mean something here; otherwise it is the division of names dA by dB.
+    const wrtCall = e.form === 'frac' && e.wrt.length === 1 && e.wrt[0].kind === 'call' ? e.wrt[0] : undefined;
+    if (wrtCall && e.of.kind === 'name' && this.isVariableName(wrtCall.callee) && wrtCall.prime === 0 && !this.scope.abstractFunctions.has(wrtCall.callee)) {
+      // `dL/dW(x + y)` with a variable W is (dL/dW)(x + y), as it read before `∂L/∂σ(z)` existed.
+      const ref = { ...e, wrt: [{ kind: 'name' as const, name: wrtCall.callee, text: wrtCall.calleeText, span: wrtCall.span }] };
+      const factor = wrtCall.args.length === 1 ? wrtCall.args[0] : ({ kind: 'matrix', rows: [wrtCall.args], span: wrtCall.span } as Expr);
+      return this.lower({ kind: 'binary', op: 'mul', style: 'juxt', left: ref, right: factor, span: e.span });
+    }
     if (e.form === 'frac' && e.of.kind === 'name' && e.wrt.length === 1 && e.wrt[0].kind === 'name') {
       const known = this.knownHere();
-      const isKnown = (n: string): boolean => known.has(n) || this.usedNames.has(n);
-      if (!isKnown(e.of.name) || !isKnown(e.wrt[0].name)) {
+      const isKnown = (x: Extract<Expr, { kind: 'name' }>): boolean =>
+        known.has(x.name) || this.usedNames.has(x.name) || this.scope.abstractFunctions.has(x.name) || this.indexReader.involves(x);
+      const ofIsFunction = this.indexReader.namesBuiltinFunction(e.of);
+      if (!(isKnown(e.of) || ofIsFunction) || !isKnown(e.wrt[0])) {
         const dA = { kind: 'name' as const, name: 'd' + e.of.name, text: 'd' + e.of.text, span: e.of.span };
         const dB = { kind: 'name' as const, name: 'd' + e.wrt[0].name, text: 'd' + e.wrt[0].text, span: e.wrt[0].span };
         return this.lower({ kind: 'binary', op: 'div', left: dA, right: dB, span: e.span });

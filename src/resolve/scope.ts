@@ -24,6 +24,19 @@ export interface Definition {
   fromBase: boolean;
 }
 
+/**
+ * A function with no formula (docs/index-notation.md): `f1, f2 : function` applies entry by entry, with
+ * any number of arguments; `C(w) : scalar` is a scalar function of whole arrays, of exactly its parameters.
+ */
+export interface AbstractFunction {
+  name: string;
+  text: string;
+  kind: 'entrywise' | 'scalar';
+  /** The declared parameters, when written (`C(w)`): they fix the number of arguments. */
+  params?: string[];
+  span: Span;
+}
+
 export interface FunctionDefinition {
   name: string;
   params: string[];
@@ -57,6 +70,10 @@ export interface Scope {
   declarations: Map<string, Declaration>;
   definitions: Map<string, Definition>;
   functions: Map<string, FunctionDefinition>;
+  /** Abstract functions (`f1, f2 : function`, `C(w) : scalar`). */
+  abstractFunctions: Map<string, AbstractFunction>;
+  /** Names declared `: index`, read as index variables besides the usual letters (src/index/names.ts). */
+  indexNames: Set<string>;
   /** Names given a value by `at` (scalar leaves). */
   pointNames: Set<string>;
   claims: Claim[];
@@ -81,6 +98,8 @@ export function emptyScope(): Scope {
     declarations: new Map(),
     definitions: new Map(),
     functions: new Map(),
+    abstractFunctions: new Map(),
+    indexNames: new Set(),
     pointNames: new Set(),
     claims: [],
     asks: [],
@@ -96,6 +115,8 @@ export function extendScope(base: Scope): Scope {
     declarations: new Map(base.declarations),
     definitions: new Map([...base.definitions].map(([k, d]) => [k, { ...d, fromBase: true }])),
     functions: new Map(base.functions),
+    abstractFunctions: new Map(base.abstractFunctions),
+    indexNames: new Set(base.indexNames),
     pointNames: new Set(base.pointNames),
     claims: [],
     asks: [],
@@ -103,7 +124,7 @@ export function extendScope(base: Scope): Scope {
     aliases: new Map(base.aliases),
     diagnostics: [],
     point: base.point,
-    given: new Set([...base.declarations.keys(), ...base.definitions.keys(), ...base.dims, ...base.functions.keys()]),
+    given: new Set([...base.declarations.keys(), ...base.definitions.keys(), ...base.dims, ...base.functions.keys(), ...base.abstractFunctions.keys()]),
   };
 }
 
@@ -136,10 +157,38 @@ export function addStatements(scope: Scope, statements: readonly Statement[], is
         break; // problems are split before resolution (see problems.ts)
       case 'policy':
         break; // grading policy, read by src/grade/policy.ts
+      case 'function-decl':
+        addAbstractFunctions(scope, st);
+        break;
+      case 'index-decl':
+        for (const ref of st.names) scope.indexNames.add(ref.name);
+        break;
     }
   }
   scope.point = point;
   return scope;
+}
+
+function addAbstractFunctions(scope: Scope, st: Extract<Statement, { kind: 'function-decl' }>): void {
+  if (st.result && !(st.result.rows === 1 && st.result.cols === 1)) {
+    const heads = st.heads.map((h) => h.name.text).join(', ');
+    scope.diagnostics.push(
+      error('shape-mismatch', `an abstract function is scalar-valued or applies entry by entry; ${heads} cannot be declared ${formatShape(shapeOfSpec(st.result))}`, st.result.span, `declare \`${heads} : function\` for a function applied entry by entry, or give it a scalar value`),
+    );
+    return;
+  }
+  for (const head of st.heads) {
+    const name = head.name.name;
+    const prior = scope.abstractFunctions.get(name);
+    const kind = st.result ? 'scalar' : 'entrywise';
+    if (scope.functions.has(name) || scope.declarations.has(name) || (prior && prior.kind !== kind)) {
+      scope.diagnostics.push(error('redefinition', `${head.name.text} is declared again as another kind of name`, head.name.span, `keep one declaration of ${head.name.text}`));
+      continue;
+    }
+    const fn: AbstractFunction = { name, text: head.name.text, kind, span: head.name.span };
+    if (head.params) fn.params = head.params.map((p) => p.name);
+    scope.abstractFunctions.set(name, fn);
+  }
 }
 
 function addAlias(scope: Scope, st: Extract<Statement, { kind: 'alias' }>): void {
@@ -214,6 +263,7 @@ function isFunctionHeader(lhs: Expr, scope: Scope): lhs is Extract<Expr, { kind:
     lhs.kind === 'call' &&
     lhs.prime === 0 &&
     !BUILTIN_FUNCTIONS.has(lhs.callee) &&
+    !scope.abstractFunctions.has(lhs.callee) &&
     !scope.declarations.has(lhs.callee) &&
     !scope.definitions.has(lhs.callee) &&
     lhs.args.length > 0 &&

@@ -16,7 +16,8 @@ export type BinaryOp =
   | 'mul'        // juxtaposition, *, ·, @, \cdot: matrix product, scaling, or (· between same-shaped vectors) dot product
   | 'hadamard'   // .*, ⊙, odot, ∘
   | 'div'        // /, ./ (elementwise)
-  | 'gt' | 'lt' | 'ge' | 'le';
+  | 'gt' | 'lt' | 'ge' | 'le'
+  | 'eq' | 'ne'; // only inside the indicator 1(a = b), 1(a ≠ b)
 
 export type Expr =
   | { kind: 'number'; value: number; text: string; span: Span }
@@ -52,6 +53,12 @@ export interface NameRef {
   span: Span;
 }
 
+/** One function of a function declaration: `f1`, or `C(w)` with its parameters. */
+export interface FunctionHead {
+  name: NameRef;
+  params?: NameRef[];
+}
+
 export type Domain = 'positive' | 'nonnegative' | 'binary' | 'onehot' | 'probability' | 'simplex' | 'symmetric';
 
 /** One side of an `=` chain: the expression, its source text and span. */
@@ -64,6 +71,13 @@ export interface Step {
 export type Statement =
   | { kind: 'decl'; names: NameRef[]; shape: ShapeSpec; domain?: { name: Domain; span: Span }; span: Span }
   /**
+   * Abstract functions (docs/index-notation.md): `f1, f2 : function` applies entry by entry (no `result`);
+   * `C(w) : scalar` is a scalar function of whole arrays (`result` is its shape).
+   */
+  | { kind: 'function-decl'; heads: FunctionHead[]; result?: ShapeSpec; span: Span }
+  /** `i, j : index`: names read as index variables wherever they subscript an array. */
+  | { kind: 'index-decl'; names: NameRef[]; span: Span }
+  /**
    * `lhs = rhs1 = rhs2 ...` with an optional shape claim and label.
    * Whether it defines a name or claims an equality is decided by name resolution, not by the parser.
    * Continuation lines starting with `=` have been appended to `rhs` already.
@@ -75,7 +89,7 @@ export type Statement =
   /** `alias \mathcal{L} = L`: notation in submissions that means a name of the problem. */
   | { kind: 'alias'; from: string; to: Expr; span: Span }
   /** `policy sign 50%`: the credit an assignment gives a kind of near miss (read by src/grade, ignored elsewhere). */
-  | { kind: 'policy'; key: string; percent: number; span: Span };
+  | { kind: 'policy'; key: string; keySpan: Span; percent: number; span: Span };
 
 export interface AtBinding {
   name: string;

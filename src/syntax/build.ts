@@ -1,6 +1,6 @@
 // AST builders called by the grammar's postprocessors (grammar/chainrule.ne).
 // Builders never mutate their arguments: Earley may share a sub-result between several partial parses.
-import type { AtBinding, BinaryOp, DimSpec, Domain, Expr, MulStyle, NameRef, ShapeSpec, Span } from './ast';
+import type { AtBinding, BinaryOp, DimSpec, Domain, Expr, FunctionHead, MulStyle, NameRef, ShapeSpec, Span } from './ast';
 import { endCol, type Token } from './lexer';
 import { IDENTIFIER_SOURCE, normalizeName } from './names';
 
@@ -27,8 +27,20 @@ function innerSpan(t: Token, from: number, length: number): Span {
 
 // ---- expressions
 
+/** Number characters that are not digits: vulgar fractions (`½ Σ_i r_i^2`) and the indicator's `𝟙`. */
+const NUMBER_CHARACTERS: Record<string, number> = { '½': 1 / 2, '⅓': 1 / 3, '⅔': 2 / 3, '¼': 1 / 4, '¾': 3 / 4, '𝟙': 1 };
+
 export function num(t: Token): Expr {
-  return { kind: 'number', value: Number(t.text), text: t.text, span: span(t, t) };
+  return { kind: 'number', value: NUMBER_CHARACTERS[t.text] ?? Number(t.text), text: t.text, span: span(t, t) };
+}
+
+/**
+ * `1(a = b)`, `𝟙(a ≠ b)`: the indicator of an equality, a 0/1 mask like a comparison. (`1(a > b)` needs no
+ * rule of its own: it is 1 times the mask.) Another number in front scales the mask: `2(a = b)`.
+ */
+export function indicator(one: Token, left: Expr, op: Token, right: Expr, close: Token): Expr {
+  const test: Expr = { kind: 'binary', op: op.type === 'neq' ? 'ne' : 'eq', left, right, span: span(one, close) };
+  return NUMBER_CHARACTERS[one.text] === 1 || one.text === '1' ? test : { kind: 'binary', op: 'mul', style: 'juxt', left: num(one), right: test, span: span(one, close) };
 }
 
 export function name(t: Token): Expr {
@@ -212,6 +224,16 @@ export function dop(t: Token, operand: Expr): Expr {
   return { kind: 'deriv', form: 'operator', of: operand, wrt: [wrtExpr], span: span(t, operand) };
 }
 
+/** `∂L/∂σ(z)`: the derivative of a name with respect to a call (an intermediate of L; see calculus/meaning.ts). */
+export function dfracCall(t: Token, args: Expr[], close: Token): Expr {
+  const m = DFRAC.exec(t.text.slice(0, -1))!;
+  const [, of, mid, wrt] = m;
+  const ofExpr = nameAt(of, innerSpan(t, 1, of.length));
+  const wrtStart = 1 + of.length + mid.length + 1;
+  const callee: Expr = { kind: 'call', callee: normalizeName(wrt), calleeText: wrt, prime: 0, args, span: { ...innerSpan(t, wrtStart, wrt.length + 1), endLine: close.line, endColumn: endCol(close) } };
+  return { kind: 'deriv', form: 'frac', of: ofExpr, wrt: [callee], span: span(t, close) };
+}
+
 /** `d(of)/d(wrt)`. */
 export function dparenFrac(open: Token, of: Expr, wrt: Expr, close: Token): Expr {
   return { kind: 'deriv', form: 'frac', of, wrt: wrtList(wrt), span: span(open, close) };
@@ -245,7 +267,29 @@ export type RawStatement =
   | { kind: 'at'; bindings: AtBinding[] }
   | { kind: 'problem'; id: string; title?: string }
   | { kind: 'ask'; target: Expr; points: number }
-  | { kind: 'policy'; key: string; percent: number };
+  | { kind: 'policy'; key: string; keySpan: Span; percent: number }
+  | { kind: 'function-decl'; heads: FunctionHead[]; result?: ShapeSpec }
+  | { kind: 'index-decl'; names: NameRef[] }
+  | { kind: 'invalid'; message: string; span: Span };
+
+/** `C(w)` in a function declaration. */
+export function fnHead(open: Token, params: NameRef[]): FunctionHead {
+  const text = open.text.slice(0, -1);
+  return { name: { name: normalizeName(text), text, span: innerSpan(open, 0, text.length) }, params };
+}
+
+/**
+ * `f1, f2 : function`, `C(w) : function`, `C(w) : scalar`, `i, j : index`. An index list with parameters
+ * (`i(x) : index`) says nothing sensible and is reported.
+ */
+export function abstractDecl(heads: FunctionHead[], kind: Token | null, shape: ShapeSpec | null): RawStatement {
+  if (kind?.text === 'index') {
+    const withParams = heads.find((h) => h.params);
+    if (withParams) return { kind: 'invalid', message: `an index variable has no parameters: write ${withParams.name.text} : index`, span: withParams.name.span };
+    return { kind: 'index-decl', names: heads.map((h) => h.name) };
+  }
+  return shape ? { kind: 'function-decl', heads, result: shape } : { kind: 'function-decl', heads };
+}
 
 export function binding(nameTok: Token, op: Token, sign: Token | null, value: Token): AtBinding {
   const v = Number(value.text);
@@ -260,7 +304,7 @@ export function binding(nameTok: Token, op: Token, sign: Token | null, value: To
 
 /** `policy carried-error 75%`: the key's words and hyphens are joined back into one key. */
 export function policy(keyTokens: Token[], percent: Token): RawStatement {
-  return { kind: 'policy', key: keyTokens.map((t) => t.text).join(''), percent: Number(percent.text) };
+  return { kind: 'policy', key: keyTokens.map((t) => t.text).join(''), keySpan: span(keyTokens[0], keyTokens[keyTokens.length - 1]), percent: Number(percent.text) };
 }
 
 export function problem(idTokens: Token[], title: Token | null): RawStatement {

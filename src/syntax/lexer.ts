@@ -7,10 +7,10 @@ import { IDENTIFIER_SOURCE } from './names';
 
 export type TokenType =
   | 'nl' | 'ws' | 'comment' | 'string' | 'number'
-  | 'transpose' | 'dfrac' | 'dop' | 'dparen' | 'dnum' | 'dden' | 'primecall' | 'call' | 'ident'
+  | 'transpose' | 'dfrac' | 'dfraccall' | 'dop' | 'dparen' | 'dnum' | 'dden' | 'primecall' | 'call' | 'ident'
   | 'reals' | 'command' | 'kw_in'
   | 'hadamard' | 'ediv' | 'slash' | 'star' | 'cdot' | 'atop' | 'plus' | 'minus' | 'caret' | 'prime'
-  | 'ge' | 'le' | 'gt' | 'lt' | 'eq' | 'approx' | 'tilde' | 'colon' | 'comma' | 'semi'
+  | 'ge' | 'le' | 'gt' | 'lt' | 'eq' | 'neq' | 'approx' | 'tilde' | 'colon' | 'comma' | 'semi'
   | 'lparen' | 'rparen' | 'lbracket' | 'rbracket' | 'lbrace' | 'rbrace' | 'cross' | 'unknown'
   // Synthetic markers put in front of a statement's tokens to select what the grammar parses.
   | 's_expr' | 's_stmt' | 's_cont' | 's_at' | 's_problem' | 's_ask' | 's_policy';
@@ -28,6 +28,14 @@ export interface Token {
 
 const ID = IDENTIFIER_SOURCE;
 const NOT_ID_CHAR = '(?![\\p{L}\\p{Nd}_])';
+/** A subscript or an upper bound: `{…}` on one line, or letters and digits. */
+const SUB = '(?:\\{[^{}\\n]*\\}|[\\p{L}\\p{Nd}]+)';
+/**
+ * A summation sign with its index and optional bounds, read as one name (docs/index-notation.md):
+ * `sum_i`, `sum_{i=1}^m`, `∑_{i}`, `\\sum_i^{n}`, and `Σ` with an `=` in its subscript (`Σ_{i=1}^m`;
+ * a bare `Σ_ij` may be the entry of a covariance matrix Σ, so it stays an ordinary identifier).
+ */
+const SUM_SIGN = `(?:(?:sum|Sum|∑|\\\\sum)_${SUB}(?:\\^${SUB})?|Σ_\\{[^{}=\\n]*=[^{}\\n]*\\}(?:\\^${SUB})?)${NOT_ID_CHAR}`;
 
 // Order matters: moo takes the first rule that matches at a position, so the
 // longer special forms (dL/dW, d/dx, d(, f(, f'() come before plain identifiers.
@@ -40,10 +48,14 @@ const rules: moo.Rules = {
     `\\^[ \\t]*(?:\\{[ \\t]*(?:T|⊤|\\\\top|\\\\intercal)[ \\t]*\\}|(?:T|⊤|\\\\top|\\\\intercal)${NOT_ID_CHAR})`,
     'u',
   ),
-  number: /(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?/u,
+  // `½` and friends, and the indicator's `𝟙`, are numbers too (their values: build.ts).
+  number: /(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?|[½⅓⅔¼¾𝟙]/u,
+  // `∂L/∂σ(z)`: a derivative with respect to an expression (a call), one token up to its `(`.
+  dfraccall: new RegExp(`[d∂]${ID}[ \\t]*/[ \\t]*[d∂]${ID}\\(`, 'u'),
   dfrac: new RegExp(`[d∂]${ID}[ \\t]*/[ \\t]*[d∂]${ID}`, 'u'),
   dop: new RegExp(`[d∂][ \\t]*/[ \\t]*[d∂]${ID}`, 'u'),
   dparen: /[d∂]\(/u,
+  sumsign: new RegExp(SUM_SIGN, 'u'),
   primecall: new RegExp(`${ID}['′]+\\(`, 'u'),
   call: new RegExp(`${ID}\\(`, 'u'),
   reals: /\\mathbb\{R\}/u,
@@ -62,6 +74,7 @@ const rules: moo.Rules = {
   le: ['<=', '≤'],
   gt: '>',
   lt: '<',
+  neq: ['≠', '!='],
   eq: '=',
   approx: '≈',
   tilde: '~',
@@ -101,6 +114,7 @@ export function lex(source: string): Token[] {
     else if (type === 'ident' && t.text === 'odot') type = 'hadamard';
     else if (type === 'command' && COMMANDS[t.text]) type = COMMANDS[t.text];
     else if (type === 'star' && t.text === '**') type = 'caret'; // Python's power
+    else if ((type as string) === 'sumsign') type = 'ident'; // the resolver reads the sign from the name's text
     out.push({ type, text: t.text, offset: t.offset, line: t.line, col: t.col });
   }
   return out;
@@ -113,7 +127,7 @@ export function isTrivia(t: Token): boolean {
 
 /** Tokens that open a bracket (a call token includes its `(`). */
 export const OPENERS: ReadonlySet<TokenType> = new Set<TokenType>([
-  'lparen', 'lbracket', 'lbrace', 'call', 'primecall', 'dparen', 'dnum', 'dden',
+  'lparen', 'lbracket', 'lbrace', 'call', 'primecall', 'dparen', 'dnum', 'dden', 'dfraccall',
 ]);
 export const CLOSERS: ReadonlySet<TokenType> = new Set<TokenType>(['rparen', 'rbracket', 'rbrace']);
 
@@ -125,12 +139,12 @@ export function closerOf(t: Token): TokenType {
 /** Operators after which a line continues on the next line. */
 export const CONTINUING: ReadonlySet<TokenType> = new Set<TokenType>([
   'plus', 'minus', 'star', 'slash', 'ediv', 'hadamard', 'cdot', 'atop', 'caret', 'cross',
-  'eq', 'approx', 'tilde', 'colon', 'comma', 'semi', 'ge', 'le', 'gt', 'lt', 'kw_in',
+  'eq', 'neq', 'approx', 'tilde', 'colon', 'comma', 'semi', 'ge', 'le', 'gt', 'lt', 'kw_in',
 ]);
 
 /** Tokens that can start an expression. */
 export const EXPRESSION_START: ReadonlySet<TokenType> = new Set<TokenType>([
-  'number', 'ident', 'call', 'primecall', 'dfrac', 'dop', 'dparen', 'dnum', 'lparen', 'lbracket', 'minus',
+  'number', 'ident', 'call', 'primecall', 'dfrac', 'dfraccall', 'dop', 'dparen', 'dnum', 'lparen', 'lbracket', 'minus',
 ]);
 
 /** One past the token's last column (tokens given to the grammar never span lines). */

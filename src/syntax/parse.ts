@@ -113,7 +113,10 @@ function parseGroup(group: Group, src: SourceText): Parsed {
     case 'ask':
       return { statement: { kind: 'ask', target: step(raw.target, src, group.tokens), points: raw.points, span } };
     case 'policy':
+    case 'function-decl':
+    case 'index-decl':
       return { statement: { ...raw, span } };
+    case 'invalid':
     case 'expr':
       throw new Error('a statement parsed as a bare expression');
   }

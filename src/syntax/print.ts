@@ -1,6 +1,8 @@
 // Prints an AST expression back in .cr syntax (minimal parentheses), for reports on LaTeX input: the
 // JSON contract writes every expression in .cr syntax that parses back to the same expression.
 import type { Expr } from './ast';
+import { lex } from './lexer';
+import { normalizeName } from './names';
 
 const enum Level {
   Comparison = 1,
@@ -21,6 +23,8 @@ const BINARY: Record<string, { text: string; level: Level }> = {
   lt: { text: ' < ', level: Level.Comparison },
   ge: { text: ' >= ', level: Level.Comparison },
   le: { text: ' <= ', level: Level.Comparison },
+  eq: { text: ' = ', level: Level.Comparison },
+  ne: { text: ' ≠ ', level: Level.Comparison },
 };
 
 const MUL: Record<string, string> = { juxt: ' ', star: ' * ', cdot: ' · ', at: ' @ ' };
@@ -28,6 +32,7 @@ const MUL: Record<string, string> = { juxt: ' ', star: ' * ', cdot: ' · ', at: 
 function levelOf(e: Expr): Level {
   switch (e.kind) {
     case 'binary':
+      if (e.op === 'eq' || e.op === 'ne') return Level.Atom; // written 1(a = b)
       return e.op === 'mul' ? Level.Product : BINARY[e.op].level;
     case 'neg':
       return Level.Unary;
@@ -57,7 +62,7 @@ export function printExpr(e: Expr): string {
     case 'number':
       return e.text || String(e.value);
     case 'name':
-      return e.name;
+      return nameText(e);
     case 'call':
       return `${e.callee}${"'".repeat(e.prime)}(${e.args.map(printExpr).join(', ')})`;
     case 'neg':
@@ -71,6 +76,7 @@ export function printExpr(e: Expr): string {
     case 'deriv':
       return printDerivative(e);
     case 'binary': {
+      if (e.op === 'eq' || e.op === 'ne') return `1(${wrap(e.left, Level.Sum)}${BINARY[e.op].text}${wrap(e.right, Level.Sum)})`;
       const level = e.op === 'mul' ? Level.Product : BINARY[e.op].level;
       const left = wrap(e.left, level);
       let right = wrap(e.right, level + 1);
@@ -83,6 +89,16 @@ export function printExpr(e: Expr): string {
   }
 }
 
+/**
+ * A name as written when that is index notation (`w_i`, `sum_{i=1}^m`: the normalised `wi` would lose the
+ * index) and reads back as the same name; otherwise its normalised form.
+ */
+function nameText(e: Extract<Expr, { kind: 'name' }>): string {
+  if (!/_(?:\{[^}]*\p{L}|\p{L})/u.test(e.text)) return e.name;
+  const tokens = lex(e.text);
+  return tokens.length === 1 && tokens[0].type === 'ident' && normalizeName(tokens[0].text) === e.name ? e.text : e.name;
+}
+
 function printDerivative(e: Extract<Expr, { kind: 'deriv' }>): string {
   const wrt = e.wrt.map(printExpr);
   switch (e.form) {
@@ -92,7 +108,7 @@ function printDerivative(e: Extract<Expr, { kind: 'deriv' }>): string {
     case 'operator':
       return `d/d${wrt[0]} (${printExpr(e.of)})`;
     case 'frac':
-      if (e.of.kind === 'name' && e.wrt.length === 1 && e.wrt[0].kind === 'name') return `d${e.of.name}/d${wrt[0]}`;
+      if (e.of.kind === 'name' && e.wrt.length === 1 && e.wrt[0].kind === 'name') return `d${nameText(e.of)}/d${wrt[0]}`;
       return `d(${printExpr(e.of)})/d(${wrt.join(', ')})`;
   }
 }

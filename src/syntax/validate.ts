@@ -66,6 +66,8 @@ export function checkRaw(raw: RawStatement): Diagnostic | undefined {
       return raw.rhs.map(checkExpr).find((d) => d) ?? checkShape(raw.shapeClaim);
     case 'ask':
       return checkExpr(raw.target);
+    case 'invalid':
+      return error('parse-error', raw.message, raw.span);
     default:
       return undefined;
   }

@@ -149,7 +149,7 @@ export class RecipeGenerator {
       }
       case 'mask': {
         const [p, q] = this.broadcastPair(s);
-        return { op: 'hadamard', args: [{ op: this.pick(['gt', 'ge', 'lt', 'le']), args: [this.expr(p, d), this.expr(q, d)] }, this.expr(s, d)] };
+        return { op: 'hadamard', args: [{ op: this.pick(['gt', 'ge', 'lt', 'le', 'eq', 'ne']), args: [this.expr(p, d), this.expr(q, d)] }, this.expr(s, d)] };
       }
       case 'reduce': {
         const t = this.shape();
@@ -255,7 +255,7 @@ export function kinkMargin(root: Node, env: EvalEnv): number {
     if (n.op === 'relu' || n.op === 'abs') margin = Math.min(margin, minAbs(memo.get(n.args[0].id)!));
     // The norm is not differentiable at 0.
     if (n.op === 'norm') margin = Math.min(margin, memo.get(n.id)!.data[0]);
-    if (['max', 'min', 'gt', 'ge', 'lt', 'le'].includes(n.op)) {
+    if (['max', 'min', 'gt', 'ge', 'lt', 'le', 'eq', 'ne'].includes(n.op)) {
       const a = memo.get(n.args[0].id)!;
       const c = memo.get(n.args[1].id)!;
       const rows = Math.max(a.rows, c.rows);

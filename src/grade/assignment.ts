@@ -1,0 +1,157 @@
+// An assignment (SPEC 1.8): problems, each with its setup (declarations, definitions, `at` points), its
+// asks and its policy. It is parsed, resolved and checked once, then shared by every submission graded
+// against it (in a worker, for the whole batch).
+import { createHash } from 'crypto';
+import type { Diagnostic } from '../diagnostics';
+import { error, hasErrors, pushOnce } from '../diagnostics';
+import type { Step } from '../syntax/ast';
+import { parseDocument } from '../frontend';
+import { Graph } from '../ir/graph';
+import { Builder } from '../ir/build';
+import { makeCalculus } from '../calculus/index';
+import { InformalReference } from '../calculus/meaning';
+import { splitProblems } from '../resolve/problems';
+import { addStatements, emptyScope, type Scope } from '../resolve/scope';
+import { LowerError, Lowering } from '../resolve/lower';
+import { sourceTextOf } from '../resolve/source';
+import { inferNameShapes } from '../shapes/analyze';
+import { knownNames, walkNames } from '../resolve/names';
+import { readPolicy, type Policy } from './policy';
+import { expectedAnswer, type ExpectedAnswer } from './expected';
+import { MeaningCache } from './truthCache';
+import { DEFAULT_SEED } from '../check/index';
+
+export interface AskSpec {
+  /** "1a dL/dW" (just "dL/dW" when the assignment has no `problem` lines): the gradebook column. */
+  id: string;
+  problem: string;
+  target: Step;
+  targetText: string;
+  points: number;
+  expected: ExpectedAnswer;
+}
+
+export interface AssignmentProblem {
+  id: string;
+  title: string | null;
+  /** The problem's names and point, extended (never modified) by each submission. */
+  scope: Scope;
+  asks: AskSpec[];
+  policy: Policy;
+  /**
+   * Where lowering the problem's own lines warns (an undeclared scalar, ...), as `spanKey`s. A submission's
+   * lowering lowers those lines again; their warnings are the assignment's, not the student's.
+   */
+  ownWarnings: ReadonlySet<string>;
+}
+
+export interface Assignment {
+  file: string;
+  source: string;
+  /** sha256 of the source; part of every submission's input hash. */
+  hash: string;
+  problems: AssignmentProblem[];
+  asks: AskSpec[];
+  maxScore: number;
+  /** Derivatives computed for one submission and reused by the next (the worker's main saving). */
+  meanings: MeaningCache;
+}
+
+/** The assignment has input errors; `diagnostics` say where (rendered like `chainrule check` errors). */
+export class AssignmentError extends Error {
+  constructor(
+    readonly diagnostics: Diagnostic[],
+    readonly source: string,
+    readonly file: string,
+  ) {
+    super(`${file}: the assignment has ${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'}`);
+  }
+}
+
+const WHOLE_FILE = { line: 1, column: 1, endLine: 1, endColumn: 2 };
+
+/** `seed` is the batch's `--seed`: the derivatives shared across submissions are cross-checked with it. */
+export function loadAssignment(source: string, file: string, seed = DEFAULT_SEED): Assignment {
+  const parsed = parseDocument(source, file);
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  const graph = new Graph();
+  const builder = new Builder(graph);
+  const calculus = makeCalculus(builder, graph);
+  const textOf = sourceTextOf(source);
+  const problems: AssignmentProblem[] = [];
+  const meanings = new MeaningCache(seed);
+  const seenIds = new Map<string, number>();
+  for (const section of splitProblems(parsed.statements)) {
+    if (seenIds.has(section.id)) {
+      diagnostics.push(error('redefinition', `problem ${section.id} appears twice`, section.span ?? WHOLE_FILE, `the first is at line ${seenIds.get(section.id)}`));
+      continue;
+    }
+    seenIds.set(section.id, section.span?.line ?? 1);
+    const scope = addStatements(emptyScope(), section.statements);
+    const lowering = new Lowering(scope, builder, { textOf, calculus });
+    inferNameShapes(lowering);
+    const { policy, diagnostics: policyErrors } = readPolicy(section.statements);
+    const asks = scope.asks.map((ask) => ({
+      id: askId(section.id, ask.target.text),
+      problem: section.id,
+      target: ask.target,
+      targetText: ask.target.text.trim(),
+      points: ask.points,
+      expected: askExpected(ask.target, scope, lowering, meanings, diagnostics),
+    }));
+    for (const d of [...scope.diagnostics, ...lowering.diagnostics, ...policyErrors]) pushOnce(diagnostics, d);
+    const ownWarnings = new Set(lowering.diagnostics.map(spanKey));
+    problems.push({ id: section.id, title: section.title ?? null, scope, asks, policy, ownWarnings });
+  }
+  const asks = uniqueIds(problems.flatMap((p) => p.asks));
+  if (asks.length === 0) diagnostics.push(error('parse-error', 'the assignment asks nothing', WHOLE_FILE, 'name what is graded: ask dL/dW 6 points'));
+  meanings.takeFailures(); // each submission that uses a derivative is told, with its own lines
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (hasErrors(errors)) throw new AssignmentError(errors, source, file);
+  return {
+    file, source, hash: createHash('sha256').update(source).digest('hex'), problems, asks,
+    maxScore: asks.reduce((total, a) => total + a.points, 0),
+    meanings,
+  };
+}
+
+/** A diagnostic's code and place: spans carry no file, so this tells the assignment's warnings apart. */
+export function spanKey(d: Diagnostic): string {
+  return `${d.code}@${d.span.line}:${d.span.column}-${d.span.endLine}:${d.span.endColumn}`;
+}
+
+function askId(problem: string, targetText: string): string {
+  return problem ? `${problem} ${targetText.trim()}` : targetText.trim();
+}
+
+/** Two asks with the same text in one problem would share a gradebook column: number the later ones. */
+function uniqueIds(asks: AskSpec[]): AskSpec[] {
+  const count = new Map<string, number>();
+  for (const a of asks) {
+    const n = (count.get(a.id) ?? 0) + 1;
+    count.set(a.id, n);
+    if (n > 1) a.id = `${a.id} (${n})`;
+  }
+  return asks;
+}
+
+function askExpected(target: Step, scope: Scope, lowering: Lowering, meanings: MeaningCache, diagnostics: Diagnostic[]): ExpectedAnswer {
+  // An unknown name would make `dL/dQ` the quotient of two new scalars, graded as such: refuse it.
+  const known = knownNames(scope, [...scope.dims, 'pi', 'e']);
+  const unknown = new Set<string>();
+  walkNames(target.expr, (n) => known.has(n) || unknown.add(n));
+  if (unknown.size) {
+    diagnostics.push(error('unknown-name', `${[...unknown].join(', ')} ${unknown.size === 1 ? 'is' : 'are'} not declared or defined in this problem`, target.span, `ask about the problem's own names`));
+    return { text: null, latex: null };
+  }
+  try {
+    return expectedAnswer(target, scope, lowering, meanings.meaning);
+  } catch (err) {
+    if (err instanceof InformalReference) {
+      diagnostics.push(error('shape-mismatch', `${target.text.trim()} is a tensor (an array by a matrix): ask for a gradient or a Jacobian`, target.span));
+    } else if (err instanceof LowerError) {
+      diagnostics.push(err.diagnostic);
+    } else throw err;
+    return { text: null, latex: null };
+  }
+}

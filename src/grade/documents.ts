@@ -1,0 +1,116 @@
+// A submission's files read as one document. Each file is parsed on its own (by its extension: .cr, .md,
+// .tex), then its spans are moved down by the lines of the files before it, so that one source (the
+// files joined by newlines) serves every span and `locate` maps a line back to its file.
+import type { Diagnostic } from '../diagnostics';
+import type { Span, Statement } from '../syntax/ast';
+import { parseDocument } from '../frontend';
+
+export interface SubmissionFile {
+  /** Relative to the submission's folder, with `/` separators (or the file's name). */
+  path: string;
+  source: string;
+}
+
+export interface FileRange {
+  path: string;
+  /** The line of the joined source where this file's line 1 is. */
+  firstLine: number;
+  lineCount: number;
+}
+
+export interface SubmissionDocument {
+  files: FileRange[];
+  /** Every file, in order, joined by newlines: the text all spans point into. */
+  source: string;
+  /** Statements before a file's first `problem` line; they count for every problem. */
+  preamble: Statement[];
+  /** Problem id (lower case) → the statements under its `problem` lines, in file order. */
+  sections: Map<string, Statement[]>;
+  /** Lower-case problem id → the id as the submission first wrote it. */
+  sectionNames: Map<string, string>;
+  /** Which problem each stretch of lines is under (key null: before a file's first `problem` line). */
+  regions: Array<{ key: string | null; from: number; to: number }>;
+  diagnostics: Diagnostic[];
+}
+
+export function problemKey(id: string): string {
+  return id.trim().toLowerCase();
+}
+
+export function readSubmissionDocument(files: readonly SubmissionFile[]): SubmissionDocument {
+  const doc: SubmissionDocument = { files: [], source: '', preamble: [], sections: new Map(), sectionNames: new Map(), regions: [], diagnostics: [] };
+  const sources: string[] = [];
+  let nextLine = 1;
+  for (const file of files) {
+    const parsed = parseDocument(file.source, file.path);
+    const offset = nextLine - 1;
+    if (offset > 0) shiftSpans([parsed.statements, parsed.diagnostics], offset);
+    doc.diagnostics.push(...parsed.diagnostics);
+    const lineCount = countLines(file.source);
+    let current: Statement[] = doc.preamble; // each file starts outside any problem
+    doc.regions.push({ key: null, from: nextLine, to: nextLine + lineCount - 1 });
+    for (const st of parsed.statements) {
+      if (st.kind === 'problem') {
+        const key = problemKey(st.id);
+        if (!doc.sections.has(key)) {
+          doc.sections.set(key, []);
+          doc.sectionNames.set(key, st.id);
+        }
+        current = doc.sections.get(key)!;
+        const open = doc.regions[doc.regions.length - 1];
+        open.to = st.span.line - 1;
+        doc.regions.push({ key, from: st.span.line, to: nextLine + lineCount - 1 });
+      } else current.push(st);
+    }
+    doc.files.push({ path: file.path, firstLine: nextLine, lineCount });
+    sources.push(file.source);
+    nextLine += lineCount;
+  }
+  doc.source = sources.join('\n');
+  return doc;
+}
+
+/** The file and the line in it of a line of the joined source. */
+export function locate(doc: Pick<SubmissionDocument, 'files'>, line: number): { file: string; line: number } {
+  for (const f of doc.files) {
+    if (line < f.firstLine + f.lineCount) return { file: f.path, line: line - f.firstLine + 1 };
+  }
+  const last = doc.files[doc.files.length - 1];
+  return last ? { file: last.path, line: line - last.firstLine + 1 } : { file: '', line };
+}
+
+/** The problem (lower-case id) a line of the joined source is under; null before any `problem` line. */
+export function problemAt(doc: Pick<SubmissionDocument, 'regions'>, line: number): string | null {
+  return doc.regions.find((r) => line >= r.from && line <= r.to)?.key ?? null;
+}
+
+function countLines(source: string): number {
+  let n = 1;
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function isSpan(x: object): x is Span {
+  const s = x as Partial<Span>;
+  return typeof s.line === 'number' && typeof s.endLine === 'number' && typeof s.column === 'number' && typeof s.endColumn === 'number';
+}
+
+/**
+ * Moves every span in a freshly parsed tree down by `offset` lines. Iterative (trees may be deep), and each
+ * object is visited once, since parse results may share sub-objects.
+ */
+function shiftSpans(root: unknown, offset: number): void {
+  const seen = new Set<object>();
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const x = stack.pop();
+    if (typeof x !== 'object' || x === null || seen.has(x)) continue;
+    seen.add(x);
+    if (isSpan(x)) {
+      x.line += offset;
+      x.endLine += offset;
+      continue;
+    }
+    for (const v of Array.isArray(x) ? x : Object.values(x)) if (typeof v === 'object' && v !== null) stack.push(v);
+  }
+}

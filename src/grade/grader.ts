@@ -1,0 +1,226 @@
+// Grades one submission against a loaded assignment: every claim is checked (for feedback), and each ask
+// is scored from the last claim whose target means the same thing (targets.ts) by the policy (score.ts).
+import type { Diagnostic } from '../diagnostics';
+import type { Statement, Step } from '../syntax/ast';
+import { printExpr } from '../syntax/print';
+import { sourceKindOf } from '../frontend';
+import type { ClaimJson, Diagnosis } from '../check/report';
+import { checkClaim } from '../check/claim';
+import type { EarlierAnswer } from '../check/diagnose';
+import { Graph } from '../ir/graph';
+import { Builder } from '../ir/build';
+import { makeCalculus, type ChainruleCalculus } from '../calculus/index';
+import type { Claim } from '../resolve/scope';
+import { addStatements, extendScope } from '../resolve/scope';
+import { Lowering } from '../resolve/lower';
+import { sourceTextOf } from '../resolve/source';
+import { spanKey, type Assignment, type AssignmentProblem } from './assignment';
+import { locate, problemAt, problemKey, readSubmissionDocument, type SubmissionDocument, type SubmissionFile } from './documents';
+import { exprLatex } from './exprLatex';
+import { scoreAsk, type GradedAnswer } from './score';
+import { targetKey } from './targets';
+import { RESULT_VERSION, roundScore, type GradedClaim, type NoteJson, type ProblemResult, type SubmissionResult } from './result';
+
+export interface SubmissionInput {
+  name: string;
+  files: SubmissionFile[];
+  inputHash: string;
+  /** Files left out when the submission was read (too large, too many): said in the notes. */
+  skipped?: string[];
+}
+
+/** Statement kinds that belong to the assignment: in a submission they would move the goalposts. */
+const ASSIGNMENT_ONLY: Partial<Record<Statement['kind'], string>> = {
+  at: 'the point of a numeric question is set by the assignment; this `at` line is ignored',
+  ask: '`ask` lines belong to the assignment; this one is ignored',
+  policy: '`policy` lines belong to the assignment; this one is ignored',
+};
+
+export function gradeSubmission(assignment: Assignment, input: SubmissionInput, seed: number): SubmissionResult {
+  const doc = readSubmissionDocument(input.files);
+  const notes = new NoteList(doc);
+  for (const d of doc.diagnostics) notes.addDiagnostic(d);
+  for (const file of input.skipped ?? []) notes.add({ severity: 'warning', code: 'skipped-file', message: `not read: ${file}`, file: null, line: null, column: null });
+  if (input.files.length === 0) notes.add({ severity: 'error', code: 'no-files', message: 'no .cr, .md or .tex file was found in this submission', file: null, line: null, column: null });
+  const sections = sectionsByProblem(assignment, doc, notes);
+  const textOf = sourceTextOf(doc.source);
+  // Steps read from LaTeX are shown in .cr syntax, as `chainrule check` shows them.
+  const display = (step: Step) => (sourceKindOf(locate(doc, step.span.line).file) === 'cr' ? step.text.trim() : printExpr(step.expr));
+
+  const problems: ProblemResult[] = [];
+  const asks = [];
+  const single = assignment.problems.length === 1;
+  for (const problem of assignment.problems) {
+    const statements = withoutAssignmentLines([...doc.preamble, ...(sections.get(problem) ?? [])], notes);
+    const scope = addStatements(extendScope(problem.scope), statements, true);
+    // One graph per problem: sample points give values to every leaf of the graph, and a numeric
+    // problem's point has no sizes for another problem's dimensions.
+    const graph = new Graph();
+    const builder = new Builder(graph);
+    const calculus = makeCalculus(builder, graph, assignment.meanings.meaning);
+    const lowering = new Lowering(scope, builder, { textOf, calculus });
+    const checked = checkClaims(scope.claims, { lowering, calculus, scope, seed, textOf, display, crossCheck: false, domainHints: false }, doc, notes);
+    for (const f of assignment.meanings.takeFailures()) notes.addAt('error', 'internal-error', `${f.message}; this score needs a human look`, f.span, 'this is a bug in chainrule, not in the submission');
+    for (const d of scope.diagnostics) notes.addDiagnostic(d);
+    for (const d of lowering.diagnostics) if (!problem.ownWarnings.has(spanKey(d))) notes.addDiagnostic(d);
+
+    const answers = answersByAsk(problem, scope.claims, checked, lowering);
+    const missingHint = unreadLinesHint(doc, (key) => single || key === problemKey(problem.id));
+    for (const ask of problem.asks) {
+      const answer = answers.get(ask.id);
+      if (answer) answer.claim.graded = ask.id;
+      asks.push(scoreAsk(ask, answer, problem.policy, missingHint));
+    }
+    problems.push({ id: problem.id, title: problem.title, claims: checked.map((c) => c.claim) });
+  }
+  return {
+    version: RESULT_VERSION, submission: input.name, files: input.files.map((f) => f.path), inputHash: input.inputHash, seed,
+    status: 'graded', error: null,
+    score: roundScore(asks.reduce((t, a) => t + a.score, 0)), maxScore: assignment.maxScore,
+    asks, problems, notes: notes.sorted(input.files.map((f) => f.path)),
+  };
+}
+
+/** For a missing answer: how many lines under this problem (or before any problem) did not parse. */
+function unreadLinesHint(doc: SubmissionDocument, isThisProblem: (key: string) => boolean): string {
+  const count = doc.diagnostics.filter((d) => {
+    const key = problemAt(doc, d.span.line);
+    return d.severity === 'error' && (key === null || isThisProblem(key));
+  }).length;
+  return count ? ` (${count} line${count === 1 ? '' : 's'} of this problem did not parse: see the notes.)` : '';
+}
+
+/** The submission's statements for each problem of the assignment; sections naming no problem get a note. */
+function sectionsByProblem(assignment: Assignment, doc: SubmissionDocument, notes: NoteList): Map<AssignmentProblem, Statement[]> {
+  const byKey = new Map(assignment.problems.map((p) => [problemKey(p.id), p]));
+  const single = assignment.problems.length === 1 ? assignment.problems[0] : undefined;
+  const out = new Map<AssignmentProblem, Statement[]>();
+  for (const [key, statements] of doc.sections) {
+    // With one problem, any `problem` line means it (a student may number it differently).
+    const problem = byKey.get(key) ?? single;
+    if (!problem) {
+      const known = assignment.problems.map((p) => p.id).join(', ');
+      notes.add({ severity: 'warning', code: 'unknown-problem', message: `problem ${doc.sectionNames.get(key)} is not part of the assignment (its problems are ${known}); its lines are not graded`, file: null, line: null, column: null });
+      continue;
+    }
+    out.set(problem, [...(out.get(problem) ?? []), ...statements]);
+  }
+  if (doc.sections.size === 0 && assignment.problems.length > 1 && doc.preamble.length > 0) {
+    notes.add({ severity: 'info', code: 'no-problem-lines', message: 'the submission has no `problem` lines, so every line is read under every problem; write `problem 1a` before the answers to problem 1a', file: null, line: null, column: null });
+  }
+  return out;
+}
+
+function withoutAssignmentLines(statements: Statement[], notes: NoteList): Statement[] {
+  return statements.filter((st) => {
+    const why = ASSIGNMENT_ONLY[st.kind];
+    if (why) notes.addAt('warning', 'ignored', why, st.span);
+    return !why;
+  });
+}
+
+interface CheckedClaim {
+  claim: GradedClaim;
+  shapeRepair?: Diagnosis;
+}
+
+type CheckContext = Omit<Parameters<typeof checkClaim>[1], 'earlier' | 'internalErrors' | 'shapeRepairs'> & { calculus: ChainruleCalculus };
+
+/** Checks the claims in order (earlier answers feed carried-error diagnosis); a crash costs one claim. */
+function checkClaims(claims: readonly Claim[], ctx: CheckContext, doc: SubmissionDocument, notes: NoteList): CheckedClaim[] {
+  const earlier: EarlierAnswer[] = [];
+  const internalErrors: Diagnostic[] = [];
+  const out = claims.map((claim): CheckedClaim => {
+    const shapeRepairs = new Map<number, Diagnosis>();
+    let json: ClaimJson;
+    try {
+      json = checkClaim(claim, { ...ctx, earlier, internalErrors, shapeRepairs });
+    } catch (err) {
+      const message = `chainrule could not check this claim: ${err instanceof Error ? err.message : String(err)}`;
+      notes.addAt('error', 'internal-error', message, claim.target.span);
+      json = failedClaim(claim, message, ctx);
+    }
+    return { claim: gradedClaim(claim, json, doc), shapeRepair: shapeRepairs.get(json.steps.length) };
+  });
+  for (const d of internalErrors) notes.addDiagnostic(d);
+  return out;
+}
+
+function failedClaim(claim: Claim, message: string, ctx: CheckContext): ClaimJson {
+  return {
+    line: claim.target.span.line, label: claim.label ?? null, target: ctx.display(claim.target), kind: 'equality',
+    expected: null, expectedShape: null, shapeClaim: null, verdict: 'error',
+    steps: claim.steps.map((s, i) => ({ index: i + 1, line: s.span.line, column: s.span.column, text: ctx.display(s), shape: null, verdict: 'error', diagnosis: null, message })),
+  };
+}
+
+/** The claim's JSON with lines made relative to its file, and LaTeX for the report. */
+function gradedClaim(claim: Claim, json: ClaimJson, doc: SubmissionDocument): GradedClaim {
+  const at = locate(doc, json.line);
+  return {
+    ...json, line: at.line, file: at.file, targetLatex: exprLatex(claim.target.expr), graded: null,
+    steps: json.steps.map((s, i) => ({ ...s, line: locate(doc, s.line).line, latex: exprLatex(claim.steps[i].expr) })),
+  };
+}
+
+/** For each ask of the problem, the last claim whose target means the ask's target. */
+function answersByAsk(problem: AssignmentProblem, claims: readonly Claim[], checked: CheckedClaim[], lowering: Lowering): Map<string, GradedAnswer> {
+  const askOfKey = new Map<string, string>();
+  for (const ask of problem.asks) {
+    const key = targetKey(ask.target.expr, lowering);
+    if (key !== undefined) askOfKey.set(key, ask.id);
+  }
+  const answers = new Map<string, GradedAnswer>();
+  claims.forEach((claim, index) => {
+    const key = targetKey(claim.target.expr, lowering);
+    const askId = key === undefined ? undefined : askOfKey.get(key);
+    if (!askId) return;
+    const { claim: graded, shapeRepair } = checked[index];
+    answers.set(askId, { claim: graded, index, finalExpr: claim.steps[claim.steps.length - 1].expr, shapeRepair });
+  });
+  return answers;
+}
+
+/** Notes of one submission, with file-relative positions, each said once (preamble lines recur per problem). */
+class NoteList {
+  private readonly list: NoteJson[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly doc: SubmissionDocument) {}
+
+  add(note: NoteJson): void {
+    const key = `${note.code}|${note.file}|${note.line}|${note.column}|${note.message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.list.push(note);
+  }
+
+  addAt(severity: NoteJson['severity'], code: string, message: string, span: { line: number; column: number }, hint?: string): void {
+    const at = locate(this.doc, span.line);
+    this.add({ severity, code, message, file: at.file, line: at.line, column: span.column, ...(hint === undefined ? {} : { hint }) });
+  }
+
+  addDiagnostic(d: Diagnostic): void {
+    this.addAt(d.severity, d.code, d.message, d.span, d.hint);
+  }
+
+  /** Notes about the whole submission first, then by file (in the submission's order), line and column. */
+  sorted(files: readonly string[]): NoteJson[] {
+    const fileRank = (n: NoteJson) => (n.file === null ? -1 : files.indexOf(n.file));
+    return [...this.list].sort((a, b) => fileRank(a) - fileRank(b) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  }
+}
+
+/** The result of a submission whose grading did not finish (time limit, memory cap, crash): 0 everywhere. */
+export function errorResult(assignment: Pick<Assignment, 'asks' | 'problems' | 'maxScore'>, input: SubmissionInput, seed: number, error: string): SubmissionResult {
+  return {
+    version: RESULT_VERSION, submission: input.name, files: input.files.map((f) => f.path), inputHash: input.inputHash, seed,
+    status: 'error', error, score: 0, maxScore: assignment.maxScore,
+    asks: assignment.asks.map((ask) => ({
+      id: ask.id, problem: ask.problem, target: ask.targetText, maxScore: ask.points, score: 0, outcome: 'error', rule: null, answer: null,
+      expected: ask.expected.text, expectedLatex: ask.expected.latex, feedback: `Not graded: ${error}.`,
+    })),
+    problems: assignment.problems.map((p) => ({ id: p.id, title: p.title, claims: [] })),
+    notes: [{ severity: 'error', code: 'not-graded', message: error, file: null, line: null, column: null }],
+  };
+}

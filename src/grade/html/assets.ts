@@ -1,0 +1,17 @@
+// KaTeX's stylesheet and fonts, copied once per output folder (DIR/assets/katex/) and linked by every
+// page, instead of inlined into each of a thousand reports.
+import * as fs from 'fs';
+import * as path from 'path';
+import { writeFileAtomic } from '../atomic';
+
+export const KATEX_CSS = 'assets/katex/katex.min.css';
+
+export function copyKatexAssets(outDir: string): void {
+  const dist = path.dirname(require.resolve('katex/dist/katex.min.css'));
+  const target = path.join(outDir, 'assets', 'katex');
+  writeFileAtomic(path.join(target, 'katex.min.css'), fs.readFileSync(path.join(dist, 'katex.min.css')));
+  for (const font of fs.readdirSync(path.join(dist, 'fonts'))) {
+    const to = path.join(target, 'fonts', font);
+    if (!fs.existsSync(to)) writeFileAtomic(to, fs.readFileSync(path.join(dist, 'fonts', font)));
+  }
+}

@@ -1,0 +1,22 @@
+// KaTeX rendering for the reports. Input is LaTeX printed by chainrule (exprLatex, printLatex), never
+// raw student text, and KaTeX runs with trust off. Rendered strings are cached per process: a class
+// writes the same lines again and again, and KaTeX is the slowest part of writing a report.
+import katex from 'katex';
+import { escapeHtml } from './escape';
+
+/** Longer LaTeX is shown as text: KaTeX time and page size grow with it, and nobody reads it typeset. */
+export const MAX_TYPESET_LENGTH = 4000;
+const MAX_CACHED = 20_000;
+
+const cache = new Map<string, string>();
+
+export function renderMath(latex: string, displayMode = false): string {
+  if (latex.length > MAX_TYPESET_LENGTH) return `<code class="long-math">${escapeHtml(latex)}</code>`;
+  const key = `${displayMode ? 'D' : 'I'}${latex}`;
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const html = katex.renderToString(latex, { throwOnError: false, trust: false, strict: 'ignore', maxExpand: 100, displayMode });
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(key, html);
+  return html;
+}

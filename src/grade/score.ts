@@ -1,0 +1,120 @@
+// Scoring one ask from the claim graded for it (its final step), by the policy table (policy.ts).
+import type { Expr } from '../syntax/ast';
+import type { Diagnosis } from '../check/report';
+import type { AskSpec } from './assignment';
+import { creditOf, labelOf, type Policy } from './policy';
+import { roundScore, type AnswerJson, type AskOutcome, type AskResult, type GradedClaim } from './result';
+
+export interface GradedAnswer {
+  claim: GradedClaim;
+  /** Index of the claim in its problem's claims. */
+  index: number;
+  /** The final step's expression: a derivative reference left in it means the answer is not worked out. */
+  finalExpr: Expr;
+  /** For a wrong-shaped final step, the kind of single edit that fixes it (check/claim.ts shapeRepairs). */
+  shapeRepair?: Diagnosis;
+}
+
+
+/** The policy row deciding a final answer's credit; 'correct' for a right value. */
+export function ruleOf(answer: GradedAnswer): string {
+  const last = answer.claim.steps[answer.claim.steps.length - 1];
+  if (last.verdict === 'error') return 'error';
+  if (last.verdict === 'informal') return 'informal';
+  // Checked before correctness: `X^T dL/dh` is a right chain-rule step but not an answer, and
+  // `dL/dW = dL/dW` would otherwise earn full marks.
+  if (findDerivative(answer.finalExpr)) return 'unexpanded';
+  if (last.verdict === 'correct') return answer.claim.shapeClaim?.ok === false ? 'shape-claim' : 'correct';
+  if (last.diagnosis === 'shape' && answer.shapeRepair === 'transpose') return 'transpose';
+  return last.diagnosis ?? 'unknown';
+}
+
+export function scoreAsk(ask: AskSpec, answer: GradedAnswer | undefined, policy: Policy, missingHint: string): AskResult {
+  const base = {
+    id: ask.id, problem: ask.problem, target: ask.targetText, maxScore: ask.points,
+    expected: ask.expected.text, expectedLatex: ask.expected.latex,
+  };
+  if (!answer) {
+    const where = ask.problem ? ` under \`problem ${ask.problem}\`` : '';
+    return { ...base, score: 0, outcome: 'missing', rule: null, answer: null, feedback: `No answer found for ${ask.targetText}: write a line \`${ask.targetText} = ...\`${where}.${missingHint}` };
+  }
+  const rule = ruleOf(answer);
+  const valueCredit = rule === 'correct' || rule === 'shape-claim' ? 1 : creditOf(policy, rule);
+  // A wrong shape claim costs on top of the value's own credit.
+  const shapeCredit = answer.claim.shapeClaim?.ok === false ? creditOf(policy, 'shape-claim') : 1;
+  const credit = valueCredit * shapeCredit;
+  const outcome: AskOutcome = credit >= 1 ? 'correct' : credit > 0 ? 'partial' : rule === 'error' ? 'error' : 'wrong';
+  const json = answerJson(answer);
+  return { ...base, score: roundScore(ask.points * credit), outcome, rule, answer: json, feedback: feedback(rule, credit, answer, ask) };
+}
+
+function answerJson(a: GradedAnswer): AnswerJson {
+  const last = a.claim.steps[a.claim.steps.length - 1];
+  return {
+    file: a.claim.file, line: a.claim.line, claim: a.index, text: last.text, latex: `${a.claim.targetLatex} = ${last.latex}`,
+    verdict: last.verdict, diagnosis: last.diagnosis, message: last.message, shapeClaim: a.claim.shapeClaim,
+  };
+}
+
+function feedback(rule: string, credit: number, answer: GradedAnswer, ask: AskSpec): string {
+  const last = answer.claim.steps[answer.claim.steps.length - 1];
+  const parts: string[] = [];
+  if (rule === 'correct' || rule === 'shape-claim') {
+    parts.push(last.message === 'correct' ? 'Correct.' : `Correct: ${stripCorrect(last.message)}.`);
+  } else if (rule === 'unexpanded') {
+    const ref = findDerivative(answer.finalExpr)!;
+    parts.push(`Your final answer ${last.text} still contains a derivative (${refText(ref)}): write it out in the problem's names.`);
+  } else {
+    parts.push(`${capitalize(labelOf(rule))}: ${last.message}.`);
+  }
+  const sc = answer.claim.shapeClaim;
+  if (sc && !sc.ok) parts.push(`The claimed shape ${sc.claimed} is wrong: ${ask.targetText} is ${sc.actual}.`);
+  if (credit < 1) parts.push(`${Math.round(credit * 100)}% of the points.`);
+  return parts.join(' ');
+}
+
+function stripCorrect(message: string): string {
+  return message.replace(/^correct:?\s*/, '');
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The first derivative reference in an expression (iterative: expressions may be deep). */
+export function findDerivative(root: Expr): Extract<Expr, { kind: 'deriv' }> | undefined {
+  const stack: Expr[] = [root];
+  while (stack.length) {
+    const e = stack.pop()!;
+    switch (e.kind) {
+      case 'deriv':
+        return e;
+      case 'call':
+        stack.push(...e.args);
+        break;
+      case 'neg':
+      case 'transpose':
+        stack.push(e.arg);
+        break;
+      case 'binary':
+        stack.push(e.left, e.right);
+        break;
+      case 'power':
+        stack.push(e.base, e.exponent);
+        break;
+      case 'matrix':
+        for (const row of e.rows) stack.push(...row);
+        break;
+      default:
+        break;
+    }
+  }
+  return undefined;
+}
+
+/** `dL/dh` for a reference between names; a generic phrase otherwise. */
+function refText(ref: Extract<Expr, { kind: 'deriv' }>): string {
+  const of = ref.of.kind === 'name' ? ref.of.text : undefined;
+  const wrt = ref.wrt.length === 1 && ref.wrt[0].kind === 'name' ? ref.wrt[0].text : undefined;
+  return of && wrt ? `d${of}/d${wrt}` : 'a derivative reference';
+}

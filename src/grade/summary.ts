@@ -1,0 +1,107 @@
+// The class summary (DIR/summary.json and DIR/index.html): the score distribution, and for each ask how
+// the class did and what it got wrong most often, with one example of each mistake.
+import type { AskOutcome, ResultDigest, SubmissionResult } from './result';
+import { roundScore } from './result';
+import { labelOf } from './policy';
+
+export const HISTOGRAM_BINS = 10;
+
+export interface MistakeExample {
+  submission: string;
+  file: string | null;
+  line: number | null;
+  answer: string | null;
+  answerLatex: string | null;
+  feedback: string;
+}
+
+export interface Mistake {
+  /** A policy key (`sign`, `transpose`, `unexpanded`, ...), `missing`, or `not-graded` (grading failed). */
+  diagnosis: string;
+  label: string;
+  count: number;
+  example: MistakeExample;
+}
+
+export interface AskSummary {
+  id: string;
+  maxScore: number;
+  mean: number;
+  outcomes: Record<AskOutcome, number>;
+  /** Most common first. */
+  mistakes: Mistake[];
+}
+
+export interface ClassSummary {
+  version: 1;
+  assignment: string;
+  seed: number;
+  submissions: number;
+  graded: number;
+  errors: number;
+  maxScore: number;
+  scores: { mean: number; median: number; min: number; max: number; histogram: Array<{ from: number; to: number; count: number }> };
+  asks: AskSummary[];
+  results: Array<{ submission: string; score: number; status: SubmissionResult['status'] }>;
+}
+
+/** `results` in any order; the summary lists them by name, so it does not depend on the order of grading. */
+export function summarize(assignment: { file: string; maxScore: number; asks: ReadonlyArray<{ id: string; points: number }> }, seed: number, results: readonly ResultDigest[]): ClassSummary {
+  const sorted = [...results].sort((a, b) => (a.submission < b.submission ? -1 : a.submission > b.submission ? 1 : 0));
+  const scores = sorted.map((r) => r.score);
+  return {
+    version: 1,
+    assignment: assignment.file,
+    seed,
+    submissions: sorted.length,
+    graded: sorted.filter((r) => r.status === 'graded').length,
+    errors: sorted.filter((r) => r.status === 'error').length,
+    maxScore: assignment.maxScore,
+    scores: { ...stats(scores), histogram: histogram(scores, assignment.maxScore) },
+    asks: assignment.asks.map((ask) => askSummary(ask, sorted)),
+    results: sorted.map((r) => ({ submission: r.submission, score: r.score, status: r.status })),
+  };
+}
+
+function askSummary(ask: { id: string; points: number }, results: readonly ResultDigest[]): AskSummary {
+  const outcomes: Record<AskOutcome, number> = { correct: 0, partial: 0, wrong: 0, missing: 0, error: 0 };
+  const mistakes = new Map<string, Mistake>();
+  let total = 0;
+  for (const r of results) {
+    const a = r.asks.find((x) => x.id === ask.id);
+    if (!a) continue;
+    total += a.score;
+    outcomes[a.outcome]++;
+    if (a.outcome === 'correct') continue;
+    const diagnosis = r.status === 'error' ? 'not-graded' : (a.rule ?? 'missing');
+    const known = mistakes.get(diagnosis);
+    if (known) known.count++;
+    else {
+      mistakes.set(diagnosis, {
+        diagnosis, label: diagnosis === 'not-graded' ? 'grading did not finish' : diagnosis === 'missing' ? 'no answer' : labelOf(diagnosis), count: 1,
+        example: { submission: r.submission, file: a.answer?.file ?? null, line: a.answer?.line ?? null, answer: a.answer?.text ?? null, answerLatex: a.answer?.latex ?? null, feedback: a.feedback },
+      });
+    }
+  }
+  return {
+    id: ask.id, maxScore: ask.points, mean: results.length ? roundScore(total / results.length) : 0, outcomes,
+    mistakes: [...mistakes.values()].sort((x, y) => y.count - x.count || (x.diagnosis < y.diagnosis ? -1 : 1)),
+  };
+}
+
+function stats(xs: readonly number[]): { mean: number; median: number; min: number; max: number } {
+  if (xs.length === 0) return { mean: 0, median: 0, min: 0, max: 0 };
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  const median = s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  return { mean: roundScore(s.reduce((a, b) => a + b, 0) / s.length), median: roundScore(median), min: s[0], max: s[s.length - 1] };
+}
+
+/** HISTOGRAM_BINS equal bins over 0..max; a bin holds from ≤ score < to, the last one includes max. */
+function histogram(xs: readonly number[], max: number): Array<{ from: number; to: number; count: number }> {
+  const bins = max > 0 ? HISTOGRAM_BINS : 1;
+  const width = max > 0 ? max / bins : 1;
+  const out = Array.from({ length: bins }, (_, i) => ({ from: roundScore(i * width), to: roundScore((i + 1) * width), count: 0 }));
+  for (const x of xs) out[Math.min(bins - 1, Math.max(0, Math.floor(x / width)))].count++;
+  return out;
+}

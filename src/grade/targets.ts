@@ -1,0 +1,27 @@
+// Which claim answers which ask: by what the target means, not how it is written. `dL/dW_1`, `∂L/∂W1` and
+// `d(L)/d(W1)` lower to the same nodes (names are normalised and the IR is hash-consed), so a key made of
+// node ids identifies the target. Both sides must be lowered by the same Lowering (one graph).
+import type { Expr } from '../syntax/ast';
+import type { Lowering } from '../resolve/lower';
+
+/** The key of a target, or undefined when it does not lower (an unknown name, a shape error). */
+export function targetKey(target: Expr, lowering: Lowering): string | undefined {
+  try {
+    if (target.kind !== 'deriv') return `value:${lowering.lower(target).id}`;
+    const of = lowering.lower(target.of).id;
+    const wrt = target.wrt.map((w) => lowering.lower(w).id).join(',');
+    return `${derivativeFamily(target)}:${of}/${wrt}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `dL/dW`, `d/dW (L)` and `grad(L, [W])` are one derivative; `grad` by several variables (a stacked
+ * gradient) and `jacobian` (numerator layout) are others.
+ */
+function derivativeFamily(ref: Extract<Expr, { kind: 'deriv' }>): string {
+  if (ref.form === 'jacobian') return 'jacobian';
+  if (ref.form === 'grad' && ref.wrt.length > 1) return 'grad';
+  return 'd';
+}

@@ -1,0 +1,144 @@
+// Derivatives shared across submissions. Most of the time of checking a claim goes into differentiating
+// and simplifying its target, and every student's dL/dW1 is the same derivative of the same problem. So
+// the meaning of a derivative reference is computed once per worker and copied, node by node, into each
+// submission's graph (hash-consing makes the copy meet the nodes the submission's lowering already made).
+//
+// Determinism: an entry is computed in a fresh graph holding only a structural copy of the function and
+// the variables, so it is a function of their structure alone, never of which submission asked first.
+// Each submission still gets its own graph (node ids, and through them some printing orders, depend on
+// a graph's history).
+import type { Graph } from '../ir/graph';
+import { Graph as FreshGraph } from '../ir/graph';
+import { Builder } from '../ir/build';
+import type { Node, Shape } from '../ir/types';
+import { topologicalOrder } from '../ir/inspect';
+import type { ClaimKind } from '../check/report';
+import { InformalReference, meaningOfNodes, type DerivativeMeaning, type DerivativeRef, type MeaningFunction } from '../calculus/meaning';
+import type { Lowering } from '../resolve/lower';
+import type { Span } from '../syntax/ast';
+import { isScalarShape } from '../ir/types';
+import { evaluate } from '../numeric/evaluate';
+import { ClaimEvaluator, envOf } from '../check/evaluator';
+import { crossCheckGradient } from '../check/crosscheck';
+
+type Entry =
+  /** `crossCheck`: set when the derivative disagrees with finite differences (a chainrule bug). */
+  | { kind: 'meaning'; claimKind: ClaimKind; forms: Node[]; shape: Shape; crossCheck?: string; copies: WeakMap<Graph, Node[]> }
+  | { kind: 'informal' }
+  /** Errors (reported with the submission's own spans) and Jacobians known only numerically. */
+  | { kind: 'uncached' };
+
+/** Beyond this many distinct derivatives the cache starts over (a bound on memory, not a tuning knob). */
+const MAX_ENTRIES = 2000;
+
+/** A derivative that failed its cross-check, where a submission used it. */
+export interface CrossCheckFailure {
+  span: Span;
+  message: string;
+}
+
+export class MeaningCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly keys = new StructureKeys();
+  private failures: CrossCheckFailure[] = [];
+
+  /** `seed` places the cross-check's sample point, as `--seed` places every other. */
+  constructor(private readonly seed: number) {}
+
+  /** The cross-check failures met since the last call (the grader turns them into notes). */
+  takeFailures(): CrossCheckFailure[] {
+    const out = this.failures;
+    this.failures = [];
+    return out;
+  }
+
+  /** A drop-in for derivativeMeaning (calculus/meaning.ts). */
+  readonly meaning: MeaningFunction = (ref, lowering) => {
+    const of = lowering.lower(ref.of);
+    const wrt = ref.wrt.map((w) => lowering.lower(w));
+    const key = `${ref.form}|${this.keys.of(of)}|${wrt.map((w) => this.keys.of(w)).join(',')}`;
+    let entry = this.entries.get(key);
+    if (!entry) {
+      if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
+      entry = computeEntry(ref, of, wrt, lowering, this.seed);
+      this.entries.set(key, entry);
+    }
+    switch (entry.kind) {
+      case 'meaning': {
+        if (entry.crossCheck) this.failures.push({ span: ref.span, message: entry.crossCheck });
+        const graph = lowering.b.graph;
+        let forms = entry.copies.get(graph);
+        if (!forms) entry.copies.set(graph, (forms = entry.forms.map(copier(graph))));
+        return { kind: entry.claimKind, of, wrt, forms, shape: entry.shape };
+      }
+      case 'informal':
+        throw new InformalReference(ref, of, wrt[0]);
+      case 'uncached':
+        return meaningOfNodes(ref, of, wrt, lowering);
+    }
+  };
+}
+
+function computeEntry(ref: DerivativeRef, of: Node, wrt: Node[], lowering: Lowering, seed: number): Entry {
+  const graph = new FreshGraph();
+  const copy = copier(graph);
+  let meaning: DerivativeMeaning;
+  try {
+    meaning = meaningOfNodes(ref, copy(of), wrt.map(copy), { b: new Builder(graph), options: lowering.options });
+  } catch (err) {
+    if (err instanceof InformalReference) return { kind: 'informal' };
+    return { kind: 'uncached' };
+  }
+  if (meaning.forms.length === 0) return { kind: 'uncached' };
+  const crossCheck = crossCheckMeaning(meaning, graph, lowering, seed);
+  return { kind: 'meaning', claimKind: meaning.kind, forms: meaning.forms, shape: meaning.shape, copies: new WeakMap(), ...(crossCheck ? { crossCheck } : {}) };
+}
+
+/**
+ * The finite-difference check `chainrule check` runs on every gradient claim (check/crosscheck.ts), run
+ * here once per derivative, at the first sample point of the problem. Returns the failure's message.
+ */
+function crossCheckMeaning(m: DerivativeMeaning, graph: Graph, lowering: Lowering, seed: number): string | undefined {
+  if (m.kind !== 'gradient' || m.wrt.length !== 1 || !isScalarShape(m.of.shape)) return undefined;
+  const form = m.forms[0];
+  const evaluator = new ClaimEvaluator(graph, lowering.scope, new Map(), seed, (env, memo) => evaluate(form, env, memo), [form]);
+  if (evaluator.points.length === 0) return undefined;
+  const at = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  return crossCheckGradient(m.of, m.wrt[0], form, envOf(evaluator.points[0]), at, 'this derivative')?.message;
+}
+
+/** Copies DAGs into `target` exactly (no rewrites), sharing what is shared; memoised per copier. */
+function copier(target: Graph): (n: Node) => Node {
+  const copies = new Map<Node, Node>();
+  return (root) => {
+    for (const n of topologicalOrder([root])) {
+      if (!copies.has(n)) copies.set(n, target.node(n.op, n.args.map((a) => copies.get(a)!), n.attrs));
+    }
+    return copies.get(root)!;
+  };
+}
+
+/**
+ * A number per distinct structure (op, attributes, children's structures), the same across graphs.
+ * The numbers depend on the order structures are first seen, so they are used as keys, never shown.
+ */
+class StructureKeys {
+  private readonly interned = new Map<string, number>();
+  private readonly memo = new WeakMap<Node, number>();
+
+  of(root: Node): number {
+    const known = this.memo.get(root);
+    if (known !== undefined) return known;
+    for (const n of topologicalOrder([root])) {
+      if (this.memo.has(n)) continue;
+      const text = `${n.op}${JSON.stringify(n.attrs)}(${n.args.map((a) => this.memo.get(a)).join(',')})`;
+      let k = this.interned.get(text);
+      if (k === undefined) {
+        k = this.interned.size;
+        this.interned.set(text, k);
+      }
+      this.memo.set(n, k);
+    }
+    return this.memo.get(root)!;
+  }
+}

@@ -1,0 +1,186 @@
+// Which written names are index notation in a scope (docs/index-notation.md). A name is an index variable
+// when it is one of the index letters (or declared `: index`) and has no meaning of its own in the scope; it
+// is used as one only where index notation is written: as a subscript of a known array (`w_i`, `W_{i,j}`),
+// as a sample superscript (`x^(i)`), in a summation sign (`sum_i`) or a Kronecker delta (`delta_ij`).
+// So `W_1` and `W1` stay one name, and files without declarations read exactly as before.
+import type { Expr, Span } from '../syntax/ast';
+import { normalizeName } from '../syntax/names';
+import type { Scope } from '../resolve/scope';
+import { BUILTIN_FUNCTIONS } from '../resolve/builtins';
+import { kroneckerOf, sampleIndexOf, subscriptsOf, sumSignOf, type SumSign } from './notation';
+
+/** The default index letters: lowercase letters commonly used as indices and rarely as quantities. */
+export const INDEX_LETTERS: readonly string[] = ['i', 'j', 'k', 'l', 'm', 'n', 'p', 'q', 'r', 't'];
+
+type NameExpr = Extract<Expr, { kind: 'name' }>;
+
+/** An indexed name: an array's entries (`W_ij`) or a one-argument function's value at the claim's variable (`softmax_j`). */
+export interface IndexedName {
+  base: string;
+  baseText: string;
+  indices: string[];
+  /** The base is a builtin function written without its argument (see Lowering.implicitArgument). */
+  implicitCall: boolean;
+}
+
+export interface IndexReaderOptions {
+  textOf(span: Span): string;
+  letters?: readonly string[];
+  /** Whether bare builtin functions stand for their value at the claim's variable (`dsigma/dz = sigma (1 - sigma)`). */
+  hasImplicitArgument(): boolean;
+}
+
+export class IndexReader {
+  private readonly letters: ReadonlySet<string>;
+  private cache = new WeakMap<Expr, boolean>();
+
+  constructor(
+    private readonly scope: Scope,
+    private readonly options: IndexReaderOptions,
+  ) {
+    this.letters = new Set(options.letters ?? INDEX_LETTERS);
+  }
+
+  /** Forgets cached answers (they depend on whether bare functions have an implicit argument). */
+  reset(): void {
+    this.cache = new WeakMap();
+  }
+
+  /** Names with a meaning of their own, which are never index notation. */
+  isKnown(name: string): boolean {
+    const s = this.scope;
+    return s.declarations.has(name) || s.definitions.has(name) || s.pointNames.has(name) || s.aliases.has(name) || s.dims.has(name) || s.functions.has(name) || s.abstractFunctions.has(name);
+  }
+
+  isIndexVariable(name: string): boolean {
+    return (this.letters.has(name) || this.scope.indexNames.has(name)) && !this.isKnown(name);
+  }
+
+  private isArrayName(name: string): boolean {
+    const s = this.scope;
+    return s.declarations.has(name) || s.definitions.has(name) || s.aliases.has(name);
+  }
+
+  /** A builtin of one argument written bare, standing for its value at the claim's variable. */
+  isImplicitFunction(name: string): boolean {
+    const fn = BUILTIN_FUNCTIONS.get(name);
+    return fn !== undefined && fn.arity === 1 && fn.kind !== 'constructor' && !this.isKnown(name) && this.options.hasImplicitArgument();
+  }
+
+  /** `sigma`, `softmax_j`: a builtin of one argument written bare (what `dsoftmax_j/dz_i` differentiates). */
+  namesBuiltinFunction(e: NameExpr): boolean {
+    if (this.isKnown(e.name)) return false;
+    const s = subscriptsOf(e.text);
+    const base = s && s.indices.every((i) => this.isIndexVariable(i)) ? normalizeName(s.base) : e.name;
+    const fn = BUILTIN_FUNCTIONS.get(base);
+    return fn !== undefined && fn.arity === 1 && fn.kind !== 'constructor' && !this.isKnown(base);
+  }
+
+  /**
+   * The array a base name indexes: itself, or, when it is unknown, the matrix of the same name in capitals
+   * (`x^(i)` is sample i of X, `θ_j` column j of Θ), as the textbooks write rows and columns.
+   */
+  arrayOf(name: string): string | undefined {
+    if (this.isArrayName(name)) return name;
+    const capital = name.charAt(0).toUpperCase() + name.slice(1);
+    return !this.isKnown(name) && capital !== name && this.isArrayName(capital) ? capital : undefined;
+  }
+
+  indexedName(e: NameExpr): IndexedName | undefined {
+    if (this.isKnown(e.name)) return undefined;
+    const s = subscriptsOf(e.text);
+    if (!s || !s.indices.every((i) => this.isIndexVariable(i))) return undefined;
+    const base = this.arrayOf(normalizeName(s.base));
+    if (base) return { base, baseText: s.base, indices: s.indices, implicitCall: false };
+    const fn = normalizeName(s.base);
+    if (this.isImplicitFunction(fn)) return { base: fn, baseText: s.base, indices: s.indices, implicitCall: true };
+    return undefined;
+  }
+
+  sumSign(e: NameExpr): SumSign | undefined {
+    if (this.isKnown(e.name)) return undefined;
+    const sign = sumSignOf(e.text);
+    return sign && sign.indices.every((i) => this.isIndexVariable(i)) ? sign : undefined;
+  }
+
+  kronecker(e: NameExpr): [string, string] | undefined {
+    if (this.isKnown(e.name)) return undefined;
+    const d = kroneckerOf(e.text);
+    return d && d.every((i) => this.isIndexVariable(i)) ? d : undefined;
+  }
+
+  /** `x^(i)`: the sample index, when the base is a known array (or an indexed name) and the exponent is `(i)`. */
+  sampleIndex(e: Extract<Expr, { kind: 'power' }>): string | undefined {
+    if (e.exponent.kind !== 'name' || !this.isIndexVariable(e.exponent.name)) return undefined;
+    const base = e.base;
+    const known = base.kind === 'name' && (this.arrayOf(base.name) !== undefined || this.indexedName(base) !== undefined);
+    if (!known) return undefined;
+    const index = sampleIndexOf(this.options.textOf(e.exponent.span));
+    return index !== undefined && normalizeName(index) === e.exponent.name ? e.exponent.name : undefined;
+  }
+
+  /**
+   * `∂E/∂ŷ^(i)` reads as `(∂E/∂ŷ)^(i)` (the fraction is one token); as index notation it is the derivative
+   * with respect to sample i of ŷ, returned rewritten so.
+   */
+  sampledDerivative(e: Expr): Extract<Expr, { kind: 'deriv' }> | undefined {
+    if (e.kind !== 'power' || e.base.kind !== 'deriv' || e.base.form !== 'frac' || e.base.wrt.length !== 1) return undefined;
+    const wrt = e.base.wrt[0];
+    if (wrt.kind !== 'name') return undefined;
+    const sampled: Extract<Expr, { kind: 'power' }> = { kind: 'power', base: wrt, exponent: e.exponent, span: { ...wrt.span, endLine: e.span.endLine, endColumn: e.span.endColumn } };
+    return this.sampleIndex(sampled) ? { ...e.base, wrt: [sampled], span: e.span } : undefined;
+  }
+
+  /** A claim's target as index notation reads it (see sampledDerivative). */
+  derivativeTarget(e: Expr): Expr {
+    return this.sampledDerivative(e) ?? e;
+  }
+
+  /** `sum(i, expr)`: the index of a two-argument sum. */
+  sumCallIndex(e: Extract<Expr, { kind: 'call' }>): string | undefined {
+    if (e.callee !== 'sum' || e.prime !== 0 || e.args.length !== 2) return undefined;
+    const [first] = e.args;
+    return first.kind === 'name' && this.isIndexVariable(first.name) ? first.name : undefined;
+  }
+
+  /** `softmax_j(h)`, `f_k(x)`: a call whose value is then indexed. */
+  subscriptedCall(e: Extract<Expr, { kind: 'call' }>): { callee: string; calleeText: string; indices: string[] } | undefined {
+    if (this.isKnown(e.callee) || BUILTIN_FUNCTIONS.has(e.callee)) return undefined;
+    const s = subscriptsOf(e.calleeText);
+    if (!s || !s.indices.every((i) => this.isIndexVariable(i))) return undefined;
+    const callee = normalizeName(s.base);
+    const callable = BUILTIN_FUNCTIONS.has(callee) || this.scope.functions.has(callee) || this.scope.abstractFunctions.has(callee);
+    return callable ? { callee, calleeText: s.base, indices: s.indices } : undefined;
+  }
+
+  /** Whether an expression uses index notation anywhere (and so is lowered by src/index/lower.ts). */
+  involves(e: Expr): boolean {
+    const cached = this.cache.get(e);
+    if (cached !== undefined) return cached;
+    const result = this.computeInvolves(e);
+    this.cache.set(e, result);
+    return result;
+  }
+
+  private computeInvolves(e: Expr): boolean {
+    switch (e.kind) {
+      case 'number':
+        return false;
+      case 'name':
+        return this.indexedName(e) !== undefined || this.sumSign(e) !== undefined || this.kronecker(e) !== undefined;
+      case 'call':
+        return this.sumCallIndex(e) !== undefined || this.subscriptedCall(e) !== undefined || e.args.some((a) => this.involves(a));
+      case 'neg':
+      case 'transpose':
+        return this.involves(e.arg);
+      case 'binary':
+        return this.involves(e.left) || this.involves(e.right);
+      case 'power':
+        return this.sampleIndex(e) !== undefined || this.sampledDerivative(e) !== undefined || this.involves(e.base) || this.involves(e.exponent);
+      case 'matrix':
+        return e.rows.some((r) => r.some((x) => this.involves(x)));
+      case 'deriv':
+        return this.involves(e.of) || e.wrt.some((w) => this.involves(w));
+    }
+  }
+}

@@ -1,0 +1,63 @@
+// Index notation as written (docs/index-notation.md): what a name's text says before the scope decides
+// whether it is index notation at all. `w_i` is normalised to the name `wi` by the parser, which keeps the
+// written text; these readers work on that text only, so `W_1` and `W1` stay the name W1 (digits are never
+// indices) and nothing here depends on declarations.
+
+/** `w_i` → base `w`, indices [i]; `W_ij`, `W_{ij}`, `W_{i,j}` → [i, j]. Undefined when the subscript is not letters. */
+export interface Subscripted {
+  base: string;
+  indices: string[];
+}
+
+const SUBSCRIPTED = /^(\p{L}[^]*?)_(?:\{([^{}]*)\}|(\p{L}+))$/u;
+
+/** The index letters of a subscript: comma-separated names in braces, else one letter each. */
+function indexList(text: string): string[] | undefined {
+  const parts = text.includes(',') ? text.split(',').map((s) => s.trim()) : [...text];
+  return parts.length > 0 && parts.every((p) => /^\p{L}+$/u.test(p)) ? parts : undefined;
+}
+
+export function subscriptsOf(text: string): Subscripted | undefined {
+  const m = SUBSCRIPTED.exec(text.normalize('NFC'));
+  if (!m) return undefined;
+  const [, base, braced, plain] = m;
+  if (base.endsWith('_')) return undefined;
+  const indices = indexList(braced ?? plain);
+  return indices ? { base, indices } : undefined;
+}
+
+/** `sum_i`, `sum_{i=1}^m`, `Σ_{i=1}^{m}`, `∑_{i,j}`: the summed indices and the written bounds. */
+export interface SumSign {
+  indices: string[];
+  lower?: string;
+  upper?: string;
+}
+
+const SUM_SIGN = /^(?:sum|Sum|Σ|∑|\\sum)_(?:\{([^{}]*)\}|([\p{L}\p{Nd}]+))(?:\^(?:\{([^{}]*)\}|([\p{L}\p{Nd}]+)))?$/u;
+
+export function sumSignOf(text: string): SumSign | undefined {
+  const m = SUM_SIGN.exec(text.normalize('NFC'));
+  if (!m) return undefined;
+  const [, braced, plain, upperBraced, upperPlain] = m;
+  const [indexPart, lower] = (braced ?? plain).split('=').map((s) => s.trim());
+  const indices = indexList(indexPart);
+  if (!indices) return undefined;
+  const sign: SumSign = { indices };
+  if (lower) sign.lower = lower;
+  const upper = (upperBraced ?? upperPlain)?.trim();
+  if (upper) sign.upper = upper;
+  return sign;
+}
+
+/** `delta_ij`, `δ_{i,j}`: the Kronecker delta's two indices. */
+export function kroneckerOf(text: string): [string, string] | undefined {
+  const s = subscriptsOf(text);
+  if (!s || !['delta', 'δ'].includes(s.base) || s.indices.length !== 2) return undefined;
+  return [s.indices[0], s.indices[1]];
+}
+
+/** The index of a sample superscript written `(i)` or `{(i)}` (the exponent's source text). */
+export function sampleIndexOf(exponentText: string): string | undefined {
+  const m = /^\s*\{?\s*\(\s*(\p{L}+)\s*\)\s*\}?\s*$/u.exec(exponentText);
+  return m?.[1];
+}

@@ -1,0 +1,99 @@
+// What a derivative written with indices means (docs/index-notation.md). `∂L/∂W_ij` is the gradient dL/dW
+// read entry by entry, so its truth is the gradient with its axes labelled i (rows of W) and j (columns);
+// `∂W_ji` labels them the other way round. `∂s_j/∂z_i` is the Jacobian ds/dz (numerator layout) with rows
+// labelled j and columns i, and `∂a_i/∂h_i` its diagonal. A step is then compared with the truth after
+// being laid out by the same labels (align.ts).
+import type { Expr } from '../syntax/ast';
+import type { Dim, EvalEnv, Matrix, Node, Shape } from '../ir/types';
+import { isScalarShape } from '../ir/types';
+import { isVectorShape } from '../ir/dims';
+import { evaluate } from '../numeric/evaluate';
+import { zeros } from '../numeric/matrix';
+import { error } from '../diagnostics';
+import { LowerError, type Lowering } from '../resolve/lower';
+import type { DerivativeMeaning } from '../calculus/meaning';
+import { meaningOfNodes, withImplicitArgument } from '../calculus/meaning';
+import { COLS, ROWS, isIndexLabel, labelsOf, multiply, type Tensor } from './tensor';
+
+type DerivativeRef = Extract<Expr, { kind: 'deriv' }>;
+
+/** The labels of a truth's rows and columns (index variables, or ROWS / COLS for un-indexed axes). */
+export interface Layout {
+  rows?: string;
+  cols?: string;
+}
+
+export interface IndexedMeaning {
+  /** The derivative of the un-indexed function and variable. */
+  meaning: DerivativeMeaning;
+  layout: Layout;
+  /** The truth laid out by `layout`, as expressions; empty when it is only known numerically. */
+  forms: Node[];
+  value(env: EvalEnv, memo?: Map<number, Matrix>): Matrix;
+  shape: Shape;
+  /** The variable that bare builtins stand at (`∂softmax_j/∂z_i`). */
+  implicit?: Node;
+  /** Ranges of the indices written in the reference. */
+  sizes: Map<string, Dim>;
+}
+
+function fail(ref: DerivativeRef, message: string): never {
+  throw new LowerError(error('shape-mismatch', message, ref.span));
+}
+
+function tensorOf(lowering: Lowering, e: Expr, sizes: Map<string, Dim>): Tensor {
+  const { value, sizes: own } = lowering.lowerIndexed(e);
+  for (const [k, v] of own) sizes.set(k, v);
+  return multiply(lowering.b, value);
+}
+
+/** The one label of a vector's axis: its index, or the item side it lies along. */
+function vectorLabel(t: Tensor): string | undefined {
+  const labels = labelsOf(t);
+  return labels.length === 1 ? labels[0] : undefined;
+}
+
+export function indexedMeaning(ref: DerivativeRef, lowering: Lowering): IndexedMeaning {
+  if (ref.wrt.length !== 1 || (ref.form !== 'frac' && ref.form !== 'operator')) fail(ref, 'index notation is supported in ∂f/∂x with one variable, not in jacobian() or grad()');
+  const [wrtExpr] = ref.wrt;
+  if (wrtExpr.kind !== 'name' && wrtExpr.kind !== 'power') fail(ref, `differentiate with respect to entries of a variable (∂L/∂W_ij, ∂L/∂x^(i)), not of ${lowering.options.textOf(wrtExpr.span).trim()}`);
+  const sizes = new Map<string, Dim>();
+  const wrt = tensorOf(lowering, wrtExpr, sizes);
+  const bare = ref.of.kind === 'name' && lowering.indexReader.namesBuiltinFunction(ref.of);
+  const implicit = bare ? wrt.node : undefined;
+  const of = implicit ? withImplicitArgument(lowering, implicit, () => tensorOf(lowering, ref.of, sizes)) : tensorOf(lowering, ref.of, sizes);
+  const meaning = meaningOfNodes(ref, of.node, [wrt.node], lowering);
+  const laid = layOut(ref, meaning, of, wrt, lowering);
+  return { meaning, ...laid, implicit, sizes };
+}
+
+function valueOf(forms: readonly Node[], fallback: DerivativeMeaning['evaluate']): IndexedMeaning['value'] {
+  return forms.length ? (env, memo) => evaluate(forms[0], env, memo) : (env) => fallback!(env);
+}
+
+function layOut(ref: DerivativeRef, meaning: DerivativeMeaning, of: Tensor, wrt: Tensor, lowering: Lowering): Pick<IndexedMeaning, 'layout' | 'forms' | 'value' | 'shape'> {
+  const full = (forms: Node[], layout: Layout) => ({ layout, forms, value: valueOf(forms, meaning.evaluate), shape: forms[0]?.shape ?? meaning.shape });
+  if (isScalarShape(of.node.shape)) return full(meaning.forms, { rows: wrt.rows, cols: wrt.cols });
+  if (isScalarShape(wrt.node.shape)) return full(meaning.forms, { rows: of.rows, cols: of.cols });
+  const ofLabel = vectorLabel(of);
+  const wrtLabel = vectorLabel(wrt);
+  if (!isVectorShape(of.node.shape) || !isVectorShape(wrt.node.shape) || !ofLabel || !wrtLabel) {
+    fail(ref, `${lowering.options.textOf(ref.span).trim()} has more than two indices; write it with whole arrays`);
+  }
+  const jacobian = meaning.kind === 'elementwise' ? [meaning.forms[1]] : meaning.forms;
+  const jacobianValue = valueOf(jacobian, meaning.evaluate);
+  if (ofLabel === wrtLabel && isIndexLabel(ofLabel)) {
+    // ∂a_i/∂h_i: the diagonal, shaped like the variable.
+    if (meaning.kind === 'elementwise') return full([meaning.forms[0]], { rows: wrt.rows, cols: wrt.cols });
+    const diagonal = (env: EvalEnv, memo?: Map<number, Matrix>): Matrix => {
+      const J = jacobianValue(env, memo);
+      const d = J.rows;
+      const out = wrt.rows ? zeros(d, 1) : zeros(1, d);
+      for (let k = 0; k < d; k++) out.data[k] = J.data[k * J.cols + k];
+      return out;
+    };
+    return { layout: { rows: wrt.rows, cols: wrt.cols }, forms: [], value: diagonal, shape: wrt.node.shape };
+  }
+  const layout = { rows: isIndexLabel(ofLabel) ? ofLabel : ROWS, cols: isIndexLabel(wrtLabel) ? wrtLabel : COLS };
+  return { layout, forms: jacobian, value: jacobianValue, shape: jacobian[0]?.shape ?? meaning.shape };
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { newBuilder } from '../../src/ir/build';
+import type { Matrix } from '../../src/ir/types';
+import { builtinDerivative, elementwiseDerivative, isElementwiseIn, jacobian, vjp } from '../../src/diff';
+import { printCr } from '../../src/ir/print';
+import { evaluate } from '../../src/numeric/evaluate';
+import { fromRows, relativeDifference, toRows } from '../../src/numeric/matrix';
+import { mulberry32, randomMatrix } from '../../src/numeric/random';
+
+describe('jacobian', () => {
+  it('builds the SPEC example H(x, y) = F(G(x, y)) entry by entry', () => {
+    const b = newBuilder();
+    const x = b.variable('x', [1, 1]);
+    const y = b.variable('y', [1, 1]);
+    const F = (p: typeof x, q: typeof x, r: typeof x) => b.vcat([b.mul(b.mul(3, p), q), b.sub(q, r)]);
+    const G = b.vcat([b.sub(x, b.mul(5, y)), b.mul(x, y), b.sub(x, y)]);
+    // A vector argument spreads over scalar parameters through entries, which fold on literals.
+    const H = F(b.entry(G, 0, 0), b.entry(G, 1, 0), b.entry(G, 2, 0));
+    expect(printCr(H)).toBe('[3 (x - 5 y) x y; x y + y - x]');
+    const J = jacobian(b.graph, H, [x, y]);
+    expect([J.rows, J.cols]).toEqual([2, 2]);
+    expect(printCr(J.node!)).toBe('[6 x y - 15 y^2, 3 x (x - 10 y); y - 1, x + 1]');
+    const at = { values: new Map([['x', fromRows([[2]])], ['y', fromRows([[-1]])]]), sizes: new Map() };
+    expect(toRows(J.evaluate(at))).toEqual([[-27, 72], [-2, 3]]);
+  });
+
+  it('orders columns over the entries of each variable in turn (numerator layout)', () => {
+    const b = newBuilder();
+    const u = b.variable('u', [2, 1]);
+    const t = b.variable('t', [1, 1]);
+    const f = b.literal([[b.mul(b.entry(u, 0, 0), t)], [b.entry(u, 1, 0)], [b.pow(t, 2)]]);
+    const J = jacobian(b.graph, f, [u, t]);
+    expect([J.rows, J.cols]).toEqual([3, 3]);
+    expect(printCr(J.node!)).toBe('[t, 0, entry(u, 1, 1); 0, 1, 0; 0, 0, 2 t]');
+  });
+
+  it('recognises elementwise maps and returns the diagonal shaped like x', () => {
+    const b = newBuilder();
+    const h = b.variable('h', ['N', 1]);
+    const a = b.apply('sigma', h);
+    expect(isElementwiseIn(a, h)).toBe(true);
+    expect(isElementwiseIn(b.softmax(h), h)).toBe(false);
+    expect(isElementwiseIn(b.add(h, b.sum(h)), h)).toBe(false);
+    const J = jacobian(b.graph, a, [h]);
+    expect(printCr(J.diagonal!)).toBe('sigma(h) .* (1 - sigma(h))');
+    expect(printCr(J.node!)).toBe('diag(sigma(h) .* (1 - sigma(h)))');
+  });
+
+  it('evaluates Jacobians of symbolic size numerically through VJPs with basis cotangents', () => {
+    const b = newBuilder();
+    const W = b.variable('W', ['M', 'N']);
+    const x = b.variable('x', ['N', 1]);
+    const f = b.apply('tanh', b.matmul(W, x));
+    const J = jacobian(b.graph, f, [x]);
+    expect(J.node).toBeUndefined();
+    expect([J.rows, J.cols]).toEqual(['M', 'N']);
+    const r = mulberry32(3);
+    const values = new Map<string, Matrix>([
+      ['W', randomMatrix(r, 3, 4)],
+      ['x', randomMatrix(r, 4, 1)],
+    ]);
+    const at = { values, sizes: new Map([['M', 3], ['N', 4]]) };
+    // Closed form: diag(1 - tanh(W x)^2) W.
+    const expected = evaluate(b.matmul(b.diag(b.sub(1, b.pow(f, 2))), W), at);
+    expect(relativeDifference(J.evaluate(at), expected)).toBeLessThan(1e-12);
+  });
+
+  it('vjp takes a cotangent shaped like the function', () => {
+    const b = newBuilder();
+    const W = b.variable('W', ['M', 'N']);
+    const x = b.variable('x', ['N', 1]);
+    const g = b.variable('g', ['M', 1]);
+    expect(printCr(vjp(b.graph, b.matmul(W, x), g, x))).toBe('W^T g');
+    expect(printCr(vjp(b.graph, b.matmul(W, x), g, W))).toBe('g x^T');
+    expect(() => vjp(b.graph, b.matmul(W, x), x, x)).toThrow(/cotangent must be shaped like the function/);
+  });
+});
+
+describe("derivatives of one-argument functions (f'(x))", () => {
+  const b = newBuilder();
+  const h = b.variable('h', ['N', 1]);
+  const cases: Array<[string, string]> = [
+    ['sigma', 'sigma(h) .* (1 - sigma(h))'],
+    ['relu', 'h > 0'],
+    ['tanh', '1 - tanh(h)^2'],
+    ['exp', 'exp(h)'],
+    ['log', '1 / h'],
+    ['sqrt', '1 / (2 sqrt(h))'],
+    ['abs', '(h > 0) - (h < 0)'],
+    ['sin', 'cos(h)'],
+    ['cos', '-sin(h)'],
+    ['tan', '1 + tan(h)^2'],
+    ['softplus', 'sigma(h)'],
+  ];
+  for (const [fn, expected] of cases) {
+    it(`${fn}'(h) = ${expected}`, () => expect(printCr(builtinDerivative(b.graph, fn, h))).toBe(expected));
+  }
+
+  it('differentiates a user function of one variable entry by entry', () => {
+    const d = elementwiseDerivative(b.graph, (u) => b.hadamard(u, b.apply('sigma', u)), h);
+    expect(printCr(d)).toBe('sigma(h) + h .* sigma(h) .* (1 - sigma(h))');
+    const z = b.variable('z', [1, 1]);
+    expect(printCr(elementwiseDerivative(b.graph, (u) => b.pow(u, 3), b.mul(2, z)))).toBe('12 z^2');
+    expect(() => elementwiseDerivative(b.graph, (u) => b.softmax(u), h)).toThrow(/not elementwise/);
+  });
+});
