@@ -134,12 +134,16 @@ export class Lowering {
     this.inProgress.push(name);
     const declared = this.scope.declarations.get(name);
     let node: Node;
+    const savedExpected = this.expectedShape;
+    // A shape-error hint should prefer the fix that gives the declared shape.
+    this.expectedShape = declared ? { shape: declared.shape, name } : undefined;
     try {
       const saved = this.params.splice(0);
       try {
         node = this.lower(def.expr);
       } finally {
         this.params.push(...saved);
+        this.expectedShape = savedExpected;
       }
       if (declared && !shapesEqual(declared.shape, node.shape)) {
         throw new LowerError(
