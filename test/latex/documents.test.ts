@@ -1,7 +1,7 @@
-import { join } from 'path';
 // Markdown and LaTeX documents: where maths is found, which problem each statement belongs to,
 // unreadable blocks skipped with a warning, chains continued across blocks, ```cr fences.
 import { readFileSync } from 'fs';
+import { join } from 'path';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown, parseTex } from '../../src/latex/documents';
 import { headingMarker, lineMarker } from '../../src/latex/problems';
