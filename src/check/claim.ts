@@ -150,19 +150,20 @@ function wrongShape(step: Step, index: number, node: Node, stepValues: Matrix[],
   const shape = formatShape(node.shape);
   const head = `this step is ${shape} but ${targetText} is ${formatShape(truth.shape)}`;
   const isTransposed = shapesEqual([node.shape[1], node.shape[0]], truth.shape) && stepValues.every((v, k) => agree(transposed(v), evaluator.truth[k]));
-  const repair = truth.forms.length ? findRepair(step.expr, ctx.textOf, (edited) => matchesTruth(edited, truth.forms[0], evaluator.truth, evaluator, ctx)) : undefined;
+  const repair = findRepair(step.expr, ctx.textOf, (edited) => matchesTruth(edited, truth.shape, evaluator.truth, evaluator, ctx));
   const fix = repair ? `; ${repair.message}` : isTransposed ? '; its transpose is right' : '';
   const repairKind = repair?.diagnosis ?? (isTransposed ? 'transpose' : undefined);
   if (repairKind) ctx.shapeRepairs?.set(index, repairKind);
   return { diagnosis: 'shape', message: head + fix };
 }
 
-function matchesTruth(edited: Expr, form: Node, truthValues: Matrix[], evaluator: ClaimEvaluator, ctx: ClaimContext): boolean {
+/** Whether an edited step has the truth's shape and values (the truth given by its values: it may have no expression). */
+function matchesTruth(edited: Expr, shape: Shape, truthValues: Matrix[], evaluator: ClaimEvaluator, ctx: ClaimContext): boolean {
   // A candidate edit is hypothetical: warnings from lowering it (`(y^T)^(i)` is no longer a sample) are not the author's.
   const warnings = ctx.lowering.diagnostics.length;
   try {
     const n = ctx.lowering.lower(edited);
-    if (!shapesEqual(n.shape, form.shape)) return false;
+    if (!shapesEqual(n.shape, shape)) return false;
     const values = evaluator.values(n);
     return values !== undefined && values.every((v, k) => agree(v, truthValues[k]));
   } catch {
@@ -178,7 +179,7 @@ export function diagnose(stepExpr: Expr, node: Node, stepValues: Matrix[], form:
     of: truth.meaning?.of, wrt: truth.meaning?.wrt.length === 1 ? truth.meaning.wrt[0] : undefined, earlier: ctx.earlier,
   });
   if (found) return found;
-  const repair = form ? findRepair(stepExpr, ctx.textOf, (edited) => matchesTruth(edited, form, truthValues, evaluator, ctx)) : undefined;
+  const repair = findRepair(stepExpr, ctx.textOf, (edited) => matchesTruth(edited, form?.shape ?? truth.shape, truthValues, evaluator, ctx));
   if (repair) return repair;
   const expected = form ? `; expected ${printCr(form, ctx.lowering.names)}` : '';
   return { diagnosis: 'unknown', message: `does not equal ${targetText}${expected}` };

@@ -61,7 +61,10 @@ export function candidateEdits(root: Expr, textOf: (span: Span) => string): Edit
   const all = sites(root);
   // The smallest subexpression that needs a transpose is the most helpful fix (a1, not a1 (a2 - y)).
   const smallestFirst = [...all].sort((x, y) => textOf(x.node.span).length - textOf(y.node.span).length);
+  // Transposing what is already transposed only undoes it: that edit is "drop the transpose".
+  const transposed = new Set(all.flatMap(({ node }) => (node.kind === 'transpose' ? [node.arg] : [])));
   for (const { node, replace } of smallestFirst) {
+    if (transposed.has(node)) continue;
     const text = textOf(node.span).trim();
     if (node.kind === 'transpose') {
       out.push({ expr: replace(node.arg), diagnosis: 'transpose', message: `drop the transpose: replace ${text} by ${textOf(node.arg.span).trim()} ${at(node.span)}` });
@@ -99,6 +102,12 @@ export function candidateEdits(root: Expr, textOf: (span: Span) => string): Edit
         out.push({ expr: replace(edited), diagnosis: 'sign', message: `the sign of the entry ${text} is wrong: write -${wrap(text)} ${at(entry.span)}` });
       }
     }
+  }
+  for (const { node, replace } of all) {
+    if (node.kind !== 'binary' || node.op !== 'mul') continue;
+    const l = textOf(node.left.span).trim();
+    const r = textOf(node.right.span).trim();
+    out.push({ expr: replace({ ...node, left: node.right, right: node.left }), diagnosis: 'unknown', message: `the factors are in the wrong order: write ${r} ${l} for ${l} ${r} ${at(node.span)}` });
   }
   for (const { node, replace } of all) {
     if (node.kind !== 'binary' || (node.op !== 'mul' && node.op !== 'hadamard')) continue;
