@@ -3,7 +3,7 @@
 import type { Expr } from '../syntax/ast';
 import { Diagnostic, error } from '../diagnostics';
 import type { Node, Shape, ShapeError } from '../ir/types';
-import { formatShape, shapesEqual } from '../ir/types';
+import { formatShape, isScalarShape, shapesEqual } from '../ir/types';
 import type { Lowering } from './lower';
 
 type Operation = Extract<Expr, { kind: 'binary' | 'power' }>;
@@ -18,13 +18,37 @@ interface Candidate {
   shape: Shape;
 }
 
-/** Wraps operand text in parentheses when a postfix `^T` would otherwise bind to part of it. */
+/** Whether `text` is one parenthesised group, `( ... )`, whose first bracket closes at the end. */
+function isWrapped(text: string): boolean {
+  if (!text.startsWith('(') || !text.endsWith(')')) return false;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0 && i < text.length - 1) return false;
+  }
+  return true;
+}
+
+/** Whether `text` has a + or - outside brackets (a sum, which needs brackets inside a product). */
+function hasTopLevelSum(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (depth === 0 && (c === '+' || c === '-') && i > 0) return true;
+  }
+  return false;
+}
+
+/** Appends ^T, with brackets when the postfix would otherwise bind to part of the text. */
 export function transposedText(text: string): string {
-  return /^[\p{L}\p{N}_{}]+$/u.test(text) ? `${text}^T` : `(${text})^T`;
+  return /^[\p{L}\p{N}_{}]+$/u.test(text) || isWrapped(text) ? `${text}^T` : `(${text})^T`;
 }
 
 function operandText(text: string): string {
-  return /[\s+\-]/.test(text.trim()) && !/^\(.*\)$/.test(text.trim()) ? `(${text.trim()})` : text.trim();
+  const t = text.trim();
+  return hasTopLevelSum(t) && !isWrapped(t) ? `(${t})` : t;
 }
 
 export function shapeMismatchDiagnostic(e: Operation, err: ShapeError, lowering: Lowering): Diagnostic {
@@ -52,6 +76,19 @@ function bestFix(e: Extract<Expr, { kind: 'binary' }>, leftText: string, rightTe
   }
   const L = operandText(leftText);
   const R = operandText(rightText);
+  // `(1/m) X` transposed is best said as `(1/m) X^T`: a scalar factor needs no transpose.
+  const transposeOf = (e: Expr, text: string): string => {
+    if (e.kind === 'binary' && e.op === 'mul') {
+      try {
+        if (isScalarShape(lowering.lower(e.left).shape)) return `${lowering.options.textOf(e.left.span).trim()} ${transposeOf(e.right, lowering.options.textOf(e.right.span).trim())}`;
+      } catch {
+        // fall through to transposing the whole operand
+      }
+    }
+    return transposedText(text);
+  };
+  const LT = transposeOf(e.left, L);
+  const RT = transposeOf(e.right, R);
   const tryMake = (text: string, make: () => Node): Candidate | undefined => {
     try {
       return { text, shape: make().shape };
@@ -63,18 +100,18 @@ function bestFix(e: Extract<Expr, { kind: 'binary' }>, leftText: string, rightTe
   const candidates: Array<Candidate | undefined> = [];
   if (e.op === 'mul') {
     candidates.push(
-      tryMake(`${transposedText(L)} ${R}`, () => b.mul(t(left), right)),
-      tryMake(`${L} ${transposedText(R)}`, () => b.mul(left, t(right))),
+      tryMake(`${LT} ${R}`, () => b.mul(t(left), right)),
+      tryMake(`${L} ${RT}`, () => b.mul(left, t(right))),
       tryMake(`${R} ${L}`, () => b.mul(right, left)),
-      tryMake(`${transposedText(L)} ${transposedText(R)}`, () => b.mul(t(left), t(right))),
+      tryMake(`${LT} ${RT}`, () => b.mul(t(left), t(right))),
       tryMake(`${L} .* ${R}`, () => b.hadamard(left, right)),
     );
   } else if (e.op === 'hadamard' || e.op === 'div' || e.op === 'add' || e.op === 'sub') {
     const sym = { hadamard: '.*', div: '/', add: '+', sub: '-' }[e.op];
     const make = (x: Node, y: Node) => (e.op === 'hadamard' ? b.hadamard(x, y) : e.op === 'div' ? b.div(x, y) : e.op === 'add' ? b.add(x, y) : b.sub(x, y));
     candidates.push(
-      tryMake(`${L} ${sym} ${transposedText(R)}`, () => make(left, t(right))),
-      tryMake(`${transposedText(L)} ${sym} ${R}`, () => make(t(left), right)),
+      tryMake(`${L} ${sym} ${RT}`, () => make(left, t(right))),
+      tryMake(`${LT} ${sym} ${R}`, () => make(t(left), right)),
     );
     if (e.op === 'hadamard') candidates.push(tryMake(`${L} ${R}`, () => b.mul(left, right)));
   }
