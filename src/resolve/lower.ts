@@ -375,9 +375,11 @@ export class Lowering {
     }
     // `a(1 - a)`: a variable followed by a parenthesis is a product.
     if (this.isVariableName(e.callee) && e.args.length === 1 && e.prime === 0) {
-      const left = this.lowerName({ kind: 'name', name: e.callee, text: e.calleeText, span: e.span });
+      const calleeSpan = { line: e.span.line, column: e.span.column, endLine: e.span.line, endColumn: e.span.column + e.calleeText.length };
+      const name: Expr = { kind: 'name', name: e.callee, text: e.calleeText, span: calleeSpan };
+      const left = this.lowerName(name);
       const right = this.lower(e.args[0]);
-      return this.withShapeDiagnostic({ kind: 'binary', op: 'mul', style: 'juxt', left: { kind: 'name', name: e.callee, text: e.calleeText, span: e.span }, right: e.args[0], span: e.span }, () => this.b.mul(left, right));
+      return this.withShapeDiagnostic({ kind: 'binary', op: 'mul', style: 'juxt', left: name, right: e.args[0], span: e.span }, () => this.b.mul(left, right));
     }
     const candidates = [...BUILTIN_NAMES, ...this.scope.functions.keys(), ...this.scope.abstractFunctions.keys()];
     const similar = similarName(e.callee, candidates);

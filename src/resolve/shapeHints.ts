@@ -54,8 +54,8 @@ function operandText(text: string): string {
 export function shapeMismatchDiagnostic(e: Operation, err: ShapeError, lowering: Lowering): Diagnostic {
   const [leftExpr, rightExpr] = e.kind === 'power' ? [e.base, e.exponent] : [e.left, e.right];
   const textOf = lowering.options.textOf;
-  const leftText = textOf(leftExpr.span).trim();
-  const rightText = textOf(rightExpr.span).trim();
+  const leftText = operandText(textOf(leftExpr.span));
+  const rightText = operandText(textOf(rightExpr.span));
   const [ls, rs] = err.operands;
   const op = e.kind === 'power' ? 'power' : e.op;
   const joiner = op === 'add' || op === 'sub' || op === 'hadamard' ? 'and' : op === 'div' ? 'by' : 'by';
