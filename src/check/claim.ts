@@ -18,6 +18,7 @@ import type { Diagnostic } from '../diagnostics';
 import { agree, transposed } from './compare';
 import { EarlierAnswer, Finding, diagnoseValues } from './diagnose';
 import { findRepair } from './edits';
+import { printExpected } from './expected';
 import { domainHint } from './domains';
 import { checkNumericStep } from './numeric';
 import { isIndexedStep, lowerIndexedStep, withClaimContext } from './indexed';
@@ -64,7 +65,7 @@ export function checkClaim(claim: Claim, ctx: ClaimContext): ClaimJson {
     throw err;
   }
   const evaluator = new ClaimEvaluator(ctx.lowering.b.graph, ctx.scope, ctx.calculus.derivedLeaves, ctx.seed, truth.value, truth.forms, claim.point ? { at: claim.point, lowering: ctx.lowering } : undefined);
-  const expected = truth.forms.length ? printCr(truth.forms[0], ctx.lowering.names) : null;
+  const expected = truth.forms.length ? printExpected(truth.forms[0], ctx.lowering.b, ctx.scope, ctx.lowering.names) : null;
   if (evaluator.points.length === 0) {
     return failedClaim(claim, base, ctx, `${targetText} could not be evaluated at any sample point (it leaves its domain everywhere chainrule looked)`, truth, expected);
   }
@@ -181,7 +182,7 @@ export function diagnose(stepExpr: Expr, node: Node, stepValues: Matrix[], form:
   if (found) return found;
   const repair = findRepair(stepExpr, ctx.textOf, (edited) => matchesTruth(edited, form?.shape ?? truth.shape, truthValues, evaluator, ctx));
   if (repair) return repair;
-  const expected = form ? `; expected ${printCr(form, ctx.lowering.names)}` : '';
+  const expected = form ? `; expected ${printExpected(form, ctx.lowering.b, ctx.scope, ctx.lowering.names)}` : '';
   return { diagnosis: 'unknown', message: `does not equal ${targetText}${expected}` };
 }
 

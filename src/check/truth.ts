@@ -25,7 +25,7 @@ export interface Truth {
 }
 
 export function truthOf(claim: Claim, lowering: Lowering, meaningOf: MeaningFunction = derivativeMeaning): Truth {
-  const target = lowering.indexReader.derivativeTarget(claim.target.expr);
+  const target = lowering.asWritten(claim.target.expr);
   if (target.kind === 'deriv') {
     if (lowering.indexReader.involves(target)) return indexedTruth(target, lowering);
     const implicit = implicitVariable(target, lowering);
