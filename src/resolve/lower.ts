@@ -439,15 +439,25 @@ export class Lowering {
     return Array.from({ length: count }, (_, k) => this.b.entry(vector, isColumn ? k : 0, isColumn ? 0 : k));
   }
 
+  /**
+   * How a derivative-looking expression reads: `dL/dW(x + y)` with a variable W is (dL/dW)(x + y), as it read
+   * before `∂L/∂σ(z)` existed; `(∂E/∂ŷ)^(i)` is ∂E/∂ŷ^(i) (index/names.ts). Anything else reads as it is.
+   */
+  asWritten(e: Expr): Expr {
+    const sampled = this.indexReader.sampledDerivative(e);
+    if (sampled) return sampled;
+    const call = e.kind === 'deriv' && e.form === 'frac' && e.wrt.length === 1 && e.wrt[0].kind === 'call' ? e.wrt[0] : undefined;
+    if (e.kind !== 'deriv' || !call || call.prime !== 0 || !this.isVariableName(call.callee) || this.scope.abstractFunctions.has(call.callee)) return e;
+    const nameSpan = { ...call.span, endLine: call.span.line, endColumn: call.span.column + call.calleeText.length };
+    const ref: Expr = { ...e, wrt: [{ kind: 'name', name: call.callee, text: call.calleeText, span: nameSpan }] };
+    const factor: Expr = call.args.length === 1 ? call.args[0] : { kind: 'matrix', rows: [call.args], span: call.span };
+    return { kind: 'binary', op: 'mul', style: 'juxt', left: ref, right: factor, span: e.span };
+  }
+
   private lowerDerivative(e: Extract<Expr, { kind: 'deriv' }>): Node {
     // `dA/dB` is a derivative only when A and B mean something here; otherwise it is the division of names dA by dB.
-    const wrtCall = e.form === 'frac' && e.wrt.length === 1 && e.wrt[0].kind === 'call' ? e.wrt[0] : undefined;
-    if (wrtCall && e.of.kind === 'name' && this.isVariableName(wrtCall.callee) && wrtCall.prime === 0 && !this.scope.abstractFunctions.has(wrtCall.callee)) {
-      // `dL/dW(x + y)` with a variable W is (dL/dW)(x + y), as it read before `∂L/∂σ(z)` existed.
-      const ref = { ...e, wrt: [{ kind: 'name' as const, name: wrtCall.callee, text: wrtCall.calleeText, span: wrtCall.span }] };
-      const factor = wrtCall.args.length === 1 ? wrtCall.args[0] : ({ kind: 'matrix', rows: [wrtCall.args], span: wrtCall.span } as Expr);
-      return this.lower({ kind: 'binary', op: 'mul', style: 'juxt', left: ref, right: factor, span: e.span });
-    }
+    const read = this.asWritten(e);
+    if (read !== e) return this.lower(read);
     if (e.form === 'frac' && e.of.kind === 'name' && e.wrt.length === 1 && e.wrt[0].kind === 'name') {
       const known = this.knownHere();
       const isKnown = (x: Extract<Expr, { kind: 'name' }>): boolean =>

@@ -35,9 +35,12 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
  */
 export function similarName(unknown: string, known: Iterable<string>): string | undefined {
   const candidates: string[] = [];
+  // LaTeX accents make new names (\hat{s} is shat): the bare name is the likely meaning.
+  const accent = /^(.+?)(hat|bar|tilde)$/.exec(unknown);
   for (const k of known) {
     if (k === unknown) return undefined;
     if (canonical(k) === canonical(unknown)) return k;
+    if (accent && accent[1] === k) return k;
     if (unknown.length >= 2 && k.length >= 2 && editDistanceAtMostOne(unknown, k) && sameLeadingLetter(unknown, k)) candidates.push(k);
   }
   return candidates.sort()[0];
