@@ -1,0 +1,20 @@
+// The library API: what the command line uses, for tools that want chainrule without the CLI.
+export { parseFile, parseExpression, normalizeName } from './syntax/parse';
+export { parseMarkdown, parseTex } from './latex/documents';
+export { parseDocument, sourceKindOf } from './frontend';
+export { analyzeSource } from './pipeline';
+export type { Analysis, ProblemAnalysis } from './pipeline';
+export { shapesOf } from './shapes/report';
+export type { ShapesResult } from './shapes/report';
+export { checkSource, DEFAULT_SEED } from './check/index';
+export type { CheckResult } from './check/index';
+export type { CheckReport, ClaimJson, StepJson, DiagnosticJson, ClaimKind, StepVerdict, Diagnosis } from './check/report';
+export { derive } from './calculus/derive';
+export type { DiffResult } from './calculus/derive';
+export { makeCalculus } from './calculus/index';
+export { renderDiagnostic } from './render/text';
+export { renderCheckText } from './render/checkText';
+export type { Diagnostic, DiagnosticCode } from './diagnostics';
+export type * from './syntax/ast';
+export { runGrade } from './grade/batch';
+export type { GradeOptions, GradeRun } from './grade/batch';
