@@ -55,6 +55,22 @@ export function derivativeMeaning(ref: DerivativeRef, lowering: Lowering): Deriv
   return meaningOfNodes(ref, of, wrt, lowering);
 }
 
+/**
+ * Whether a reference means more than "derivative of the lowered function by the lowered variables", so that
+ * a cache keyed by their structure (src/grade/truthCache.ts) must leave it to derivativeMeaning: it names an
+ * abstract function (its call is looked up), differentiates a bare builtin (`dsigma/dz`), or is taken with
+ * respect to an expression (which must occur in the function).
+ */
+export function isContextualReference(ref: DerivativeRef, lowering: Lowering): boolean {
+  const names = [ref.of, ...ref.wrt];
+  return (
+    names.some((e) => e.kind === 'name' && lowering.scope.abstractFunctions.has(e.name)) ||
+    (ref.of.kind === 'name' && lowering.indexReader.namesBuiltinFunction(ref.of)) ||
+    ref.wrt.some((w) => w.kind !== 'name') ||
+    lowering.indexReader.involves(ref)
+  );
+}
+
 /** Runs `make` with bare builtins standing for their value at `x` (Lowering.implicitArgument). */
 export function withImplicitArgument<T>(lowering: Lowering, x: Node, make: () => T): T {
   const saved = lowering.implicitArgument;

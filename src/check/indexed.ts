@@ -1,5 +1,5 @@
 // Claims written with indices (docs/index-notation.md): the truth of `∂L/∂W_ij` is the gradient laid out
-// by (i, j); a step is laid out the same way (index/align.ts) and then checked like any other step.
+// by (i, j); a step is laid out the same way (indexing/align.ts) and then checked like any other step.
 // What cannot be laid out is diagnosed here: a free index the left side does not have ('shape', or
 // 'missing-term' when summing over it is right), and exchanged indices ('transpose' when exchanging them
 // back is right).
@@ -8,11 +8,12 @@ import type { Dim, Matrix, Node } from '../ir/types';
 import { formatShape } from '../ir/types';
 import type { Lowering } from '../resolve/lower';
 import { withImplicitArgument } from '../calculus/meaning';
-import { indexedMeaning } from '../index/target';
-import { alignStep, plainLayout, type Alignment } from '../index/align';
+import { indexedMeaning } from '../indexing/target';
+import { alignStep, plainLayout, type Alignment } from '../indexing/align';
 import { normalizeName } from '../syntax/names';
 import { LowerError } from '../resolve/lower';
 import { sites } from './edits';
+import { guarded } from '../indexing/lower';
 import type { StepJson } from './report';
 import type { Truth } from './truth';
 import type { ClaimEvaluator } from './evaluator';
@@ -22,7 +23,7 @@ type DerivativeRef = Extract<Expr, { kind: 'deriv' }>;
 
 /** The truth of a derivative written with indices. */
 export function indexedTruth(ref: DerivativeRef, lowering: Lowering): Truth {
-  const m = indexedMeaning(ref, lowering);
+  const m = guarded(ref, () => indexedMeaning(ref, lowering));
   return {
     kind: m.meaning.kind, forms: m.forms, shape: m.shape, value: (env, memo) => m.value(env, memo), meaning: m.meaning,
     layout: m.layout, implicit: m.implicit, indexSizes: m.sizes,
@@ -105,6 +106,10 @@ function incorrect(diagnosis: 'shape' | 'transpose' | 'missing-term', message: s
  * the two indices of one entry (`W_ji` for `W_ij`) makes it right. Throws LowerError like `lower`.
  */
 export function lowerIndexedStep(e: Expr, truth: Truth, evaluator: ClaimEvaluator, targetText: string, lowering: Lowering): IndexedStep {
+  return guarded(e, () => checkIndexedStep(e, truth, evaluator, targetText, lowering));
+}
+
+function checkIndexedStep(e: Expr, truth: Truth, evaluator: ClaimEvaluator, targetText: string, lowering: Lowering): IndexedStep {
   const exchange = () => exchangedIndices(e, truth, evaluator, lowering);
   let a: Alignment;
   try {

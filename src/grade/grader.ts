@@ -1,15 +1,15 @@
 // Grades one submission against a loaded assignment: every claim is checked (for feedback), and each ask
 // is scored from the last claim whose target means the same thing (targets.ts) by the policy (score.ts).
 import type { Diagnostic } from '../diagnostics';
-import type { Statement, Step } from '../syntax/ast';
+import type { Span, Statement, Step } from '../syntax/ast';
 import { printExpr } from '../syntax/print';
 import { sourceKindOf } from '../frontend';
 import type { ClaimJson, Diagnosis } from '../check/report';
-import { checkClaim } from '../check/claim';
+import { checkClaim, type ClaimContext } from '../check/claim';
 import type { EarlierAnswer } from '../check/diagnose';
 import { Graph } from '../ir/graph';
 import { Builder } from '../ir/build';
-import { makeCalculus, type ChainruleCalculus } from '../calculus/index';
+import { makeCalculus } from '../calculus/index';
 import type { Claim } from '../resolve/scope';
 import { addStatements, extendScope } from '../resolve/scope';
 import { Lowering } from '../resolve/lower';
@@ -19,7 +19,8 @@ import { locate, problemAt, problemKey, readSubmissionDocument, type SubmissionD
 import { exprLatex } from './exprLatex';
 import { scoreAsk, type GradedAnswer } from './score';
 import { targetKey } from './targets';
-import { RESULT_VERSION, roundScore, type GradedClaim, type NoteJson, type ProblemResult, type SubmissionResult } from './result';
+import { oversized } from './limits';
+import { RESULT_VERSION, roundScore, type AskResult, type GradedClaim, type NoteJson, type ProblemResult, type SubmissionResult } from './result';
 
 export interface SubmissionInput {
   name: string;
@@ -47,38 +48,50 @@ export function gradeSubmission(assignment: Assignment, input: SubmissionInput, 
   // Steps read from LaTeX are shown in .cr syntax, as `chainrule check` shows them.
   const display = (step: Step) => (sourceKindOf(locate(doc, step.span.line).file) === 'cr' ? step.text.trim() : printExpr(step.expr));
 
-  const problems: ProblemResult[] = [];
-  const asks = [];
-  const single = assignment.problems.length === 1;
-  for (const problem of assignment.problems) {
-    const statements = withoutAssignmentLines([...doc.preamble, ...(sections.get(problem) ?? [])], notes);
-    const scope = addStatements(extendScope(problem.scope), statements, true);
-    // One graph per problem: sample points give values to every leaf of the graph, and a numeric
-    // problem's point has no sizes for another problem's dimensions.
-    const graph = new Graph();
-    const builder = new Builder(graph);
-    const calculus = makeCalculus(builder, graph, assignment.meanings.meaning);
-    const lowering = new Lowering(scope, builder, { textOf, calculus });
-    const checked = checkClaims(scope.claims, { lowering, calculus, scope, seed, textOf, display, crossCheck: false, domainHints: false }, doc, notes);
-    for (const f of assignment.meanings.takeFailures()) notes.addAt('error', 'internal-error', `${f.message}; this score needs a human look`, f.span, 'this is a bug in chainrule, not in the submission');
-    for (const d of scope.diagnostics) notes.addDiagnostic(d);
-    for (const d of lowering.diagnostics) if (!problem.ownWarnings.has(spanKey(d))) notes.addDiagnostic(d);
-
-    const answers = answersByAsk(problem, scope.claims, checked, lowering);
-    const missingHint = unreadLinesHint(doc, (key) => single || key === problemKey(problem.id));
-    for (const ask of problem.asks) {
-      const answer = answers.get(ask.id);
-      if (answer) answer.claim.graded = ask.id;
-      asks.push(scoreAsk(ask, answer, problem.policy, missingHint));
-    }
-    problems.push({ id: problem.id, title: problem.title, claims: checked.map((c) => c.claim) });
-  }
+  const context: SubmissionContext = { assignment, doc, notes, seed, textOf, display };
+  const graded = assignment.problems.map((problem) => gradeProblem(problem, withoutAssignmentLines([...doc.preamble, ...(sections.get(problem) ?? [])], notes), context));
+  const asks = graded.flatMap((g) => g.asks);
   return {
     version: RESULT_VERSION, submission: input.name, files: input.files.map((f) => f.path), inputHash: input.inputHash, seed,
     status: 'graded', error: null,
     score: roundScore(asks.reduce((t, a) => t + a.score, 0)), maxScore: assignment.maxScore,
-    asks, problems, notes: notes.sorted(input.files.map((f) => f.path)),
+    asks, problems: graded.map((g) => g.problem), notes: notes.sorted(input.files.map((f) => f.path)),
   };
+}
+
+interface SubmissionContext {
+  assignment: Assignment;
+  doc: SubmissionDocument;
+  notes: NoteList;
+  seed: number;
+  textOf: (span: Span) => string;
+  display: (step: Step) => string;
+}
+
+/** The submission's statements added on top of the problem's scope, every claim checked, every ask scored. */
+function gradeProblem(problem: AssignmentProblem, statements: Statement[], ctx: SubmissionContext): { problem: ProblemResult; asks: AskResult[] } {
+  const { assignment, doc, notes, seed, textOf, display } = ctx;
+  const scope = addStatements(extendScope(problem.scope), statements, true);
+  // One graph per problem: sample points give values to every leaf of the graph, and a numeric
+  // problem's point has no sizes for another problem's dimensions.
+  const graph = new Graph();
+  const builder = new Builder(graph);
+  const calculus = makeCalculus(builder, graph, assignment.meanings.meaning);
+  const lowering = new Lowering(scope, builder, { textOf, calculus });
+  const checked = checkClaims(scope.claims, { lowering, calculus, scope, seed, textOf, display, crossCheck: false, domainHints: false }, doc, notes);
+  for (const f of assignment.meanings.takeFailures()) notes.addAt('error', 'internal-error', `${f.message}; this score needs a human look`, f.span, 'this is a bug in chainrule, not in the submission');
+  for (const d of scope.diagnostics) notes.addDiagnostic(d);
+  for (const d of lowering.diagnostics) if (!problem.ownWarnings.has(spanKey(d))) notes.addDiagnostic(d);
+
+  const answers = answersByAsk(problem, scope.claims, checked, lowering);
+  const single = assignment.problems.length === 1;
+  const missingHint = unreadLinesHint(doc, (key) => single || key === problemKey(problem.id));
+  const asks = problem.asks.map((ask) => {
+    const answer = answers.get(ask.id);
+    if (answer) answer.claim.graded = ask.id;
+    return scoreAsk(ask, answer, problem.policy, missingHint);
+  });
+  return { problem: { id: problem.id, title: problem.title, claims: checked.map((c) => c.claim) }, asks };
 }
 
 /** For a missing answer: how many lines under this problem (or before any problem) did not parse. */
@@ -106,16 +119,20 @@ function sectionsByProblem(assignment: Assignment, doc: SubmissionDocument, note
     out.set(problem, [...(out.get(problem) ?? []), ...statements]);
   }
   if (doc.sections.size === 0 && assignment.problems.length > 1 && doc.preamble.length > 0) {
-    notes.add({ severity: 'info', code: 'no-problem-lines', message: 'the submission has no `problem` lines, so every line is read under every problem; write `problem 1a` before the answers to problem 1a', file: null, line: null, column: null });
+    const first = assignment.problems[0].id;
+    notes.add({ severity: 'info', code: 'no-problem-lines', message: `the submission has no \`problem\` lines, so every line is read under every problem; write \`problem ${first}\` before the answers to problem ${first}`, file: null, line: null, column: null });
   }
   return out;
 }
 
+/** Drops the lines a submission may not have: the assignment's own kinds, and oversized matrices. */
 function withoutAssignmentLines(statements: Statement[], notes: NoteList): Statement[] {
   return statements.filter((st) => {
     const why = ASSIGNMENT_ONLY[st.kind];
     if (why) notes.addAt('warning', 'ignored', why, st.span);
-    return !why;
+    const tooLarge = oversized(st);
+    if (tooLarge) notes.addAt('error', 'limit-exceeded', tooLarge, st.span);
+    return !why && !tooLarge;
   });
 }
 
@@ -124,7 +141,8 @@ interface CheckedClaim {
   shapeRepair?: Diagnosis;
 }
 
-type CheckContext = Omit<Parameters<typeof checkClaim>[1], 'earlier' | 'internalErrors' | 'shapeRepairs'> & { calculus: ChainruleCalculus };
+/** What every claim of a problem is checked with; the per-claim parts are added by checkClaims. */
+type CheckContext = Omit<ClaimContext, 'earlier' | 'internalErrors' | 'shapeRepairs'>;
 
 /** Checks the claims in order (earlier answers feed carried-error diagnosis); a crash costs one claim. */
 function checkClaims(claims: readonly Claim[], ctx: CheckContext, doc: SubmissionDocument, notes: NoteList): CheckedClaim[] {

@@ -3,6 +3,7 @@ import type { Expr } from '../syntax/ast';
 import type { Diagnosis } from '../check/report';
 import type { AskSpec } from './assignment';
 import { creditOf, labelOf, type Policy } from './policy';
+import { findInExpr } from './exprWalk';
 import { roundScore, type AnswerJson, type AskOutcome, type AskResult, type GradedClaim } from './result';
 
 export interface GradedAnswer {
@@ -14,7 +15,6 @@ export interface GradedAnswer {
   /** For a wrong-shaped final step, the kind of single edit that fixes it (check/claim.ts shapeRepairs). */
   shapeRepair?: Diagnosis;
 }
-
 
 /** The policy row deciding a final answer's credit; 'correct' for a right value. */
 export function ruleOf(answer: GradedAnswer): string {
@@ -81,35 +81,9 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** The first derivative reference in an expression (iterative: expressions may be deep). */
+/** The first derivative reference in an expression. */
 export function findDerivative(root: Expr): Extract<Expr, { kind: 'deriv' }> | undefined {
-  const stack: Expr[] = [root];
-  while (stack.length) {
-    const e = stack.pop()!;
-    switch (e.kind) {
-      case 'deriv':
-        return e;
-      case 'call':
-        stack.push(...e.args);
-        break;
-      case 'neg':
-      case 'transpose':
-        stack.push(e.arg);
-        break;
-      case 'binary':
-        stack.push(e.left, e.right);
-        break;
-      case 'power':
-        stack.push(e.base, e.exponent);
-        break;
-      case 'matrix':
-        for (const row of e.rows) stack.push(...row);
-        break;
-      default:
-        break;
-    }
-  }
-  return undefined;
+  return findInExpr(root, (e) => e.kind === 'deriv') as Extract<Expr, { kind: 'deriv' }> | undefined;
 }
 
 /** `dL/dh` for a reference between names; a generic phrase otherwise. */

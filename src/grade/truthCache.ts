@@ -13,7 +13,7 @@ import { Builder } from '../ir/build';
 import type { Node, Shape } from '../ir/types';
 import { topologicalOrder } from '../ir/inspect';
 import type { ClaimKind } from '../check/report';
-import { InformalReference, meaningOfNodes, type DerivativeMeaning, type DerivativeRef, type MeaningFunction } from '../calculus/meaning';
+import { InformalReference, derivativeMeaning, isContextualReference, meaningOfNodes, type DerivativeMeaning, type DerivativeRef, type MeaningFunction } from '../calculus/meaning';
 import type { Lowering } from '../resolve/lower';
 import type { Span } from '../syntax/ast';
 import { isScalarShape } from '../ir/types';
@@ -54,9 +54,12 @@ export class MeaningCache {
 
   /** A drop-in for derivativeMeaning (calculus/meaning.ts). */
   readonly meaning: MeaningFunction = (ref, lowering) => {
+    if (isContextualReference(ref, lowering)) return derivativeMeaning(ref, lowering);
     const of = lowering.lower(ref.of);
     const wrt = ref.wrt.map((w) => lowering.lower(w));
-    const key = `${ref.form}|${this.keys.of(of)}|${wrt.map((w) => this.keys.of(w)).join(',')}`;
+    // A variable's declared domain is part of its structure here: the cross-check samples by domain.
+    const domainOf = (name: string) => lowering.scope.declarations.get(name)?.domain ?? '';
+    const key = `${ref.form}|${this.keys.of(of, domainOf)}|${wrt.map((w) => this.keys.of(w, domainOf)).join(',')}`;
     let entry = this.entries.get(key);
     if (!entry) {
       if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
@@ -101,7 +104,15 @@ function computeEntry(ref: DerivativeRef, of: Node, wrt: Node[], lowering: Lower
 function crossCheckMeaning(m: DerivativeMeaning, graph: Graph, lowering: Lowering, seed: number): string | undefined {
   if (m.kind !== 'gradient' || m.wrt.length !== 1 || !isScalarShape(m.of.shape)) return undefined;
   const form = m.forms[0];
-  const evaluator = new ClaimEvaluator(graph, lowering.scope, new Map(), seed, (env, memo) => evaluate(form, env, memo), [form]);
+  // Only the derivative's own dimensions: sizes are dealt out over the sorted dimension names, so names a
+  // submission adds elsewhere must not move them (the entry would depend on who asked first).
+  const dims = new Set<string>();
+  for (const n of topologicalOrder([m.of, form])) {
+    for (const d of n.shape) if (typeof d === 'string') dims.add(d);
+    if (n.op === 'dimsize') dims.add(n.attrs.name!); // a dimension used as a number (`/ B`)
+  }
+  const scope = { ...lowering.scope, dims };
+  const evaluator = new ClaimEvaluator(graph, scope, new Map(), seed, (env, memo) => evaluate(form, env, memo), [form]);
   if (evaluator.points.length === 0) return undefined;
   const at = { line: 1, column: 1, endLine: 1, endColumn: 1 };
   return crossCheckGradient(m.of, m.wrt[0], form, envOf(evaluator.points[0]), at, 'this derivative')?.message;
@@ -126,12 +137,14 @@ class StructureKeys {
   private readonly interned = new Map<string, number>();
   private readonly memo = new WeakMap<Node, number>();
 
-  of(root: Node): number {
+  /** Nodes belong to one submission's graph, which has one scope: a variable's domain never changes under it. */
+  of(root: Node, domainOf: (name: string) => string): number {
     const known = this.memo.get(root);
     if (known !== undefined) return known;
     for (const n of topologicalOrder([root])) {
       if (this.memo.has(n)) continue;
-      const text = `${n.op}${JSON.stringify(n.attrs)}(${n.args.map((a) => this.memo.get(a)).join(',')})`;
+      const domain = n.op === 'var' ? domainOf(n.attrs.name!) : '';
+      const text = `${n.op}${JSON.stringify(n.attrs)}${domain}(${n.args.map((a) => this.memo.get(a)).join(',')})`;
       let k = this.interned.get(text);
       if (k === undefined) {
         k = this.interned.size;

@@ -81,8 +81,8 @@ export function printExpr(e: Expr): string {
       const left = wrap(e.left, level);
       let right = wrap(e.right, level + 1);
       let op = e.op === 'mul' ? MUL[e.style ?? 'juxt'] : BINARY[e.op].text;
-      // Juxtaposition cannot take a leading minus or stand between two numbers.
-      if (op === ' ' && (startsWithMinus(right) || e.right.kind === 'number')) op = ' * ';
+      // Juxtaposition cannot take a leading minus or stand between two numbers (`c 1(a = b)` is fine).
+      if (op === ' ' && (startsWithMinus(right) || (e.right.kind === 'number' && /(?:^|[^\p{L}\p{N}_])[\d.]+$/u.test(left)))) op = ' * ';
       if (op === ' ' && startsWithMinus(right)) right = `(${right})`;
       return `${left}${op}${right}`;
     }

@@ -18,7 +18,7 @@ pre { background: #f6f7f9; padding: .8rem; overflow-x: auto; } .muted { color: #
 .claim-head { font-size: .8rem; color: #6b7385; margin-bottom: .2rem; } .claim-head .graded-for { color: #0b5cad; font-weight: 600; }
 .steps td { border: none; padding: .15rem .4rem; } .steps td:first-child { width: 1.6em; } td.step-math { width: 100%; overflow-x: auto; } .step-line { color: #6b7385; font-size: .8rem; white-space: nowrap; }
 .feedback { color: #57280f; background: #fff8f0; border-left: 3px solid #e8a25b; padding: .2rem .5rem; font-size: .9rem; }
-.expected { font-size: .9rem; margin: .3rem 0 .1rem; } .score { font-size: 1.3rem; font-weight: 600; }
+.expected { font-size: .9rem; margin: .3rem 0 .1rem; } tr.ask td:nth-child(2) { white-space: nowrap; } .score { font-size: 1.3rem; font-weight: 600; }
 .note.error { color: #a40e26; } .note.warning { color: #7d4e00; }
 .bars { display: flex; align-items: flex-end; gap: 4px; height: 180px; border-bottom: 1px solid #9aa2b1; padding-top: 1rem; }
 .bar { flex: 1; background: #5b8def; position: relative; min-height: 1px; } .bar span { position: absolute; top: -1.3rem; width: 100%; text-align: center; font-size: .8rem; }

@@ -131,16 +131,25 @@ export class IndexReader {
     return this.sampleIndex(sampled) ? { ...e.base, wrt: [sampled], span: e.span } : undefined;
   }
 
-  /** A claim's target as index notation reads it (see sampledDerivative). */
-  derivativeTarget(e: Expr): Expr {
-    return this.sampledDerivative(e) ?? e;
+  /**
+   * An index sum written as a call: `sum(i, expr)`, or the LaTeX front end's `\sum_{i=1}^m` applied to its
+   * summand (a call of sum whose callee text is the sign), when its indices are index variables.
+   */
+  sumCall(e: Extract<Expr, { kind: 'call' }>): { sign: SumSign; summand: Expr } | undefined {
+    if (e.callee !== 'sum' || e.prime !== 0) return undefined;
+    if (e.args.length === 2) {
+      const [first, summand] = e.args;
+      return first.kind === 'name' && this.isIndexVariable(first.name) ? { sign: { indices: [first.name] }, summand } : undefined;
+    }
+    const sign = e.args.length === 1 ? sumSignOf(e.calleeText) : undefined;
+    return sign && sign.indices.every((i) => this.isIndexVariable(i)) ? { sign, summand: e.args[0] } : undefined;
   }
 
-  /** `sum(i, expr)`: the index of a two-argument sum. */
-  sumCallIndex(e: Extract<Expr, { kind: 'call' }>): string | undefined {
-    if (e.callee !== 'sum' || e.prime !== 0 || e.args.length !== 2) return undefined;
-    const [first] = e.args;
-    return first.kind === 'name' && this.isIndexVariable(first.name) ? first.name : undefined;
+  /** `a_j(1 - a_j)`: an indexed array followed by a bracket is a product, as `a(1 - a)` is (SPEC D6). */
+  indexedProduct(e: Extract<Expr, { kind: 'call' }>): Expr | undefined {
+    if (e.prime !== 0 || e.args.length !== 1) return undefined;
+    const head: NameExpr = { kind: 'name', name: e.callee, text: e.calleeText, span: { ...e.span, endLine: e.span.line, endColumn: e.span.column + e.calleeText.length } };
+    return this.indexedName(head) ? { kind: 'binary', op: 'mul', style: 'juxt', left: head, right: e.args[0], span: e.span } : undefined;
   }
 
   /** `softmax_j(h)`, `f_k(x)`: a call whose value is then indexed. */
@@ -153,7 +162,21 @@ export class IndexReader {
     return callable ? { callee, calleeText: s.base, indices: s.indices } : undefined;
   }
 
-  /** Whether an expression uses index notation anywhere (and so is lowered by src/index/lower.ts). */
+  /**
+   * `1(y^(i) = j)`, `1(i = j)`: an equality between an index and an index or an array (its classes). In a file
+   * of scalars `1(x = n)` stays a comparison of two scalars.
+   */
+  private isIndexIndicator(e: Extract<Expr, { kind: 'binary' }>): boolean {
+    if (e.op !== 'eq' && e.op !== 'ne') return false;
+    const isIndex = (x: Expr) => x.kind === 'name' && this.isIndexVariable(x.name);
+    const isArray = (x: Expr) => {
+      const name = x.kind === 'name' ? x : x.kind === 'power' && x.base.kind === 'name' ? x.base : undefined;
+      return name !== undefined && (this.arrayOf(name.name) !== undefined || this.involves(x));
+    };
+    return (isIndex(e.left) && (isIndex(e.right) || isArray(e.right))) || (isIndex(e.right) && isArray(e.left));
+  }
+
+  /** Whether an expression uses index notation anywhere (and so is lowered by src/indexing/lower.ts). */
   involves(e: Expr): boolean {
     const cached = this.cache.get(e);
     if (cached !== undefined) return cached;
@@ -169,12 +192,12 @@ export class IndexReader {
       case 'name':
         return this.indexedName(e) !== undefined || this.sumSign(e) !== undefined || this.kronecker(e) !== undefined;
       case 'call':
-        return this.sumCallIndex(e) !== undefined || this.subscriptedCall(e) !== undefined || e.args.some((a) => this.involves(a));
+        return this.sumCall(e) !== undefined || this.subscriptedCall(e) !== undefined || this.indexedProduct(e) !== undefined || e.args.some((a) => this.involves(a));
       case 'neg':
       case 'transpose':
         return this.involves(e.arg);
       case 'binary':
-        return this.involves(e.left) || this.involves(e.right);
+        return this.involves(e.left) || this.involves(e.right) || this.isIndexIndicator(e);
       case 'power':
         return this.sampleIndex(e) !== undefined || this.sampledDerivative(e) !== undefined || this.involves(e.base) || this.involves(e.exponent);
       case 'matrix':

@@ -59,12 +59,26 @@ export function indexedMeaning(ref: DerivativeRef, lowering: Lowering): IndexedM
   if (wrtExpr.kind !== 'name' && wrtExpr.kind !== 'power') fail(ref, `differentiate with respect to entries of a variable (∂L/∂W_ij, ∂L/∂x^(i)), not of ${lowering.options.textOf(wrtExpr.span).trim()}`);
   const sizes = new Map<string, Dim>();
   const wrt = tensorOf(lowering, wrtExpr, sizes);
+  if (!isVariableItself(wrtExpr, wrt.node, lowering)) fail(ref, `${lowering.options.textOf(wrtExpr.span).trim()} is not the variable's own entries (a diagonal or an expression); differentiate with respect to W_ij and take what you need`);
   const bare = ref.of.kind === 'name' && lowering.indexReader.namesBuiltinFunction(ref.of);
   const implicit = bare ? wrt.node : undefined;
   const of = implicit ? withImplicitArgument(lowering, implicit, () => tensorOf(lowering, ref.of, sizes)) : tensorOf(lowering, ref.of, sizes);
   const meaning = meaningOfNodes(ref, of.node, [wrt.node], lowering);
   const laid = layOut(ref, meaning, of, wrt, lowering);
   return { meaning, ...laid, implicit, sizes };
+}
+
+/** Whether the variable's tensor is the array itself, its axes merely labelled (W_ij, x^(i)), not derived from it (W_ii). */
+function isVariableItself(e: Expr, node: Node, lowering: Lowering): boolean {
+  const reader = lowering.indexReader;
+  const name = e.kind === 'name' ? e : e.kind === 'power' && e.base.kind === 'name' ? e.base : undefined;
+  if (!name) return false;
+  const base = reader.indexedName(name)?.base ?? reader.arrayOf(name.name) ?? name.name;
+  try {
+    return lowering.nameNode(base, name.span) === node;
+  } catch {
+    return false;
+  }
 }
 
 function valueOf(forms: readonly Node[], fallback: DerivativeMeaning['evaluate']): IndexedMeaning['value'] {

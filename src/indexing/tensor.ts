@@ -61,18 +61,6 @@ export function dimOf(t: Tensor, label: string): Dim | undefined {
   return t.rows === label ? t.node.shape[0] : t.cols === label ? t.node.shape[1] : undefined;
 }
 
-/** The dimension of a label in a product, checking that every factor agrees. */
-export function labelDim(p: Product, label: string): Dim | undefined {
-  let dim: Dim | undefined;
-  for (const t of p) {
-    const d = dimOf(t, label);
-    if (d === undefined) continue;
-    if (dim !== undefined && d !== dim) throw new IndexError(`${showLabel(label)} run over ${dim} in one factor and over ${d} in another`);
-    dim = d;
-  }
-  return dim;
-}
-
 export function relabel(t: Tensor, map: Readonly<Record<string, string>>): Tensor {
   const out: Tensor = { node: t.node };
   if (t.rows !== undefined) out.rows = map[t.rows] ?? t.rows;

@@ -5,13 +5,15 @@ import type { Expr } from '../syntax/ast';
 import type { Dim, Node } from '../ir/types';
 import { ShapeError, isScalarShape } from '../ir/types';
 import { getOp } from '../ops/index';
+import type { Comparison } from '../ir/build';
 import { BUILTIN_FUNCTIONS } from '../resolve/builtins';
 import { error } from '../diagnostics';
 import { LowerError, type Lowering } from '../resolve/lower';
+import { lowerAbstractCall } from '../resolve/abstract';
 import type { IndexedName, IndexReader } from './names';
 import type { SumSign } from './notation';
 import {
-  COLS, IndexError, ROWS, arrange, combine, contract, dimOf, isIndexLabel, itemShape, multiply, plain,
+  COLS, IndexError, ROWS, arrange, combine, contract, dimOf, isIndexLabel, itemShape, labelsOf, multiply, plain,
   productLabels, relabel, relabelProduct, type Product, type Tensor,
 } from './tensor';
 
@@ -51,21 +53,27 @@ export class IndexLowering {
 
   /** The expression as a (lazy) product of labelled factors. */
   lowerValue(e: Expr): Product {
-    this.collectSizes(e);
-    return this.lower(e);
+    return guarded(e, () => {
+      this.collectSizes(e);
+      return this.lower(e);
+    });
   }
 
   /** The expression as one node; free indices are an error here (a definition, a plain context). */
   lowerNode(e: Expr): Node {
     const p = this.lowerValue(e);
-    return this.at(e, () => {
-      const free = productLabels(p).filter(isIndexLabel);
-      if (free.length) {
-        throw new IndexError(`${free.length === 1 ? 'the index' : 'the indices'} ${free.join(', ')} ${free.length === 1 ? 'is' : 'are'} free here: sum over ${free.length === 1 ? 'it' : 'them'}, or write the left side with ${free.length === 1 ? 'it' : 'them'}`);
-      }
-      const t = multiply(this.b, p);
-      return arrange(this.b, t, t.rows === undefined ? undefined : ROWS, t.cols === undefined ? undefined : COLS);
-    });
+    return guarded(e, () =>
+      this.at(e, () => {
+        const free = productLabels(p).filter(isIndexLabel);
+        if (free.length) {
+          throw new IndexError(`${free.length === 1 ? 'the index' : 'the indices'} ${free.join(', ')} ${free.length === 1 ? 'is' : 'are'} free here: sum over ${free.length === 1 ? 'it' : 'them'}, or write the left side with ${free.length === 1 ? 'it' : 'them'}`);
+        }
+        const t = multiply(this.b, p);
+        const labels = labelsOf(t);
+        // Item axes back on their own sides: (x^(i))^T summed over i is a column again.
+        return arrange(this.b, t, labels.includes(ROWS) ? ROWS : undefined, labels.includes(COLS) ? COLS : undefined);
+      }),
+    );
   }
 
   /** Runs `make`, reporting index and shape mistakes at `e`. */
@@ -128,14 +136,14 @@ export class IndexLowering {
   private collectFrom(x: Expr): void {
     if (x.kind === 'name') {
       const info = this.reader.indexedName(x);
-      if (info) this.indexArray(this.baseNode(x, info), info.indices, undefined, x.text, false);
+      if (info) this.indexArray(this.baseNode(x, info), info.indices, undefined, x.text, 'collect');
       const sign = this.reader.sumSign(x);
       if (sign) this.sumRange(sign, x.text);
     } else if (x.kind === 'power') {
       const sample = this.reader.sampleIndex(x);
       if (sample && x.base.kind === 'name') {
         const info = this.reader.indexedName(x.base);
-        this.indexArray(info ? this.baseNode(x.base, info) : this.sampleBase(x.base), info?.indices ?? [], sample, this.text(x), false);
+        this.indexArray(info ? this.baseNode(x.base, info) : this.sampleBase(x.base), info?.indices ?? [], sample, this.text(x), 'collect');
       }
     }
   }
@@ -192,7 +200,7 @@ export class IndexLowering {
     const delta = this.reader.kronecker(e);
     if (delta) return this.kronecker(delta, e.text);
     const info = this.reader.indexedName(e)!;
-    return this.indexArray(this.baseNode(e, info), info.indices, undefined, e.text, true);
+    return this.indexArray(this.baseNode(e, info), info.indices, undefined, e.text, 'lower');
   }
 
   private baseNode(e: Expr, info: IndexedName): Node {
@@ -219,7 +227,7 @@ export class IndexLowering {
    * subscript takes the next item axis (`W_ij`: rows i, columns j). One subscript on a matrix takes the axis
    * of its range, the columns when nothing fixes it (θ_j is column j of Θ).
    */
-  private indexArray(node: Node, indices: readonly string[], sample: string | undefined, text: string, strict: boolean): Tensor {
+  private indexArray(node: Node, indices: readonly string[], sample: string | undefined, text: string, mode: 'collect' | 'lower'): Tensor {
     const [r, c] = node.shape;
     if (isScalarShape(node.shape)) throw new IndexError(`${text} indexes a scalar, which has no entries`);
     const t = plain(node);
@@ -234,10 +242,13 @@ export class IndexLowering {
       if (free.length === 1) return take(index, free[0]);
       if (indices.length - k >= 2) return take(index, 'rows');
       const size = this.sizeOf(index);
+      if (size === undefined && mode === 'collect') return; // the first pass learns ranges only from unambiguous uses
       if (size === r && size !== c) return take(index, 'rows');
-      if (size !== undefined && size !== c && strict) throw new IndexError(`the index ${index} runs over ${size}, which is neither axis of ${text}`);
+      if (size !== undefined && size !== c && mode === 'lower') throw new IndexError(`the index ${index} runs over ${size}, which is neither axis of ${text}`);
       return take(index, 'cols');
     });
+    // W_ii: the diagonal (the range check above has made W square), one value per i.
+    if (t.rows !== undefined && t.rows === t.cols) return { node: this.b.sumrows(this.b.hadamard(node, this.b.eye(r))), cols: t.cols };
     return t;
   }
 
@@ -249,7 +260,7 @@ export class IndexLowering {
       const base = e.base as Extract<Expr, { kind: 'name' }>;
       const info = this.reader.indexedName(base);
       const node = info ? this.baseNode(base, info) : this.sampleBase(base);
-      return this.indexArray(node, info?.indices ?? [], sample, this.text(e), true);
+      return this.indexArray(node, info?.indices ?? [], sample, this.text(e), 'lower');
     }
     const base = this.tensor(e.base);
     const exponent = this.tensor(e.exponent);
@@ -268,7 +279,7 @@ export class IndexLowering {
     const r = this.tensor(e.right);
     const b = this.b;
     const op = e.op;
-    return [combine(b, [l, r], ([x, y]) => (op === 'add' ? b.add(x, y) : op === 'sub' ? b.sub(x, y) : b.compare(op as 'gt', x, y)))];
+    return [combine(b, [l, r], ([x, y]) => (op === 'add' ? b.add(x, y) : op === 'sub' ? b.sub(x, y) : b.compare(op as Comparison, x, y)))];
   }
 
   /** A product chain; a summation sign in it sums everything after it (`½ Σ_i r_i^2`, `λ Σ_j w_j^2`). */
@@ -377,8 +388,10 @@ export class IndexLowering {
   // ---- calls
 
   private lowerCall(e: Call): Product {
-    const sumIndex = this.reader.sumCallIndex(e);
-    if (sumIndex !== undefined) return this.sum({ indices: [sumIndex] }, this.text(e), () => this.lower(e.args[1]));
+    const product = this.reader.indexedProduct(e);
+    if (product) return this.lowerIndexed(product);
+    const sum = this.reader.sumCall(e);
+    if (sum) return this.sum(sum.sign, this.text(e), () => this.lower(sum.summand));
     const subscripted = this.reader.subscriptedCall(e);
     if (subscripted) {
       const inner: Call = { ...e, callee: subscripted.callee, calleeText: subscripted.calleeText };
@@ -388,9 +401,7 @@ export class IndexLowering {
     const abstract = this.lowering.scope.abstractFunctions.get(e.callee);
     if (abstract) {
       if (abstract.kind !== 'entrywise') throw new IndexError(`${e.calleeText} takes whole arrays; call it on arrays, not on indexed entries`);
-      const args = e.args.map((a) => this.tensor(a));
-      const path = e.prime > 0 ? Array(e.prime).fill('0').join(',') : '';
-      return [combine(this.b, args, (nodes) => this.b.make('abstract', nodes, { name: e.callee, path }))];
+      return [combine(this.b, e.args.map((a) => this.tensor(a)), (nodes) => lowerAbstractCall(this.lowering, abstract, e, nodes))];
     }
     const builtin = BUILTIN_FUNCTIONS.get(e.callee);
     if (!builtin || e.args.length !== builtin.arity) throw new IndexError(`${e.calleeText} of an indexed argument is not supported; write it with whole arrays`);
@@ -466,6 +477,21 @@ export class IndexLowering {
   private namesAbstract(e: Extract<Expr, { kind: 'deriv' }>): boolean {
     const fns = this.lowering.scope.abstractFunctions;
     return [e.of, ...e.wrt].some((x) => x.kind === 'name' && fns.has(x.name));
+  }
+}
+
+/**
+ * Runs `run`; a failure of chainrule itself while reading index notation becomes an `internal-error` at `e`
+ * (a diagnostic, or the step's `error` verdict), never the end of the whole report.
+ */
+export function guarded<T>(e: Expr, run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof IndexError || err instanceof ShapeError) throw new LowerError(error('shape-mismatch', err.message, e.span));
+    // Only plain errors are chainrule's own failures; LowerError, InformalReference and the like carry meaning.
+    if (!(err instanceof Error) || err.constructor !== Error) throw err;
+    throw new LowerError(error('internal-error', `chainrule could not read this index notation (${err.message}); this is a bug in chainrule`, e.span));
   }
 }
 

@@ -1,0 +1,2 @@
+// `npm run bench` runs every *.bench.js: this one is bench/grade.js (1000 generated submissions graded).
+require('./grade.js');
