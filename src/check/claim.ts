@@ -164,9 +164,7 @@ function matchesTruth(edited: Expr, shape: Shape, truthValues: Matrix[], evaluat
   const warnings = ctx.lowering.diagnostics.length;
   try {
     const n = ctx.lowering.lower(edited);
-    if (!shapesEqual(n.shape, shape)) return false;
-    const values = evaluator.values(n);
-    return values !== undefined && values.every((v, k) => agree(v, truthValues[k]));
+    return shapesEqual(n.shape, shape) && evaluator.agrees(n, truthValues);
   } catch {
     return false;
   } finally {

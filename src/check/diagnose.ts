@@ -121,8 +121,7 @@ function carriedError(input: DiagnoseInput): Finding | undefined {
       continue;
     }
     if (!shapesEqual(carried.shape, input.step.shape)) continue;
-    const values = evaluator.values(carried);
-    if (values && values.every((v, k) => agree(input.stepValues[k], v))) {
+    if (evaluator.agrees(carried, input.stepValues)) {
       return {
         diagnosis: 'carried-error',
         message: `this step follows correctly from your ${e.targetText} on line ${e.line}, which was wrong: fix that line and this one follows`,
@@ -151,8 +150,8 @@ function missingFactor(input: DiagnoseInput): Finding | undefined {
     } catch {
       continue;
     }
-    const values = evaluator.values(local);
-    if (values && values.every((x, k) => agree(quotients[k], x)) && !values.every((x) => x.data.every((e) => Math.abs(e - 1) < 1e-12))) {
+    // (A quotient of all ones would mean the step is right, which it is not: no need to exclude it.)
+    if (evaluator.agrees(local, quotients)) {
       const name = names.get(v.id) ?? printCr(v, names);
       return { diagnosis: 'missing-factor', message: `a factor of the chain rule is missing: d${name}/d${names.get(wrt.id) ?? printCr(wrt, names)} = ${printCr(local, names)}` };
     }
@@ -184,8 +183,7 @@ function structuralMiss(input: DiagnoseInput): Finding | undefined {
         continue;
       }
       if (!shapesEqual(without.shape, input.step.shape)) continue;
-      const values = evaluator.values(without);
-      if (values && values.every((v, k) => agree(input.stepValues[k], v))) {
+      if (evaluator.agrees(without, input.stepValues)) {
         const printed = printCr(removed.map((k) => parts[k]).reduce(combine), names);
         return n.op === 'add'
           ? { diagnosis: 'missing-term', message: `a term is missing: + ${printed}` }

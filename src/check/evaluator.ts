@@ -9,7 +9,7 @@ import type { DerivedLeaves } from '../calculus/index';
 import type { Scope, NumericPoint } from '../resolve/scope';
 import type { Lowering } from '../resolve/lower';
 import { Point, PointSampler } from './points';
-import { isFinite } from './compare';
+import { agree, isFinite } from './compare';
 import { sampleMatrix } from './sampling';
 import { streamFor } from '../numeric/random';
 
@@ -107,6 +107,24 @@ export class ClaimEvaluator {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether `node` equals `expected[k]` at every point k. Stops at the first point that disagrees, so
+   * the many candidates a diagnosis tries usually cost one evaluation each.
+   */
+  agrees(node: Node, expected: readonly Matrix[]): boolean {
+    for (let k = 0; k < this.points.length; k++) {
+      this.complete(this.points[k]);
+      let value: Matrix;
+      try {
+        value = evaluate(node, envOf(this.points[k]), this.memos[k]);
+      } catch {
+        return false;
+      }
+      if (!agree(value, expected[k])) return false;
+    }
+    return this.points.length > 0;
   }
 
   /** Values of `node` with some nodes' values replaced (stated rounded intermediates); fresh memos. */

@@ -37,6 +37,13 @@ describe('vectorised forms', () => {
     expect(lowered(decls + 'c = sum_{i=1}^M 1\n', 'c')).toBe('M');
   });
 
+  it('reads W_ii as the diagonal, an indexed array before a bracket as a product, and sums of transposed samples', () => {
+    const decls = 'V : M x M\nX : B x M\na : 1 x N\n';
+    expect(lowered(decls + 't = sum_i V_ii\n', 't')).toBe('sum(V .* eye(M))'); // the trace
+    expect(lowered(decls + 'q = sum_j a_j(1 - a_j)\n', 'q')).toBe('a (1 - a)^T');
+    expect(lowered(decls + 'c = sum(i, (X^(i))^T)\n', 'c')).toBe('(ones(1, B) X)^T'); // a column again
+  });
+
   it('keeps a sum to the product after its sign, as written: ½ Σ_i r_i^2 and λ Σ_j w_j^2', () => {
     const decls = 'r : B x 1\nw : M x 1\nlambda : scalar\n';
     expect(lowered(decls + 'E = ½ sum_i r_i^2\n', 'E')).toBe('0.5 sum(r^2)');
