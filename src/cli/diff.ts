@@ -3,6 +3,7 @@ import { analyzeSource } from '../pipeline';
 import { makeCalculus } from '../calculus/index';
 import { derive, DiffError } from '../calculus/derive';
 import { shapesOf } from '../shapes/report';
+import { latexName } from '../ops/printing';
 import { printDiagnostics, printJson, readInput, UsageError } from './io';
 
 export function diffCommand(file: string, options: { of: string; wrt: string; json?: boolean; latex?: boolean }): number {
@@ -21,7 +22,7 @@ export function diffCommand(file: string, options: { of: string; wrt: string; js
     throw err;
   }
   if (options.json) printJson(result);
-  else if (options.latex) process.stdout.write(`\\frac{\\partial ${result.of}}{\\partial ${result.wrt}} = ${result.latex}\n`);
+  else if (options.latex) process.stdout.write(`\\frac{\\partial ${latexName(result.of)}}{\\partial ${latexName(result.wrt)}} = ${result.latex}\n`);
   else process.stdout.write(`d${result.of}/d${result.wrt} = ${result.result}    (${result.shape}, ${result.kind})\n`);
   return 0;
 }
