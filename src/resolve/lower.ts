@@ -271,8 +271,6 @@ export class Lowering {
   }
 
   private lowerPower(e: Extract<Expr, { kind: 'power' }>): Node {
-    // X^(-1)^T reads as (X^(-1))^T: a transpose written on the exponent belongs to the power.
-    if (e.exponent.kind === 'transpose') return this.b.transpose(this.lowerPower({ ...e, exponent: e.exponent.arg }));
     const base = this.lower(e.base);
     const exponent = this.lower(e.exponent);
     const square = !isScalarShape(base.shape) && base.shape[0] === base.shape[1];

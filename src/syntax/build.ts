@@ -90,6 +90,8 @@ export function transpose(arg: Expr, t: Token): Expr {
 }
 
 export function power(base: Expr, exponent: Expr): Expr {
+  // `X^(-1)^T`, `x^(i)^T`: a transpose written after a power's exponent transposes the power.
+  if (exponent.kind === 'transpose') return { kind: 'transpose', arg: power(base, exponent.arg), span: span(base, exponent) };
   return { kind: 'power', base, exponent, span: span(base, exponent) };
 }
 

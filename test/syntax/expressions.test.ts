@@ -54,7 +54,9 @@ describe('precedence', () => {
     ['a^-1 b', '(mul:juxt (^ a (- 1)) b)'],
     ['a^-b^c', '(^ a (- (^ b c)))'],
     ['a**2', '(^ a 2)'],
-    ['2^x^T', '(^ 2 (T x))'],
+    // A transpose after a power's exponent transposes the power: X^(-1)^T is (X^(-1))^T, x^(i)^T a column.
+    ['2^x^T', '(T (^ 2 x))'],
+    ['X^(-1)^T', '(T (^ X (- 1)))'],
     // postfix: transpose, prime, call
     ['A^T', '(T A)'],
     ['A^⊤', '(T A)'],
@@ -69,7 +71,7 @@ describe('precedence', () => {
     ['(X W)^T', '(T (mul:juxt X W))'],
     ['a1^T dL/dh2', '(mul:juxt (T a1) (d/frac L h2))'],
     ['A^T^T', '(T (T A))'],
-    ['A^2^T', '(^ A (T 2))'],
+    ['A^2^T', '(T (^ A 2))'],
     ["sigma'(h)", "sigma'(h)"],
     ["f''(x)", "f''(x)"],
     ["f′(x)", "f'(x)"],
