@@ -151,12 +151,28 @@ function missingFactor(input: DiagnoseInput): Finding | undefined {
       continue;
     }
     // (A quotient of all ones would mean the step is right, which it is not: no need to exclude it.)
-    if (evaluator.agrees(local, quotients)) {
-      const name = names.get(v.id) ?? printCr(v, names);
-      return { diagnosis: 'missing-factor', message: `a factor of the chain rule is missing: d${name}/d${names.get(wrt.id) ?? printCr(wrt, names)} = ${printCr(local, names)}` };
-    }
+    if (evaluator.agrees(local, quotients)) return { diagnosis: 'missing-factor', message: `a factor of the chain rule is missing: ${linkName(input, v, local, quotients)}` };
   }
   return undefined;
+}
+
+/**
+ * How to name the missing link: by the node's own input when that is a defined name and gives the same
+ * factor (da1/dh1 for a1 = sigma(h1), rather than da1/db1 through h1 = X W1 + b1).
+ */
+function linkName(input: DiagnoseInput, v: Node, local: Node, quotients: Matrix[]): string {
+  const { b, names, evaluator, wrt } = input;
+  const show = (n: Node) => names.get(n.id) ?? printCr(n, names);
+  const u = v.args.length === 1 ? v.args[0] : undefined;
+  if (u && u.id !== wrt!.id && names.has(u.id) && shapesEqual(u.shape, v.shape)) {
+    try {
+      const own = vjp(b.graph, v, b.onesOf(v.shape), u);
+      if (evaluator.agrees(own, quotients)) return `d${show(v)}/d${show(u)} = ${printCr(own, names)}`;
+    } catch {
+      // fall back to the derivative with respect to the claim's variable
+    }
+  }
+  return `d${show(v)}/d${show(wrt!)} = ${printCr(local, names)}`;
 }
 
 /**
