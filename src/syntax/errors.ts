@@ -60,6 +60,7 @@ function hintFor(kind: StatementKind, tokens: readonly Token[], token: Token | u
     if (token.text === '∂' || token.text === 'd') return 'write ∂L/∂W, ∂/∂x (…) or ∂(L)/∂(W)';
     if (token.text === '|') return 'write abs(x), or norm(x) for the length of a vector';
     if (token.text === '$') return 'no $ delimiters in .cr files: write the math directly';
+    if (token.text === '.') return 'numpy style is not read here: write A^T for the transpose, .* for the elementwise product';
     return undefined;
   }
   if (token?.type === 'command') return 'the commands understood are \\cdot, \\times, \\top, \\in, \\odot, \\circ and \\mathbb{R}';
