@@ -49,6 +49,8 @@ export class ClaimEvaluator {
   /** The graph's leaf variables, in id order, found by scanning nodes up to `scanned` (the graph only grows). */
   private readonly leaves: Node[] = [];
   private scanned = 0;
+  /** Per point, how many of `leaves` it has values for (a point's values and the leaves only grow). */
+  private readonly completed = new Map<Point, number>();
 
   constructor(
     private readonly graph: Graph,
@@ -60,7 +62,7 @@ export class ClaimEvaluator {
     fixed?: { at: NumericPoint; lowering: Lowering },
   ) {
     const sampler = new PointSampler(scope);
-    const kinks = topologicalOrder(truthNodes).filter((n) => KINK_OPS.has(n.op));
+    const kinks = kinksOf(truthNodes);
     if (fixed) {
       const point = sampler.fixedPoint(fixed.at);
       this.accept(point, truth, new Map());
@@ -144,6 +146,8 @@ export class ClaimEvaluator {
       const n = this.graph.byId(this.scanned);
       if (n.op === 'var') this.leaves.push(n);
     }
+    // Most calls (every step, every candidate of a diagnosis) meet a point already complete.
+    if (this.completed.get(point) === this.leaves.length) return;
     const leaves = this.leaves.filter((n) => !point.values.has(n.attrs.name!));
     for (const leaf of leaves) {
       const name = leaf.attrs.name!;
@@ -155,7 +159,19 @@ export class ClaimEvaluator {
       const compute = this.derived.get(leaf.attrs.name!);
       if (compute) point.values.set(leaf.attrs.name!, compute(envOf(point)));
     }
+    this.completed.set(point, this.leaves.length);
   }
+}
+
+/**
+ * The relu/abs/max/min and comparison nodes under the truth. The claims of a problem that target one
+ * derivative share its forms (one array per graph, src/grade/truthCache.ts), so the walk is memoised by array.
+ */
+const kinkMemo = new WeakMap<readonly Node[], Node[]>();
+function kinksOf(truthNodes: readonly Node[]): Node[] {
+  let kinks = kinkMemo.get(truthNodes);
+  if (!kinks) kinkMemo.set(truthNodes, (kinks = topologicalOrder(truthNodes).filter((n) => KINK_OPS.has(n.op))));
+  return kinks;
 }
 
 export function envOf(p: Point): EvalEnv {

@@ -20,6 +20,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
   fs.renameSync(temp, file);
 }
 
-export function writeJsonAtomic(file: string, value: unknown): void {
-  writeFileAtomic(file, JSON.stringify(value, null, 2) + '\n');
+/** `compact`: no indentation (still valid JSON), for machine-read records such as a submission's result.json. */
+export function writeJsonAtomic(file: string, value: unknown, compact = false): void {
+  writeFileAtomic(file, (compact ? JSON.stringify(value) : JSON.stringify(value, null, 2)) + '\n');
 }

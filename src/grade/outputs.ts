@@ -30,9 +30,12 @@ export function resultPath(outDir: string, name: string): string {
  */
 export function writeSubmissionOutputs(outDir: string, result: SubmissionResult, formats: ReadonlySet<Format>, files: readonly SubmissionFile[], executionSeconds: number): void {
   const dir = submissionDir(outDir, result.submission);
+  // Made once here (writeFileAtomic would otherwise find it missing on its first write, at the cost of a failed open).
+  fs.mkdirSync(dir, { recursive: true });
   if (formats.has('gradescope')) writeJsonAtomic(path.join(dir, 'results.json'), toGradescope(result, executionSeconds));
   if (formats.has('html')) writeFileAtomic(path.join(dir, 'report.html'), submissionReport(result, files));
-  writeJsonAtomic(path.join(dir, 'result.json'), result);
+  // result.json is read back by chainrule only (resuming, rebuilding outputs): compact JSON, half the bytes.
+  writeJsonAtomic(path.join(dir, 'result.json'), result, true);
 }
 
 /** The outputs a stored result lacks (the formats asked for changed since it was written). */
