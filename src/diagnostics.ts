@@ -38,13 +38,6 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-/** Thrown (and caught at the edges) when input exceeds a cap on size, depth or work. */
-export class LimitExceeded extends Error {
-  constructor(message: string, readonly span?: Span) {
-    super(message);
-  }
-}
-
 /** Adds a diagnostic unless an identical one (code, place, message) is there already. */
 export function pushOnce(diagnostics: Diagnostic[], d: Diagnostic): void {
   const same = (x: Diagnostic) => x.code === d.code && x.span.line === d.span.line && x.span.column === d.span.column && x.message === d.message;

@@ -153,8 +153,3 @@ function requireScalar(of: Node, ref: DerivativeRef, lowering: MeaningContext): 
     throw new LowerError(error('shape-mismatch', `grad needs a scalar function; ${lowering.options.textOf(ref.of.span)} is ${formatShape(of.shape)}`, ref.of.span, 'use jacobian(...) for a vector function'));
   }
 }
-
-/** The value of a meaning's usual form at a point. */
-export function evaluateMeaning(m: DerivativeMeaning, env: EvalEnv, memo?: Map<number, Matrix>): Matrix {
-  return m.forms.length ? evaluate(m.forms[0], env, memo) : m.evaluate!(env);
-}

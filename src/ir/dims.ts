@@ -8,10 +8,6 @@ export function isConcreteDim(d: Dim): d is number {
   return typeof d === 'number';
 }
 
-export function isConcreteShape(s: Shape): boolean {
-  return isConcreteDim(s[0]) && isConcreteDim(s[1]);
-}
-
 /**
  * The sum of dims, for block matrices. Symbolic sums are canonical strings such as `K+N+2`
  * (names sorted, the constant last); `resolveDim` evaluates them.
@@ -61,10 +57,6 @@ export function isVectorShape(s: Shape): boolean {
   return isRowShape(s) !== isColumnShape(s);
 }
 
-export function isSquareShape(s: Shape): boolean {
-  return s[0] === s[1];
-}
-
 const VERB: Record<string, string> = {
   add: 'add',
   hadamard: 'multiply elementwise',
@@ -101,9 +93,4 @@ export function broadcastShapes(op: string, a: Shape, b: Shape): Shape {
     why = 'the shapes differ and neither side broadcasts (scalar, a 1 x N row against B x N, an N x 1 column against N x B)';
   }
   throw new ShapeError(op, [a, b], `cannot ${verb} ${sa} and ${sb}: ${why}`);
-}
-
-/** True when an operand of shape `operand` is broadcast (repeated) to reach `result`. */
-export function isBroadcast(operand: Shape, result: Shape): boolean {
-  return operand[0] !== result[0] || operand[1] !== result[1];
 }

@@ -12,10 +12,6 @@ export function fillValue(n: Node): number | undefined {
   return n.op === 'const' ? n.attrs.value : undefined;
 }
 
-export function isZero(n: Node): boolean {
-  return fillValue(n) === 0;
-}
-
 /** A constant whose every entry is 1 (the scalar 1 or ones(m, n)). */
 export function isOnes(n: Node): boolean {
   return fillValue(n) === 1;

@@ -303,7 +303,3 @@ export const powOp: OpDef = {
   }),
   printLatex: ({ args: [base, exp] }) => ({ text: `${latexAtLeast(base, Prec.Atom).text}^{${exp.text}}`, prec: Prec.Power }),
 };
-
-export function isSameShape(a: Node, c: Node): boolean {
-  return shapesEqual(a.shape, c.shape);
-}

@@ -1,5 +1,5 @@
 // Helpers shared by op entries: shape rules, guarded rewrites.
-import type { Attrs, Node, Shape } from '../ir/types';
+import type { Node, Shape } from '../ir/types';
 import { ShapeError, SCALAR, formatShape, shapesEqual } from '../ir/types';
 import { broadcastShapes } from '../ir/dims';
 
@@ -31,11 +31,4 @@ export function attempt(shape: Shape, make: () => Node | undefined): Node | unde
     if (e instanceof ShapeError) return undefined;
     throw e;
   }
-}
-
-export function noAttrs(_attrs: Readonly<Attrs>): void {}
-
-/** Unwanted adjoint slots are left undefined. */
-export function wantedOnly(wanted: readonly boolean[], make: Array<() => Node | undefined>): (Node | undefined)[] {
-  return make.map((f, i) => (wanted[i] ? f() : undefined));
 }

@@ -38,11 +38,4 @@ export function hasOp(name: string): boolean {
   return REGISTRY.has(name);
 }
 
-export function allOps(): readonly OpDef[] {
-  return ALL;
-}
-
-/** Names of the one-argument elementwise functions (exp, log, ..., softplus). */
-export const UNARY_FUNCTION_NAMES: readonly string[] = unaryFunctionOps.map((o) => o.name);
-
 export { unaryDerivative } from './functions';
