@@ -26,6 +26,17 @@ export interface DerivativeMeaning {
   shape: Shape;
 }
 
+/**
+ * dL/dW with L never defined would be the derivative of an independent variable (0): that is never what
+ * the author means, so it is reported as the missing definition it is.
+ */
+export function requireDefinedFunction(ref: DerivativeRef, lowering: Lowering): void {
+  const of = ref.of;
+  if (ref.form !== 'frac' || of.kind !== 'name' || !lowering.isUndeclared(of.name)) return;
+  if (lowering.indexReader.indexedName(of) || lowering.indexReader.namesBuiltinFunction(of)) return;
+  throw new LowerError(error('unknown-name', `${of.text} is not defined here, so d${of.text}/d${ref.wrt.map((w) => lowering.options.textOf(w.span).trim()).join(', ')} cannot be worked out`, of.span, `define it first, e.g. \`${of.text} = ...\``));
+}
+
 /** A derivative reference that is tensor-valued shorthand (`dh1/dW1`): informal, never wrong (SPEC 1.5). */
 export class InformalReference extends Error {
   constructor(
@@ -44,6 +55,7 @@ export type MeaningContext = Pick<Lowering, 'b' | 'options'>;
 export type MeaningFunction = (ref: DerivativeRef, lowering: Lowering) => DerivativeMeaning;
 
 export function derivativeMeaning(ref: DerivativeRef, lowering: Lowering): DerivativeMeaning {
+  requireDefinedFunction(ref, lowering);
   const abstract = abstractMeaning(ref, lowering);
   if (abstract) return abstract;
   // `dsigma/dz`: a builtin written bare is its value at the variable, so the variable is lowered first.

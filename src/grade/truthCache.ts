@@ -13,7 +13,7 @@ import { Builder } from '../ir/build';
 import type { Node, Shape } from '../ir/types';
 import { topologicalOrder } from '../ir/inspect';
 import type { ClaimKind } from '../check/report';
-import { InformalReference, derivativeMeaning, isContextualReference, meaningOfNodes, type DerivativeMeaning, type DerivativeRef, type MeaningFunction } from '../calculus/meaning';
+import { InformalReference, derivativeMeaning, requireDefinedFunction, isContextualReference, meaningOfNodes, type DerivativeMeaning, type DerivativeRef, type MeaningFunction } from '../calculus/meaning';
 import type { Lowering } from '../resolve/lower';
 import type { Span } from '../syntax/ast';
 import { isScalarShape } from '../ir/types';
@@ -54,6 +54,7 @@ export class MeaningCache {
 
   /** A drop-in for derivativeMeaning (calculus/meaning.ts). */
   readonly meaning: MeaningFunction = (ref, lowering) => {
+    requireDefinedFunction(ref, lowering);
     if (isContextualReference(ref, lowering)) return derivativeMeaning(ref, lowering);
     const of = lowering.lower(ref.of);
     const wrt = ref.wrt.map((w) => lowering.lower(w));

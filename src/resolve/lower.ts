@@ -265,9 +265,10 @@ export class Lowering {
     this.diagnostics.push(warning('assumed-scalar', `${e.text} is not declared, so it is taken as a scalar, but it is used like an array here`, e.span, `declare its shape, e.g. \`${e.text} : 1 x M\``));
   }
 
-  private isUndeclared(name: string): boolean {
+  /** A name with no meaning in the scope: not declared, defined, given by `at`, a parameter, a dimension or a constant. */
+  isUndeclared(name: string): boolean {
     const s = this.scope;
-    return !this.params.some((p) => p.has(name)) && !s.definitions.has(name) && !s.declarations.has(name) && !s.pointNames.has(name) && !s.dims.has(name) && name !== 'pi' && name !== 'e';
+    return !this.params.some((p) => p.has(name)) && !s.definitions.has(name) && !s.declarations.has(name) && !s.pointNames.has(name) && !s.dims.has(name) && !s.aliases.has(name) && !s.abstractFunctions.has(name) && name !== 'pi' && name !== 'e';
   }
 
   private lowerPower(e: Extract<Expr, { kind: 'power' }>): Node {

@@ -73,4 +73,10 @@ describe('messages', () => {
     expect(report.claims[1].steps[0].diagnosis).toBe('carried-error');
     expect(report.claims[1].steps[0].message).toBe('this step follows correctly from your dL/dh1 on line 12, which was wrong: fix that line and this one follows');
   });
+
+  it('asks for the missing definition instead of differentiating an undefined name', () => {
+    const step = stepOf('dL/dW = X^T (a - y)\n');
+    expect(step.verdict).toBe('error');
+    expect(step.message).toBe('L is not defined here, so dL/dW cannot be worked out (hint: define it first, e.g. `L = ...`)');
+  });
 });
