@@ -51,6 +51,27 @@ function operandText(text: string): string {
   return hasTopLevelSum(t) && !isWrapped(t) ? `(${t})` : t;
 }
 
+/** Whether `text` is more than one operand at the top level (spaces or operators outside brackets). */
+function isCompound(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    else if (depth === 0 && /[\s+\-*/.⊙∘·]/.test(c)) return true;
+  }
+  return false;
+}
+
+/**
+ * An operand of a suggested product: the right one needs brackets whenever it is compound (A (B .* C));
+ * the left one when it holds anything but products, since products group from the left anyway.
+ */
+function productOperand(text: string, side: 'left' | 'right'): string {
+  if (isWrapped(text) || !isCompound(text)) return text;
+  const onlyProducts = !/[+\-.⊙∘/]|\\odot|\\circ/.test(text.replace(/\s*\\cdot\s*/g, ' '));
+  return side === 'left' && onlyProducts ? text : `(${text})`;
+}
+
 export function shapeMismatchDiagnostic(e: Operation, err: ShapeError, lowering: Lowering): Diagnostic {
   const [leftExpr, rightExpr] = e.kind === 'power' ? [e.base, e.exponent] : [e.left, e.right];
   const textOf = lowering.options.textOf;
@@ -74,8 +95,8 @@ function bestFix(e: Extract<Expr, { kind: 'binary' }>, leftText: string, rightTe
   } catch {
     return undefined;
   }
-  const L = operandText(leftText);
-  const R = operandText(rightText);
+  const L = productOperand(leftText, 'left');
+  const R = productOperand(rightText, 'right');
   // `(1/m) X` transposed is best said as `(1/m) X^T`: a scalar factor needs no transpose.
   const transposeOf = (e: Expr, text: string): string => {
     if (e.kind === 'binary' && e.op === 'mul') {
@@ -109,9 +130,12 @@ function bestFix(e: Extract<Expr, { kind: 'binary' }>, leftText: string, rightTe
   } else if (e.op === 'hadamard' || e.op === 'div' || e.op === 'add' || e.op === 'sub') {
     const sym = { hadamard: '.*', div: '/', add: '+', sub: '-' }[e.op];
     const make = (x: Node, y: Node) => (e.op === 'hadamard' ? b.hadamard(x, y) : e.op === 'div' ? b.div(x, y) : e.op === 'add' ? b.add(x, y) : b.sub(x, y));
+    // A sum's operands need brackets only when they are sums themselves.
+    const isSum = e.op === 'add' || e.op === 'sub';
+    const [SL, SR] = isSum ? [operandText(leftText), operandText(rightText)] : [L, R];
     candidates.push(
-      tryMake(`${L} ${sym} ${RT}`, () => make(left, t(right))),
-      tryMake(`${LT} ${sym} ${R}`, () => make(t(left), right)),
+      tryMake(`${SL} ${sym} ${isSum ? transposeOf(e.right, SR) : RT}`, () => make(left, t(right))),
+      tryMake(`${isSum ? transposeOf(e.left, SL) : LT} ${sym} ${SR}`, () => make(t(left), right)),
     );
     if (e.op === 'hadamard') candidates.push(tryMake(`${L} ${R}`, () => b.mul(left, right)));
   }
