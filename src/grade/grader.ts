@@ -17,6 +17,7 @@ import { sourceTextOf } from '../resolve/source';
 import { spanKey, type Assignment, type AssignmentProblem } from './assignment';
 import { locate, problemAt, problemKey, readSubmissionDocument, type SubmissionDocument, type SubmissionFile } from './documents';
 import { exprLatex } from './exprLatex';
+import { authorLatex } from '../latex/render';
 import { scoreAsk, type GradedAnswer } from './score';
 import { targetKey } from './targets';
 import { oversized } from './limits';
@@ -176,8 +177,8 @@ function failedClaim(claim: Claim, message: string, ctx: CheckContext): ClaimJso
 function gradedClaim(claim: Claim, json: ClaimJson, doc: SubmissionDocument): GradedClaim {
   const at = locate(doc, json.line);
   return {
-    ...json, line: at.line, file: at.file, targetLatex: exprLatex(claim.target.expr), graded: null,
-    steps: json.steps.map((s, i) => ({ ...s, line: locate(doc, s.line).line, latex: exprLatex(claim.steps[i].expr) })),
+    ...json, line: at.line, file: at.file, targetLatex: authorLatex(claim.target, () => exprLatex(claim.target.expr)), graded: null,
+    steps: json.steps.map((s, i) => ({ ...s, line: locate(doc, s.line).line, latex: authorLatex(claim.steps[i], () => exprLatex(claim.steps[i].expr)) })),
   };
 }
 

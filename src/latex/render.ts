@@ -18,3 +18,19 @@ export function stepLatex(step: Step): string {
 export function renderStepHtml(step: Step, displayMode = false): string {
   return katex.renderToString(stepLatex(step), { throwOnError: false, trust: false, strict: 'ignore', maxExpand: 100, displayMode });
 }
+
+/**
+ * What a report should typeset for a step: the author's own LaTeX when the step was read from LaTeX and
+ * KaTeX accepts it as it stands (a lone aligned row may not), otherwise `fallback` (LaTeX printed from the
+ * expression, as for .cr steps, including .cr lines inside a Markdown ```cr fence).
+ */
+export function authorLatex(step: Step, fallback: () => string): string {
+  const text = stepLatex(step);
+  if (!/[\\{}]/.test(text)) return fallback();
+  try {
+    katex.renderToString(text, { throwOnError: true, trust: false, strict: 'ignore', maxExpand: 100 });
+    return text;
+  } catch {
+    return fallback();
+  }
+}
