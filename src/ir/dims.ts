@@ -31,6 +31,12 @@ export function addDims(dims: readonly Dim[]): Dim {
 /** The concrete size of a dim at a sample point. */
 export function resolveDim(d: Dim, sizes: ReadonlyMap<string, number>): number {
   if (typeof d === 'number') return d;
+  // Most dims are one name: a name cannot start with a digit, so it is not a number either.
+  const c = d.charCodeAt(0);
+  if (c < 48 || c > 57) {
+    const size = sizes.get(d);
+    if (size !== undefined && !d.includes('+')) return size;
+  }
   let total = 0;
   for (const part of d.split('+')) {
     if (/^\d+$/.test(part)) {

@@ -16,14 +16,14 @@ function attrsKey(attrs: Readonly<Attrs>): string {
   return key;
 }
 
-/** The hash-consing key; built by hand because it is on the hot path of everything. */
-function nodeKey(op: string, args: readonly Node[], attrs: Readonly<Attrs>): string {
-  let key = op + '(';
-  for (let k = 0; k < args.length; k++) key += (k ? ',' : '') + args[k].id;
-  key += ')';
-  // Most nodes carry no attributes.
-  for (const f in attrs) if ((attrs as Record<string, unknown>)[f] !== undefined) return key + attrsKey(attrs);
-  return key;
+/**
+ * One level of the hash-consing table: nodes are found by op, then by each argument's id in turn, then
+ * (only when attributes are set) by the attributes' key. Equal (op, args, attrs) meet at one entry.
+ */
+interface Level {
+  node?: Node;
+  byAttrs?: Map<string, Node>;
+  next?: Map<number, Level>;
 }
 
 function cleanAttrs(attrs: Readonly<Attrs>): Readonly<Attrs> {
@@ -37,7 +37,7 @@ function cleanAttrs(attrs: Readonly<Attrs>): Readonly<Attrs> {
 }
 
 export class Graph {
-  private readonly table = new Map<string, Node>();
+  private readonly table = new Map<string, Level>();
   private readonly all: Node[] = [];
 
   /**
@@ -46,8 +46,18 @@ export class Graph {
    * This does no simplification; use the Builder (ir/build) to make nodes.
    */
   node(op: string, args: readonly Node[], attrs: Readonly<Attrs> = {}): Node {
-    const key = nodeKey(op, args, attrs);
-    const existing = this.table.get(key);
+    let level: Level | undefined = this.table.get(op);
+    if (!level) this.table.set(op, (level = {}));
+    for (let k = 0; k < args.length; k++) {
+      const id = args[k].id;
+      const children: Map<number, Level> = (level.next ??= new Map());
+      let next: Level | undefined = children.get(id);
+      if (!next) children.set(id, (next = {}));
+      level = next;
+    }
+    // '' when no attribute is set (most nodes).
+    const key = attrsKey(attrs);
+    const existing = key === '' ? level.node : level.byAttrs?.get(key);
     if (existing) return existing;
     const def = getOp(op);
     if (def.arity !== 'variadic' && def.arity !== args.length) {
@@ -61,7 +71,8 @@ export class Graph {
     );
     const node: Node = Object.freeze({ id: this.all.length, op, args: Object.freeze([...args]), attrs: clean, shape: Object.freeze([shape[0], shape[1]]) as Shape });
     this.all.push(node);
-    this.table.set(key, node);
+    if (key === '') level.node = node;
+    else (level.byAttrs ??= new Map()).set(key, node);
     return node;
   }
 

@@ -49,22 +49,21 @@ export function dependsOn(n: Node, target: Node): boolean {
 /** All nodes reachable from `roots`, children before parents (iterative DFS, no recursion limits). */
 export function topologicalOrder(roots: readonly Node[]): Node[] {
   const order: Node[] = [];
-  const state = new Map<number, 1 | 2>();
+  const seen = new Set<number>();
   for (const root of roots) {
-    if (state.has(root.id)) continue;
+    if (seen.has(root.id)) continue;
     const stack: Array<{ node: Node; next: number }> = [{ node: root, next: 0 }];
-    state.set(root.id, 1);
+    seen.add(root.id);
     while (stack.length) {
       const top = stack[stack.length - 1];
       if (top.next < top.node.args.length) {
         const child = top.node.args[top.next++];
-        if (!state.has(child.id)) {
-          state.set(child.id, 1);
+        if (!seen.has(child.id)) {
+          seen.add(child.id);
           stack.push({ node: child, next: 0 });
         }
       } else {
         stack.pop();
-        state.set(top.node.id, 2);
         order.push(top.node);
       }
     }

@@ -67,7 +67,12 @@ export class ShapeError extends Error {
     readonly operands: readonly Shape[],
     message: string,
   ) {
+    // Thrown and caught in the normal course of lowering (a wrong-shaped answer, a candidate edit that
+    // does not fit): a stack trace would cost more than the rest of the error and is never shown.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
   }
 }
 

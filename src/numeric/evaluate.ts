@@ -8,17 +8,30 @@ import { resolveDim } from '../ir/dims';
 export function evaluate(node: Node, env: EvalEnv, memo: Map<number, Matrix> = new Map()): Matrix {
   const known = memo.get(node.id);
   if (known) return known;
-  for (const n of pendingOrder(node, memo)) {
-    const rows = resolveDim(n.shape[0], env.sizes);
-    const cols = resolveDim(n.shape[1], env.sizes);
-    const args = n.args.map((a) => memo.get(a.id)!);
-    const value = getOp(n.op).evaluate(args, n.attrs, { env, rows, cols });
-    if (value.rows !== rows || value.cols !== cols) {
-      throw new Error(`internal: ${n.op} evaluated to ${value.rows} x ${value.cols}, its shape says ${rows} x ${cols}`);
+  // Often every argument is known already (a candidate of a diagnosis over evaluated parts): no walk needed.
+  let ready = true;
+  for (let k = 0; k < node.args.length; k++) {
+    if (!memo.has(node.args[k].id)) {
+      ready = false;
+      break;
     }
-    memo.set(n.id, value);
   }
+  if (ready) return evaluateOne(node, env, memo);
+  for (const n of pendingOrder(node, memo)) evaluateOne(n, env, memo);
   return memo.get(node.id)!;
+}
+
+/** Evaluates `n`, whose arguments are in `memo`, and memoises its value. */
+function evaluateOne(n: Node, env: EvalEnv, memo: Map<number, Matrix>): Matrix {
+  const rows = resolveDim(n.shape[0], env.sizes);
+  const cols = resolveDim(n.shape[1], env.sizes);
+  const args = n.args.map((a) => memo.get(a.id)!);
+  const value = getOp(n.op).evaluate(args, n.attrs, { env, rows, cols });
+  if (value.rows !== rows || value.cols !== cols) {
+    throw new Error(`internal: ${n.op} evaluated to ${value.rows} x ${value.cols}, its shape says ${rows} x ${cols}`);
+  }
+  memo.set(n.id, value);
+  return value;
 }
 
 /**

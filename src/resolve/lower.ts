@@ -18,7 +18,11 @@ import { lowerAbstractCall } from './abstract';
 /** A lowering failure: the diagnostic to report for the statement being lowered. */
 export class LowerError extends Error {
   constructor(readonly diagnostic: Diagnostic) {
+    // A diagnostic carried to the statement being lowered, caught there: no stack trace (see ShapeError).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(diagnostic.message);
+    Error.stackTraceLimit = limit;
   }
 }
 
@@ -288,6 +292,8 @@ export class Lowering {
 
   /** Tries the operands as written, then with their alternative forms. */
   private firstThatFits(left: Node, right: Node, make: (l: Node, r: Node) => Node): Node {
+    // Most operands have no alternative form: then there is one thing to try.
+    if (this.alternatives.size === 0 || (!this.alternatives.has(left.id) && !this.alternatives.has(right.id))) return make(left, right);
     const lefts = [left, this.alternatives.get(left.id)].filter((n): n is Node => n !== undefined);
     const rights = [right, this.alternatives.get(right.id)].filter((n): n is Node => n !== undefined);
     let first: unknown;

@@ -16,6 +16,9 @@ export function renderMath(latex: string, displayMode = false): string {
   const known = cache.get(key);
   if (known !== undefined) return known;
   const html = katex.renderToString(latex, { throwOnError: false, trust: false, strict: 'ignore', maxExpand: 100, displayMode });
+  // KaTeX builds its output by concatenation: a deep tree of string pieces that every report joining it
+  // would walk again. Converting it to a number (NaN, unused) makes V8 flatten it once, in place.
+  void Number(html);
   if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(key, html);
   return html;

@@ -31,7 +31,14 @@ const CSP = "default-src 'none'; style-src 'self' 'unsafe-inline' file: http: ht
 
 /** `root`: the relative path from the page to DIR ("" for DIR/index.html, "../../" for a report). */
 export function page(title: string, body: string, root: string): string {
-  return `<!DOCTYPE html>
+  const [head, tail] = pageShell(title, root);
+  return head + body + tail;
+}
+
+/** The page around a body: what comes before it and after it (for a body built as a list of pieces). */
+export function pageShell(title: string, root: string): [string, string] {
+  return [
+    `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -42,8 +49,10 @@ export function page(title: string, body: string, root: string): string {
 <style>${STYLE}</style>
 </head>
 <body>
-${body}
+`,
+    `
 </body>
 </html>
-`;
+`,
+  ];
 }

@@ -5,7 +5,7 @@ import type { SubmissionFile } from '../documents';
 import type { AskResult, GradedClaim, GradedStep, NoteJson, ProblemResult, SubmissionResult } from '../result';
 import { escapeHtml } from './escape';
 import { renderMath } from './math';
-import { page } from './page';
+import { pageShell } from './page';
 
 export const STEP_MARK: Record<string, string> = { correct: '✓', incorrect: '✗', informal: '~', error: '!' };
 export const OUTCOME_MARK: Record<string, string> = { correct: '✓', partial: '◐', wrong: '✗', missing: '—', error: '!' };
@@ -14,18 +14,26 @@ export const OUTCOME_MARK: Record<string, string> = { correct: '✓', partial: '
 const ROOT = '../../';
 
 export function submissionReport(result: SubmissionResult, files: readonly SubmissionFile[] = []): string {
-  const parts = [
-    `<header><h1>${escapeHtml(result.submission)}</h1>`,
-    `<p class="score">${result.score} / ${result.maxScore}</p>`,
+  // The page is built as one list of pieces joined once: the typeset steps are most of a report's bytes,
+  // and nested joins and templates would copy them again at every level.
+  const [head, tail] = pageShell(`${result.submission} — ${result.score} / ${result.maxScore}`, ROOT);
+  const out: string[] = [
+    head,
+    `<header><h1>${escapeHtml(result.submission)}</h1>\n`,
+    `<p class="score">${result.score} / ${result.maxScore}</p>\n`,
     `<p class="muted small">${escapeHtml(result.files.join(', ') || 'no files')} · seed ${result.seed}</p></header>`,
   ];
-  if (result.status === 'error') parts.push(`<p class="note error">Grading did not finish: ${escapeHtml(result.error ?? 'unknown error')}. Every question scores 0.</p>`);
-  parts.push(askTable(result.asks));
+  if (result.status === 'error') out.push(`\n<p class="note error">Grading did not finish: ${escapeHtml(result.error ?? 'unknown error')}. Every question scores 0.</p>`);
+  out.push('\n', askTable(result.asks));
   const askById = new Map(result.asks.map((a) => [a.id, a]));
-  for (const problem of result.problems) parts.push(problemSection(problem, askById));
-  if (result.notes.length) parts.push(notesSection(result.notes));
-  if (files.length) parts.push(filesSection(files));
-  return page(`${result.submission} — ${result.score} / ${result.maxScore}`, parts.join('\n'), ROOT);
+  for (const problem of result.problems) {
+    out.push('\n');
+    problemSection(problem, askById, out);
+  }
+  if (result.notes.length) out.push('\n', notesSection(result.notes));
+  if (files.length) out.push('\n', filesSection(files));
+  out.push(tail);
+  return out.join('');
 }
 
 function askTable(asks: readonly AskResult[]): string {
@@ -36,31 +44,41 @@ function askTable(asks: readonly AskResult[]): string {
   return `<section><h2>Scores</h2><table><thead><tr><th></th><th>Question</th><th class="num">Points</th><th>Feedback</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></section>`;
 }
 
-function problemSection(problem: ProblemResult, askById: ReadonlyMap<string, AskResult>): string {
+/** Appends the problem's section to `out`. */
+function problemSection(problem: ProblemResult, askById: ReadonlyMap<string, AskResult>, out: string[]): void {
   const title = `Problem ${problem.id}${problem.title ? ` — ${problem.title}` : ''}`;
-  const claims = problem.claims.length ? problem.claims.map((c) => claimBlock(c, c.graded ? askById.get(c.graded) : undefined)).join('\n') : '<p class="muted">No claims for this problem.</p>';
-  return `<section class="problem"><h2>${escapeHtml(problem.id ? title : 'Claims')}</h2>\n${claims}\n</section>`;
+  out.push(`<section class="problem"><h2>${escapeHtml(problem.id ? title : 'Claims')}</h2>\n`);
+  if (problem.claims.length === 0) out.push('<p class="muted">No claims for this problem.</p>');
+  problem.claims.forEach((c, k) => {
+    if (k > 0) out.push('\n');
+    claimBlock(c, c.graded ? askById.get(c.graded) : undefined, out);
+  });
+  out.push('\n</section>');
 }
 
-function claimBlock(claim: GradedClaim, ask: AskResult | undefined): string {
+/** Appends the claim's block to `out`. */
+function claimBlock(claim: GradedClaim, ask: AskResult | undefined, out: string[]): void {
   const head = [`${escapeHtml(claim.file)}:${claim.line}`];
   if (claim.label) head.push(`[${escapeHtml(claim.label)}]`);
   if (ask) head.push(`<span class="graded-for">graded for ${escapeHtml(ask.id)}: ${ask.score} / ${ask.maxScore}</span>`);
-  const rows = claim.steps.map((s, i) => stepRows(s, i === 0 ? `${claim.targetLatex} = ${s.latex}` : `= ${s.latex}`, claim.file));
+  out.push(`<div class="claim${ask ? ' graded' : ''}"><div class="claim-head">${head.join(' · ')}</div><table class="steps">`);
+  claim.steps.forEach((s, i) => stepRows(s, i === 0 ? `${claim.targetLatex} = ${s.latex}` : `= ${s.latex}`, claim.file, out));
   if (claim.shapeClaim) {
     const ok = claim.shapeClaim.ok;
     const text = ok ? `claimed shape ${claim.shapeClaim.claimed}` : `claimed shape ${claim.shapeClaim.claimed}, but ${claim.target} is ${claim.shapeClaim.actual}`;
-    rows.push(`<tr class="step ${ok ? 'correct' : 'incorrect'}"><td>${mark(ok ? '✓' : '✗', ok ? 'correct' : 'incorrect')}</td><td class="small">${escapeHtml(text)}</td><td></td></tr>`);
+    out.push(`<tr class="step ${ok ? 'correct' : 'incorrect'}"><td>${mark(ok ? '✓' : '✗', ok ? 'correct' : 'incorrect')}</td><td class="small">${escapeHtml(text)}</td><td></td></tr>`);
   }
-  const expected = ask && ask.outcome !== 'correct' && ask.expectedLatex ? `<div class="expected">Expected: ${renderMath(`${claim.targetLatex} = ${ask.expectedLatex}`)}</div>` : '';
-  return `<div class="claim${ask ? ' graded' : ''}"><div class="claim-head">${head.join(' · ')}</div><table class="steps">${rows.join('')}</table>${expected}</div>`;
+  out.push('</table>');
+  if (ask && ask.outcome !== 'correct' && ask.expectedLatex) out.push('<div class="expected">Expected: ', renderMath(`${claim.targetLatex} = ${ask.expectedLatex}`), '</div>');
+  out.push('</div>');
 }
 
-function stepRows(step: GradedStep, latex: string, file: string): string {
-  const row = `<tr class="step ${step.verdict}"><td>${mark(STEP_MARK[step.verdict], step.verdict)}</td><td class="step-math">${renderMath(latex)}</td><td class="step-line">${escapeHtml(file)}:${step.line}</td></tr>`;
-  if (step.verdict === 'correct') return row;
+/** Appends the step's row (and its feedback row when it is not correct) to `out`. */
+function stepRows(step: GradedStep, latex: string, file: string, out: string[]): void {
+  out.push(`<tr class="step ${step.verdict}"><td>${mark(STEP_MARK[step.verdict], step.verdict)}</td><td class="step-math">`, renderMath(latex), `</td><td class="step-line">${escapeHtml(file)}:${step.line}</td></tr>`);
+  if (step.verdict === 'correct') return;
   const diagnosis = step.diagnosis ? `<strong>${escapeHtml(step.diagnosis)}</strong>: ` : '';
-  return `${row}<tr><td></td><td colspan="2"><div class="feedback">${diagnosis}${escapeHtml(step.message)}</div></td></tr>`;
+  out.push(`<tr><td></td><td colspan="2"><div class="feedback">${diagnosis}${escapeHtml(step.message)}</div></td></tr>`);
 }
 
 function notesSection(notes: readonly NoteJson[]): string {
