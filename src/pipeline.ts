@@ -1,5 +1,5 @@
 // The shared front half of every command: parse, split into problems, resolve names, lower to IR.
-import type { ParsedFile } from './syntax/ast';
+import type { ParsedFile, Span } from './syntax/ast';
 import { parseDocument } from './frontend';
 import { Graph } from './ir/graph';
 import { Builder } from './ir/build';
@@ -19,6 +19,8 @@ export interface Analysis {
   parsed: ParsedFile;
   graph: Graph;
   builder: Builder;
+  /** The source text of a span (messages quote the author's own text). */
+  textOf: (span: Span) => string;
   problems: ProblemAnalysis[];
 }
 
@@ -33,5 +35,5 @@ export function analyzeSource(source: string, file: string, makeCalculus?: (b: B
     const scope = addStatements(emptyScope(), section.statements);
     return { id: section.id, title: section.title, scope, lowering: new Lowering(scope, builder, { textOf, calculus }) };
   });
-  return { parsed, graph, builder, problems };
+  return { parsed, graph, builder, textOf, problems };
 }

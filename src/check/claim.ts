@@ -15,7 +15,8 @@ import { Truth, truthOf } from './truth';
 import { ClaimEvaluator, envOf } from './evaluator';
 import { crossCheckGradient } from './crosscheck';
 import type { Diagnostic } from '../diagnostics';
-import { agree, transposed } from './compare';
+import { agree } from './compare';
+import { transpose } from '../numeric/matrix';
 import { EarlierAnswer, Finding, diagnoseValues } from './diagnose';
 import { findRepair } from './edits';
 import { printExpected } from './expected';
@@ -150,7 +151,7 @@ function checkStep(step: Step, index: number, claim: Claim, truth: Truth, evalua
 function wrongShape(step: Step, index: number, node: Node, stepValues: Matrix[], truth: Truth, evaluator: ClaimEvaluator, targetText: string, ctx: ClaimContext): Finding {
   const shape = formatShape(node.shape);
   const head = `this step is ${shape} but ${targetText} is ${formatShape(truth.shape)}`;
-  const isTransposed = shapesEqual([node.shape[1], node.shape[0]], truth.shape) && stepValues.every((v, k) => agree(transposed(v), evaluator.truth[k]));
+  const isTransposed = shapesEqual([node.shape[1], node.shape[0]], truth.shape) && stepValues.every((v, k) => agree(transpose(v), evaluator.truth[k]));
   const repair = findRepair(step.expr, ctx.textOf, (edited) => matchesTruth(edited, truth.shape, evaluator.truth, evaluator, ctx));
   const fix = repair ? `; ${repair.message}` : isTransposed ? '; its transpose is right' : '';
   const repairKind = repair?.diagnosis ?? (isTransposed ? 'transpose' : undefined);

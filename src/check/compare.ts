@@ -1,5 +1,6 @@
 // Numeric agreement of two values at a point. NaN never agrees (DESIGN.md).
 import type { Matrix } from '../ir/types';
+import { maxAbs } from '../numeric/matrix';
 
 /** Relative tolerance for symbolic answers compared in float64. */
 export const RELATIVE_TOLERANCE = 1e-8;
@@ -11,12 +12,6 @@ export function sameSize(a: Matrix, b: Matrix): boolean {
 export function isFinite(m: Matrix): boolean {
   for (const x of m.data) if (!Number.isFinite(x)) return false;
   return true;
-}
-
-function maxAbs(m: Matrix): number {
-  let best = 0;
-  for (const x of m.data) best = Math.max(best, Math.abs(x));
-  return best;
 }
 
 /** Equal within a relative tolerance on the largest entry (so exact zeros compare sensibly). */
@@ -45,14 +40,4 @@ export function ratio(step: Matrix, truth: Matrix): number | undefined {
     tt += truth.data[k] * truth.data[k];
   }
   return tt > 0 ? st / tt : undefined;
-}
-
-export function transposed(m: Matrix): Matrix {
-  const data = new Float64Array(m.data.length);
-  for (let i = 0; i < m.rows; i++) for (let j = 0; j < m.cols; j++) data[j * m.rows + i] = m.data[i * m.cols + j];
-  return { rows: m.cols, cols: m.rows, data };
-}
-
-export function scaled(m: Matrix, c: number): Matrix {
-  return { rows: m.rows, cols: m.cols, data: m.data.map((x) => c * x) };
 }

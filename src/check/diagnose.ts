@@ -10,7 +10,8 @@ import { printCr } from '../ir/print';
 import { isElementwiseIn, vjp } from '../diff/index';
 import { dependsOn } from '../ir/inspect';
 import type { Diagnosis } from './report';
-import { agree, ratio, scaled, transposed } from './compare';
+import { agree, ratio } from './compare';
+import { map, transpose } from '../numeric/matrix';
 import type { ClaimEvaluator } from './evaluator';
 
 export interface Finding {
@@ -49,10 +50,10 @@ const MAX_STRUCTURAL_CANDIDATES = 60;
 export function diagnoseValues(input: DiagnoseInput): Finding | undefined {
   const { stepValues: s, truthValues: t, targetText } = input;
   const all = (pred: (k: number) => boolean) => s.every((_, k) => pred(k));
-  if (all((k) => agree(s[k], scaled(t[k], -1)))) {
+  if (all((k) => agree(s[k], map(t[k], (x) => -x)))) {
     return { diagnosis: 'sign', message: `the sign is flipped: this is −(${targetText})` };
   }
-  if (s[0].rows === s[0].cols && s[0].rows > 1 && all((k) => agree(transposed(s[k]), t[k]))) {
+  if (s[0].rows === s[0].cols && s[0].rows > 1 && all((k) => agree(transpose(s[k]), t[k]))) {
     return { diagnosis: 'transpose', message: `this is the transpose of ${targetText}` };
   }
   return scaleFinding(input) ?? carriedError(input) ?? missingFactor(input) ?? structuralMiss(input);
@@ -80,7 +81,7 @@ function scaleFinding(input: DiagnoseInput): Finding | undefined {
     const q = c0 / f.at(0);
     if (f.label === '' && Math.abs(q - 1) < 1e-6) continue;
     if (single && !isSimpleFactor(q)) continue;
-    if (s.every((v, k) => agree(v, scaled(t[k], q * f.at(k))))) {
+    if (s.every((v, k) => agree(v, map(t[k], (x) => q * f.at(k) * x)))) {
       const factor = f.label === '' ? formatFactor(q) : Math.abs(q - 1) < 1e-9 ? f.label : `${formatFactor(q)} ${f.label}`;
       return { diagnosis: 'scale', message: `off by a constant factor: this is ${factor} × ${targetText}${f.label === '' ? factorAdvice(q) : ''}` };
     }

@@ -3,10 +3,8 @@ import { hasErrors } from '../diagnostics';
 import type { Diagnostic } from '../diagnostics';
 import { analyzeSource } from '../pipeline';
 import { makeCalculus, ChainruleCalculus } from '../calculus/index';
-import { inferNameShapes } from '../shapes/analyze';
-import { pushOnce } from '../diagnostics';
+import { collectDiagnostics, recordShapes } from '../shapes/report';
 import { diagnosticToJson, sortDiagnostics } from '../render/json';
-import { sourceTextOf } from '../resolve/source';
 import { sourceKindOf } from '../frontend';
 import { printExpr } from '../syntax/print';
 import type { Step } from '../syntax/ast';
@@ -25,21 +23,21 @@ export interface CheckResult {
 export function checkSource(source: string, file: string, seed = DEFAULT_SEED): CheckResult {
   let calculus: ChainruleCalculus | undefined;
   const analysis = analyzeSource(source, file, (b, g) => (calculus = makeCalculus(b, g)));
-  const textOf = sourceTextOf(source);
+  const { textOf } = analysis;
   const display = sourceKindOf(file) === 'cr' ? (step: Step) => step.text.trim() : (step: Step) => printExpr(step.expr);
   const shapes: Record<string, string> = {};
   const diagnostics: Diagnostic[] = [...analysis.parsed.diagnostics];
   const claims: ClaimJson[] = [];
   const prefixed = analysis.problems.length > 1;
   for (const problem of analysis.problems) {
-    for (const [name, shape] of Object.entries(inferNameShapes(problem.lowering))) shapes[prefixed ? `${problem.id}/${name}` : name] = shape;
+    recordShapes(shapes, problem, prefixed);
     const earlier: EarlierAnswer[] = [];
     const internalErrors: Diagnostic[] = [];
     for (const claim of problem.scope.claims) {
       claims.push(checkClaim(claim, { lowering: problem.lowering, calculus: calculus!, scope: problem.scope, seed, textOf, display, earlier, internalErrors }));
     }
     diagnostics.push(...internalErrors);
-    for (const d of [...problem.scope.diagnostics, ...problem.lowering.diagnostics]) pushOnce(diagnostics, d);
+    collectDiagnostics(diagnostics, problem);
   }
   claims.sort((a, b) => a.line - b.line);
   const sorted = sortDiagnostics(diagnostics);

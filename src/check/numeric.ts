@@ -10,6 +10,7 @@ import type { ClaimContext } from './claim';
 import { diagnose } from './claim';
 import { agree, agreeWithin } from './compare';
 import { decimalTolerance } from './sampling';
+import { map } from '../numeric/matrix';
 
 type Verdict = Pick<StepJson, 'verdict' | 'diagnosis' | 'message'>;
 
@@ -38,7 +39,7 @@ export function checkNumericStep(step: Step, node: Node, claim: Claim, truth: Tr
   if (rounded && matches(rounded)) {
     return { verdict: 'correct', diagnosis: null, message: `correct using the stated rounded values (${stated}): ${show(rounded.data[0])}; the exact value is ${show(exact.data[0])}` };
   }
-  const negated = (t: Matrix): Matrix => ({ ...t, data: t.data.map((x) => -x) });
+  const negated = (t: Matrix): Matrix => map(t, (x) => -x);
   if (exact.data.some((x) => x !== 0) && (matches(negated(exact)) || (rounded && matches(negated(rounded))))) {
     return { verdict: 'incorrect', diagnosis: 'sign', message: `the sign is flipped: ${targetText} is ${show(exact.data[0])}${rounded ? ` (${show(rounded.data[0])} with the stated rounded values)` : ''}` };
   }

@@ -46,8 +46,11 @@ export function dependsOn(n: Node, target: Node): boolean {
   return memo.get(n.id) === true;
 }
 
-/** All nodes reachable from `roots`, children before parents (iterative DFS, no recursion limits). */
-export function topologicalOrder(roots: readonly Node[]): Node[] {
+/**
+ * All nodes reachable from `roots`, children before parents (iterative DFS, no recursion limits).
+ * `skip`: nodes below a root that are left out together with everything beneath them.
+ */
+export function topologicalOrder(roots: readonly Node[], skip?: (n: Node) => boolean): Node[] {
   const order: Node[] = [];
   const seen = new Set<number>();
   for (const root of roots) {
@@ -58,7 +61,7 @@ export function topologicalOrder(roots: readonly Node[]): Node[] {
       const top = stack[stack.length - 1];
       if (top.next < top.node.args.length) {
         const child = top.node.args[top.next++];
-        if (!seen.has(child.id)) {
+        if (!seen.has(child.id) && !skip?.(child)) {
           seen.add(child.id);
           stack.push({ node: child, next: 0 });
         }

@@ -3,6 +3,7 @@
 import type { EvalEnv, Matrix, Node } from '../ir/types';
 import { getOp } from '../ops/index';
 import { resolveDim } from '../ir/dims';
+import { topologicalOrder } from '../ir/inspect';
 
 /** The value of `node` at the point `env`. `memo` (node id → value) may be shared between calls at the same point. */
 export function evaluate(node: Node, env: EvalEnv, memo: Map<number, Matrix> = new Map()): Matrix {
@@ -17,7 +18,8 @@ export function evaluate(node: Node, env: EvalEnv, memo: Map<number, Matrix> = n
     }
   }
   if (ready) return evaluateOne(node, env, memo);
-  for (const n of pendingOrder(node, memo)) evaluateOne(n, env, memo);
+  // The walk stops at memoised nodes: a step evaluated after the truth at the same point visits only what is new.
+  for (const n of topologicalOrder([node], (x) => memo.has(x.id))) evaluateOne(n, env, memo);
   return memo.get(node.id)!;
 }
 
@@ -32,30 +34,6 @@ function evaluateOne(n: Node, env: EvalEnv, memo: Map<number, Matrix>): Matrix {
   }
   memo.set(n.id, value);
   return value;
-}
-
-/**
- * The nodes reachable from `root` that `memo` lacks, children first. The walk stops at memoised nodes:
- * a step evaluated after the truth at the same point only visits what is new in it.
- */
-function pendingOrder(root: Node, memo: ReadonlyMap<number, Matrix>): Node[] {
-  const order: Node[] = [];
-  const seen = new Set<number>([root.id]);
-  const stack: Array<{ node: Node; next: number }> = [{ node: root, next: 0 }];
-  while (stack.length) {
-    const top = stack[stack.length - 1];
-    if (top.next < top.node.args.length) {
-      const child = top.node.args[top.next++];
-      if (!seen.has(child.id) && !memo.has(child.id)) {
-        seen.add(child.id);
-        stack.push({ node: child, next: 0 });
-      }
-    } else {
-      stack.pop();
-      order.push(top.node);
-    }
-  }
-  return order;
 }
 
 /** The scalar value of a 1 x 1 node. */

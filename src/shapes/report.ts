@@ -1,6 +1,6 @@
 // The result of `chainrule shapes`: every name's shape and every diagnostic of the file.
 import { Diagnostic, hasErrors } from '../diagnostics';
-import type { Analysis } from '../pipeline';
+import type { Analysis, ProblemAnalysis } from '../pipeline';
 import { sortDiagnostics } from '../render/json';
 import { inferNameShapes } from './analyze';
 import { pushOnce } from '../diagnostics';
@@ -18,9 +18,18 @@ export function shapesOf(analysis: Analysis): ShapesResult {
   const diagnostics: Diagnostic[] = [...analysis.parsed.diagnostics];
   const prefixed = analysis.problems.length > 1;
   for (const problem of analysis.problems) {
-    const named = inferNameShapes(problem.lowering);
-    for (const [name, shape] of Object.entries(named)) shapes[prefixed ? `${problem.id}/${name}` : name] = shape;
-    for (const d of [...problem.scope.diagnostics, ...problem.lowering.diagnostics]) pushOnce(diagnostics, d);
+    recordShapes(shapes, problem, prefixed);
+    collectDiagnostics(diagnostics, problem);
   }
   return { file: analysis.parsed.file, shapes, diagnostics: sortDiagnostics(diagnostics), exitCode: hasErrors(diagnostics) ? 2 : 0 };
+}
+
+/** Adds the problem's name shapes; in files with several problems, names are prefixed "ID/". */
+export function recordShapes(shapes: Record<string, string>, problem: ProblemAnalysis, prefixed: boolean): void {
+  for (const [name, shape] of Object.entries(inferNameShapes(problem.lowering))) shapes[prefixed ? `${problem.id}/${name}` : name] = shape;
+}
+
+/** Adds the problem's resolution and lowering diagnostics, each once. */
+export function collectDiagnostics(diagnostics: Diagnostic[], problem: ProblemAnalysis): void {
+  for (const d of [...problem.scope.diagnostics, ...problem.lowering.diagnostics]) pushOnce(diagnostics, d);
 }
