@@ -19,9 +19,12 @@ export interface ChainruleCalculus extends Calculus {
   meaning: MeaningFunction;
 }
 
-/** `meaning` gives derivative references their value; a grader passes a cached one (src/grade/truthCache.ts). */
-export function makeCalculus(b: Builder, graph: Graph, meaningOf: MeaningFunction = derivativeMeaning): ChainruleCalculus {
-  const derivedLeaves: DerivedLeaves = new Map();
+/**
+ * `meaning` gives derivative references their value; a grader passes a cached one (src/grade/truthCache.ts).
+ * `inherited`: the derived leaves of the calculus of the graph `graph` was forked from.
+ */
+export function makeCalculus(b: Builder, graph: Graph, meaningOf: MeaningFunction = derivativeMeaning, inherited?: DerivedLeaves): ChainruleCalculus {
+  const derivedLeaves: DerivedLeaves = new Map(inherited);
   return {
     derivedLeaves,
     meaning: meaningOf,

@@ -28,15 +28,41 @@ interface SharedPoint {
 }
 const sharedPoints = new WeakMap<Graph, WeakMap<Scope, Map<string, SharedPoint>>>();
 
-function sharedPoint(graph: Graph, scope: Scope, seed: number, point: Point): SharedPoint {
+/** Where a forked graph's points start from: the points of the graph and scope it was forked from. */
+const inheritedPoints = new WeakMap<Graph, WeakMap<Scope, { graph: Graph; scope: Scope }>>();
+
+/**
+ * Points of `graph` under `scope` start as copies of those of `base` (values drawn and computed there are
+ * kept). Only for a fork of base's graph, under a scope whose sizes and domains are base's for every name
+ * base has (src/grade/problemBase.ts decides).
+ */
+export function inheritPoints(graph: Graph, scope: Scope, base: { graph: Graph; scope: Scope }): void {
+  let byScope = inheritedPoints.get(graph);
+  if (!byScope) inheritedPoints.set(graph, (byScope = new WeakMap()));
+  byScope.set(scope, base);
+}
+
+function pointsOf(graph: Graph, scope: Scope): Map<string, SharedPoint> {
   let byScope = sharedPoints.get(graph);
   if (!byScope) sharedPoints.set(graph, (byScope = new WeakMap()));
   let byKey = byScope.get(scope);
   if (!byKey) byScope.set(scope, (byKey = new Map()));
+  return byKey;
+}
+
+function sharedPoint(graph: Graph, scope: Scope, seed: number, point: Point): SharedPoint {
+  const byKey = pointsOf(graph, scope);
   const key = `${seed}|${point.key}`;
   let shared = byKey.get(key);
-  if (!shared) byKey.set(key, (shared = { point, memo: new Map() }));
+  if (!shared) byKey.set(key, (shared = inheritedPoint(graph, scope, key) ?? { point, memo: new Map() }));
   return shared;
+}
+
+/** A copy of the base's point with this key, if the graph inherits points and the base has it. */
+function inheritedPoint(graph: Graph, scope: Scope, key: string): SharedPoint | undefined {
+  const base = inheritedPoints.get(graph)?.get(scope);
+  const shared = base && sharedPoints.get(base.graph)?.get(base.scope)?.get(key);
+  return shared && { point: { ...shared.point, values: new Map(shared.point.values) }, memo: new Map(shared.memo) };
 }
 
 /** How the truth is computed at a point. */

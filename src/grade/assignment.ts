@@ -19,6 +19,7 @@ import { knownNames, walkNames } from '../resolve/names';
 import { readPolicy, type Policy } from './policy';
 import { expectedAnswer, type ExpectedAnswer } from './expected';
 import { MeaningCache } from './truthCache';
+import { prepareBase, type ProblemBase } from './problemBase';
 import { DEFAULT_SEED } from '../check/index';
 
 export interface AskSpec {
@@ -43,6 +44,8 @@ export interface AssignmentProblem {
    * lowering lowers those lines again; their warnings are the assignment's, not the student's.
    */
   ownWarnings: ReadonlySet<string>;
+  /** The problem's prepared graph, forked for each submission (undefined when the problem cannot share one). */
+  base?: ProblemBase;
 }
 
 export interface Assignment {
@@ -74,9 +77,6 @@ const WHOLE_FILE = { line: 1, column: 1, endLine: 1, endColumn: 2 };
 export function loadAssignment(source: string, file: string, seed = DEFAULT_SEED): Assignment {
   const parsed = parseDocument(source, file);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
-  const graph = new Graph();
-  const builder = new Builder(graph);
-  const calculus = makeCalculus(builder, graph);
   const textOf = sourceTextOf(source);
   const problems: AssignmentProblem[] = [];
   const meanings = new MeaningCache(seed);
@@ -88,6 +88,10 @@ export function loadAssignment(source: string, file: string, seed = DEFAULT_SEED
     }
     seenIds.set(section.id, section.span?.line ?? 1);
     const scope = addStatements(emptyScope(), section.statements);
+    // A graph per problem: it becomes the base every submission's graph for the problem is forked from.
+    const graph = new Graph();
+    const builder = new Builder(graph);
+    const calculus = makeCalculus(builder, graph, meanings.meaning);
     const lowering = new Lowering(scope, builder, { textOf, calculus });
     inferNameShapes(lowering);
     const { policy, diagnostics: policyErrors } = readPolicy(section.statements);
@@ -101,7 +105,8 @@ export function loadAssignment(source: string, file: string, seed = DEFAULT_SEED
     }));
     for (const d of [...scope.diagnostics, ...lowering.diagnostics, ...policyErrors]) pushOnce(diagnostics, d);
     const ownWarnings = new Set(lowering.diagnostics.map(spanKey));
-    problems.push({ id: section.id, title: section.title ?? null, scope, asks, policy, ownWarnings });
+    const base = prepareBase(lowering, calculus, asks.map((a) => a.target), seed);
+    problems.push({ id: section.id, title: section.title ?? null, scope, asks, policy, ownWarnings, base });
   }
   const asks = uniqueIds(problems.flatMap((p) => p.asks));
   if (asks.length === 0) diagnostics.push(error('parse-error', 'the assignment asks nothing', WHOLE_FILE, 'name what is graded: ask dL/dW 6 points'));

@@ -7,12 +7,9 @@ import { sourceKindOf } from '../frontend';
 import type { ClaimJson, Diagnosis } from '../check/report';
 import { checkClaim, type ClaimContext } from '../check/claim';
 import type { EarlierAnswer } from '../check/diagnose';
-import { Graph } from '../ir/graph';
-import { Builder } from '../ir/build';
-import { makeCalculus } from '../calculus/index';
 import type { Claim } from '../resolve/scope';
 import { addStatements, extendScope } from '../resolve/scope';
-import { Lowering } from '../resolve/lower';
+import type { Lowering } from '../resolve/lower';
 import { sourceTextOf } from '../resolve/source';
 import { spanKey, type Assignment, type AssignmentProblem } from './assignment';
 import { locate, problemAt, problemKey, readSubmissionDocument, type SubmissionDocument, type SubmissionFile } from './documents';
@@ -21,6 +18,7 @@ import { authorLatex } from '../latex/render';
 import { scoreAsk, type GradedAnswer } from './score';
 import { targetKey } from './targets';
 import { oversized } from './limits';
+import { submissionWorkspace } from './problemBase';
 import { RESULT_VERSION, roundScore, type AskResult, type GradedClaim, type NoteJson, type ProblemResult, type SubmissionResult } from './result';
 
 export interface SubmissionInput {
@@ -74,11 +72,8 @@ function gradeProblem(problem: AssignmentProblem, statements: Statement[], ctx: 
   const { assignment, doc, notes, seed, textOf, display } = ctx;
   const scope = addStatements(extendScope(problem.scope), statements, true);
   // One graph per problem: sample points give values to every leaf of the graph, and a numeric
-  // problem's point has no sizes for another problem's dimensions.
-  const graph = new Graph();
-  const builder = new Builder(graph);
-  const calculus = makeCalculus(builder, graph, assignment.meanings.meaning);
-  const lowering = new Lowering(scope, builder, { textOf, calculus });
+  // problem's point has no sizes for another problem's dimensions. It starts as the problem's base.
+  const { lowering, calculus } = submissionWorkspace(problem.base, scope, assignment.meanings.meaning, { textOf });
   const checked = checkClaims(scope.claims, { lowering, calculus, scope, seed, textOf, display, crossCheck: false, domainHints: false }, doc, notes);
   for (const f of assignment.meanings.takeFailures()) notes.addAt('error', 'internal-error', `${f.message}; this score needs a human look`, f.span, 'this is a bug in chainrule, not in the submission');
   for (const d of scope.diagnostics) notes.addDiagnostic(d);

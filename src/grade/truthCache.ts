@@ -71,7 +71,8 @@ export class MeaningCache {
       case 'meaning': {
         if (entry.crossCheck) this.failures.push({ span: ref.span, message: entry.crossCheck });
         const graph = lowering.b.graph;
-        let forms = entry.copies.get(graph);
+        // A fork's nodes include its base's: forms copied into the base serve every fork.
+        let forms = entry.copies.get(graph) ?? (graph.base && entry.copies.get(graph.base));
         if (!forms) entry.copies.set(graph, (forms = entry.forms.map(copier(graph))));
         return { kind: entry.claimKind, of, wrt, forms, shape: entry.shape };
       }

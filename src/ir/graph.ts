@@ -38,7 +38,29 @@ function cleanAttrs(attrs: Readonly<Attrs>): Readonly<Attrs> {
 
 export class Graph {
   private readonly table = new Map<string, Level>();
-  private readonly all: Node[] = [];
+  private readonly all: Node[];
+  /** Set once the graph has been forked: its nodes are then shared, and it makes no more. */
+  private frozen = false;
+
+  /** `parent`: a frozen graph whose nodes this one starts with; made by `fork`. */
+  constructor(private readonly parent?: Graph) {
+    this.all = parent ? parent.all.slice() : [];
+    if (parent) parent.frozen = true;
+  }
+
+  /**
+   * A graph that starts with every node of this one (same objects, same ids) and grows on its own. This
+   * graph is frozen from then on, so that what its forks share never changes under them: a grader
+   * prepares a problem's graph once and forks it for each submission.
+   */
+  fork(): Graph {
+    return new Graph(this);
+  }
+
+  /** The graph this one was forked from, if any. */
+  get base(): Graph | undefined {
+    return this.parent;
+  }
 
   /**
    * The node for (op, args, attrs): the existing one when an equal node was made before, otherwise a
@@ -46,6 +68,10 @@ export class Graph {
    * This does no simplification; use the Builder (ir/build) to make nodes.
    */
   node(op: string, args: readonly Node[], attrs: Readonly<Attrs> = {}): Node {
+    // '' when no attribute is set (most nodes).
+    const key = attrsKey(attrs);
+    const inherited = this.parent?.find(op, args, key);
+    if (inherited) return inherited;
     let level: Level | undefined = this.table.get(op);
     if (!level) this.table.set(op, (level = {}));
     for (let k = 0; k < args.length; k++) {
@@ -55,10 +81,9 @@ export class Graph {
       if (!next) children.set(id, (next = {}));
       level = next;
     }
-    // '' when no attribute is set (most nodes).
-    const key = attrsKey(attrs);
     const existing = key === '' ? level.node : level.byAttrs?.get(key);
     if (existing) return existing;
+    if (this.frozen) throw new Error('internal: a forked graph was asked for a new node');
     const def = getOp(op);
     if (def.arity !== 'variadic' && def.arity !== args.length) {
       throw new Error(`${op} takes ${def.arity} argument(s), got ${args.length}`);
@@ -74,6 +99,15 @@ export class Graph {
     if (key === '') level.node = node;
     else (level.byAttrs ??= new Map()).set(key, node);
     return node;
+  }
+
+  /** The existing node for (op, args, attributes' key), here or in the graph this was forked from. */
+  private find(op: string, args: readonly Node[], key: string): Node | undefined {
+    const inherited = this.parent?.find(op, args, key);
+    if (inherited) return inherited;
+    let level = this.table.get(op);
+    for (let k = 0; level && k < args.length; k++) level = level.next?.get(args[k].id);
+    return key === '' ? level?.node : level?.byAttrs?.get(key);
   }
 
   /** The node with this id. */

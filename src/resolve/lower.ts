@@ -91,6 +91,17 @@ export class Lowering {
   }
 
   /**
+   * Takes over the definitions `base` has lowered (their nodes, names and alternative forms). Only for a
+   * lowering into `base`'s graph or a fork of it, over a scope that extends `base`'s without changing
+   * the meaning of any name its definitions use (src/grade/problemBase.ts decides).
+   */
+  inheritDefinitions(base: Lowering): void {
+    for (const [name, node] of base.definitionNodes) this.definitionNodes.set(name, node);
+    for (const [id, name] of base.names) this.names.set(id, name);
+    for (const [id, node] of base.alternatives) this.alternatives.set(id, node);
+  }
+
+  /**
    * The variable z of a claim `d softmax_j / d z_i`: while it is set, a one-argument builtin written bare
    * (`softmax_j`, `sigma`) stands for its value at z, as in `dsigma/dz = sigma (1 - sigma)`.
    */

@@ -10,6 +10,7 @@ import { CLOSERS, OPENERS, isTrivia, lex, type Token } from './lexer';
 import { MARKER, prepareTokens, statementKind, tokenSpan, type StatementKind } from './prepare';
 import { runGrammar, type RunResult } from './run';
 import { SourceText } from './source-text';
+import { StatementCache, statementKey } from './statement-cache';
 import { checkRaw, finishRaw } from './validate';
 
 export { normalizeName, isIdentifier, IDENTIFIER_SOURCE, RESERVED_WORDS, STATEMENT_KEYWORDS } from './names';
@@ -56,7 +57,18 @@ function runStatement(kind: Exclude<StatementKind, 'alias'>, statementTokens: re
   return { run: runGrammar([marker, ...prepared.tokens]), tokens: prepared.tokens };
 }
 
+const parsed = new StatementCache<RawStatement>();
+
 function parseTokens(kind: Exclude<StatementKind, 'alias'>, statementTokens: readonly Token[]): Outcome {
+  const key = statementKey(kind, statementTokens);
+  const known = parsed.get(key, statementTokens[0]);
+  if (known) return { ok: true, raw: known };
+  const outcome = parseTokensAfresh(kind, statementTokens);
+  if (outcome.ok) parsed.set(key, statementTokens[0], outcome.raw);
+  return outcome;
+}
+
+function parseTokensAfresh(kind: Exclude<StatementKind, 'alias'>, statementTokens: readonly Token[]): Outcome {
   const ran = runStatement(kind, statementTokens);
   if (ran.error) return fail(ran.error);
   if (ran.run.failure) return fail(failureDiagnostic(kind, ran.tokens, ran.run.failure));

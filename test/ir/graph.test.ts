@@ -63,4 +63,27 @@ describe('Graph (hash-consing)', () => {
     expect(() => g.node('add', [x])).toThrow(/takes 2 argument/);
     expect(() => g.node('nosuchop', [x])).toThrow(/unknown op/);
   });
+
+  it('forks: a fork starts with the base\'s nodes, grows on its own, and the base is frozen', () => {
+    const base = new Graph();
+    const x = base.node('var', [], { name: 'x', rows: 1, cols: 1 });
+    const sq = base.node('add', [x, x]);
+    const a = base.fork();
+    const b = base.fork();
+    expect(a.base).toBe(base);
+    // The base's nodes are found, not copied.
+    expect(a.node('add', [x, x])).toBe(sq);
+    expect(a.byId(sq.id)).toBe(sq);
+    expect(a.owns(x)).toBe(true);
+    // New nodes continue the ids, separately in each fork.
+    const ax = a.node('hadamard', [sq, x]);
+    const bx = b.node('hadamard', [x, sq]);
+    expect(ax.id).toBe(base.nodeCount);
+    expect(bx.id).toBe(base.nodeCount);
+    expect(a.node('hadamard', [sq, x])).toBe(ax);
+    expect(b.owns(ax)).toBe(false);
+    // What the base already has is still found; anything new is refused (forks rely on it staying put).
+    expect(base.node('var', [], { name: 'x', rows: 1, cols: 1 })).toBe(x);
+    expect(() => base.node('neg', [x])).toThrow(/forked graph/);
+  });
 });

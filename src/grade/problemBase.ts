@@ -1,0 +1,111 @@
+// A problem's prepared graph. Every submission of a problem lowers the same definitions, samples the same
+// points and evaluates the same forward pass and the same truths there before it gets to its own lines.
+// That work is done once, when a worker loads the assignment, into a graph that each submission then
+// forks (ir/graph.ts): the submission starts with the problem's nodes, the lowering of its definitions,
+// and its sample points with every value already computed.
+//
+// A submission may only fork when its lines leave the meaning of the problem's definitions as it was:
+// names are added, none the definitions use is given a meaning, and no dimension (which would move the
+// sizes the points are drawn with) or index name is added. Otherwise it gets a fresh graph, as before.
+//
+// Determinism: the base is built from the assignment alone, in a fixed order, before any submission, and
+// never changes after (a forked graph is frozen); each submission's fork is its own.
+import type { Expr, Step } from '../syntax/ast';
+import { Graph } from '../ir/graph';
+import { Builder } from '../ir/build';
+import { makeCalculus, type ChainruleCalculus, type DerivedLeaves } from '../calculus/index';
+import type { MeaningFunction } from '../calculus/meaning';
+import { Lowering, type LoweringOptions } from '../resolve/lower';
+import type { Scope } from '../resolve/scope';
+import { knownNames } from '../resolve/names';
+import { truthOf } from '../check/truth';
+import { ClaimEvaluator, inheritPoints } from '../check/evaluator';
+import { findInExpr } from './exprWalk';
+
+export interface ProblemBase {
+  graph: Graph;
+  scope: Scope;
+  lowering: Lowering;
+  derivedLeaves: DerivedLeaves;
+  /** Names and called functions in the problem's definitions: a submission that gives one a meaning cannot fork. */
+  used: ReadonlySet<string>;
+}
+
+/** What a submission's lines are lowered and checked with. */
+export interface Workspace {
+  lowering: Lowering;
+  calculus: ChainruleCalculus;
+}
+
+/**
+ * The base of a problem whose definitions `lowering` has lowered, with the sample points of its asks
+ * evaluated; undefined when some definition uses a name the problem does not give a meaning (what such
+ * a name means depends on the names a submission adds).
+ */
+export function prepareBase(lowering: Lowering, calculus: ChainruleCalculus, asks: readonly Step[], seed: number): ProblemBase | undefined {
+  const { scope } = lowering;
+  const used = namesInDefinitions(scope);
+  if (!used) return undefined;
+  // Problems with an `at` point are checked at that point alone: no shared points to prepare.
+  if (!scope.point) {
+    for (const target of asks) {
+      try {
+        const truth = truthOf({ target, steps: [], span: target.span }, lowering, calculus.meaning);
+        new ClaimEvaluator(lowering.b.graph, scope, calculus.derivedLeaves, seed, truth.value, truth.forms);
+      } catch {
+        // an ask the assignment loader reports; the submissions meet it again on their own
+      }
+    }
+  }
+  return { graph: lowering.b.graph, scope, lowering, derivedLeaves: calculus.derivedLeaves, used };
+}
+
+/** A fork of the base when the submission's scope keeps the problem's meanings, else a fresh graph. */
+export function submissionWorkspace(base: ProblemBase | undefined, scope: Scope, meaning: MeaningFunction, options: Omit<LoweringOptions, 'calculus'>): Workspace {
+  const forking = base !== undefined && keepsMeanings(base, scope);
+  const graph = forking ? base.graph.fork() : new Graph();
+  const builder = new Builder(graph);
+  const calculus = makeCalculus(builder, graph, meaning, forking ? base.derivedLeaves : undefined);
+  const lowering = new Lowering(scope, builder, { ...options, calculus });
+  if (forking) {
+    lowering.inheritDefinitions(base.lowering);
+    inheritPoints(graph, scope, base);
+  }
+  return { lowering, calculus };
+}
+
+function keepsMeanings(base: ProblemBase, scope: Scope): boolean {
+  const problem = base.scope;
+  if (scope.dims.size !== problem.dims.size || scope.indexNames.size !== problem.indexNames.size) return false;
+  for (const [name, fn] of problem.abstractFunctions) if (scope.abstractFunctions.get(name) !== fn) return false;
+  const added = (names: Iterable<string>, had: ReadonlyMap<string, unknown>) => {
+    for (const name of names) if (!had.has(name) && base.used.has(name)) return true;
+    return false;
+  };
+  return !(
+    added(scope.declarations.keys(), problem.declarations) ||
+    added(scope.definitions.keys(), problem.definitions) ||
+    added(scope.functions.keys(), problem.functions) ||
+    added(scope.abstractFunctions.keys(), problem.abstractFunctions) ||
+    added(scope.aliases.keys(), problem.aliases)
+  );
+}
+
+/** Every name and callee in the problem's definitions and function bodies; undefined when one of the names has no meaning there. */
+function namesInDefinitions(scope: Scope): Set<string> | undefined {
+  const known = knownNames(scope, [...scope.dims, 'pi', 'e']);
+  const used = new Set<string>();
+  let closed = true;
+  const visit = (root: Expr, params: readonly string[] = []) =>
+    findInExpr(root, (e) => {
+      if (e.kind === 'call') used.add(e.callee);
+      if (e.kind === 'name') {
+        used.add(e.name);
+        if (!known.has(e.name) && !params.includes(e.name)) closed = false;
+      }
+      return false;
+    });
+  for (const d of scope.definitions.values()) visit(d.expr);
+  for (const f of scope.functions.values()) visit(f.body, f.params);
+  return closed ? used : undefined;
+}

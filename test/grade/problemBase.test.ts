@@ -1,0 +1,59 @@
+// Submissions are graded in a fork of their problem's prepared graph (src/grade/problemBase.ts) when
+// their lines keep the problem's meanings. The fork must never change a result: every fixture graded
+// both ways gives the same JSON, and a submission that adds a dimension or gives a meaning to a name
+// the problem uses gets a fresh graph.
+import * as path from 'path';
+import { describe, expect, it } from 'vitest';
+import { addStatements, extendScope } from '../../src/resolve/scope';
+import { parseFile } from '../../src/syntax/parse';
+import { submissionWorkspace } from '../../src/grade/problemBase';
+import { loadAssignment } from '../../src/grade/assignment';
+import { fixtureAssignment, fixtureSubmissions, gradePath, LOGREG } from './helpers';
+
+describe('problem bases', () => {
+  const assignment = fixtureAssignment();
+  const withoutBases = { ...assignment, problems: assignment.problems.map((p) => ({ ...p, base: undefined })) };
+
+  it('are prepared for every problem of the fixture assignment', () => {
+    expect(assignment.problems.every((p) => p.base !== undefined)).toBe(true);
+  });
+
+  for (const p of fixtureSubmissions()) {
+    it(`${path.basename(p)} grades the same in a fork and in a fresh graph`, () => {
+      expect(gradePath(p)).toEqual(gradePath(p, withoutBases));
+    });
+  }
+
+  const logreg = loadAssignment(LOGREG, 'assignment.cr');
+  const problem = logreg.problems[0];
+  /** Whether a submission with these lines is lowered in a fork of the problem's graph. */
+  const forks = (lines: string) => {
+    const scope = addStatements(extendScope(problem.scope), parseFile(lines, 'sub.cr').statements, true);
+    const { lowering } = submissionWorkspace(problem.base, scope, logreg.meanings.meaning, { textOf: () => '' });
+    return lowering.b.graph.base === problem.base!.graph;
+  };
+
+  it('fork for submissions that only add names of their own', () => {
+    expect(forks('dL/dW = X^T (a - y)')).toBe(true);
+    expect(forks('delta = a - y\nv : 1 x M\ndL/dW = X^T delta')).toBe(true);
+  });
+
+  it('do not fork when a submission adds a dimension (sizes would be drawn anew) or an index name', () => {
+    expect(forks('v : K x 1\ndL/dW = X^T (a - y)')).toBe(false);
+    expect(forks('i : index\ndL/dW = X^T (a - y)')).toBe(false);
+  });
+
+  it('do not fork when a submission gives a meaning to a name the problem uses', () => {
+    // The problem's L uses the constant pi; a submission's own pi would change what L means.
+    const circle = loadAssignment('problem 1\nr : scalar\nA = pi r^2\nask dA/dr 2 points\n', 'a.cr');
+    const scopeOf = (lines: string) => addStatements(extendScope(circle.problems[0].scope), parseFile(lines, 'sub.cr').statements, true);
+    const graphOf = (lines: string) => submissionWorkspace(circle.problems[0].base, scopeOf(lines), circle.meanings.meaning, { textOf: () => '' }).lowering.b.graph;
+    expect(graphOf('dA/dr = 2 pi r').base).toBe(circle.problems[0].base!.graph);
+    expect(graphOf('pi = 3\ndA/dr = 6 r').base).toBeUndefined();
+  });
+
+  it('are not prepared for a problem whose definitions use a name it leaves undeclared', () => {
+    const open = loadAssignment('problem 1\nX : 1 x M\nw : M x 1\nL = lambda sum(X w)\nask dL/dw 2 points\n', 'a.cr');
+    expect(open.problems[0].base).toBeUndefined();
+  });
+});
