@@ -73,8 +73,11 @@ export class AssignmentError extends Error {
 
 const WHOLE_FILE = { line: 1, column: 1, endLine: 1, endColumn: 2 };
 
-/** `seed` is the batch's `--seed`: the derivatives shared across submissions are cross-checked with it. */
-export function loadAssignment(source: string, file: string, seed = DEFAULT_SEED): Assignment {
+/**
+ * `seed` is the batch's `--seed`: the derivatives shared across submissions are cross-checked with it.
+ * `prepareBases: false` leaves out the problems' prepared graphs, for a caller that grades nothing.
+ */
+export function loadAssignment(source: string, file: string, seed = DEFAULT_SEED, { prepareBases = true } = {}): Assignment {
   const parsed = parseDocument(source, file);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const textOf = sourceTextOf(source);
@@ -105,7 +108,7 @@ export function loadAssignment(source: string, file: string, seed = DEFAULT_SEED
     }));
     for (const d of [...scope.diagnostics, ...lowering.diagnostics, ...policyErrors]) pushOnce(diagnostics, d);
     const ownWarnings = new Set(lowering.diagnostics.map(spanKey));
-    const base = prepareBase(lowering, calculus, asks.map((a) => a.target), seed);
+    const base = prepareBases ? prepareBase(lowering, calculus, asks.map((a) => a.target), seed) : undefined;
     problems.push({ id: section.id, title: section.title ?? null, scope, asks, policy, ownWarnings, base });
   }
   const asks = uniqueIds(problems.flatMap((p) => p.asks));
@@ -114,10 +117,15 @@ export function loadAssignment(source: string, file: string, seed = DEFAULT_SEED
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (hasErrors(errors)) throw new AssignmentError(errors, source, file);
   return {
-    file, source, hash: createHash('sha256').update(source).digest('hex'), problems, asks,
+    file, source, hash: assignmentHash(source), problems, asks,
     maxScore: asks.reduce((total, a) => total + a.points, 0),
     meanings,
   };
+}
+
+/** sha256 of the assignment's source: part of every submission's input hash. */
+export function assignmentHash(source: string): string {
+  return createHash('sha256').update(source).digest('hex');
 }
 
 /** A diagnostic's code and place: spans carry no file, so this tells the assignment's warnings apart. */

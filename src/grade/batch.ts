@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { availableParallelism } from 'os';
-import { loadAssignment } from './assignment';
+import { assignmentHash, loadAssignment } from './assignment';
 import { discoverSubmissions, inputHash, readSubmission } from './discover';
 import { errorResult, type SubmissionInput } from './grader';
 import { copyKatexAssets } from './html/assets';
@@ -40,57 +40,58 @@ export const DEFAULT_MEMORY_MB = 512;
 
 export async function runGrade(options: GradeOptions): Promise<GradeRun> {
   const source = fs.readFileSync(options.assignment, 'utf8');
-  const assignment = loadAssignment(source, options.assignment, options.seed); // throws AssignmentError
+  const hash = assignmentHash(source);
   const formats = new Set(options.formats);
   const entries = discoverSubmissions(options.submissions);
-  fs.mkdirSync(options.outDir, { recursive: true });
-  if (formats.has('html')) copyKatexAssets(options.outDir); // before any report, so early reports render
-
-  const digests: ResultDigest[] = [];
-  const progress = progressBar(entries.length, options.progress);
+  const inputs = entries.map((entry): SubmissionInput => {
+    const read = readSubmission(entry);
+    return { name: read.name, files: read.files, skipped: read.skipped, inputHash: inputHash(hash, read.files) };
+  });
+  const stored = inputs.map((input) => readStoredResult(options.outDir, input.name, input.inputHash, options.seed));
+  const toGrade = inputs.filter((_, i) => !stored[i]);
+  // The workers load the assignment themselves: started first, they do so while this thread checks it.
   const setup: WorkerSetup = { assignmentSource: source, assignmentFile: options.assignment, seed: options.seed, outDir: options.outDir, formats: [...formats] };
-  let pool: WorkerPool<SubmissionInput, ResultDigest> | undefined;
-  const running: Promise<void>[] = [];
-  let resumed = 0;
-  let failed = 0;
-  const grade = async (input: SubmissionInput, workers: WorkerPool<SubmissionInput, ResultDigest>): Promise<void> => {
-    const started = Date.now();
-    const outcome = await workers.run(input);
-    if (outcome.ok) digests.push(outcome.value);
-    else {
-      failed++;
-      const result = errorResult(assignment, input, options.seed, outcome.error);
-      writeSubmissionOutputs(options.outDir, result, formats, input.files, (Date.now() - started) / 1000);
-      digests.push(digestOf(result));
-    }
-    progress.tick();
-  };
-  try {
-    for (const [i, entry] of entries.entries()) {
-      const read = readSubmission(entry);
-      const input: SubmissionInput = { name: read.name, files: read.files, skipped: read.skipped, inputHash: inputHash(assignment.hash, read.files) };
-      const stored = readStoredResult(options.outDir, input.name, input.inputHash, options.seed);
-      if (stored) {
-        if (missingOutputs(options.outDir, input.name, formats)) writeSubmissionOutputs(options.outDir, stored, formats, input.files, 0);
-        digests.push(digestOf(stored));
-        resumed++;
-        progress.tick();
-        continue;
-      }
-      // Workers start at the first submission to grade, and load while the rest are read.
-      pool ??= new WorkerPool<SubmissionInput, ResultDigest>({
-        script: workerScript(), workerData: setup, size: Math.min(options.jobs ?? availableParallelism(), entries.length - i),
+  const pool = toGrade.length
+    ? new WorkerPool<SubmissionInput, ResultDigest>({
+        script: workerScript(), workerData: setup, size: Math.min(options.jobs ?? availableParallelism(), toGrade.length),
         timeLimitMs: options.timeLimitMs, memoryMb: options.memoryMb,
-      });
-      running.push(grade(input, pool));
-    }
-    await Promise.all(running);
+      })
+    : undefined;
+  try {
+    // This thread grades nothing itself: it needs the asks and their expected answers, not prepared graphs.
+    const assignment = loadAssignment(source, options.assignment, options.seed, { prepareBases: false }); // throws AssignmentError
+    fs.mkdirSync(options.outDir, { recursive: true });
+    if (formats.has('html')) copyKatexAssets(options.outDir); // before any report, so early reports render
+
+    const digests: ResultDigest[] = [];
+    const progress = progressBar(entries.length, options.progress);
+    let failed = 0;
+    stored.forEach((result, i) => {
+      if (!result) return;
+      if (missingOutputs(options.outDir, result.submission, formats)) writeSubmissionOutputs(options.outDir, result, formats, inputs[i].files, 0);
+      digests.push(digestOf(result));
+      progress.tick();
+    });
+    await Promise.all(
+      toGrade.map(async (input) => {
+        const started = Date.now();
+        const outcome = await pool!.run(input);
+        if (outcome.ok) digests.push(outcome.value);
+        else {
+          failed++;
+          const result = errorResult(assignment, input, options.seed, outcome.error);
+          writeSubmissionOutputs(options.outDir, result, formats, input.files, (Date.now() - started) / 1000);
+          digests.push(digestOf(result));
+        }
+        progress.tick();
+      }),
+    );
+    progress.done();
+    const summary = writeClassOutputs(options.outDir, assignment, options.seed, digests, formats);
+    return { summary, graded: toGrade.length - failed, resumed: inputs.length - toGrade.length, failed };
   } finally {
     await pool?.close();
   }
-  progress.done();
-  const summary = writeClassOutputs(options.outDir, assignment, options.seed, digests, formats);
-  return { summary, graded: running.length - failed, resumed, failed };
 }
 
 /** The compiled worker: beside this file in dist/, or in dist/ when this file runs from the sources (tests). */
