@@ -52,6 +52,15 @@ export interface ClaimContext {
    * to add a domain; in grading that is the instructor, not the student, and they cost many evaluations.
    */
   domainHints?: boolean;
+  /**
+   * The printed expected value of a form, when the caller has it at hand (a grader remembers those of
+   * its problems' truths across submissions, src/grade/problemBase.ts); undefined to print it here.
+   */
+  knownExpected?: (form: Node) => string | undefined;
+}
+
+function expectedText(form: Node, ctx: ClaimContext): string {
+  return ctx.knownExpected?.(form) ?? printExpected(form, ctx.lowering.b, ctx.scope, ctx.lowering.names);
 }
 
 export function checkClaim(claim: Claim, ctx: ClaimContext): ClaimJson {
@@ -66,7 +75,7 @@ export function checkClaim(claim: Claim, ctx: ClaimContext): ClaimJson {
     throw err;
   }
   const evaluator = new ClaimEvaluator(ctx.lowering.b.graph, ctx.scope, ctx.calculus.derivedLeaves, ctx.seed, truth.value, truth.forms, claim.point ? { at: claim.point, lowering: ctx.lowering } : undefined);
-  const expected = truth.forms.length ? printExpected(truth.forms[0], ctx.lowering.b, ctx.scope, ctx.lowering.names) : null;
+  const expected = truth.forms.length ? expectedText(truth.forms[0], ctx) : null;
   if (evaluator.points.length === 0) {
     return failedClaim(claim, base, ctx, `${targetText} could not be evaluated at any sample point (it leaves its domain everywhere chainrule looked)`, truth, expected);
   }
@@ -161,15 +170,11 @@ function wrongShape(step: Step, index: number, node: Node, stepValues: Matrix[],
 
 /** Whether an edited step has the truth's shape and values (the truth given by its values: it may have no expression). */
 function matchesTruth(edited: Expr, shape: Shape, truthValues: Matrix[], evaluator: ClaimEvaluator, ctx: ClaimContext): boolean {
-  // A candidate edit is hypothetical: warnings from lowering it (`(y^T)^(i)` is no longer a sample) are not the author's.
-  const warnings = ctx.lowering.diagnostics.length;
   try {
-    const n = ctx.lowering.lower(edited);
-    return shapesEqual(n.shape, shape) && evaluator.agrees(n, truthValues);
+    const n = ctx.lowering.lowerHypothetical(edited);
+    return n !== undefined && shapesEqual(n.shape, shape) && evaluator.agrees(n, truthValues);
   } catch {
     return false;
-  } finally {
-    ctx.lowering.diagnostics.length = warnings;
   }
 }
 
@@ -181,7 +186,7 @@ export function diagnose(stepExpr: Expr, node: Node, stepValues: Matrix[], form:
   if (found) return found;
   const repair = findRepair(stepExpr, ctx.textOf, (edited) => matchesTruth(edited, form?.shape ?? truth.shape, truthValues, evaluator, ctx));
   if (repair) return repair;
-  const expected = form ? `; expected ${printExpected(form, ctx.lowering.b, ctx.scope, ctx.lowering.names)}` : '';
+  const expected = form ? `; expected ${expectedText(form, ctx)}` : '';
   return { diagnosis: 'unknown', message: `does not equal ${targetText}${expected}` };
 }
 

@@ -73,8 +73,8 @@ function gradeProblem(problem: AssignmentProblem, statements: Statement[], ctx: 
   const scope = addStatements(extendScope(problem.scope), statements, true);
   // One graph per problem: sample points give values to every leaf of the graph, and a numeric
   // problem's point has no sizes for another problem's dimensions. It starts as the problem's base.
-  const { lowering, calculus } = submissionWorkspace(problem.base, scope, assignment.meanings.meaning, { textOf });
-  const checked = checkClaims(scope.claims, { lowering, calculus, scope, seed, textOf, display, crossCheck: false, domainHints: false }, doc, notes);
+  const { lowering, calculus, knownExpected } = submissionWorkspace(problem.base, scope, assignment.meanings.meaning, { textOf });
+  const checked = checkClaims(scope.claims, { lowering, calculus, scope, seed, textOf, display, crossCheck: false, domainHints: false, knownExpected }, doc, notes);
   for (const f of assignment.meanings.takeFailures()) notes.addAt('error', 'internal-error', `${f.message}; this score needs a human look`, f.span, 'this is a bug in chainrule, not in the submission');
   for (const d of scope.diagnostics) notes.addDiagnostic(d);
   for (const d of lowering.diagnostics) if (!problem.ownWarnings.has(spanKey(d))) notes.addDiagnostic(d);

@@ -21,6 +21,8 @@ import { knownNames } from '../resolve/names';
 import { truthOf } from '../check/truth';
 import { ClaimEvaluator, inheritPoints } from '../check/evaluator';
 import { findInExpr } from './exprWalk';
+import { printExpected } from '../check/expected';
+import type { Node } from '../ir/types';
 
 export interface ProblemBase {
   graph: Graph;
@@ -29,12 +31,16 @@ export interface ProblemBase {
   derivedLeaves: DerivedLeaves;
   /** Names and called functions in the problem's definitions: a submission that gives one a meaning cannot fork. */
   used: ReadonlySet<string>;
+  /** The printed expected values of the base's nodes, under the base's names (check/expected.ts). */
+  expectedTexts: Map<Node, string>;
 }
 
 /** What a submission's lines are lowered and checked with. */
 export interface Workspace {
   lowering: Lowering;
   calculus: ChainruleCalculus;
+  /** For a fork: the expected value of a base node as printed for an earlier submission (see ClaimContext). */
+  knownExpected?: (form: Node) => string | undefined;
 }
 
 /**
@@ -57,7 +63,7 @@ export function prepareBase(lowering: Lowering, calculus: ChainruleCalculus, ask
       }
     }
   }
-  return { graph: lowering.b.graph, scope, lowering, derivedLeaves: calculus.derivedLeaves, used };
+  return { graph: lowering.b.graph, scope, lowering, derivedLeaves: calculus.derivedLeaves, used, expectedTexts: new Map() };
 }
 
 /** A fork of the base when the submission's scope keeps the problem's meanings, else a fresh graph. */
@@ -67,11 +73,18 @@ export function submissionWorkspace(base: ProblemBase | undefined, scope: Scope,
   const builder = new Builder(graph);
   const calculus = makeCalculus(builder, graph, meaning, forking ? base.derivedLeaves : undefined);
   const lowering = new Lowering(scope, builder, { ...options, calculus });
-  if (forking) {
-    lowering.inheritDefinitions(base.lowering);
-    inheritPoints(graph, scope, base);
-  }
-  return { lowering, calculus };
+  if (!forking) return { lowering, calculus };
+  lowering.inheritDefinitions(base.lowering);
+  inheritPoints(graph, scope, base);
+  // A printed form names the definitions it contains: the same text for every submission that names nothing
+  // of its own (a submission's `delta = a - y` is printed as delta). Domains are the problem's either way.
+  const knownExpected = (form: Node): string | undefined => {
+    if (lowering.names.size !== base.lowering.names.size || !base.graph.owns(form)) return undefined;
+    let text = base.expectedTexts.get(form);
+    if (text === undefined) base.expectedTexts.set(form, (text = printExpected(form, lowering.b, scope, lowering.names)));
+    return text;
+  };
+  return { lowering, calculus, knownExpected };
 }
 
 function keepsMeanings(base: ProblemBase, scope: Scope): boolean {

@@ -78,6 +78,8 @@ export class Lowering {
    */
   callRoots?: readonly Node[];
   private implicit?: Node;
+  /** Set while lowering an expression nobody wrote (a candidate fix): its failures need no hints. */
+  private hypothetical = false;
 
   constructor(
     readonly scope: Scope,
@@ -189,6 +191,25 @@ export class Lowering {
       return this.lower(fn.body);
     } finally {
       this.params.pop();
+    }
+  }
+
+  /**
+   * Lowers an expression that is not the author's (a candidate edit of a step): its warnings are dropped,
+   * and when it does not lower the result is undefined, without the hints a diagnostic would work out.
+   */
+  lowerHypothetical(e: Expr): Node | undefined {
+    const warnings = this.diagnostics.length;
+    const outer = this.hypothetical;
+    this.hypothetical = true;
+    try {
+      return this.lower(e);
+    } catch (err) {
+      if (err instanceof LowerError) return undefined;
+      throw err;
+    } finally {
+      this.hypothetical = outer;
+      this.diagnostics.length = warnings;
     }
   }
 
@@ -349,7 +370,7 @@ export class Lowering {
     try {
       return make();
     } catch (err) {
-      if (err instanceof ShapeError) throw new LowerError(shapeMismatchDiagnostic(e, err, this));
+      if (err instanceof ShapeError) throw new LowerError(this.hypothetical ? error('shape-mismatch', err.message, e.span) : shapeMismatchDiagnostic(e, err, this));
       throw err;
     }
   }

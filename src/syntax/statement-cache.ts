@@ -46,9 +46,10 @@ export function statementKey(prefix: string, tokens: readonly Token[]): string {
   return key;
 }
 
+/** Spans are the only objects of the AST with these fields (tokens have `col`, not `column`). */
 function isSpan(x: object): x is Span {
   const s = x as Partial<Span>;
-  return typeof s.line === 'number' && typeof s.column === 'number' && typeof s.endLine === 'number' && typeof s.endColumn === 'number' && Object.keys(x).length === 4;
+  return typeof s.column === 'number' && typeof s.endColumn === 'number';
 }
 
 /** A deep copy of plain data with spans moved by `dLine` lines, and by `dCol` columns on line `firstLine`. */
@@ -65,7 +66,7 @@ function relocated<T>(value: T, firstLine: number, dLine: number, dCol: number):
       };
     }
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(x)) out[k] = copy(v);
+    for (const k in x) out[k] = copy((x as Record<string, unknown>)[k]);
     return out;
   };
   return copy(value) as T;
