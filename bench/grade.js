@@ -2,7 +2,8 @@
 // Grades N generated submissions of fixtures/grade/assignment.cr (default 1000) with `chainrule grade`'s
 // own batch runner, every output format on, and prints submissions per second and peak memory.
 // Run after `npm run build`:  node bench/grade.js [N] [--jobs J]; BENCH_FORMATS=json limits the outputs written
-// (default json,gradescope,csv,html), to see what writing the reports costs.
+// (default json,gradescope,csv,html), to see what writing the reports costs; BENCH_DEFAULT_V8=1 runs
+// without the V8 tuning `chainrule grade` applies.
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -10,6 +11,8 @@ const path = require('path');
 
 const root = path.join(__dirname, '..');
 const { runGrade } = require(path.join(root, 'dist/src/grade/batch.js'));
+// As `chainrule grade` runs (src/grade/tuning.ts); BENCH_DEFAULT_V8=1 leaves V8's defaults, to compare.
+if (!process.env.BENCH_DEFAULT_V8) require(path.join(root, 'dist/src/grade/tuning.js')).tuneForBatch();
 
 const args = process.argv.slice(2);
 const count = Number(args.find((a) => /^\d+$/.test(a)) ?? 1000);

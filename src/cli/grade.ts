@@ -3,6 +3,7 @@
 import { AssignmentError } from '../grade/assignment';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT_MS, runGrade } from '../grade/batch';
 import { FORMATS, type Format } from '../grade/outputs';
+import { tuneForBatch } from '../grade/tuning';
 import { DEFAULT_SEED } from '../check/index';
 import { printDiagnostics, UsageError } from './io';
 
@@ -22,6 +23,7 @@ export async function gradeCommand(assignment: string, submissions: string[], op
   const jobs = options.jobs === undefined ? undefined : integer('--jobs', options.jobs, 1, 1);
   const timeLimitMs = options.timeLimit === undefined ? DEFAULT_TIME_LIMIT_MS : Math.round(positive('--time-limit', options.timeLimit) * 1000);
   const memoryMb = integer('--memory', options.memory, DEFAULT_MEMORY_MB, 64);
+  tuneForBatch();
   try {
     const run = await runGrade({ assignment, submissions, outDir: options.out, formats, seed, jobs, timeLimitMs, memoryMb, progress: process.stderr });
     const s = run.summary;

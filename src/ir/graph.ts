@@ -6,6 +6,8 @@ import { getOp } from '../ops/index';
 const ATTR_FIELDS = ['name', 'value', 'i', 'j', 'rows', 'cols', 'path'] as const;
 
 function attrsKey(attrs: Readonly<Attrs>): string {
+  // Most nodes have no attributes: no need to look for each field.
+  if (hasNoFields(attrs)) return '';
   let key = '';
   for (const f of ATTR_FIELDS) {
     const v = attrs[f];
@@ -14,6 +16,11 @@ function attrsKey(attrs: Readonly<Attrs>): string {
     key += `|${f}=${typeof v === 'number' && Object.is(v, -0) ? '0' : String(v)}`;
   }
   return key;
+}
+
+function hasNoFields(attrs: Readonly<Attrs>): boolean {
+  for (const _ in attrs) return false;
+  return true;
 }
 
 /**
