@@ -4,10 +4,9 @@
 import type { Matrix, Node } from '../ir/types';
 import { shapesEqual } from '../ir/types';
 import type { Builder } from '../ir/build';
-import { topologicalOrder } from '../ir/inspect';
-import { substitute } from '../ir/substitute';
 import { printCr } from '../ir/print';
-import { isElementwiseIn, vjp } from '../diff/index';
+import { vjp } from '../diff/index';
+import { linkCandidates, structuralCandidates } from './candidates';
 import { dependsOn } from '../ir/inspect';
 import type { Diagnosis } from './report';
 import { agree, ratio } from './compare';
@@ -44,8 +43,6 @@ export interface DiagnoseInput {
   wrt?: Node;
   earlier: readonly EarlierAnswer[];
 }
-
-const MAX_STRUCTURAL_CANDIDATES = 60;
 
 export function diagnoseValues(input: DiagnoseInput): Finding | undefined {
   const { stepValues: s, truthValues: t, targetText } = input;
@@ -137,20 +134,11 @@ function carriedError(input: DiagnoseInput): Finding | undefined {
  * a = sigma(h), or the inner derivative 2 x of sin(x^2).
  */
 function missingFactor(input: DiagnoseInput): Finding | undefined {
-  const { of, wrt, b, evaluator, names, stepValues: s, truthValues: t } = input;
+  const { of, wrt, b, evaluator, stepValues: s, truthValues: t } = input;
   if (!of || !wrt) return undefined;
   if (t.every((v) => v.data.every((x) => x === 0))) return undefined;
   const quotients = s.map((v, k) => ({ rows: v.rows, cols: v.cols, data: t[k].data.map((x, i) => x / v.data[i]) }));
-  let tried = 0;
-  for (const v of topologicalOrder([of])) {
-    if (v.id === of.id || v.id === wrt.id || !dependsOn(v, wrt) || !isElementwiseIn(v, wrt)) continue;
-    if (++tried > MAX_STRUCTURAL_CANDIDATES) break;
-    let local: Node;
-    try {
-      local = vjp(b.graph, v, b.onesOf(v.shape), wrt);
-    } catch {
-      continue;
-    }
+  for (const { v, local } of linkCandidates(of, wrt, b)) {
     // (A quotient of all ones would mean the step is right, which it is not: no need to exclude it.)
     if (evaluator.agrees(local, quotients)) return { diagnosis: 'missing-factor', message: `a factor of the chain rule is missing: ${linkName(input, v, local, quotients)}` };
   }
@@ -176,41 +164,14 @@ function linkName(input: DiagnoseInput, v: Node, local: Node, quotients: Matrix[
   return `d${show(v)}/d${show(wrt!)} = ${printCr(local, names)}`;
 }
 
-/**
- * The step equals the truth with one term or factor left out, or two neighbouring ones (a1 .* (1 - a1),
- * the derivative of a sigmoid, is two factors of a flat product).
- */
+/** The step equals the truth with one term or factor left out, or two neighbouring ones (candidates.ts). */
 function structuralMiss(input: DiagnoseInput): Finding | undefined {
   const { truth, b, evaluator, names } = input;
   if (!truth) return undefined;
-  let tried = 0;
-  for (const n of topologicalOrder([truth]).reverse()) {
-    if (n.op !== 'add' && n.op !== 'hadamard') continue;
-    const parts = flatten(n, n.op);
-    const removals: number[][] = parts.map((_, i) => [i]);
-    if (parts.length >= 3) for (let i = 0; i + 1 < parts.length; i++) removals.push([i, i + 1]);
-    for (const removed of removals) {
-      if (++tried > MAX_STRUCTURAL_CANDIDATES) return undefined;
-      const rest = parts.filter((_, k) => !removed.includes(k));
-      const combine = (x: Node, y: Node) => (n.op === 'add' ? b.add(x, y) : b.hadamard(x, y));
-      let without: Node;
-      try {
-        without = substitute(b, truth, new Map([[n.id, rest.reduce(combine)]]));
-      } catch {
-        continue;
-      }
-      if (!shapesEqual(without.shape, input.step.shape)) continue;
-      if (evaluator.agrees(without, input.stepValues)) {
-        const printed = printCr(removed.map((k) => parts[k]).reduce(combine), names);
-        return n.op === 'add'
-          ? { diagnosis: 'missing-term', message: `a term is missing: + ${printed}` }
-          : { diagnosis: 'missing-factor', message: `a factor is missing: .* ${printed}` };
-      }
-    }
+  for (const { op, without, removed } of structuralCandidates(truth, b)) {
+    if (!shapesEqual(without.shape, input.step.shape) || !evaluator.agrees(without, input.stepValues)) continue;
+    const printed = printCr(removed.reduce((x, y) => (op === 'add' ? b.add(x, y) : b.hadamard(x, y))), names);
+    return op === 'add' ? { diagnosis: 'missing-term', message: `a term is missing: + ${printed}` } : { diagnosis: 'missing-factor', message: `a factor is missing: .* ${printed}` };
   }
   return undefined;
-}
-
-function flatten(n: Node, op: string): Node[] {
-  return n.op === op ? n.args.flatMap((a) => flatten(a, op)) : [n];
 }

@@ -4,6 +4,8 @@
 // forks (ir/graph.ts): the submission starts with the problem's nodes, the lowering of its definitions,
 // and its sample points with every value already computed.
 //
+// The near misses of each ask's truth (check/candidates.ts) are prepared there too, with their values.
+//
 // A submission may only fork when its lines leave the meaning of the problem's definitions as it was:
 // names are added, none the definitions use is given a meaning, and no dimension (which would move the
 // sizes the points are drawn with) or index name is added. Otherwise it gets a fresh graph, as before.
@@ -20,6 +22,7 @@ import type { Scope } from '../resolve/scope';
 import { knownNames } from '../resolve/names';
 import { truthOf } from '../check/truth';
 import { ClaimEvaluator, inheritPoints } from '../check/evaluator';
+import { prepareCandidates } from '../check/candidates';
 import { findInExpr } from './exprWalk';
 import { printExpected } from '../check/expected';
 import type { Node } from '../ir/types';
@@ -52,15 +55,19 @@ export function prepareBase(lowering: Lowering, calculus: ChainruleCalculus, ask
   const { scope } = lowering;
   const used = namesInDefinitions(scope);
   if (!used) return undefined;
-  // Problems with an `at` point are checked at that point alone: no shared points to prepare.
-  if (!scope.point) {
-    for (const target of asks) {
-      try {
-        const truth = truthOf({ target, steps: [], span: target.span }, lowering, calculus.meaning);
-        new ClaimEvaluator(lowering.b.graph, scope, calculus.derivedLeaves, seed, truth.value, truth.forms);
-      } catch {
-        // an ask the assignment loader reports; the submissions meet it again on their own
-      }
+  for (const target of asks) {
+    try {
+      const truth = truthOf({ target, steps: [], span: target.span }, lowering, calculus.meaning);
+      // What a wrong answer is compared with: made here once, found by every fork.
+      const m = truth.meaning;
+      const candidates = prepareCandidates(lowering.b, truth.forms, m && m.wrt.length === 1 ? { of: m.of, wrt: m.wrt[0] } : undefined);
+      // A problem with an `at` point is checked at that point alone; others share their sample points,
+      // where the truth and the candidates are evaluated now, for every fork to find.
+      if (scope.point) continue;
+      const evaluator = new ClaimEvaluator(lowering.b.graph, scope, calculus.derivedLeaves, seed, truth.value, truth.forms);
+      for (const node of candidates) evaluator.values(node);
+    } catch {
+      // an ask the assignment loader reports; the submissions meet it again on their own
     }
   }
   return { graph: lowering.b.graph, scope, lowering, derivedLeaves: calculus.derivedLeaves, used, expectedTexts: new Map() };
