@@ -161,21 +161,17 @@ function wrongShape(step: Step, index: number, node: Node, stepValues: Matrix[],
   const shape = formatShape(node.shape);
   const head = `this step is ${shape} but ${targetText} is ${formatShape(truth.shape)}`;
   const isTransposed = shapesEqual([node.shape[1], node.shape[0]], truth.shape) && stepValues.every((v, k) => agree(transpose(v), evaluator.truth[k]));
-  const repair = findRepair(step.expr, ctx.textOf, (edited) => matchesTruth(edited, truth.shape, evaluator.truth, evaluator, ctx));
+  const lowerEdit = ctx.lowering.editLowerer();
+  const repair = findRepair(step.expr, ctx.textOf, (edited) => matchesTruth(lowerEdit(edited), truth.shape, evaluator.truth, evaluator));
   const fix = repair ? `; ${repair.message}` : isTransposed ? '; its transpose is right' : '';
   const repairKind = repair?.diagnosis ?? (isTransposed ? 'transpose' : undefined);
   if (repairKind) ctx.shapeRepairs?.set(index, repairKind);
   return { diagnosis: 'shape', message: head + fix };
 }
 
-/** Whether an edited step has the truth's shape and values (the truth given by its values: it may have no expression). */
-function matchesTruth(edited: Expr, shape: Shape, truthValues: Matrix[], evaluator: ClaimEvaluator, ctx: ClaimContext): boolean {
-  try {
-    const n = ctx.lowering.lowerHypothetical(edited);
-    return n !== undefined && shapesEqual(n.shape, shape) && evaluator.agrees(n, truthValues);
-  } catch {
-    return false;
-  }
+/** Whether an edited step (undefined: it does not lower) has the truth's shape and values (the truth given by its values: it may have no expression). */
+function matchesTruth(edited: Node | undefined, shape: Shape, truthValues: Matrix[], evaluator: ClaimEvaluator): boolean {
+  return edited !== undefined && shapesEqual(edited.shape, shape) && evaluator.agrees(edited, truthValues);
 }
 
 export function diagnose(stepExpr: Expr, node: Node, stepValues: Matrix[], form: Node | undefined, truthValues: Matrix[], truth: Truth, evaluator: ClaimEvaluator, targetText: string, ctx: ClaimContext): Finding {
@@ -184,7 +180,8 @@ export function diagnose(stepExpr: Expr, node: Node, stepValues: Matrix[], form:
     of: truth.meaning?.of, wrt: truth.meaning?.wrt.length === 1 ? truth.meaning.wrt[0] : undefined, earlier: ctx.earlier,
   });
   if (found) return found;
-  const repair = findRepair(stepExpr, ctx.textOf, (edited) => matchesTruth(edited, form?.shape ?? truth.shape, truthValues, evaluator, ctx));
+  const lowerEdit = ctx.lowering.editLowerer();
+  const repair = findRepair(stepExpr, ctx.textOf, (edited) => matchesTruth(lowerEdit(edited), form?.shape ?? truth.shape, truthValues, evaluator));
   if (repair) return repair;
   const expected = form ? `; expected ${expectedText(form, ctx)}` : '';
   return { diagnosis: 'unknown', message: `does not equal ${targetText}${expected}` };

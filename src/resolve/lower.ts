@@ -80,6 +80,8 @@ export class Lowering {
   private implicit?: Node;
   /** Set while lowering an expression nobody wrote (a candidate fix): its failures need no hints. */
   private hypothetical = false;
+  /** While candidate edits of one expression are lowered: the nodes of the subexpressions they share. */
+  private editMemo?: WeakMap<Expr, Node>;
 
   constructor(
     readonly scope: Scope,
@@ -204,16 +206,43 @@ export class Lowering {
     this.hypothetical = true;
     try {
       return this.lower(e);
-    } catch (err) {
-      if (err instanceof LowerError) return undefined;
-      throw err;
+    } catch {
+      // a candidate that does not lower (a shape error, a tensor-valued reference, ...) is no fix
+      return undefined;
     } finally {
       this.hypothetical = outer;
       this.diagnostics.length = warnings;
     }
   }
 
+  /**
+   * Lowers candidate edits of one expression (a repair search), each as lowerHypothetical does. Edits
+   * share the subexpressions they leave unchanged; those are lowered once for all the candidates. Use it
+   * within one claim context (what a name means does not change between the candidates).
+   */
+  editLowerer(): (e: Expr) => Node | undefined {
+    const memo = new WeakMap<Expr, Node>();
+    return (e) => {
+      const outer = this.editMemo;
+      this.editMemo = memo;
+      try {
+        return this.lowerHypothetical(e);
+      } finally {
+        this.editMemo = outer;
+      }
+    };
+  }
+
   lower(e: Expr): Node {
+    // Inside a function body the same expression means different things for different arguments.
+    const memo = this.params.length === 0 ? this.editMemo : undefined;
+    if (!memo) return this.lowerUncached(e);
+    let node = memo.get(e);
+    if (!node) memo.set(e, (node = this.lowerUncached(e)));
+    return node;
+  }
+
+  private lowerUncached(e: Expr): Node {
     if (this.indexReader.involves(e)) return new IndexLowering(this, this.indexReader, this.indexHints).lowerNode(e);
     switch (e.kind) {
       case 'number':
