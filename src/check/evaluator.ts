@@ -62,7 +62,25 @@ function sharedPoint(graph: Graph, scope: Scope, seed: number, point: Point): Sh
 function inheritedPoint(graph: Graph, scope: Scope, key: string): SharedPoint | undefined {
   const base = inheritedPoints.get(graph)?.get(scope);
   const shared = base && sharedPoints.get(base.graph)?.get(base.scope)?.get(key);
-  return shared && { point: { ...shared.point, values: new Map(shared.point.values) }, memo: new Map(shared.memo) };
+  return shared && { point: { ...shared.point, values: new Map(shared.point.values) }, memo: new LayeredMemo(shared.memo) };
+}
+
+/**
+ * A fork's values at a point it inherits: its own over its base's, which it reads and never changes (the
+ * base is frozen). Copying the base's values instead would cost every submission a pass over all of them.
+ */
+class LayeredMemo extends Map<number, Matrix> {
+  constructor(private readonly under: ReadonlyMap<number, Matrix>) {
+    super();
+  }
+
+  override get(id: number): Matrix | undefined {
+    return super.get(id) ?? this.under.get(id);
+  }
+
+  override has(id: number): boolean {
+    return super.has(id) || this.under.has(id);
+  }
 }
 
 /** How the truth is computed at a point. */
