@@ -50,12 +50,40 @@ function pointsOf(graph: Graph, scope: Scope): Map<string, SharedPoint> {
   return byKey;
 }
 
-function sharedPoint(graph: Graph, scope: Scope, seed: number, point: Point): SharedPoint {
+/** `name`: what the point is shared by; its key by default (a random point's key says how it was drawn). */
+function sharedPoint(graph: Graph, scope: Scope, seed: number, point: Point, name = point.key): SharedPoint {
   const byKey = pointsOf(graph, scope);
-  const key = `${seed}|${point.key}`;
+  const key = `${seed}|${name}`;
   let shared = byKey.get(key);
   if (!shared) byKey.set(key, (shared = inheritedPoint(graph, scope, key) ?? { point, memo: new Map() }));
   return shared;
+}
+
+/** A name per `at` point (claims under the same `at` lines share one point object). */
+const atNames = new WeakMap<NumericPoint, string>();
+function atName(at: NumericPoint): string {
+  let name = atNames.get(at);
+  if (name === undefined) atNames.set(at, (name = `at#${nextAtName++}`));
+  return name;
+}
+let nextAtName = 0;
+
+/**
+ * The leaf variables of a graph in id order, found by scanning each node once (a graph only grows). A
+ * fork starts from its base's list.
+ */
+const leavesByGraph = new WeakMap<Graph, { leaves: Node[]; scanned: number }>();
+function leavesOf(graph: Graph): readonly Node[] {
+  let entry = leavesByGraph.get(graph);
+  if (!entry) {
+    const base = graph.base;
+    leavesByGraph.set(graph, (entry = base ? { leaves: [...leavesOf(base)], scanned: base.nodeCount } : { leaves: [], scanned: 0 }));
+  }
+  for (; entry.scanned < graph.nodeCount; entry.scanned++) {
+    const n = graph.byId(entry.scanned);
+    if (n.op === 'var') entry.leaves.push(n);
+  }
+  return entry.leaves;
 }
 
 /** A copy of the base's point with this key, if the graph inherits points and the base has it. */
@@ -90,10 +118,7 @@ export class ClaimEvaluator {
   readonly points: Point[] = [];
   readonly truth: Matrix[] = [];
   private readonly memos: Array<Map<number, Matrix>> = [];
-  /** The graph's leaf variables, in id order, found by scanning nodes up to `scanned` (the graph only grows). */
-  private readonly leaves: Node[] = [];
-  private scanned = 0;
-  /** Per point, how many of `leaves` it has values for (a point's values and the leaves only grow). */
+  /** Per point, how many of the graph's leaves it has values for (a point's values and the leaves only grow). */
   private readonly completed = new Map<Point, number>();
 
   constructor(
@@ -108,15 +133,15 @@ export class ClaimEvaluator {
     const sampler = new PointSampler(scope);
     const kinks = kinksOf(truthNodes);
     if (fixed) {
-      const point = sampler.fixedPoint(fixed.at);
-      this.accept(point, truth, new Map());
+      // Claims under the same `at` lines share their point and the values computed at it.
+      const { point, memo } = sharedPoint(graph, scope, seed, sampler.fixedPoint(fixed.at), atName(fixed.at));
+      this.accept(point, truth, memo);
       return;
     }
     const candidates = sampler.randomPoints();
     for (const first of candidates) {
       let candidate = first;
       for (let attempt = 1; attempt <= MAX_REDRAWS; attempt++) {
-        // Random points are shared (fixed `at` points are not: their values change along the file).
         const { point, memo } = sharedPoint(graph, scope, seed, candidate);
         this.complete(point);
         const value = safeTruth(truth, point, memo);
@@ -184,15 +209,10 @@ export class ClaimEvaluator {
 
   /** Gives every leaf variable of the graph a value at the point; Jacobian leaves last, from the others. */
   private complete(point: Point): void {
-    // Scanning only the nodes made since the last call keeps this linear in the graph over a whole claim,
-    // instead of a pass over the graph for every point and every step.
-    for (; this.scanned < this.graph.nodeCount; this.scanned++) {
-      const n = this.graph.byId(this.scanned);
-      if (n.op === 'var') this.leaves.push(n);
-    }
+    const all = leavesOf(this.graph);
     // Most calls (every step, every candidate of a diagnosis) meet a point already complete.
-    if (this.completed.get(point) === this.leaves.length) return;
-    const leaves = this.leaves.filter((n) => !point.values.has(n.attrs.name!));
+    if (this.completed.get(point) === all.length) return;
+    const leaves = all.filter((n) => !point.values.has(n.attrs.name!));
     for (const leaf of leaves) {
       const name = leaf.attrs.name!;
       if (this.derived.has(name)) continue;
@@ -203,7 +223,7 @@ export class ClaimEvaluator {
       const compute = this.derived.get(leaf.attrs.name!);
       if (compute) point.values.set(leaf.attrs.name!, compute(envOf(point)));
     }
-    this.completed.set(point, this.leaves.length);
+    this.completed.set(point, all.length);
   }
 }
 

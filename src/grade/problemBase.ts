@@ -61,10 +61,10 @@ export function prepareBase(lowering: Lowering, calculus: ChainruleCalculus, ask
       // What a wrong answer is compared with: made here once, found by every fork.
       const m = truth.meaning;
       const candidates = prepareCandidates(lowering.b, truth.forms, m && m.wrt.length === 1 ? { of: m.of, wrt: m.wrt[0] } : undefined);
-      // A problem with an `at` point is checked at that point alone; others share their sample points,
-      // where the truth and the candidates are evaluated now, for every fork to find.
-      if (scope.point) continue;
-      const evaluator = new ClaimEvaluator(lowering.b.graph, scope, calculus.derivedLeaves, seed, truth.value, truth.forms);
+      // The truth and the candidates evaluated at the problem's points (its sample points, or its `at`
+      // point), for every fork to find.
+      const at = scope.point && { at: scope.point, lowering };
+      const evaluator = new ClaimEvaluator(lowering.b.graph, scope, calculus.derivedLeaves, seed, truth.value, truth.forms, at);
       for (const node of candidates) evaluator.values(node);
     } catch {
       // an ask the assignment loader reports; the submissions meet it again on their own
