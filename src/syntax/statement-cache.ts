@@ -25,6 +25,10 @@ export class StatementCache<T extends object> {
     return entry && relocated(entry.value, entry.line, first.line - entry.line, first.col - entry.col);
   }
 
+  clear(): void {
+    this.entries.clear();
+  }
+
   /** Keeps a copy (the caller may go on to change its own). */
   set(key: string, first: Token, value: T): void {
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
