@@ -32,7 +32,7 @@ export interface ProblemBase {
   scope: Scope;
   lowering: Lowering;
   derivedLeaves: DerivedLeaves;
-  /** Names and called functions in the problem's definitions: a submission that gives one a meaning cannot fork. */
+  /** Names the problem defines, and names and called functions in its definitions: a submission that gives one a meaning cannot fork. */
   used: ReadonlySet<string>;
   /** The printed expected values of the base's nodes, under the base's names (check/expected.ts). */
   expectedTexts: Map<Node, string>;
@@ -48,13 +48,16 @@ export interface Workspace {
 
 /**
  * The base of a problem whose definitions `lowering` has lowered, with the sample points of its asks
- * evaluated; undefined when some definition uses a name the problem does not give a meaning (what such
- * a name means depends on the names a submission adds).
+ * evaluated; undefined when some definition uses a name the problem does not give a meaning, or index
+ * notation (what those mean depends on the names a submission adds).
  */
 export function prepareBase(lowering: Lowering, calculus: ChainruleCalculus, asks: readonly Step[], seed: number): ProblemBase | undefined {
   const { scope } = lowering;
   const used = namesInDefinitions(scope);
-  if (!used) return undefined;
+  // Index notation reads names by what else is known (which letters are free to be indices): a
+  // submission's names could change it.
+  const indexed = [...scope.definitions.values()].some((d) => lowering.indexReader.involves(d.expr));
+  if (!used || indexed) return undefined;
   for (const target of asks) {
     try {
       const truth = truthOf({ target, steps: [], span: target.span }, lowering, calculus.meaning);
@@ -111,7 +114,10 @@ function keepsMeanings(base: ProblemBase, scope: Scope): boolean {
   );
 }
 
-/** Every name and callee in the problem's definitions and function bodies; undefined when one of the names has no meaning there. */
+/**
+ * The names the problem defines, and every name and callee in its definitions and function bodies;
+ * undefined when one of the names has no meaning there.
+ */
 function namesInDefinitions(scope: Scope): Set<string> | undefined {
   const known = knownNames(scope, [...scope.dims, 'pi', 'e']);
   const used = new Set<string>();
@@ -125,7 +131,11 @@ function namesInDefinitions(scope: Scope): Set<string> | undefined {
       }
       return false;
     });
-  for (const d of scope.definitions.values()) visit(d.expr);
+  for (const d of scope.definitions.values()) {
+    // A submission's declaration of a defined name would check the definition against it.
+    used.add(d.name);
+    visit(d.expr);
+  }
   for (const f of scope.functions.values()) visit(f.body, f.params);
   return closed ? used : undefined;
 }

@@ -8,6 +8,7 @@ import { addStatements, extendScope } from '../../src/resolve/scope';
 import { parseFile } from '../../src/syntax/parse';
 import { submissionWorkspace } from '../../src/grade/problemBase';
 import { loadAssignment } from '../../src/grade/assignment';
+import { gradeSubmission } from '../../src/grade/grader';
 import { fixtureAssignment, fixtureSubmissions, gradePath, LOGREG } from './helpers';
 
 describe('problem bases', () => {
@@ -52,8 +53,21 @@ describe('problem bases', () => {
     expect(graphOf('pi = 3\ndA/dr = 6 r').base).toBeUndefined();
   });
 
-  it('are not prepared for a problem whose definitions use a name it leaves undeclared', () => {
+  it('do not fork when a submission declares a name the problem defines (the definition would be checked against it)', () => {
+    expect(forks('L : 1 x 5\ndL/dW = X^T (a - y)')).toBe(false);
+    expect(forks('L : scalar\ndL/dW = X^T (a - y)')).toBe(false);
+  });
+
+  it('grade a submission that declares the problem\'s L with a wrong shape the same either way', () => {
+    const withoutBase = { ...logreg, problems: logreg.problems.map((p) => ({ ...p, base: undefined })) };
+    const submission = { name: 's', files: [{ path: 's.cr', source: 'L : 1 x 5\ndL/dW = X^T (a - y)\ndL/db = a - y\n' }], inputHash: 'x' };
+    expect(gradeSubmission(logreg, submission, 1)).toEqual(gradeSubmission(withoutBase, submission, 1));
+  });
+
+  it('are not prepared for a problem whose definitions use a name it leaves undeclared, or index notation', () => {
     const open = loadAssignment('problem 1\nX : 1 x M\nw : M x 1\nL = lambda sum(X w)\nask dL/dw 2 points\n', 'a.cr');
     expect(open.problems[0].base).toBeUndefined();
+    const indexed = loadAssignment('problem 1\nh : 1 x n\ny : 1 x n\nL = sum_j y_j log(softmax_j(h))\nask dL/dh 2 points\n', 'a.cr');
+    expect(indexed.problems[0].base).toBeUndefined();
   });
 });
