@@ -33,21 +33,20 @@ ask jacobian(G(x, y), [x, y]) 2 points
 problem 2 "Batch losses"
 X : B x M
 w : M x 1
-y : B x 1
+t : B x 1
 V : M x C
 Y : B x C onehot
-r = X w - y
-L = sum(r .* r) / B
-P = softmax(X V)
-J = -sum(Y .* log(P)) / B
+r = X w - t
+L = sum(r .* r) / (2 B)
+J = -sum(Y .* log(softmax(X V))) / B
 ask dL/dw 3 points
 ask dJ/dV 3 points
 `;
 const SECOND_LINES = [
   'jacobian(H(x, y), [x, y]) = [6 x y - 15 y^2, 3 x^2 - 30 x y; y - 1, x + 1]', 'jacobian(H(x, y), [x, y]) = [6 x y - 15 y^2, y - 1; 3 x^2 - 30 x y, x + 1]',
   'jacobian(G(x, y), [x, y]) = [1, -5; y, x; 1, -1]', 'jacobian(G(x, y), [x, y]) = [1, 5; y, x; 1, -1]', 'K(x, y) = [x; y]', 'G(x, y) = [x; y]',
-  'dL/dw = (2 / B) X^T r', 'dL/dw = 2 X^T r', 'dL/dw = X^T r / B', 'B = 4', 'q : B x 1', 'q : D x 1', 'dJ/dV = X^T (P - Y) / B', 'dJ/dV = X^T (P - Y)',
-  'e = 2', 'dJ/dV = X^T (softmax(X V) - Y) / B', 'alias \\hat{Y} = P', 'dJ/dV = X^T (\\hat{Y} - Y) / B', 'R = r', 'dL/dw = 2 X^T R / B',
+  'dL/dw = X^T r / B', 'dL/dw = 2 X^T r', 'dL/dw = X^T r / (2 B)', 'B = 4', 'q : B x 1', 'q : D x 1', 'P = softmax(X V)', 'dJ/dV = X^T (P - Y) / B',
+  'dJ/dV = X^T (P - Y)', 'e = 2', 'dJ/dV = X^T (softmax(X V) - Y) / B', 'alias \\hat{Y} = P', 'dJ/dV = X^T (\\hat{Y} - Y) / B', 'R = r', 'dL/dw = X^T R / B',
 ];
 
 /** Grades random submissions made of `lines` under `problems` both ways and compares the results. */
