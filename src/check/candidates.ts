@@ -10,7 +10,7 @@ import { topologicalOrder, dependsOn } from '../ir/inspect';
 import { substitute } from '../ir/substitute';
 import { isElementwiseIn, vjp } from '../diff/index';
 
-export const MAX_STRUCTURAL_CANDIDATES = 60;
+const MAX_STRUCTURAL_CANDIDATES = 60;
 
 /** The truth with the parts `removed` of one sum or elementwise product (`op`) left out. */
 export interface StructuralCandidate {
@@ -77,10 +77,9 @@ function* makeStructural(truth: Node, b: Builder): Generator<StructuralCandidate
     for (const removed of removals) {
       if (++tried > MAX_STRUCTURAL_CANDIDATES) return;
       const rest = parts.filter((_, k) => !removed.includes(k));
-      const combine = (x: Node, y: Node) => (op === 'add' ? b.add(x, y) : b.hadamard(x, y));
       let without: Node;
       try {
-        without = substitute(b, truth, new Map([[n.id, rest.reduce(combine)]]));
+        without = substitute(b, truth, new Map([[n.id, joinParts(b, op, rest)]]));
       } catch {
         continue;
       }
@@ -100,6 +99,11 @@ function* makeLinks(of: Node, wrt: Node, b: Builder): Generator<LinkCandidate> {
       continue;
     }
   }
+}
+
+/** The parts of a sum or elementwise product put back together. */
+export function joinParts(b: Builder, op: StructuralCandidate['op'], parts: readonly Node[]): Node {
+  return parts.reduce((x, y) => (op === 'add' ? b.add(x, y) : b.hadamard(x, y)));
 }
 
 function flatten(n: Node, op: string): Node[] {

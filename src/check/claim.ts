@@ -74,7 +74,7 @@ export function checkClaim(claim: Claim, ctx: ClaimContext): ClaimJson {
     if (err instanceof LowerError) return failedClaim(claim, base, ctx, err.diagnostic.message + (err.diagnostic.hint ? ` (hint: ${err.diagnostic.hint})` : ''));
     throw err;
   }
-  const evaluator = new ClaimEvaluator(ctx.lowering.b.graph, ctx.scope, ctx.calculus.derivedLeaves, ctx.seed, truth.value, truth.forms, claim.point ? { at: claim.point, lowering: ctx.lowering } : undefined);
+  const evaluator = new ClaimEvaluator(ctx.lowering.b.graph, ctx.scope, ctx.calculus.derivedLeaves, ctx.seed, truth.value, truth.forms, claim.point);
   const expected = truth.forms.length ? expectedText(truth.forms[0], ctx) : null;
   if (evaluator.points.length === 0) {
     return failedClaim(claim, base, ctx, `${targetText} could not be evaluated at any sample point (it leaves its domain everywhere chainrule looked)`, truth, expected);

@@ -6,7 +6,7 @@ import { shapesEqual } from '../ir/types';
 import type { Builder } from '../ir/build';
 import { printCr } from '../ir/print';
 import { vjp } from '../diff/index';
-import { linkCandidates, structuralCandidates } from './candidates';
+import { joinParts, linkCandidates, structuralCandidates } from './candidates';
 import { dependsOn } from '../ir/inspect';
 import type { Diagnosis } from './report';
 import { agree, ratio } from './compare';
@@ -170,7 +170,7 @@ function structuralMiss(input: DiagnoseInput): Finding | undefined {
   if (!truth) return undefined;
   for (const { op, without, removed } of structuralCandidates(truth, b)) {
     if (!shapesEqual(without.shape, input.step.shape) || !evaluator.agrees(without, input.stepValues)) continue;
-    const printed = printCr(removed.reduce((x, y) => (op === 'add' ? b.add(x, y) : b.hadamard(x, y))), names);
+    const printed = printCr(joinParts(b, op, removed), names);
     return op === 'add' ? { diagnosis: 'missing-term', message: `a term is missing: + ${printed}` } : { diagnosis: 'missing-factor', message: `a factor is missing: .* ${printed}` };
   }
   return undefined;

@@ -7,7 +7,6 @@ import { topologicalOrder } from '../ir/inspect';
 import { evaluate } from '../numeric/evaluate';
 import type { DerivedLeaves } from '../calculus/index';
 import type { Scope, NumericPoint } from '../resolve/scope';
-import type { Lowering } from '../resolve/lower';
 import { Point, PointSampler } from './points';
 import { agree, isFinite } from './compare';
 import { sampleMatrix } from './sampling';
@@ -128,13 +127,13 @@ export class ClaimEvaluator {
     private readonly seed: number,
     truth: TruthFunction,
     truthNodes: readonly Node[],
-    fixed?: { at: NumericPoint; lowering: Lowering },
+    at?: NumericPoint,
   ) {
     const sampler = new PointSampler(scope);
     const kinks = kinksOf(truthNodes);
-    if (fixed) {
+    if (at) {
       // Claims under the same `at` lines share their point and the values computed at it.
-      const { point, memo } = sharedPoint(graph, scope, seed, sampler.fixedPoint(fixed.at), atName(fixed.at));
+      const { point, memo } = sharedPoint(graph, scope, seed, sampler.fixedPoint(at), atName(at));
       this.accept(point, truth, memo);
       return;
     }

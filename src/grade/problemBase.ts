@@ -66,8 +66,7 @@ export function prepareBase(lowering: Lowering, calculus: ChainruleCalculus, ask
       const candidates = prepareCandidates(lowering.b, truth.forms, m && m.wrt.length === 1 ? { of: m.of, wrt: m.wrt[0] } : undefined);
       // The truth and the candidates evaluated at the problem's points (its sample points, or its `at`
       // point), for every fork to find.
-      const at = scope.point && { at: scope.point, lowering };
-      const evaluator = new ClaimEvaluator(lowering.b.graph, scope, calculus.derivedLeaves, seed, truth.value, truth.forms, at);
+      const evaluator = new ClaimEvaluator(lowering.b.graph, scope, calculus.derivedLeaves, seed, truth.value, truth.forms, scope.point);
       for (const node of candidates) evaluator.values(node);
     } catch {
       // an ask the assignment loader reports; the submissions meet it again on their own

@@ -78,9 +78,10 @@ export class Lowering {
    */
   callRoots?: readonly Node[];
   private implicit?: Node;
-  /** Set while lowering an expression nobody wrote (a candidate fix): its failures need no hints. */
-  private hypothetical = false;
-  /** While candidate edits of one expression are lowered: the nodes of the subexpressions they share. */
+  /**
+   * Set while candidate edits of one expression are lowered (editLowerer): the nodes of the subexpressions
+   * they share. Those expressions are nobody's, so their failures need no hints either.
+   */
   private editMemo?: WeakMap<Expr, Node>;
 
   constructor(
@@ -197,38 +198,25 @@ export class Lowering {
   }
 
   /**
-   * Lowers an expression that is not the author's (a candidate edit of a step): its warnings are dropped,
-   * and when it does not lower the result is undefined, without the hints a diagnostic would work out.
-   */
-  lowerHypothetical(e: Expr): Node | undefined {
-    const warnings = this.diagnostics.length;
-    const outer = this.hypothetical;
-    this.hypothetical = true;
-    try {
-      return this.lower(e);
-    } catch {
-      // a candidate that does not lower (a shape error, a tensor-valued reference, ...) is no fix
-      return undefined;
-    } finally {
-      this.hypothetical = outer;
-      this.diagnostics.length = warnings;
-    }
-  }
-
-  /**
-   * Lowers candidate edits of one expression (a repair search), each as lowerHypothetical does. Edits
-   * share the subexpressions they leave unchanged; those are lowered once for all the candidates. Use it
-   * within one claim context (what a name means does not change between the candidates).
+   * Lowers candidate edits of one expression (a repair search). They are not the author's: their warnings
+   * are dropped, and one that does not lower gives undefined, without the hints a diagnostic would work
+   * out. Edits share the subexpressions they leave unchanged; those are lowered once for all the
+   * candidates. Use it within one claim context (what a name means does not change between the candidates).
    */
   editLowerer(): (e: Expr) => Node | undefined {
     const memo = new WeakMap<Expr, Node>();
     return (e) => {
+      const warnings = this.diagnostics.length;
       const outer = this.editMemo;
       this.editMemo = memo;
       try {
-        return this.lowerHypothetical(e);
+        return this.lower(e);
+      } catch {
+        // a candidate that does not lower (a shape error, a tensor-valued reference, ...) is no fix
+        return undefined;
       } finally {
         this.editMemo = outer;
+        this.diagnostics.length = warnings;
       }
     };
   }
@@ -399,7 +387,7 @@ export class Lowering {
     try {
       return make();
     } catch (err) {
-      if (err instanceof ShapeError) throw new LowerError(this.hypothetical ? error('shape-mismatch', err.message, e.span) : shapeMismatchDiagnostic(e, err, this));
+      if (err instanceof ShapeError) throw new LowerError(this.editMemo ? error('shape-mismatch', err.message, e.span) : shapeMismatchDiagnostic(e, err, this));
       throw err;
     }
   }
