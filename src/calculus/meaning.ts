@@ -12,6 +12,8 @@ import { evaluate } from '../numeric/evaluate';
 import type { ClaimKind } from '../check/report';
 import { LowerError, Lowering } from '../resolve/lower';
 import { error } from '../diagnostics';
+import type { Builder } from '../ir/build';
+import { substitute } from '../ir/substitute';
 
 export type DerivativeRef = Extract<Expr, { kind: 'deriv' }>;
 
@@ -24,6 +26,8 @@ export interface DerivativeMeaning {
   /** The value at a point, for Jacobians too large (or too symbolic) to build as an expression. */
   evaluate?: (env: EvalEnv) => Matrix;
   shape: Shape;
+  /** When a variable is a defined name: what the derivative was taken of (checks perturb the inputs alone). */
+  inputs?: Inputs;
 }
 
 /**
@@ -58,13 +62,92 @@ export function derivativeMeaning(ref: DerivativeRef, lowering: Lowering): Deriv
   requireDefinedFunction(ref, lowering);
   const abstract = abstractMeaning(ref, lowering);
   if (abstract) return abstract;
+  const { of, wrt } = lowerReference(ref, lowering);
+  requireIntermediates(ref, of, wrt, lowering);
+  return meaningWithInputs(ref, of, wrt, definedInputs(ref, wrt, lowering), lowering);
+}
+
+/** The function and the variables of a reference, lowered. */
+function lowerReference(ref: DerivativeRef, lowering: Lowering): { of: Node; wrt: Node[] } {
   // `dsigma/dz`: a builtin written bare is its value at the variable, so the variable is lowered first.
   const bareFunction = ref.of.kind === 'name' && ref.wrt.length === 1 && lowering.indexReader.namesBuiltinFunction(ref.of);
-  const wrtFirst = bareFunction ? ref.wrt.map((w) => lowering.lower(w)) : undefined;
-  const of = wrtFirst ? withImplicitArgument(lowering, wrtFirst[0], () => lowering.lower(ref.of)) : lowering.lower(ref.of);
-  const wrt = wrtFirst ?? ref.wrt.map((w) => lowering.lower(w));
-  requireIntermediates(ref, of, wrt, lowering);
-  return meaningOfNodes(ref, of, wrt, lowering);
+  if (!bareFunction) return { of: lowering.lower(ref.of), wrt: ref.wrt.map((w) => lowering.lower(w)) };
+  const wrt = ref.wrt.map((w) => lowering.lower(w));
+  return { of: withImplicitArgument(lowering, wrt[0], () => lowering.lower(ref.of)), wrt };
+}
+
+/**
+ * A derivative with respect to a defined name is taken of what is built on that name with the name an
+ * independent input (docs/ir.md): the builder may fold `xq = x / 2` and `L = sum(g .* xq)` into
+ * `sum(g .* x) / 2`, where no node is xq's any more, so the adjoint of xq's node would be 0.
+ */
+export interface Inputs {
+  /** The function and the variables with each defined variable an input (a placeholder variable). */
+  of: Node;
+  wrt: Node[];
+  /** Each placeholder and the node of the defined name it stands for. */
+  bindings: Array<{ input: Node; standsFor: Node }>;
+}
+
+/**
+ * The reference's function lowered with its defined variables as inputs; undefined when no variable is a
+ * defined name. A function not written with a name does not depend on it, even when a subexpression of
+ * it equals the name's definition.
+ */
+export function definedInputs(ref: DerivativeRef, wrt: readonly Node[], lowering: Lowering): Inputs | undefined {
+  const placeholders = new Map<string, Node>();
+  const bindings: Inputs['bindings'] = [];
+  ref.wrt.forEach((w, k) => {
+    const name = definedNameOf(w, lowering);
+    // A definition that failed stands for its declared shape as a variable of its own name: a leaf already.
+    if (!name || (wrt[k].op === 'var' && wrt[k].attrs.name === name) || placeholders.has(name)) return;
+    const input = lowering.b.variable(`⟨${name}⟩`, wrt[k].shape);
+    placeholders.set(name, input);
+    bindings.push({ input, standsFor: wrt[k] });
+  });
+  if (!bindings.length) return undefined;
+  return { ...lowerReference(ref, lowering.withInputs(placeholders)), bindings };
+}
+
+/** The defined name an expression names, through aliases (`alias yhat = a2`). */
+function definedNameOf(e: Expr, lowering: Lowering): string | undefined {
+  const { scope } = lowering;
+  for (let hops = 0; e.kind === 'name' && hops <= scope.aliases.size; hops++) {
+    if (scope.definitions.has(e.name)) return e.name;
+    const alias = scope.aliases.get(e.name);
+    if (!alias) return undefined;
+    e = alias;
+  }
+  return undefined;
+}
+
+/** The meaning of a reference lowered to `of` and `wrt`, taken with respect to `inputs` when there are any. */
+export function meaningWithInputs(ref: DerivativeRef, of: Node, wrt: Node[], inputs: Inputs | undefined, lowering: MeaningContext): DerivativeMeaning {
+  if (!inputs) return meaningOfNodes(ref, of, wrt, lowering);
+  let meaning: DerivativeMeaning;
+  try {
+    meaning = meaningOfNodes(ref, inputs.of, inputs.wrt, lowering);
+  } catch (err) {
+    if (err instanceof InformalReference) throw new InformalReference(ref, of, wrt[0]);
+    throw err;
+  }
+  return bindInputs(meaning, of, wrt, inputs, lowering.b);
+}
+
+/** A meaning taken with respect to inputs, with each input replaced by the node it stands for. */
+export function bindInputs(m: DerivativeMeaning, of: Node, wrt: Node[], inputs: Inputs, b: Builder): DerivativeMeaning {
+  const replace = new Map(inputs.bindings.map(({ input, standsFor }) => [input.id, standsFor]));
+  const forms = m.forms.map((f) => substitute(b, f, replace));
+  const inner = m.evaluate;
+  const evaluateAt = inner && ((env: EvalEnv) => inner(withInputValues(inputs, env)));
+  return { ...m, of, wrt, forms, ...(evaluateAt ? { evaluate: evaluateAt } : {}), inputs };
+}
+
+/** `env` with each input's value: that of the node it stands for. */
+export function withInputValues(inputs: Inputs, env: EvalEnv): EvalEnv {
+  const values = new Map(env.values);
+  for (const { input, standsFor } of inputs.bindings) values.set(input.attrs.name!, evaluate(standsFor, env));
+  return { ...env, values };
 }
 
 /**

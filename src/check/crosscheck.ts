@@ -4,6 +4,8 @@ import type { EvalEnv, Matrix, Node } from '../ir/types';
 import { evaluate } from '../numeric/evaluate';
 import { Diagnostic, error } from '../diagnostics';
 import type { Span } from '../syntax/ast';
+import { isScalarShape } from '../ir/types';
+import { withInputValues, type DerivativeMeaning } from '../calculus/meaning';
 
 const MAX_ENTRIES = 48;
 
@@ -56,4 +58,20 @@ export function crossCheckGradient(of: Node, wrt: Node, gradient: Node, env: Eva
     }
   }
   return undefined;
+}
+
+/**
+ * The cross-check of a gradient meaning's usual form at `env`. A derivative with respect to a defined name
+ * is checked on what it was taken of, perturbing that name's input alone (its value is the name's own).
+ */
+export function crossCheckMeaning(m: DerivativeMeaning, env: EvalEnv, span: Span, targetText: string): Diagnostic | undefined {
+  if (m.kind !== 'gradient' || m.wrt.length !== 1 || !m.forms.length || !isScalarShape(m.of.shape)) return undefined;
+  if (!m.inputs) return crossCheckGradient(m.of, m.wrt[0], m.forms[0], env, span, targetText);
+  let at: EvalEnv;
+  try {
+    at = withInputValues(m.inputs, env);
+  } catch {
+    return undefined;
+  }
+  return crossCheckGradient(m.inputs.of, m.inputs.wrt[0], m.forms[0], at, span, targetText);
 }

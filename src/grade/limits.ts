@@ -4,7 +4,7 @@
 // `--memory` caps, so such lines are refused before anything is evaluated.
 import type { Expr, Statement } from '../syntax/ast';
 import { BUILTIN_FUNCTIONS } from '../resolve/builtins';
-import { findInExpr } from './exprWalk';
+import { findInExpr } from '../syntax/walk';
 
 /** At most this many entries in a matrix of concrete size (a 500 x 500 matrix). */
 export const MAX_CONCRETE_ENTRIES = 250_000;

@@ -23,7 +23,7 @@ import { knownNames } from '../resolve/names';
 import { truthOf } from '../check/truth';
 import { ClaimEvaluator, inheritPoints } from '../check/evaluator';
 import { prepareCandidates } from '../check/candidates';
-import { findInExpr } from './exprWalk';
+import { findInExpr } from '../syntax/walk';
 import { printExpected } from '../check/expected';
 import type { Node } from '../ir/types';
 

@@ -3,7 +3,7 @@ import type { Expr } from '../syntax/ast';
 import type { Diagnosis } from '../check/report';
 import type { AskSpec } from './assignment';
 import { creditOf, labelOf, type Policy } from './policy';
-import { findInExpr } from './exprWalk';
+import { findInExpr } from '../syntax/walk';
 import { roundScore, type AnswerJson, type AskOutcome, type AskResult, type GradedClaim } from './result';
 
 export interface GradedAnswer {

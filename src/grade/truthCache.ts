@@ -13,13 +13,14 @@ import { Builder } from '../ir/build';
 import type { Node, Shape } from '../ir/types';
 import { topologicalOrder } from '../ir/inspect';
 import type { ClaimKind } from '../check/report';
-import { InformalReference, derivativeMeaning, requireDefinedFunction, isContextualReference, meaningOfNodes, type DerivativeMeaning, type DerivativeRef, type MeaningFunction } from '../calculus/meaning';
-import type { Lowering } from '../resolve/lower';
+import { InformalReference, bindInputs, definedInputs, derivativeMeaning, requireDefinedFunction, isContextualReference, meaningOfNodes, meaningWithInputs, type DerivativeMeaning, type DerivativeRef, type Inputs, type MeaningFunction } from '../calculus/meaning';
+import { LowerError, type Lowering } from '../resolve/lower';
+import { error } from '../diagnostics';
 import type { Span } from '../syntax/ast';
 import { isScalarShape } from '../ir/types';
 import { evaluate } from '../numeric/evaluate';
 import { ClaimEvaluator, envOf } from '../check/evaluator';
-import { crossCheckGradient } from '../check/crosscheck';
+import { crossCheckMeaning } from '../check/crosscheck';
 
 type Entry =
   /** `crossCheck`: set when the derivative disagrees with finite differences (a chainrule bug). */
@@ -58,44 +59,56 @@ export class MeaningCache {
     if (isContextualReference(ref, lowering)) return derivativeMeaning(ref, lowering);
     const of = lowering.lower(ref.of);
     const wrt = ref.wrt.map((w) => lowering.lower(w));
+    // With respect to a defined name, the derivative is that of the function of its input (calculus/meaning.ts).
+    const inputs = definedInputs(ref, wrt, lowering);
+    const taken = inputs ?? { of, wrt };
     // A variable's declared domain is part of its structure here: the cross-check samples by domain.
     const domainOf = (name: string) => lowering.scope.declarations.get(name)?.domain ?? '';
-    const key = `${ref.form}|${this.keys.of(of, domainOf)}|${wrt.map((w) => this.keys.of(w, domainOf)).join(',')}`;
+    const key = `${ref.form}|${this.keys.of(taken.of, domainOf)}|${taken.wrt.map((w) => this.keys.of(w, domainOf)).join(',')}`;
     let entry = this.entries.get(key);
     if (!entry) {
       if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-      entry = computeEntry(ref, of, wrt, lowering, this.seed);
+      entry = computeEntry(ref, taken, inputs, lowering, this.seed);
       this.entries.set(key, entry);
     }
     switch (entry.kind) {
       case 'meaning': {
-        if (entry.crossCheck) this.failures.push({ span: ref.span, message: entry.crossCheck });
+        if (entry.crossCheck) {
+          // chainrule's own derivative is in doubt: no grade rests on it (the grader adds a note for a human).
+          this.failures.push({ span: ref.span, message: entry.crossCheck });
+          throw new LowerError(error('internal-error', entry.crossCheck, ref.span, 'this is a bug in chainrule, not in the submission'));
+        }
         const graph = lowering.b.graph;
         // A fork's nodes include its base's: forms copied into the base serve every fork.
         let forms = entry.copies.get(graph) ?? (graph.base && entry.copies.get(graph.base));
         if (!forms) entry.copies.set(graph, (forms = entry.forms.map(copier(graph))));
-        return { kind: entry.claimKind, of, wrt, forms, shape: entry.shape };
+        const meaning: DerivativeMeaning = { kind: entry.claimKind, of: taken.of, wrt: taken.wrt, forms, shape: entry.shape };
+        return inputs ? bindInputs(meaning, of, wrt, inputs, lowering.b) : meaning;
       }
       case 'informal':
         throw new InformalReference(ref, of, wrt[0]);
       case 'uncached':
-        return meaningOfNodes(ref, of, wrt, lowering);
+        return meaningWithInputs(ref, of, wrt, inputs, lowering);
     }
   };
 }
 
-function computeEntry(ref: DerivativeRef, of: Node, wrt: Node[], lowering: Lowering, seed: number): Entry {
+/** `taken`: the function and variables differentiated (with inputs for defined names, when `inputs` is set). */
+function computeEntry(ref: DerivativeRef, taken: { of: Node; wrt: Node[] }, inputs: Inputs | undefined, lowering: Lowering, seed: number): Entry {
   const graph = new FreshGraph();
   const copy = copier(graph);
+  const b = new Builder(graph);
   let meaning: DerivativeMeaning;
   try {
-    meaning = meaningOfNodes(ref, copy(of), wrt.map(copy), { b: new Builder(graph), options: lowering.options });
+    meaning = meaningOfNodes(ref, copy(taken.of), taken.wrt.map(copy), { b, options: lowering.options });
   } catch (err) {
     if (err instanceof InformalReference) return { kind: 'informal' };
     return { kind: 'uncached' };
   }
   if (meaning.forms.length === 0) return { kind: 'uncached' };
-  const crossCheck = crossCheckMeaning(meaning, graph, lowering, seed);
+  // The cross-check perturbs each input alone, from the value of the name it stands for.
+  const checked = inputs ? bindInputs(meaning, meaning.of, meaning.wrt, copiedInputs(inputs, copy), b) : meaning;
+  const crossCheck = crossCheckInFreshGraph(checked, graph, lowering, seed);
   return { kind: 'meaning', claimKind: meaning.kind, forms: meaning.forms, shape: meaning.shape, copies: new WeakMap(), ...(crossCheck ? { crossCheck } : {}) };
 }
 
@@ -103,13 +116,14 @@ function computeEntry(ref: DerivativeRef, of: Node, wrt: Node[], lowering: Lower
  * The finite-difference check `chainrule check` runs on every gradient claim (check/crosscheck.ts), run
  * here once per derivative, at the first sample point of the problem. Returns the failure's message.
  */
-function crossCheckMeaning(m: DerivativeMeaning, graph: Graph, lowering: Lowering, seed: number): string | undefined {
+function crossCheckInFreshGraph(m: DerivativeMeaning, graph: Graph, lowering: Lowering, seed: number): string | undefined {
   if (m.kind !== 'gradient' || m.wrt.length !== 1 || !isScalarShape(m.of.shape)) return undefined;
   const form = m.forms[0];
   // Only the derivative's own dimensions: sizes are dealt out over the sorted dimension names, so names a
   // submission adds elsewhere must not move them (the entry would depend on who asked first).
   const dims = new Set<string>();
-  for (const n of topologicalOrder([m.of, form])) {
+  const standsFor = m.inputs?.bindings.map((x) => x.standsFor) ?? [];
+  for (const n of topologicalOrder([m.of, form, ...standsFor])) {
     for (const d of n.shape) if (typeof d === 'string') dims.add(d);
     if (n.op === 'dimsize') dims.add(n.attrs.name!); // a dimension used as a number (`/ B`)
   }
@@ -117,7 +131,12 @@ function crossCheckMeaning(m: DerivativeMeaning, graph: Graph, lowering: Lowerin
   const evaluator = new ClaimEvaluator(graph, scope, new Map(), seed, (env, memo) => evaluate(form, env, memo), [form]);
   if (evaluator.points.length === 0) return undefined;
   const at = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-  return crossCheckGradient(m.of, m.wrt[0], form, envOf(evaluator.points[0]), at, 'this derivative')?.message;
+  return crossCheckMeaning(m, envOf(evaluator.points[0]), at, 'this derivative')?.message;
+}
+
+/** `inputs` with the nodes its names stand for copied into another graph (the placeholders are its own). */
+function copiedInputs(inputs: Inputs, copy: (n: Node) => Node): Inputs {
+  return { of: copy(inputs.of), wrt: inputs.wrt.map(copy), bindings: inputs.bindings.map(({ input, standsFor }) => ({ input: copy(input), standsFor: copy(standsFor) })) };
 }
 
 /** Copies DAGs into `target` exactly (no rewrites), sharing what is shared; memoised per copier. */

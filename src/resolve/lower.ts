@@ -7,7 +7,7 @@ import { ShapeError, formatShape, isScalarShape, shapesEqual } from '../ir/types
 import type { Builder } from '../ir/build';
 import type { FunctionDefinition, Scope } from './scope';
 import { BUILTIN_FUNCTIONS, BUILTIN_NAMES } from './builtins';
-import { knownNames, namesUsedInScope } from './names';
+import { dependentsOf, knownNames, namesUsedInScope } from './names';
 import { similarName, splitIntoKnownNames } from './similar';
 import { shapeMismatchDiagnostic } from './shapeHints';
 import { IndexReader } from '../indexing/names';
@@ -83,6 +83,10 @@ export class Lowering {
    * they share. Those expressions are nobody's, so their failures need no hints either.
    */
   private editMemo?: WeakMap<Expr, Node>;
+  /** Defined names lowered as independent inputs (withInputs), by name. */
+  private inputs: ReadonlyMap<string, Node> = new Map();
+  /** Lowerings made by withInputs, by their inputs. */
+  private readonly withInputsMemo = new Map<string, Lowering>();
 
   constructor(
     readonly scope: Scope,
@@ -104,6 +108,29 @@ export class Lowering {
     for (const [name, node] of base.definitionNodes) this.definitionNodes.set(name, node);
     for (const [id, name] of base.names) this.names.set(id, name);
     for (const [id, node] of base.alternatives) this.alternatives.set(id, node);
+  }
+
+  /**
+   * A lowering in which each name of `inputs` is an independent input, its given node, instead of its
+   * definition: what is built on a defined name, as a function of it, to be differentiated with respect to
+   * it (docs/ir.md). Definitions that cannot depend on those names are taken over as lowered here. Its
+   * diagnostics are its own: it lowers what this lowering has lowered already, so it finds nothing new.
+   */
+  withInputs(inputs: ReadonlyMap<string, Node>): Lowering {
+    const key = [...inputs].map(([name, node]) => `${name}:${node.id}`).join(',');
+    const known = this.withInputsMemo.get(key);
+    if (known && known.implicit === this.implicit && known.callRoots === this.callRoots) return known;
+    const cut = new Lowering(this.scope, this.b, this.options);
+    cut.inputs = inputs;
+    const affected = dependentsOf(this.scope, new Set(inputs.keys()));
+    for (const [name, node] of this.definitionNodes) if (!affected.has(name) && !inputs.has(name)) cut.definitionNodes.set(name, node);
+    for (const [id, name] of this.names) cut.names.set(id, name);
+    for (const [id, node] of this.alternatives) cut.alternatives.set(id, node);
+    cut.implicitArgument = this.implicit;
+    cut.callRoots = this.callRoots;
+    cut.indexHints = this.indexHints;
+    this.withInputsMemo.set(key, cut);
+    return cut;
   }
 
   /**
@@ -143,6 +170,8 @@ export class Lowering {
    * stands in for it downstream, so one bad line does not cascade.
    */
   definitionNode(name: string): Node {
+    const input = this.inputs.get(name);
+    if (input) return input;
     const cached = this.definitionNodes.get(name);
     if (cached) return cached;
     const def = this.scope.definitions.get(name)!;

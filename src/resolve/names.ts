@@ -1,6 +1,7 @@
 // Which names a scope knows, and how an unknown one is reported (SPEC 1.1, 1.3).
 import type { Expr } from '../syntax/ast';
 import type { Scope } from './scope';
+import { findInExpr } from '../syntax/walk';
 
 /** Every name written as a plain name (not a call) anywhere in the scope's expressions. */
 export function namesUsedInScope(scope: Scope): Set<string> {
@@ -50,4 +51,36 @@ export function walkNames(e: Expr, onName: (name: string) => void): void {
 /** Names with a meaning of their own in the scope: declared, defined, given a value, aliased, or function parameters. */
 export function knownNames(scope: Scope, params: Iterable<string> = []): Set<string> {
   return new Set([...scope.declarations.keys(), ...scope.definitions.keys(), ...scope.pointNames, ...scope.aliases.keys(), ...params]);
+}
+
+/**
+ * The names whose meaning depends on any of `names`: definitions, functions and aliases that mention one
+ * of them or a name that does, directly or through a call. Over-approximates (a mention is a dependence).
+ */
+export function dependentsOf(scope: Scope, names: ReadonlySet<string>): Set<string> {
+  const mentions = new Map<string, Set<string>>();
+  const collect = (key: string, e: Expr): void => {
+    const found = new Set<string>();
+    findInExpr(e, (x) => {
+      if (x.kind === 'name') found.add(x.name);
+      else if (x.kind === 'call') found.add(x.callee);
+      return false;
+    });
+    mentions.set(key, found);
+  };
+  for (const d of scope.definitions.values()) collect(d.name, d.expr);
+  for (const f of scope.functions.values()) collect(f.name, f.body);
+  for (const [name, target] of scope.aliases) collect(name, target);
+  const dependents = new Set<string>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [name, found] of mentions) {
+      if (dependents.has(name)) continue;
+      if ([...found].some((n) => names.has(n) || dependents.has(n))) {
+        dependents.add(name);
+        grew = true;
+      }
+    }
+  }
+  return dependents;
 }
