@@ -1,4 +1,4 @@
-// A result in Gradescope's results.json format (/work/shared/reference/gradescope.md): the top-level
+// A result in Gradescope's results.json format (../shared/reference/gradescope.md): the top-level
 // score and execution_time, and one test per ask with score, max_score, name, output, output_format and
 // visibility. Outputs are plain text, so nothing a student wrote is read as HTML or Markdown.
 import type { AskResult, SubmissionResult } from './result';
