@@ -1,6 +1,14 @@
 // Diagnostics are data: a code, a span, a message and an optional hint.
-// Rendering (text like rustc, JSON, HTML) is a separate step, see src/render/.
-import type { Span } from './syntax/ast';
+// Rendering (text like rustc, JSON, HTML) is a separate step, see src/render/. This module is the bottom
+// layer: it imports nothing.
+
+/** A place in the source: 1-based lines and columns, the end exclusive. */
+export interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
 
 export type DiagnosticCode =
   | 'parse-error'

@@ -5,7 +5,7 @@ import type { Graph } from '../ir/graph';
 import { builtinDerivative, elementwiseDerivative } from '../diff/index';
 import type { Calculus, Lowering } from '../resolve/lower';
 import { DerivativeRef, derivativeMeaning, type MeaningFunction } from './meaning';
-import { indexedMeaning } from '../indexing/target';
+import { indexedMeaning } from './indexed';
 
 /**
  * Values of leaves that stand for Jacobians only known numerically (large or symbolic sizes): the leaf's

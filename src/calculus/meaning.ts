@@ -9,7 +9,6 @@ import { dependsOn } from '../ir/inspect';
 import { abstractMeaning } from './abstract';
 import { gradient, gradients, jacobian, vjp } from '../diff/index';
 import { evaluate } from '../numeric/evaluate';
-import type { ClaimKind } from '../check/report';
 import { LowerError, Lowering } from '../resolve/lower';
 import { error } from '../diagnostics';
 import type { Builder } from '../ir/build';
@@ -17,8 +16,11 @@ import { substitute } from '../ir/substitute';
 
 export type DerivativeRef = Extract<Expr, { kind: 'deriv' }>;
 
+/** What a derivative is (SPEC 1.5); claims add the kinds of other targets (check/report.ts). */
+export type DerivativeKind = 'gradient' | 'jacobian' | 'elementwise';
+
 export interface DerivativeMeaning {
-  kind: ClaimKind;
+  kind: DerivativeKind;
   of: Node;
   wrt: Node[];
   /** The accepted values; the first is the usual form. Empty only when `evaluate` is the sole form. */

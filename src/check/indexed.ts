@@ -8,7 +8,7 @@ import type { Dim, Matrix, Node } from '../ir/types';
 import { formatShape } from '../ir/types';
 import type { Lowering } from '../resolve/lower';
 import { withImplicitArgument } from '../calculus/meaning';
-import { indexedMeaning } from '../indexing/target';
+import { indexedMeaning } from '../calculus/indexed';
 import { alignStep, plainLayout, type Alignment } from '../indexing/align';
 import { normalizeName } from '../syntax/names';
 import { LowerError } from '../resolve/lower';

@@ -1,6 +1,7 @@
 // The JSON contract of `chainrule check --json` (SPEC section 3). Other tools read it: keep to it exactly.
+import type { DerivativeKind } from '../calculus/meaning';
 
-export type ClaimKind = 'gradient' | 'jacobian' | 'elementwise' | 'value' | 'equality' | 'informal';
+export type ClaimKind = DerivativeKind | 'value' | 'equality' | 'informal';
 export type StepVerdict = 'correct' | 'incorrect' | 'informal' | 'error';
 export type Diagnosis =
   | 'shape' | 'transpose' | 'sign' | 'scale' | 'carried-error' | 'missing-term' | 'extra-term'

@@ -6,7 +6,7 @@ import type { Lowering } from '../resolve/lower';
 import type { ClaimKind } from './report';
 import { DerivativeMeaning, derivativeMeaning, type MeaningFunction } from '../calculus/meaning';
 import type { TruthFunction } from './evaluator';
-import type { Layout } from '../indexing/target';
+import type { Layout } from '../ir/tensor';
 import { implicitVariable, indexedTruth } from './indexed';
 
 export interface Truth {
@@ -16,7 +16,7 @@ export interface Truth {
   shape: Shape;
   value: TruthFunction;
   meaning?: DerivativeMeaning;
-  /** For a target written with indices (`∂L/∂W_ij`): what the axes of the truth run over (src/indexing/target.ts). */
+  /** For a target written with indices (`∂L/∂W_ij`): what the axes of the truth run over (src/calculus/indexed.ts). */
   layout?: Layout;
   /** Ranges of the target's indices. */
   indexSizes?: Map<string, Dim>;

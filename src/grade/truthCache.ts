@@ -12,8 +12,7 @@ import { Graph as FreshGraph } from '../ir/graph';
 import { Builder } from '../ir/build';
 import type { Node, Shape } from '../ir/types';
 import { topologicalOrder } from '../ir/inspect';
-import type { ClaimKind } from '../check/report';
-import { InformalReference, bindInputs, definedInputs, derivativeMeaning, requireDefinedFunction, isContextualReference, meaningOfNodes, meaningWithInputs, type DerivativeMeaning, type DerivativeRef, type Inputs, type MeaningFunction } from '../calculus/meaning';
+import { InformalReference, bindInputs, definedInputs, derivativeMeaning, requireDefinedFunction, isContextualReference, meaningOfNodes, meaningWithInputs, type DerivativeKind, type DerivativeMeaning, type DerivativeRef, type Inputs, type MeaningFunction } from '../calculus/meaning';
 import { LowerError, type Lowering } from '../resolve/lower';
 import { error } from '../diagnostics';
 import type { Span } from '../syntax/ast';
@@ -24,7 +23,7 @@ import { crossCheckMeaning } from '../check/crosscheck';
 
 type Entry =
   /** `crossCheck`: set when the derivative disagrees with finite differences (a chainrule bug). */
-  | { kind: 'meaning'; claimKind: ClaimKind; forms: Node[]; shape: Shape; crossCheck?: string; copies: WeakMap<Graph, Node[]> }
+  | { kind: 'meaning'; claimKind: DerivativeKind; forms: Node[]; shape: Shape; crossCheck?: string; copies: WeakMap<Graph, Node[]> }
   | { kind: 'informal' }
   /** Errors (reported with the submission's own spans) and Jacobians known only numerically. */
   | { kind: 'uncached' };

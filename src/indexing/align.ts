@@ -5,8 +5,8 @@
 import type { Node, Shape } from '../ir/types';
 import { ShapeError, formatShape } from '../ir/types';
 import type { Builder } from '../ir/build';
-import { COLS, IndexError, ROWS, arrange, contract, describeAxes, isIndexLabel, isItemLabel, labelsOf, multiply, productLabels, type Product } from './tensor';
-import type { Layout } from './target';
+import { COLS, IndexError, ROWS, arrange, contract, describeAxes, isIndexLabel, isItemLabel, labelsOf, multiply, productLabels, type Product } from '../ir/tensor';
+import type { Layout } from '../ir/tensor';
 
 export type Alignment =
   | { kind: 'aligned'; node: Node }

@@ -10,12 +10,12 @@ import { BUILTIN_FUNCTIONS } from '../resolve/builtins';
 import { error } from '../diagnostics';
 import { LowerError, type Lowering } from '../resolve/lower';
 import { lowerAbstractCall } from '../resolve/abstract';
-import type { IndexedName, IndexReader } from './names';
-import type { SumSign } from './notation';
+import type { IndexedName, IndexReader } from '../resolve/indexNames';
+import type { SumSign } from '../resolve/indexNotation';
 import {
   COLS, IndexError, ROWS, arrange, combine, contract, dimOf, isIndexLabel, itemShape, labelsOf, multiply, plain,
   productLabels, relabel, relabelProduct, type Product, type Tensor,
-} from './tensor';
+} from '../ir/tensor';
 
 type Binary = Extract<Expr, { kind: 'binary' }>;
 type Call = Extract<Expr, { kind: 'call' }>;

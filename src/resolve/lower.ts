@@ -10,9 +10,9 @@ import { BUILTIN_FUNCTIONS, BUILTIN_NAMES } from './builtins';
 import { dependentsOf, knownNames, namesUsedInScope } from './names';
 import { similarName, splitIntoKnownNames } from './similar';
 import { shapeMismatchDiagnostic } from './shapeHints';
-import { IndexReader } from '../indexing/names';
+import { IndexReader } from './indexNames';
 import { IndexLowering } from '../indexing/lower';
-import type { Product, Tensor } from '../indexing/tensor';
+import type { Product, Tensor } from '../ir/tensor';
 import { lowerAbstractCall } from './abstract';
 
 /** A lowering failure: the diagnostic to report for the statement being lowered. */
@@ -39,7 +39,7 @@ export interface LoweringOptions {
   /** Returns the source text of a span (operands are named by their source text in messages). */
   textOf(span: Span): string;
   calculus?: Calculus;
-  /** The letters read as index variables (default: src/indexing/names.ts INDEX_LETTERS). */
+  /** The letters read as index variables (default: src/resolve/indexNames.ts INDEX_LETTERS). */
   indexLetters?: readonly string[];
 }
 
@@ -524,7 +524,7 @@ export class Lowering {
 
   /**
    * How a derivative-looking expression reads: `dL/dW(x + y)` with a variable W is (dL/dW)(x + y), as it read
-   * before `∂L/∂σ(z)` existed; `(∂E/∂ŷ)^(i)` is ∂E/∂ŷ^(i) (indexing/names.ts). Anything else reads as it is.
+   * before `∂L/∂σ(z)` existed; `(∂E/∂ŷ)^(i)` is ∂E/∂ŷ^(i) (resolve/indexNames.ts). Anything else reads as it is.
    */
   asWritten(e: Expr): Expr {
     const sampled = this.indexReader.sampledDerivative(e);

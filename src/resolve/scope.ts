@@ -72,7 +72,7 @@ export interface Scope {
   functions: Map<string, FunctionDefinition>;
   /** Abstract functions (`f1, f2 : function`, `C(w) : scalar`). */
   abstractFunctions: Map<string, AbstractFunction>;
-  /** Names declared `: index`, read as index variables besides the usual letters (src/indexing/names.ts). */
+  /** Names declared `: index`, read as index variables besides the usual letters (src/resolve/indexNames.ts). */
   indexNames: Set<string>;
   /** Names given a value by `at` (scalar leaves). */
   pointNames: Set<string>;

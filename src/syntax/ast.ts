@@ -1,13 +1,10 @@
 // The abstract syntax tree produced by every front end (.cr and LaTeX).
 // Names are normalised here already: `W_1`, `W_{1}` and `W1` all carry name "W1".
 
-/** A source range. Lines and columns are 1-based; the end is exclusive (points just past the last character). */
-export interface Span {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
+import type { Span } from '../diagnostics';
+
+/** A source range (diagnostics.ts): 1-based lines and columns; the end points just past the last character. */
+export type { Span };
 
 export type MulStyle = 'juxt' | 'star' | 'cdot' | 'at';
 

@@ -1,5 +1,5 @@
 // Visiting every subexpression of an AST expression, iteratively (a submission's expressions may be deep).
-import type { Expr } from '../syntax/ast';
+import type { Expr } from './ast';
 
 /** Calls `visit` on `root` and each subexpression; stops early, returning that node, when `visit` returns true. */
 export function findInExpr(root: Expr, visit: (e: Expr) => boolean): Expr | undefined {

@@ -1,7 +1,7 @@
 // Reading index notation: the written forms (notation.ts), the grammar's new statements and expressions,
 // and which names a scope reads as index notation (names.ts).
 import { describe, expect, it } from 'vitest';
-import { kroneckerOf, sampleIndexOf, subscriptsOf, sumSignOf } from '../../src/indexing/notation';
+import { kroneckerOf, sampleIndexOf, subscriptsOf, sumSignOf } from '../../src/resolve/indexNotation';
 import { countParses, parseFile } from '../../src/syntax/parse';
 import { analyzeSource } from '../../src/pipeline';
 import type { Expr } from '../../src/syntax/ast';

@@ -5,9 +5,9 @@
 // So `W_1` and `W1` stay one name, and files without declarations read exactly as before.
 import type { Expr, Span } from '../syntax/ast';
 import { normalizeName } from '../syntax/names';
-import type { Scope } from '../resolve/scope';
-import { BUILTIN_FUNCTIONS } from '../resolve/builtins';
-import { kroneckerOf, sampleIndexOf, subscriptsOf, sumSignOf, type SumSign } from './notation';
+import type { Scope } from './scope';
+import { BUILTIN_FUNCTIONS } from './builtins';
+import { kroneckerOf, sampleIndexOf, subscriptsOf, sumSignOf, type SumSign } from './indexNotation';
 
 /** The default index letters: lowercase letters commonly used as indices and rarely as quantities. */
 export const INDEX_LETTERS: readonly string[] = ['i', 'j', 'k', 'l', 'm', 'n', 'p', 'q', 'r', 't'];

@@ -6,10 +6,16 @@
 //
 // A product is kept as a list of factors until it must be one matrix, so that Σ_i a_ij x^(i) is the
 // contraction A^T X and never the three-axis intermediate a_ij x^(i)_m.
-import type { Dim, Node, Shape } from '../ir/types';
-import { formatShape, isScalarShape } from '../ir/types';
-import type { Builder } from '../ir/build';
-import { broadcastShapes } from '../ir/dims';
+import type { Dim, Node, Shape } from './types';
+import { formatShape, isScalarShape } from './types';
+import type { Builder } from './build';
+import { broadcastShapes } from './dims';
+
+/** The labels of an indexed truth's rows and columns (index variables, or ROWS / COLS for un-indexed axes). */
+export interface Layout {
+  rows?: string;
+  cols?: string;
+}
 
 /** The rows / columns of an un-indexed array. */
 export const ROWS = '#r';

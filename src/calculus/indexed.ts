@@ -11,17 +11,12 @@ import { evaluate } from '../numeric/evaluate';
 import { zeros } from '../numeric/matrix';
 import { error } from '../diagnostics';
 import { LowerError, type Lowering } from '../resolve/lower';
-import type { DerivativeMeaning } from '../calculus/meaning';
-import { meaningOfNodes, withImplicitArgument } from '../calculus/meaning';
-import { COLS, ROWS, isIndexLabel, labelsOf, multiply, type Tensor } from './tensor';
+import type { DerivativeMeaning } from './meaning';
+import { meaningOfNodes, withImplicitArgument } from './meaning';
+import { COLS, ROWS, isIndexLabel, labelsOf, multiply, type Layout, type Tensor } from '../ir/tensor';
 
 type DerivativeRef = Extract<Expr, { kind: 'deriv' }>;
 
-/** The labels of a truth's rows and columns (index variables, or ROWS / COLS for un-indexed axes). */
-export interface Layout {
-  rows?: string;
-  cols?: string;
-}
 
 export interface IndexedMeaning {
   /** The derivative of the un-indexed function and variable. */
