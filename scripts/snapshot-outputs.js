@@ -69,7 +69,7 @@ try {
 }
 for (const f of walk(graded)) {
   if (!f.endsWith('.json')) continue;
-  const text = fs.readFileSync(f, 'utf8').replace(/"execution_time": *[0-9.]+/g, '"execution_time": 0').replace(/"(elapsedMs|ms|seconds|cpuMs|startedAt|finishedAt|generatedAt)": *("[^"]*"|[0-9.]+)/g, '"$1": 0');
+  const text = fs.readFileSync(f, 'utf8').replace(/"execution_time": *[0-9.]+/g, '"execution_time": 0').replace(/"inputHash": *"[^"]*"/g, '"inputHash": ""').replace(/"(elapsedMs|ms|seconds|cpuMs|startedAt|finishedAt|generatedAt)": *("[^"]*"|[0-9.]+)/g, '"$1": 0');
   fs.writeFileSync(f, text);
 }
 console.log(`snapshot written to ${out}`);
