@@ -33,7 +33,7 @@ export function analyzeSource(source: string, file: string, makeCalculus?: (b: B
   const calculus = makeCalculus?.(builder, graph);
   const problems = splitProblems(parsed.statements).map((section) => {
     const scope = addStatements(emptyScope(), section.statements);
-    return { id: section.id, title: section.title, scope, lowering: new Lowering(scope, builder, { textOf, calculus }) };
+    return { id: section.id, title: section.title, scope, lowering: Lowering.forProblem(scope, builder, { textOf, calculus }) };
   });
   return { parsed, graph, builder, textOf, problems };
 }

@@ -12,7 +12,7 @@ import { zeros } from '../numeric/matrix';
 import { error } from '../diagnostics';
 import { LowerError, type Lowering } from '../resolve/lower';
 import type { DerivativeMeaning } from './meaning';
-import { meaningOfNodes, withImplicitArgument } from './meaning';
+import { meaningOfNodes } from './meaning';
 import { COLS, ROWS, isIndexLabel, labelsOf, multiply, type Layout, type Tensor } from '../ir/tensor';
 
 type DerivativeRef = Extract<Expr, { kind: 'deriv' }>;
@@ -57,7 +57,7 @@ export function indexedMeaning(ref: DerivativeRef, lowering: Lowering): IndexedM
   if (!isVariableItself(wrtExpr, wrt.node, lowering)) fail(ref, `${lowering.options.textOf(wrtExpr.span).trim()} is not the variable's own entries (a diagonal or an expression); differentiate with respect to W_ij and take what you need`);
   const bare = ref.of.kind === 'name' && lowering.indexReader.namesBuiltinFunction(ref.of);
   const implicit = bare ? wrt.node : undefined;
-  const of = implicit ? withImplicitArgument(lowering, implicit, () => tensorOf(lowering, ref.of, sizes)) : tensorOf(lowering, ref.of, sizes);
+  const of = tensorOf(implicit ? lowering.with({ implicit }) : lowering, ref.of, sizes);
   const meaning = meaningOfNodes(ref, of.node, [wrt.node], lowering);
   const laid = layOut(ref, meaning, of, wrt, lowering);
   return { meaning, ...laid, implicit, sizes };

@@ -75,7 +75,7 @@ function lowerReference(ref: DerivativeRef, lowering: Lowering): { of: Node; wrt
   const bareFunction = ref.of.kind === 'name' && ref.wrt.length === 1 && lowering.indexReader.namesBuiltinFunction(ref.of);
   if (!bareFunction) return { of: lowering.lower(ref.of), wrt: ref.wrt.map((w) => lowering.lower(w)) };
   const wrt = ref.wrt.map((w) => lowering.lower(w));
-  return { of: withImplicitArgument(lowering, wrt[0], () => lowering.lower(ref.of)), wrt };
+  return { of: lowering.with({ implicit: wrt[0] }).lower(ref.of), wrt };
 }
 
 /**
@@ -166,17 +166,6 @@ export function isContextualReference(ref: DerivativeRef, lowering: Lowering): b
     ref.wrt.some((w) => w.kind !== 'name') ||
     lowering.indexReader.involves(ref)
   );
-}
-
-/** Runs `make` with bare builtins standing for their value at `x` (Lowering.implicitArgument). */
-export function withImplicitArgument<T>(lowering: Lowering, x: Node, make: () => T): T {
-  const saved = lowering.implicitArgument;
-  lowering.implicitArgument = x;
-  try {
-    return make();
-  } finally {
-    lowering.implicitArgument = saved;
-  }
 }
 
 /**

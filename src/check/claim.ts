@@ -22,7 +22,7 @@ import { findRepair } from './edits';
 import { printExpected } from './expected';
 import { domainHint } from './domains';
 import { checkNumericStep } from './numeric';
-import { isIndexedStep, lowerIndexedStep, withClaimContext } from './indexed';
+import { claimLowering, isIndexedStep, lowerIndexedStep } from './indexed';
 
 export interface ClaimContext {
   lowering: Lowering;
@@ -36,31 +36,47 @@ export interface ClaimContext {
   earlier: EarlierAnswer[];
   /** Disagreements of chainrule's own derivatives with finite differences (bugs, reported loudly). */
   internalErrors: Diagnostic[];
+  /** What a grader changes; `chainrule check` leaves it out. */
+  grading?: GradingHooks;
+}
+
+/** How a grader checks claims differently from `chainrule check` (src/grade/grader.ts sets them). */
+export interface GradingHooks {
   /**
-   * Filled, when given, with step index → the kind of single edit that fixes a wrong-shaped step. The JSON
-   * keeps the diagnosis `shape` (fixtures/README.md D16); a grader uses this to credit `(a - y) X` for
-   * `X^T (a - y)` as the transpose slip it is.
+   * Filled with step index → the kind of single edit that fixes a wrong-shaped step. The JSON keeps the
+   * diagnosis `shape` (fixtures/README.md D16); a grader uses this to credit `(a - y) X` for `X^T (a - y)`
+   * as the transpose slip it is.
    */
-  shapeRepairs?: Map<number, Diagnosis>;
+  shapeRepairs: Map<number, Diagnosis>;
+  /** The grader computes each derivative once for all submissions and cross-checks it then (src/grade/truthCache.ts). */
+  crossCheck: false;
   /**
-   * False when the caller cross-checks its derivatives itself: the grader computes each derivative once
-   * for all submissions and cross-checks it then (src/grade/truthCache.ts), not once per claim.
+   * "This holds only when y sums to 1" hints tell the author of the declarations to add a domain; in
+   * grading that is the instructor, not the student, and they cost many evaluations.
    */
-  crossCheck?: boolean;
+  domainHints: false;
   /**
-   * False to leave out "this holds only when y sums to 1" hints. They tell the author of the declarations
-   * to add a domain; in grading that is the instructor, not the student, and they cost many evaluations.
-   */
-  domainHints?: boolean;
-  /**
-   * The printed expected value of a form, when the caller has it at hand (a grader remembers those of
-   * its problems' truths across submissions, src/grade/problemBase.ts); undefined to print it here.
+   * The printed expected value of a form, when the grader has it at hand (it remembers those of its
+   * problems' truths across submissions, src/grade/problemBase.ts); undefined to print it here.
    */
   knownExpected?: (form: Node) => string | undefined;
 }
 
+/**
+ * One claim being checked: what each step is checked against. `lowering` reads the steps in the claim's
+ * context (claimLowering); `ctx` is the problem's.
+ */
+export interface ClaimCheck {
+  claim: Claim;
+  truth: Truth;
+  evaluator: ClaimEvaluator;
+  targetText: string;
+  lowering: Lowering;
+  ctx: ClaimContext;
+}
+
 function expectedText(form: Node, ctx: ClaimContext): string {
-  return ctx.knownExpected?.(form) ?? printExpected(form, ctx.lowering.b, ctx.scope, ctx.lowering.names);
+  return ctx.grading?.knownExpected?.(form) ?? printExpected(form, ctx.lowering.b, ctx.scope, ctx.lowering.names);
 }
 
 export function checkClaim(claim: Claim, ctx: ClaimContext): ClaimJson {
@@ -79,17 +95,15 @@ export function checkClaim(claim: Claim, ctx: ClaimContext): ClaimJson {
   if (evaluator.points.length === 0) {
     return failedClaim(claim, base, ctx, `${targetText} could not be evaluated at any sample point (it leaves its domain everywhere chainrule looked)`, truth, expected);
   }
-  const internal = ctx.crossCheck !== false && truth.meaning ? crossCheckMeaning(truth.meaning, envOf(evaluator.points[0]), claim.target.span, targetText) : undefined;
+  const internal = ctx.grading?.crossCheck !== false && truth.meaning ? crossCheckMeaning(truth.meaning, envOf(evaluator.points[0]), claim.target.span, targetText) : undefined;
   if (internal) {
     // chainrule's own derivative is in doubt: no verdict on the author rests on it.
     ctx.internalErrors.push(internal);
     return failedClaim(claim, base, ctx, internal.message, truth, expected);
   }
-  const steps = withClaimContext(ctx.lowering, truth, () => {
-    const checked = claim.steps.map((step, i) => checkStep(step, i + 1, claim, truth, evaluator, targetText, ctx));
-    recordAnswer(claim, truth, checked[checked.length - 1], ctx);
-    return checked;
-  });
+  const check: ClaimCheck = { claim, truth, evaluator, targetText, lowering: claimLowering(ctx.lowering, truth), ctx };
+  const steps = claim.steps.map((step, i) => checkStep(check, step, i + 1));
+  recordAnswer(check, steps[steps.length - 1]);
   const shapeClaim = claim.shapeClaim ? checkShapeClaim(shapeOfSpec(claim.shapeClaim), truth) : null;
   const last = steps[steps.length - 1];
   const verdict = shapeClaim && !shapeClaim.ok ? 'incorrect' : last.verdict;
@@ -102,11 +116,11 @@ function checkShapeClaim(claimed: Shape, truth: Truth): { claimed: string; actua
 }
 
 /** Remembers the author's final answer to a derivative claim, for carried-error diagnosis later. */
-function recordAnswer(claim: Claim, truth: Truth, last: StepJson, ctx: ClaimContext): void {
+function recordAnswer({ claim, truth, lowering, ctx }: ClaimCheck, last: StepJson): void {
   const m = truth.meaning;
   if (!m || m.wrt.length !== 1 || !claim.steps.length) return;
   try {
-    const answer = ctx.lowering.lower(claim.steps[claim.steps.length - 1].expr);
+    const answer = lowering.lower(claim.steps[claim.steps.length - 1].expr);
     if (shapesEqual(answer.shape, m.wrt[0].shape)) {
       ctx.earlier.push({ of: m.of, wrt: m.wrt[0], answer, line: claim.target.span.line, targetText: ctx.display(claim.target), correct: last.verdict === 'correct' });
     }
@@ -119,13 +133,14 @@ function stepBase(step: Step, index: number, ctx: ClaimContext) {
   return { index, line: step.span.line, column: step.span.column, text: ctx.display(step) };
 }
 
-function checkStep(step: Step, index: number, claim: Claim, truth: Truth, evaluator: ClaimEvaluator, targetText: string, ctx: ClaimContext): StepJson {
+function checkStep(check: ClaimCheck, step: Step, index: number): StepJson {
+  const { claim, truth, evaluator, targetText, ctx } = check;
   const base = stepBase(step, index, ctx);
-  const { lowering } = ctx;
-  lowering.expectedShape = { shape: truth.shape, name: targetText };
+  // Shape-fix hints prefer the fix that gives the target's shape.
+  const lowering = check.lowering.with({ expectedShape: { shape: truth.shape, name: targetText } });
   let node: Node;
   try {
-    const indexed = isIndexedStep(step.expr, truth, lowering) ? lowerIndexedStep(step.expr, truth, evaluator, targetText, lowering) : undefined;
+    const indexed = isIndexedStep(step.expr, truth, lowering) ? lowerIndexedStep(step.expr, { ...check, lowering }) : undefined;
     if (indexed && 'verdict' in indexed) return { ...base, ...indexed.verdict };
     node = indexed ? indexed.node : lowering.lower(step.expr);
   } catch (err) {
@@ -135,35 +150,33 @@ function checkStep(step: Step, index: number, claim: Claim, truth: Truth, evalua
     const message = d.message + (d.hint ? `; ${d.hint}` : '');
     if (d.code === 'shape-mismatch') return { ...base, shape: null, verdict: 'incorrect', diagnosis: 'shape', message };
     return { ...base, shape: null, verdict: 'error', diagnosis: null, message };
-  } finally {
-    lowering.expectedShape = undefined;
   }
   const shape = formatShape(node.shape);
-  if (claim.point) return { ...base, shape, ...checkNumericStep(step, node, claim, truth, evaluator, targetText, ctx) };
+  if (claim.point) return { ...base, shape, ...checkNumericStep(check, step, node) };
 
   if (truth.forms.some((f) => f.id === node.id)) return { ...base, shape, verdict: 'correct', diagnosis: null, message: 'correct' };
   const formIndex = truth.forms.length ? truth.forms.findIndex((f) => shapesEqual(f.shape, node.shape)) : shapesEqual(truth.shape, node.shape) ? 0 : -1;
   const stepValues = evaluator.values(node);
   if (!stepValues) return { ...base, shape, verdict: 'error', diagnosis: null, message: `this step could not be evaluated` };
-  if (formIndex < 0) return { ...base, shape, verdict: 'incorrect', ...wrongShape(step, index, node, stepValues, truth, evaluator, targetText, ctx) };
+  if (formIndex < 0) return { ...base, shape, verdict: 'incorrect', ...wrongShape(check, step, index, node, stepValues) };
   const form = truth.forms[formIndex];
   const truthValues = formIndex === 0 ? evaluator.truth : evaluator.values(form)!;
   if (stepValues.every((v, k) => agree(v, truthValues[k]))) return { ...base, shape, verdict: 'correct', diagnosis: null, message: `correct` };
-  const finding = diagnose(step.expr, node, stepValues, form, truthValues, truth, evaluator, targetText, ctx);
-  const hint = ctx.domainHints === false ? undefined : domainHint(node, truth, ctx.lowering.b.graph, ctx.scope, ctx.calculus.derivedLeaves, ctx.seed);
+  const finding = diagnose(check, { expr: step.expr, node, values: stepValues }, form, truthValues);
+  const hint = ctx.grading?.domainHints === false ? undefined : domainHint(node, truth, ctx.lowering.b.graph, ctx.scope, ctx.calculus.derivedLeaves, ctx.seed);
   return { ...base, shape, verdict: 'incorrect', diagnosis: finding.diagnosis, message: hint ? `${finding.message}; ${hint}` : finding.message };
 }
 
 /** Shape is the first and cheapest test (DESIGN.md); the message adds the fix when one edit finds it. */
-function wrongShape(step: Step, index: number, node: Node, stepValues: Matrix[], truth: Truth, evaluator: ClaimEvaluator, targetText: string, ctx: ClaimContext): Finding {
+function wrongShape({ truth, evaluator, targetText, lowering, ctx }: ClaimCheck, step: Step, index: number, node: Node, stepValues: Matrix[]): Finding {
   const shape = formatShape(node.shape);
   const head = `this step is ${shape} but ${targetText} is ${formatShape(truth.shape)}`;
   const isTransposed = shapesEqual([node.shape[1], node.shape[0]], truth.shape) && stepValues.every((v, k) => agree(transpose(v), evaluator.truth[k]));
-  const lowerEdit = ctx.lowering.editLowerer();
+  const lowerEdit = lowering.editLowerer();
   const repair = findRepair(step.expr, ctx.textOf, (edited) => matchesTruth(lowerEdit(edited), truth.shape, evaluator.truth, evaluator));
   const fix = repair ? `; ${repair.message}` : isTransposed ? '; its transpose is right' : '';
   const repairKind = repair?.diagnosis ?? (isTransposed ? 'transpose' : undefined);
-  if (repairKind) ctx.shapeRepairs?.set(index, repairKind);
+  if (repairKind) ctx.grading?.shapeRepairs.set(index, repairKind);
   return { diagnosis: 'shape', message: head + fix };
 }
 
@@ -172,14 +185,23 @@ function matchesTruth(edited: Node | undefined, shape: Shape, truthValues: Matri
   return edited !== undefined && shapesEqual(edited.shape, shape) && evaluator.agrees(edited, truthValues);
 }
 
-export function diagnose(stepExpr: Expr, node: Node, stepValues: Matrix[], form: Node | undefined, truthValues: Matrix[], truth: Truth, evaluator: ClaimEvaluator, targetText: string, ctx: ClaimContext): Finding {
+/** A wrong step: its expression, node and values at the sample points. */
+export interface WrongStep {
+  expr: Expr;
+  node: Node;
+  values: Matrix[];
+}
+
+/** Why a step of the truth's shape is wrong, compared with `form` of the truth (values `truthValues`). */
+export function diagnose(check: ClaimCheck, step: WrongStep, form: Node | undefined, truthValues: Matrix[]): Finding {
+  const { truth, evaluator, targetText, lowering, ctx } = check;
   const found = diagnoseValues({
-    b: ctx.lowering.b, evaluator, names: ctx.lowering.names, targetText, truth: form, truthValues, step: node, stepValues,
+    b: lowering.b, evaluator, names: lowering.names, targetText, truth: form, truthValues, step: step.node, stepValues: step.values,
     of: truth.meaning?.of, wrt: truth.meaning?.wrt.length === 1 ? truth.meaning.wrt[0] : undefined, earlier: ctx.earlier,
   });
   if (found) return found;
-  const lowerEdit = ctx.lowering.editLowerer();
-  const repair = findRepair(stepExpr, ctx.textOf, (edited) => matchesTruth(lowerEdit(edited), form?.shape ?? truth.shape, truthValues, evaluator));
+  const lowerEdit = lowering.editLowerer();
+  const repair = findRepair(step.expr, ctx.textOf, (edited) => matchesTruth(lowerEdit(edited), form?.shape ?? truth.shape, truthValues, evaluator));
   if (repair) return repair;
   const expected = form ? `; expected ${expectedText(form, ctx)}` : '';
   return { diagnosis: 'unknown', message: `does not equal ${targetText}${expected}` };

@@ -7,7 +7,6 @@ import type { Expr } from '../syntax/ast';
 import type { Dim, Matrix, Node } from '../ir/types';
 import { formatShape } from '../ir/types';
 import type { Lowering } from '../resolve/lower';
-import { withImplicitArgument } from '../calculus/meaning';
 import { indexedMeaning } from '../calculus/indexed';
 import { alignStep, plainLayout, type Alignment } from '../indexing/align';
 import { normalizeName } from '../syntax/names';
@@ -17,6 +16,7 @@ import { guarded } from '../indexing/lower';
 import type { StepJson } from './report';
 import type { Truth } from './truth';
 import type { ClaimEvaluator } from './evaluator';
+import type { ClaimCheck } from './claim';
 import { agree } from './compare';
 
 type DerivativeRef = Extract<Expr, { kind: 'deriv' }>;
@@ -37,19 +37,15 @@ export function implicitVariable(ref: DerivativeRef, lowering: Lowering): Node |
 }
 
 /**
- * Runs `run` (checking a claim's steps) with what index notation and abstract functions read from the
- * claim: where `∂f2/∂f1` finds f2's call, what bare builtins stand at, and the ranges of the target's indices.
+ * The lowering a claim's steps are read with: what index notation and abstract functions take from the
+ * claim (where `∂f2/∂f1` finds f2's call, what bare builtins stand at, the ranges of the target's indices).
  */
-export function withClaimContext<T>(lowering: Lowering, truth: Truth, run: () => T): T {
-  const saved = { roots: lowering.callRoots, hints: lowering.indexHints };
-  lowering.callRoots = truth.meaning ? [truth.meaning.of] : saved.roots;
-  lowering.indexHints = truth.indexSizes ?? new Map<string, Dim>();
-  try {
-    return truth.implicit ? withImplicitArgument(lowering, truth.implicit, run) : run();
-  } finally {
-    lowering.callRoots = saved.roots;
-    lowering.indexHints = saved.hints;
-  }
+export function claimLowering(lowering: Lowering, truth: Truth): Lowering {
+  return lowering.with({
+    callRoots: truth.meaning ? [truth.meaning.of] : lowering.callRoots,
+    indexHints: truth.indexSizes ?? new Map<string, Dim>(),
+    ...(truth.implicit ? { implicit: truth.implicit } : {}),
+  });
 }
 
 /** Whether a step is checked through index layout: it uses index notation, or its target does. */
@@ -69,6 +65,7 @@ function alignIndexed(e: Expr, truth: Truth, lowering: Lowering): Alignment {
  * some such exchange makes the step right. Lowering the candidates is hypothetical: its warnings are dropped.
  */
 function exchangedIndices(e: Expr, truth: Truth, evaluator: ClaimEvaluator, lowering: Lowering): string | undefined {
+  const hypothetical = lowering.with({ editMemo: new WeakMap() });
   for (const site of sites(e)) {
     const node = site.node;
     if (node.kind !== 'name') continue;
@@ -77,16 +74,13 @@ function exchangedIndices(e: Expr, truth: Truth, evaluator: ClaimEvaluator, lowe
     const [i, j] = info.indices;
     const text = `${info.baseText}_{${j},${i}}`;
     const edited = site.replace({ ...node, name: normalizeName(text), text });
-    const warnings = lowering.diagnostics.length;
     try {
-      const a = alignIndexed(edited, truth, lowering);
+      const a = alignIndexed(edited, truth, hypothetical);
       if (a.kind === 'aligned' && agreesWithTruth(a.node, evaluator)) {
         return `the indices of ${node.text} are in the wrong order: write ${info.baseText}_${j.length > 1 || i.length > 1 ? `{${j},${i}}` : j + i} at ${node.span.line}:${node.span.column}`;
       }
     } catch (err) {
       if (!(err instanceof LowerError)) throw err;
-    } finally {
-      lowering.diagnostics.length = warnings;
     }
   }
   return undefined;
@@ -105,11 +99,11 @@ function incorrect(diagnosis: 'shape' | 'transpose' | 'missing-term', message: s
  * A step in index notation laid out like its truth, or the verdict when it cannot be, or when exchanging
  * the two indices of one entry (`W_ji` for `W_ij`) makes it right. Throws LowerError like `lower`.
  */
-export function lowerIndexedStep(e: Expr, truth: Truth, evaluator: ClaimEvaluator, targetText: string, lowering: Lowering): IndexedStep {
-  return guarded(e, () => checkIndexedStep(e, truth, evaluator, targetText, lowering));
+export function lowerIndexedStep(e: Expr, check: ClaimCheck): IndexedStep {
+  return guarded(e, () => checkIndexedStep(e, check));
 }
 
-function checkIndexedStep(e: Expr, truth: Truth, evaluator: ClaimEvaluator, targetText: string, lowering: Lowering): IndexedStep {
+function checkIndexedStep(e: Expr, { truth, evaluator, targetText, lowering }: ClaimCheck): IndexedStep {
   const exchange = () => exchangedIndices(e, truth, evaluator, lowering);
   let a: Alignment;
   try {

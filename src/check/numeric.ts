@@ -2,11 +2,8 @@
 // implies, right if it matches the exact value or the value from the stated rounded intermediates.
 import type { Expr, Step } from '../syntax/ast';
 import type { Matrix, Node } from '../ir/types';
-import type { Claim } from '../resolve/scope';
 import type { StepJson } from './report';
-import type { Truth } from './truth';
-import type { ClaimEvaluator } from './evaluator';
-import type { ClaimContext } from './claim';
+import type { ClaimCheck } from './claim';
 import { diagnose } from './claim';
 import { agree, agreeWithin } from './compare';
 import { decimalTolerance } from './sampling';
@@ -25,11 +22,12 @@ function show(x: number): string {
   return Number(x.toPrecision(4)).toString();
 }
 
-export function checkNumericStep(step: Step, node: Node, claim: Claim, truth: Truth, evaluator: ClaimEvaluator, targetText: string, ctx: ClaimContext): Verdict {
+export function checkNumericStep(check: ClaimCheck, step: Step, node: Node): Verdict {
+  const { claim, evaluator, targetText } = check;
   const stepValues = evaluator.values(node);
   if (!stepValues) return { verdict: 'error', diagnosis: null, message: 'this step could not be evaluated at the given point' };
   const exact = evaluator.truth[0];
-  const rounded = roundedTruth(claim, truth, evaluator, ctx);
+  const rounded = roundedTruth(check);
   const written = writtenNumber(step.expr);
   const value = stepValues[0];
   const tolerance = written ? decimalTolerance(written.text, written.value) : undefined;
@@ -50,20 +48,20 @@ export function checkNumericStep(step: Step, node: Node, claim: Claim, truth: Tr
       return { verdict: 'incorrect', diagnosis: 'rounding', message: `${written.text} is too far from ${show(reference.data[0])} for the precision it is written with: round less early, or give more digits` };
     }
   }
-  const finding = diagnose(step.expr, node, stepValues, truth.forms[0], evaluator.truth, truth, evaluator, targetText, ctx);
+  const finding = diagnose(check, { expr: step.expr, node, values: stepValues }, check.truth.forms[0], evaluator.truth);
   const suffix = finding.diagnosis === 'unknown' ? `; the value is ${show(exact.data[0])}` : '';
   return { verdict: 'incorrect', diagnosis: finding.diagnosis, message: finding.message + suffix };
 }
 
 /** The truth evaluated with the stated rounded values of defined quantities (`at s1 ~ 0.9`). */
-function roundedTruth(claim: Claim, truth: Truth, evaluator: ClaimEvaluator, ctx: ClaimContext): Matrix | undefined {
+function roundedTruth({ claim, truth, evaluator, lowering }: ClaimCheck): Matrix | undefined {
   const stated = claim.point?.rounded;
   if (!stated || stated.size === 0 || truth.forms.length === 0) return undefined;
   const overrides = new Map<number, Matrix>();
   for (const [name, v] of stated) {
-    if (!ctx.scope.definitions.has(name)) continue;
+    if (!lowering.scope.definitions.has(name)) continue;
     try {
-      overrides.set(ctx.lowering.definitionNode(name).id, { rows: 1, cols: 1, data: Float64Array.of(v) });
+      overrides.set(lowering.definitionNode(name).id, { rows: 1, cols: 1, data: Float64Array.of(v) });
     } catch {
       // a stated value for a name that does not lower is ignored
     }

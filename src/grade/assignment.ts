@@ -95,7 +95,7 @@ export function loadAssignment(source: string, file: string, seed = DEFAULT_SEED
     const graph = new Graph();
     const builder = new Builder(graph);
     const calculus = makeCalculus(builder, graph, meanings.meaning);
-    const lowering = new Lowering(scope, builder, { textOf, calculus });
+    const lowering = Lowering.forProblem(scope, builder, { textOf, calculus });
     inferNameShapes(lowering);
     const { policy, diagnostics: policyErrors } = readPolicy(section.statements);
     const asks = scope.asks.map((ask) => ({

@@ -5,7 +5,7 @@ import type { Span, Statement, Step } from '../syntax/ast';
 import { printExpr } from '../syntax/print';
 import { sourceKindOf } from '../frontend';
 import type { ClaimJson, Diagnosis } from '../check/report';
-import { checkClaim, type ClaimContext } from '../check/claim';
+import { checkClaim, type ClaimContext, type GradingHooks } from '../check/claim';
 import type { EarlierAnswer } from '../check/diagnose';
 import type { Claim } from '../resolve/scope';
 import { addStatements, extendScope } from '../resolve/scope';
@@ -74,7 +74,7 @@ function gradeProblem(problem: AssignmentProblem, statements: Statement[], ctx: 
   // One graph per problem: sample points give values to every leaf of the graph, and a numeric
   // problem's point has no sizes for another problem's dimensions. It starts as the problem's base.
   const { lowering, calculus, knownExpected } = submissionWorkspace(problem.base, scope, assignment.meanings.meaning, { textOf });
-  const checked = checkClaims(scope.claims, { lowering, calculus, scope, seed, textOf, display, crossCheck: false, domainHints: false, knownExpected }, doc, notes);
+  const checked = checkClaims(scope.claims, { lowering, calculus, scope, seed, textOf, display }, knownExpected, doc, notes);
   for (const f of assignment.meanings.takeFailures()) notes.addAt('error', 'internal-error', `${f.message}; this score needs a human look`, f.span, 'this is a bug in chainrule, not in the submission');
   for (const d of scope.diagnostics) notes.addDiagnostic(d);
   for (const d of lowering.diagnostics) if (!problem.ownWarnings.has(spanKey(d))) notes.addDiagnostic(d);
@@ -138,17 +138,17 @@ interface CheckedClaim {
 }
 
 /** What every claim of a problem is checked with; the per-claim parts are added by checkClaims. */
-type CheckContext = Omit<ClaimContext, 'earlier' | 'internalErrors' | 'shapeRepairs'>;
+type CheckContext = Omit<ClaimContext, 'earlier' | 'internalErrors' | 'grading'>;
 
 /** Checks the claims in order (earlier answers feed carried-error diagnosis); a crash costs one claim. */
-function checkClaims(claims: readonly Claim[], ctx: CheckContext, doc: SubmissionDocument, notes: NoteList): CheckedClaim[] {
+function checkClaims(claims: readonly Claim[], ctx: CheckContext, knownExpected: GradingHooks['knownExpected'], doc: SubmissionDocument, notes: NoteList): CheckedClaim[] {
   const earlier: EarlierAnswer[] = [];
   const internalErrors: Diagnostic[] = [];
   const out = claims.map((claim): CheckedClaim => {
     const shapeRepairs = new Map<number, Diagnosis>();
     let json: ClaimJson;
     try {
-      json = checkClaim(claim, { ...ctx, earlier, internalErrors, shapeRepairs });
+      json = checkClaim(claim, { ...ctx, earlier, internalErrors, grading: { shapeRepairs, crossCheck: false, domainHints: false, knownExpected } });
     } catch (err) {
       const message = `chainrule could not check this claim: ${err instanceof Error ? err.message : String(err)}`;
       notes.addAt('error', 'internal-error', message, claim.target.span);

@@ -81,7 +81,7 @@ export function submissionWorkspace(base: ProblemBase | undefined, scope: Scope,
   const graph = forking ? base.graph.fork() : new Graph();
   const builder = new Builder(graph);
   const calculus = makeCalculus(builder, graph, meaning, forking ? base.derivedLeaves : undefined);
-  const lowering = new Lowering(scope, builder, { ...options, calculus });
+  const lowering = Lowering.forProblem(scope, builder, { ...options, calculus });
   if (!forking) return { lowering, calculus };
   lowering.inheritDefinitions(base.lowering);
   inheritPoints(graph, scope, base);

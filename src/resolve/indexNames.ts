@@ -27,23 +27,18 @@ export interface IndexReaderOptions {
   textOf(span: Span): string;
   letters?: readonly string[];
   /** Whether bare builtin functions stand for their value at the claim's variable (`dsigma/dz = sigma (1 - sigma)`). */
-  hasImplicitArgument(): boolean;
+  implicitArgument: boolean;
 }
 
 export class IndexReader {
   private readonly letters: ReadonlySet<string>;
-  private cache = new WeakMap<Expr, boolean>();
+  private readonly cache = new WeakMap<Expr, boolean>();
 
   constructor(
     private readonly scope: Scope,
     private readonly options: IndexReaderOptions,
   ) {
     this.letters = new Set(options.letters ?? INDEX_LETTERS);
-  }
-
-  /** Forgets cached answers (they depend on whether bare functions have an implicit argument). */
-  reset(): void {
-    this.cache = new WeakMap();
   }
 
   /** Names with a meaning of their own, which are never index notation. */
@@ -64,7 +59,7 @@ export class IndexReader {
   /** A builtin of one argument written bare, standing for its value at the claim's variable. */
   isImplicitFunction(name: string): boolean {
     const fn = BUILTIN_FUNCTIONS.get(name);
-    return fn !== undefined && fn.arity === 1 && fn.kind !== 'constructor' && !this.isKnown(name) && this.options.hasImplicitArgument();
+    return fn !== undefined && fn.arity === 1 && fn.kind !== 'constructor' && !this.isKnown(name) && this.options.implicitArgument;
   }
 
   /** `sigma`, `softmax_j`: a builtin of one argument written bare (what `dsoftmax_j/dz_i` differentiates). */

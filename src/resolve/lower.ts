@@ -45,7 +45,38 @@ export interface LoweringOptions {
 
 const EULER = Math.E;
 
-export class Lowering {
+/**
+ * What lowering an expression depends on besides the problem. Immutable: a caller that needs a variation
+ * makes a new one (`Lowering.with`), never changes one and restores it.
+ */
+export interface LoweringContext {
+  /** The shape the expression should have (a claim's target), used to pick shape-fix hints. */
+  readonly expectedShape?: { shape: Shape; name: string };
+  /**
+   * Where `∂f2/∂f1` looks for the call of f2: the graph of the claim's function (while a claim is
+   * checked); without it, every definition.
+   */
+  readonly callRoots?: readonly Node[];
+  /** Ranges of the claim's target indices, for steps that do not fix their own. */
+  readonly indexHints: ReadonlyMap<string, Dim>;
+  /**
+   * The variable z of a claim `d softmax_j / d z_i`: a one-argument builtin written bare (`softmax_j`,
+   * `sigma`) stands for its value at z, as in `dsigma/dz = sigma (1 - sigma)`.
+   */
+  readonly implicit?: Node;
+  /**
+   * Set for hypothetical lowering (candidate edits of a repair search, editLowerer): the nodes of the
+   * subexpressions the candidates share. Those expressions are nobody's: no warnings, no hints.
+   */
+  readonly editMemo?: WeakMap<Expr, Node>;
+  /** Parameters of the user functions being inlined, innermost last. */
+  readonly params: ReadonlyArray<ReadonlyMap<string, Node>>;
+}
+
+const PLAIN: LoweringContext = { indexHints: new Map(), params: [] };
+
+/** A problem being lowered: its scope, builder and options, and what lowering it has found out so far. */
+class ProblemLowering {
   readonly diagnostics: Diagnostic[] = [];
   /** Node id → defined name, so printed results reuse the names a person defined. */
   readonly names = new Map<number, string>();
@@ -54,49 +85,114 @@ export class Lowering {
    * diagonal Jacobian, used when the array form does not fit a matrix product (SPEC 1.5).
    */
   readonly alternatives = new Map<number, Node>();
-  private readonly definitionNodes = new Map<string, Node>();
+  readonly definitionNodes = new Map<string, Node>();
   /** Definitions being lowered, outermost first: a name met again here closes a cycle. */
-  private readonly inProgress: string[] = [];
-  private readonly params: Array<Map<string, Node>> = [];
+  readonly inProgress: string[] = [];
   /** Undeclared names already looked at for a similar-name or assumed-scalar warning. */
-  private readonly seenUndeclared = new Set<string>();
+  readonly seenUndeclared = new Set<string>();
   /** Names warned about as arrays used like scalars (at most once each). */
-  private readonly warnedArrayUse = new Set<string>();
-  private readonly usedNames: Set<string>;
+  readonly warnedArrayUse = new Set<string>();
+  readonly usedNames: Set<string>;
   /** Declared, defined and `at` names: the scope is complete before lowering starts. */
-  private readonly scopeNames: Set<string>;
-  private readonly hasArrays: boolean;
-  /** The shape the expression being lowered should have (a claim's target), used to pick shape-fix hints. */
-  expectedShape?: { shape: Shape; name: string };
-  /** Which names are index notation (docs/index-notation.md). */
-  readonly indexReader: IndexReader;
-  /** Ranges of the claim's target indices, for steps that do not fix their own. */
-  indexHints: ReadonlyMap<string, Dim> = new Map();
-  /**
-   * Where `∂f2/∂f1` looks for the call of f2: the graph of the claim's function (set while a claim is
-   * checked); without it, every definition.
-   */
-  callRoots?: readonly Node[];
-  private implicit?: Node;
-  /**
-   * Set while candidate edits of one expression are lowered (editLowerer): the nodes of the subexpressions
-   * they share. Those expressions are nobody's, so their failures need no hints either.
-   */
-  private editMemo?: WeakMap<Expr, Node>;
-  /** Defined names lowered as independent inputs (withInputs), by name. */
-  private inputs: ReadonlyMap<string, Node> = new Map();
-  /** Lowerings made by withInputs, by their inputs. */
-  private readonly withInputsMemo = new Map<string, Lowering>();
+  readonly scopeNames: Set<string>;
+  readonly hasArrays: boolean;
+  /** Which names are index notation (docs/index-notation.md), without and with an implicit argument. */
+  readonly readers: { plain: IndexReader; implicit: IndexReader };
+  /** Problems made by withInputs, by their inputs. */
+  readonly withInputs = new Map<string, ProblemLowering>();
 
   constructor(
     readonly scope: Scope,
     readonly b: Builder,
     readonly options: LoweringOptions,
+    /** Defined names lowered as independent inputs (Lowering.withInputs), by name. */
+    readonly inputs: ReadonlyMap<string, Node> = new Map(),
   ) {
     this.usedNames = namesUsedInScope(scope);
     this.scopeNames = knownNames(scope);
     this.hasArrays = [...scope.declarations.values()].some((d) => !isScalarShape(d.shape));
-    this.indexReader = new IndexReader(scope, { textOf: options.textOf, letters: options.indexLetters, hasImplicitArgument: () => this.implicit !== undefined });
+    const reader = (implicitArgument: boolean) => new IndexReader(scope, { textOf: options.textOf, letters: options.indexLetters, implicitArgument });
+    this.readers = { plain: reader(false), implicit: reader(true) };
+  }
+}
+
+/**
+ * Lowers AST expressions of a problem to IR nodes, in a context (LoweringContext). A Lowering is a value:
+ * `with` gives the same problem in another context; what the problem has learnt (the nodes of its
+ * definitions, names, warnings) is shared by all of them.
+ */
+export class Lowering {
+  private constructor(
+    private readonly problem: ProblemLowering,
+    readonly context: LoweringContext,
+  ) {}
+
+  static forProblem(scope: Scope, b: Builder, options: LoweringOptions): Lowering {
+    return new Lowering(new ProblemLowering(scope, b, options), PLAIN);
+  }
+
+  /** This problem in a context with `changes`. */
+  with(changes: Partial<LoweringContext>): Lowering {
+    return this.in(this.problem, changes);
+  }
+
+  /**
+   * `problem` in this context with `changes`. An edit memo holds what expressions mean in one context, so
+   * another context that stays hypothetical starts a memo of its own.
+   */
+  private in(problem: ProblemLowering, changes: Partial<LoweringContext>): Lowering {
+    const context = { ...this.context, ...changes };
+    if (this.context.editMemo && !('editMemo' in changes)) context.editMemo = new WeakMap();
+    return new Lowering(problem, context);
+  }
+
+  get scope(): Scope {
+    return this.problem.scope;
+  }
+
+  get b(): Builder {
+    return this.problem.b;
+  }
+
+  get options(): LoweringOptions {
+    return this.problem.options;
+  }
+
+  /** Errors and warnings about the author's expressions (never about hypothetical ones). */
+  get diagnostics(): Diagnostic[] {
+    return this.problem.diagnostics;
+  }
+
+  get names(): Map<number, string> {
+    return this.problem.names;
+  }
+
+  get alternatives(): Map<number, Node> {
+    return this.problem.alternatives;
+  }
+
+  get expectedShape(): LoweringContext['expectedShape'] {
+    return this.context.expectedShape;
+  }
+
+  get callRoots(): readonly Node[] | undefined {
+    return this.context.callRoots;
+  }
+
+  get indexHints(): ReadonlyMap<string, Dim> {
+    return this.context.indexHints;
+  }
+
+  get implicitArgument(): Node | undefined {
+    return this.context.implicit;
+  }
+
+  get indexReader(): IndexReader {
+    return this.context.implicit ? this.problem.readers.implicit : this.problem.readers.plain;
+  }
+
+  private get hypothetical(): boolean {
+    return this.context.editMemo !== undefined;
   }
 
   /**
@@ -105,51 +201,33 @@ export class Lowering {
    * the meaning of any name its definitions use (src/grade/problemBase.ts decides).
    */
   inheritDefinitions(base: Lowering): void {
-    for (const [name, node] of base.definitionNodes) this.definitionNodes.set(name, node);
-    for (const [id, name] of base.names) this.names.set(id, name);
-    for (const [id, node] of base.alternatives) this.alternatives.set(id, node);
+    copyLowered(base.problem, this.problem, () => true);
   }
 
   /**
-   * A lowering in which each name of `inputs` is an independent input, its given node, instead of its
+   * The problem with each name of `inputs` an independent input, its given node, instead of its
    * definition: what is built on a defined name, as a function of it, to be differentiated with respect to
    * it (docs/ir.md). Definitions that cannot depend on those names are taken over as lowered here. Its
-   * diagnostics are its own: it lowers what this lowering has lowered already, so it finds nothing new.
+   * diagnostics are its own: it lowers what this problem has lowered already, so it finds nothing new.
    */
   withInputs(inputs: ReadonlyMap<string, Node>): Lowering {
     const key = [...inputs].map(([name, node]) => `${name}:${node.id}`).join(',');
-    const known = this.withInputsMemo.get(key);
-    if (known && known.implicit === this.implicit && known.callRoots === this.callRoots) return known;
-    const cut = new Lowering(this.scope, this.b, this.options);
-    cut.inputs = inputs;
-    const affected = dependentsOf(this.scope, new Set(inputs.keys()));
-    for (const [name, node] of this.definitionNodes) if (!affected.has(name) && !inputs.has(name)) cut.definitionNodes.set(name, node);
-    for (const [id, name] of this.names) cut.names.set(id, name);
-    for (const [id, node] of this.alternatives) cut.alternatives.set(id, node);
-    cut.implicitArgument = this.implicit;
-    cut.callRoots = this.callRoots;
-    cut.indexHints = this.indexHints;
-    this.withInputsMemo.set(key, cut);
-    return cut;
-  }
-
-  /**
-   * The variable z of a claim `d softmax_j / d z_i`: while it is set, a one-argument builtin written bare
-   * (`softmax_j`, `sigma`) stands for its value at z, as in `dsigma/dz = sigma (1 - sigma)`.
-   */
-  get implicitArgument(): Node | undefined {
-    return this.implicit;
-  }
-
-  set implicitArgument(node: Node | undefined) {
-    if (node !== this.implicit) this.indexReader.reset();
-    this.implicit = node;
+    let cut = this.problem.withInputs.get(key);
+    if (!cut) {
+      const { scope, b, options } = this.problem;
+      cut = new ProblemLowering(scope, b, options, inputs);
+      const affected = dependentsOf(scope, new Set(inputs.keys()));
+      copyLowered(this.problem, cut, (name) => !affected.has(name) && !inputs.has(name));
+      this.problem.withInputs.set(key, cut);
+    }
+    return this.in(cut, {});
   }
 
   /** The value of a bare builtin at the claim's variable. */
   implicitCall(fn: string, span: Span): Node {
-    if (!this.implicit) throw new LowerError(error('unknown-name', `${fn} needs an argument here`, span));
-    return this.b.apply(BUILTIN_FUNCTIONS.get(fn)!.name, [this.implicit]);
+    const implicit = this.context.implicit;
+    if (!implicit) throw new LowerError(error('unknown-name', `${fn} needs an argument here`, span));
+    return this.b.apply(BUILTIN_FUNCTIONS.get(fn)!.name, [implicit]);
   }
 
   /** An expression in index notation as labelled factors, with the index ranges it fixes (for claim checking). */
@@ -170,30 +248,23 @@ export class Lowering {
    * stands in for it downstream, so one bad line does not cascade.
    */
   definitionNode(name: string): Node {
-    const input = this.inputs.get(name);
+    const problem = this.problem;
+    const input = problem.inputs.get(name);
     if (input) return input;
-    const cached = this.definitionNodes.get(name);
+    const cached = problem.definitionNodes.get(name);
     if (cached) return cached;
     const def = this.scope.definitions.get(name)!;
-    if (this.inProgress.includes(name)) {
-      const cycle = this.inProgress.slice(this.inProgress.indexOf(name));
+    if (problem.inProgress.includes(name)) {
+      const cycle = problem.inProgress.slice(problem.inProgress.indexOf(name));
       for (const n of cycle) pushOnce(this.diagnostics, this.cycleError(n));
       throw new LowerError(this.cycleError(name));
     }
-    this.inProgress.push(name);
+    problem.inProgress.push(name);
     const declared = this.scope.declarations.get(name);
     let node: Node;
-    const savedExpected = this.expectedShape;
-    // A shape-error hint should prefer the fix that gives the declared shape.
-    this.expectedShape = declared ? { shape: declared.shape, name } : undefined;
     try {
-      const saved = this.params.splice(0);
-      try {
-        node = this.lower(def.expr);
-      } finally {
-        this.params.push(...saved);
-        this.expectedShape = savedExpected;
-      }
+      // A definition means the same wherever it is used; a shape-error hint prefers the declared shape.
+      node = new Lowering(problem, declared ? { ...PLAIN, expectedShape: { shape: declared.shape, name } } : PLAIN).lower(def.expr);
       if (declared && !shapesEqual(declared.shape, node.shape)) {
         throw new LowerError(
           error('declared-shape-mismatch', `${name} is declared ${formatShape(declared.shape)} but its definition ${this.options.textOf(def.exprSpan)} is ${formatShape(node.shape)}`, def.exprSpan, `check the declaration of ${name} at line ${declared.span.line}, or the definition`),
@@ -204,9 +275,9 @@ export class Lowering {
       pushOnce(this.diagnostics, err.diagnostic);
       node = this.b.variable(name, declared.shape);
     } finally {
-      this.inProgress.pop();
+      problem.inProgress.pop();
     }
-    this.definitionNodes.set(name, node);
+    problem.definitionNodes.set(name, node);
     if (!this.names.has(node.id) && node.op !== 'var') this.names.set(node.id, name);
     return node;
   }
@@ -218,41 +289,34 @@ export class Lowering {
 
   /** Lowers a function's body with its parameters taken as scalars, to report errors in it. */
   functionBody(fn: FunctionDefinition): Node {
-    this.params.push(new Map(fn.params.map((p) => [p, this.b.variable(p, [1, 1])])));
-    try {
-      return this.lower(fn.body);
-    } finally {
-      this.params.pop();
-    }
+    return this.withParams(new Map(fn.params.map((p) => [p, this.b.variable(p, [1, 1])]))).lower(fn.body);
+  }
+
+  private withParams(bound: ReadonlyMap<string, Node>): Lowering {
+    return this.with({ params: [...this.context.params, bound] });
   }
 
   /**
-   * Lowers candidate edits of one expression (a repair search). They are not the author's: their warnings
-   * are dropped, and one that does not lower gives undefined, without the hints a diagnostic would work
-   * out. Edits share the subexpressions they leave unchanged; those are lowered once for all the
-   * candidates. Use it within one claim context (what a name means does not change between the candidates).
+   * Lowers candidate edits of one expression (a repair search). They are not the author's: no warnings are
+   * collected, and one that does not lower gives undefined, without the hints a diagnostic would work out.
+   * Edits share the subexpressions they leave unchanged; those are lowered once for all the candidates.
+   * Use it within one claim context (what a name means does not change between the candidates).
    */
   editLowerer(): (e: Expr) => Node | undefined {
-    const memo = new WeakMap<Expr, Node>();
+    const hypothetical = this.with({ editMemo: new WeakMap() });
     return (e) => {
-      const warnings = this.diagnostics.length;
-      const outer = this.editMemo;
-      this.editMemo = memo;
       try {
-        return this.lower(e);
+        return hypothetical.lower(e);
       } catch {
         // a candidate that does not lower (a shape error, a tensor-valued reference, ...) is no fix
         return undefined;
-      } finally {
-        this.editMemo = outer;
-        this.diagnostics.length = warnings;
       }
     };
   }
 
   lower(e: Expr): Node {
     // Inside a function body the same expression means different things for different arguments.
-    const memo = this.params.length === 0 ? this.editMemo : undefined;
+    const memo = this.context.params.length === 0 ? this.context.editMemo : undefined;
     if (!memo) return this.lowerUncached(e);
     let node = memo.get(e);
     if (!node) memo.set(e, (node = this.lowerUncached(e)));
@@ -285,8 +349,9 @@ export class Lowering {
   }
 
   private lowerName(e: Extract<Expr, { kind: 'name' }>): Node {
-    for (let i = this.params.length - 1; i >= 0; i--) {
-      const bound = this.params[i].get(e.name);
+    const params = this.context.params;
+    for (let i = params.length - 1; i >= 0; i--) {
+      const bound = params[i].get(e.name);
       if (bound) return bound;
     }
     const { scope, b } = this;
@@ -306,17 +371,13 @@ export class Lowering {
 
   /** An alias means its target in the problem's names; an alias that leads back to itself is a cycle. */
   private lowerAlias(name: string, target: Expr): Node {
-    if (this.inProgress.includes(`alias ${name}`)) throw new LowerError(error('cyclic-definition', `the alias ${name} leads back to itself`, target.span));
-    this.inProgress.push(`alias ${name}`);
+    const inProgress = this.problem.inProgress;
+    if (inProgress.includes(`alias ${name}`)) throw new LowerError(error('cyclic-definition', `the alias ${name} leads back to itself`, target.span));
+    inProgress.push(`alias ${name}`);
     try {
-      const saved = this.params.splice(0);
-      try {
-        return this.lower(target);
-      } finally {
-        this.params.push(...saved);
-      }
+      return this.with({ params: [] }).lower(target);
     } finally {
-      this.inProgress.pop();
+      inProgress.pop();
     }
   }
 
@@ -327,12 +388,13 @@ export class Lowering {
     if (parts) {
       throw new LowerError(error('unknown-name', `unknown name ${e.text}`, e.span, `did you mean ${parts.join(' ')}? names are read whole, so write a space between factors`));
     }
-    if (this.seenUndeclared.has(e.name)) return;
-    this.seenUndeclared.add(e.name);
+    const seen = this.problem.seenUndeclared;
+    if (this.hypothetical || seen.has(e.name)) return;
+    seen.add(e.name);
     const similar = similarName(e.name, known);
     if (similar) {
       this.diagnostics.push(warning('similar-name', `${e.text} is not declared or defined; it is taken as a scalar`, e.span, `did you mean ${similar}?`));
-    } else if (this.hasArrays) {
+    } else if (this.problem.hasArrays) {
       this.diagnostics.push(warning('assumed-scalar', `${e.text} is not declared; it is taken as a scalar`, e.span, `declare it, e.g. \`${e.text} : scalar\`, to make this explicit`));
     }
   }
@@ -342,15 +404,16 @@ export class Lowering {
    * declares none, it would silently be checked as a scalar, so say so.
    */
   private noteArrayUse(e: Expr): void {
-    if (e.kind !== 'name' || this.hasArrays || this.warnedArrayUse.has(e.name) || !this.isUndeclared(e.name)) return;
-    this.warnedArrayUse.add(e.name);
+    const warned = this.problem.warnedArrayUse;
+    if (this.hypothetical || e.kind !== 'name' || this.problem.hasArrays || warned.has(e.name) || !this.isUndeclared(e.name)) return;
+    warned.add(e.name);
     this.diagnostics.push(warning('assumed-scalar', `${e.text} is not declared, so it is taken as a scalar, but it is used like an array here`, e.span, `declare its shape, e.g. \`${e.text} : 1 x M\``));
   }
 
   /** A name with no meaning in the scope: not declared, defined, given by `at`, a parameter, a dimension or a constant. */
   isUndeclared(name: string): boolean {
     const s = this.scope;
-    return !this.params.some((p) => p.has(name)) && !s.definitions.has(name) && !s.declarations.has(name) && !s.pointNames.has(name) && !s.dims.has(name) && !s.aliases.has(name) && !s.abstractFunctions.has(name) && name !== 'pi' && name !== 'e';
+    return !this.context.params.some((p) => p.has(name)) && !s.definitions.has(name) && !s.declarations.has(name) && !s.pointNames.has(name) && !s.dims.has(name) && !s.aliases.has(name) && !s.abstractFunctions.has(name) && name !== 'pi' && name !== 'e';
   }
 
   private lowerPower(e: Extract<Expr, { kind: 'power' }>): Node {
@@ -416,7 +479,7 @@ export class Lowering {
     try {
       return make();
     } catch (err) {
-      if (err instanceof ShapeError) throw new LowerError(this.editMemo ? error('shape-mismatch', err.message, e.span) : shapeMismatchDiagnostic(e, err, this));
+      if (err instanceof ShapeError) throw new LowerError(this.hypothetical ? error('shape-mismatch', err.message, e.span) : shapeMismatchDiagnostic(e, err, this));
       throw err;
     }
   }
@@ -472,12 +535,15 @@ export class Lowering {
   }
 
   private isVariableName(name: string): boolean {
-    return this.params.some((p) => p.has(name)) || this.scopeNames.has(name) || this.usedNames.has(name);
+    const { scopeNames, usedNames } = this.problem;
+    return this.context.params.some((p) => p.has(name)) || scopeNames.has(name) || usedNames.has(name);
   }
 
   /** Names with a meaning at this point of lowering: the scope's and the parameters of functions being inlined. */
   private knownHere(): Set<string> {
-    return this.params.length ? new Set([...this.scopeNames, ...this.params.flatMap((p) => [...p.keys()])]) : this.scopeNames;
+    const { params } = this.context;
+    const { scopeNames } = this.problem;
+    return params.length ? new Set([...scopeNames, ...params.flatMap((p) => [...p.keys()])]) : scopeNames;
   }
 
   private constructConstant(e: Extract<Expr, { kind: 'call' }>, fn: string): Node {
@@ -497,14 +563,7 @@ export class Lowering {
     if (args.length !== params.length) {
       throw new LowerError(error('arity', `${e.calleeText} takes ${params.length} argument${params.length === 1 ? '' : 's'}, not ${args.length}`, e.span));
     }
-    const apply = (bound: Node[]): Node => {
-      this.params.push(new Map(params.map((p, i) => [p, bound[i]])));
-      try {
-        return this.lower(body);
-      } finally {
-        this.params.pop();
-      }
-    };
+    const apply = (bound: Node[]): Node => this.withParams(new Map(params.map((p, i) => [p, bound[i]]))).lower(body);
     if (e.prime > 0) {
       if (params.length !== 1) throw new LowerError(error('arity', `${e.calleeText}' is defined only for functions of one variable`, e.span));
       return this.requireCalculus(e.span).primeOfFunction((x) => apply([x]), args[0]);
@@ -544,7 +603,7 @@ export class Lowering {
     if (e.form === 'frac' && e.of.kind === 'name' && e.wrt.length === 1 && e.wrt[0].kind === 'name') {
       const known = this.knownHere();
       const isKnown = (x: Extract<Expr, { kind: 'name' }>): boolean =>
-        known.has(x.name) || this.usedNames.has(x.name) || this.scope.abstractFunctions.has(x.name) || this.indexReader.involves(x);
+        known.has(x.name) || this.problem.usedNames.has(x.name) || this.scope.abstractFunctions.has(x.name) || this.indexReader.involves(x);
       const ofIsFunction = this.indexReader.namesBuiltinFunction(e.of);
       if (!(isKnown(e.of) || ofIsFunction) || !isKnown(e.wrt[0])) {
         const dA = { kind: 'name' as const, name: 'd' + e.of.name, text: 'd' + e.of.text, span: e.of.span };
@@ -563,4 +622,11 @@ export class Lowering {
 
 function isVector(s: Shape): boolean {
   return (s[0] === 1) !== (s[1] === 1);
+}
+
+/** Copies the definitions `from` has lowered (nodes, names, alternative forms) whose names `keep` accepts. */
+function copyLowered(from: ProblemLowering, to: ProblemLowering, keep: (name: string) => boolean): void {
+  for (const [name, node] of from.definitionNodes) if (keep(name)) to.definitionNodes.set(name, node);
+  for (const [id, name] of from.names) to.names.set(id, name);
+  for (const [id, node] of from.alternatives) to.alternatives.set(id, node);
 }
