@@ -22,6 +22,7 @@ import { findRepair } from './edits';
 import { printExpected } from './expected';
 import { domainHint } from './domains';
 import { checkNumericStep } from './numeric';
+import { rangeProblem } from './range';
 import { isIndexedStep, lowerIndexedStep, withClaimContext } from './indexed';
 
 export interface ClaimContext {
@@ -77,7 +78,7 @@ export function checkClaim(claim: Claim, ctx: ClaimContext): ClaimJson {
   const evaluator = new ClaimEvaluator(ctx.lowering.b.graph, ctx.scope, ctx.calculus.derivedLeaves, ctx.seed, truth.value, truth.forms, claim.point);
   const expected = truth.forms.length ? expectedText(truth.forms[0], ctx) : null;
   if (evaluator.points.length === 0) {
-    return failedClaim(claim, base, ctx, `${targetText} could not be evaluated at any sample point (it leaves its domain everywhere chainrule looked)`, truth, expected);
+    return failedClaim(claim, base, ctx, `${targetText} could not be evaluated at any sample point (it leaves its domain, or floating-point range, everywhere chainrule looked)`, truth, expected);
   }
   if (ctx.crossCheck !== false) crossCheck(claim, truth, evaluator, targetText, ctx);
   const steps = withClaimContext(ctx.lowering, truth, () => {
@@ -150,6 +151,8 @@ function checkStep(step: Step, index: number, claim: Claim, truth: Truth, evalua
   if (formIndex < 0) return { ...base, shape, verdict: 'incorrect', ...wrongShape(step, index, node, stepValues, truth, evaluator, targetText, ctx) };
   const form = truth.forms[formIndex];
   const truthValues = formIndex === 0 ? evaluator.truth : evaluator.values(form)!;
+  const unsampled = rangeProblem(node, stepValues, form, truthValues, targetText);
+  if (unsampled) return { ...base, shape, verdict: 'error', diagnosis: null, message: unsampled };
   if (stepValues.every((v, k) => agree(v, truthValues[k]))) return { ...base, shape, verdict: 'correct', diagnosis: null, message: `correct` };
   const finding = diagnose(step.expr, node, stepValues, form, truthValues, truth, evaluator, targetText, ctx);
   const hint = ctx.domainHints === false ? undefined : domainHint(node, truth, ctx.lowering.b.graph, ctx.scope, ctx.calculus.derivedLeaves, ctx.seed);

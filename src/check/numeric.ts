@@ -8,7 +8,7 @@ import type { Truth } from './truth';
 import type { ClaimEvaluator } from './evaluator';
 import type { ClaimContext } from './claim';
 import { diagnose } from './claim';
-import { agree, agreeWithin } from './compare';
+import { agree, agreeWithin, isFinite } from './compare';
 import { decimalTolerance } from './sampling';
 import { map } from '../numeric/matrix';
 
@@ -29,6 +29,8 @@ export function checkNumericStep(step: Step, node: Node, claim: Claim, truth: Tr
   const stepValues = evaluator.values(node);
   if (!stepValues) return { verdict: 'error', diagnosis: null, message: 'this step could not be evaluated at the given point' };
   const exact = evaluator.truth[0];
+  // At a fixed point 0 is an answer like any other (a relu that is off), but no number matches an overflow.
+  if (!isFinite(exact)) return { verdict: 'error', diagnosis: null, message: `${targetText} is not finite at this point (beyond floating-point range, or outside its domain), so this step cannot be checked` };
   const rounded = roundedTruth(claim, truth, evaluator, ctx);
   const written = writtenNumber(step.expr);
   const value = stepValues[0];
