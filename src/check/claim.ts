@@ -22,6 +22,7 @@ import { findRepair } from './edits';
 import { printExpected } from './expected';
 import { domainHint } from './domains';
 import { checkNumericStep } from './numeric';
+import { rangeProblem } from './range';
 import { claimLowering, isIndexedStep, lowerIndexedStep } from './indexed';
 
 export interface ClaimContext {
@@ -93,7 +94,7 @@ export function checkClaim(claim: Claim, ctx: ClaimContext): ClaimJson {
   const evaluator = new ClaimEvaluator(ctx.lowering.b.graph, ctx.scope, ctx.calculus.derivedLeaves, ctx.seed, truth.value, truth.forms, claim.point);
   const expected = truth.forms.length ? expectedText(truth.forms[0], ctx) : null;
   if (evaluator.points.length === 0) {
-    return failedClaim(claim, base, ctx, `${targetText} could not be evaluated at any sample point (it leaves its domain everywhere chainrule looked)`, truth, expected);
+    return failedClaim(claim, base, ctx, `${targetText} could not be evaluated at any sample point (it leaves its domain, or floating-point range, everywhere chainrule looked)`, truth, expected);
   }
   const internal = ctx.grading?.crossCheck !== false && truth.meaning ? crossCheckMeaning(truth.meaning, envOf(evaluator.points[0]), claim.target.span, targetText) : undefined;
   if (internal) {
@@ -161,6 +162,8 @@ function checkStep(check: ClaimCheck, step: Step, index: number): StepJson {
   if (formIndex < 0) return { ...base, shape, verdict: 'incorrect', ...wrongShape(check, step, index, node, stepValues) };
   const form = truth.forms[formIndex];
   const truthValues = formIndex === 0 ? evaluator.truth : evaluator.values(form)!;
+  const unsampled = rangeProblem(node, stepValues, form, truthValues, targetText);
+  if (unsampled) return { ...base, shape, verdict: 'error', diagnosis: null, message: unsampled };
   if (stepValues.every((v, k) => agree(v, truthValues[k]))) return { ...base, shape, verdict: 'correct', diagnosis: null, message: `correct` };
   const finding = diagnose(check, { expr: step.expr, node, values: stepValues }, form, truthValues);
   const hint = ctx.grading?.domainHints === false ? undefined : domainHint(node, truth, ctx.lowering.b.graph, ctx.scope, ctx.calculus.derivedLeaves, ctx.seed);

@@ -5,7 +5,7 @@ import type { Matrix, Node } from '../ir/types';
 import type { StepJson } from './report';
 import type { ClaimCheck } from './claim';
 import { diagnose } from './claim';
-import { agree, agreeWithin } from './compare';
+import { agree, agreeWithin, isFinite } from './compare';
 import { decimalTolerance } from './sampling';
 import { map } from '../numeric/matrix';
 
@@ -27,6 +27,8 @@ export function checkNumericStep(check: ClaimCheck, step: Step, node: Node): Ver
   const stepValues = evaluator.values(node);
   if (!stepValues) return { verdict: 'error', diagnosis: null, message: 'this step could not be evaluated at the given point' };
   const exact = evaluator.truth[0];
+  // At a fixed point 0 is an answer like any other (a relu that is off), but no number matches an overflow.
+  if (!isFinite(exact)) return { verdict: 'error', diagnosis: null, message: `${targetText} is not finite at this point (beyond floating-point range, or outside its domain), so this step cannot be checked` };
   const rounded = roundedTruth(check);
   const written = writtenNumber(step.expr);
   const value = stepValues[0];

@@ -10,10 +10,9 @@ export function diffCommand(file: string, options: { of: string; wrt: string; js
   const source = readInput(file);
   const analysis = analyzeSource(source, file, makeCalculus);
   const checked = shapesOf(analysis);
-  if (checked.exitCode !== 0) {
-    printDiagnostics(checked.diagnostics, source, file);
-    return checked.exitCode;
-  }
+  // Warnings too (an undeclared name taken as a scalar), as `check` and `shapes` print them.
+  printDiagnostics(checked.diagnostics, source, file);
+  if (checked.exitCode !== 0) return checked.exitCode;
   let result;
   try {
     result = derive(analysis, options.of, options.wrt);

@@ -26,6 +26,7 @@ export async function gradeCommand(assignment: string, submissions: string[], op
   tuneForBatch();
   try {
     const run = await runGrade({ assignment, submissions, outDir: options.out, formats, seed, jobs, timeLimitMs, memoryMb, progress: process.stderr });
+    printDiagnostics(run.warnings, run.assignmentSource, assignment);
     const s = run.summary;
     const parts = [`${s.submissions} submission${s.submissions === 1 ? '' : 's'}`, `mean ${s.scores.mean} / ${s.maxScore}`];
     if (run.resumed) parts.push(`${run.resumed} from an earlier run`);

@@ -4,6 +4,7 @@
 import { createHash } from 'crypto';
 import type { Diagnostic } from '../diagnostics';
 import { error, hasErrors, pushOnce } from '../diagnostics';
+import { sortDiagnostics } from '../render/json';
 import type { Step } from '../syntax/ast';
 import { parseDocument } from '../frontend';
 import { Graph } from '../ir/graph';
@@ -15,7 +16,6 @@ import { addStatements, emptyScope, type Scope } from '../resolve/scope';
 import { LowerError, Lowering } from '../resolve/lower';
 import { sourceTextOf } from '../resolve/source';
 import { inferNameShapes } from '../shapes/analyze';
-import { knownNames, walkNames } from '../resolve/names';
 import { readPolicy, type Policy } from './policy';
 import { expectedAnswer, type ExpectedAnswer } from './expected';
 import { MeaningCache } from './truthCache';
@@ -58,6 +58,8 @@ export interface Assignment {
   maxScore: number;
   /** Derivatives computed for one submission and reused by the next (the worker's main saving). */
   meanings: MeaningCache;
+  /** The assignment's own warnings (an undeclared name taken as a scalar), for the instructor. */
+  warnings: Diagnostic[];
 }
 
 /** The assignment has input errors; `diagnostics` say where (rendered like `chainrule check` errors). */
@@ -120,6 +122,7 @@ export function loadAssignment(source: string, file: string, seed = DEFAULT_SEED
     file, source, hash: assignmentHash(source), problems, asks,
     maxScore: asks.reduce((total, a) => total + a.points, 0),
     meanings,
+    warnings: sortDiagnostics(diagnostics.filter((d) => d.severity === 'warning')),
   };
 }
 
@@ -149,12 +152,11 @@ function uniqueIds(asks: AskSpec[]): AskSpec[] {
 }
 
 function askExpected(target: Step, scope: Scope, lowering: Lowering, meanings: MeaningCache, diagnostics: Diagnostic[]): ExpectedAnswer {
-  // An unknown name would make `dL/dQ` the quotient of two new scalars, graded as such: refuse it.
-  const known = knownNames(scope, [...scope.dims, 'pi', 'e']);
-  const unknown = new Set<string>();
-  walkNames(target.expr, (n) => known.has(n) || unknown.add(n));
-  if (unknown.size) {
-    diagnostics.push(error('unknown-name', `${[...unknown].join(', ')} ${unknown.size === 1 ? 'is' : 'are'} not declared or defined in this problem`, target.span, `ask about the problem's own names`));
+  // `ask dL/dQ` with Q meaning nothing in the problem would be the quotient of two new scalars dL and dQ,
+  // graded as such: refuse it. Any other undeclared name is a scalar (SPEC 1.1), as in `chainrule check`.
+  const unknown = target.expr.kind === 'deriv' ? lowering.quotientNames(target.expr) : [];
+  if (unknown.length) {
+    diagnostics.push(error('unknown-name', `${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not declared, defined or used in this problem`, target.span, `ask about the problem's own names`));
     return { text: null, latex: null };
   }
   try {

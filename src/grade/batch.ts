@@ -1,6 +1,7 @@
 // `chainrule grade`: a batch of submissions graded on worker threads, resumable, deterministic for a seed.
 import * as fs from 'fs';
 import * as path from 'path';
+import type { Diagnostic } from '../diagnostics';
 import { availableParallelism } from 'os';
 import { assignmentHash, loadAssignment } from './assignment';
 import { discoverSubmissions, inputHash, readSubmission } from './discover';
@@ -33,6 +34,9 @@ export interface GradeRun {
   graded: number;
   resumed: number;
   failed: number;
+  /** The assignment's warnings, with its source to show them in. */
+  warnings: Diagnostic[];
+  assignmentSource: string;
 }
 
 export const DEFAULT_TIME_LIMIT_MS = 30_000;
@@ -88,7 +92,7 @@ export async function runGrade(options: GradeOptions): Promise<GradeRun> {
     );
     progress.done();
     const summary = writeClassOutputs(options.outDir, assignment, options.seed, digests, formats);
-    return { summary, graded: toGrade.length - failed, resumed: inputs.length - toGrade.length, failed };
+    return { summary, graded: toGrade.length - failed, resumed: inputs.length - toGrade.length, failed, warnings: assignment.warnings, assignmentSource: source };
   } finally {
     await pool?.close();
   }

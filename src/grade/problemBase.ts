@@ -32,7 +32,7 @@ export interface ProblemBase {
   scope: Scope;
   lowering: Lowering;
   derivedLeaves: DerivedLeaves;
-  /** Names the problem defines, and names and called functions in its definitions: a submission that gives one a meaning cannot fork. */
+  /** Names the problem defines, names and called functions in its definitions, names in its asks: a submission that gives one a meaning cannot fork. */
   used: ReadonlySet<string>;
   /** The printed expected values of the base's nodes, under the base's names (check/expected.ts). */
   expectedTexts: Map<Node, string>;
@@ -114,8 +114,8 @@ function keepsMeanings(base: ProblemBase, scope: Scope): boolean {
 }
 
 /**
- * The names the problem defines, and every name and callee in its definitions and function bodies;
- * undefined when one of the names has no meaning there.
+ * The names the problem defines, every name and callee in its definitions and function bodies, and the
+ * names in its asks; undefined when a name of a definition or function body has no meaning there.
  */
 function namesInDefinitions(scope: Scope): Set<string> | undefined {
   const known = knownNames(scope, [...scope.dims, 'pi', 'e']);
@@ -136,5 +136,14 @@ function namesInDefinitions(scope: Scope): Set<string> | undefined {
     visit(d.expr);
   }
   for (const f of scope.functions.values()) visit(f.body, f.params);
-  return closed ? used : undefined;
+  if (!closed) return undefined;
+  // An ask's own undeclared scalars (`ask d/dx (x^2)`) are not the definitions', but a submission that
+  // declared one (`x : scalar positive`) would change where its truth is sampled.
+  for (const ask of scope.asks) {
+    findInExpr(ask.target.expr, (e) => {
+      if (e.kind === 'name') used.add(e.name);
+      return false;
+    });
+  }
+  return used;
 }

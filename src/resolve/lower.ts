@@ -597,27 +597,47 @@ export class Lowering {
   }
 
   private lowerDerivative(e: Extract<Expr, { kind: 'deriv' }>): Node {
-    // `dA/dB` is a derivative only when A and B mean something here; otherwise it is the division of names dA by dB.
     const read = this.asWritten(e);
     if (read !== e) return this.lower(read);
-    if (e.form === 'frac' && e.of.kind === 'name' && e.wrt.length === 1 && e.wrt[0].kind === 'name') {
-      const known = this.knownHere();
-      const isKnown = (x: Extract<Expr, { kind: 'name' }>): boolean =>
-        known.has(x.name) || this.problem.usedNames.has(x.name) || this.scope.abstractFunctions.has(x.name) || this.indexReader.involves(x);
-      const ofIsFunction = this.indexReader.namesBuiltinFunction(e.of);
-      if (!(isKnown(e.of) || ofIsFunction) || !isKnown(e.wrt[0])) {
-        const dA = { kind: 'name' as const, name: 'd' + e.of.name, text: 'd' + e.of.text, span: e.of.span };
-        const dB = { kind: 'name' as const, name: 'd' + e.wrt[0].name, text: 'd' + e.wrt[0].text, span: e.wrt[0].span };
-        return this.lower({ kind: 'binary', op: 'div', left: dA, right: dB, span: e.span });
-      }
+    const names = betweenNames(e);
+    if (names && this.quotientNames(e).length) {
+      const dA = { kind: 'name' as const, name: 'd' + names.of.name, text: 'd' + names.of.text, span: names.of.span };
+      const dB = { kind: 'name' as const, name: 'd' + names.wrt.name, text: 'd' + names.wrt.text, span: names.wrt.span };
+      return this.lower({ kind: 'binary', op: 'div', left: dA, right: dB, span: e.span });
     }
     return this.requireCalculus(e.span).derivativeRef(e, this);
+  }
+
+  /**
+   * `dA/dB` between names is a derivative only when A and B mean something here: known, or used as names
+   * in the scope (undeclared scalars, SPEC 1.1). Otherwise it is the quotient of the names dA and dB, and
+   * this gives the names (as written) that mean nothing; for any other reference, none.
+   */
+  quotientNames(e: Extract<Expr, { kind: 'deriv' }>): string[] {
+    const names = betweenNames(e);
+    if (!names) return [];
+    const known = this.knownHere();
+    const isKnown = (x: NameExpr): boolean =>
+      known.has(x.name) || this.problem.usedNames.has(x.name) || this.scope.abstractFunctions.has(x.name) || this.indexReader.involves(x);
+    const unknown: string[] = [];
+    if (!isKnown(names.of) && !this.indexReader.namesBuiltinFunction(names.of)) unknown.push(names.of.text);
+    if (!isKnown(names.wrt)) unknown.push(names.wrt.text);
+    return unknown;
   }
 
   private requireCalculus(span: Span): Calculus {
     if (!this.options.calculus) throw new LowerError(error('internal-error', 'derivatives are not available in this context', span));
     return this.options.calculus;
   }
+}
+
+type NameExpr = Extract<Expr, { kind: 'name' }>;
+
+/** A and B of `dA/dB` written between two names. */
+function betweenNames(e: Extract<Expr, { kind: 'deriv' }>): { of: NameExpr; wrt: NameExpr } | undefined {
+  const [wrt] = e.wrt;
+  if (e.form !== 'frac' || e.of.kind !== 'name' || e.wrt.length !== 1 || wrt.kind !== 'name') return undefined;
+  return { of: e.of, wrt };
 }
 
 function isVector(s: Shape): boolean {

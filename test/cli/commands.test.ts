@@ -1,6 +1,8 @@
 // The command line as SPEC section 2 describes it: output forms and exit codes of check, diff and shapes.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 const root = path.join(__dirname, '../..');
@@ -8,6 +10,14 @@ const cli = path.join(root, 'dist/src/cli/main.js');
 
 function run(...args: string[]) {
   return spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
+}
+
+/** The step verdicts `check --json` gives a derivation written to a temporary file. */
+function verdicts(source: string): string[] {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'chainrule-cli-')), 'claim.cr');
+  fs.writeFileSync(file, source);
+  const json = JSON.parse(run('check', file, '--json').stdout) as { claims: Array<{ steps: Array<{ verdict: string }> }> };
+  return json.claims.flatMap((c) => c.steps.map((s) => s.verdict));
 }
 
 describe('chainrule CLI', () => {
@@ -47,5 +57,62 @@ describe('chainrule CLI', () => {
     const r = run('check', '--bogus', 'x.cr');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("unknown option '--bogus'");
+  });
+});
+
+// Issue 11, item 4: undeclared names are scalars (SPEC 1.1) in diff, shapes and grade as in check.
+describe('undeclared scalars on the command line', () => {
+  it('diff differentiates by an undeclared scalar, with no warning in a file without arrays', () => {
+    // f = sin(x)^2 / x, x declared nowhere (fixtures/check/undeclared_scalars.cr).
+    const r = run('diff', 'fixtures/check/undeclared_scalars.cr', '--of', 'f', '--wrt', 'x', '--json');
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    const json = JSON.parse(r.stdout);
+    expect([json.kind, json.shape]).toEqual(['gradient', 'scalar']);
+    // The quotient rule worked by hand, (2 x sin(x) cos(x) - sin(x)^2) / x^2, equals the expanded result.
+    expect(verdicts(`(2 x sin(x) cos(x) - sin(x)^2) / x^2 = ${json.expanded}\n`)).toEqual(['correct']);
+  });
+
+  it('diff warns about an undeclared scalar in a file with arrays, as shapes does', () => {
+    const r = run('diff', 'fixtures/shapes/undeclared_scalars.cr', '--of', 'L', '--wrt', 'lam', '--json');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('undeclared_scalars.cr:14:11: warning[assumed-scalar]: lam is not declared; it is taken as a scalar');
+    expect(r.stderr).toContain('undeclared_scalars.cr:16:12: warning[similar-name]: Y is not declared or defined');
+    // L = r^2 + lam sum(w .* w) is linear in lam: dL/dlam = sum(w .* w).
+    const json = JSON.parse(r.stdout);
+    expect([json.kind, json.shape]).toEqual(['gradient', 'scalar']);
+    expect(verdicts(`w : M x 1\nsum(w .* w) = ${json.expanded}\n`)).toEqual(['correct']);
+  });
+
+  it('diff still refuses a name the file never uses, and the derivative of an undeclared scalar', () => {
+    const file = 'fixtures/shapes/undeclared_scalars.cr';
+    const unused = run('diff', file, '--of', 'L', '--wrt', 'q');
+    expect(unused.status).toBe(2);
+    expect(unused.stderr).toContain(`chainrule: q is not declared, defined or used in ${file}\n`);
+    expect(run('diff', file, '--of', 'L', '--wrt', 'W').stderr).toContain(`chainrule: W is not declared, defined or used in ${file}; did you mean w?`);
+    const leaf = run('diff', file, '--of', 'lam', '--wrt', 'w');
+    expect(leaf.status).toBe(2);
+    expect(leaf.stderr).toContain(`chainrule: lam is not defined in ${file}, so dlam/dw cannot be worked out`);
+  });
+
+  it('shapes lists declared and defined names, warning about undeclared ones only where the SPEC says', () => {
+    const r = run('shapes', 'fixtures/shapes/undeclared_scalars.cr');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('X : 1 x M\nw : M x 1\ny : scalar\nr : scalar\nL : scalar\nG : scalar\nE : scalar\n');
+    expect(r.stderr.match(/warning\[[a-z-]+\]/g)).toEqual(['warning[assumed-scalar]', 'warning[assumed-scalar]', 'warning[similar-name]']);
+    // No array declared: x, y, t, a are scalars without a word.
+    const scalars = run('shapes', 'fixtures/check/undeclared_scalars.cr');
+    expect([scalars.status, scalars.stdout, scalars.stderr]).toEqual([0, 'f : scalar\n', '']);
+  });
+
+  it('grade accepts `ask jacobian(F(G(x, y)), [x, y])` with x, y undeclared and gives a right answer full marks', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'chainrule-cli-grade-'));
+    const assignment = 'fixtures/grade/scalars/assignment.cr';
+    const r = run('grade', assignment, 'fixtures/grade/scalars/submissions/ana_right.cr', '--out', out, '--format', 'json');
+    expect(r.status).toBe(0);
+    // The instructor sees the assignment's own warning (lam, in the problem that declares arrays).
+    expect(r.stderr).toContain(`${assignment}:26:11: warning[assumed-scalar]: lam is not declared`);
+    const result = JSON.parse(fs.readFileSync(path.join(out, 'submissions/ana_right/result.json'), 'utf8'));
+    const jacobian = result.asks.find((a: { id: string }) => a.id === '1 jacobian(F(G(x, y)), [x, y])');
+    expect([jacobian.score, jacobian.maxScore, jacobian.outcome]).toEqual([5, 5, 'correct']);
   });
 });

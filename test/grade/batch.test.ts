@@ -123,7 +123,7 @@ describe('input errors', () => {
     fs.writeFileSync(assignment, `${LOGREG}ask dL/dQ 2 points\npolicy signs 50%\n`);
     const r = runCli(['grade', assignment, path.join(FIXTURES, 'submissions/ada_perfect.cr'), '--out', path.join(dir, 'out')]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain(`${assignment}:11:5: error[unknown-name]: Q is not declared or defined in this problem`);
+    expect(r.stderr).toContain(`${assignment}:11:5: error[unknown-name]: Q is not declared, defined or used in this problem`);
     expect(r.stderr).toContain(`${assignment}:12:8: error[parse-error]: unknown policy signs`);
     expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
   });

@@ -1,5 +1,6 @@
 // Which claim answers an ask: by meaning (lowered function and variables), the last claim counting.
 import { describe, expect, it } from 'vitest';
+import { AssignmentError, loadAssignment } from '../../src/grade/assignment';
 import { gradeText, LOGREG, TWO_LAYER } from './helpers';
 
 const RIGHT = 'X^T ((a2 - y) W2^T .* a1 .* (1 - a1))';
@@ -67,5 +68,37 @@ describe('matching claims to asks', () => {
     const result = gradeText(LOGREG, 'problem 1\nW = zeros(M, 1)\nM = 1\ndL/dW = X^T (a - y)\n');
     expect(result.asks[0].outcome).toBe('correct');
     expect(result.notes.filter((n) => n.code === 'redefinition').map((n) => n.line)).toEqual([2, 3]);
+  });
+});
+
+// Issue 11, item 4: an ask's undeclared names are scalars (SPEC 1.1), as in `chainrule check`.
+describe('asks with undeclared names', () => {
+  /** The messages of the errors that refuse an assignment (none when it loads). */
+  const refusals = (source: string): string[] => {
+    try {
+      loadAssignment(source, 'a.cr');
+      return [];
+    } catch (err) {
+      if (!(err instanceof AssignmentError)) throw err;
+      return err.diagnostics.map((d) => d.message);
+    }
+  };
+
+  it('reads undeclared names in an ask as scalars, with nothing else in the problem', () => {
+    // d/dx (x^2 sin(x)) = 2 x sin(x) + x^2 cos(x) by the product rule.
+    const result = gradeText('problem 1\nask d/dx (x^2 sin(x)) 2 points\n', 'problem 1\nd/dx (x^2 sin(x)) = 2 x sin(x) + x^2 cos(x)\n');
+    expect(result.asks[0]).toMatchObject({ outcome: 'correct', score: 2 });
+  });
+
+  it('still refuses dA/dB between names the problem neither declares, defines nor uses', () => {
+    // Q appears nowhere, so dL/dQ would be the quotient of two new scalars dL and dQ.
+    expect(refusals(`${LOGREG}ask dL/dQ 2 points\n`)).toEqual(['Q is not declared, defined or used in this problem']);
+    // x is used nowhere but in the ask: dy/dx would be the quotient dy / dx.
+    expect(refusals('problem 1\ny = 3\nask dy/dx 1 point\n')).toEqual(['x is not declared, defined or used in this problem']);
+  });
+
+  it('refuses the derivative of an undeclared scalar, which has no definition', () => {
+    // Q is an undeclared scalar of L's definition: dQ/dx would be the derivative of a leaf.
+    expect(refusals('problem 1\nL = Q x\nask dQ/dx 1 point\n')).toEqual(['Q is not defined here, so dQ/dx cannot be worked out']);
   });
 });

@@ -53,6 +53,16 @@ describe('problem bases', () => {
     expect(graphOf('pi = 3\ndA/dr = 6 r').base).toBeUndefined();
   });
 
+  it('do not fork when a submission declares a scalar that only an ask uses (its points would be drawn anew)', () => {
+    // t is sampled as N(0, 1) in the base; declared positive, 2 a abs(t) equals the truth 2 a t at every
+    // point, so a fork keeping the base's points would grade it otherwise than a fresh graph.
+    const ask = loadAssignment('problem 1\nA = 3\nask d/dt (a t^2) 1 point\n', 'a.cr');
+    const withoutBase = { ...ask, problems: ask.problems.map((p) => ({ ...p, base: undefined })) };
+    const submission = { name: 's', files: [{ path: 's.cr', source: 't : scalar positive\nd/dt (a t^2) = 2 a abs(t)\n' }], inputHash: 'x' };
+    expect(ask.problems[0].base).toBeDefined();
+    expect(gradeSubmission(ask, submission, 1)).toEqual(gradeSubmission(withoutBase, submission, 1));
+  });
+
   it('do not fork when a submission declares a name the problem defines (the definition would be checked against it)', () => {
     expect(forks('L : 1 x 5\ndL/dW = X^T (a - y)')).toBe(false);
     expect(forks('L : scalar\ndL/dW = X^T (a - y)')).toBe(false);
