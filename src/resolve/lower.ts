@@ -327,7 +327,8 @@ export class Lowering {
   private lowerPower(e: Extract<Expr, { kind: 'power' }>): Node {
     const base = this.lower(e.base);
     const exponent = this.lower(e.exponent);
-    const square = !isScalarShape(base.shape) && base.shape[0] === base.shape[1];
+    // `A^(-1)` of a square matrix is its inverse (SPEC 1.3); `A.^(-1)` never is.
+    const square = !e.elementwise && !isScalarShape(base.shape) && base.shape[0] === base.shape[1];
     if (square && e.exponent.kind === 'neg' && e.exponent.arg.kind === 'number' && e.exponent.arg.value === 1) return this.b.apply('inv', [base]);
     if (square && e.exponent.kind === 'number' && e.exponent.value === -1) return this.b.apply('inv', [base]);
     return this.withShapeDiagnostic(e, () => this.b.pow(base, exponent));
