@@ -6,7 +6,7 @@ import type { Dim, Node, Shape } from '../ir/types';
 import { ShapeError, formatShape, isScalarShape, shapesEqual } from '../ir/types';
 import type { Builder } from '../ir/build';
 import type { FunctionDefinition, Scope } from './scope';
-import { BUILTIN_FUNCTIONS, BUILTIN_NAMES } from './builtins';
+import { BUILTIN_FUNCTIONS, BUILTIN_NAMES, type BuiltinFunction } from './builtins';
 import { knownNames, namesUsedInScope } from './names';
 import { similarName, splitIntoKnownNames } from './similar';
 import { shapeMismatchDiagnostic } from './shapeHints';
@@ -413,7 +413,7 @@ export class Lowering {
       if (e.args.length !== builtin.arity) {
         throw new LowerError(error('arity', `${e.calleeText} takes ${builtin.arity} argument${builtin.arity === 1 ? '' : 's'}, not ${e.args.length}`, e.span));
       }
-      if (builtin.kind === 'constructor') return this.constructConstant(e, builtin.name);
+      if (builtin.construct) return this.constructConstant(e, builtin.construct);
       if (builtin.kind === 'reduction') e.args.forEach((a) => this.noteArrayUse(a));
       const args = e.args.map((a) => this.lower(a));
       if (e.prime > 0) {
@@ -452,14 +452,13 @@ export class Lowering {
     return this.params.length ? new Set([...this.scopeNames, ...this.params.flatMap((p) => [...p.keys()])]) : this.scopeNames;
   }
 
-  private constructConstant(e: Extract<Expr, { kind: 'call' }>, fn: string): Node {
+  private constructConstant(e: Extract<Expr, { kind: 'call' }>, construct: NonNullable<BuiltinFunction['construct']>): Node {
     const dims = e.args.map((a) => {
       if (a.kind === 'number' && Number.isInteger(a.value) && a.value > 0) return a.value;
       if (a.kind === 'name' && this.scope.dims.has(a.name)) return a.name;
       throw new LowerError(error('shape-mismatch', `${e.calleeText} needs a size (a positive integer or a dimension name), not ${this.options.textOf(a.span)}`, a.span));
     });
-    if (fn === 'eye') return this.b.eye(dims[0]);
-    return this.b.fill(fn === 'ones' ? 1 : 0, dims[0], dims[1]);
+    return construct(this.b, dims);
   }
 
   /** Calls of user functions are inlined; a vector argument spreads over scalar parameters (SPEC 1.2). */
