@@ -124,8 +124,10 @@ Power -> PowChain                              {% (d) => B.powerChain(d[0]) %}
 
 PowChain -> Postfix                            {% (d) => [B.powOperand(d[0])] %}
           | PowChain %caret PowOperand         {% (d) => [...d[0], d[2]] %}
+          | PowChain %epow PowOperand          {% (d) => [...d[0], B.elementwiseOperand(d[2])] %}
 
 # An exponent: `a^2`, `a^(n+1)`, `a^{n+1}`, `a^-1` (the minus applies to the rest of the chain).
+# `.^` (elementwise power, as in MATLAB) binds like `^`.
 PowOperand -> Postfix                          {% (d) => B.powOperand(d[0]) %}
             | %lbrace Expr %rbrace             {% (d) => B.powOperand(B.braced(d[0], d[1], d[2])) %}
             | %minus PowOperand                {% (d) => B.signed(d[0], d[1]) %}

@@ -11,9 +11,10 @@ import { Point, PointSampler } from './points';
 import { agree, isFinite } from './compare';
 import { sampleMatrix } from './sampling';
 import { streamFor } from '../numeric/random';
+import { ALL_OPS } from '../ops/index';
 
 const MAX_REDRAWS = 25;
-const KINK_OPS = new Set(['relu', 'abs', 'max', 'min', 'gt', 'ge', 'lt', 'le']);
+const KINK_OPS = new Set(ALL_OPS.filter((op) => op.kink).map((op) => op.name));
 
 /**
  * Sample points shared by every evaluator of one graph and scope. A point's values depend only on the

@@ -33,8 +33,8 @@ function print(e: Expr): Printed {
     }
     case 'transpose':
       return { text: `${latexAtLeast(print(e.arg), Prec.Atom).text}^{\\top}`, prec: Prec.Postfix };
-    case 'power':
-      return { text: `${latexAtLeast(print(e.base), Prec.Atom).text}^{${print(e.exponent).text}}`, prec: Prec.Power };
+    case 'power': // `.^` as the Hadamard power A^{∘2}
+      return { text: `${latexAtLeast(print(e.base), Prec.Atom).text}^{${e.elementwise ? '\\circ ' : ''}${print(e.exponent).text}}`, prec: Prec.Power };
     case 'binary':
       return binary(e);
     case 'matrix':

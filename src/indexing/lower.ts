@@ -21,9 +21,6 @@ type Binary = Extract<Expr, { kind: 'binary' }>;
 type Call = Extract<Expr, { kind: 'call' }>;
 type ChainLink = { op: Binary['op']; style?: Binary['style']; expr: Expr };
 
-/** Functions that apply entry by entry (so they keep every axis). */
-const ENTRYWISE = new Set(['exp', 'log', 'sqrt', 'abs', 'sin', 'cos', 'tan', 'tanh', 'sigma', 'relu', 'softplus']);
-
 export class IndexLowering {
   /** Index → its range, and where it was first seen (for messages). */
   private readonly sizes = new Map<string, { dim: Dim; where: string }>();
@@ -406,13 +403,14 @@ export class IndexLowering {
     const builtin = BUILTIN_FUNCTIONS.get(e.callee);
     if (!builtin || e.args.length !== builtin.arity) throw new IndexError(`${e.calleeText} of an indexed argument is not supported; write it with whole arrays`);
     const name = builtin.name;
-    if (ENTRYWISE.has(name)) {
+    // Entrywise functions keep every axis (builtin.kind comes from the op's `elementwise`).
+    if (builtin.kind === 'elementwise' && builtin.arity === 1) {
       const arg = this.tensor(e.args[0]);
       const calculus = this.lowering.options.calculus;
       const apply = (x: Node) => (e.prime > 0 && calculus ? calculus.primeOfBuiltin(name, x) : this.b.apply(name, x));
       return [{ ...arg, node: apply(arg.node) }];
     }
-    if (name === 'max' || name === 'min') return [combine(this.b, e.args.map((a) => this.tensor(a)), (nodes) => this.b.make(name, nodes))];
+    if (builtin.kind === 'elementwise') return [combine(this.b, e.args.map((a) => this.tensor(a)), (nodes) => this.b.apply(name, nodes))];
     if (name === 'sum' || name === 'mean') return this.itemSum(this.lower(e.args[0]), name === 'mean');
     if (name === 'dot') return this.matrixProduct(this.lower(e.args[0]), this.lower(e.args[1]), true);
     if (name === 'softmax' || name === 'logsumexp') return [this.itemwise(name, this.tensor(e.args[0]), this.text(e))];

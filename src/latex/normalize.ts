@@ -11,7 +11,7 @@ import type { Tok, TokType } from './tokens';
 import {
   ACCENT_SUFFIX, COMPARISON_COMMANDS, EQUALITY_COMMANDS, FONT_COMMANDS, FUNCTION_WORDS, GREEK_CHARACTERS,
   GREEK_COMMANDS, IGNORED_COMMANDS, IGNORED_WITH_ARGUMENT, MATRIX_ENVIRONMENTS, OPERATOR_COMMANDS,
-  PRODUCT_COMMANDS, ROW_ENVIRONMENTS, UNSUPPORTED_COMMANDS, WIDE_SPACES, WORD_COMMANDS, table,
+  PRODUCT_COMMANDS, ROW_ENVIRONMENTS, UNSUPPORTED_COMMANDS, WIDE_SPACES, WORD_COMMANDS, table, type OperatorCommand,
 } from './vocabulary';
 
 /** Deeper nesting of `\mathbf{\hat{...}}` than any derivation needs is refused (input is untrusted). */
@@ -248,13 +248,15 @@ class Normalizer {
       this.emit('name', name, start, end);
       return i + 1;
     }
-    const callee = OPERATOR_COMMANDS.get(name);
-    if (callee) {
-      const paren = this.followedByParen(i + 1);
-      if (!paren && (name === 'max' || name === 'min')) {
-        this.unsupported(`write \\${name}(a, b) with both arguments in parentheses`, start, end);
-      } else this.emit(paren ? 'fname' : 'func', callee, start, end);
-      return i + 1;
+    const found = this.operatorCommand(i);
+    if (found) {
+      const next = i + found.length;
+      const paren = this.followedByParen(next);
+      const to = this.endOf(next - 1);
+      if (!paren && found.command.arity > 1) {
+        this.unsupported(`write ${this.pos.text.slice(start, to)}(a, b) with both arguments in parentheses`, start, to);
+      } else this.emit(paren ? 'fname' : 'func', found.command.callee, start, to);
+      return next;
     }
     const operator = OPERATOR_TOKENS.get(name);
     if (operator) {
@@ -323,6 +325,15 @@ class Normalizer {
     }
     this.unsupported(`unknown command \`${t.text}\``, start, end);
     return i + 1;
+  }
+
+  /** The operator command at `i`, one command or two in a row (`\log\det`), and how many raw tokens it takes. */
+  private operatorCommand(i: number): { command: OperatorCommand; length: number } | undefined {
+    const next = this.raw[i + 1];
+    const pair = next?.type === 'command' ? OPERATOR_COMMANDS.get(this.raw[i].text + next.text) : undefined;
+    if (pair) return { command: pair, length: 2 };
+    const single = OPERATOR_COMMANDS.get(this.raw[i].text);
+    return single && { command: single, length: 1 };
   }
 
   /**

@@ -1,6 +1,8 @@
 // The LaTeX words chainrule knows: which commands are names, functions, operators, noise,
 // and which are recognised but unsupported (so the error can say why instead of "unexpected").
 // Tables are Maps, never plain objects: a command named `\constructor` must not find Object's.
+// The function words and operator commands come from the builtins (src/resolve/builtins.ts).
+import { BUILTINS } from '../resolve/builtins';
 
 /** A lookup table from an object literal. */
 export function table<T>(entries: Record<string, T>): ReadonlyMap<string, T> {
@@ -25,20 +27,24 @@ export const GREEK_CHARACTERS: ReadonlyMap<string, string> = table({
 
 /**
  * Function words recognised when spelled in plain letters and followed by `(` (`softmax(h)`,
- * `log(s)`), and inside `\operatorname{}`, `\mathrm{}`, `\text{}`. The spellings of SPEC 1.3;
- * the resolver maps aliases (`ln`, `sigmoid`, `tr`) to their builtin.
+ * `log(s)`), and inside `\operatorname{}`, `\mathrm{}`, `\text{}`: the builtins' spellings of two
+ * letters or more; the resolver maps aliases (`ln`, `sigmoid`, `tr`) to their builtin.
  */
-export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
-  'exp', 'log', 'ln', 'sqrt', 'abs', 'sin', 'cos', 'tan', 'tanh', 'sigma', 'sigmoid', 'relu', 'softplus',
-  'max', 'min', 'sum', 'mean', 'trace', 'tr', 'norm', 'dot', 'softmax', 'logsumexp', 'diag', 'inv', 'det',
-  'eye', 'ones', 'zeros',
-]);
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(BUILTINS.flatMap((fn) => fn.spellings.filter((s) => /^[a-z]{2,}$/.test(s))));
 
-/** Operator commands: applied to the next factor without parentheses (`\log a`), or called (`\log(1-a)`). */
-export const OPERATOR_COMMANDS: ReadonlyMap<string, string> = table({
-  log: 'log', ln: 'ln', exp: 'exp', sin: 'sin', cos: 'cos', tan: 'tan', tanh: 'tanh', det: 'det',
-  max: 'max', min: 'min',
-});
+export interface OperatorCommand {
+  /** The spelling called: the command's own name when it is one (`\ln` calls ln), else the builtin's. */
+  callee: string;
+  arity: number;
+}
+
+/**
+ * Operator commands, keyed by their text (`\log`, or two commands in a row, `\log\det`): applied to the
+ * next factor without parentheses (`\log a`), or called (`\log(1-a)`).
+ */
+export const OPERATOR_COMMANDS: ReadonlyMap<string, OperatorCommand> = new Map(
+  BUILTINS.flatMap((fn) => fn.latexCommands.map((c): [string, OperatorCommand] => [c, { callee: fn.spellings.includes(c.slice(1)) ? c.slice(1) : fn.name, arity: fn.arity }])),
+);
 
 /** Commands that only change the font of a name: `\mathbf{x}` is x. */
 export const FONT_COMMANDS: ReadonlySet<string> = new Set([

@@ -1,5 +1,5 @@
 // Dense float64 kernels on row-major typed arrays. mathjs is used only for inv and det, where a
-// careful LU implementation pays for the conversion.
+// careful LU implementation pays for the conversion, and for erf.
 import type { Matrix } from '../ir/types';
 
 export function zeros(rows: number, cols: number): Matrix {
@@ -125,6 +125,14 @@ export function inverse(a: Matrix): Matrix {
 export function determinant(a: Matrix): number {
   if (a.rows === 1) return a.data[0];
   return mathjs().det(toRows(a)) as number;
+}
+
+let erfOfNumber: ((x: number) => number) | undefined;
+
+/** The error function, 2/√π ∫₀ˣ exp(-t²) dt (mathjs: within an ulp or two of float64). */
+export function erf(x: number): number {
+  erfOfNumber ??= mathjs().erf as (x: number) => number;
+  return erfOfNumber(x);
 }
 
 /** Copies `block` into `target` at (row, col). */

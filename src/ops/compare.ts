@@ -25,7 +25,10 @@ function extremumOp(name: 'max' | 'min', f: (p: number, q: number) => number, fi
   return {
     name,
     arity: 2,
+    spellings: [name],
+    latexCommands: [`\\${name}`],
     elementwise: true,
+    kink: true,
     shape: elementwiseShape(name),
     rewrite: (b, args, attrs, shape) => (args[0] === args[1] ? args[0] : fold(b, args, attrs, shape)),
     evaluate: ([a, c]) => zip(a, c, f),
@@ -70,6 +73,7 @@ export const comparisonOps: OpDef[] = COMPARISONS.map(([name, sym, latexSym, tes
     name,
     arity: 2,
     elementwise: true,
+    kink: name !== 'eq' && name !== 'ne', // an equality mask changes only at exact equality, which samples miss
     shape: elementwiseShape(name),
     rewrite: fold,
     evaluate: ([a, c]) => zip(a, c, f),

@@ -1,4 +1,5 @@
-// The registry of primitives. Adding an op means adding its entry here; nothing else switches on op names.
+// The registry of primitives. Adding an op means adding its entry here; nothing else switches on op names,
+// and the names authors call it by are read from the entry (src/resolve/builtins.ts).
 import type { OpDef } from './types';
 import { constOp, dimsizeOp, eyeOp, varOp } from './leaves';
 import { addOp, divOp, hadamardOp, negOp, powOp } from './arithmetic';
@@ -7,13 +8,13 @@ import { unaryFunctionOps } from './functions';
 import { comparisonOps, maxOp, minOp } from './compare';
 import { dotOp, meanOp, normOp, sumOp, traceOp } from './reductions';
 import { logsumexpOp, softmaxOp } from './softmax';
-import { detOp, diagOp, invOp } from './linalg';
+import { detOp, diagOp, invOp, logdetOp } from './linalg';
 import { embedOp, entryOp, hcatOp, sumcolsOp, sumrowsOp, vcatOp } from './blocks';
 import { abstractDirOp, abstractOp, abstractScalarOp } from './abstract';
 
 export type { OpDef, EvalContext, PrintContext } from './types';
 
-const ALL: readonly OpDef[] = [
+export const ALL_OPS: readonly OpDef[] = [
   varOp, constOp, dimsizeOp, eyeOp,
   addOp, negOp, hadamardOp, divOp, powOp,
   matmulOp, transposeOp,
@@ -21,12 +22,12 @@ const ALL: readonly OpDef[] = [
   maxOp, minOp, ...comparisonOps,
   sumOp, meanOp, traceOp, normOp, dotOp,
   softmaxOp, logsumexpOp,
-  diagOp, invOp, detOp,
+  diagOp, invOp, detOp, logdetOp,
   entryOp, embedOp, hcatOp, vcatOp, sumrowsOp, sumcolsOp,
   abstractOp, abstractScalarOp, abstractDirOp,
 ];
 
-const REGISTRY: ReadonlyMap<string, OpDef> = new Map(ALL.map((d) => [d.name, d]));
+const REGISTRY: ReadonlyMap<string, OpDef> = new Map(ALL_OPS.map((d) => [d.name, d]));
 
 export function getOp(name: string): OpDef {
   const d = REGISTRY.get(name);

@@ -37,6 +37,10 @@ export const varOp: OpDef = {
 export const constOp: OpDef = {
   name: 'const',
   arity: 0,
+  constructors: [
+    { spellings: ['ones'], arity: 2, make: (b, [m, n]) => b.fill(1, m, n) },
+    { spellings: ['zeros'], arity: 2, make: (b, [m, n]) => b.fill(0, m, n) },
+  ],
   shape: (_args, attrs) => {
     if (attrs.value === undefined) throw new Error('const needs a value');
     return attrs.rows === undefined ? SCALAR : [attrs.rows, attrs.cols ?? 1];
@@ -79,6 +83,7 @@ export const dimsizeOp: OpDef = {
 export const eyeOp: OpDef = {
   name: 'eye',
   arity: 0,
+  constructors: [{ spellings: ['eye', 'I'], arity: 1, make: (b, [n]) => b.eye(n) }],
   shape: (_args, attrs) => {
     if (attrs.rows === undefined) throw new ShapeError('eye', [], 'eye needs a size');
     return [attrs.rows, attrs.rows];

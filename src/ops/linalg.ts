@@ -1,4 +1,4 @@
-// diag (vector → diagonal matrix), inv, det.
+// diag (vector → diagonal matrix), inv, det, logdet.
 import type { Shape } from '../ir/types';
 import { ShapeError, formatShape, isScalarShape, SCALAR } from '../ir/types';
 import type { OpDef } from './types';
@@ -17,6 +17,7 @@ function diagShape([s]: readonly Shape[]): Shape {
 export const diagOp: OpDef = {
   name: 'diag',
   arity: 1,
+  spellings: ['diag'],
   shape: diagShape,
   rewrite: (b, [x]) => {
     if (isScalarShape(x.shape)) return x;
@@ -44,6 +45,7 @@ export const diagOp: OpDef = {
 export const invOp: OpDef = {
   name: 'inv',
   arity: 1,
+  spellings: ['inv'],
   shape: ([s]) => {
     requireSquare('inv', s);
     return s;
@@ -61,13 +63,20 @@ export const invOp: OpDef = {
   printLatex: ({ args: [a] }) => ({ text: `${latexAtLeast(a, Prec.Atom).text}^{-1}`, prec: Prec.Power }),
 };
 
+/** The shape rule of a scalar function of a square matrix. */
+function scalarOfSquare(op: string) {
+  return ([s]: readonly Shape[]): Shape => {
+    requireSquare(op, s);
+    return SCALAR;
+  };
+}
+
 export const detOp: OpDef = {
   name: 'det',
   arity: 1,
-  shape: ([s]) => {
-    requireSquare('det', s);
-    return SCALAR;
-  },
+  spellings: ['det'],
+  latexCommands: ['\\det'],
+  shape: scalarOfSquare('det'),
   rewrite: (b, [x]) => {
     if (isScalarShape(x.shape)) return x;
     if (x.op === 'eye') return b.constant(1);
@@ -78,4 +87,29 @@ export const detOp: OpDef = {
   vjp: (b, node, g, wanted) => [wanted[0] ? b.hadamard(b.hadamard(g, node), b.transpose(b.inv(node.args[0]))) : undefined],
   printCr: ({ args }) => call('det', args),
   printLatex: ({ args: [a] }) => atom(`\\det\\left(${a.text}\\right)`),
+};
+
+/**
+ * log |det A| of a square matrix, finite wherever A is invertible. LaTeX `\log\det A` is read as it (the
+ * textbooks write it for positive definite A, where the two agree); it prints with the bars.
+ */
+export const logdetOp: OpDef = {
+  name: 'logdet',
+  arity: 1,
+  spellings: ['logdet'],
+  latexCommands: ['\\log\\det'],
+  shape: scalarOfSquare('logdet'),
+  rewrite: (b, [x]) => {
+    if (isScalarShape(x.shape)) return b.apply('log', b.apply('abs', x));
+    if (x.op === 'transpose') return b.apply('logdet', x.args[0]); // det A^T = det A
+    if (x.op === 'inv') return b.neg(b.apply('logdet', x.args[0])); // det A^-1 = 1 / det A
+    if (x.op === 'eye') return b.constant(0);
+    return undefined;
+  },
+  evaluate: ([a]) => scalar(Math.log(Math.abs(determinant(a)))),
+  // d log|det X| = tr(X^-1 dX) for either sign of det X: the adjoint is g X^-T.
+  vjp: (b, node, g, wanted) => [wanted[0] ? b.hadamard(g, b.transpose(b.inv(node.args[0]))) : undefined],
+  printCr: ({ args }) => call('logdet', args),
+  // Looser than a power: `\log` without brackets takes the next power, so (log|det A|)^2 needs brackets.
+  printLatex: ({ args: [a] }) => ({ text: `\\log\\left|\\det\\left(${a.text}\\right)\\right|`, prec: Prec.Unary }),
 };

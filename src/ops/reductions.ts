@@ -16,6 +16,7 @@ function addEntries(b: Builder, entries: readonly Node[]): Node {
 export const sumOp: OpDef = {
   name: 'sum',
   arity: 1,
+  spellings: ['sum'],
   shape: scalarShape,
   rewrite: (b, [x]) => {
     if (isScalarShape(x.shape)) return x;
@@ -41,6 +42,7 @@ export const sumOp: OpDef = {
 export const meanOp: OpDef = {
   name: 'mean',
   arity: 1,
+  spellings: ['mean'],
   shape: scalarShape,
   rewrite: (_b, [x]) => (isScalarShape(x.shape) ? x : undefined),
   evaluate: ([a]) => scalar(sumAll(a) / a.data.length),
@@ -55,6 +57,7 @@ export const meanOp: OpDef = {
 export const traceOp: OpDef = {
   name: 'trace',
   arity: 1,
+  spellings: ['trace', 'tr'],
   shape: ([s]) => {
     requireSquare('trace', s);
     return SCALAR;
@@ -86,6 +89,7 @@ export const traceOp: OpDef = {
 export const normOp: OpDef = {
   name: 'norm',
   arity: 1,
+  spellings: ['norm'],
   shape: scalarShape,
   rewrite: (b, [x]) => (isScalarShape(x.shape) ? b.apply('abs', x) : undefined),
   evaluate: ([a]) => {
@@ -102,6 +106,7 @@ export const normOp: OpDef = {
 export const dotOp: OpDef = {
   name: 'dot',
   arity: 2,
+  spellings: ['dot'],
   shape: ([a, c]) => {
     if (!shapesEqual(a, c)) throw new ShapeError('dot', [a, c], `dot needs two arrays of the same shape, not ${formatShape(a)} and ${formatShape(c)}`);
     return SCALAR;

@@ -37,6 +37,7 @@ function groupSum(b: Builder, t: Node, axis: 'all' | 'rows'): Node {
 export const softmaxOp: OpDef = {
   name: 'softmax',
   arity: 1,
+  spellings: ['softmax'],
   shape: sameShape,
   rewrite: (b, [x]) => (isScalarShape(x.shape) ? b.constant(1) : undefined),
   evaluate: ([a]) => {
@@ -56,6 +57,7 @@ export const softmaxOp: OpDef = {
 export const logsumexpOp: OpDef = {
   name: 'logsumexp',
   arity: 1,
+  spellings: ['logsumexp'],
   shape: ([s]) => (softmaxAxis(s) === 'all' ? SCALAR : [s[0], 1]),
   rewrite: (_b, [x]) => (isScalarShape(x.shape) ? x : undefined),
   evaluate: ([a]) => {

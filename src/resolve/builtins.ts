@@ -1,45 +1,36 @@
-// The built-in functions of SPEC 1.3: spellings, canonical names and arities.
+// The built-in functions of SPEC 1.3: spellings, canonical names and arities, read from the op entries
+// (`spellings`, `constructors` in src/ops), so a new primitive is one entry there.
+import type { Dim, Node } from '../ir/types';
+import type { Builder } from '../ir/build';
+import { ALL_OPS, type OpDef } from '../ops/index';
 
 export interface BuiltinFunction {
-  /** Canonical name; for most functions also the IR op name. */
+  /** Canonical name: the op's name, or a constructor's first spelling. */
   name: string;
   arity: number;
   /** `elementwise`: applies entry by entry; `reduction`: array to value; `constructor`: builds a constant. */
   kind: 'elementwise' | 'reduction' | 'constructor';
+  /** The spellings and LaTeX commands it is read from. */
+  spellings: readonly string[];
+  latexCommands: readonly string[];
+  /** A constructor's constant, from its sizes. */
+  construct?(b: Builder, sizes: readonly Dim[]): Node;
 }
 
-const table: Array<[string[], BuiltinFunction]> = [
-  [['exp'], { name: 'exp', arity: 1, kind: 'elementwise' }],
-  [['log', 'ln'], { name: 'log', arity: 1, kind: 'elementwise' }],
-  [['sqrt'], { name: 'sqrt', arity: 1, kind: 'elementwise' }],
-  [['abs'], { name: 'abs', arity: 1, kind: 'elementwise' }],
-  [['sin'], { name: 'sin', arity: 1, kind: 'elementwise' }],
-  [['cos'], { name: 'cos', arity: 1, kind: 'elementwise' }],
-  [['tan'], { name: 'tan', arity: 1, kind: 'elementwise' }],
-  [['tanh'], { name: 'tanh', arity: 1, kind: 'elementwise' }],
-  [['sigma', 'sigmoid', 'σ'], { name: 'sigma', arity: 1, kind: 'elementwise' }],
-  [['relu'], { name: 'relu', arity: 1, kind: 'elementwise' }],
-  [['softplus'], { name: 'softplus', arity: 1, kind: 'elementwise' }],
-  [['max'], { name: 'max', arity: 2, kind: 'elementwise' }],
-  [['min'], { name: 'min', arity: 2, kind: 'elementwise' }],
-  [['sum'], { name: 'sum', arity: 1, kind: 'reduction' }],
-  [['mean'], { name: 'mean', arity: 1, kind: 'reduction' }],
-  [['trace', 'tr'], { name: 'trace', arity: 1, kind: 'reduction' }],
-  [['norm'], { name: 'norm', arity: 1, kind: 'reduction' }],
-  [['dot'], { name: 'dot', arity: 2, kind: 'reduction' }],
-  [['softmax'], { name: 'softmax', arity: 1, kind: 'reduction' }],
-  [['logsumexp'], { name: 'logsumexp', arity: 1, kind: 'reduction' }],
-  [['diag'], { name: 'diag', arity: 1, kind: 'reduction' }],
-  [['inv'], { name: 'inv', arity: 1, kind: 'reduction' }],
-  [['det'], { name: 'det', arity: 1, kind: 'reduction' }],
-  [['eye', 'I'], { name: 'eye', arity: 1, kind: 'constructor' }],
-  [['ones'], { name: 'ones', arity: 2, kind: 'constructor' }],
-  [['zeros'], { name: 'zeros', arity: 2, kind: 'constructor' }],
-];
+function builtinsOf(op: OpDef): BuiltinFunction[] {
+  const constructors: BuiltinFunction[] = (op.constructors ?? []).map((c) => ({
+    name: c.spellings[0], arity: c.arity, kind: 'constructor', spellings: c.spellings, latexCommands: [], construct: c.make,
+  }));
+  if (!op.spellings) return constructors;
+  if (op.arity === 'variadic') throw new Error(`${op.name}: a builtin function needs a fixed arity`);
+  const kind = op.elementwise ? 'elementwise' : 'reduction';
+  return [{ name: op.name, arity: op.arity, kind, spellings: op.spellings, latexCommands: op.latexCommands ?? [] }, ...constructors];
+}
+
+/** Every builtin, in registry order. */
+export const BUILTINS: readonly BuiltinFunction[] = ALL_OPS.flatMap(builtinsOf);
 
 /** Every accepted spelling → its builtin. */
-export const BUILTIN_FUNCTIONS: ReadonlyMap<string, BuiltinFunction> = new Map(
-  table.flatMap(([spellings, fn]) => spellings.map((s) => [s, fn] as [string, BuiltinFunction])),
-);
+export const BUILTIN_FUNCTIONS: ReadonlyMap<string, BuiltinFunction> = new Map(BUILTINS.flatMap((fn) => fn.spellings.map((s) => [s, fn] as const)));
 
 export const BUILTIN_NAMES: readonly string[] = [...BUILTIN_FUNCTIONS.keys()];

@@ -106,7 +106,7 @@ export class IndexReader {
 
   /** `x^(i)`: the sample index, when the base is a known array (or an indexed name) and the exponent is `(i)`. */
   sampleIndex(e: Extract<Expr, { kind: 'power' }>): string | undefined {
-    if (e.exponent.kind !== 'name' || !this.isIndexVariable(e.exponent.name)) return undefined;
+    if (e.elementwise || e.exponent.kind !== 'name' || !this.isIndexVariable(e.exponent.name)) return undefined;
     const base = e.base;
     const known = base.kind === 'name' && (this.arrayOf(base.name) !== undefined || this.indexedName(base) !== undefined);
     if (!known) return undefined;

@@ -6,7 +6,7 @@ import type { Dim, Node, Shape } from '../ir/types';
 import { ShapeError, formatShape, isScalarShape, shapesEqual } from '../ir/types';
 import type { Builder } from '../ir/build';
 import type { FunctionDefinition, Scope } from './scope';
-import { BUILTIN_FUNCTIONS, BUILTIN_NAMES } from './builtins';
+import { BUILTIN_FUNCTIONS, BUILTIN_NAMES, type BuiltinFunction } from './builtins';
 import { dependentsOf, knownNames, namesUsedInScope } from './names';
 import { similarName, splitIntoKnownNames } from './similar';
 import { shapeMismatchDiagnostic } from './shapeHints';
@@ -419,7 +419,8 @@ export class Lowering {
   private lowerPower(e: Extract<Expr, { kind: 'power' }>): Node {
     const base = this.lower(e.base);
     const exponent = this.lower(e.exponent);
-    const square = !isScalarShape(base.shape) && base.shape[0] === base.shape[1];
+    // `A^(-1)` of a square matrix is its inverse (SPEC 1.3); `A.^(-1)` never is.
+    const square = !e.elementwise && !isScalarShape(base.shape) && base.shape[0] === base.shape[1];
     if (square && e.exponent.kind === 'neg' && e.exponent.arg.kind === 'number' && e.exponent.arg.value === 1) return this.b.apply('inv', [base]);
     if (square && e.exponent.kind === 'number' && e.exponent.value === -1) return this.b.apply('inv', [base]);
     return this.withShapeDiagnostic(e, () => this.b.pow(base, exponent));
@@ -504,7 +505,7 @@ export class Lowering {
       if (e.args.length !== builtin.arity) {
         throw new LowerError(error('arity', `${e.calleeText} takes ${builtin.arity} argument${builtin.arity === 1 ? '' : 's'}, not ${e.args.length}`, e.span));
       }
-      if (builtin.kind === 'constructor') return this.constructConstant(e, builtin.name);
+      if (builtin.construct) return this.constructConstant(e, builtin.construct);
       if (builtin.kind === 'reduction') e.args.forEach((a) => this.noteArrayUse(a));
       const args = e.args.map((a) => this.lower(a));
       if (e.prime > 0) {
@@ -546,14 +547,13 @@ export class Lowering {
     return params.length ? new Set([...scopeNames, ...params.flatMap((p) => [...p.keys()])]) : scopeNames;
   }
 
-  private constructConstant(e: Extract<Expr, { kind: 'call' }>, fn: string): Node {
+  private constructConstant(e: Extract<Expr, { kind: 'call' }>, construct: NonNullable<BuiltinFunction['construct']>): Node {
     const dims = e.args.map((a) => {
       if (a.kind === 'number' && Number.isInteger(a.value) && a.value > 0) return a.value;
       if (a.kind === 'name' && this.scope.dims.has(a.name)) return a.name;
       throw new LowerError(error('shape-mismatch', `${e.calleeText} needs a size (a positive integer or a dimension name), not ${this.options.textOf(a.span)}`, a.span));
     });
-    if (fn === 'eye') return this.b.eye(dims[0]);
-    return this.b.fill(fn === 'ones' ? 1 : 0, dims[0], dims[1]);
+    return construct(this.b, dims);
   }
 
   /** Calls of user functions are inlined; a vector argument spreads over scalar parameters (SPEC 1.2). */

@@ -25,7 +25,8 @@ export type Expr =
   | { kind: 'neg'; arg: Expr; span: Span }
   | { kind: 'binary'; op: BinaryOp; style?: MulStyle; left: Expr; right: Expr; span: Span }
   | { kind: 'transpose'; arg: Expr; span: Span }
-  | { kind: 'power'; base: Expr; exponent: Expr; span: Span }
+  /** `a^b`; with `elementwise`, `a.^b`, which is never an inverse (`A.^(-1)` is the entrywise reciprocal). */
+  | { kind: 'power'; base: Expr; exponent: Expr; elementwise?: true; span: Span }
   /** `[a, b; c, d]`: rows of entries. */
   | { kind: 'matrix'; rows: Expr[][]; span: Span }
   /**

@@ -89,16 +89,21 @@ export function transpose(arg: Expr, t: Token): Expr {
   return { kind: 'transpose', arg, span: span(arg, t) };
 }
 
-export function power(base: Expr, exponent: Expr): Expr {
+export function power(base: Expr, exponent: Expr, elementwise = false): Expr {
   // `X^(-1)^T`, `x^(i)^T`: a transpose written after a power's exponent transposes the power.
-  if (exponent.kind === 'transpose') return { kind: 'transpose', arg: power(base, exponent.arg), span: span(base, exponent) };
-  return { kind: 'power', base, exponent, span: span(base, exponent) };
+  if (exponent.kind === 'transpose') return { kind: 'transpose', arg: power(base, exponent.arg, elementwise), span: span(base, exponent) };
+  const node: Expr = { kind: 'power', base, exponent, span: span(base, exponent) };
+  return elementwise ? { ...node, elementwise: true } : node;
 }
 
-/** One element of a power chain `a ^ -b ^ c`: its operand and the minus signs written before it. */
+/**
+ * One element of a power chain `a ^ -b .^ c`: its operand, the minus signs written before it, and whether
+ * the operator before it is `.^`.
+ */
 export interface PowOperand {
   signs: Token[];
   base: Expr;
+  elementwise?: true;
 }
 
 export function powOperand(base: Expr): PowOperand {
@@ -107,6 +112,10 @@ export function powOperand(base: Expr): PowOperand {
 
 export function signed(minus: Token, operand: PowOperand): PowOperand {
   return { signs: [minus, ...operand.signs], base: operand.base };
+}
+
+export function elementwiseOperand(operand: PowOperand): PowOperand {
+  return { ...operand, elementwise: true };
 }
 
 /**
@@ -130,7 +139,7 @@ function foldPower(chain: PowOperand[]): Expr {
   let acc: Expr | undefined;
   for (let i = chain.length - 1; i >= 0; i--) {
     const { signs, base } = chain[i];
-    let value = acc ? power(finishExpr(base), acc) : finishExpr(base);
+    let value = acc ? power(finishExpr(base), acc, chain[i + 1].elementwise) : finishExpr(base);
     for (let j = signs.length - 1; j >= 0; j--) value = neg(signs[j], value);
     acc = value;
   }

@@ -9,7 +9,7 @@ export type TokenType =
   | 'nl' | 'ws' | 'comment' | 'string' | 'number'
   | 'transpose' | 'dfrac' | 'dfraccall' | 'dop' | 'dparen' | 'dnum' | 'dden' | 'primecall' | 'call' | 'ident'
   | 'reals' | 'command' | 'kw_in'
-  | 'hadamard' | 'ediv' | 'slash' | 'star' | 'cdot' | 'atop' | 'plus' | 'minus' | 'caret' | 'prime'
+  | 'hadamard' | 'ediv' | 'epow' | 'slash' | 'star' | 'cdot' | 'atop' | 'plus' | 'minus' | 'caret' | 'prime'
   | 'ge' | 'le' | 'gt' | 'lt' | 'eq' | 'neq' | 'approx' | 'tilde' | 'colon' | 'comma' | 'semi'
   | 'lparen' | 'rparen' | 'lbracket' | 'rbracket' | 'lbrace' | 'rbrace' | 'cross' | 'unknown'
   // Synthetic markers put in front of a statement's tokens to select what the grammar parses.
@@ -63,6 +63,7 @@ const rules: moo.Rules = {
   ident: new RegExp(ID, 'u'),
   hadamard: ['.*', '⊙', '∘'],
   ediv: './',
+  epow: '.^', // so `A.^T` is a power of A by a name T, never a transpose
   star: ['**', '*'],
   cdot: ['·', '⋅'],
   atop: '@',
@@ -138,7 +139,7 @@ export function closerOf(t: Token): TokenType {
 
 /** Operators after which a line continues on the next line. */
 export const CONTINUING: ReadonlySet<TokenType> = new Set<TokenType>([
-  'plus', 'minus', 'star', 'slash', 'ediv', 'hadamard', 'cdot', 'atop', 'caret', 'cross',
+  'plus', 'minus', 'star', 'slash', 'ediv', 'hadamard', 'cdot', 'atop', 'caret', 'epow', 'cross',
   'eq', 'neq', 'approx', 'tilde', 'colon', 'comma', 'semi', 'ge', 'le', 'gt', 'lt', 'kw_in',
 ]);
 

@@ -70,7 +70,7 @@ export function printExpr(e: Expr): string {
     case 'transpose':
       return `${wrap(e.arg, Level.Atom)}^T`;
     case 'power':
-      return `${wrap(e.base, Level.Postfix)}^${wrap(e.exponent, Level.Atom)}`;
+      return `${wrap(e.base, Level.Postfix)}${e.elementwise ? '.^' : '^'}${wrap(e.exponent, Level.Atom)}`;
     case 'matrix':
       return `[${e.rows.map((row) => row.map(printExpr).join(', ')).join('; ')}]`;
     case 'deriv':

@@ -67,9 +67,9 @@ describe('symbolic gradients of random expressions', () => {
     // their own tests).
     const core = [
       'var', 'const', 'dimsize', 'eye', 'add', 'neg', 'matmul', 'hadamard', 'div', 'pow', 'transpose',
-      'exp', 'log', 'sqrt', 'abs', 'sin', 'cos', 'tan', 'tanh', 'sigma', 'relu', 'softplus', 'max', 'min',
-      'gt', 'ge', 'lt', 'le', 'eq', 'ne', 'sum', 'mean', 'trace', 'norm', 'dot', 'softmax', 'logsumexp',
-      'diag', 'inv', 'det', 'entry', 'embed', 'hcat', 'vcat', 'sumrows', 'sumcols',
+      'exp', 'log', 'sqrt', 'abs', 'sin', 'cos', 'tan', 'tanh', 'cosh', 'sinh', 'erf', 'sigma', 'relu', 'softplus',
+      'max', 'min', 'gt', 'ge', 'lt', 'le', 'eq', 'ne', 'sum', 'mean', 'trace', 'norm', 'dot', 'softmax', 'logsumexp',
+      'diag', 'inv', 'det', 'logdet', 'entry', 'embed', 'hcat', 'vcat', 'sumrows', 'sumcols',
     ];
     expect(core.filter((name) => hasOp(name))).toEqual(core);
     expect(core.filter((name) => !seen.has(name))).toEqual([]);

@@ -91,6 +91,10 @@ describe("derivatives of one-argument functions (f'(x))", () => {
     ['cos', '-sin(h)'],
     ['tan', '1 + tan(h)^2'],
     ['softplus', 'sigma(h)'],
+    ['cosh', 'sinh(h)'],
+    ['sinh', 'cosh(h)'],
+    // 2/√π = 1.1283791670955126 (the constant is folded).
+    ['erf', '1.1283791670955126 exp(-h^2)'],
   ];
   for (const [fn, expected] of cases) {
     it(`${fn}'(h) = ${expected}`, () => expect(printCr(builtinDerivative(b.graph, fn, h))).toBe(expected));

@@ -22,7 +22,7 @@ export const SIZES = new Map([
 ]);
 const SYMBOLIC: Dim[] = ['M', 'N', 'K'];
 
-const UNARY_ANY = ['exp', 'abs', 'sin', 'cos', 'tanh', 'sigma', 'relu', 'softplus'];
+const UNARY_ANY = ['exp', 'abs', 'sin', 'cos', 'tanh', 'cosh', 'sinh', 'erf', 'sigma', 'relu', 'softplus'];
 
 export class RecipeGenerator {
   private readonly r: Random;
@@ -153,7 +153,7 @@ export class RecipeGenerator {
       }
       case 'reduce': {
         const t = this.shape();
-        switch (this.int(6)) {
+        switch (this.int(7)) {
           case 0:
             return { op: 'sum', args: [this.expr(t, d)] };
           case 1:
@@ -166,6 +166,11 @@ export class RecipeGenerator {
             return { op: 'norm', args: [this.expr(t, d)] };
           case 4:
             return { op: 'dot', args: [this.expr(t, d), this.expr(t, d)] };
+          case 5: {
+            // Any square matrix: its determinant may be negative.
+            const n = this.pick(SYMBOLIC);
+            return { op: 'logdet', args: [this.expr([n, n], d)] };
+          }
           default:
             return { op: 'det', args: [this.spd(this.pick(SYMBOLIC), d)] };
         }

@@ -50,6 +50,15 @@ describe('vectorised forms', () => {
     expect(lowered(decls + 'R = lambda sum_j w_j^2 + 1\n', 'R')).toBe('lambda sum(w^2) + 1');
   });
 
+  it('applies entrywise functions entry by entry, cosh, sinh and erf too', () => {
+    const decls = 'w, x : M x 1\nX : B x M\n';
+    // Σ_i cosh(w_i) x_i contracts i between the columns cosh(w) and x.
+    expect(lowered(decls + 'z = sum_i cosh(w_i) x_i\n', 'z')).toBe('cosh(w)^T x');
+    // Σ_j sinh(X_nj w_j) keeps n, so a definition must sum it too: Σ_n Σ_j.
+    expect(lowered(decls + 'q = sum_n sum_j sinh(X_nj w_j)\n', 'q')).toBe('sum(sinh(X .* w^T))');
+    expect(lowered(decls + 'e = ½ sum_i erf(w_i)^2\n', 'e')).toBe('0.5 sum(erf(w)^2)');
+  });
+
   it('makes the Kronecker delta an identity and one-hot indicators the labels', () => {
     const source = 's : 1 x C\nY : B x C onehot\nS : B x C\nJ1 = sum_j sum_k s_j delta_jk s_k\nJ2 = sum_i sum_j 1(y^(i) = j) S_ij\n';
     expect(lowered(source, 'J1')).toBe('s s^T');

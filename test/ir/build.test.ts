@@ -65,6 +65,35 @@ describe('Builder: simplification while building', () => {
     expect(printCr(b.add(b.add(x, 2), 3))).toBe('x + 5');
   });
 
+  it('moves a minus out of even and odd functions, and cancels inverse pairs', () => {
+    const { b, x } = setup();
+    const minus = b.neg(x);
+    // cosh, cos, abs are even; sinh, sin, tan, tanh, erf odd.
+    for (const f of ['cosh', 'cos', 'abs']) expect(b.apply(f, minus), f).toBe(b.apply(f, x));
+    for (const f of ['sinh', 'sin', 'tan', 'tanh', 'erf']) expect(b.apply(f, minus), f).toBe(b.neg(b.apply(f, x)));
+    // sigma(-x) = 1 - sigma(x) is no parity: it stays as written.
+    expect(printCr(b.apply('sigma', minus))).toBe('sigma(-x)');
+    expect(b.apply('log', b.apply('exp', x))).toBe(x);
+    expect(b.apply('relu', b.apply('relu', x))).toBe(b.apply('relu', x));
+    expect(b.apply('erf', 0)).toBe(b.constant(0));
+    expect(b.apply('cosh', 0)).toBe(b.constant(1));
+  });
+
+  it('writes log |det A| as logdet(A) and simplifies logdet by what it is of', () => {
+    const { b, s } = setup();
+    const S = b.variable('S', ['N', 'N']);
+    const logdet = b.apply('logdet', S);
+    expect(b.apply('log', b.apply('abs', b.det(S)))).toBe(logdet);
+    // log det S alone is not log |det S| (it is undefined where det S < 0): it stays.
+    expect(printCr(b.apply('log', b.det(S)))).toBe('log(det(S))');
+    expect(b.apply('logdet', b.transpose(S))).toBe(logdet); // det S^T = det S
+    expect(b.apply('logdet', b.inv(S))).toBe(b.neg(logdet)); // det S^-1 = 1 / det S
+    expect(b.apply('logdet', b.eye('N'))).toBe(b.constant(0));
+    // A 1 x 1 matrix is its own determinant.
+    expect(b.apply('logdet', s)).toBe(b.apply('log', b.apply('abs', s)));
+    expect(() => b.apply('logdet', b.variable('R', ['M', 'N']))).toThrow(ShapeError);
+  });
+
   it('moves scalar factors and signs out of matrix products', () => {
     const { b, A, B, s, x } = setup();
     expect(b.matmul(b.mul(s, A), B)).toBe(b.hadamard(s, b.matmul(A, B)));

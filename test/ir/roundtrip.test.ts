@@ -76,3 +76,31 @@ describe('printCr round trip through the .cr parser', () => {
     expect(printCr(reparse(text, 'X : 1 x M\nW1 : M x N\nW2 : N x 1\ny : scalar\n'))).toBe(text);
   });
 });
+
+describe('elementwise power .^', () => {
+  const decls = 'A : N x N\nW : M x N\nx : N x 1\nk, T : scalar\n';
+  const { lowering } = analyzeSource(decls, 'power.cr').problems[0];
+  const lower = (text: string) => lowering.lower(parseExpression(text));
+
+  it('is the power ^ is, except that A.^(-1) of a square matrix is never its inverse', () => {
+    expect(lower('x.^2')).toBe(lower('x^2'));
+    expect(lower('W.^(-1)')).toBe(lower('W^(-1)')); // not square: ^(-1) is elementwise too
+    expect(lower('A^(-1)')).toBe(lower('inv(A)'));
+    expect(lower('A.^(-1)')).toBe(lower('1 ./ A'));
+    expect(lower('A.^-1')).toBe(lower('1 ./ A'));
+    expect(lower('A.^(-2)')).toBe(lower('1 ./ (A .* A)'));
+  });
+
+  it('prints with ^ where that reads back the same, as it always does', () => {
+    // pow(A, -1) is built as 1 / A, so no power by -1 of a square matrix is ever printed.
+    expect(printCr(lower('A.^(-1)'))).toBe('1 / A');
+    expect(printCr(lower('A.^k'))).toBe('A^k');
+    expect(lower(printCr(lower('A.^k')))).toBe(lower('A.^k'));
+  });
+
+  it('reads A.^T as a power by a name T, never a transpose', () => {
+    const node = lower('A.^T');
+    expect(node.op).toBe('pow');
+    expect(printCr(node)).toBe('A^(T)');
+  });
+});

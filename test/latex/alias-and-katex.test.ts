@@ -10,6 +10,8 @@ import { makeCalculus } from '../../src/calculus/index';
 import { derive } from '../../src/calculus/derive';
 import { printLatex } from '../../src/ir/print';
 import { isScalarShape } from '../../src/ir/types';
+import { exprLatex } from '../../src/grade/exprLatex';
+import { parseExpression } from '../../src/syntax/parse';
 
 const SETUP = ['X : 1 x M', 'W : M x 1', 'b : scalar', 'y : scalar binary', 'h = X W + b', 'a = sigma(h)', 'L = -y log(a) - (1 - y) log(1 - a)'];
 
@@ -52,5 +54,11 @@ describe('LaTeX output', () => {
       }
     }
     expect(rendered).toBeGreaterThan(50);
+  });
+
+  it("writes an author's .^ as the Hadamard power, and KaTeX renders it", () => {
+    const latex = exprLatex(parseExpression('sum((X w - y).^2) + A.^(-1)'));
+    expect(latex).toBe('\\operatorname{sum}\\left(\\left(X w - y\\right)^{\\circ 2}\\right) + A^{\\circ -1}');
+    expect(() => katex.renderToString(latex, { throwOnError: true })).not.toThrow();
   });
 });

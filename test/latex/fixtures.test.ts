@@ -34,6 +34,8 @@ const EXPECTED: Record<string, { blocks: number; read: number; statements: numbe
   'fixtures/latex/softmax_regression.md': { blocks: 19, read: 19, statements: 17, problems: ['5a'] },
   'fixtures/latex/softmax_two_layer.md': { blocks: 22, read: 22, statements: 15, problems: ['5b'] },
   'fixtures/latex/numeric_backprop.md': { blocks: 23, read: 23, statements: 14, problems: ['2b'] },
+  // 1 block of 5 declarations, 2 definitions, 10 claims.
+  'fixtures/latex/new_primitives.md': { blocks: 13, read: 13, statements: 17, problems: [] },
   'fixtures/latex/unsupported/logreg_index_notation.md': { blocks: 10, read: 9, statements: 6, problems: ['1', '1a', '1b'] },
 };
 

@@ -15,9 +15,11 @@ const PAIRS: Array<[string, string]> = [
   ['fixtures/latex/softmax_regression.md', 'fixtures/check/seed_softmax.cr'],
   ['fixtures/latex/softmax_two_layer.md', 'fixtures/check/seed_softmax_mlp.cr'],
   ['fixtures/latex/numeric_backprop.md', 'fixtures/check/seed_numeric_backprop.cr'],
+  ['fixtures/latex/new_primitives.md', 'fixtures/check/new_primitives.cr'],
 ];
 
-const normalTarget = (t: string) => t.replace(/∂/g, 'd').replace(/_/g, '').replace(/\s+/g, '');
+// Brackets go too: LaTeX targets print `d/dx (cosh(x))` where the .cr source says `d/dx cosh(x)`.
+const normalTarget = (t: string) => t.replace(/∂/g, 'd').replace(/[_()]/g, '').replace(/\s+/g, '');
 const isDerivative = (c: ClaimJson) => /^d.*\/d/.test(normalTarget(c.target));
 const stepVerdict = (s: ClaimJson['steps'][number]) => `${s.verdict}:${s.diagnosis}`;
 /** The claim's verdict and its final (graded) step; every step too when both wrote the same chain length. */
@@ -48,6 +50,6 @@ describe('LaTeX and .cr transcriptions agree', () => {
     });
   }
   it('matched the seed derivations claim by claim', () => {
-    expect(matched).toBeGreaterThanOrEqual(30);
+    expect(matched).toBeGreaterThanOrEqual(40);
   });
 });

@@ -62,6 +62,24 @@ describe('evaluate', () => {
     close(evaluate(b.trace(S), p), [[5]]);
   });
 
+  it('evaluates logdet as log |det|, for either sign of the determinant', () => {
+    const S = b.variable('S', ['N', 'N']);
+    const logdet = b.apply('logdet', S);
+    // det [2 1; 1 3] = 5; det [1 2; 3 4] = -2, so log |det| = log 2.
+    close(evaluate(logdet, env({ S: [[2, 1], [1, 3]] }, { N: 2 })), [[Math.log(5)]]);
+    close(evaluate(logdet, env({ S: [[1, 2], [3, 4]] }, { N: 2 })), [[Math.log(2)]]);
+  });
+
+  it('evaluates cosh, sinh and erf', () => {
+    const x = b.variable('x', [1, 'C']);
+    // Values from Python's math module: cosh(0.5), sinh(-1.5), erf(0.5), erf(-2).
+    const at4 = env({ x: [[0.5, -1.5, 0.5, -2]] }, { C: 4 });
+    expect(evaluate(b.apply('cosh', x), at4).data[0]).toBeCloseTo(1.1276259652063807, 15);
+    expect(evaluate(b.apply('sinh', x), at4).data[1]).toBeCloseTo(-2.1292794550948173, 15);
+    expect(evaluate(b.apply('erf', x), at4).data[2]).toBeCloseTo(0.5204998778130465, 15);
+    expect(evaluate(b.apply('erf', x), at4).data[3]).toBeCloseTo(-0.9953222650189527, 15);
+  });
+
   it('evaluates a deep DAG without recursion and shares work through the memo', () => {
     const x = b.variable('x', [1, 1]);
     let e = x;

@@ -54,6 +54,16 @@ describe('precedence', () => {
     ['a^-1 b', '(mul:juxt (^ a (- 1)) b)'],
     ['a^-b^c', '(^ a (- (^ b c)))'],
     ['a**2', '(^ a 2)'],
+    // `.^` binds like `^` (right-associative, tighter than unary minus); `.^T` is a power by a name T.
+    ['(X w - y).^2', '(.^ (sub (mul:juxt X w) y) 2)'],
+    ['A.^(-1)', '(.^ A (- 1))'],
+    ['-a.^2 b', '(mul:juxt (- (.^ a 2)) b)'],
+    ['a.^b^c', '(.^ a (^ b c))'],
+    ['a^b.^c', '(^ a (.^ b c))'],
+    ['a.^-1', '(.^ a (- 1))'],
+    ['2.^x', '(.^ 2 x)'],
+    ['A.^T', '(.^ A T)'],
+    ['A.^2^T', '(T (.^ A 2))'],
     // A transpose after a power's exponent transposes the power: X^(-1)^T is (X^(-1))^T, x^(i)^T a column.
     ['2^x^T', '(T (^ 2 x))'],
     ['X^(-1)^T', '(T (^ X (- 1)))'],

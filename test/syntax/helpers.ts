@@ -18,7 +18,7 @@ export function sexp(e: Expr): string {
     case 'transpose':
       return `(T ${sexp(e.arg)})`;
     case 'power':
-      return `(^ ${sexp(e.base)} ${sexp(e.exponent)})`;
+      return `(${e.elementwise ? '.^' : '^'} ${sexp(e.base)} ${sexp(e.exponent)})`;
     case 'matrix':
       return `[${e.rows.map((r) => r.map(sexp).join(', ')).join('; ')}]`;
     case 'deriv':

@@ -18,7 +18,7 @@ const STATEMENTS = [
   'L = sum(r .* r) / B', 'g = d/dx (x^2 sin(x))', 'g = d(L)/d(W1)', "g = sigma'(h) .* (1 - sigma(h))", "B = A'",
   'dL/dh1 = (dL/da1) ⊙ a1 ⊙ (1 - a1)', 'dL/dW1 = X^T ((a2 - y) W2^T .* a1 .* (1 - a1)) : M x N', 'r = (h1 > 0) .* g',
   'c = a · b @ C \\cdot d', 'e = a odot b ∘ c ./ d', 'k = a(1-a)', 'k = a (1-a)', 'k = a -b', 'k = a * -b', 'k = -a^-1 b^T^T',
-  'k = a^b^c', 'k = A^(-1) B', 'k = A^{n+1}', 'x1 + x2 = 3', 'x > y = 1', 'k = d/dx d/dy x y', 'dy/dd = 1',
+  'k = a^b^c', 'k = A^(-1) B', 'k = A^{n+1}', 'L = sum((X w - y).^2)', 'k = -a.^-b^c .^ 2', 'k = A.^T', 'x1 + x2 = 3', 'x > y = 1', 'k = d/dx d/dy x y', 'dy/dd = 1',
   'q = [a, b; c, d] [x; y]', 'q = [[a, b]; [c, d]]', 'q = f() + g(x,)'.replace(',)', ')'), 'q = 2 x^2 3'.replace(' 3', ''),
   '[1b] dL/dW = x', '(c) dL/dW = x', '2a) dL/dW = x', 'grad(f(x, y), [x,y]) = [2 x, 2 y]',
   'M = [1, 2\n     3, 4]', 'L = a +\n  b', 'L = f(a,\n b)',
