@@ -1,13 +1,13 @@
 // The library API: what the command line uses, for tools that want chainrule without the CLI.
 export { parseFile, parseExpression, normalizeName } from './syntax/parse';
 export { parseMarkdown, parseTex } from './latex/documents';
-export { parseDocument, sourceKindOf } from './frontend';
-export { analyzeSource } from './pipeline';
-export type { Analysis, ProblemAnalysis } from './pipeline';
-export { shapesOf } from './shapes/report';
-export type { ShapesResult } from './shapes/report';
-export { checkSource, DEFAULT_SEED } from './check/index';
-export type { CheckResult } from './check/index';
+export { parseDocument, sourceKindOf } from './analysis/document';
+export { analyzeSource } from './analysis/source';
+export type { Analysis, ProblemAnalysis } from './analysis/source';
+export { shapesOf } from './app/shapes';
+export type { ShapesResult } from './app/shapes';
+export { checkSource, DEFAULT_SEED } from './app/check';
+export type { CheckResult } from './app/check';
 export type { CheckReport, ClaimJson, StepJson, DiagnosticJson, ClaimKind, StepVerdict, Diagnosis } from './check/report';
 export { derive } from './calculus/derive';
 export type { DiffResult } from './calculus/derive';

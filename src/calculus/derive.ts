@@ -4,7 +4,7 @@ import type { Expr, Span } from '../syntax/ast';
 import { formatShape } from '../ir/types';
 import { printCr, printLatex } from '../ir/print';
 import { normalizeName } from '../syntax/parse';
-import type { Analysis } from '../pipeline';
+import type { Analysis } from '../analysis/source';
 import { LowerError } from '../resolve/lower';
 import { knownNames } from '../resolve/names';
 import { similarName } from '../resolve/similar';

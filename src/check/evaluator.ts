@@ -13,6 +13,9 @@ import { sampleMatrix } from './sampling';
 import { streamFor } from '../numeric/random';
 import { ALL_OPS } from '../ops/index';
 
+/** The seed of the sample points when none is given (`--seed`). */
+export const DEFAULT_SEED = 1;
+
 const MAX_REDRAWS = 25;
 const KINK_OPS = new Set(ALL_OPS.filter((op) => op.kink).map((op) => op.name));
 

@@ -1,5 +1,5 @@
 // `chainrule check FILE [--json] [--seed N]`.
-import { checkSource } from '../check/index';
+import { checkSource } from '../app/check';
 import { renderCheckText } from '../render/checkText';
 import { printDiagnostics, printJson, readInput, useColor, UsageError } from './io';
 

@@ -1,8 +1,8 @@
 // `chainrule diff FILE --of L --wrt W [--json] [--latex]`.
-import { analyzeSource } from '../pipeline';
+import { analyzeSource } from '../analysis/source';
 import { makeCalculus } from '../calculus/index';
 import { derive, DiffError } from '../calculus/derive';
-import { shapesOf } from '../shapes/report';
+import { shapesOf } from '../app/shapes';
 import { latexName } from '../ops/printing';
 import { printDiagnostics, printJson, readInput, UsageError } from './io';
 

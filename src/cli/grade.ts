@@ -4,7 +4,7 @@ import { AssignmentError } from '../grade/assignment';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT_MS, runGrade } from '../grade/batch';
 import { FORMATS, type Format } from '../grade/outputs';
 import { tuneForBatch } from '../grade/tuning';
-import { DEFAULT_SEED } from '../check/index';
+import { DEFAULT_SEED } from '../app/check';
 import { printDiagnostics, UsageError } from './io';
 
 export interface GradeCliOptions {

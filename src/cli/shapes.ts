@@ -1,6 +1,6 @@
 // `chainrule shapes FILE [--json]`.
-import { analyzeSource } from '../pipeline';
-import { shapesOf } from '../shapes/report';
+import { analyzeSource } from '../analysis/source';
+import { shapesOf } from '../app/shapes';
 import { diagnosticToJson } from '../render/json';
 import { makeCalculus } from '../calculus/index';
 import { printDiagnostics, printJson, readInput } from './io';

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics';
 import { error, hasErrors, pushOnce } from '../diagnostics';
 import { sortDiagnostics } from '../render/json';
 import type { Step } from '../syntax/ast';
-import { parseDocument } from '../frontend';
+import { parseDocument } from '../analysis/document';
 import { Graph } from '../ir/graph';
 import { Builder } from '../ir/build';
 import { makeCalculus } from '../calculus/index';
@@ -20,7 +20,7 @@ import { readPolicy, type Policy } from './policy';
 import { expectedAnswer, type ExpectedAnswer } from './expected';
 import { MeaningCache } from './truthCache';
 import { prepareBase, type ProblemBase } from './problemBase';
-import { DEFAULT_SEED } from '../check/index';
+import { DEFAULT_SEED } from '../check/evaluator';
 
 export interface AskSpec {
   /** "1a dL/dW" (just "dL/dW" when the assignment has no `problem` lines): the gradebook column. */

@@ -3,7 +3,7 @@
 // files joined by newlines) serves every span and `locate` maps a line back to its file.
 import type { Diagnostic } from '../diagnostics';
 import type { Span, Statement } from '../syntax/ast';
-import { parseDocument } from '../frontend';
+import { parseDocument } from '../analysis/document';
 
 export interface SubmissionFile {
   /** Relative to the submission's folder, with `/` separators (or the file's name). */

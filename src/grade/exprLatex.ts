@@ -5,7 +5,7 @@ import type { Expr } from '../syntax/ast';
 import type { Node } from '../ir/types';
 import { getOp } from '../ops/index';
 import { Prec, atom, latexAtLeast, latexCall, latexInfix, latexName, latexParens, latexRight, type Printed } from '../ops/printing';
-import { BUILTIN_FUNCTIONS } from '../resolve/builtins';
+import { BUILTIN_FUNCTIONS } from '../ops/builtins';
 
 const INFIX: Record<string, { op: string; prec: number }> = {
   add: { op: '+', prec: Prec.Sum },

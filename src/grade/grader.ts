@@ -3,7 +3,7 @@
 import type { Diagnostic } from '../diagnostics';
 import type { Span, Statement, Step } from '../syntax/ast';
 import { printExpr } from '../syntax/print';
-import { sourceKindOf } from '../frontend';
+import { sourceKindOf } from '../analysis/document';
 import type { ClaimJson, Diagnosis } from '../check/report';
 import { checkClaim, type ClaimContext, type GradingHooks } from '../check/claim';
 import type { EarlierAnswer } from '../check/diagnose';

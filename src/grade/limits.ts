@@ -3,7 +3,7 @@
 // would then hold matrices of tens of millions of numbers. Their memory lies outside the V8 heap that
 // `--memory` caps, so such lines are refused before anything is evaluated.
 import type { Expr, Statement } from '../syntax/ast';
-import { BUILTIN_FUNCTIONS } from '../resolve/builtins';
+import { BUILTIN_FUNCTIONS } from '../ops/builtins';
 import { findInExpr } from '../syntax/walk';
 
 /** At most this many entries in a matrix of concrete size (a 500 x 500 matrix). */

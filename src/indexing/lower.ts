@@ -6,7 +6,7 @@ import type { Dim, Node } from '../ir/types';
 import { ShapeError, isScalarShape } from '../ir/types';
 import { getOp } from '../ops/index';
 import type { Comparison } from '../ir/build';
-import { BUILTIN_FUNCTIONS } from '../resolve/builtins';
+import { BUILTIN_FUNCTIONS } from '../ops/builtins';
 import { error } from '../diagnostics';
 import { LowerError, type Lowering } from '../resolve/lower';
 import { lowerAbstractCall } from '../resolve/abstract';

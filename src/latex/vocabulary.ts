@@ -1,8 +1,8 @@
 // The LaTeX words chainrule knows: which commands are names, functions, operators, noise,
 // and which are recognised but unsupported (so the error can say why instead of "unexpected").
 // Tables are Maps, never plain objects: a command named `\constructor` must not find Object's.
-// The function words and operator commands come from the builtins (src/resolve/builtins.ts).
-import { BUILTINS } from '../resolve/builtins';
+// The function words and operator commands come from the builtins (src/ops/builtins.ts).
+import { BUILTINS } from '../ops/builtins';
 
 /** A lookup table from an object literal. */
 export function table<T>(entries: Record<string, T>): ReadonlyMap<string, T> {

@@ -1,5 +1,5 @@
 // The registry of primitives. Adding an op means adding its entry here; nothing else switches on op names,
-// and the names authors call it by are read from the entry (src/resolve/builtins.ts).
+// and the names authors call it by are read from the entry (src/ops/builtins.ts).
 import type { OpDef } from './types';
 import { constOp, dimsizeOp, eyeOp, varOp } from './leaves';
 import { addOp, divOp, hadamardOp, negOp, powOp } from './arithmetic';

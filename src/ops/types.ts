@@ -32,7 +32,7 @@ export interface OpDef {
   readonly arity: number | 'variadic';
   /**
    * The builtin function of SPEC 1.3 that makes this op: how authors write it, `name` first (`['log', 'ln']`).
-   * The resolver, the LaTeX reader and index notation take their word lists from here (src/resolve/builtins.ts).
+   * The resolver, the LaTeX reader and index notation take their word lists from here (src/ops/builtins.ts).
    */
   readonly spellings?: readonly string[];
   /** LaTeX operator commands read as a call of it: `\log`, or two in a row, `\log\det`. */

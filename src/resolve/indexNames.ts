@@ -6,7 +6,7 @@
 import type { Expr, Span } from '../syntax/ast';
 import { normalizeName } from '../syntax/names';
 import type { Scope } from './scope';
-import { BUILTIN_FUNCTIONS } from './builtins';
+import { BUILTIN_FUNCTIONS } from '../ops/builtins';
 import { kroneckerOf, sampleIndexOf, subscriptsOf, sumSignOf, type SumSign } from './indexNotation';
 
 /** The default index letters: lowercase letters commonly used as indices and rarely as quantities. */

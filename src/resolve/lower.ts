@@ -6,7 +6,7 @@ import type { Dim, Node, Shape } from '../ir/types';
 import { ShapeError, formatShape, isScalarShape, shapesEqual } from '../ir/types';
 import type { Builder } from '../ir/build';
 import type { FunctionDefinition, Scope } from './scope';
-import { BUILTIN_FUNCTIONS, BUILTIN_NAMES, type BuiltinFunction } from './builtins';
+import { BUILTIN_FUNCTIONS, BUILTIN_NAMES, type BuiltinFunction } from '../ops/builtins';
 import { dependentsOf, knownNames, namesUsedInScope } from './names';
 import { similarName, splitIntoKnownNames } from './similar';
 import { shapeMismatchDiagnostic } from './shapeHints';

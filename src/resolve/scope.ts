@@ -4,7 +4,7 @@ import type { AtBinding, Domain, Expr, ShapeSpec, Span, Statement, Step } from '
 import { Diagnostic, error } from '../diagnostics';
 import type { Shape } from '../ir/types';
 import { formatShape, shapesEqual } from '../ir/types';
-import { BUILTIN_FUNCTIONS } from './builtins';
+import { BUILTIN_FUNCTIONS } from '../ops/builtins';
 import { aliasName } from './aliases';
 
 export interface Declaration {

@@ -2,7 +2,7 @@
 // differences; with respect to a defined name, they move that name's input alone, so a derivative that
 // folding made wrong is caught, and the claim gets no verdict on the author (`error`), only the report.
 import { describe, expect, it } from 'vitest';
-import { analyzeSource } from '../../src/pipeline';
+import { analyzeSource } from '../../src/analysis/source';
 import { makeCalculus } from '../../src/calculus/index';
 import { derivativeMeaning, type DerivativeMeaning, type DerivativeRef } from '../../src/calculus/meaning';
 import { crossCheckGradient, crossCheckMeaning } from '../../src/check/crosscheck';

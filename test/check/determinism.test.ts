@@ -2,7 +2,7 @@
 import { expect, it } from 'vitest';
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkSource } from '../../src/check/index';
+import { checkSource } from '../../src/app/check';
 
 it('gives byte-identical JSON for the same seed, across fresh runs', () => {
   const file = path.join(__dirname, '../../fixtures/check/seed_two_layer.cr');

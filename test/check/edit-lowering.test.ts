@@ -2,7 +2,7 @@
 // the edits share once. It must give each edit the node a plain lowering gives it, also where a function
 // body gives one expression different meanings for different arguments.
 import { describe, expect, it } from 'vitest';
-import { analyzeSource } from '../../src/pipeline';
+import { analyzeSource } from '../../src/analysis/source';
 import { makeCalculus } from '../../src/calculus/index';
 import { candidateEdits } from '../../src/check/edits';
 import { parseExpression } from '../../src/syntax/parse';

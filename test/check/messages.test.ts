@@ -1,6 +1,6 @@
 // The words of the report: each diagnosis names the fix and its place the way a teaching assistant would.
 import { describe, expect, it } from 'vitest';
-import { checkSource } from '../../src/check/index';
+import { checkSource } from '../../src/app/check';
 
 const TWO_LAYER = `X : 1 x M
 W1 : M x N

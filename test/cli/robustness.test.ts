@@ -7,10 +7,10 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { analyzeSource } from '../../src/pipeline';
-import { shapesOf } from '../../src/shapes/report';
+import { analyzeSource } from '../../src/analysis/source';
+import { shapesOf } from '../../src/app/shapes';
 import { makeCalculus } from '../../src/calculus/index';
-import { checkSource } from '../../src/check/index';
+import { checkSource } from '../../src/app/check';
 
 const CODES = new Set(['parse-error', 'unknown-name', 'unknown-function', 'arity', 'shape-mismatch', 'declared-shape-mismatch', 'redefinition', 'cyclic-definition', 'limit-exceeded', 'similar-name', 'assumed-scalar', 'internal-error']);
 

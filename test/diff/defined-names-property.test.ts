@@ -7,7 +7,7 @@
 // cached one (src/grade/truthCache.ts) are compared.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { analyzeSource } from '../../src/pipeline';
+import { analyzeSource } from '../../src/analysis/source';
 import { makeCalculus } from '../../src/calculus/index';
 import { derivativeMeaning, type DerivativeMeaning, type DerivativeRef } from '../../src/calculus/meaning';
 import { MeaningCache } from '../../src/grade/truthCache';

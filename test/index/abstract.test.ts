@@ -8,7 +8,7 @@ import { evaluate } from '../../src/numeric/evaluate';
 import { finiteDifferenceGradient } from '../../src/numeric/finite-diff';
 import { randomMatrix, streamFor } from '../../src/numeric/random';
 import { printCr } from '../../src/ir/print';
-import { checkSource } from '../../src/check/index';
+import { checkSource } from '../../src/app/check';
 
 const sizes = new Map([['B', 4], ['N', 3]]);
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkSource } from '../../src/check/index';
+import { checkSource } from '../../src/app/check';
 import { annotatedVerdicts, expectedExit, expectedSteps } from '../check/annotations';
 
 const dir = path.join(__dirname, '../../fixtures/index');

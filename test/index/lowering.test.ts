@@ -1,8 +1,8 @@
 // Vectorising index notation (src/indexing/lower.ts, tensor.ts) and its diagnostics: what each written form
 // lowers to, checked by value against the matrix form, and the messages for what cannot be read.
 import { describe, expect, it } from 'vitest';
-import { checkSource } from '../../src/check/index';
-import { analyzeSource } from '../../src/pipeline';
+import { checkSource } from '../../src/app/check';
+import { analyzeSource } from '../../src/analysis/source';
 import { makeCalculus } from '../../src/calculus/index';
 import { printCr } from '../../src/ir/print';
 

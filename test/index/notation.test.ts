@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { kroneckerOf, sampleIndexOf, subscriptsOf, sumSignOf } from '../../src/resolve/indexNotation';
 import { countParses, parseFile } from '../../src/syntax/parse';
-import { analyzeSource } from '../../src/pipeline';
+import { analyzeSource } from '../../src/analysis/source';
 import type { Expr } from '../../src/syntax/ast';
-import { checkSource } from '../../src/check/index';
+import { checkSource } from '../../src/app/check';
 
 describe('written forms', () => {
   it('reads subscripts of letters only', () => {

@@ -1,7 +1,7 @@
 // Random index expressions (valid or not) never crash chainrule and never reach an internal error: every
 // mistake is a diagnostic or a verdict. Seeded, so a failure names its input.
 import { expect, it } from 'vitest';
-import { checkSource } from '../../src/check/index';
+import { checkSource } from '../../src/app/check';
 import { mulberry32 } from '../../src/numeric/random';
 
 const DECLS = `X : B x M

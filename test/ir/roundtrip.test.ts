@@ -10,7 +10,7 @@ import { topologicalOrder } from '../../src/ir/inspect';
 import { evaluate } from '../../src/numeric/evaluate';
 import { relativeDifference } from '../../src/numeric/matrix';
 import { parseExpression } from '../../src/syntax/parse';
-import { analyzeSource } from '../../src/pipeline';
+import { analyzeSource } from '../../src/analysis/source';
 import { gradient } from '../../src/diff';
 import { RecipeGenerator, buildWith, randomEnv } from '../helpers/random-expr';
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkSource } from '../../src/check/index';
+import { checkSource } from '../../src/app/check';
 import type { ClaimJson } from '../../src/check/report';
 
 const root = path.join(__dirname, '../..');

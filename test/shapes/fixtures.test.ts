@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyzeSource } from '../../src/pipeline';
-import { shapesOf } from '../../src/shapes/report';
+import { analyzeSource } from '../../src/analysis/source';
+import { shapesOf } from '../../src/app/shapes';
 import { makeCalculus } from '../../src/calculus/index';
 
 const dir = path.join(__dirname, '../../fixtures/shapes');

@@ -1,8 +1,8 @@
 // Each kind of concrete fix the foundation issue asks hints to give: swapped operand order, a missing ^T,
 // .* for *, `x y` for `xy`; messages name the operands by their source text and shapes.
 import { describe, expect, it } from 'vitest';
-import { analyzeSource } from '../../src/pipeline';
-import { shapesOf } from '../../src/shapes/report';
+import { analyzeSource } from '../../src/analysis/source';
+import { shapesOf } from '../../src/app/shapes';
 import { makeCalculus } from '../../src/calculus/index';
 
 function firstError(source: string) {

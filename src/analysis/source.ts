@@ -1,12 +1,12 @@
 // The shared front half of every command: parse, split into problems, resolve names, lower to IR.
-import type { ParsedFile, Span } from './syntax/ast';
-import { parseDocument } from './frontend';
-import { Graph } from './ir/graph';
-import { Builder } from './ir/build';
-import { splitProblems } from './resolve/problems';
-import { addStatements, emptyScope, Scope } from './resolve/scope';
-import { Calculus, Lowering } from './resolve/lower';
-import { sourceTextOf } from './resolve/source';
+import type { ParsedFile, Span } from '../syntax/ast';
+import { parseDocument } from './document';
+import { Graph } from '../ir/graph';
+import { Builder } from '../ir/build';
+import { splitProblems } from '../resolve/problems';
+import { addStatements, emptyScope, Scope } from '../resolve/scope';
+import { Calculus, Lowering } from '../resolve/lower';
+import { sourceTextOf } from '../resolve/source';
 
 export interface ProblemAnalysis {
   id: string;

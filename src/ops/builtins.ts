@@ -2,7 +2,7 @@
 // (`spellings`, `constructors` in src/ops), so a new primitive is one entry there.
 import type { Dim, Node } from '../ir/types';
 import type { Builder } from '../ir/build';
-import { ALL_OPS, type OpDef } from '../ops/index';
+import { ALL_OPS, type OpDef } from './index';
 
 export interface BuiltinFunction {
   /** Canonical name: the op's name, or a constructor's first spelling. */

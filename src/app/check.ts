@@ -1,24 +1,25 @@
 // `chainrule check`: every claim of a derivation checked; the JSON of SPEC section 3.
 import { hasErrors } from '../diagnostics';
 import type { Diagnostic } from '../diagnostics';
-import { analyzeSource } from '../pipeline';
+import { analyzeSource } from '../analysis/source';
 import { makeCalculus, ChainruleCalculus } from '../calculus/index';
-import { collectDiagnostics, recordShapes } from '../shapes/report';
+import { collectDiagnostics, recordShapes } from './shapes';
 import { diagnosticToJson, sortDiagnostics } from '../render/json';
-import { sourceKindOf } from '../frontend';
+import { sourceKindOf } from '../analysis/document';
 import { printExpr } from '../syntax/print';
 import type { Step } from '../syntax/ast';
-import type { CheckReport, ClaimJson } from './report';
-import { checkClaim } from './claim';
-import type { EarlierAnswer } from './diagnose';
-
-export const DEFAULT_SEED = 1;
+import type { CheckReport, ClaimJson } from '../check/report';
+import { checkClaim } from '../check/claim';
+import type { EarlierAnswer } from '../check/diagnose';
+import { DEFAULT_SEED } from '../check/evaluator';
 
 export interface CheckResult {
   report: CheckReport;
   diagnostics: Diagnostic[];
   exitCode: 0 | 1 | 2;
 }
+
+export { DEFAULT_SEED };
 
 export function checkSource(source: string, file: string, seed = DEFAULT_SEED): CheckResult {
   let calculus: ChainruleCalculus | undefined;

@@ -1,8 +1,8 @@
 // The result of `chainrule shapes`: every name's shape and every diagnostic of the file.
 import { Diagnostic, hasErrors } from '../diagnostics';
-import type { Analysis, ProblemAnalysis } from '../pipeline';
+import type { Analysis, ProblemAnalysis } from '../analysis/source';
 import { sortDiagnostics } from '../render/json';
-import { inferNameShapes } from './analyze';
+import { inferNameShapes } from '../shapes/analyze';
 import { pushOnce } from '../diagnostics';
 
 export interface ShapesResult {

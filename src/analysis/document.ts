@@ -1,7 +1,7 @@
 // Reads a derivation in any of the accepted forms (.cr, Markdown, LaTeX) into the one AST.
-import type { ParsedFile } from './syntax/ast';
-import { parseFile } from './syntax/parse';
-import { parseMarkdown, parseTex } from './latex/documents';
+import type { ParsedFile } from '../syntax/ast';
+import { parseFile } from '../syntax/parse';
+import { parseMarkdown, parseTex } from '../latex/documents';
 
 export type SourceKind = 'cr' | 'markdown' | 'tex';
 
