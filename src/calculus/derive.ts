@@ -3,7 +3,8 @@
 import type { Expr, Span } from '../syntax/ast';
 import { formatShape } from '../ir/types';
 import { printCr, printLatex } from '../ir/print';
-import { normalizeName } from '../syntax/parse';
+import { normalizeName, parseExpression, ParseError } from '../syntax/parse';
+import { LowerError } from '../resolve/lower';
 import type { Analysis, ProblemAnalysis } from '../pipeline';
 import type { ClaimKind } from '../check/report';
 import { derivativeMeaning, InformalReference } from './meaning';
@@ -16,6 +17,8 @@ export interface DiffResult {
   result: string;
   expanded: string;
   latex: string;
+  /** For an elementwise map, whose result is its diagonal Jacobian: the diagonal, shaped like the variable. */
+  diagonal?: string;
 }
 
 export class DiffError extends Error {}
@@ -31,24 +34,55 @@ function knows(problem: ProblemAnalysis, name: string): boolean {
   return s.definitions.has(name) || s.declarations.has(name) || s.pointNames.has(name);
 }
 
+type NameExpr = Extract<Expr, { kind: 'name' }>;
+
+/** [L, w] for `dL/dw`, `d(L)/d(w)` or `∂L/∂w`; undefined for any other text. */
+function derivativeOfNames(text: string): NameExpr[] | undefined {
+  let parsed: Expr;
+  try {
+    parsed = parseExpression(text);
+  } catch (err) {
+    if (err instanceof ParseError) return undefined;
+    throw err;
+  }
+  if (parsed.kind !== 'deriv' || parsed.form !== 'frac') return undefined;
+  const names = [parsed.of, ...parsed.wrt];
+  return names.every((e): e is NameExpr => e.kind === 'name') ? names : undefined;
+}
+
+/** `--of`: a name, or a derivative of names (`dL/dw`) whose Jacobian is then taken (the Hessian). */
+export function functionOf(text: string): { expr: Expr; names: string[] } {
+  const parts = derivativeOfNames(text);
+  if (!parts) return { expr: nameExpr(text), names: [normalizeName(text)] };
+  const [of, ...wrt] = parts.map((e) => nameExpr(e.text));
+  return { expr: { kind: 'deriv', form: 'frac', of, wrt, span: NOWHERE }, names: parts.map((e) => e.name) };
+}
+
+/** `dL/dW`, or `d(dL/dw)/dw` when the function is itself a derivative. */
+export function derivativeText(ofText: string, wrtText: string): string {
+  return functionOf(ofText).names.length > 1 ? `d(${ofText})/d${wrtText}` : `d${ofText}/d${wrtText}`;
+}
+
 export function derive(analysis: Analysis, ofText: string, wrtText: string): DiffResult {
-  const of = normalizeName(ofText);
+  const of = functionOf(ofText);
   const wrt = normalizeName(wrtText);
-  const problem = analysis.problems.find((p) => knows(p, of) && knows(p, wrt));
+  const problem = analysis.problems.find((p) => of.names.every((n) => knows(p, n)) && knows(p, wrt));
   if (!problem) {
-    const missing = analysis.problems.some((p) => knows(p, of)) ? wrtText : ofText;
+    const missing = analysis.problems.some((p) => of.names.every((n) => knows(p, n))) ? wrtText : ofText;
     throw new DiffError(`${missing} is not declared or defined in ${analysis.parsed.file}`);
   }
-  const ref: Extract<Expr, { kind: 'deriv' }> = { kind: 'deriv', form: 'frac', of: nameExpr(ofText), wrt: [nameExpr(wrtText)], span: NOWHERE };
+  const ref: Extract<Expr, { kind: 'deriv' }> = { kind: 'deriv', form: 'frac', of: of.expr, wrt: [nameExpr(wrtText)], span: NOWHERE };
   let meaning;
   try {
     meaning = derivativeMeaning(ref, problem.lowering);
   } catch (err) {
-    if (err instanceof InformalReference) throw new DiffError(`d${ofText}/d${wrtText} is a tensor (an array by a matrix); differentiate a scalar with respect to ${wrtText}, or use a vector`);
+    if (err instanceof InformalReference) throw new DiffError(`${derivativeText(ofText, wrtText)} is a tensor (an array by a matrix); differentiate a scalar with respect to ${wrtText}, or use a vector`);
+    if (err instanceof LowerError) throw new DiffError(err.message);
     throw err;
   }
-  const node = meaning.forms[0];
-  if (!node) throw new DiffError(`d${ofText}/d${wrtText} is a Jacobian too large to write out (${formatShape(meaning.shape)})`);
+  // An elementwise map's result is the Jacobian asked for, diag(...); its diagonal comes alongside.
+  const [node, diagonal] = meaning.kind === 'elementwise' ? [meaning.forms[1], meaning.forms[0]] : [meaning.forms[0], undefined];
+  if (!node) throw new DiffError(`${derivativeText(ofText, wrtText)} (${formatShape(meaning.shape)}) can only be evaluated at points: chainrule cannot write it as an expression`);
   const names = new Map(problem.lowering.names);
   return {
     of: ofText,
@@ -58,5 +92,6 @@ export function derive(analysis: Analysis, ofText: string, wrtText: string): Dif
     result: printCr(node, names),
     expanded: printCr(node),
     latex: printLatex(node, names),
+    ...(diagonal && { diagonal: printCr(diagonal, names) }),
   };
 }

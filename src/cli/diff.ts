@@ -1,7 +1,7 @@
 // `chainrule diff FILE --of L --wrt W [--json] [--latex]`.
 import { analyzeSource } from '../pipeline';
 import { makeCalculus } from '../calculus/index';
-import { derive, DiffError } from '../calculus/derive';
+import { derive, derivativeText, DiffError, functionOf } from '../calculus/derive';
 import { shapesOf } from '../shapes/report';
 import { latexName } from '../ops/printing';
 import { printDiagnostics, printJson, readInput, UsageError } from './io';
@@ -22,7 +22,17 @@ export function diffCommand(file: string, options: { of: string; wrt: string; js
     throw err;
   }
   if (options.json) printJson(result);
-  else if (options.latex) process.stdout.write(`\\frac{\\partial ${latexName(result.of)}}{\\partial ${latexName(result.wrt)}} = ${result.latex}\n`);
-  else process.stdout.write(`d${result.of}/d${result.wrt} = ${result.result}    (${result.shape}, ${result.kind})\n`);
+  else if (options.latex) process.stdout.write(`${latexDerivative(result.of, result.wrt)} = ${result.latex}\n`);
+  else {
+    const diagonal = result.diagonal ? `; diagonal ${result.diagonal}` : '';
+    process.stdout.write(`${derivativeText(result.of, result.wrt)} = ${result.result}    (${result.shape}, ${result.kind}${diagonal})\n`);
+  }
   return 0;
+}
+
+/** ∂L/∂W, or for a derivative differentiated again (`--of dL/dw`), ∂/∂w ∂L/∂w. */
+function latexDerivative(of: string, wrt: string): string {
+  const [f, ...inner] = functionOf(of).names.map(latexName);
+  const outer = `\\partial ${latexName(wrt)}`;
+  return inner.length ? `\\frac{\\partial}{${outer}} \\frac{\\partial ${f}}{${inner.map((w) => `\\partial ${w}`).join(' ')}}` : `\\frac{\\partial ${f}}{${outer}}`;
 }
