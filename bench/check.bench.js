@@ -3,7 +3,7 @@
 // (within one process, statements met before are not parsed again: src/syntax/statement-cache.ts).
 const fs = require('fs');
 const path = require('path');
-const { checkSource } = require('../dist/src/check/index');
+const { checkSource } = require('../dist/src/app/check');
 const { forgetParsedStatements } = require('../dist/src/syntax/parse');
 
 const file = path.join(__dirname, '../fixtures/check/seed_two_layer.cr');

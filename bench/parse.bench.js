@@ -1,8 +1,8 @@
 // Parse and shape-check files of 100, 1,000 and 5,000 lines of realistic statements; prints lines per
 // second. Goal (issue 2): a 1,000-line file in under 1 s, time growing linearly with length. Timed runs
 // parse every statement afresh (src/syntax/statement-cache.ts would otherwise remember the warm-up's).
-const { analyzeSource } = require('../dist/src/pipeline');
-const { shapesOf } = require('../dist/src/shapes/report');
+const { analyzeSource } = require('../dist/src/analysis/source');
+const { shapesOf } = require('../dist/src/app/shapes');
 const { makeCalculus } = require('../dist/src/calculus/index');
 const { forgetParsedStatements } = require('../dist/src/syntax/parse');
 

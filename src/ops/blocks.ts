@@ -1,7 +1,7 @@
 // Entries and blocks: entry (a scalar entry of a matrix), embed (its adjoint), hcat/vcat (matrix
 // literals and block matrices), sumrows/sumcols (the adjoints of broadcasting).
 import type { Dim, Node, Shape } from '../ir/types';
-import { ShapeError, formatShape, isScalarShape, SCALAR } from '../ir/types';
+import { ShapeError, formatShape, isScalarShape, shapesEqual, SCALAR } from '../ir/types';
 import type { OpDef } from './types';
 import type { Builder } from '../ir/build';
 import { addDims, isConcreteDim, resolveDim } from '../ir/dims';
@@ -198,6 +198,8 @@ function sumAxisOp(name: 'sumrows' | 'sumcols'): OpDef {
       if (x.op === 'hadamard' && isScalar(x.args[0])) return b.hadamard(x.args[0], b.make(name, [x.args[1]]));
       if (x.op === 'div' && isScalar(x.args[1])) return b.div(b.make(name, [x.args[0]]), x.args[1]);
       if (x.op === 'transpose') return b.transpose(b.make(rows ? 'sumcols' : 'sumrows', [x.args[0]]));
+      // The sums of diag(v) along either axis are v, as matmul reads ones(1, k) diag(v) (how this prints).
+      if (x.op === 'diag') return shapesEqual(x.args[0].shape, shape) ? x.args[0] : b.transpose(x.args[0]);
       // The sum of a broadcast row (ones(B, 1) r) is B r; likewise for columns.
       if (x.op === 'matmul' && fillValue(rows ? x.args[0] : x.args[1]) === 1 && (rows ? x.args[0].shape[1] : x.args[1].shape[0]) === 1) {
         return b.hadamard(b.dim(rows ? x.shape[0] : x.shape[1]), rows ? x.args[1] : x.args[0]);

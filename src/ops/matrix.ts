@@ -1,6 +1,6 @@
 // Matrix product and transpose.
 import type { Node, Shape } from '../ir/types';
-import { ShapeError, formatShape, isScalarShape } from '../ir/types';
+import { ShapeError, formatShape, isScalarShape, shapesEqual } from '../ir/types';
 import type { OpDef } from './types';
 import type { Builder } from '../ir/build';
 import { fillValue, isScalar, isOnes } from '../ir/inspect';
@@ -30,6 +30,10 @@ function rewriteMatmul(b: Builder, x: Node, y: Node, shape: Shape): Node | undef
   if (fillValue(x) === 0 || fillValue(y) === 0) return b.zerosOf(shape);
   if (isEye(x)) return y;
   if (isEye(y)) return x;
+  // A diagonal matrix scales entry by entry: diag(a) diag(c) = diag(a .* c), diag(a) y = a .* y for a
+  // column y, x diag(a) = x .* a for a row x (a transposed to the other's orientation where needed).
+  if (x.op === 'diag' && (y.op === 'diag' || y.shape[1] === 1)) return diagonalProduct(b, x.args[0], y.op === 'diag' ? y.args[0] : y, y.op === 'diag');
+  if (y.op === 'diag' && x.shape[0] === 1) return diagonalProduct(b, y.args[0], x, false);
   // A filled constant's value is a coefficient: (2 ones(3, K)) Y = 2 (ones(3, K) Y).
   const cx = fillValue(x);
   const cy = fillValue(y);
@@ -47,6 +51,12 @@ function rewriteMatmul(b: Builder, x: Node, y: Node, shape: Shape): Node | undef
   if (x.shape[0] === 1 && fillValue(x) !== undefined && !isLiteralNode(y)) return b.hadamard(fillValue(x)!, b.sumrows(y));
   if (y.shape[1] === 1 && fillValue(y) !== undefined && !isLiteralNode(x)) return b.hadamard(fillValue(y)!, b.sumcols(x));
   return literalProduct(b, x, y);
+}
+
+/** a .* v, with `a` transposed to v's orientation when they differ; diag of it when `both` are diagonals. */
+function diagonalProduct(b: Builder, a: Node, v: Node, both: boolean): Node {
+  const product = b.hadamard(shapesEqual(a.shape, v.shape) ? a : b.transpose(a), v);
+  return both ? b.diag(product) : product;
 }
 
 /** Juxtaposition: A B. The right operand is parenthesised when it is itself a product. */

@@ -37,6 +37,36 @@ describe('chainrule CLI', () => {
     expect(r.stdout.trim()).toBe('\\frac{\\partial L}{\\partial W_{2}} = \\left(a_{2} - y\\right) a_{1}^\\top');
   });
 
+  it('diff writes Jacobians as matrices; an elementwise map gives its diagonal alongside', () => {
+    // g = A x + b: dg = A dx + db, so by b the Jacobian is eye(m) with diagonal ones(m, 1).
+    const r = run('diff', 'fixtures/diff/jacobians.cr', '--of', 'g', '--wrt', 'b', '--json');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      of: 'g', wrt: 'b', kind: 'elementwise', shape: 'm x m',
+      result: 'eye(m)', expanded: 'eye(m)', latex: 'I_{m}', diagonal: 'ones(m, 1)',
+    });
+    expect(run('diff', 'fixtures/diff/jacobians.cr', '--of', 'g', '--wrt', 'b').stdout).toBe('dg/db = eye(m)    (m x m, elementwise; diagonal ones(m, 1))\n');
+  });
+
+  it('diff --of dL/dw differentiates the gradient again: the Hessian', () => {
+    // dL2/dw = X^T (a - y) with a = sigma(X w); da = a .* (1 - a) .* (X dw), so the Hessian is X^T diag(a .* (1 - a)) X.
+    const text = run('diff', 'fixtures/diff/jacobians.cr', '--of', 'dL2/dw', '--wrt', 'w');
+    expect(text.stdout).toBe('d(dL2/dw)/dw = X^T diag(a .* (1 - a)) X    (p x p, jacobian)\n');
+    const latex = run('diff', 'fixtures/diff/jacobians.cr', '--of', 'dL2/dw', '--wrt', 'w', '--latex');
+    expect(latex.stdout).toBe('\\frac{\\partial}{\\partial w} \\frac{\\partial L_{2}}{\\partial w} = X^\\top \\operatorname{diag}\\left(a \\odot \\left(1 - a\\right)\\right) X\n');
+  });
+
+  it('diff refuses tensors and Jacobians it can only evaluate, with a message', () => {
+    // dL/dW1 is M x N: its derivative by the matrix W1 has four indices.
+    const tensor = run('diff', 'fixtures/examples/two_layer.cr', '--of', 'dL/dW1', '--wrt', 'W1');
+    expect(tensor.status).toBe(2);
+    expect(tensor.stderr).toBe('chainrule: d(dL/dW1)/dW1 is a tensor (an array by a matrix); differentiate a scalar with respect to W1, or use a vector\n');
+    // E = C(w) for a C with no formula: its Hessian is known only at points.
+    const numeric = run('diff', 'fixtures/diff/jacobians.cr', '--of', 'dE/dw', '--wrt', 'w');
+    expect(numeric.status).toBe(2);
+    expect(numeric.stderr).toBe('chainrule: d(dE/dw)/dw (p x p) can only be evaluated at points: chainrule cannot write it as an expression\n');
+  });
+
   it('check exits 1 on a derivation with mistakes and 0 on a right one', () => {
     expect(run('check', 'fixtures/examples/two_layer.cr').status).toBe(1);
     expect(run('check', 'fixtures/examples/numeric_backprop.cr').status).toBe(0);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { newBuilder } from '../../src/ir/build';
 import type { Matrix } from '../../src/ir/types';
-import { builtinDerivative, elementwiseDerivative, isElementwiseIn, jacobian, vjp } from '../../src/diff';
+import { builtinDerivative, elementwiseDerivative, gradient, isElementwiseIn, jacobian, vjp } from '../../src/diff';
 import { printCr } from '../../src/ir/print';
-import { evaluate } from '../../src/numeric/evaluate';
 import { fromRows, relativeDifference, toRows } from '../../src/numeric/matrix';
 import { mulberry32, randomMatrix } from '../../src/numeric/random';
+import { basisJacobian, finiteDifferenceJacobian } from '../helpers/jacobian';
 
 describe('jacobian', () => {
   it('builds the SPEC example H(x, y) = F(G(x, y)) entry by entry', () => {
@@ -46,23 +46,84 @@ describe('jacobian', () => {
     expect(printCr(J.node!)).toBe('diag(sigma(h) .* (1 - sigma(h)))');
   });
 
-  it('evaluates Jacobians of symbolic size numerically through VJPs with basis cotangents', () => {
+  it('writes Jacobians of symbolic size as matrices read off the pullback', () => {
     const b = newBuilder();
     const W = b.variable('W', ['M', 'N']);
     const x = b.variable('x', ['N', 1]);
     const f = b.apply('tanh', b.matmul(W, x));
     const J = jacobian(b.graph, f, [x]);
-    expect(J.node).toBeUndefined();
     expect([J.rows, J.cols]).toEqual(['M', 'N']);
+    // The pullback is W^T (u .* (1 - tanh(W x)^2)): the term W^T diag(1 - tanh(W x)^2) u, so
+    // J = (W^T diag(...))^T = diag(1 - tanh(W x)^2) W.
+    expect(printCr(J.node!)).toBe('diag(1 - tanh(W x)^2) W');
     const r = mulberry32(3);
     const values = new Map<string, Matrix>([
       ['W', randomMatrix(r, 3, 4)],
       ['x', randomMatrix(r, 4, 1)],
     ]);
     const at = { values, sizes: new Map([['M', 3], ['N', 4]]) };
-    // Closed form: diag(1 - tanh(W x)^2) W.
-    const expected = evaluate(b.matmul(b.diag(b.sub(1, b.pow(f, 2))), W), at);
-    expect(relativeDifference(J.evaluate(at), expected)).toBeLessThan(1e-12);
+    expect(relativeDifference(J.evaluate(at), basisJacobian(b, f, x, at))).toBeLessThan(1e-12);
+  });
+
+  it('reads terms with u transposed, rows as well as columns (softmax of a row: diag(s) - s^T s)', () => {
+    const b = newBuilder();
+    const z = b.variable('z', [1, 'K']);
+    const s = b.softmax(z);
+    const J = jacobian(b.graph, s, [z]);
+    // ds_i/dz_j = s_i (delta_ij - s_j): diag(s) - s^T s for a row s (s^T s is K x K).
+    expect(printCr(J.node!, new Map([[s.id, 's']]))).toBe('diag(s) - s^T s');
+    const at = { values: new Map([['z', randomMatrix(mulberry32(4), 1, 5)]]), sizes: new Map([['K', 5]]) };
+    expect(relativeDifference(J.evaluate(at), basisJacobian(b, s, z, at))).toBeLessThan(1e-12);
+  });
+
+  it('puts the blocks of several variables side by side, and is zero for a variable f does not use', () => {
+    const b = newBuilder();
+    const A = b.variable('A', ['M', 'N']);
+    const x = b.variable('x', ['N', 1]);
+    const c = b.variable('c', ['M', 1]);
+    const t = b.variable('t', ['K', 1]);
+    // d(A x + c) = A dx + dc: [A, I]; t does not occur, so its block is zeros(M, K).
+    expect(printCr(jacobian(b.graph, b.add(b.matmul(A, x), c), [x, c, t]).node!)).toBe('[A, eye(M), zeros(M, K)]');
+  });
+
+  it('prefers the matrix to a literal of entry(...) at concrete sizes, but keeps a literal that reads back', () => {
+    const b = newBuilder();
+    const A = b.variable('A', [2, 3]);
+    const x = b.variable('x', [3, 1]);
+    const c = b.variable('c', [2, 1]);
+    const g = b.add(b.matmul(A, x), c);
+    // The literal would be [entry(A^T [1; 0], 1, 1), ...]: not .cr.
+    expect(printCr(jacobian(b.graph, g, [x]).node!)).toBe('A');
+    // Elementwise in c with the literal [1, 0; 0, 1], which reads back: kept.
+    const Jc = jacobian(b.graph, g, [c]);
+    expect(printCr(Jc.node!)).toBe('[1, 0; 0, 1]');
+    expect(printCr(Jc.diagonal!)).toBe('ones(2, 1)');
+    // exp(x) entry by entry would be [exp(entry(x, 1, 1)), 0, 0; ...]: diag of the diagonal instead.
+    expect(printCr(jacobian(b.graph, b.apply('exp', x), [x]).node!)).toBe('diag(exp(x))');
+  });
+
+  it('writes pullbacks through diag(x), where u is masked by eye(N)', () => {
+    const b = newBuilder();
+    const W = b.variable('W', ['N', 'N']);
+    const x = b.variable('x', ['N', 1]);
+    // (diag(x) W) x = x .* (W x): d = dx .* (W x) + x .* (W dx), so J = diag(x) W + diag(W x).
+    const f = b.matmul(b.matmul(b.diag(x), W), x);
+    const J = jacobian(b.graph, f, [x]);
+    expect(printCr(J.node!)).toBe('diag(x) W + diag(W x)');
+    const r = mulberry32(5);
+    const at = { values: new Map([['W', randomMatrix(r, 4, 4)], ['x', randomMatrix(r, 4, 1)]]), sizes: new Map([['N', 4]]) };
+    expect(relativeDifference(J.evaluate(at), basisJacobian(b, f, x, at))).toBeLessThan(1e-12);
+  });
+
+  it('falls back to the numeric Jacobian for what it cannot write (the Hessian of a function with no formula)', () => {
+    const b = newBuilder();
+    const w = b.variable('w', ['P', 1]);
+    // The gradient of C(w) is a derivative op, and its pullback another, with the cotangent as an argument.
+    const g = gradient(b.graph, b.make('abstract_scalar', [w], { name: 'C' }), w);
+    const J = jacobian(b.graph, g, [w]);
+    expect(J.node).toBeUndefined();
+    const at = { values: new Map([['w', randomMatrix(mulberry32(6), 3, 1)]]), sizes: new Map([['P', 3]]) };
+    expect(relativeDifference(J.evaluate(at), finiteDifferenceJacobian(g, at, 'w'))).toBeLessThan(1e-6);
   });
 
   it('vjp takes a cotangent shaped like the function', () => {

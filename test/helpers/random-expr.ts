@@ -283,3 +283,10 @@ export function maxAbsValue(root: Node, env: EvalEnv): number {
   for (const v of memo.values()) for (const x of v.data) m = Math.max(m, Number.isFinite(x) ? Math.abs(x) : Infinity);
   return m;
 }
+
+/** .cr declarations for every variable of the nodes, and a column per dimension name so every dim is known. */
+export function declarations(nodes: readonly Node[]): string {
+  const lines = new Set<string>(['dimM : M x 1', 'dimN : N x 1', 'dimK : K x 1']);
+  for (const n of topologicalOrder(nodes)) if (n.op === 'var') lines.add(`${n.attrs.name} : ${n.shape[0]} x ${n.shape[1]}`);
+  return [...lines].join('\n') + '\n';
+}

@@ -54,6 +54,24 @@ describe('Builder: simplification while building', () => {
     expect(printCr(b.transpose(b.matmul(b.transpose(x), b.transpose(A))))).toBe('A x');
   });
 
+  it('multiplies by diagonal matrices entry by entry and sums diag(v) back to v', () => {
+    const { b, x, y, r } = setup();
+    // diag(x) diag(y) has x_i y_i on its diagonal; the first vector is transposed to match the second.
+    expect(b.matmul(b.diag(x), b.diag(y))).toBe(b.diag(b.hadamard(x, y)));
+    expect(printCr(b.matmul(b.diag(x), b.diag(r)))).toBe('diag(x^T .* r)');
+    // diag(x) y scales entry i of the column y by x_i; r diag(x) scales entry j of the row r by x_j.
+    expect(b.matmul(b.diag(x), y)).toBe(b.hadamard(x, y));
+    expect(printCr(b.matmul(r, b.diag(x)))).toBe('x^T .* r');
+    // diag(x) ones(N, 1) = x (each row of diag(x) sums to x_i); ones(1, N) diag(x) = x^T, likewise by columns.
+    expect(b.matmul(b.diag(x), b.ones('N', 1))).toBe(x);
+    expect(b.matmul(b.ones(1, 'N'), b.diag(x))).toBe(b.transpose(x));
+    expect(b.matmul(b.ones(1, 'N'), b.diag(r))).toBe(r);
+    expect(printCr(b.matmul(b.diag(r), b.ones('N', 1)))).toBe('r^T');
+    // sumrows/sumcols print as those products, so they read diag(v) the same way.
+    expect(b.sumrows(b.diag(x))).toBe(b.transpose(x));
+    expect(b.sumcols(b.diag(r))).toBe(b.transpose(r));
+  });
+
   it('cancels negations and collects like terms', () => {
     const { b, x, y } = setup();
     expect(b.neg(b.neg(x))).toBe(x);

@@ -12,14 +12,7 @@ import { relativeDifference } from '../../src/numeric/matrix';
 import { parseExpression } from '../../src/syntax/parse';
 import { analyzeSource } from '../../src/analysis/source';
 import { gradient } from '../../src/diff';
-import { RecipeGenerator, buildWith, randomEnv } from '../helpers/random-expr';
-
-/** Declarations for every variable of the nodes, and a column per dimension name so every dim is known. */
-function declarations(nodes: readonly Node[]): string {
-  const lines = new Set<string>(['dimM : M x 1', 'dimN : N x 1', 'dimK : K x 1']);
-  for (const n of topologicalOrder(nodes)) if (n.op === 'var') lines.add(`${n.attrs.name} : ${n.shape[0]} x ${n.shape[1]}`);
-  return [...lines].join('\n') + '\n';
-}
+import { RecipeGenerator, buildWith, declarations, randomEnv } from '../helpers/random-expr';
 
 function reparse(text: string, decls: string): Node {
   const analysis = analyzeSource(decls, 'roundtrip.cr');

@@ -7,7 +7,7 @@ import katex from 'katex';
 import { checkSource } from '../../src/app/check';
 import { analyzeSource } from '../../src/analysis/source';
 import { makeCalculus } from '../../src/calculus/index';
-import { derive } from '../../src/calculus/derive';
+import { derive } from '../../src/app/diff';
 import { printLatex } from '../../src/ir/print';
 import { isScalarShape } from '../../src/ir/types';
 import { exprLatex } from '../../src/grade/exprLatex';
