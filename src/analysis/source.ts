@@ -1,5 +1,7 @@
-// The shared front half of every command: parse, split into problems, resolve names, lower to IR.
-import type { ParsedFile, Span } from '../syntax/ast';
+// The front half every command and the grader share: parse a document, split it into problems, resolve
+// each problem's names, and lower it with what lowering gets from the layers above resolve (the calculus for
+// derivative references, index notation).
+import type { ParsedFile, Span, Statement } from '../syntax/ast';
 import { parseDocument } from './document';
 import { Graph } from '../ir/graph';
 import { Builder } from '../ir/build';
@@ -7,6 +9,7 @@ import { splitProblems } from '../resolve/problems';
 import { addStatements, emptyScope, Scope } from '../resolve/scope';
 import { Calculus, Lowering } from '../resolve/lower';
 import { sourceTextOf } from '../resolve/source';
+import { indexNotation } from '../indexing/lower';
 
 export interface ProblemAnalysis {
   id: string;
@@ -24,16 +27,30 @@ export interface Analysis {
   problems: ProblemAnalysis[];
 }
 
-/** Parses and resolves a source; `calculus` makes derivative references available while lowering. */
-export function analyzeSource(source: string, file: string, makeCalculus?: (b: Builder, g: Graph) => Calculus): Analysis {
+/** A document read and split into problems, each with its resolved scope (nothing lowered yet). */
+export interface ReadDocument {
+  parsed: ParsedFile;
+  textOf: (span: Span) => string;
+  sections: Array<{ id: string; title?: string; span?: Span; statements: Statement[]; scope: Scope }>;
+}
+
+export function readDocument(source: string, file: string): ReadDocument {
   const parsed = parseDocument(source, file);
+  const sections = splitProblems(parsed.statements).map((section) => ({ ...section, scope: addStatements(emptyScope(), section.statements) }));
+  return { parsed, textOf: sourceTextOf(source), sections };
+}
+
+/** The lowering of a problem's scope into `builder`'s graph, with derivatives (`calculus`) and index notation. */
+export function lowerProblem(scope: Scope, builder: Builder, textOf: (span: Span) => string, calculus?: Calculus): Lowering {
+  return Lowering.forProblem(scope, builder, { textOf, calculus, indexNotation });
+}
+
+/** Parses and resolves a source, every problem in one graph; `calculus` makes derivative references available. */
+export function analyzeSource(source: string, file: string, makeCalculus?: (b: Builder, g: Graph) => Calculus): Analysis {
+  const { parsed, textOf, sections } = readDocument(source, file);
   const graph = new Graph();
   const builder = new Builder(graph);
-  const textOf = sourceTextOf(source);
   const calculus = makeCalculus?.(builder, graph);
-  const problems = splitProblems(parsed.statements).map((section) => {
-    const scope = addStatements(emptyScope(), section.statements);
-    return { id: section.id, title: section.title, scope, lowering: Lowering.forProblem(scope, builder, { textOf, calculus }) };
-  });
+  const problems = sections.map(({ id, title, scope }) => ({ id, title, scope, lowering: lowerProblem(scope, builder, textOf, calculus) }));
   return { parsed, graph, builder, textOf, problems };
 }

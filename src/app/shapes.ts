@@ -1,6 +1,7 @@
-// The result of `chainrule shapes`: every name's shape and every diagnostic of the file.
+// `chainrule shapes`: every name's shape and every diagnostic of the file.
 import { Diagnostic, hasErrors } from '../diagnostics';
-import type { Analysis, ProblemAnalysis } from '../analysis/source';
+import { analyzeSource, type Analysis, type ProblemAnalysis } from '../analysis/source';
+import { makeCalculus } from '../calculus/index';
 import { sortDiagnostics } from '../render/json';
 import { inferNameShapes } from '../shapes/analyze';
 import { pushOnce } from '../diagnostics';
@@ -11,6 +12,11 @@ export interface ShapesResult {
   shapes: Record<string, string>;
   diagnostics: Diagnostic[];
   exitCode: 0 | 2;
+}
+
+/** The command: a source read, resolved and lowered (derivative references too), and its shapes. */
+export function shapesSource(source: string, file: string): ShapesResult {
+  return shapesOf(analyzeSource(source, file, makeCalculus));
 }
 
 export function shapesOf(analysis: Analysis): ShapesResult {

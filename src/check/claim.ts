@@ -2,7 +2,7 @@
 // shape claim, and a diagnosis for every wrong step (SPEC 1.4, section 3).
 import type { Expr, Span, Step } from '../syntax/ast';
 import type { Matrix, Node, Shape } from '../ir/types';
-import { formatShape, isScalarShape, shapesEqual } from '../ir/types';
+import { formatShape, shapesEqual } from '../ir/types';
 import { printCr } from '../ir/print';
 import { vjp } from '../diff/index';
 import type { Claim, Scope } from '../resolve/scope';

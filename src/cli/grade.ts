@@ -1,10 +1,6 @@
 // `chainrule grade ASSIGNMENT SUBMISSIONS... --out DIR [--format json,gradescope,csv,html] [--seed N]
-// [--jobs N] [--time-limit SECONDS] [--memory MB]`: argument handling only; the work is in src/grade.
-import { AssignmentError } from '../grade/assignment';
-import { DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT_MS, runGrade } from '../grade/batch';
-import { FORMATS, type Format } from '../grade/outputs';
-import { tuneForBatch } from '../grade/tuning';
-import { DEFAULT_SEED } from '../app/check';
+// [--jobs N] [--time-limit SECONDS] [--memory MB]`: argument handling and output only; the work is in src/app/grade.ts.
+import { AssignmentError, DEFAULT_MEMORY_MB, DEFAULT_SEED, DEFAULT_TIME_LIMIT_MS, FORMATS, gradeClass, type Format } from '../app/grade';
 import { printDiagnostics, UsageError } from './io';
 
 export interface GradeCliOptions {
@@ -23,16 +19,15 @@ export async function gradeCommand(assignment: string, submissions: string[], op
   const jobs = options.jobs === undefined ? undefined : integer('--jobs', options.jobs, 1, 1);
   const timeLimitMs = options.timeLimit === undefined ? DEFAULT_TIME_LIMIT_MS : Math.round(positive('--time-limit', options.timeLimit) * 1000);
   const memoryMb = integer('--memory', options.memory, DEFAULT_MEMORY_MB, 64);
-  tuneForBatch();
   try {
-    const run = await runGrade({ assignment, submissions, outDir: options.out, formats, seed, jobs, timeLimitMs, memoryMb, progress: process.stderr });
+    const { run, exitCode } = await gradeClass({ assignment, submissions, outDir: options.out, formats, seed, jobs, timeLimitMs, memoryMb, progress: process.stderr });
     printDiagnostics(run.warnings, run.assignmentSource, assignment);
     const s = run.summary;
     const parts = [`${s.submissions} submission${s.submissions === 1 ? '' : 's'}`, `mean ${s.scores.mean} / ${s.maxScore}`];
     if (run.resumed) parts.push(`${run.resumed} from an earlier run`);
     if (run.failed) parts.push(`${run.failed} not graded (see their result.json)`);
     process.stdout.write(`graded ${parts.join(', ')} → ${options.out}\n`);
-    return run.failed ? 1 : 0;
+    return exitCode;
   } catch (err) {
     if (err instanceof AssignmentError) {
       printDiagnostics(err.diagnostics, err.source, err.file);

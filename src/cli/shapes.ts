@@ -1,13 +1,11 @@
 // `chainrule shapes FILE [--json]`.
-import { analyzeSource } from '../analysis/source';
-import { shapesOf } from '../app/shapes';
+import { shapesSource } from '../app/shapes';
 import { diagnosticToJson } from '../render/json';
-import { makeCalculus } from '../calculus/index';
 import { printDiagnostics, printJson, readInput } from './io';
 
 export function shapesCommand(file: string, options: { json?: boolean }): number {
   const source = readInput(file);
-  const result = shapesOf(analyzeSource(source, file, makeCalculus));
+  const result = shapesSource(source, file);
   if (options.json) {
     printJson({ version: 1, file, shapes: result.shapes, diagnostics: result.diagnostics.map(diagnosticToJson) });
   } else {

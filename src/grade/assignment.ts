@@ -6,15 +6,13 @@ import type { Diagnostic } from '../diagnostics';
 import { error, hasErrors, pushOnce } from '../diagnostics';
 import { sortDiagnostics } from '../render/json';
 import type { Step } from '../syntax/ast';
-import { parseDocument } from '../analysis/document';
+import { lowerProblem, readDocument } from '../analysis/source';
 import { Graph } from '../ir/graph';
 import { Builder } from '../ir/build';
 import { makeCalculus } from '../calculus/index';
 import { InformalReference } from '../calculus/meaning';
-import { splitProblems } from '../resolve/problems';
-import { addStatements, emptyScope, type Scope } from '../resolve/scope';
+import type { Scope } from '../resolve/scope';
 import { LowerError, Lowering } from '../resolve/lower';
-import { sourceTextOf } from '../resolve/source';
 import { inferNameShapes } from '../shapes/analyze';
 import { readPolicy, type Policy } from './policy';
 import { expectedAnswer, type ExpectedAnswer } from './expected';
@@ -80,24 +78,23 @@ const WHOLE_FILE = { line: 1, column: 1, endLine: 1, endColumn: 2 };
  * `prepareBases: false` leaves out the problems' prepared graphs, for a caller that grades nothing.
  */
 export function loadAssignment(source: string, file: string, seed = DEFAULT_SEED, { prepareBases = true } = {}): Assignment {
-  const parsed = parseDocument(source, file);
+  const { parsed, textOf, sections } = readDocument(source, file);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
-  const textOf = sourceTextOf(source);
   const problems: AssignmentProblem[] = [];
   const meanings = new MeaningCache(seed);
   const seenIds = new Map<string, number>();
-  for (const section of splitProblems(parsed.statements)) {
+  for (const section of sections) {
     if (seenIds.has(section.id)) {
       diagnostics.push(error('redefinition', `problem ${section.id} appears twice`, section.span ?? WHOLE_FILE, `the first is at line ${seenIds.get(section.id)}`));
       continue;
     }
     seenIds.set(section.id, section.span?.line ?? 1);
-    const scope = addStatements(emptyScope(), section.statements);
+    const scope = section.scope;
     // A graph per problem: it becomes the base every submission's graph for the problem is forked from.
     const graph = new Graph();
     const builder = new Builder(graph);
     const calculus = makeCalculus(builder, graph, meanings.meaning);
-    const lowering = Lowering.forProblem(scope, builder, { textOf, calculus });
+    const lowering = lowerProblem(scope, builder, textOf, calculus);
     inferNameShapes(lowering);
     const { policy, diagnostics: policyErrors } = readPolicy(section.statements);
     const asks = scope.asks.map((ask) => ({

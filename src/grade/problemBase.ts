@@ -17,7 +17,8 @@ import { Graph } from '../ir/graph';
 import { Builder } from '../ir/build';
 import { makeCalculus, type ChainruleCalculus, type DerivedLeaves } from '../calculus/index';
 import type { MeaningFunction } from '../calculus/meaning';
-import { Lowering, type LoweringOptions } from '../resolve/lower';
+import type { Lowering, LoweringOptions } from '../resolve/lower';
+import { lowerProblem } from '../analysis/source';
 import type { Scope } from '../resolve/scope';
 import { knownNames } from '../resolve/names';
 import { truthOf } from '../check/truth';
@@ -81,7 +82,7 @@ export function submissionWorkspace(base: ProblemBase | undefined, scope: Scope,
   const graph = forking ? base.graph.fork() : new Graph();
   const builder = new Builder(graph);
   const calculus = makeCalculus(builder, graph, meaning, forking ? base.derivedLeaves : undefined);
-  const lowering = Lowering.forProblem(scope, builder, { ...options, calculus });
+  const lowering = lowerProblem(scope, builder, options.textOf, calculus);
   if (!forking) return { lowering, calculus };
   lowering.inheritDefinitions(base.lowering);
   inheritPoints(graph, scope, base);

@@ -8,7 +8,7 @@ import { getOp } from '../ops/index';
 import type { Comparison } from '../ir/build';
 import { BUILTIN_FUNCTIONS } from '../ops/builtins';
 import { error } from '../diagnostics';
-import { LowerError, type Lowering } from '../resolve/lower';
+import { LowerError, type IndexNotation, type Lowering } from '../resolve/lower';
 import { lowerAbstractCall } from '../resolve/abstract';
 import type { IndexedName, IndexReader } from '../resolve/indexNames';
 import type { SumSign } from '../resolve/indexNotation';
@@ -28,12 +28,14 @@ export class IndexLowering {
   private readonly bound: string[] = [];
   private hidden = 0;
 
-  constructor(
-    private readonly lowering: Lowering,
-    private readonly reader: IndexReader,
-    /** Ranges of indices known from elsewhere (the claim's target), used only when the expression does not fix them. */
-    private readonly hints: ReadonlyMap<string, Dim> = new Map(),
-  ) {}
+  private readonly reader: IndexReader;
+  /** Ranges of indices known from elsewhere (the claim's target), used only when the expression does not fix them. */
+  private readonly hints: ReadonlyMap<string, Dim>;
+
+  constructor(private readonly lowering: Lowering) {
+    this.reader = lowering.indexReader;
+    this.hints = lowering.indexHints;
+  }
 
   private get b() {
     return this.lowering.b;
@@ -505,3 +507,13 @@ function flattenChain(e: Binary): ChainLink[] {
   links.push({ op: 'mul', expr: x }, ...tail.reverse());
   return links;
 }
+
+/** Index notation for lowering (LoweringOptions.indexNotation). */
+export const indexNotation: IndexNotation = {
+  lowerNode: (lowering, e) => new IndexLowering(lowering).lowerNode(e),
+  lowerValue: (lowering, e) => {
+    const indexed = new IndexLowering(lowering);
+    const value = indexed.lowerValue(e);
+    return { value, sizes: indexed.indexSizes() };
+  },
+};

@@ -1,6 +1,6 @@
 // Elementwise arithmetic with strict broadcasting: add, neg, hadamard (also scaling by a scalar), div, pow.
 import type { Node, Shape } from '../ir/types';
-import { isScalarShape, shapesEqual } from '../ir/types';
+import { isScalarShape } from '../ir/types';
 import type { OpDef } from './types';
 import type { Builder } from '../ir/build';
 import { elementwiseShape, sameShape, attempt } from './helpers';

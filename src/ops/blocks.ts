@@ -8,7 +8,7 @@ import { addDims, isConcreteDim, resolveDim } from '../ir/dims';
 import { fillValue, isScalar } from '../ir/inspect';
 import { MAX_LITERAL_ENTRIES, buildLiteral, gridOf, isLiteralNode } from '../ir/literal';
 import { place, scalar, sumCols, sumRows, zeros } from '../numeric/matrix';
-import { Prec, juxtLeft, juxtRight, atom, call, latexAtLeast, latexRight, rightOperand, type Printed } from './printing';
+import { Prec, juxtLeft, juxtRight, atom, call, latexAtLeast, latexRight, type Printed } from './printing';
 
 function checkIndex(op: string, s: Shape, i: number | undefined, j: number | undefined): void {
   const ok = (idx: number | undefined, d: Dim) => idx !== undefined && Number.isInteger(idx) && idx >= 0 && (isConcreteDim(d) ? idx < d : idx === 0);

@@ -6,7 +6,7 @@ import type { Builder } from '../ir/build';
 import { fillValue, isScalar, isOnes } from '../ir/inspect';
 import { buildLiteral, gridOf, isLiteralNode, literalProduct, transposeGrid } from '../ir/literal';
 import { matmul, transpose } from '../numeric/matrix';
-import { Prec, atLeast, juxtLeft, juxtRight, latexAtLeast, latexRight, rightOperand, type Printed } from './printing';
+import { Prec, atLeast, juxtLeft, juxtRight, latexAtLeast, latexRight, type Printed } from './printing';
 
 function matmulShape(args: readonly Shape[]): Shape {
   const [a, c] = args;

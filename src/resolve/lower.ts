@@ -11,7 +11,6 @@ import { dependentsOf, knownNames, namesUsedInScope } from './names';
 import { similarName, splitIntoKnownNames } from './similar';
 import { shapeMismatchDiagnostic } from './shapeHints';
 import { IndexReader } from './indexNames';
-import { IndexLowering } from '../indexing/lower';
 import type { Product, Tensor } from '../ir/tensor';
 import { lowerAbstractCall } from './abstract';
 
@@ -35,10 +34,22 @@ export interface Calculus {
   primeOfFunction(body: (arg: Node) => Node, arg: Node): Node;
 }
 
+/**
+ * Index notation (docs/index-notation.md), which src/indexing provides through the options as the calculus
+ * layer provides derivatives: lowering meets it, but it is built on lowering.
+ */
+export interface IndexNotation {
+  /** An expression in index notation as one node (its free indices laid out as rows and columns). */
+  lowerNode(lowering: Lowering, e: Expr): Node;
+  /** An expression in index notation as labelled factors, with the index ranges it fixes (for claim checking). */
+  lowerValue(lowering: Lowering, e: Expr): { value: Product; sizes: Map<string, Dim> };
+}
+
 export interface LoweringOptions {
   /** Returns the source text of a span (operands are named by their source text in messages). */
   textOf(span: Span): string;
   calculus?: Calculus;
+  indexNotation?: IndexNotation;
   /** The letters read as index variables (default: src/resolve/indexNames.ts INDEX_LETTERS). */
   indexLetters?: readonly string[];
 }
@@ -232,9 +243,7 @@ export class Lowering {
 
   /** An expression in index notation as labelled factors, with the index ranges it fixes (for claim checking). */
   lowerIndexed(e: Expr): { value: Product; sizes: Map<string, Dim> } {
-    const lowering = new IndexLowering(this, this.indexReader, this.indexHints);
-    const value = lowering.lowerValue(e);
-    return { value, sizes: lowering.indexSizes() };
+    return this.requireIndexNotation(e.span).lowerValue(this, e);
   }
 
   /** The node of a name that has a meaning in the scope (declared, defined or given by `at`). */
@@ -324,7 +333,7 @@ export class Lowering {
   }
 
   private lowerUncached(e: Expr): Node {
-    if (this.indexReader.involves(e)) return new IndexLowering(this, this.indexReader, this.indexHints).lowerNode(e);
+    if (this.indexReader.involves(e)) return this.requireIndexNotation(e.span).lowerNode(this, e);
     switch (e.kind) {
       case 'number':
         return this.b.constant(e.value);
@@ -623,6 +632,11 @@ export class Lowering {
     if (!isKnown(names.of) && !this.indexReader.namesBuiltinFunction(names.of)) unknown.push(names.of.text);
     if (!isKnown(names.wrt)) unknown.push(names.wrt.text);
     return unknown;
+  }
+
+  private requireIndexNotation(span: Span): IndexNotation {
+    if (!this.options.indexNotation) throw new LowerError(error('internal-error', 'index notation is not available in this context', span));
+    return this.options.indexNotation;
   }
 
   private requireCalculus(span: Span): Calculus {

@@ -1,0 +1,15 @@
+// `chainrule grade`: a class graded (src/grade/batch.ts), with the batch's V8 tuning and the exit code.
+import { runGrade, type GradeOptions, type GradeRun } from '../grade/batch';
+import { tuneForBatch } from '../grade/tuning';
+
+export { AssignmentError } from '../grade/assignment';
+export { DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT_MS } from '../grade/batch';
+export { FORMATS, type Format } from '../grade/outputs';
+export { DEFAULT_SEED } from '../check/evaluator';
+
+/** Exit codes: 0 every submission graded; 1 some could not be (time limit, memory cap). Throws AssignmentError. */
+export async function gradeClass(options: GradeOptions): Promise<{ run: GradeRun; exitCode: 0 | 1 }> {
+  tuneForBatch();
+  const run = await runGrade(options);
+  return { run, exitCode: run.failed ? 1 : 0 };
+}
