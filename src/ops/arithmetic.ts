@@ -3,7 +3,7 @@ import type { Node, Shape } from '../ir/types';
 import { isScalarShape } from '../ir/types';
 import type { OpDef } from './types';
 import type { Builder } from '../ir/build';
-import { elementwiseShape, sameShape, attempt } from './helpers';
+import { elementwiseShape, sameShape, attempt, foldsInRange } from './helpers';
 import { fillValue, isScalar, scalarConst, splitCoefficient } from '../ir/inspect';
 import { elementwiseOnLiterals } from '../ir/literal';
 import { broadcastShapes } from '../ir/dims';
@@ -133,7 +133,7 @@ function broadcasts(a: Shape, c: Shape): boolean {
 function rewriteHadamard(b: Builder, x: Node, y: Node, shape: Shape): Node | undefined {
   const vx = fillValue(x);
   const vy = fillValue(y);
-  if (vx !== undefined && vy !== undefined) return b.fillOf(vx * vy, shape);
+  if (vx !== undefined && vy !== undefined && foldsInRange(vx * vy, vx === 0 || vy === 0)) return b.fillOf(vx * vy, shape);
   if (vx === 0 || vy === 0) return b.zerosOf(shape);
   if (vx === 1) return b.broadcastTo(y, shape);
   if (vy === 1) return b.broadcastTo(x, shape);
@@ -224,7 +224,7 @@ export const divOp: OpDef = {
   rewrite: (b, [x, y], _attrs, shape) => {
     const vx = fillValue(x);
     const vy = fillValue(y);
-    if (vx !== undefined && vy !== undefined && vy !== 0) return b.fillOf(vx / vy, shape);
+    if (vx !== undefined && vy !== undefined && vy !== 0 && foldsInRange(vx / vy, vx === 0)) return b.fillOf(vx / vy, shape);
     if (vx === 0) return b.zerosOf(shape);
     if (vy === 1) return b.broadcastTo(x, shape);
     if (x === y) return b.onesOf(shape);
@@ -272,7 +272,7 @@ export const powOp: OpDef = {
     const ve = fillValue(e);
     if (vx !== undefined && ve !== undefined) {
       const v = Math.pow(vx, ve);
-      if (Number.isFinite(v)) return b.fillOf(v, shape);
+      if (foldsInRange(v, vx === 0)) return b.fillOf(v, shape);
     }
     if (k === undefined) return elementwiseOnLiterals(b, [x, e], shape, ([p, q]) => b.pow(p, q));
     if (k === 1) return b.broadcastTo(x, shape);

@@ -4,7 +4,7 @@
 import type { Node } from '../ir/types';
 import type { OpDef } from './types';
 import type { Builder } from '../ir/build';
-import { sameShape } from './helpers';
+import { foldsInRange, sameShape } from './helpers';
 import { fillValue } from '../ir/inspect';
 import { elementwiseOnLiterals } from '../ir/literal';
 import { erf, map } from '../numeric/matrix';
@@ -26,6 +26,8 @@ export interface UnaryFunctionSpec {
   simplify?(b: Builder, x: Node): Node | undefined;
   /** Not differentiable at 0 (OpDef.kink). */
   kink?: boolean;
+  /** Where f is exactly 0 (default: at 0), so that a folded 0 elsewhere is an underflow, not a value. */
+  exactZero?(x: number): boolean;
 }
 
 export function sigmoid(x: number): number {
@@ -49,7 +51,7 @@ export const UNARY_FUNCTIONS: readonly UnaryFunctionSpec[] = [
     simplify: (_b, x) => (x.op === 'log' ? x.args[0] : undefined),
   },
   {
-    name: 'log', aliases: ['ln'], commands: ['\\log', '\\ln'], f: Math.log, derivative: (b, x) => b.div(1, x), latex: named('\\log'),
+    name: 'log', aliases: ['ln'], commands: ['\\log', '\\ln'], f: Math.log, exactZero: (x) => x === 1, derivative: (b, x) => b.div(1, x), latex: named('\\log'),
     // log |det A| is the log-determinant.
     simplify: (b, x) => (x.op === 'exp' ? x.args[0] : x.op === 'abs' && x.args[0].op === 'det' ? b.apply('logdet', x.args[0].args[0]) : undefined),
   },
@@ -71,7 +73,7 @@ export const UNARY_FUNCTIONS: readonly UnaryFunctionSpec[] = [
   },
   { name: 'sigma', aliases: ['sigmoid', 'σ'], f: sigmoid, derivative: (b, _x, out) => b.hadamard(out, b.sub(1, out)), latex: named('\\sigma') },
   {
-    name: 'relu', f: (x) => (x > 0 ? x : 0), derivative: (b, x) => b.compare('gt', x, 0), latex: named('\\operatorname{relu}'),
+    name: 'relu', f: (x) => (x > 0 ? x : 0), exactZero: (x) => x <= 0, derivative: (b, x) => b.compare('gt', x, 0), latex: named('\\operatorname{relu}'),
     simplify: idempotent('relu'), kink: true,
   },
   { name: 'softplus', f: softplus, derivative: (b, x) => b.apply('sigma', x), latex: named('\\operatorname{softplus}') },
@@ -99,7 +101,7 @@ function unaryOp(spec: UnaryFunctionSpec): OpDef & { derivative: UnaryFunctionSp
       const v = fillValue(x);
       if (v !== undefined) {
         const r = spec.f(v);
-        if (Number.isFinite(r)) return b.fillOf(r, shape);
+        if (foldsInRange(r, spec.exactZero ? spec.exactZero(v) : v === 0)) return b.fillOf(r, shape);
       }
       return rewrite(spec, b, x) ?? elementwiseOnLiterals(b, [x], shape, ([p]) => b.apply(spec.name, p));
     },

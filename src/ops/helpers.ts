@@ -32,3 +32,15 @@ export function attempt(shape: Shape, make: () => Node | undefined): Node | unde
     throw e;
   }
 }
+
+const SMALLEST_NORMAL = 2.2250738585072014e-308;
+
+/**
+ * Whether a constant folded in float64 is the exact value's stand-in: finite, not subnormal, and 0 only
+ * where the value is exactly 0 (`exactZero`). Otherwise (exp(-1e300), 1e-200 * 1e-200, 10^1e308) the fold
+ * would turn a value out of floating-point range into a constant that checking then trusts.
+ */
+export function foldsInRange(value: number, exactZero: boolean): boolean {
+  if (!Number.isFinite(value)) return false;
+  return value === 0 ? exactZero : Math.abs(value) >= SMALLEST_NORMAL;
+}
