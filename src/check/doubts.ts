@@ -4,8 +4,10 @@
 // checkable, never `incorrect`: a wrong ✗ on a right answer is the worst a grader can do.
 import type { Expr } from '../syntax/ast';
 import { isScalarShape } from '../ir/types';
-import { dependsOn } from '../ir/inspect';
+import { dependsOn, topologicalOrder } from '../ir/inspect';
+import type { Node } from '../ir/types';
 import { walkNames } from '../resolve/names';
+import { BUILTIN_FUNCTIONS } from '../ops/builtins';
 import type { StepJson } from './report';
 import type { ClaimCheck } from './claim';
 
@@ -17,9 +19,11 @@ interface Doubt {
 /** The steps, each `incorrect` one that rests on a doubt made `unjudged`. */
 export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson[] {
   const claimDoubt = independence(check);
+  const lower = check.lowering.editLowerer();
   return steps.map((step, i) => {
     if (step.verdict !== 'incorrect') return step;
-    const doubt = claimDoubt ?? assumedScalars(check, check.claim.steps[i].expr);
+    const expr = check.claim.steps[i].expr;
+    const doubt = claimDoubt ?? guessedNames(check, expr, step.diagnosis === 'shape') ?? unstatedValues(check, lower(expr));
     return doubt ? { ...step, verdict: 'unjudged', diagnosis: null, message: doubt.message, hint: doubt.hint } : step;
   });
 }
@@ -39,26 +43,59 @@ function independence({ truth, claim, ctx }: ClaimCheck): Doubt | undefined {
   };
 }
 
-/** Names the step or its target use that no line gives a shape, in a document with arrays: chainrule took them as scalars. */
-function assumedScalars({ claim, lowering }: ClaimCheck, step: Expr): Doubt | undefined {
+/**
+ * Names no line of the question defines or declares, which chainrule took as scalars: any of them, where the
+ * question declares arrays or the step's shape is what is wrong; otherwise those of the step that the target
+ * does not use (a symbol the author defined only in prose).
+ */
+function guessedNames({ claim, lowering }: ClaimCheck, step: Expr, shapeIsWrong: boolean): Doubt | undefined {
   const scope = lowering.scope;
-  if (![...scope.declarations.values()].some((d) => !isScalarShape(d.shape))) return undefined;
-  const assumed = new Set<string>();
+  const hasArrays = [...scope.declarations.values()].some((d) => !isScalarShape(d.shape));
+  const inTarget = undeclaredIn(claim.target.expr, lowering);
+  const inStep = undeclaredIn(step, lowering);
+  const guessed = hasArrays || shapeIsWrong ? new Set([...inTarget, ...inStep]) : new Set([...inStep].filter((n) => !inTarget.has(n)));
+  if (guessed.size === 0) return undefined;
+  const names = [...guessed].sort();
+  const them = names.length === 1 ? 'it' : 'them';
+  return {
+    message: `no line of this question defines or declares ${names.join(', ')}, so chainrule took ${them} as ${names.length === 1 ? 'a scalar' : 'scalars'} of ${names.length === 1 ? 'its' : 'their'} own and cannot tell whether this line is wrong`,
+    hint: hasArrays || shapeIsWrong ? `state the shape, e.g. ${names[0]} \\in \\mathbb{R}^{1 \\times N}, or define ${names[0]}` : `define ${names[0]} in the maths (e.g. \`${names[0]} = ...\`)`,
+  };
+}
+
+/** The undeclared names an expression uses, through the definitions of the names it uses. */
+function undeclaredIn(e: Expr, lowering: ClaimCheck['lowering']): Set<string> {
+  const scope = lowering.scope;
+  const found = new Set<string>();
   const seen = new Set<string>();
-  const visit = (e: Expr): void =>
-    walkNames(e, (n) => {
+  const visit = (x: Expr): void =>
+    walkNames(x, (n) => {
       if (seen.has(n)) return;
       seen.add(n);
-      if (lowering.isUndeclared(n)) assumed.add(n);
+      if (lowering.isUndeclared(n) && !BUILTIN_FUNCTIONS.has(n)) found.add(n);
       const def = scope.definitions.get(n);
       if (def) visit(def.expr);
     });
-  visit(step);
-  visit(claim.target.expr);
-  if (assumed.size === 0) return undefined;
-  const names = [...assumed].sort();
+  visit(e);
+  return found;
+}
+
+/**
+ * A step that is a number, or any step of a numeric question, where the truth still has variables with no
+ * stated values: the values are in prose, or nowhere, and chainrule's own are random.
+ */
+function unstatedValues({ truth, claim }: ClaimCheck, node: Node | undefined): Doubt | undefined {
+  const point = claim.point;
+  if (!node || truth.forms.length === 0 || (!point && leaves(node).length > 0)) return undefined;
+  const free = leaves(truth.forms[0]).map((n) => n.attrs.name!).filter((n) => !point?.exact.has(n) && !point?.rounded.has(n) && !n.startsWith('__'));
+  if (free.length === 0) return undefined;
+  const names = [...new Set(free)].sort();
   return {
-    message: `no line gives the shape of ${names.join(', ')}, so chainrule took ${names.length === 1 ? 'it as a scalar' : 'them as scalars'} and cannot tell whether this line is wrong`,
-    hint: `state the shape, e.g. ${names[0]} \\in \\mathbb{R}^{1 \\times N}`,
+    message: `this line is a number, but this question states no value${names.length === 1 ? '' : 's'} for ${names.join(', ')} that chainrule could read, so it cannot check it`,
+    hint: `state the values in the maths, e.g. \`${names[0]} = 1\`, before this line`,
   };
+}
+
+function leaves(node: Node): Node[] {
+  return topologicalOrder([node]).filter((n) => n.op === 'var');
 }

@@ -9,8 +9,11 @@ import { walkNames } from './names';
 
 export interface QuestionSection {
   id: string;
-  /** What the question sees of the document before it: read first, its claims not checked here. */
-  inherited: Statement[];
+  /**
+   * What the question sees of the document before it, by the question each part comes from, in document
+   * order: read first, a later question's definition of a name replacing an earlier one's; not checked here.
+   */
+  inherited: Statement[][];
   /** The question's own statements. */
   own: Statement[];
 }
@@ -19,8 +22,15 @@ export interface QuestionSection {
 export function splitQuestions(parsed: ParsedFile): QuestionSection[] | undefined {
   const sections = splitDocument(parsed);
   return sections?.map(({ id, inherited, own }) => {
-    const formulas = formulaNames([...inherited, ...own]);
-    return { id, inherited: statedValues(inherited, formulas, new Set()), own: statedValues(own, formulas, formulaNames(inherited)) };
+    const before = inherited.flat();
+    const formulas = formulaNames([...before, ...own]);
+    const seen = new Set<string>();
+    const groups = inherited.map((group) => {
+      const stated = statedValues(group, formulas, seen);
+      for (const name of formulaNames(group)) seen.add(name);
+      return stated;
+    });
+    return { id, inherited: groups, own: statedValues(own, formulas, formulaNames(before)) };
   });
 }
 
@@ -29,14 +39,27 @@ function splitDocument(parsed: ParsedFile): QuestionSection[] | undefined {
   if (!questions || !questionOf) return undefined;
   const preamble = parsed.statements.filter((_, i) => questionOf[i] === undefined);
   const sections = splitAtRedefinitions('', [], preamble);
+  const groupOf = (i: number): number => questionOf[i] ?? -1;
   questions.forEach((q, index) => {
     const own = parsed.statements.filter((_, i) => questionOf[i] === index).map((st) => labelled(st, q));
     if (!own.some((st) => st.kind === 'equation')) return;
     const seen = visibleFrom(questions, index);
-    const inherited = parsed.statements.filter((st, i) => {
+    const inherited: Statement[][] = [];
+    let group: number | undefined;
+    parsed.statements.forEach((st, i) => {
       const from = questionOf[i];
-      return st.kind !== 'problem' && (from === undefined || seen.has(from));
+      if (st.kind === 'problem' || (from !== undefined && !seen.has(from))) return;
+      if (group !== groupOf(i)) inherited.push([]);
+      group = groupOf(i);
+      inherited[inherited.length - 1].push(st);
     });
+    // A solution's `(b)` after the prompt's `(b)`: the part with its own label is the one it answers, so its
+    // definitions are read last and win over those of the other parts.
+    const labelOf = (g: Statement[]): string | undefined => {
+      const i = parsed.statements.indexOf(g[0]);
+      return questionOf[i] === undefined ? undefined : questions[questionOf[i]!].label;
+    };
+    inherited.sort((a, b) => Number(labelOf(a) === q.label) - Number(labelOf(b) === q.label));
     sections.push(...splitAtRedefinitions(q.label, inherited, own));
   });
   return sections.filter((s) => s.own.some((st) => st.kind === 'equation'));
@@ -66,19 +89,19 @@ function visibleFrom(questions: readonly Question[], index: number): Set<number>
 }
 
 /** `own` split where a name is defined again in new terms; each later part sees everything before it. */
-function splitAtRedefinitions(id: string, inherited: Statement[], own: Statement[]): QuestionSection[] {
+function splitAtRedefinitions(id: string, inherited: Statement[][], own: Statement[]): QuestionSection[] {
   const definitions = new Map<string, Expr>();
   const define = (st: Statement): void => {
     if (st.kind === 'equation' && st.lhs.expr.kind === 'name' && st.rhs.length && !definitions.has(st.lhs.expr.name)) definitions.set(st.lhs.expr.name, st.rhs[0].expr);
   };
-  inherited.forEach(define);
+  inherited.flat().forEach(define);
   const sections: QuestionSection[] = [];
   let start = 0;
   own.forEach((st, i) => {
     const redefined = redefinedInNewTerms(st, definitions);
     if (i > start && redefined !== undefined) {
       sections.push({ id, inherited, own: own.slice(start, i) });
-      inherited = [...inherited, ...own.slice(start, i)];
+      inherited = [...inherited, own.slice(start, i)];
       start = i;
       definitions.delete(redefined);
     }
@@ -139,12 +162,15 @@ function formulaNames(statements: readonly Statement[]): Set<string> {
 function statedValues(statements: readonly Statement[], formulas: ReadonlySet<string>, formulasBefore: ReadonlySet<string>): Statement[] {
   const before = new Set(formulasBefore);
   return statements.flatMap((st): Statement[] => {
-    if (st.kind !== 'equation' || st.lhs.expr.kind !== 'name' || st.rhs.length !== 1) return [st];
+    if (st.kind !== 'equation' || st.lhs.expr.kind !== 'name' || st.rhs.length === 0) return [st];
     const name = st.lhs.expr;
     const value = numberOf(st.rhs[0].expr);
     if (value === undefined) {
       before.add(name.name);
-      return [st];
+      // `z = w x + b = 0.5 + 0 = 0.5`: the formula, then its stated value.
+      const last = st.rhs[st.rhs.length - 1];
+      const stated = st.rhs.length > 1 ? numberOf(last.expr) : undefined;
+      return stated === undefined ? [st] : [st, { kind: 'at', bindings: [{ name: name.name, text: name.text, value: stated, rounded: true, span: last.span }], span: last.span }];
     }
     const rounded = formulas.has(name.name);
     const at: Statement = { kind: 'at', bindings: [{ name: name.name, text: name.text, value, rounded, span: st.span }], span: st.span };
