@@ -2,7 +2,8 @@
 // each problem's names, and lower it with what lowering gets from the layers above resolve (the calculus for
 // derivative references, index notation).
 import type { ParsedFile, Span, Statement } from '../syntax/ast';
-import { parseDocument } from './document';
+import { latexSpans, parseDocument } from './document';
+import { readSlips } from './readings';
 import { Graph } from '../ir/graph';
 import { Builder } from '../ir/build';
 import { splitProblems } from '../resolve/problems';
@@ -45,12 +46,38 @@ export function lowerProblem(scope: Scope, builder: Builder, textOf: (span: Span
   return Lowering.forProblem(scope, builder, { textOf, calculus, indexNotation });
 }
 
-/** Parses and resolves a source, every problem in one graph; `calculus` makes derivative references available. */
+/**
+ * Parses and resolves a source, every problem in one graph; `calculus` makes derivative references available,
+ * and with it, OCR slips are read (docs/latex.md): each in a graph of its own, made before the document's.
+ */
 export function analyzeSource(source: string, file: string, makeCalculus?: (b: Builder, g: Graph) => Calculus): Analysis {
-  const { parsed, textOf, sections } = readDocument(source, file);
+  const document = readDocument(source, file);
+  const { parsed, textOf } = document;
+  const sections = makeCalculus ? readSectionSlips(document, file, makeCalculus) : document.sections;
   const graph = new Graph();
   const builder = new Builder(graph);
   const calculus = makeCalculus?.(builder, graph);
   const problems = sections.map(({ id, title, scope }) => ({ id, title, scope, lowering: lowerProblem(scope, builder, textOf, calculus) }));
   return { parsed, graph, builder, textOf, problems };
+}
+
+/** Each section with its OCR slips read; a section where nothing was read is kept as it was. */
+function readSectionSlips(document: ReadDocument, file: string, makeCalculus: (b: Builder, g: Graph) => Calculus): ReadDocument['sections'] {
+  const isLatex = latexSpans(document.parsed);
+  const scopeOf = (statements: readonly Statement[]) => addStatements(emptyScope(), statements);
+  const lowerScratch = (scope: Scope) => {
+    const graph = new Graph();
+    const builder = new Builder(graph);
+    return lowerProblem(scope, builder, document.textOf, makeCalculus(builder, graph));
+  };
+  return document.sections.map((section) => {
+    const read = readSlips(section.statements, { file, textOf: document.textOf, isLatex, scopeOf, lowerScratch });
+    if (read.statements.every((st, i) => st === section.statements[i])) {
+      section.scope.diagnostics.push(...read.diagnostics); // ambiguous places, nothing read
+      return section;
+    }
+    const scope = scopeOf(read.statements);
+    scope.diagnostics.push(...read.diagnostics);
+    return { ...section, statements: read.statements, scope };
+  });
 }

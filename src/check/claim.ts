@@ -24,6 +24,7 @@ import { domainHint } from './domains';
 import { checkNumericStep } from './numeric';
 import { rangeProblem } from './range';
 import { claimLowering, isIndexedStep, lowerIndexedStep } from './indexed';
+import { readingsJson } from './readings';
 
 export interface ClaimContext {
   lowering: Lowering;
@@ -82,7 +83,7 @@ function expectedText(form: Node, ctx: ClaimContext): string {
 
 export function checkClaim(claim: Claim, ctx: ClaimContext): ClaimJson {
   const targetText = ctx.display(claim.target);
-  const base = { line: claim.target.span.line, label: claim.label ?? null, target: targetText };
+  const base = { line: claim.target.span.line, label: claim.label ?? null, target: targetText, ...readingsJson(claim) };
   let truth: Truth;
   try {
     truth = truthOf(claim, ctx.lowering, ctx.calculus.meaning);
