@@ -14,8 +14,10 @@ export class NameCensus {
   private readonly owners = new Map<string, Set<Statement>>();
   /** Name → the statements that use it. */
   private readonly users = new Map<string, Set<Statement>>();
+  private readonly declared = new Set<string>();
 
   constructor(statements: readonly Statement[], scope: Scope, base?: Scope) {
+    for (const s of [scope, base]) for (const name of s?.declarations.keys() ?? []) this.declared.add(name);
     for (const s of [scope, base]) {
       if (!s) continue;
       for (const names of [s.declarations.keys(), s.dims, s.pointNames, s.functions.keys(), s.abstractFunctions.keys(), s.aliases.keys()]) {
@@ -43,6 +45,6 @@ export class NameCensus {
   factsFor(reading: Statement): NameFacts {
     const elsewhere = (map: Map<string, Set<Statement>>, name: string) => [...(map.get(name) ?? [])].some((st) => st !== reading);
     const own = (name: string) => this.given.has(name) || elsewhere(this.owners, name);
-    return { own, known: (name) => own(name) || elsewhere(this.users, name) };
+    return { own, known: (name) => own(name) || elsewhere(this.users, name), declared: (name) => this.declared.has(name) };
   }
 }

@@ -9,6 +9,8 @@ export interface NameFacts {
   own(name: string): boolean;
   /** Own, or used anywhere in another statement. */
   known(name: string): boolean;
+  /** Declared with a shape (`x \in \mathbb{R}^{1 \times M}`). */
+  declared(name: string): boolean;
 }
 
 export interface SiteContext {

@@ -9,9 +9,11 @@ import { printExpr } from '../../src/syntax/print';
 
 const ORIGIN = { file: 'step.tex', line: 1, column: 1 };
 
-function context(own: string[], known: string[] = [], over: Partial<SiteContext> = {}): Omit<SiteContext, 'expr'> {
+/** Names: own (the document's), known (used elsewhere too), declared (with a shape; own as well). */
+function context(own: string[], known: string[] = [], over: Partial<SiteContext> = {}, declared: string[] = []): Omit<SiteContext, 'expr'> {
+  const ownAll = [...own, ...declared];
   return {
-    names: { own: (n) => own.includes(n), known: (n) => own.includes(n) || known.includes(n) },
+    names: { own: (n) => ownAll.includes(n), known: (n) => ownAll.includes(n) || known.includes(n), declared: (n) => declared.includes(n) },
     target: false,
     derivation: false,
     numeric: false,
@@ -121,14 +123,16 @@ describe('look-alike letters, words and case', () => {
   });
 
   it('a letter in the other case when that one is the document\'s name (X for a declared x)', () => {
-    // suspect as what a derivative is by (or of); elsewhere only for a line that does not read as written
+    // suspect where the other case is declared, or as what a derivative is by (or of)
+    expect(found('X W_1 + b_1', context(['W1', 'b1'], [], {}, ['x']))).toEqual({ 'case:X': true });
     expect(found('\\frac{\\partial L}{\\partial w_{1}}', context(['W1', 'L']))).toEqual({ 'case:w': true });
-    expect(found('X W_1 + b_1', context(['x', 'W1', 'b1']))).toEqual({ 'case:X': false });
+    // the other case only defined, and no derivative by it: an index l beside a loss L is its own name
+    expect(found('a^{l-1}', context(['a', 'L']))).toEqual({ 'case:l': false });
     expect(found('f(x)', context(['F', 'x']))).toEqual({}); // a function called is no variable
-    expect(readWith('X W_1 + b_1', 'case:X', context(['x', 'W1', 'b1']))).toBe('x W1 + b1');
+    expect(readWith('X W_1 + b_1', 'case:X', context(['W1', 'b1'], [], {}, ['x']))).toBe('x W1 + b1');
     expect(readWith('\\frac{\\partial L}{\\partial w_{1}}', 'case:w', context(['W1', 'L']))).toBe('dL/dW1');
     // both are names of the document: not suspect
-    expect(found('X', context(['x', 'X']))).toEqual({ 'case:X': false });
+    expect(found('X', context(['X'], [], {}, ['x']))).toEqual({ 'case:X': false });
   });
 });
 
