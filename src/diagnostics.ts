@@ -10,6 +10,12 @@ export interface Span {
   endColumn: number;
 }
 
+/** Whether `inner` lies within `outer` (ends included). */
+export function spanWithin(inner: Span, outer: Span): boolean {
+  const before = (l1: number, c1: number, l2: number, c2: number) => l1 < l2 || (l1 === l2 && c1 <= c2);
+  return before(outer.line, outer.column, inner.line, inner.column) && before(inner.endLine, inner.endColumn, outer.endLine, outer.endColumn);
+}
+
 export type DiagnosticCode =
   | 'parse-error'
   | 'unknown-name'
@@ -22,6 +28,8 @@ export type DiagnosticCode =
   | 'limit-exceeded'
   | 'similar-name'
   | 'assumed-scalar'
+  | 'reading'
+  | 'ambiguous-reading'
   | 'internal-error';
 
 export type Severity = 'error' | 'warning';

@@ -1,7 +1,8 @@
 // Reads a derivation in any of the accepted forms (.cr, Markdown, LaTeX) into the one AST.
-import type { ParsedFile } from '../syntax/ast';
+import type { ParsedFile, Span } from '../syntax/ast';
+import { spanWithin } from '../diagnostics';
 import { parseFile } from '../syntax/parse';
-import { parseMarkdown, parseTex } from '../latex/documents';
+import { parseMarkdown, parseTex, type ParsedDocument } from '../latex/documents';
 
 export type SourceKind = 'cr' | 'markdown' | 'tex';
 
@@ -21,4 +22,12 @@ export function parseDocument(source: string, file: string): ParsedFile {
     case 'cr':
       return parseFile(source, file);
   }
+}
+
+/** Whether a span of a parsed file was written in LaTeX: anywhere in a Markdown or TeX document but its ```cr fences. */
+export function latexSpans(parsed: ParsedFile): (span: Span) => boolean {
+  const blocks = (parsed as Partial<ParsedDocument>).blocks;
+  if (!blocks) return () => false;
+  const fences = blocks.filter((b) => b.kind === 'cr');
+  return (span) => !fences.some((f) => spanWithin(span, f.span));
 }

@@ -3,7 +3,8 @@
 // derivative references, index notation).
 import type { ParsedFile, Span, Statement } from '../syntax/ast';
 import type { Diagnostic } from '../diagnostics';
-import { parseDocument } from './document';
+import { latexSpans, parseDocument } from './document';
+import { readSlips } from './readings';
 import { Graph } from '../ir/graph';
 import { Builder } from '../ir/build';
 import { splitProblems } from '../resolve/problems';
@@ -33,15 +34,36 @@ export interface Analysis {
 export interface ReadDocument {
   parsed: ParsedFile;
   textOf: (span: Span) => string;
-  sections: Array<{ id: string; title?: string; span?: Span; statements: Statement[]; scope: Scope }>;
+  sections: ReadSection[];
+}
+
+export interface ReadSection {
+  id: string;
+  title?: string;
+  span?: Span;
+  statements: Statement[];
+  scope: Scope;
+  /** The scope of the same statements read differently (OCR slips), one for one. */
+  rescope(statements: readonly Statement[]): Scope;
 }
 
 export function readDocument(source: string, file: string): ReadDocument {
   const parsed = parseDocument(source, file);
   const questions = splitQuestions(parsed);
   const sections = questions
-    ? questions.map(({ id, inherited, own }) => ({ id, statements: [...inherited.flat(), ...own], scope: questionScope(inherited, own) }))
-    : splitProblems(parsed.statements).map((section) => ({ ...section, scope: addStatements(emptyScope(), section.statements) }));
+    ? questions.map(({ id, inherited, own }): ReadSection => {
+        const rescope = (statements: readonly Statement[]): Scope => {
+          let at = 0;
+          const groups = [...inherited, own].map((g) => statements.slice(at, (at += g.length)));
+          return questionScope(groups.slice(0, -1), groups[groups.length - 1]);
+        };
+        const statements = [...inherited.flat(), ...own];
+        return { id, statements, scope: rescope(statements), rescope };
+      })
+    : splitProblems(parsed.statements).map((section): ReadSection => {
+        const rescope = (statements: readonly Statement[]) => addStatements(emptyScope(), statements);
+        return { ...section, scope: rescope(section.statements), rescope };
+      });
   return { parsed, textOf: sourceTextOf(source), sections };
 }
 
@@ -65,12 +87,37 @@ export function lowerProblem(scope: Scope, builder: Builder, textOf: (span: Span
   return Lowering.forProblem(scope, builder, { textOf, calculus, indexNotation });
 }
 
-/** Parses and resolves a source, every problem in one graph; `calculus` makes derivative references available. */
+/**
+ * Parses and resolves a source, every problem in one graph; `calculus` makes derivative references available,
+ * and with it, OCR slips are read (docs/latex.md): each in a graph of its own, made before the document's.
+ */
 export function analyzeSource(source: string, file: string, makeCalculus?: (b: Builder, g: Graph) => Calculus): Analysis {
-  const { parsed, textOf, sections } = readDocument(source, file);
+  const document = readDocument(source, file);
+  const { parsed, textOf } = document;
+  const sections = makeCalculus ? readSectionSlips(document, file, makeCalculus) : document.sections;
   const graph = new Graph();
   const builder = new Builder(graph);
   const calculus = makeCalculus?.(builder, graph);
   const problems = sections.map(({ id, title, scope }) => ({ id, title, scope, lowering: lowerProblem(scope, builder, textOf, calculus) }));
   return { parsed, graph, builder, textOf, problems };
+}
+
+/** Each section with its OCR slips read; a section where nothing was read is kept as it was. */
+function readSectionSlips(document: ReadDocument, file: string, makeCalculus: (b: Builder, g: Graph) => Calculus): ReadDocument['sections'] {
+  const isLatex = latexSpans(document.parsed);
+  const lowerScratch = (scope: Scope) => {
+    const graph = new Graph();
+    const builder = new Builder(graph);
+    return lowerProblem(scope, builder, document.textOf, makeCalculus(builder, graph));
+  };
+  return document.sections.map((section) => {
+    const read = readSlips(section.statements, { file, textOf: document.textOf, isLatex, scopeOf: section.rescope, lowerScratch });
+    if (read.statements.every((st, i) => st === section.statements[i])) {
+      section.scope.diagnostics.push(...read.diagnostics); // ambiguous places, nothing read
+      return section;
+    }
+    const scope = section.rescope(read.statements);
+    scope.diagnostics.push(...read.diagnostics);
+    return { ...section, statements: read.statements, scope };
+  });
 }

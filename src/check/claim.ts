@@ -25,6 +25,7 @@ import { checkNumericStep } from './numeric';
 import { rangeProblem } from './range';
 import { withholdDoubtful } from './doubts';
 import { claimLowering, isIndexedStep, lowerIndexedStep } from './indexed';
+import { readingsJson } from './readings';
 
 export interface ClaimContext {
   lowering: Lowering;
@@ -90,7 +91,7 @@ function expectedText(form: Node, ctx: ClaimContext): string {
 
 export function checkClaim(claim: Claim, ctx: ClaimContext): ClaimJson {
   const targetText = ctx.display(claim.target);
-  const base = { line: claim.target.span.line, label: claim.label ?? null, target: targetText };
+  const base = { line: claim.target.span.line, label: claim.label ?? null, target: targetText, ...readingsJson(claim) };
   let truth: Truth;
   try {
     truth = truthOf(claim, ctx.lowering, ctx.calculus.meaning);

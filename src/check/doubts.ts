@@ -18,7 +18,7 @@ interface Doubt {
 
 /** The steps, each `incorrect` one that rests on a doubt made `unjudged`. */
 export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson[] {
-  const claimDoubt = independence(check);
+  const claimDoubt = readSlips(check) ?? independence(check);
   const lower = check.lowering.editLowerer();
   return steps.map((step, i) => {
     if (step.verdict !== 'incorrect') return step;
@@ -26,6 +26,17 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
     const doubt = claimDoubt ?? guessedNames(check, expr, step.diagnosis === 'shape') ?? unstatedValues(check, lower(expr));
     return doubt ? { ...step, verdict: 'unjudged', diagnosis: null, message: doubt.message, hint: doubt.hint } : step;
   });
+}
+
+/** A claim chainrule read differently from what was written (OCR slips): its reading may be the mistake. */
+function readSlips({ claim }: ClaimCheck): Doubt | undefined {
+  const readings = claim.readings ?? [];
+  if (readings.length === 0) return undefined;
+  const read = readings.map((r) => `${r.written} as ${r.readAs}`).join(', ');
+  return {
+    message: `chainrule read ${read} (a slip of OCR or handwriting); read so, this line does not match, but the slip may be read wrongly`,
+    hint: 'write the line with the symbols meant, or check the readings chainrule made',
+  };
 }
 
 /** A derivative whose function does not depend on its variable here: most likely the wrong question's function. */

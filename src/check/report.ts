@@ -32,10 +32,21 @@ export interface StepJson {
   hint?: string;
 }
 
+/** A reading chainrule made of what was written (SPEC 4.1): an OCR slip read as a person would. */
+export interface ReadingJson {
+  line: number;
+  column: number;
+  written: string;
+  readAs: string;
+  why: string;
+}
+
 export interface ClaimJson {
   line: number;
   label: string | null;
   target: string;
+  /** Present when something in the claim was read otherwise than written. */
+  readings?: ReadingJson[];
   kind: ClaimKind;
   expected: string | null;
   expectedShape: string | null;

@@ -3,7 +3,8 @@
 // files joined by newlines) serves every span and `locate` maps a line back to its file.
 import type { Diagnostic } from '../diagnostics';
 import type { Span, Statement } from '../syntax/ast';
-import { parseDocument } from '../analysis/document';
+import { parseDocument, sourceKindOf } from '../analysis/document';
+import type { ParsedDocument } from '../latex/documents';
 
 export interface SubmissionFile {
   /** Relative to the submission's folder, with `/` separators (or the file's name). */
@@ -30,6 +31,8 @@ export interface SubmissionDocument {
   sectionNames: Map<string, string>;
   /** Which problem each stretch of lines is under (key null: before a file's first `problem` line). */
   regions: Array<{ key: string | null; from: number; to: number }>;
+  /** Lines written in `.cr` (whole `.cr` files, ```cr fences): the rest is LaTeX, where OCR slips are read. */
+  crLines: Array<{ from: number; to: number }>;
   diagnostics: Diagnostic[];
 }
 
@@ -38,7 +41,7 @@ export function problemKey(id: string): string {
 }
 
 export function readSubmissionDocument(files: readonly SubmissionFile[]): SubmissionDocument {
-  const doc: SubmissionDocument = { files: [], source: '', preamble: [], sections: new Map(), sectionNames: new Map(), regions: [], diagnostics: [] };
+  const doc: SubmissionDocument = { files: [], source: '', preamble: [], sections: new Map(), sectionNames: new Map(), regions: [], crLines: [], diagnostics: [] };
   const sources: string[] = [];
   let nextLine = 1;
   for (const file of files) {
@@ -47,6 +50,8 @@ export function readSubmissionDocument(files: readonly SubmissionFile[]): Submis
     if (offset > 0) shiftSpans([parsed.statements, parsed.diagnostics], offset);
     doc.diagnostics.push(...parsed.diagnostics);
     const lineCount = countLines(file.source);
+    if (sourceKindOf(file.path) === 'cr') doc.crLines.push({ from: nextLine, to: nextLine + lineCount - 1 });
+    for (const b of (parsed as Partial<ParsedDocument>).blocks ?? []) if (b.kind === 'cr') doc.crLines.push({ from: b.span.line + offset, to: b.span.endLine + offset });
     let current: Statement[] = doc.preamble; // each file starts outside any problem
     doc.regions.push({ key: null, from: nextLine, to: nextLine + lineCount - 1 });
     for (const st of parsed.statements) {
@@ -113,4 +118,9 @@ function shiftSpans(root: unknown, offset: number): void {
     }
     for (const v of Array.isArray(x) ? x : Object.values(x)) if (typeof v === 'object' && v !== null) stack.push(v);
   }
+}
+
+/** Whether a span of the joined source was written in LaTeX (outside `.cr` files and fences). */
+export function isLatexSpan(doc: Pick<SubmissionDocument, 'crLines'>, span: Span): boolean {
+  return !doc.crLines.some((r) => span.line >= r.from && span.line <= r.to);
 }

@@ -19,6 +19,7 @@ import { scoreAsk, type GradedAnswer } from './score';
 import { targetKey } from './targets';
 import { oversized } from './limits';
 import { submissionWorkspace } from './problemBase';
+import { readSubmissionSlips } from './readings';
 import { RESULT_VERSION, roundScore, type AskResult, type GradedClaim, type NoteJson, type ProblemResult, type SubmissionResult } from './result';
 
 export interface SubmissionInput {
@@ -68,8 +69,10 @@ interface SubmissionContext {
 }
 
 /** The submission's statements added on top of the problem's scope, every claim checked, every ask scored. */
-function gradeProblem(problem: AssignmentProblem, statements: Statement[], ctx: SubmissionContext): { problem: ProblemResult; asks: AskResult[] } {
+function gradeProblem(problem: AssignmentProblem, written: Statement[], ctx: SubmissionContext): { problem: ProblemResult; asks: AskResult[] } {
   const { assignment, doc, notes, seed, textOf, display } = ctx;
+  const { statements, diagnostics: readingNotes } = readSubmissionSlips(problem.scope, written, doc, textOf);
+  for (const d of readingNotes) notes.addDiagnostic(d);
   const scope = addStatements(extendScope(problem.scope), statements, 'submission');
   // One graph per problem: sample points give values to every leaf of the graph, and a numeric
   // problem's point has no sizes for another problem's dimensions. It starts as the problem's base.
@@ -171,8 +174,9 @@ function failedClaim(claim: Claim, message: string, ctx: CheckContext): ClaimJso
 /** The claim's JSON with lines made relative to its file, and LaTeX for the report. */
 function gradedClaim(claim: Claim, json: ClaimJson, doc: SubmissionDocument): GradedClaim {
   const at = locate(doc, json.line);
+  const readings = json.readings && { readings: json.readings.map((r) => ({ ...r, line: locate(doc, r.line).line })) };
   return {
-    ...json, line: at.line, file: at.file, targetLatex: authorLatex(claim.target, () => exprLatex(claim.target.expr)), graded: null,
+    ...json, ...readings, line: at.line, file: at.file, targetLatex: authorLatex(claim.target, () => exprLatex(claim.target.expr)), graded: null,
     steps: json.steps.map((s, i) => ({ ...s, line: locate(doc, s.line).line, latex: authorLatex(claim.steps[i], () => exprLatex(claim.steps[i].expr)) })),
   };
 }

@@ -4,7 +4,7 @@
 // skipped; the other rows are kept.
 import nearley from 'nearley';
 import { warning, type Diagnostic } from '../diagnostics';
-import type { ShapeSpec, Span, Statement, Step } from '../syntax/ast';
+import type { Expr, ShapeSpec, Span, Statement, Step } from '../syntax/ast';
 import compiled from '../syntax/generated/latex';
 import { ReplayLexer, feedTokens } from '../syntax/replay';
 import type { Token } from '../syntax/lexer';
@@ -143,6 +143,32 @@ function runRow(tokens: Tok[]): RowOutcome {
     return { error: warning('parse-error', 'cannot read this maths: it ends too early (an operand or a closing bracket is missing)', last.span) };
   }
   return { row: internals.results[0] as RawRow };
+}
+
+/** The grammar tokens of a piece of maths at `origin` (a step's text), before rows are split. */
+export function latexTokens(math: string, origin: Origin): Tok[] {
+  return normalizeLatex(new PositionMap(math, origin)).tokens;
+}
+
+/**
+ * Grammar tokens that are exactly one expression (a step read again with some tokens replaced,
+ * src/analysis/readings.ts), parsed; undefined when they are not one expression.
+ */
+export function parseLatexExpression(tokens: Tok[]): Expr | undefined {
+  if (tokens.length === 0) return undefined;
+  const rows = splitRows(tokens);
+  if (rows.length !== 1 || rows[0].error || rows[0].label !== undefined) return undefined;
+  let outcome: RowOutcome;
+  try {
+    outcome = runRow(rows[0].tokens);
+  } catch {
+    return undefined; // a parser failure without a place: not one expression
+  }
+  if (!('row' in outcome) || outcome.row.kind !== 'bare') return undefined;
+  // `a, b` is a bare row too: the expression must reach the last token.
+  const last = rows[0].tokens[rows[0].tokens.length - 1].span;
+  const end = outcome.row.expr.span;
+  return end.endLine === last.endLine && end.endColumn === last.endColumn ? outcome.row.expr : undefined;
 }
 
 /** How many parses a row has (tests keep the grammar unambiguous with this). */

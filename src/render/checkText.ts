@@ -30,6 +30,7 @@ function claimLines(claim: ClaimJson, lines: readonly string[], color: boolean):
   const label = claim.label ? `[${claim.label}] ` : '';
   const head = `${mark} ${label}${claim.target} (line ${claim.line})`;
   const out = [head];
+  for (const r of claim.readings ?? []) out.push(`     = read ${r.written} as ${r.readAs} (${r.line}:${r.column}): ${r.why}`);
   for (const step of claim.steps) out.push(...stepLines(step, lines, color));
   if (claim.shapeClaim && !claim.shapeClaim.ok) {
     out.push(`     = shape claim: ${claim.shapeClaim.claimed} is wrong; ${claim.target} is ${claim.shapeClaim.actual}`);

@@ -296,9 +296,13 @@ export class Lowering {
     return error('cyclic-definition', `the definition of ${name} depends on itself`, def.exprSpan, `a name must be defined without going back to itself`);
   }
 
-  /** Lowers a function's body with its parameters taken as scalars, to report errors in it. */
+  /**
+   * Lowers a function's body with its parameters taken as scalars, to report errors in it. The parameters'
+   * leaves get names no author can write (`x@F`): sample points give each leaf of the graph a value by its
+   * name, and `F(x) = ...` beside a declared `x : 1 x M` must not make x a scalar there.
+   */
   functionBody(fn: FunctionDefinition): Node {
-    return this.withParams(new Map(fn.params.map((p) => [p, this.b.variable(p, [1, 1])]))).lower(fn.body);
+    return this.withParams(new Map(fn.params.map((p) => [p, this.b.variable(`${p}@${fn.name}`, [1, 1])]))).lower(fn.body);
   }
 
   private withParams(bound: ReadonlyMap<string, Node>): Lowering {

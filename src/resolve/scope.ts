@@ -1,7 +1,7 @@
 // Name resolution: sorts the statements of a file (or of one problem) into declarations,
 // definitions, function definitions, claims, numeric points and asks (SPEC 1.2, 1.4, 1.7, 1.8).
-import type { AtBinding, Domain, Expr, ShapeSpec, Span, Statement, Step } from '../syntax/ast';
-import { Diagnostic, error } from '../diagnostics';
+import type { AtBinding, Domain, Expr, Reading, ShapeSpec, Span, Statement, Step } from '../syntax/ast';
+import { Diagnostic, error, spanWithin } from '../diagnostics';
 import type { Shape } from '../ir/types';
 import { formatShape, shapesEqual } from '../ir/types';
 import { BUILTIN_FUNCTIONS } from '../ops/builtins';
@@ -58,6 +58,8 @@ export interface Claim {
   span: Span;
   /** The `at` point in force at this claim, if any. */
   point?: NumericPoint;
+  /** What chainrule read differently from what was written in the target and steps (OCR slips, src/analysis/readings.ts). */
+  readings?: Reading[];
 }
 
 export interface Ask {
@@ -239,7 +241,9 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
   const [first, ...rest] = st.rhs;
   const claim = (steps: Step[]): void => {
     if (steps.length === 0) return;
-    scope.claims.push({ label: st.label, target: st.lhs, steps, shapeClaim: st.shapeClaim, span: st.span, point });
+    const claim: Claim = { label: st.label, target: st.lhs, steps, shapeClaim: st.shapeClaim, span: st.span, point };
+    const readings = st.readings?.filter((r) => [st.lhs, ...steps].some((s) => spanWithin(r.span, s.span)));
+    scope.claims.push(readings?.length ? { ...claim, readings } : claim);
   };
   const given = lhs.kind === 'name' && isSubmission && scope.given?.has(lhs.name) === true;
   // A question's first definition of a name it sees from earlier in the document is its own.

@@ -80,7 +80,7 @@ export type Statement =
    * Whether it defines a name or claims an equality is decided by name resolution, not by the parser.
    * Continuation lines starting with `=` have been appended to `rhs` already.
    */
-  | { kind: 'equation'; label?: string; lhs: Step; rhs: Step[]; shapeClaim?: ShapeSpec; span: Span }
+  | { kind: 'equation'; label?: string; lhs: Step; rhs: Step[]; shapeClaim?: ShapeSpec; span: Span; readings?: Reading[] }
   | { kind: 'at'; bindings: AtBinding[]; span: Span }
   | { kind: 'problem'; id: string; title?: string; span: Span }
   | { kind: 'ask'; target: Step; points: number; span: Span }
@@ -88,6 +88,17 @@ export type Statement =
   | { kind: 'alias'; from: string; to: Expr; span: Span }
   /** `policy sign 50%`: the credit an assignment gives a kind of near miss (read by src/grade, ignored elsewhere). */
   | { kind: 'policy'; key: string; keySpan: Span; percent: number; span: Span };
+
+/**
+ * A reading chainrule made of what was written (an OCR slip such as `\frac{2L}{2W}` read as ∂L/∂W,
+ * docs/latex.md "Reading OCR slips"): the span and text as written, what it was read as (.cr syntax), why.
+ */
+export interface Reading {
+  span: Span;
+  written: string;
+  readAs: string;
+  why: string;
+}
 
 export interface AtBinding {
   name: string;

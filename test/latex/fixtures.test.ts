@@ -36,6 +36,8 @@ const EXPECTED: Record<string, { blocks: number; read: number; statements: numbe
   'fixtures/latex/numeric_backprop.md': { blocks: 23, read: 23, statements: 14, problems: ['2b'] },
   // 1 block of 5 declarations, 2 definitions, 10 claims.
   'fixtures/latex/new_primitives.md': { blocks: 13, read: 13, statements: 17, problems: [] },
+  // 3 declarations, 5 definitions (h, a, L, k, p), 20 claims, each block one statement.
+  'fixtures/latex/ocr_slips.md': { blocks: 28, read: 28, statements: 28, problems: [] },
   'fixtures/latex/unsupported/logreg_index_notation.md': { blocks: 10, read: 9, statements: 6, problems: ['1', '1a', '1b'] },
 };
 

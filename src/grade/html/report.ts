@@ -61,7 +61,9 @@ function claimBlock(claim: GradedClaim, ask: AskResult | undefined, out: string[
   const head = [`${escapeHtml(claim.file)}:${claim.line}`];
   if (claim.label) head.push(`[${escapeHtml(claim.label)}]`);
   if (ask) head.push(`<span class="graded-for">graded for ${escapeHtml(ask.id)}: ${ask.score} / ${ask.maxScore}</span>`);
-  out.push(`<div class="claim${ask ? ' graded' : ''}"><div class="claim-head">${head.join(' · ')}</div><table class="steps">`);
+  out.push(`<div class="claim${ask ? ' graded' : ''}"><div class="claim-head">${head.join(' · ')}</div>`);
+  for (const r of claim.readings ?? []) out.push(`<div class="reading small">read <code>${escapeHtml(r.written)}</code> as <code>${escapeHtml(r.readAs)}</code> (line ${r.line}): ${escapeHtml(r.why)}</div>`);
+  out.push('<table class="steps">');
   claim.steps.forEach((s, i) => stepRows(s, i === 0 ? `${claim.targetLatex} = ${s.latex}` : `= ${s.latex}`, claim.file, out));
   if (claim.shapeClaim) {
     const ok = claim.shapeClaim.ok;

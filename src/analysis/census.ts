@@ -1,0 +1,52 @@
+// Which names a document has, for reading its OCR slips (src/analysis/readings.ts): its own names
+// (declared, defined, given by `at`, or used in a definition: the names its setup establishes) and the
+// names it merely uses. A statement being read does not vouch for its own names: `\alpha` in one line
+// is not a name of the document because that line wrote it.
+import type { Statement } from '../syntax/ast';
+import type { Scope } from '../resolve/scope';
+import { walkNames } from '../resolve/names';
+import type { NameFacts } from '../latex/confusions';
+
+export class NameCensus {
+  /** Names the scope gives whatever the statements say: declarations, dimensions, `at`, functions, the problem's. */
+  private readonly given = new Set<string>();
+  /** Name → the statements that make it own (definitions: the defined name and every name they use). */
+  private readonly owners = new Map<string, Set<Statement>>();
+  /** Name → the statements that use it. */
+  private readonly users = new Map<string, Set<Statement>>();
+  private readonly declared = new Set<string>();
+
+  constructor(statements: readonly Statement[], scope: Scope, base?: Scope) {
+    for (const s of [scope, base]) for (const name of s?.declarations.keys() ?? []) this.declared.add(name);
+    for (const s of [scope, base]) {
+      if (!s) continue;
+      for (const names of [s.declarations.keys(), s.dims, s.pointNames, s.functions.keys(), s.abstractFunctions.keys(), s.aliases.keys()]) {
+        for (const name of names) this.given.add(name);
+      }
+      // A function's parameters are its own names (`s'(\gamma)` after `s(\gamma) = ...`), whatever they look like.
+      for (const f of s.functions.values()) for (const p of f.params) this.given.add(p);
+    }
+    // The problem's definitions (grading) are the document's too, and so are the names they use.
+    for (const d of base?.definitions.values() ?? []) {
+      this.given.add(d.name);
+      walkNames(d.expr, (n) => this.given.add(n));
+    }
+    for (const st of statements) {
+      if (st.kind !== 'equation') continue;
+      const defines = st.lhs.expr.kind === 'name' && scope.definitions.get(st.lhs.expr.name)?.span === st.span;
+      const add = (map: Map<string, Set<Statement>>, name: string) => map.set(name, (map.get(name) ?? new Set()).add(st));
+      for (const step of [st.lhs, ...st.rhs]) walkNames(step.expr, (n) => add(this.users, n));
+      if (defines) {
+        add(this.owners, (st.lhs.expr as { name: string }).name);
+        walkNames(st.rhs[0].expr, (n) => add(this.owners, n));
+      }
+    }
+  }
+
+  /** The facts about names as seen from `reading`, the statement being read. */
+  factsFor(reading: Statement): NameFacts {
+    const elsewhere = (map: Map<string, Set<Statement>>, name: string) => [...(map.get(name) ?? [])].some((st) => st !== reading);
+    const own = (name: string) => this.given.has(name) || elsewhere(this.owners, name);
+    return { own, known: (name) => own(name) || elsewhere(this.users, name), declared: (name) => this.declared.has(name) };
+  }
+}
