@@ -22,6 +22,7 @@ export type DiagnosticCode =
   | 'limit-exceeded'
   | 'similar-name'
   | 'assumed-scalar'
+  | 'not-a-claim' // a line understood and set aside (an update rule, shape arithmetic): a note, never checked
   | 'internal-error';
 
 export type Severity = 'error' | 'warning';

@@ -6,8 +6,9 @@ import { error, warning } from '../diagnostics';
 import type { ParsedFile, Span, Statement } from '../syntax/ast';
 import { MAX_SOURCE_CHARS, parseFile } from '../syntax/parse';
 import { scanMarkdown, scanTex, type DocumentEvent } from './extract';
-import { extendChain, parseLatexMath } from './parse';
+import { attach, parseLatexMath, shapeNote } from './parse';
 import { PositionMap } from './positions';
+import { readJacobians } from './jacobians';
 import { headingMarker, lineMarker, ProblemTracker } from './problems';
 
 export interface MathBlockInfo {
@@ -91,7 +92,10 @@ class Assembler {
     if (!ev.display && !RELATION.test(ev.text) && r.statements.length === 0) return;
     this.doc.diagnostics.push(...r.diagnostics);
     if (r.continuation && !this.broken) {
-      if (this.chain !== undefined) this.doc.statements[this.chain] = extendChain(this.doc.statements[this.chain], r.continuation);
+      // A block of shapes alone (`$$\mathbb{R}^{M \times 1}$$`) is the shape claim of the equation before, if it has none.
+      const attached = this.chain !== undefined ? attach(this.doc.statements[this.chain], r.continuation) : undefined;
+      if (attached) this.doc.statements[this.chain!] = attached;
+      else if (r.continuation.rhs.length === 0) this.doc.diagnostics.push(shapeNote(r.continuation.span, this.chain === undefined ? undefined : this.doc.statements[this.chain]));
       else this.doc.diagnostics.push(warning('parse-error', 'this maths starts with `=` but there is no equation before it to continue', r.continuation.span));
     }
     r.statements.forEach((st) => this.push(st));
@@ -142,6 +146,7 @@ function assemble(source: string, file: string, scan: (source: string) => Docume
     else if (ev.kind === 'cr') a.cr(ev);
     else a.marker(ev);
   }
+  a.doc.statements = readJacobians(a.doc.statements);
   return a.doc;
 }
 

@@ -141,7 +141,7 @@ export function addStatements(scope: Scope, statements: readonly Statement[], is
         addDeclaration(scope, st, isSubmission);
         break;
       case 'equation':
-        addEquation(scope, st, point, isSubmission);
+        addEquation(scope, st, st.point ? extendPoint(point, st.point) : point, isSubmission);
         break;
       case 'at':
         point = extendPoint(point, st.bindings);

@@ -239,9 +239,9 @@ describe('noise that carries no maths', () => {
     expect(printed(String.raw`\text{(c)} \quad h = XW + b`)).toEqual(['[c] h = (+ (* X W) b)']);
   });
 
-  it('reports an evaluation bar as unsupported', () => {
-    const r = parse(String.raw`y = \left. \frac{d}{dx} f \right|_{x=0}`);
-    expect(r.diagnostics.map((d) => d.message)).toEqual(['cannot read this maths: a subscript can only be an index of letters and digits, as in W_{1} or x_i']);
+  it('reports an evaluation bar without a point as unreadable', () => {
+    const r = parse(String.raw`y = \left. \frac{d}{dx} f \right|_{x}`);
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['cannot read this maths: an evaluation bar needs a point with numbers, as in \\Big|_{x=2}']);
   });
 });
 
