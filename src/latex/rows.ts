@@ -6,7 +6,7 @@ import type { AtBinding, Domain, ShapeSpec, Span } from '../syntax/ast';
 import { asideOf } from './asides';
 import { readElisions } from './elisions';
 import { readShapeArithmetic } from './shapeArithmetic';
-import { CLOSING, OPENING, RELATIONS, depths, spanOf, type Tok } from './tokens';
+import { CLOSING, OPENING, RELATIONS, closer, depths, spanOf, type Tok } from './tokens';
 import { table } from './vocabulary';
 
 /** Deeper bracket nesting than any derivation needs is refused (input is untrusted). */
@@ -203,16 +203,6 @@ function checkRow(tokens: readonly Tok[]): Diagnostic | undefined {
       return warning('limit-exceeded', `brackets nested more than ${MAX_LATEX_DEPTH} deep`, t.span);
     }
     if (CLOSING.has(t.type)) depth--;
-  }
-  return undefined;
-}
-
-/** Index of the token that closes the bracket opened at `open`, if any. */
-function closer(tokens: readonly Tok[], open: number): number | undefined {
-  let depth = 0;
-  for (let i = open; i < tokens.length; i++) {
-    if (OPENING.has(tokens[i].type)) depth++;
-    else if (CLOSING.has(tokens[i].type) && --depth === 0) return i;
   }
   return undefined;
 }

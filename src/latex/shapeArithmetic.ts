@@ -6,7 +6,7 @@
 // before it by parse.ts (or set aside with a note).
 import type { ShapeSpec, Span } from '../syntax/ast';
 import { dim } from './build';
-import { CLOSING, OPENING, RELATIONS, depths, spanOf, type Tok } from './tokens';
+import { OPENING, RELATIONS, closer, depths, spanOf, type Tok } from './tokens';
 
 export interface ShapeReading {
   /** The row without its shape parts (empty when the whole row is shapes). */
@@ -126,13 +126,4 @@ function dimensions(tokens: readonly Tok[]): Tok[] | undefined {
 function shapeSpec(dims: readonly Tok[], first: Tok, last: Tok): ShapeSpec {
   const span = spanOf([first, last]);
   return dims.length === 1 ? { rows: dim(dims[0]), cols: 1, span } : { rows: dim(dims[0]), cols: dim(dims[1]), span };
-}
-
-function closer(tokens: readonly Tok[], open: number): number | undefined {
-  let depth = 0;
-  for (let i = open; i < tokens.length; i++) {
-    if (OPENING.has(tokens[i].type)) depth++;
-    else if (CLOSING.has(tokens[i].type) && --depth === 0) return i;
-  }
-  return undefined;
 }

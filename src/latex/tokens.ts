@@ -82,3 +82,13 @@ export function depths(tokens: readonly Tok[]): number[] {
     return d;
   });
 }
+
+/** Index of the token that closes the bracket opened at `open`, if any. */
+export function closer(tokens: readonly Tok[], open: number): number | undefined {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    if (OPENING.has(tokens[i].type)) depth++;
+    else if (CLOSING.has(tokens[i].type) && --depth === 0) return i;
+  }
+  return undefined;
+}
