@@ -2,11 +2,13 @@
 // each problem's names, and lower it with what lowering gets from the layers above resolve (the calculus for
 // derivative references, index notation).
 import type { ParsedFile, Span, Statement } from '../syntax/ast';
+import type { Diagnostic } from '../diagnostics';
 import { parseDocument } from './document';
 import { Graph } from '../ir/graph';
 import { Builder } from '../ir/build';
 import { splitProblems } from '../resolve/problems';
-import { addStatements, emptyScope, Scope } from '../resolve/scope';
+import { addStatements, emptyScope, extendScope, Scope } from '../resolve/scope';
+import { splitQuestions } from '../resolve/questions';
 import { Calculus, Lowering } from '../resolve/lower';
 import { sourceTextOf } from '../resolve/source';
 import { indexNotation } from '../indexing/lower';
@@ -36,8 +38,26 @@ export interface ReadDocument {
 
 export function readDocument(source: string, file: string): ReadDocument {
   const parsed = parseDocument(source, file);
-  const sections = splitProblems(parsed.statements).map((section) => ({ ...section, scope: addStatements(emptyScope(), section.statements) }));
+  const questions = splitQuestions(parsed);
+  const sections = questions
+    ? questions.map(({ id, inherited, own }) => ({ id, statements: [...inherited.flat(), ...own], scope: questionScope(inherited, own) }))
+    : splitProblems(parsed.statements).map((section) => ({ ...section, scope: addStatements(emptyScope(), section.statements) }));
   return { parsed, textOf: sourceTextOf(source), sections };
+}
+
+/**
+ * A question's scope: what it sees of the document before it, question by question (a later question's
+ * definition of a name replaces an earlier one's), then its own statements, whose claims are checked.
+ */
+function questionScope(inherited: Statement[][], own: Statement[]): Scope {
+  const diagnostics: Diagnostic[] = [];
+  let scope = emptyScope();
+  for (const group of [...inherited, own]) {
+    diagnostics.push(...scope.diagnostics);
+    scope = addStatements(extendScope(scope), group, 'question');
+  }
+  scope.diagnostics.unshift(...diagnostics);
+  return scope;
 }
 
 /** The lowering of a problem's scope into `builder`'s graph, with derivatives (`calculus`) and index notation. */

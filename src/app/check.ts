@@ -8,7 +8,8 @@ import { diagnosticToJson, sortDiagnostics } from '../render/json';
 import { sourceKindOf } from '../analysis/document';
 import { printExpr } from '../syntax/print';
 import type { Step } from '../syntax/ast';
-import type { CheckReport, ClaimJson } from '../check/report';
+import type { CheckReport, CheckSummary, ClaimJson } from '../check/report';
+import { nothingRead, readSummary } from './reading';
 import { checkClaim } from '../check/claim';
 import type { EarlierAnswer } from '../check/diagnose';
 import { DEFAULT_SEED } from '../check/evaluator';
@@ -25,7 +26,8 @@ export function checkSource(source: string, file: string, seed = DEFAULT_SEED): 
   let calculus: ChainruleCalculus | undefined;
   const analysis = analyzeSource(source, file, (b, g) => (calculus = makeCalculus(b, g)));
   const { textOf } = analysis;
-  const display = sourceKindOf(file) === 'cr' ? (step: Step) => step.text.trim() : (step: Step) => printExpr(step.expr);
+  const document = sourceKindOf(file) !== 'cr';
+  const display = document ? (step: Step) => printExpr(step.expr) : (step: Step) => step.text.trim();
   const shapes: Record<string, string> = {};
   const diagnostics: Diagnostic[] = [...analysis.parsed.diagnostics];
   const claims: ClaimJson[] = [];
@@ -35,7 +37,7 @@ export function checkSource(source: string, file: string, seed = DEFAULT_SEED): 
     const earlier: EarlierAnswer[] = [];
     const internalErrors: Diagnostic[] = [];
     for (const claim of problem.scope.claims) {
-      claims.push(checkClaim(claim, { lowering: problem.lowering, calculus: calculus!, scope: problem.scope, seed, textOf, display, earlier, internalErrors }));
+      claims.push(checkClaim(claim, { lowering: problem.lowering, calculus: calculus!, scope: problem.scope, seed, textOf, display, earlier, internalErrors, document }));
     }
     diagnostics.push(...internalErrors);
     collectDiagnostics(diagnostics, problem);
@@ -43,10 +45,11 @@ export function checkSource(source: string, file: string, seed = DEFAULT_SEED): 
   claims.sort((a, b) => a.line - b.line);
   const sorted = sortDiagnostics(diagnostics);
   const count = (v: string) => claims.filter((c) => c.verdict === v).length;
-  const summary = { claims: claims.length, correct: count('correct'), incorrect: count('incorrect'), informal: count('informal'), errors: count('error') };
+  const summary: CheckSummary = { claims: claims.length, correct: count('correct'), incorrect: count('incorrect'), informal: count('informal'), errors: count('error') };
+  if (document) Object.assign(summary, { unjudged: count('unjudged'), read: readSummary(analysis.parsed, claims, textOf) });
   // chainrule's own bugs are reported but do not make the author's input "have errors".
-  const inputErrors = hasErrors(sorted.filter((d) => d.code !== 'internal-error'));
-  const exitCode = inputErrors ? 2 : summary.incorrect + summary.errors > 0 ? 1 : 0;
+  const inputErrors = hasErrors(sorted.filter((d) => d.code !== 'internal-error')) || (document && nothingRead(analysis.parsed));
+  const exitCode = inputErrors ? 2 : summary.incorrect + summary.errors + (summary.unjudged ?? 0) > 0 ? 1 : 0;
   const report: CheckReport = {
     version: 1, file, ok: exitCode === 0, shapes, diagnostics: sorted.map(diagnosticToJson), claims, summary,
   };

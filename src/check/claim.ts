@@ -23,6 +23,7 @@ import { printExpected } from './expected';
 import { domainHint } from './domains';
 import { checkNumericStep } from './numeric';
 import { rangeProblem } from './range';
+import { withholdDoubtful } from './doubts';
 import { claimLowering, isIndexedStep, lowerIndexedStep } from './indexed';
 
 export interface ClaimContext {
@@ -39,6 +40,11 @@ export interface ClaimContext {
   internalErrors: Diagnostic[];
   /** What a grader changes; `chainrule check` leaves it out. */
   grading?: GradingHooks;
+  /**
+   * The claims were read from a document (Markdown, TeX, a notebook), where chainrule's own reading or
+   * context may be what is wrong: an `incorrect` that may rest on it is `unjudged` (SPEC 4.1, doubts.ts).
+   */
+  document?: boolean;
 }
 
 /** How a grader checks claims differently from `chainrule check` (src/grade/grader.ts sets them). */
@@ -74,6 +80,8 @@ export interface ClaimCheck {
   targetText: string;
   lowering: Lowering;
   ctx: ClaimContext;
+  /** The nodes of the steps found correct so far (a numeric answer may be an earlier step with rounded values). */
+  correctSteps: Node[];
 }
 
 function expectedText(form: Node, ctx: ClaimContext): string {
@@ -102,12 +110,13 @@ export function checkClaim(claim: Claim, ctx: ClaimContext): ClaimJson {
     ctx.internalErrors.push(internal);
     return failedClaim(claim, base, ctx, internal.message, truth, expected);
   }
-  const check: ClaimCheck = { claim, truth, evaluator, targetText, lowering: claimLowering(ctx.lowering, truth), ctx };
-  const steps = claim.steps.map((step, i) => checkStep(check, step, i + 1));
-  recordAnswer(check, steps[steps.length - 1]);
+  const check: ClaimCheck = { claim, truth, evaluator, targetText, lowering: claimLowering(ctx.lowering, truth), ctx, correctSteps: [] };
+  const checked = claim.steps.map((step, i) => checkStep(check, step, i + 1));
+  recordAnswer(check, checked[checked.length - 1]);
+  const steps = ctx.document ? withholdDoubtful(check, checked) : checked;
   const shapeClaim = claim.shapeClaim ? checkShapeClaim(shapeOfSpec(claim.shapeClaim), truth) : null;
   const last = steps[steps.length - 1];
-  const verdict = shapeClaim && !shapeClaim.ok ? 'incorrect' : last.verdict;
+  const verdict = shapeClaim && !shapeClaim.ok ? (last.verdict === 'unjudged' ? 'unjudged' : 'incorrect') : last.verdict;
   return { ...base, kind: truth.kind, expected, expectedShape: formatShape(truth.shape), shapeClaim, steps, verdict };
 }
 
@@ -153,7 +162,11 @@ function checkStep(check: ClaimCheck, step: Step, index: number): StepJson {
     return { ...base, shape: null, verdict: 'error', diagnosis: null, message };
   }
   const shape = formatShape(node.shape);
-  if (claim.point) return { ...base, shape, ...checkNumericStep(check, step, node) };
+  if (claim.point) {
+    const numeric = checkNumericStep(check, step, node);
+    if (numeric.verdict === 'correct') check.correctSteps.push(node);
+    return { ...base, shape, ...numeric };
+  }
 
   if (truth.forms.some((f) => f.id === node.id)) return { ...base, shape, verdict: 'correct', diagnosis: null, message: 'correct' };
   const formIndex = truth.forms.length ? truth.forms.findIndex((f) => shapesEqual(f.shape, node.shape)) : shapesEqual(truth.shape, node.shape) ? 0 : -1;

@@ -55,8 +55,12 @@ export function checkNumericStep(check: ClaimCheck, step: Step, node: Node): Ver
   return { verdict: 'incorrect', diagnosis: finding.diagnosis, message: finding.message + suffix };
 }
 
-/** The truth evaluated with the stated rounded values of defined quantities (`at s1 ~ 0.9`). */
-function roundedTruth({ claim, truth, evaluator, lowering }: ClaimCheck): Matrix | undefined {
+/**
+ * The truth evaluated with the stated rounded values of defined quantities (`at s1 ~ 0.9`). Where the
+ * truth's expression does not pass through them (it simplified s1 (1 - s1) into exponentials), the earliest
+ * correct step of the claim that does is used: `2 · 0.9 · (1 - 0.9)` is `r1 s1 (1 - s1)` with the stated values.
+ */
+function roundedTruth({ claim, truth, evaluator, lowering, correctSteps }: ClaimCheck): Matrix | undefined {
   const stated = claim.point?.rounded;
   if (!stated || stated.size === 0 || truth.forms.length === 0) return undefined;
   const overrides = new Map<number, Matrix>();
@@ -68,5 +72,7 @@ function roundedTruth({ claim, truth, evaluator, lowering }: ClaimCheck): Matrix
       // a stated value for a name that does not lower is ignored
     }
   }
-  return evaluator.valuesWith(truth.forms[0], overrides)?.[0];
+  const exact = evaluator.truth[0];
+  const candidates = [truth.forms[0], ...correctSteps].map((n) => evaluator.valuesWith(n, overrides)?.[0]);
+  return candidates.find((v) => v !== undefined && !agree(v, exact, 1e-12)) ?? candidates[0];
 }

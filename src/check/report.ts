@@ -2,7 +2,8 @@
 import type { DerivativeKind } from '../calculus/meaning';
 
 export type ClaimKind = DerivativeKind | 'value' | 'equality' | 'informal';
-export type StepVerdict = 'correct' | 'incorrect' | 'informal' | 'error';
+/** `unjudged` (SPEC 4.1): chainrule cannot tell because of its own reading or context, not the author's maths. */
+export type StepVerdict = 'correct' | 'incorrect' | 'informal' | 'error' | 'unjudged';
 export type Diagnosis =
   | 'shape' | 'transpose' | 'sign' | 'scale' | 'carried-error' | 'missing-term' | 'extra-term'
   | 'elementwise-vs-matrix-product' | 'missing-factor' | 'rounding' | 'unknown';
@@ -27,6 +28,8 @@ export interface StepJson {
   verdict: StepVerdict;
   diagnosis: Diagnosis | null;
   message: string;
+  /** For `unjudged`: what would make the line checkable. */
+  hint?: string;
 }
 
 export interface ClaimJson {
@@ -47,6 +50,17 @@ export interface CheckSummary {
   incorrect: number;
   informal: number;
   errors: number;
+  /** Documents only (SPEC 4.1). */
+  unjudged?: number;
+  read?: ReadSummary;
+}
+
+/** How much of a document's derivation chainrule read (SPEC 4.1). */
+export interface ReadSummary {
+  /** Lines holding a derivative claim (a claim whose target is a derivative reference), read or not. */
+  derivationLines: number;
+  derivationLinesRead: number;
+  notRead: Array<{ line: number; reason: string }>;
 }
 
 export interface CheckReport {

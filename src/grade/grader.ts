@@ -70,7 +70,7 @@ interface SubmissionContext {
 /** The submission's statements added on top of the problem's scope, every claim checked, every ask scored. */
 function gradeProblem(problem: AssignmentProblem, statements: Statement[], ctx: SubmissionContext): { problem: ProblemResult; asks: AskResult[] } {
   const { assignment, doc, notes, seed, textOf, display } = ctx;
-  const scope = addStatements(extendScope(problem.scope), statements, true);
+  const scope = addStatements(extendScope(problem.scope), statements, 'submission');
   // One graph per problem: sample points give values to every leaf of the graph, and a numeric
   // problem's point has no sizes for another problem's dimensions. It starts as the problem's base.
   const { lowering, calculus, knownExpected } = submissionWorkspace(problem.base, scope, assignment.meanings.meaning, { textOf });

@@ -9,7 +9,7 @@ import { scanMarkdown, scanTex, type DocumentEvent } from './extract';
 import { attach, parseLatexMath, shapeNote } from './parse';
 import { PositionMap } from './positions';
 import { readJacobians } from './jacobians';
-import { headingMarker, lineMarker, ProblemTracker } from './problems';
+import { headingMarker, lineMarker, ProblemTracker, QuestionTracker } from './problems';
 
 export interface MathBlockInfo {
   kind: 'display' | 'inline' | 'cr';
@@ -48,6 +48,7 @@ class Assembler {
   /** Offsets in the document to lines and columns (the document is its own block, at 1:1). */
   private readonly pos: PositionMap;
   private readonly tracker = new ProblemTracker();
+  private readonly questions = new QuestionTracker();
   /** Index of the equation a block starting with `=` continues. */
   private chain: number | undefined;
   /** The last maths ended in an unreadable line: a following `= ...` has nothing to continue. */
@@ -58,25 +59,30 @@ class Assembler {
     file: string,
     private readonly options: DocumentOptions,
   ) {
-    this.doc = { file, source, statements: [], diagnostics: [], problemIds: [], blocks: [] };
+    this.doc = { file, source, statements: [], diagnostics: [], problemIds: [], blocks: [], questions: this.questions.questions, questionOf: [] };
     this.pos = new PositionMap(source, { file, line: 1, column: 1 });
   }
 
   private push(st: Statement): void {
     this.doc.statements.push(st);
     this.doc.problemIds.push(this.tracker.current);
+    this.doc.questionOf!.push(this.questions.current);
   }
 
   marker(ev: Extract<DocumentEvent, { kind: 'heading' | 'line' }>): void {
     const marker = ev.kind === 'heading' ? headingMarker(ev.text) : lineMarker(ev.text);
     const id = marker && this.tracker.apply(marker);
-    if (id === undefined) return;
     const span = this.pos.span(ev.start, ev.end);
+    const problem = marker ? this.tracker.current : undefined;
+    if (ev.kind === 'heading') this.questions.heading(ev.text, ev.level, problem, marker, span);
+    else this.questions.line(ev.text, problem, marker, span);
+    if (id === undefined) return;
     // `## Q2` then `(b)`: problem 2 holds nothing, so 2b replaces it rather than leave an empty problem.
     const last = this.doc.statements.length - 1;
     if (this.doc.statements[last]?.kind === 'problem') {
       this.doc.statements.pop();
       this.doc.problemIds.pop();
+      this.doc.questionOf!.pop();
     }
     this.push(marker!.title ? { kind: 'problem', id, title: marker!.title, span } : { kind: 'problem', id, span });
     this.chain = undefined;
@@ -132,7 +138,7 @@ export const MAX_MATH_BLOCKS = 5000;
 
 function tooLarge(source: string, file: string, message: string): ParsedDocument {
   const span = { line: 1, column: 1, endLine: 1, endColumn: 2 };
-  return { file, source, statements: [], diagnostics: [error('limit-exceeded', message, span)], problemIds: [], blocks: [] };
+  return { file, source, statements: [], diagnostics: [error('limit-exceeded', message, span)], problemIds: [], blocks: [], questions: [], questionOf: [] };
 }
 
 function assemble(source: string, file: string, scan: (source: string) => DocumentEvent[], options: DocumentOptions): ParsedDocument {

@@ -6,8 +6,12 @@ import { ROW_ENVIRONMENTS } from './vocabulary';
 export type DocumentEvent =
   /** Maths: `text` starts at `start` in the document. */
   | { kind: 'math'; text: string; start: number; display: boolean }
-  /** A heading (Markdown `#`, TeX `\section`) or a prose line: either may name a problem. */
-  | { kind: 'heading' | 'line'; text: string; start: number; end: number }
+  /**
+   * A heading (Markdown `#`, TeX `\section`; `level` 1 is the outermost) or a prose line: either may name
+   * a problem, and a heading starts a question.
+   */
+  | { kind: 'heading'; text: string; start: number; end: number; level: number }
+  | { kind: 'line'; text: string; start: number; end: number }
   /** The inside of a ```cr fence; `start` is the first character of its first line. */
   | { kind: 'cr'; text: string; start: number };
 
@@ -125,8 +129,8 @@ export function scanMarkdown(src: string): DocumentEvent[] {
         i = skipFence(src, end, fence[1], CR_FENCE_LANGUAGES.has(fence[2].toLowerCase()), events);
         continue;
       }
-      const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
-      events.push(heading ? { kind: 'heading', text: heading[1], start: i, end } : { kind: 'line', text: line, start: i, end });
+      const heading = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+      events.push(heading ? { kind: 'heading', text: heading[2], start: i, end, level: heading[1].length } : { kind: 'line', text: line, start: i, end });
       if (heading) {
         i = end + 1;
         continue;
@@ -164,7 +168,8 @@ function skipFence(src: string, lineEnd: number, marker: string, isCr: boolean, 
   return src.length;
 }
 
-const TEX_HEADING = /\\(?:section|subsection|subsubsection|paragraph|subparagraph)\*?\{([^{}]*)\}/;
+const TEX_HEADING = /\\(section|subsection|subsubsection|paragraph|subparagraph)\*?\{([^{}]*)\}/;
+const TEX_LEVELS: Record<string, number> = { section: 1, subsection: 2, subsubsection: 3, paragraph: 4, subparagraph: 5 };
 const TEX_ITEM_PART = /^\s*\\item\s*\[([^\]]*)\]/;
 const VERBATIM = ['verbatim', 'lstlisting', 'minted', 'comment'];
 
@@ -186,8 +191,8 @@ export function scanTex(src: string): DocumentEvent[] {
       const line = src.slice(i, end);
       const heading = TEX_HEADING.exec(line);
       const item = TEX_ITEM_PART.exec(line);
-      if (heading) events.push({ kind: 'heading', text: heading[1], start: i, end });
-      else if (item) events.push({ kind: 'heading', text: item[1], start: i, end });
+      if (heading) events.push({ kind: 'heading', text: heading[2], start: i, end, level: TEX_LEVELS[heading[1]] });
+      else if (item) events.push({ kind: 'heading', text: item[1], start: i, end, level: 6 });
       else events.push({ kind: 'line', text: line.replace(/^\s*\\(?:item|noindent|textbf\{)\s*/, ''), start: i, end });
     }
     const c = src[i];

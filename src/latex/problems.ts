@@ -1,6 +1,8 @@
 // Which problem a part of a document answers, read from its headings and from lines that name
 // a problem: `## 1a`, `## Problem 2`, `## Q2. Backpropagation`, `Problem 1b`, `- (b) ...`,
-// `\section*{Problem 1}`, `\item[(b)]`, and the .cr form `problem 1a "Title"`.
+// `\section*{Problem 1}`, `\item[(b)]`, and the .cr form `problem 1a "Title"`; and which question of a
+// document each part is (QuestionTracker).
+import type { Question, Span } from '../syntax/ast';
 
 export interface ProblemMarker {
   /** A whole id (`1a`, `2`). */
@@ -18,7 +20,11 @@ const KEYWORD_ID = new RegExp(`^(?:problem|question|exercise|task|part|q)\\s*\\.
 const BARE_ID = new RegExp(`^(\\d+)(${PART})?(?![a-z0-9])${SEPARATOR}(.*)$`, 'i');
 const PART_ONLY = new RegExp(`^(?:\\((${PART})\\)|(${PART})\\))(?:\\s|$)`, 'i');
 const CR_PROBLEM = /^problem\s+([0-9A-Za-z_.-]+)(?:\s+"([^"]*)")?\s*$/;
-const LINE_KEYWORD_ID = new RegExp(`^(?:problem|question|exercise)\\s+(\\d+)\\s*(?:\\(?(${PART})\\)?)?(?![a-z0-9])`, 'i');
+const LINE_KEYWORD_ID = new RegExp(`^(?:(?:problem|question|exercise|task)\\s+|q(?=\\d))(\\d+)(?:\\s*\\.?\\s*\\(?(${PART})\\)?)?(?![a-z0-9])`, 'i');
+/** `12c)`, `3)` at the start of a line: an item numbered like a problem. */
+const LINE_BARE_ID = new RegExp(`^(\\d+)(${PART})?\\)(?:\\s|$)`, 'i');
+/** `1.` at the start of a line: a numbered item (a step as often as a question). */
+const NUMBERED_ITEM = /^(\d+)\.\s+\S/;
 
 /** Emphasis, list markers and numbering around a heading or line: `**(a)**`, `- (b)`, `1. `. */
 function strip(text: string): string {
@@ -48,7 +54,7 @@ export function lineMarker(line: string): ProblemMarker | undefined {
   const cr = CR_PROBLEM.exec(line.trim());
   if (cr) return cr[2] ? { id: cr[1], title: cr[2] } : { id: cr[1] };
   const text = strip(line);
-  const m = LINE_KEYWORD_ID.exec(text);
+  const m = LINE_KEYWORD_ID.exec(text) ?? LINE_BARE_ID.exec(text);
   if (m) return { id: m[1] + (m[2] ?? '').toLowerCase() };
   const p = PART_ONLY.exec(text);
   return p ? { part: (p[1] ?? p[2]).toLowerCase() } : undefined;
@@ -72,4 +78,52 @@ export class ProblemTracker {
     this.current = id;
     return id;
   }
+}
+
+/**
+ * Follows a document's questions (docs/latex.md): each heading starts one, nested by its level; a line
+ * that names a problem (`Problem 2`, `Q2`, `12c)`) or a part (`(b)`) starts one inside the current heading,
+ * and a numbered item (`1.`) one inside that. Parts and numbered items continue their earlier siblings.
+ */
+export class QuestionTracker {
+  readonly questions: Question[] = [];
+  /** The questions still open, outermost first, with their depth (heading level; lines go deeper). */
+  private readonly open: Array<{ index: number; depth: number }> = [];
+
+  get current(): number | undefined {
+    return this.open[this.open.length - 1]?.index;
+  }
+
+  /** A heading: its problem id when it names one (`problem`), else its text. */
+  heading(text: string, level: number, problem: string | undefined, marker: ProblemMarker | undefined, span: Span): void {
+    this.start(problem ?? headingLabel(text), level, marker?.part !== undefined || (problem !== undefined && /[a-z]$/.test(problem)), span);
+  }
+
+  /** A prose line: a question when it names a problem or part, or is a numbered item. */
+  line(text: string, problem: string | undefined, marker: ProblemMarker | undefined, span: Span): void {
+    if (marker && problem !== undefined) {
+      this.start(problem, marker.id !== undefined ? LINE_PROBLEM_DEPTH : LINE_PART_DEPTH, marker.part !== undefined, span);
+      return;
+    }
+    const item = NUMBERED_ITEM.exec(text.trim());
+    if (item) this.start(item[1], LINE_ITEM_DEPTH, true, span);
+  }
+
+  private start(label: string, depth: number, continues: boolean, span: Span): void {
+    while (this.open.length && this.open[this.open.length - 1].depth >= depth) this.open.pop();
+    const parent = this.current;
+    this.questions.push(parent === undefined ? { label, span, continues } : { label, span, parent, continues });
+    this.open.push({ index: this.questions.length - 1, depth });
+  }
+}
+
+// Lines are deeper than any heading (levels 1-6): a problem named in prose, a part, a numbered item.
+const LINE_PROBLEM_DEPTH = 7;
+const LINE_PART_DEPTH = 8;
+const LINE_ITEM_DEPTH = 9;
+
+/** A heading's text as a label: emphasis and numbering marks dropped, at most 60 characters. */
+function headingLabel(text: string): string {
+  const label = strip(text).replace(/\s+/g, ' ');
+  return label.length > 60 ? `${label.slice(0, 57)}...` : label;
 }

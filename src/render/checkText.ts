@@ -2,8 +2,8 @@
 // line with the diagnosis and the fix, and a summary line. Colour only on a terminal.
 import type { CheckReport, ClaimJson, StepJson } from '../check/report';
 
-const MARK: Record<string, string> = { correct: '✓', incorrect: '✗', informal: '~', error: '!' };
-const COLOR: Record<string, string> = { correct: '32', incorrect: '31', informal: '33', error: '35' };
+const MARK: Record<string, string> = { correct: '✓', incorrect: '✗', informal: '~', error: '!', unjudged: '?' };
+const COLOR: Record<string, string> = { correct: '32', incorrect: '31', informal: '33', error: '35', unjudged: '36' };
 
 function paint(text: string, code: string, color: boolean): string {
   return color ? `\x1b[${code}m${text}\x1b[0m` : text;
@@ -21,6 +21,7 @@ function stepLines(step: StepJson, lines: readonly string[], color: boolean): st
     `${gutter} | ${source}`,
     `     | ${paint(caret, COLOR[step.verdict], color)}`,
     `     = ${label}: ${step.message}`,
+    ...(step.hint ? [`     = hint: ${step.hint}`] : []),
   ];
 }
 
@@ -45,6 +46,13 @@ export function renderCheckText(report: CheckReport, source: string, color: bool
   const parts = [`${s.claims} claims`, `${s.correct} correct`, `${s.incorrect} incorrect`];
   if (s.informal) parts.push(`${s.informal} informal`);
   if (s.errors) parts.push(`${s.errors} with errors`);
+  if (s.unjudged) parts.push(`${s.unjudged} unjudged`);
   out.push('', `${report.file}: ${parts.join(', ')}`);
+  if (s.read) {
+    const r = s.read;
+    out.push(`read ${r.derivationLinesRead} of ${r.derivationLines} derivative lines${r.notRead.length ? '; not read:' : ''}`);
+    for (const n of r.notRead) out.push(`  line ${n.line}: ${n.reason}`);
+  }
+  if (s.claims === 0) out.push('no claims found: nothing to check');
   return out.join('\n') + '\n';
 }

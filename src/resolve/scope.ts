@@ -88,9 +88,10 @@ export interface Scope {
   /**
    * Names the problem gives (declared, defined, dimensions, functions), set by `extendScope`. A submission
    * that defined one of them would change what the problem means (`X = 0` makes every gradient 0), so
-   * such a line is read as a claim instead, with a `redefinition` error.
+   * such a line is read as a claim instead, with a `redefinition` error. In a document's question, the
+   * names earlier questions give: the question's own definition of one replaces it (and leaves the set).
    */
-  given?: ReadonlySet<string>;
+  given?: Set<string>;
 }
 
 export function emptyScope(): Scope {
@@ -132,16 +133,22 @@ export function shapeOfSpec(spec: ShapeSpec): Shape {
   return [spec.rows, spec.cols];
 }
 
-/** Adds statements to a scope in order. `isSubmission` marks names of the base as not redefinable. */
-export function addStatements(scope: Scope, statements: readonly Statement[], isSubmission = false): Scope {
+/**
+ * Whose statements are added over an extended scope (extendScope): a submission may not redefine the
+ * problem's names (a new right side is a claim); a document's question may (its own definition wins).
+ */
+export type StatementsRole = 'own' | 'submission' | 'question';
+
+/** Adds statements to a scope in order. */
+export function addStatements(scope: Scope, statements: readonly Statement[], role: StatementsRole = 'own'): Scope {
   let point = scope.point;
   for (const st of statements) {
     switch (st.kind) {
       case 'decl':
-        addDeclaration(scope, st, isSubmission);
+        addDeclaration(scope, st, role);
         break;
       case 'equation':
-        addEquation(scope, st, st.point ? extendPoint(point, st.point) : point, isSubmission);
+        addEquation(scope, st, st.point ? extendPoint(point, st.point) : point, role);
         break;
       case 'at':
         point = extendPoint(point, st.bindings);
@@ -207,10 +214,13 @@ function extendPoint(previous: NumericPoint | undefined, bindings: readonly AtBi
   return { exact, rounded };
 }
 
-function addDeclaration(scope: Scope, st: Extract<Statement, { kind: 'decl' }>, isSubmission: boolean): void {
+function addDeclaration(scope: Scope, st: Extract<Statement, { kind: 'decl' }>, role: StatementsRole): void {
   const shape = shapeOfSpec(st.shape);
+  const isSubmission = role === 'submission';
   for (const d of [st.shape.rows, st.shape.cols]) if (typeof d === 'string') scope.dims.add(d);
   for (const ref of st.names) {
+    // A question declares its own shapes; an earlier question's declaration of the name no longer holds.
+    if (role === 'question' && scope.given?.delete(ref.name)) scope.declarations.delete(ref.name);
     const prior = scope.declarations.get(ref.name);
     if (prior && !shapesEqual(prior.shape, shape)) {
       scope.diagnostics.push(
@@ -223,7 +233,8 @@ function addDeclaration(scope: Scope, st: Extract<Statement, { kind: 'decl' }>, 
   }
 }
 
-function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>, point: NumericPoint | undefined, isSubmission: boolean): void {
+function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>, point: NumericPoint | undefined, role: StatementsRole): void {
+  const isSubmission = role === 'submission';
   const lhs = st.lhs.expr;
   const [first, ...rest] = st.rhs;
   const claim = (steps: Step[]): void => {
@@ -231,7 +242,9 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
     scope.claims.push({ label: st.label, target: st.lhs, steps, shapeClaim: st.shapeClaim, span: st.span, point });
   };
   const given = lhs.kind === 'name' && isSubmission && scope.given?.has(lhs.name) === true;
-  if (lhs.kind === 'name' && first && !given && !scope.definitions.has(lhs.name) && !scope.pointNames.has(lhs.name)) {
+  // A question's first definition of a name it sees from earlier in the document is its own.
+  const replaces = lhs.kind === 'name' && role === 'question' && scope.given?.delete(lhs.name) === true && scope.definitions.has(lhs.name);
+  if (lhs.kind === 'name' && first && !given && (replaces || (!scope.definitions.has(lhs.name) && !scope.pointNames.has(lhs.name)))) {
     scope.definitions.set(lhs.name, { name: lhs.name, expr: first.expr, span: st.span, exprSpan: first.span, fromBase: false });
     claim(rest);
     return;

@@ -108,4 +108,21 @@ export interface ParsedFile {
   statements: Statement[];
   /** Parse errors; a statement that fails to parse is left out of `statements`, the others are kept. */
   diagnostics: import('../diagnostics').Diagnostic[];
+  /** A document's questions (Markdown, TeX), in order; `.cr` files have none (their `problem` lines split them). */
+  questions?: Question[];
+  /** `questionOf[i]`: the index of the question `statements[i]` belongs to (undefined before the first). */
+  questionOf?: (number | undefined)[];
+  /** A document's maths blocks: whether each could be read. */
+  blocks?: ReadonlyArray<{ read: boolean; statements: number; span: Span }>;
+}
+
+/** A question of a document, started by a heading or by a line that names a problem or part (docs/latex.md). */
+export interface Question {
+  /** What reports call it: the id the heading or line names (`1a`, `2`), else the heading's text. */
+  label: string;
+  span: Span;
+  /** The question this one is part of (an index into `questions`). */
+  parent?: number;
+  /** A part (`(b)` after `(a)`): it builds on the earlier parts of its parent, so it sees what they define. */
+  continues: boolean;
 }

@@ -29,7 +29,7 @@ describe('problem bases', () => {
   const problem = logreg.problems[0];
   /** Whether a submission with these lines is lowered in a fork of the problem's graph. */
   const forks = (lines: string) => {
-    const scope = addStatements(extendScope(problem.scope), parseFile(lines, 'sub.cr').statements, true);
+    const scope = addStatements(extendScope(problem.scope), parseFile(lines, 'sub.cr').statements, 'submission');
     const { lowering } = submissionWorkspace(problem.base, scope, logreg.meanings.meaning, { textOf: () => '' });
     return lowering.b.graph.base === problem.base!.graph;
   };
@@ -47,7 +47,7 @@ describe('problem bases', () => {
   it('do not fork when a submission gives a meaning to a name the problem uses', () => {
     // The problem's L uses the constant pi; a submission's own pi would change what L means.
     const circle = loadAssignment('problem 1\nr : scalar\nA = pi r^2\nask dA/dr 2 points\n', 'a.cr');
-    const scopeOf = (lines: string) => addStatements(extendScope(circle.problems[0].scope), parseFile(lines, 'sub.cr').statements, true);
+    const scopeOf = (lines: string) => addStatements(extendScope(circle.problems[0].scope), parseFile(lines, 'sub.cr').statements, 'submission');
     const graphOf = (lines: string) => submissionWorkspace(circle.problems[0].base, scopeOf(lines), circle.meanings.meaning, { textOf: () => '' }).lowering.b.graph;
     expect(graphOf('dA/dr = 2 pi r').base).toBe(circle.problems[0].base!.graph);
     expect(graphOf('pi = 3\ndA/dr = 6 r').base).toBeUndefined();

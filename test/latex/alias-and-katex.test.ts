@@ -22,9 +22,13 @@ describe('alias', () => {
     expect(report.claims.map((c) => [c.target, c.verdict])).toEqual([['dL/dW', 'correct']]);
   });
 
-  it('without the alias, yhat is an unknown scalar and the answer is wrong', () => {
+  it('without the alias, yhat is an unknown scalar: the answer is unjudged, not marked wrong (SPEC 4.1)', () => {
+    // Taken as a scalar, yhat makes X^T (yhat - y) differ from X^T (a - y); but yhat's meaning was guessed, so
+    // in a document chainrule says it cannot tell, and which name it guessed.
     const md = ['```cr', ...SETUP, '```', '', '$$\\frac{\\partial \\mathcal{L}}{\\partial W} = X^{T} (\\hat{y} - y)$$', ''].join('\n');
-    expect(checkSource(md, 'answer.md').report.claims[0].verdict).toBe('incorrect');
+    const claim = checkSource(md, 'answer.md').report.claims[0];
+    expect(claim.verdict).toBe('unjudged');
+    expect(claim.steps[0].message).toMatch(/yhat/);
   });
 });
 

@@ -1,0 +1,101 @@
+// Honest verdicts on documents (SPEC 4.1): chainrule reads a Markdown or TeX document, splits it into
+// questions and guesses what its names mean, so a step that does not match the truth may be chainrule's
+// mistake rather than the author's. Such a step is `unjudged`, with the reason and what would make it
+// checkable, never `incorrect`: a wrong ✗ on a right answer is the worst a grader can do.
+import type { Expr } from '../syntax/ast';
+import { isScalarShape } from '../ir/types';
+import { dependsOn, topologicalOrder } from '../ir/inspect';
+import type { Node } from '../ir/types';
+import { walkNames } from '../resolve/names';
+import { BUILTIN_FUNCTIONS } from '../ops/builtins';
+import type { StepJson } from './report';
+import type { ClaimCheck } from './claim';
+
+interface Doubt {
+  message: string;
+  hint: string;
+}
+
+/** The steps, each `incorrect` one that rests on a doubt made `unjudged`. */
+export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson[] {
+  const claimDoubt = independence(check);
+  const lower = check.lowering.editLowerer();
+  return steps.map((step, i) => {
+    if (step.verdict !== 'incorrect') return step;
+    const expr = check.claim.steps[i].expr;
+    const doubt = claimDoubt ?? guessedNames(check, expr, step.diagnosis === 'shape') ?? unstatedValues(check, lower(expr));
+    return doubt ? { ...step, verdict: 'unjudged', diagnosis: null, message: doubt.message, hint: doubt.hint } : step;
+  });
+}
+
+/** A derivative whose function does not depend on its variable here: most likely the wrong question's function. */
+function independence({ truth, claim, ctx }: ClaimCheck): Doubt | undefined {
+  const m = truth.meaning;
+  if (!m || m.wrt.length === 0) return undefined;
+  const of = m.inputs?.of ?? m.of;
+  const wrt = m.inputs?.wrt ?? m.wrt;
+  if (wrt.some((w) => dependsOn(of, w))) return undefined;
+  const target = claim.target.expr;
+  const [f, x] = target.kind === 'deriv' ? [ctx.textOf(target.of.span).trim(), target.wrt.map((w) => ctx.textOf(w.span).trim()).join(', ')] : ['the function', 'the variable'];
+  return {
+    message: `as chainrule reads this question, ${f} does not depend on ${x}, so it cannot check this line (the question may use a ${f} defined elsewhere)`,
+    hint: `define ${f} in this question, or start the question with a heading of its own`,
+  };
+}
+
+/**
+ * Names no line of the question defines or declares, which chainrule took as scalars: any of them, where the
+ * question declares arrays or the step's shape is what is wrong; otherwise those of the step that the target
+ * does not use (a symbol the author defined only in prose).
+ */
+function guessedNames({ claim, lowering }: ClaimCheck, step: Expr, shapeIsWrong: boolean): Doubt | undefined {
+  const scope = lowering.scope;
+  const hasArrays = [...scope.declarations.values()].some((d) => !isScalarShape(d.shape));
+  const inTarget = undeclaredIn(claim.target.expr, lowering);
+  const inStep = undeclaredIn(step, lowering);
+  const guessed = hasArrays || shapeIsWrong ? new Set([...inTarget, ...inStep]) : new Set([...inStep].filter((n) => !inTarget.has(n)));
+  if (guessed.size === 0) return undefined;
+  const names = [...guessed].sort();
+  const them = names.length === 1 ? 'it' : 'them';
+  return {
+    message: `no line of this question defines or declares ${names.join(', ')}, so chainrule took ${them} as ${names.length === 1 ? 'a scalar' : 'scalars'} of ${names.length === 1 ? 'its' : 'their'} own and cannot tell whether this line is wrong`,
+    hint: hasArrays || shapeIsWrong ? `state the shape, e.g. ${names[0]} \\in \\mathbb{R}^{1 \\times N}, or define ${names[0]}` : `define ${names[0]} in the maths (e.g. \`${names[0]} = ...\`)`,
+  };
+}
+
+/** The undeclared names an expression uses, through the definitions of the names it uses. */
+function undeclaredIn(e: Expr, lowering: ClaimCheck['lowering']): Set<string> {
+  const scope = lowering.scope;
+  const found = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (x: Expr): void =>
+    walkNames(x, (n) => {
+      if (seen.has(n)) return;
+      seen.add(n);
+      if (lowering.isUndeclared(n) && !BUILTIN_FUNCTIONS.has(n)) found.add(n);
+      const def = scope.definitions.get(n);
+      if (def) visit(def.expr);
+    });
+  visit(e);
+  return found;
+}
+
+/**
+ * A step that is a number, or any step of a numeric question, where the truth still has variables with no
+ * stated values: the values are in prose, or nowhere, and chainrule's own are random.
+ */
+function unstatedValues({ truth, claim }: ClaimCheck, node: Node | undefined): Doubt | undefined {
+  const point = claim.point;
+  if (!node || truth.forms.length === 0 || (!point && leaves(node).length > 0)) return undefined;
+  const free = leaves(truth.forms[0]).map((n) => n.attrs.name!).filter((n) => !point?.exact.has(n) && !point?.rounded.has(n) && !n.startsWith('__'));
+  if (free.length === 0) return undefined;
+  const names = [...new Set(free)].sort();
+  return {
+    message: `this line is a number, but this question states no value${names.length === 1 ? '' : 's'} for ${names.join(', ')} that chainrule could read, so it cannot check it`,
+    hint: `state the values in the maths, e.g. \`${names[0]} = 1\`, before this line`,
+  };
+}
+
+function leaves(node: Node): Node[] {
+  return topologicalOrder([node]).filter((n) => n.op === 'var');
+}

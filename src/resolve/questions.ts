@@ -1,0 +1,191 @@
+// A document's questions as problems to check, each with its own scope (SPEC 4.1, docs/latex.md): a
+// question sees the document's preamble, the questions it is part of (up to where it starts), and, for a
+// part (`(b)` after `(a)`), its parent's earlier parts. A name it defines again is its own definition.
+// Within a question, a name defined again in terms of names its first definition does not use (`L = -y
+// log a2 - ...` after `L = -y log a - ...`) starts a new part there: students reuse names from one
+// derivation to the next without a heading between them.
+import type { Expr, ParsedFile, Question, Statement } from '../syntax/ast';
+import { walkNames } from './names';
+
+export interface QuestionSection {
+  id: string;
+  /**
+   * What the question sees of the document before it, by the question each part comes from, in document
+   * order: read first, a later question's definition of a name replacing an earlier one's; not checked here.
+   */
+  inherited: Statement[][];
+  /** The question's own statements. */
+  own: Statement[];
+}
+
+/** The sections of a document (a file with questions, maybe none); undefined for a `.cr` file. */
+export function splitQuestions(parsed: ParsedFile): QuestionSection[] | undefined {
+  const sections = splitDocument(parsed);
+  return sections?.map(({ id, inherited, own }) => {
+    const before = inherited.flat();
+    const formulas = formulaNames([...before, ...own]);
+    const seen = new Set<string>();
+    const groups = inherited.map((group) => {
+      const stated = statedValues(group, formulas, seen);
+      for (const name of formulaNames(group)) seen.add(name);
+      return stated;
+    });
+    return { id, inherited: groups, own: statedValues(own, formulas, formulaNames(before)) };
+  });
+}
+
+function splitDocument(parsed: ParsedFile): QuestionSection[] | undefined {
+  const { questions, questionOf } = parsed;
+  if (!questions || !questionOf) return undefined;
+  const preamble = parsed.statements.filter((_, i) => questionOf[i] === undefined);
+  const sections = splitAtRedefinitions('', [], preamble);
+  const groupOf = (i: number): number => questionOf[i] ?? -1;
+  questions.forEach((q, index) => {
+    const own = parsed.statements.filter((_, i) => questionOf[i] === index).map((st) => labelled(st, q));
+    if (!own.some((st) => st.kind === 'equation')) return;
+    const seen = visibleFrom(questions, index);
+    const inherited: Statement[][] = [];
+    let group: number | undefined;
+    parsed.statements.forEach((st, i) => {
+      const from = questionOf[i];
+      if (st.kind === 'problem' || (from !== undefined && !seen.has(from))) return;
+      if (group !== groupOf(i)) inherited.push([]);
+      group = groupOf(i);
+      inherited[inherited.length - 1].push(st);
+    });
+    // A solution's `(b)` after the prompt's `(b)`: the part with its own label is the one it answers, so its
+    // definitions are read last and win over those of the other parts.
+    const labelOf = (g: Statement[]): string | undefined => {
+      const i = parsed.statements.indexOf(g[0]);
+      return questionOf[i] === undefined ? undefined : questions[questionOf[i]!].label;
+    };
+    inherited.sort((a, b) => Number(labelOf(a) === q.label) - Number(labelOf(b) === q.label));
+    sections.push(...splitAtRedefinitions(q.label, inherited, own));
+  });
+  return sections.filter((s) => s.own.some((st) => st.kind === 'equation'));
+}
+
+/**
+ * The questions whose statements `index` sees: its ancestors (their stems), and for it and each ancestor
+ * that is a part, the earlier parts beside it with everything they contain.
+ */
+function visibleFrom(questions: readonly Question[], index: number): Set<number> {
+  const seen = new Set<number>();
+  const earlierParts = new Set<number>();
+  for (let x: number | undefined = index; x !== undefined; x = questions[x].parent) {
+    const parent = questions[x].parent;
+    if (parent !== undefined) seen.add(parent);
+    if (questions[x].continues) for (let k = 0; k < x; k++) if (questions[k].parent === parent) earlierParts.add(k);
+  }
+  for (let k = 0; k < index; k++) {
+    for (let a: number | undefined = k; a !== undefined; a = questions[a].parent) {
+      if (earlierParts.has(a)) {
+        seen.add(k);
+        break;
+      }
+    }
+  }
+  return seen;
+}
+
+/** `own` split where a name is defined again in new terms; each later part sees everything before it. */
+function splitAtRedefinitions(id: string, inherited: Statement[][], own: Statement[]): QuestionSection[] {
+  const definitions = new Map<string, Expr>();
+  const define = (st: Statement): void => {
+    if (st.kind === 'equation' && st.lhs.expr.kind === 'name' && st.rhs.length && !definitions.has(st.lhs.expr.name)) definitions.set(st.lhs.expr.name, st.rhs[0].expr);
+  };
+  inherited.flat().forEach(define);
+  const sections: QuestionSection[] = [];
+  let start = 0;
+  own.forEach((st, i) => {
+    const redefined = redefinedInNewTerms(st, definitions);
+    if (i > start && redefined !== undefined) {
+      sections.push({ id, inherited, own: own.slice(start, i) });
+      inherited = [...inherited, own.slice(start, i)];
+      start = i;
+      definitions.delete(redefined);
+    }
+    define(st);
+  });
+  sections.push({ id, inherited, own: own.slice(start) });
+  return sections;
+}
+
+/** L, for `L = expr` with L defined before and expr using a name (not L) that L's definition does not reach. */
+function redefinedInNewTerms(st: Statement, definitions: ReadonlyMap<string, Expr>): string | undefined {
+  if (st.kind !== 'equation' || st.lhs.expr.kind !== 'name' || st.rhs.length === 0) return undefined;
+  const name = st.lhs.expr.name;
+  const old = definitions.get(name);
+  if (!old) return undefined;
+  const reach = reachable(old, definitions);
+  let fresh = false;
+  walkNames(st.rhs[0].expr, (n) => {
+    if (n !== name && !reach.has(n)) fresh = true;
+  });
+  return fresh && !mentions(st.rhs[0].expr, name) ? name : undefined;
+}
+
+/** The names an expression uses, through the definitions of the names it uses. */
+function reachable(e: Expr, definitions: ReadonlyMap<string, Expr>): Set<string> {
+  const seen = new Set<string>();
+  const visit = (x: Expr): void =>
+    walkNames(x, (n) => {
+      if (seen.has(n)) return;
+      seen.add(n);
+      const def = definitions.get(n);
+      if (def) visit(def);
+    });
+  visit(e);
+  return seen;
+}
+
+function mentions(e: Expr, name: string): boolean {
+  let found = false;
+  walkNames(e, (n) => {
+    if (n === name) found = true;
+  });
+  return found;
+}
+
+/** Names defined by a formula (not a bare number) in these statements. */
+function formulaNames(statements: readonly Statement[]): Set<string> {
+  const names = new Set<string>();
+  for (const st of statements) if (st.kind === 'equation' && st.lhs.expr.kind === 'name' && st.rhs.length && numberOf(st.rhs[0].expr) === undefined) names.add(st.lhs.expr.name);
+  return names;
+}
+
+/**
+ * Values a document states (SPEC 4.1, 1.7): `x_1 = 1` for a name no formula defines is the question's `at`
+ * point; `s_1 = 0.9` for a name a formula defines is a stated, rounded value (`at s1 ~ 0.9`) and, after the
+ * formula, a claim about its value too.
+ */
+function statedValues(statements: readonly Statement[], formulas: ReadonlySet<string>, formulasBefore: ReadonlySet<string>): Statement[] {
+  const before = new Set(formulasBefore);
+  return statements.flatMap((st): Statement[] => {
+    if (st.kind !== 'equation' || st.lhs.expr.kind !== 'name' || st.rhs.length === 0) return [st];
+    const name = st.lhs.expr;
+    const value = numberOf(st.rhs[0].expr);
+    if (value === undefined) {
+      before.add(name.name);
+      // `z = w x + b = 0.5 + 0 = 0.5`: the formula, then its stated value.
+      const last = st.rhs[st.rhs.length - 1];
+      const stated = st.rhs.length > 1 ? numberOf(last.expr) : undefined;
+      return stated === undefined ? [st] : [st, { kind: 'at', bindings: [{ name: name.name, text: name.text, value: stated, rounded: true, span: last.span }], span: last.span }];
+    }
+    const rounded = formulas.has(name.name);
+    const at: Statement = { kind: 'at', bindings: [{ name: name.name, text: name.text, value, rounded, span: st.span }], span: st.span };
+    return rounded && before.has(name.name) ? [at, st] : [at];
+  });
+}
+
+/** The value of a number as written (`2`, `-0.09`). */
+function numberOf(e: Expr): number | undefined {
+  if (e.kind === 'number') return e.value;
+  if (e.kind === 'neg' && e.arg.kind === 'number') return -e.arg.value;
+  return undefined;
+}
+
+/** A claim of a question without a label of its own is labelled with the question's. */
+function labelled(st: Statement, q: Question): Statement {
+  return st.kind === 'equation' && st.label === undefined ? { ...st, label: q.label } : st;
+}
