@@ -42,7 +42,8 @@ export function readDocument(source: string, file: string): ReadDocument {
   const sections = questions
     ? questions.map(({ id, inherited, own }) => ({ id, statements: [...inherited.flat(), ...own], scope: questionScope(inherited, own) }))
     : splitProblems(parsed.statements).map((section) => ({ ...section, scope: addStatements(emptyScope(), section.statements) }));
-  return { parsed, textOf: sourceTextOf(source), sections };
+  // Spans point into the parsed text: the file itself, or a notebook's markdown cells laid out on their lines.
+  return { parsed, textOf: sourceTextOf(parsed.source), sections };
 }
 
 /**

@@ -141,7 +141,8 @@ function tooLarge(source: string, file: string, message: string): ParsedDocument
   return { file, source, statements: [], diagnostics: [error('limit-exceeded', message, span)], problemIds: [], blocks: [], questions: [], questionOf: [] };
 }
 
-function assemble(source: string, file: string, scan: (source: string) => DocumentEvent[], options: DocumentOptions): ParsedDocument {
+/** A document from its events (`scan` finds them in `source`, the text every span points into). */
+export function assemble(source: string, file: string, scan: (source: string) => DocumentEvent[], options: DocumentOptions): ParsedDocument {
   if (source.length > MAX_SOURCE_CHARS) return tooLarge(source, file, `the input has ${source.length} characters; the limit is ${MAX_SOURCE_CHARS}`);
   const events = scan(source);
   const blocks = events.filter((e) => e.kind === 'math' || e.kind === 'cr').length;
