@@ -97,7 +97,7 @@ Unary -> Power                                  {% id %}
 Power -> Postfix                                {% id %}
        | Postfix %caret PowArg                  {% (d) => B.power(d[0], d[2]) %}
        | %func Power                            {% (d) => B.callBare(d[0], d[1]) %}
-       | %func %caret PowArg Power              {% (d) => B.power(B.callBare(d[0], d[3]), d[2]) %}
+       | %func %caret PowArg Power              {% (d) => B.functionPower(d[0], d[2], d[3]) %}
 
 PowArg -> %lbrace Expr %rbrace                  {% (d) => B.paren(d[0], d[1], d[2]) %}
         | %num                                  {% (d) => B.num(d[0]) %}

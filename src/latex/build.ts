@@ -135,6 +135,11 @@ export function call(head: Tok, args: Expr[], close: Tok): Expr {
   return { kind: 'call', callee: head.value, calleeText: head.head ?? head.text, prime: head.prime ?? 0, args, span: span(head, close) };
 }
 
+/** `\sin^2 x` is (sin x)^2, over the whole text `\sin^2 x`. */
+export function functionPower(head: Tok, exponent: Expr, arg: Expr): Expr {
+  return { kind: 'power', base: callBare(head, arg), exponent, span: span(head, arg) };
+}
+
 /** `\log a`, `\exp x`: an operator command applied to the next factor. */
 export function callBare(head: Tok, arg: Expr): Expr {
   return { kind: 'call', callee: head.value, calleeText: head.text, prime: 0, args: [arg], span: span(head, arg) };
@@ -187,7 +192,9 @@ export function prefixToken(t: Tok): Prefix {
 
 /** The operator applied to the rest of the product after it (`\frac{d}{dx} x^2 \sin x`). */
 export function applyPrefix(p: Prefix, operand: Expr): Expr {
-  if (p.kind === 'derivative') return { kind: 'deriv', form: 'operator', of: operand, wrt: [p.wrt], span: span(p.head, operand) };
+  // `\nabla_w L` of a name is ∂L/∂w, and reads (and prints) as it.
+  const form = p.kind === 'derivative' && p.head.type === 'nabla' && operand.kind === 'name' ? 'frac' : 'operator';
+  if (p.kind === 'derivative') return { kind: 'deriv', form, of: operand, wrt: [p.wrt], span: span(p.head, operand) };
   const except = p.head.except;
   if (!except) return callOf('sum', p.head, operand, operand);
   // `\sum_{k \neq i} a_k` is Σ_k a_k − a_i: the whole sum, less its term at k = i.

@@ -31,32 +31,37 @@ function elision(tokens: readonly Tok[], d: number): Tok[] | undefined {
   // A term ends at a `+`, at a boundary (a relation, `-`, a comma ...) or where its bracket closes.
   const stops = (i: number) => depth[i] < level || (depth[i] === level && (tokens[i].type === 'plus' || isBoundary(tokens[i])));
   if (tokens[d - 1]?.type !== 'plus' || tokens[d + 1]?.type !== 'plus') return undefined;
+  // The terms before the dots, nearest first, back to the start of the sum.
   const before: Range[] = [];
   for (let to = d - 1; ; ) {
     let from = to;
     while (from > 0 && !stops(from - 1)) from--;
-    before.unshift({ from, to });
-    if (from > 0 && atLevel(from - 1, 'plus')) to = from - 1;
-    else if (from > 0 && atLevel(from - 1, 'minus')) return undefined; // `a - x_1 + ... + x_n` is not a - Σ
-    else break;
+    before.push({ from, to });
+    if (from === 0 || !atLevel(from - 1, 'plus')) break;
+    to = from - 1;
   }
   let last = d + 2;
   while (last < tokens.length && !stops(last)) last++;
-  const after: Range = { from: d + 2, to: last };
-  if ([...before, after].some((r) => r.to <= r.from)) return undefined;
-  const first = tokens.slice(before[0].from, before[0].to);
-  const varying = indexPositions(first, tokens.slice(after.from, after.to));
-  if (!varying || varying.from !== '1') return undefined;
-  const middleAgrees = before.slice(1).every((r, k) => {
-    const v = indexPositions(first, tokens.slice(r.from, r.to));
-    return v !== undefined && v.to === String(k + 2) && sameSet(v.positions, varying.positions);
+  const after = tokens.slice(d + 2, last);
+  const term = (r: Range) => tokens.slice(r.from, r.to);
+  // The run: the nearest term before the dots and the term after differ in one index; the terms before it
+  // count that index down to 1 (`b + w_1 x_1 + \cdots + w_N x_N` leaves b out of the run).
+  const varying = after.length > 0 && before[0].to > before[0].from ? indexPositions(term(before[0]), after) : undefined;
+  if (!varying || !/^[1-9][0-9]*$/.test(varying.from)) return undefined;
+  const first = Number(varying.from) - 1;
+  if (first >= before.length) return undefined;
+  const agrees = before.slice(1, first + 1).every((r, k) => {
+    const v = indexPositions(term(r), after);
+    return v !== undefined && v.from === String(Number(varying.from) - k - 1) && sameSet(v.positions, varying.positions);
   });
-  if (!middleAgrees) return undefined;
+  const start = before[first].from;
+  // `a - x_1 + ... + x_n` is not a - Σ: the run may not follow a minus.
+  if (!agrees || (start > 0 && atLevel(start - 1, 'minus'))) return undefined;
   const letter = LETTERS.find((l) => l !== varying.to && !usesLetter(tokens, l));
   if (!letter) return undefined;
-  const summand = first.map((t, k) => (varying.positions.includes(k) ? renamed(t, letter) : t));
-  const head = tokens[before[0].from];
-  const tail = tokens[after.to - 1];
+  const summand = term(before[first]).map((t, k) => (varying.positions.includes(k) ? renamed(t, letter) : t));
+  const head = tokens[start];
+  const tail = tokens[last - 1];
   const sign = `\\sum_{${letter}=1}^{${varying.to}}`;
   const at = (t: Tok, type: Tok['type'], text: string, where: 'start' | 'end'): Tok => {
     const offset = where === 'start' ? t.start : t.end;
@@ -65,7 +70,7 @@ function elision(tokens: readonly Tok[], d: number): Tok[] | undefined {
     return { type, value: text, text, start: offset, end: offset, span: { line, column, endLine: line, endColumn: column } };
   };
   const replacement = [at(head, 'sum', sign, 'start'), at(head, 'lparen', '(', 'start'), ...summand, at(tail, 'rparen', ')', 'end')];
-  return [...tokens.slice(0, before[0].from), ...replacement, ...tokens.slice(after.to)];
+  return [...tokens.slice(0, start), ...replacement, ...tokens.slice(last)];
 }
 
 function isBoundary(t: Tok): boolean {
@@ -105,11 +110,10 @@ function indexOf(a: Tok, b: Tok): [string, string] | undefined {
   return ok ? [ia, ib] : undefined;
 }
 
-/** The name with its varying index replaced by the sum's letter: `x_1` → `x_k` (name xk). */
+/** The first term's name with its index 1 replaced by the sum's letter: `x_1` → `x_k` (name xk). */
 function renamed(t: Tok, letter: string): Tok {
-  const m = /^(.*?)([0-9]+)([)\]]?\}?|\)?)$/.exec(t.text)!;
-  const digits = m[2];
-  return { ...t, text: m[1] + letter + m[3], value: t.value.slice(0, t.value.length - digits.length) + letter };
+  const m = /^(.*?)1([)\]]?\}?|\)?)$/.exec(t.text)!;
+  return { ...t, text: m[1] + letter + m[2], value: t.value.slice(0, -1) + letter };
 }
 
 /** Whether a letter is used in the row already: as a name, or in the index of a name (`x_i`). */

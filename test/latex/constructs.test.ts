@@ -24,7 +24,8 @@ describe('fractions and derivatives', () => {
     [String.raw`\frac{\partial}{\partial \vec{s}} \left( -\vec{y} \cdot \log(\vec{s}) \right)`, '(dop (cdot (neg y) log(s)) / s)'],
     [String.raw`2 \frac{\partial}{\partial x} x`, '(* 2 (dop x / x))'],
     [String.raw`-\frac{d}{dx} x`, '(neg (dop x / x))'],
-    [String.raw`\nabla_{W} L`, '(dop L / W)'],
+    [String.raw`\nabla_{W} L`, '(d L / W)'],
+    [String.raw`\nabla_{W} (L + 1)`, '(dop (+ L 1) / W)'],
     [String.raw`\frac{\partial L}{\partial h} \frac{\partial h}{\partial W}`, '(* (d L / h) (d h / W))'],
   ])('%s', (latex, expected) => {
     expect(shown(latex)).toBe(expected);
