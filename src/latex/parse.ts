@@ -98,7 +98,6 @@ export function parseLatexMath(math: string, origin: Origin): LatexMathResult {
       if (row.shapes) result.diagnostics.push(shapeNote(row.shapes.span, undefined));
       continue;
     }
-    const first = result.statements.length;
     raw.statements.forEach((st, i) => {
       const filled = fillTexts(st, pos);
       const labelled = i === 0 && row.label !== undefined && filled.kind === 'equation' ? { ...filled, label: row.label } : filled;
@@ -109,7 +108,7 @@ export function parseLatexMath(math: string, origin: Origin): LatexMathResult {
     if (row.shapes) {
       const shaped = chain !== undefined && row.shapes.shape ? attach(last, { rhs: [], shapeClaim: row.shapes.shape, span: row.shapes.span }) : undefined;
       if (shaped) result.statements[chain!] = shaped;
-      else result.diagnostics.push(shapeNote(row.shapes.span, chain === undefined || first === result.statements.length ? undefined : last));
+      else result.diagnostics.push(shapeNote(row.shapes.span, chain === undefined ? undefined : last));
     }
   }
   return result;
