@@ -45,12 +45,14 @@ export function checkSource(source: string, file: string, seed = DEFAULT_SEED): 
     collectDiagnostics(diagnostics, problem);
   }
   claims.sort((a, b) => a.line - b.line);
+  const unread = document ? nothingRead(analysis.parsed) : undefined;
+  if (unread) diagnostics.push(unread);
   const sorted = sortDiagnostics(diagnostics);
   const count = (v: string) => claims.filter((c) => c.verdict === v).length;
   const summary: CheckSummary = { claims: claims.length, correct: count('correct'), incorrect: count('incorrect'), informal: count('informal'), errors: count('error') };
   if (document) Object.assign(summary, { unjudged: count('unjudged'), read: readSummary(analysis.parsed, claims, textOf) });
   // chainrule's own bugs are reported but do not make the author's input "have errors".
-  const inputErrors = hasErrors(sorted.filter((d) => d.code !== 'internal-error')) || (document && nothingRead(analysis.parsed));
+  const inputErrors = hasErrors(sorted.filter((d) => d.code !== 'internal-error'));
   const exitCode = inputErrors ? 2 : summary.incorrect + summary.errors + (summary.unjudged ?? 0) > 0 ? 1 : 0;
   const report: CheckReport = {
     version: 1, file, ok: exitCode === 0, shapes, diagnostics: sorted.map(diagnosticToJson), claims, summary,

@@ -1,6 +1,7 @@
 // How much of a document chainrule read (SPEC 4.1): its derivative lines, read or not.
 import type { ParsedFile, Span } from '../syntax/ast';
 import type { ClaimJson, ReadSummary } from '../check/report';
+import { error, type Diagnostic } from '../diagnostics';
 
 /** Maths that writes a derivative: ∂, \partial, \nabla, \frac{d..}{d..}, dL/dW. */
 const DERIVATIVE = /\\partial|∂|\\nabla|∇|\\frac\s*\{\s*d|\bd[A-Za-z]\w*\s*\/\s*d[A-Za-z]/;
@@ -19,10 +20,11 @@ export function readSummary(parsed: ParsedFile, claims: readonly ClaimJson[], te
   return { derivationLines: read.size + lines.length, derivationLinesRead: read.size, notRead: lines };
 }
 
-/** A document with maths none of which could be read (SPEC 4.1: exit code 2). */
-export function nothingRead(parsed: ParsedFile): boolean {
+/** An error for a document with maths none of which could be read (SPEC 4.1: exit code 2). */
+export function nothingRead(parsed: ParsedFile): Diagnostic | undefined {
   const blocks = parsed.blocks ?? [];
-  return blocks.length > 0 && blocks.every((b) => !b.read && b.statements === 0) && parsed.statements.length === 0;
+  if (blocks.length === 0 || parsed.statements.length > 0 || blocks.some((b) => b.read || b.statements > 0)) return undefined;
+  return error('parse-error', `none of the maths in this document could be read (${blocks.length} block${blocks.length === 1 ? '' : 's'})`, blocks[0].span, 'the warnings say why for each block; write it with the notation of docs/latex.md');
 }
 
 function lineText(textOf: (span: Span) => string, span: Span): string {

@@ -8,6 +8,8 @@ import { diagnose } from './claim';
 import { agree, agreeWithin, isFinite } from './compare';
 import { decimalTolerance } from './sampling';
 import { map } from '../numeric/matrix';
+import { topologicalOrder } from '../ir/inspect';
+import { findInExpr } from '../syntax/walk';
 
 type Verdict = Pick<StepJson, 'verdict' | 'diagnosis' | 'message'>;
 
@@ -32,7 +34,7 @@ export function checkNumericStep(check: ClaimCheck, step: Step, node: Node): Ver
   const rounded = roundedTruth(check);
   const written = writtenNumber(step.expr);
   const value = stepValues[0];
-  const tolerance = written ? decimalTolerance(written.text, written.value) : undefined;
+  const tolerance = written ? decimalTolerance(written.text, written.value) : arithmeticTolerance(step.expr, node, stepValues[0]);
   const matches = (t: Matrix) => (tolerance !== undefined ? agreeWithin(value, t, tolerance) : agree(value, t, 1e-9));
   const stated = [...(claim.point?.rounded.keys() ?? [])].map((n) => `${n} ~ ${claim.point!.rounded.get(n)}`).join(', ');
   if (matches(exact)) return { verdict: 'correct', diagnosis: null, message: `correct: the exact value is ${show(exact.data[0])}` };
@@ -53,6 +55,21 @@ export function checkNumericStep(check: ClaimCheck, step: Step, node: Node): Ver
   const finding = diagnose(check, { expr: step.expr, node, values: stepValues }, check.truth.forms[0], evaluator.truth);
   const suffix = finding.diagnosis === 'unknown' ? `; the value is ${show(exact.data[0])}` : '';
   return { verdict: 'incorrect', diagnosis: finding.diagnosis, message: finding.message + suffix };
+}
+
+/**
+ * For arithmetic on written decimals (`0.4694 × 0.5306`): the error their rounding can carry into the
+ * result (the relative half-units of the last written digits, added up); undefined for anything else.
+ */
+function arithmeticTolerance(e: Expr, node: Node, value: Matrix): number | undefined {
+  if (value.data.length !== 1 || topologicalOrder([node]).some((n) => n.op === 'var')) return undefined;
+  let relative = 0;
+  findInExpr(e, (x) => {
+    const digits = x.kind === 'number' ? /\.(\d+)$/.exec(x.text)?.[1] : undefined;
+    if (digits && x.kind === 'number' && x.value !== 0) relative += (0.5 * 10 ** -digits.length) / Math.abs(x.value);
+    return false;
+  });
+  return relative > 0 ? Math.max(relative * Math.abs(value.data[0]), 1e-9) : undefined;
 }
 
 /**
