@@ -93,10 +93,11 @@ MulOp -> (%cdot | %star | %times | %odot | %slash | %div | %atop)   {% (d) => d[
 Unary -> Power                                  {% id %}
        | %minus Unary                           {% (d) => B.neg(d[0], d[1]) %}
 
-# `\log a^2` is log(a^2): an operator command takes a whole power.
+# `\log a^2` is log(a^2): an operator command takes a whole power; `\sin^2 x` is (sin x)^2.
 Power -> Postfix                                {% id %}
        | Postfix %caret PowArg                  {% (d) => B.power(d[0], d[2]) %}
        | %func Power                            {% (d) => B.callBare(d[0], d[1]) %}
+       | %func %caret PowArg Power              {% (d) => B.functionPower(d[0], d[2], d[3]) %}
 
 PowArg -> %lbrace Expr %rbrace                  {% (d) => B.paren(d[0], d[1], d[2]) %}
         | %num                                  {% (d) => B.num(d[0]) %}
@@ -109,10 +110,12 @@ Primary -> %name                                {% (d) => B.name(d[0]) %}
          | %num                                 {% (d) => B.num(d[0]) %}
          | %lparen Expr %rparen                 {% (d) => B.paren(d[0], d[1], d[2]) %}
          | %lbrack Expr %rbrack                 {% (d) => B.paren(d[0], d[1], d[2]) %}
+         | %lbrack Expr %comma Args %rbrack     {% (d) => B.matrix(d[0], [[d[1], ...d[3]]], d[4]) %}
          | %lbrace Expr %rbrace                 {% (d) => B.paren(d[0], d[1], d[2]) %}
          | %lbar Expr %rbar                     {% (d) => B.abs(d[0], d[1], d[2]) %}
          | %lnorm Expr %rnorm                   {% (d) => B.norm(d[0], d[1], d[2]) %}
          | %fname %lparen Args %rparen          {% (d) => B.call(d[0], d[2], d[3]) %}
+         | %grad %fname %lparen Args %rparen    {% (d) => B.gradientOfCall(d[0], B.call(d[1], d[3], d[4])) %}
          | %sqrt Primary                        {% (d) => B.sqrt(d[0], d[1]) %}
          | %frac FracArg FracArg                {% (d) => B.frac(d[0], d[1], d[2]) %}
          | %frac %lbrace %diff Expr %rbrace %lbrace %diff Wrt %rbrace   {% (d) => B.derivFrac(d[0], d[3], d[7], d[8]) %}
@@ -123,8 +126,11 @@ FracArg -> %lbrace Expr %rbrace                 {% (d) => B.paren(d[0], d[1], d[
          | %num                                 {% (d) => B.num(d[0]) %}
          | %name                                {% (d) => B.name(d[0]) %}
 
+# The variable: a name, `(W)`, `{W}`, or an expression of the function's graph called by name (`\partial \sigma(z)`).
 Wrt -> %name                                    {% (d) => B.name(d[0]) %}
      | %lparen %name %rparen                    {% (d) => B.paren(d[0], B.name(d[1]), d[2]) %}
+     | %lbrace %name %rbrace                    {% (d) => B.paren(d[0], B.name(d[1]), d[2]) %}
+     | %fname %lparen Args %rparen              {% (d) => B.call(d[0], d[2], d[3]) %}
 
 DerivOf -> %name                                {% (d) => B.name(d[0]) %}
          | %lparen Expr %rparen                 {% (d) => B.paren(d[0], d[1], d[2]) %}

@@ -30,6 +30,7 @@ export type DiagnosticCode =
   | 'assumed-scalar'
   | 'reading'
   | 'ambiguous-reading'
+  | 'not-a-claim' // a line understood and set aside (an update rule, shape arithmetic): a note, never checked
   | 'internal-error';
 
 export type Severity = 'error' | 'warning';

@@ -64,7 +64,8 @@ export function readDocument(source: string, file: string): ReadDocument {
         const rescope = (statements: readonly Statement[]) => addStatements(emptyScope(), statements);
         return { ...section, scope: rescope(section.statements), rescope };
       });
-  return { parsed, textOf: sourceTextOf(source), sections };
+  // Spans point into the parsed text: the file itself, or a notebook's markdown cells laid out on their lines.
+  return { parsed, textOf: sourceTextOf(parsed.source), sections };
 }
 
 /**

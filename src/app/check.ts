@@ -18,6 +18,8 @@ export interface CheckResult {
   report: CheckReport;
   diagnostics: Diagnostic[];
   exitCode: 0 | 1 | 2;
+  /** The text the spans point into (the file, or a notebook's markdown cells on their lines): show lines from it. */
+  text: string;
 }
 
 export { DEFAULT_SEED };
@@ -55,5 +57,5 @@ export function checkSource(source: string, file: string, seed = DEFAULT_SEED): 
   const report: CheckReport = {
     version: 1, file, ok: exitCode === 0, shapes, diagnostics: sorted.map(diagnosticToJson), claims, summary,
   };
-  return { report, diagnostics: sorted, exitCode };
+  return { report, diagnostics: sorted, exitCode, text: analysis.parsed.source };
 }

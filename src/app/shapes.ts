@@ -12,6 +12,8 @@ export interface ShapesResult {
   shapes: Record<string, string>;
   diagnostics: Diagnostic[];
   exitCode: 0 | 2;
+  /** The text the spans point into (the file, or a notebook's markdown cells on their lines). */
+  text: string;
 }
 
 /** The command: a source read, resolved and lowered (derivative references too), and its shapes. */
@@ -27,7 +29,7 @@ export function shapesOf(analysis: Analysis): ShapesResult {
     recordShapes(shapes, problem, prefixed);
     collectDiagnostics(diagnostics, problem);
   }
-  return { file: analysis.parsed.file, shapes, diagnostics: sortDiagnostics(diagnostics), exitCode: hasErrors(diagnostics) ? 2 : 0 };
+  return { file: analysis.parsed.file, shapes, diagnostics: sortDiagnostics(diagnostics), exitCode: hasErrors(diagnostics) ? 2 : 0, text: analysis.parsed.source };
 }
 
 /** Adds the problem's name shapes; in files with several problems, names are prefixed "ID/". */

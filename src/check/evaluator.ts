@@ -1,7 +1,7 @@
 // Evaluates a claim's truth and its steps at shared sample points. Points where the truth leaves its
 // domain (log of a negative, division by zero) or sits near a kink of relu/abs/max are drawn again
 // (bounded), so a verdict never rests on NaN or on a non-differentiable point.
-import type { EvalEnv, Matrix, Node } from '../ir/types';
+import type { EvalEnv, Matrix, Node, Shape } from '../ir/types';
 import type { Graph } from '../ir/graph';
 import { topologicalOrder } from '../ir/inspect';
 import { evaluate } from '../numeric/evaluate';
@@ -76,6 +76,11 @@ let nextAtName = 0;
  * fork starts from its base's list.
  */
 const leavesByGraph = new WeakMap<Graph, { leaves: Node[]; scanned: number }>();
+/** Whether every symbolic dim of a shape (a name, or a sum of names `K+N+2`) has a size here. */
+function isSized(shape: Shape, sizes: ReadonlyMap<string, number>): boolean {
+  return shape.every((d) => typeof d === 'number' || d.split('+').every((part) => /^\d+$/.test(part) || sizes.has(part)));
+}
+
 function leavesOf(graph: Graph): readonly Node[] {
   let entry = leavesByGraph.get(graph);
   if (!entry) {
@@ -215,7 +220,8 @@ export class ClaimEvaluator {
     const all = leavesOf(this.graph);
     // Most calls (every step, every candidate of a diagnosis) meet a point already complete.
     if (this.completed.get(point) === all.length) return;
-    const leaves = all.filter((n) => !point.values.has(n.attrs.name!));
+    // The graph is shared by a document's problems: a leaf of another problem may have dims this one does not size.
+    const leaves = all.filter((n) => !point.values.has(n.attrs.name!) && isSized(n.shape, point.sizes));
     for (const leaf of leaves) {
       const name = leaf.attrs.name!;
       if (this.derived.has(name)) continue;

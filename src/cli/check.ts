@@ -10,8 +10,8 @@ export function checkCommand(file: string, options: { json?: boolean; seed?: str
   const result = checkSource(source, file, seed);
   if (options.json) printJson(result.report);
   else {
-    printDiagnostics(result.diagnostics, source, file);
-    process.stdout.write(renderCheckText(result.report, source, useColor(process.stdout)));
+    printDiagnostics(result.diagnostics, result.text, file);
+    process.stdout.write(renderCheckText(result.report, result.text, useColor(process.stdout)));
   }
   return result.exitCode;
 }

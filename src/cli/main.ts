@@ -31,7 +31,7 @@ export function buildProgram(): Command {
   program
     .command('check')
     .description('check every claim of a derivation')
-    .argument('<file>', 'a .cr, .md or .tex derivation')
+    .argument('<file>', 'a .cr, .md, .tex or .ipynb derivation')
     .option('--json', 'print JSON (SPEC section 3)')
     .option('--seed <n>', 'seed of the random sample points')
     .action((file: string, opts: { json?: boolean; seed?: string }) => run(() => checkCommand(file, opts)));
@@ -39,7 +39,7 @@ export function buildProgram(): Command {
   program
     .command('diff')
     .description('differentiate a defined name with respect to another')
-    .argument('<file>', 'a .cr, .md or .tex derivation')
+    .argument('<file>', 'a .cr, .md, .tex or .ipynb derivation')
     .requiredOption('--of <name>', 'the function, e.g. L')
     .requiredOption('--wrt <name>', 'the variable, e.g. W1')
     .option('--json', 'print JSON (SPEC section 3)')
@@ -49,7 +49,7 @@ export function buildProgram(): Command {
   program
     .command('shapes')
     .description('print the shape of every name, and every shape error')
-    .argument('<file>', 'a .cr, .md or .tex derivation')
+    .argument('<file>', 'a .cr, .md, .tex or .ipynb derivation')
     .option('--json', 'print JSON (SPEC section 3)')
     .action((file: string, opts: { json?: boolean }) => run(() => shapesCommand(file, opts)));
 
@@ -57,7 +57,7 @@ export function buildProgram(): Command {
     .command('grade')
     .description('grade submissions against an assignment; outputs in --out DIR')
     .argument('<assignment>', 'the assignment (.cr): problems, their setup, `ask` lines')
-    .argument('<submissions...>', 'one .cr, .md or .tex file, or one folder, per student (use a glob: subs/*)')
+    .argument('<submissions...>', 'one .cr, .md, .tex or .ipynb file, or one folder, per student (use a glob: subs/*)')
     .requiredOption('--out <dir>', 'output folder (gradebook.csv, summary.json, index.html, submissions/NAME/...)')
     .option('--format <list>', 'outputs to write: json,gradescope,csv,html (default: all)')
     .option('--seed <n>', 'seed of the random sample points (default 1)')

@@ -11,7 +11,7 @@ export function shapesCommand(file: string, options: { json?: boolean }): number
   } else {
     const width = Math.max(0, ...Object.keys(result.shapes).map((n) => n.length));
     for (const [name, shape] of Object.entries(result.shapes)) process.stdout.write(`${name.padEnd(width)} : ${shape}\n`);
-    printDiagnostics(result.diagnostics, source, file);
+    printDiagnostics(result.diagnostics, result.text, file);
   }
   return result.exitCode;
 }

@@ -1,12 +1,12 @@
-// Finding and reading submissions. Each path given on the command line is one submission: a .cr, .md or
-// .tex file, or a folder holding a student's files (read recursively, in name order). A shell glob gives
+// Finding and reading submissions. Each path given on the command line is one submission: a .cr, .md,
+// .tex or .ipynb file, or a folder holding a student's files (read recursively, in name order). A shell glob gives
 // a batch: `chainrule grade hw.cr subs/* --out out`.
 import * as fs from 'fs';
 import * as path from 'path';
 import { createHash } from 'crypto';
 import type { SubmissionFile } from './documents';
 
-export const SUBMISSION_EXTENSIONS = ['.cr', '.md', '.markdown', '.tex'];
+export const SUBMISSION_EXTENSIONS = ['.cr', '.md', '.markdown', '.tex', '.ipynb'];
 /** Caps on what one submission may hold; beyond them the rest is left out with a note. */
 export const MAX_FILE_BYTES = 1_000_000;
 export const MAX_FILES = 50;
@@ -29,7 +29,7 @@ export function discoverSubmissions(paths: readonly string[]): Array<{ name: str
   const used = new Map<string, number>();
   return paths.map((root) => {
     if (!fs.existsSync(root)) throw new Error(`${root}: no such file or folder`);
-    const base = safeName(path.basename(root.replace(/[\\/]+$/, '')).replace(/\.(cr|md|markdown|tex)$/i, ''));
+    const base = safeName(path.basename(root.replace(/[\\/]+$/, '')).replace(/\.(cr|md|markdown|tex|ipynb)$/i, ''));
     const n = (used.get(base) ?? 0) + 1;
     used.set(base, n);
     return { name: n === 1 ? base : `${base}-${n}`, root };

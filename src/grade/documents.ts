@@ -1,5 +1,5 @@
 // A submission's files read as one document. Each file is parsed on its own (by its extension: .cr, .md,
-// .tex), then its spans are moved down by the lines of the files before it, so that one source (the
+// .tex, .ipynb), then its spans are moved down by the lines of the files before it, so that one source (the
 // files joined by newlines) serves every span and `locate` maps a line back to its file.
 import type { Diagnostic } from '../diagnostics';
 import type { Span, Statement } from '../syntax/ast';
@@ -49,7 +49,7 @@ export function readSubmissionDocument(files: readonly SubmissionFile[]): Submis
     const offset = nextLine - 1;
     if (offset > 0) shiftSpans([parsed.statements, parsed.diagnostics], offset);
     doc.diagnostics.push(...parsed.diagnostics);
-    const lineCount = countLines(file.source);
+    const lineCount = countLines(parsed.source); // a notebook's spans point into its cells' text, laid out on its lines
     if (sourceKindOf(file.path) === 'cr') doc.crLines.push({ from: nextLine, to: nextLine + lineCount - 1 });
     for (const b of (parsed as Partial<ParsedDocument>).blocks ?? []) if (b.kind === 'cr') doc.crLines.push({ from: b.span.line + offset, to: b.span.endLine + offset });
     let current: Statement[] = doc.preamble; // each file starts outside any problem
@@ -68,7 +68,7 @@ export function readSubmissionDocument(files: readonly SubmissionFile[]): Submis
       } else current.push(st);
     }
     doc.files.push({ path: file.path, firstLine: nextLine, lineCount });
-    sources.push(file.source);
+    sources.push(parsed.source);
     nextLine += lineCount;
   }
   doc.source = sources.join('\n');

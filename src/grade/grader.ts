@@ -42,7 +42,7 @@ export function gradeSubmission(assignment: Assignment, input: SubmissionInput, 
   const notes = new NoteList(doc);
   for (const d of doc.diagnostics) notes.addDiagnostic(d);
   for (const file of input.skipped ?? []) notes.add({ severity: 'warning', code: 'skipped-file', message: `not read: ${file}`, file: null, line: null, column: null });
-  if (input.files.length === 0) notes.add({ severity: 'error', code: 'no-files', message: 'no .cr, .md or .tex file was found in this submission', file: null, line: null, column: null });
+  if (input.files.length === 0) notes.add({ severity: 'error', code: 'no-files', message: 'no .cr, .md, .tex or .ipynb file was found in this submission', file: null, line: null, column: null });
   const sections = sectionsByProblem(assignment, doc, notes);
   const textOf = sourceTextOf(doc.source);
   // Steps read from LaTeX are shown in .cr syntax, as `chainrule check` shows them.

@@ -3,6 +3,7 @@
 // Earley may share a sub-result between partial parses. Step texts are filled in by parse.ts,
 // which knows the block's source.
 import type { AtBinding, BinaryOp, DimSpec, Domain, Expr, MulStyle, NameRef, ShapeSpec, Span, Statement, Step } from '../syntax/ast';
+import { rewriteExpr } from './rewrite';
 import type { Tok, TokType } from './tokens';
 
 type Located = Tok | { span: Span };
@@ -134,6 +135,11 @@ export function call(head: Tok, args: Expr[], close: Tok): Expr {
   return { kind: 'call', callee: head.value, calleeText: head.head ?? head.text, prime: head.prime ?? 0, args, span: span(head, close) };
 }
 
+/** `\sin^2 x` is (sin x)^2, over the whole text `\sin^2 x`. */
+export function functionPower(head: Tok, exponent: Expr, arg: Expr): Expr {
+  return { kind: 'power', base: callBare(head, arg), exponent, span: span(head, arg) };
+}
+
 /** `\log a`, `\exp x`: an operator command applied to the next factor. */
 export function callBare(head: Tok, arg: Expr): Expr {
   return { kind: 'call', callee: head.value, calleeText: head.text, prime: 0, args: [arg], span: span(head, arg) };
@@ -186,6 +192,33 @@ export function prefixToken(t: Tok): Prefix {
 
 /** The operator applied to the rest of the product after it (`\frac{d}{dx} x^2 \sin x`). */
 export function applyPrefix(p: Prefix, operand: Expr): Expr {
-  if (p.kind === 'derivative') return { kind: 'deriv', form: 'operator', of: operand, wrt: [p.wrt], span: span(p.head, operand) };
-  return callOf('sum', p.head, operand, operand);
+  // `\nabla_w L` of a name is ∂L/∂w, and reads (and prints) as it.
+  const form = p.kind === 'derivative' && p.head.type === 'nabla' && operand.kind === 'name' ? 'frac' : 'operator';
+  if (p.kind === 'derivative') return { kind: 'deriv', form, of: operand, wrt: [p.wrt], span: span(p.head, operand) };
+  const except = p.head.except;
+  if (!except) return callOf('sum', p.head, operand, operand);
+  // `\sum_{k \neq i} a_k` is Σ_k a_k − a_i: the whole sum, less its term at k = i.
+  const all: Expr = { kind: 'call', callee: 'sum', calleeText: except.sign, prime: 0, args: [operand], span: span(p.head, operand) };
+  return { kind: 'binary', op: 'sub', left: all, right: rewriteExpr(operand, (e) => renameIndex(e, except.index, except.excluded)), span: all.span };
+}
+
+/** `a_k` → `a_i`, `W_{kj}` → `W_{ij}`: a name whose subscript holds the index, with the index replaced. */
+function renameIndex(e: Expr, from: string, to: string): Expr | undefined {
+  if (e.kind !== 'name') return undefined;
+  const m = /^(.*_)(?:\{([^{}]*)\}|([A-Za-z0-9]))$/.exec(e.text);
+  const subscript = m && (m[2] ?? m[3]);
+  if (!m || !subscript) return undefined;
+  const letters = subscript.includes(',') ? subscript.split(',').map((s) => s.trim()) : [...subscript.replace(/\s+/g, '')];
+  if (!letters.includes(from)) return undefined;
+  const renamed = letters.map((l) => (l === from ? to : l));
+  const written = letters.join('');
+  if (!e.name.endsWith(written)) return undefined;
+  const text = m[1] + (m[2] !== undefined ? `{${renamed.join(subscript.includes(',') ? ',' : '')}}` : renamed.join(''));
+  return { ...e, name: e.name.slice(0, e.name.length - written.length) + renamed.join(''), text };
+}
+
+/** `\nabla f(x, y)`: the gradient of the call with respect to its arguments, as `grad(f(x, y), [x, y])` in .cr. */
+export function gradientOfCall(head: Tok, call: Expr): Expr {
+  const args = call.kind === 'call' ? call.args : [];
+  return { kind: 'deriv', form: 'grad', of: call, wrt: args, span: span(head, call) };
 }

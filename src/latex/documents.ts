@@ -6,8 +6,9 @@ import { error, warning } from '../diagnostics';
 import type { ParsedFile, Span, Statement } from '../syntax/ast';
 import { MAX_SOURCE_CHARS, parseFile } from '../syntax/parse';
 import { scanMarkdown, scanTex, type DocumentEvent } from './extract';
-import { extendChain, parseLatexMath } from './parse';
+import { attach, parseLatexMath, shapeNote } from './parse';
 import { PositionMap } from './positions';
+import { readJacobians } from './jacobians';
 import { headingMarker, lineMarker, ProblemTracker, QuestionTracker } from './problems';
 
 export interface MathBlockInfo {
@@ -97,7 +98,10 @@ class Assembler {
     if (!ev.display && !RELATION.test(ev.text) && r.statements.length === 0) return;
     this.doc.diagnostics.push(...r.diagnostics);
     if (r.continuation && !this.broken) {
-      if (this.chain !== undefined) this.doc.statements[this.chain] = extendChain(this.doc.statements[this.chain], r.continuation);
+      // A block of shapes alone (`$$\mathbb{R}^{M \times 1}$$`) is the shape claim of the equation before, if it has none.
+      const attached = this.chain !== undefined ? attach(this.doc.statements[this.chain], r.continuation) : undefined;
+      if (attached) this.doc.statements[this.chain!] = attached;
+      else if (r.continuation.rhs.length === 0) this.doc.diagnostics.push(shapeNote(r.continuation.span, this.chain === undefined ? undefined : this.doc.statements[this.chain]));
       else this.doc.diagnostics.push(warning('parse-error', 'this maths starts with `=` but there is no equation before it to continue', r.continuation.span));
     }
     r.statements.forEach((st) => this.push(st));
@@ -137,7 +141,8 @@ function tooLarge(source: string, file: string, message: string): ParsedDocument
   return { file, source, statements: [], diagnostics: [error('limit-exceeded', message, span)], problemIds: [], blocks: [], questions: [], questionOf: [] };
 }
 
-function assemble(source: string, file: string, scan: (source: string) => DocumentEvent[], options: DocumentOptions): ParsedDocument {
+/** A document from its events (`scan` finds them in `source`, the text every span points into). */
+export function assemble(source: string, file: string, scan: (source: string) => DocumentEvent[], options: DocumentOptions): ParsedDocument {
   if (source.length > MAX_SOURCE_CHARS) return tooLarge(source, file, `the input has ${source.length} characters; the limit is ${MAX_SOURCE_CHARS}`);
   const events = scan(source);
   const blocks = events.filter((e) => e.kind === 'math' || e.kind === 'cr').length;
@@ -148,6 +153,7 @@ function assemble(source: string, file: string, scan: (source: string) => Docume
     else if (ev.kind === 'cr') a.cr(ev);
     else a.marker(ev);
   }
+  a.doc.statements = readJacobians(a.doc.statements);
   return a.doc;
 }
 

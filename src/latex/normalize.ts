@@ -4,14 +4,17 @@
 // or a prime become single tokens, and `\sum_{..}^{..}` one token. What remains is a flat list
 // the grammar reads without caring about LaTeX's many spellings.
 import { warning, type Diagnostic } from '../diagnostics';
+import type { AtBinding } from '../syntax/ast';
 import { normalizeName } from '../syntax/names';
+import { binding } from './build';
 import { lexLatex, type RawToken } from './lexer';
 import type { PositionMap } from './positions';
 import type { Tok, TokType } from './tokens';
 import {
-  ACCENT_SUFFIX, COMPARISON_COMMANDS, EQUALITY_COMMANDS, FONT_COMMANDS, FUNCTION_WORDS, GREEK_CHARACTERS,
-  GREEK_COMMANDS, IGNORED_COMMANDS, IGNORED_WITH_ARGUMENT, MATRIX_ENVIRONMENTS, OPERATOR_COMMANDS,
-  PRODUCT_COMMANDS, ROW_ENVIRONMENTS, UNSUPPORTED_COMMANDS, WIDE_SPACES, WORD_COMMANDS, table, type OperatorCommand,
+  ACCENT_SUFFIX, COMPARISON_COMMANDS, DOTS_COMMANDS, EQUALITY_COMMANDS, FONT_COMMANDS, FUNCTION_WORDS, GREEK_CHARACTERS,
+  GREEK_COMMANDS, IGNORED_COMMANDS, IGNORED_WITH_ARGUMENT, KEEP_BODY, MATRIX_ENVIRONMENTS, OPERATOR_COMMANDS,
+  PRODUCT_COMMANDS, ROW_ENVIRONMENTS, SET_ASIDE_COMMANDS, STATEMENT_MARKS, UNSUPPORTED_COMMANDS, WIDE_SPACES, WORD_COMMANDS,
+  table, type OperatorCommand,
 } from './vocabulary';
 
 /** Deeper nesting of `\mathbf{\hat{...}}` than any derivation needs is refused (input is untrusted). */
@@ -28,8 +31,11 @@ const SYMBOLS: ReadonlyMap<string, TokType> = table({
 const UNICODE: ReadonlyMap<string, TokType> = table({
   '∂': 'diff', '⊙': 'odot', '∘': 'odot', '·': 'cdot', '⋅': 'cdot', '∙': 'cdot', '×': 'times',
   '−': 'minus', '–': 'minus', '≈': 'approx', '∈': 'kw_in', 'ℝ': 'reals', '⊤': 'transpose', 'ᵀ': 'transpose',
-  '′': 'prime', '≤': 'le', '≥': 'ge', '⇒': 'implies',
+  '′': 'prime', '≤': 'le', '≥': 'ge', '⇒': 'implies', '…': 'dots', '⋯': 'dots', '∴': 'wide',
 });
+
+/** Unicode characters that set their row aside, as the commands of SET_ASIDE_COMMANDS do. */
+const UNICODE_ASIDE: ReadonlyMap<string, string> = table({ '←': 'leftarrow', '⊗': 'otimes' });
 
 /** `\left` / `\right` delimiters written as commands. */
 const DELIMITER_COMMANDS: ReadonlyMap<string, TokType> = table({
@@ -141,6 +147,12 @@ class Normalizer {
     return text;
   }
 
+  /** The text of the argument at `i` without braces and spaces (`{-1}` → `-1`), if there is one. */
+  private argText(i: number): string | undefined {
+    const a = this.arg(i);
+    return a && this.raw.slice(a.from, a.to).map((t) => t.text).join('');
+  }
+
   /** The raw source text of an argument without its braces, spaces kept (for prose). */
   private rawText(a: Arg): string {
     const first = this.raw[a.from];
@@ -234,6 +246,7 @@ class Normalizer {
     if (greek) this.emit('name', greek, start, end);
     else if (t.text === '∑') return this.sum(i, start);
     else if (t.text === '∇') return this.nabla(i, start);
+    else if (UNICODE_ASIDE.has(t.text)) this.emit('aside', SET_ASIDE_COMMANDS.get(UNICODE_ASIDE.get(t.text)!)!, start, end);
     else if (unicode) this.emit(unicode, unicode === 'prime' ? '1' : t.text, start, end);
     else this.unsupported(`unexpected character \`${t.text}\``, start, end);
     return i + 1;
@@ -253,7 +266,10 @@ class Normalizer {
       const next = i + found.length;
       const paren = this.followedByParen(next);
       const to = this.endOf(next - 1);
-      if (!paren && found.command.arity > 1) {
+      if (this.raw[next]?.text === '^' && this.argText(next + 1) === '-1') {
+        // `\sin^{-1}` is the inverse function, not a power (`\sin^2 x` is one, read by the grammar).
+        this.unsupported(`inverse functions (${this.pos.text.slice(start, to)}^{-1}) are not supported`, start, to);
+      } else if (!paren && found.command.arity > 1) {
         this.unsupported(`write ${this.pos.text.slice(start, to)}(a, b) with both arguments in parentheses`, start, to);
       } else this.emit(paren ? 'fname' : 'func', found.command.callee, start, to);
       return next;
@@ -266,6 +282,20 @@ class Normalizer {
     if (WORD_COMMANDS.has(name)) return this.wordCommand(i);
     if (FONT_COMMANDS.has(name)) return this.font(i);
     if (ACCENT_SUFFIX.has(name)) return this.accent(i);
+    if (KEEP_BODY.has(name)) return this.keepBody(i);
+    if (STATEMENT_MARKS.has(name)) {
+      this.emit('wide', t.text, start, end);
+      return i + 1;
+    }
+    const aside = SET_ASIDE_COMMANDS.get(name);
+    if (aside) {
+      this.emit('aside', aside, start, end);
+      return i + 1;
+    }
+    if (DOTS_COMMANDS.has(name)) {
+      this.emit('dots', t.text, start, end);
+      return i + 1;
+    }
     if (WIDE_SPACES.has(name) || IGNORED_WITH_ARGUMENT.has(name)) {
       const a = name === 'quad' || name === 'qquad' ? undefined : this.arg(i + 1);
       if (WIDE_SPACES.has(name)) this.emit('wide', t.text, start, a?.end ?? end);
@@ -350,7 +380,9 @@ class Normalizer {
       return i + 1;
     }
     const word = this.plainText(a);
-    const isFunction = word !== undefined && word.length > 1 && (kind === 'operatorname' || FUNCTION_WORDS.has(word.toLowerCase()));
+    // `\text{CE}(y, \hat y)`: one word directly before `(` is a call, as `CE(y, \hat y)` is.
+    const called = word !== undefined && /^[A-Za-z]+$/.test(this.rawText(a)) && this.followedByParen(a.next);
+    const isFunction = word !== undefined && word.length > 1 && (kind === 'operatorname' || FUNCTION_WORDS.has(word.toLowerCase()) || called);
     if (isFunction) {
       const callee = FUNCTION_WORDS.has(word.toLowerCase()) ? word.toLowerCase() : word;
       this.emit(this.followedByParen(a.next) ? 'fname' : 'func', callee, t.offset, a.end);
@@ -394,6 +426,24 @@ class Normalizer {
     return a.next;
   }
 
+  /**
+   * `\underbrace{a b}_{\text{label}}`, `\cancel{x}`, `\textcolor{red}{x}`: the body is read as a group
+   * (its braces kept, so `c \underbrace{a + b}` is c (a + b)), the label and colour dropped.
+   */
+  private keepBody(i: number): number {
+    const t = this.raw[i];
+    const { skip, label } = KEEP_BODY.get(t.text.slice(1))!;
+    let next = i + 1;
+    for (let k = 0; k < skip; k++) next = this.arg(next)?.next ?? next;
+    const a = this.raw[next]?.text === '{' ? this.arg(next) : undefined;
+    if (!a) {
+      this.unsupported(`\`${t.text}\` needs a braced argument`, t.offset, this.endOf(i));
+      return i + 1;
+    }
+    this.run(a.from - 1, a.to + 1);
+    return label && this.raw[a.next]?.text === label ? (this.arg(a.next + 1)?.next ?? a.next + 1) : a.next;
+  }
+
   private blackboard(i: number): number {
     const t = this.raw[i];
     const a = this.arg(i + 1);
@@ -415,12 +465,29 @@ class Normalizer {
       const count = t.text === '\\begin' && env.startsWith('align') && env.includes('at') ? this.arg(a.next) : undefined;
       return count?.next ?? a.next;
     }
+    if (env === 'cases' && t.text === '\\begin') return this.cases(i, a.next);
     if (MATRIX_ENVIRONMENTS.has(env)) {
       this.emit(t.text === '\\begin' ? 'begin_matrix' : 'end_matrix', env, t.offset, a.end);
       return a.next;
     }
     this.unsupported(`the ${env} environment is not supported`, t.offset, a.end);
     return a.next;
+  }
+
+  /** `\begin{cases} .. \end{cases}`: one `aside` token over the whole environment (its rows are not statements). */
+  private cases(i: number, from: number): number {
+    let depth = 1;
+    for (let j = from; j < this.raw.length; j++) {
+      const env = this.raw[j].type === 'command' && (this.raw[j].text === '\\begin' || this.raw[j].text === '\\end') ? this.arg(j + 1) : undefined;
+      if (!env || this.rawText(env).trim() !== 'cases') continue;
+      depth += this.raw[j].text === '\\begin' ? 1 : -1;
+      if (depth === 0) {
+        this.emit('aside', 'a case split (\\begin{cases}), whose cases are not read as claims', this.raw[i].offset, env.end);
+        return env.next;
+      }
+    }
+    this.unsupported('\\begin{cases} is not closed', this.raw[i].offset, this.endOf(i));
+    return from;
   }
 
   /** `^`: a transpose (`^T`, `^\top`, `^{\intercal}`), primes (`^{\prime}`), a layer index on a name (`W^{[1]}`), or a power. */
@@ -443,14 +510,23 @@ class Normalizer {
       return a.next;
     }
     const last = this.out[this.out.length - 1];
-    const layer = /^([([])([a-zA-Z0-9]+)([)\]])$/.exec(texts.join(''));
     // `e^{(x)}` stays a power: e is Euler's number far more often than a layer-indexed name.
-    if (layer && last?.type === 'name' && last.value !== 'e' && last.end === caret.offset) {
-      this.mergeIntoName(this.out.length - 1, layer[2], a.end);
+    const index = last?.type === 'name' && last.value !== 'e' && last.end === caret.offset ? superscriptIndex(texts.join(''), last.value) : undefined;
+    if (index !== undefined) {
+      this.mergeIntoName(this.out.length - 1, index, a.end);
       return a.next;
     }
     this.emit('caret', '^', caret.offset, caret.offset + 1);
     return i + 1;
+  }
+
+  /** The index a subscript names: letters and digits (`W_{1}`, `x_{ij}`), a sample `(i)`, a step `t+1` (→ tp1). */
+  private subscriptIndex(a: Arg): string | undefined {
+    const plain = this.plainText(a);
+    if (plain) return plain;
+    const text = this.raw.slice(a.from, a.to).map((t) => t.text).join('');
+    const sample = /^\(([a-zA-Z0-9]+)\)$/.exec(text);
+    return sample ? sample[1] : stepIndex(text);
   }
 
   /** `_`: an index that becomes part of the name before it (`W_{1}` is W1, `w_j` is wj). */
@@ -458,7 +534,9 @@ class Normalizer {
     const bar = this.raw[i];
     const a = this.arg(i + 1);
     const last = this.out[this.out.length - 1];
-    const text = a ? this.plainText(a) : undefined;
+    if (a && last?.type === 'bar') return this.evaluationBar(a, bar.offset);
+    if (a && last?.type === 'name' && last.value === 'J' && last.end === bar.offset && this.composition(a)) return a.next;
+    const text = a ? this.subscriptIndex(a) : undefined;
     if (!a || text === undefined || text === '') {
       this.unsupported('a subscript can only be an index of letters and digits, as in W_{1} or x_i', bar.offset, a?.end ?? bar.offset + 1);
       return a?.next ?? i + 1;
@@ -466,12 +544,39 @@ class Normalizer {
     // `W^T_2` is W_2 transposed: the index goes to the name before the transpose.
     const at = last?.type === 'transpose' && this.out[this.out.length - 2]?.type === 'name' ? this.out.length - 2 : this.out.length - 1;
     if (this.out[at]?.type !== 'name') {
-      const what = last?.type === 'bar' ? 'evaluation bars (|_{x=0}) are not supported' : 'a subscript must follow a name';
-      this.unsupported(what, bar.offset, a.end);
+      this.unsupported('a subscript must follow a name', bar.offset, a.end);
       return a.next;
     }
     this.mergeIntoName(at, text, a.end);
     return a.next;
+  }
+
+  /**
+   * `\Big|_{x=2}`, `\right|_{x = 1, y = 0}`: the bar before the subscript and the point become one `evalat`
+   * token (rows.ts gives the point to the row's claim).
+   */
+  private evaluationBar(a: Arg, underscore: number): number {
+    const before = this.out.length;
+    this.run(a.from, a.to);
+    const at = pointOf(this.out.splice(before));
+    const bar = this.out[this.out.length - 1];
+    if (at) {
+      this.out.pop();
+      this.emit('evalat', '|', bar.start, a.end, { at });
+    } else this.unsupported('an evaluation bar needs a point with numbers, as in \\Big|_{x=2}', underscore, a.end);
+    return a.next;
+  }
+
+  /** `J_{F \circ G}`: the Jacobian of a composition, one name `JFG` whose text documents.ts reads (jacobians.ts). */
+  private composition(a: Arg): boolean {
+    const parts = this.raw.slice(a.from, a.to);
+    const isCirc = (t: RawToken) => t.text === '\\circ' || t.text === '∘';
+    const isPart = (t: RawToken) => (t.type === 'word' && /^[A-Za-z]$/.test(t.text)) || (t.type === 'command' && GREEK_COMMANDS.has(t.text.slice(1)));
+    if (parts.length < 3 || !parts.every((t, k) => (k % 2 === 0 ? isPart(t) : isCirc(t))) || parts.length % 2 === 0) return false;
+    const j = this.out.pop()!;
+    const names = parts.filter((_, k) => k % 2 === 0).map((t) => t.text.replace(/^\\/, ''));
+    this.emit('name', `J${names.join('')}`, j.start, a.end);
+    return true;
   }
 
   /** Append an index to the name at `index` of the output; its span grows to `end` (and over a transpose in between). */
@@ -484,14 +589,17 @@ class Normalizer {
   private sum(i: number, start: number): number {
     let j = i + 1;
     let end = this.endOf(i);
+    const bounds: Partial<Record<'_' | '^', Arg>> = {};
     while (this.raw[j]?.text === '_' || this.raw[j]?.text === '^') {
       const a = this.arg(j + 1);
       if (!a) break;
+      bounds[this.raw[j].text as '_' | '^'] = a;
       end = a.end;
       j = a.next;
     }
     const text = this.pos.text.slice(start, end);
-    this.emit('sum', text, start, end);
+    const except = bounds._ && this.exclusion(bounds._, bounds['^']);
+    this.emit('sum', text, start, end, except ? { except } : {});
     this.diagnostics.push(
       warning(
         'parse-error',
@@ -503,9 +611,21 @@ class Normalizer {
     return j;
   }
 
-  /** `\nabla_{W} L`: the gradient operator; its subscript is the variable. */
+  /** `\sum_{k \neq i}`: the sum over k but for k = i (the sign without the exclusion is `\sum_{k}`). */
+  private exclusion(lower: Arg, upper: Arg | undefined): Tok['except'] {
+    const [k, neq, excluded, ...rest] = this.raw.slice(lower.from, lower.to);
+    const isLetter = (t: RawToken | undefined) => t?.type === 'word' && /^[a-z]$/.test(t.text);
+    if (rest.length > 0 || !isLetter(k) || !isLetter(excluded) || !['\\neq', '\\ne', '≠'].includes(neq.text)) return undefined;
+    return { index: k.text, excluded: excluded.text, sign: `\\sum_{${k.text}}${upper ? `^{${this.rawText(upper)}}` : ''}` };
+  }
+
+  /** `\nabla_{W} L`: the gradient operator; its subscript is the variable. Bare, before a call (`\nabla f(x, y)`), it is `grad`. */
   private nabla(i: number, start: number): number {
-    const a = this.raw[i + 1]?.text === '_' ? this.arg(i + 2) : undefined;
+    if (this.raw[i + 1]?.text !== '_') {
+      this.emit('grad', '\\nabla', start, this.endOf(i));
+      return i + 1;
+    }
+    const a = this.arg(i + 2);
     const before = this.out.length;
     if (a) this.run(a.from, a.to);
     const inner = this.out.splice(before);
@@ -516,6 +636,39 @@ class Normalizer {
     this.emit('nabla', '\\nabla', start, a.end, { wrt: inner[0] });
     return a.next;
   }
+}
+
+/**
+ * A superscript that indexes the name before it rather than raising it to a power: a bracketed index
+ * (`W^{[1]}`, `a^{(l-1)}`), a layer `L`, `l`, `L-1`, `l+1` (`W^L`, `a^{L-1}`), or a sample index on a
+ * capital name (`C^n`, `L^i`: a per-sample cost; `x^n` stays a power). The index as a name suffix
+ * (`-` → m, `+` → p, so `a^{L-1}` is aLm1).
+ */
+function superscriptIndex(text: string, base: string): string | undefined {
+  const bracketed = /^[([]([a-zA-Z0-9]+(?:[+-][a-zA-Z0-9]+)?)[)\]]$/.exec(text);
+  const index = bracketed?.[1] ?? (/^[Ll](?:[+-]1)?$/.test(text) || (/^[iknt]$/.test(text) && /^\p{Lu}/u.test(base)) ? text : undefined);
+  return index?.replace('-', 'm').replace('+', 'p');
+}
+
+/** A time or layer step as a subscript: `w_{t+1}` → tp1, `a_{l-1}` → lm1. */
+function stepIndex(text: string): string | undefined {
+  const m = /^([a-zA-Z])([+-])([0-9])$/.exec(text);
+  return m ? `${m[1]}${m[2] === '+' ? 'p' : 'm'}${m[3]}` : undefined;
+}
+
+/** The point of an evaluation bar: `x = 2`, `x_1 = 1, x_2 = -1` (grammar tokens). */
+function pointOf(tokens: readonly Tok[]): AtBinding[] | undefined {
+  const out: AtBinding[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const [name, eq, second] = tokens.slice(k, k + 3);
+    const minus = second?.type === 'minus' ? second : null;
+    const value = minus ? tokens[k + 3] : second;
+    if (name?.type !== 'name' || eq?.type !== 'eq' || value?.type !== 'num') return undefined;
+    out.push(binding(name, eq, minus, value));
+    k += minus ? 4 : 3;
+    if (k < tokens.length && tokens[k].type !== 'comma') return undefined;
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 /** Commands whose arguments are single characters when not braced, as in TeX. */

@@ -4,14 +4,15 @@
 // skipped; the other rows are kept.
 import nearley from 'nearley';
 import { warning, type Diagnostic } from '../diagnostics';
-import type { Expr, ShapeSpec, Span, Statement, Step } from '../syntax/ast';
+import type { AtBinding, Expr, ShapeSpec, Span, Statement, Step } from '../syntax/ast';
 import compiled from '../syntax/generated/latex';
 import { ReplayLexer, feedTokens } from '../syntax/replay';
 import type { Token } from '../syntax/lexer';
 import type { RawRow } from './build';
 import { normalizeLatex } from './normalize';
 import { PositionMap, type Origin } from './positions';
-import { splitRows } from './rows';
+import { asideNote } from './asides';
+import { splitRows, type Row } from './rows';
 import { describe, type Tok } from './tokens';
 
 export type { Origin } from './positions';
@@ -26,6 +27,8 @@ export interface Continuation {
   rhs: Step[];
   shapeClaim?: ShapeSpec;
   span: Span;
+  /** `\Big|_{x=2}` on a continuation row: the point of the chain's claim. */
+  at?: AtBinding[];
 }
 
 export interface LatexMathResult {
@@ -33,7 +36,7 @@ export interface LatexMathResult {
   diagnostics: Diagnostic[];
   /** Rows at the start of the block that begin with `=`: the caller attaches them to the chain before. */
   continuation?: Continuation;
-  /** The block's last chain could not be read, so a following `= ...` has nothing to continue. */
+  /** The block's last chain could not be read or was set aside, so a following `= ...` has nothing to continue. */
   endsInError: boolean;
   /** Rows skipped because they could not be read (each has a diagnostic). */
   unreadRows: number;
@@ -54,7 +57,15 @@ export function parseLatexMath(math: string, origin: Origin): LatexMathResult {
   let chain: number | undefined; // index in result.statements of the equation a `=` row continues
   let leading = true; // no row read yet: a continuation belongs to the block before
   for (const row of splitRows(normalized.tokens)) {
-    const parsed = row.error ? { error: row.error } : runRow(row.tokens);
+    if (row.aside) {
+      // Understood and not a claim: a note, and nothing after it continues it.
+      result.diagnostics.push(row.aside);
+      result.endsInError = true;
+      chain = undefined;
+      leading = false;
+      continue;
+    }
+    const parsed: RowOutcome | { row: undefined } = row.error ? { error: row.error } : row.tokens.length === 0 ? { row: undefined } : runRow(row.tokens);
     if ('error' in parsed) {
       result.diagnostics.push(parsed.error);
       result.endsInError = true;
@@ -64,13 +75,18 @@ export function parseLatexMath(math: string, origin: Origin): LatexMathResult {
       continue;
     }
     const raw = parsed.row;
-    if (raw.kind === 'continuation') {
-      const cont = withTexts(raw, pos);
-      if (result.endsInError) continue; // continues a line already reported as unreadable
-      if (chain !== undefined) result.statements[chain] = extendChain(result.statements[chain], cont);
-      else if (leading) result.continuation = result.continuation ? joinContinuations(result.continuation, cont) : cont;
+    if (raw === undefined || raw.kind === 'continuation') {
+      // `= ...` rows and lines of shapes alone continue the chain before.
+      const cont = raw ? withTexts(raw, pos) : shapeContinuation(row, result.diagnostics);
+      if (!cont || result.endsInError) continue; // nothing to attach, or it continues a line already reported
+      if (raw && row.shapes) addShape(cont, row.shapes, result.diagnostics);
+      if (row.at) cont.at = row.at;
+      const attached = chain !== undefined ? attach(result.statements[chain], cont) : undefined;
+      if (attached) result.statements[chain!] = attached;
+      else if (chain === undefined && leading) result.continuation = result.continuation ? joinContinuations(result.continuation, cont) : cont;
+      else if (cont.rhs.length === 0) result.diagnostics.push(shapeNote(cont.span, undefined));
       else {
-        result.diagnostics.push(warning('parse-error', 'this line starts with `=` but there is no equation before it to continue', raw.span));
+        result.diagnostics.push(warning('parse-error', 'this line starts with `=` but there is no equation before it to continue', raw!.span));
         result.unreadRows++;
       }
       continue;
@@ -78,30 +94,68 @@ export function parseLatexMath(math: string, origin: Origin): LatexMathResult {
     leading = false;
     result.endsInError = false;
     chain = undefined;
-    if (raw.kind === 'bare') continue;
+    if (raw.kind === 'bare') {
+      if (row.shapes) result.diagnostics.push(shapeNote(row.shapes.span, undefined));
+      continue;
+    }
     raw.statements.forEach((st, i) => {
       const filled = fillTexts(st, pos);
-      result.statements.push(i === 0 && row.label !== undefined && filled.kind === 'equation' ? { ...filled, label: row.label } : filled);
+      const labelled = i === 0 && row.label !== undefined && filled.kind === 'equation' ? { ...filled, label: row.label } : filled;
+      result.statements.push(i === 0 && row.at && labelled.kind === 'equation' ? { ...labelled, point: row.at } : labelled);
     });
     const last = result.statements[result.statements.length - 1];
     if (last?.kind === 'equation') chain = result.statements.length - 1;
+    if (row.shapes) {
+      const shaped = chain !== undefined && row.shapes.shape ? attach(last, { rhs: [], shapeClaim: row.shapes.shape, span: row.shapes.span }) : undefined;
+      if (shaped) result.statements[chain!] = shaped;
+      else result.diagnostics.push(shapeNote(row.shapes.span, chain === undefined ? undefined : last));
+    }
   }
   return result;
 }
 
-/** Append continuation steps to an equation (and take its shape claim, if it has one). */
-export function extendChain(st: Statement, cont: Continuation): Statement {
+/** A line of shapes alone: a continuation that only claims the shape, or (when it ends in no single shape) a note. */
+function shapeContinuation(row: Row, diagnostics: Diagnostic[]): Continuation | undefined {
+  if (row.shapes?.shape) return { rhs: [], shapeClaim: row.shapes.shape, span: row.shapes.span };
+  if (row.shapes) diagnostics.push(shapeNote(row.shapes.span, undefined));
+  return undefined;
+}
+
+/** A continuation row's own shapes (`= X^T (a - y) \quad \mathbb{R}^{M}`) are its shape claim, unless it has one. */
+function addShape(cont: Continuation, shapes: NonNullable<Row['shapes']>, diagnostics: Diagnostic[]): void {
+  if (shapes.shape && !cont.shapeClaim) cont.shapeClaim = shapes.shape;
+  else diagnostics.push(shapeNote(shapes.span, undefined));
+}
+
+/**
+ * The equation with a continuation's steps, point and shape claim; undefined when a continuation of a shape
+ * alone cannot be its shape claim (not an equation, or it states a shape already).
+ */
+export function attach(st: Statement, cont: Continuation): Statement | undefined {
+  if (cont.rhs.length === 0 && (st.kind !== 'equation' || st.shapeClaim)) return undefined;
+  return extendChain(st, cont);
+}
+
+export function shapeNote(span: Span, claim: Statement | undefined): Diagnostic {
+  const why = claim?.kind === 'equation' && claim.shapeClaim ? '; the claim states its shape already' : '';
+  return asideNote(`shape arithmetic, not a claim${why}`, span, 'write the shape of a claim after it, as in \\frac{\\partial L}{\\partial W} = X^T (a - y) \\in \\mathbb{R}^{M \\times 1}');
+}
+
+/** Append continuation steps to an equation (and take its shape claim and point, if it has them). */
+function extendChain(st: Statement, cont: Continuation): Statement {
   if (st.kind !== 'equation') return st;
   const span = { ...st.span, endLine: cont.span.endLine, endColumn: cont.span.endColumn };
   const shapeClaim = cont.shapeClaim ?? st.shapeClaim;
-  const extended: Statement = { ...st, rhs: [...st.rhs, ...cont.rhs], span };
+  const point = cont.at ? [...(st.point ?? []), ...cont.at] : st.point;
+  const extended: Statement = { ...st, rhs: [...st.rhs, ...cont.rhs], span, ...(point ? { point } : {}) };
   return shapeClaim ? { ...extended, shapeClaim } : extended;
 }
 
 function joinContinuations(a: Continuation, b: Continuation): Continuation {
   const joined: Continuation = { rhs: [...a.rhs, ...b.rhs], span: { ...a.span, endLine: b.span.endLine, endColumn: b.span.endColumn } };
   const shapeClaim = b.shapeClaim ?? a.shapeClaim;
-  return shapeClaim ? { ...joined, shapeClaim } : joined;
+  const at = a.at || b.at ? [...(a.at ?? []), ...(b.at ?? [])] : undefined;
+  return { ...joined, ...(shapeClaim ? { shapeClaim } : {}), ...(at ? { at } : {}) };
 }
 
 function withText(s: Step, pos: PositionMap): Step {

@@ -2,8 +2,11 @@
 // per statement written side by side) and takes the decisions that need context, so the grammar
 // stays unambiguous: which `d` is a differential, which name is called, where a shape is written.
 import { warning, type Diagnostic } from '../diagnostics';
-import type { Domain, Span } from '../syntax/ast';
-import { CLOSING, OPENING, RELATIONS, type Tok } from './tokens';
+import type { AtBinding, Domain, ShapeSpec, Span } from '../syntax/ast';
+import { asideOf } from './asides';
+import { readElisions } from './elisions';
+import { readShapeArithmetic } from './shapeArithmetic';
+import { CLOSING, OPENING, RELATIONS, closer, depths, spanOf, type Tok } from './tokens';
 import { table } from './vocabulary';
 
 /** Deeper bracket nesting than any derivation needs is refused (input is untrusted). */
@@ -17,6 +20,12 @@ export interface Row {
   label?: string;
   /** Set when the row cannot be parsed; its tokens are then not given to the grammar. */
   error?: Diagnostic;
+  /** Set when the row is understood and is not a claim (an update rule, ⊗, cases): the note says what it was. */
+  aside?: Diagnostic;
+  /** Shapes written beside the row's claim, or alone (shapeArithmetic.ts): the claim's shape, when they end in one. */
+  shapes?: { span: Span; shape?: ShapeSpec };
+  /** `\Big|_{x=2}`: the point the row's claim is evaluated at. */
+  at?: AtBinding[];
 }
 
 /** The rows of a block, in order; rows with nothing in them are left out. */
@@ -24,10 +33,16 @@ export function splitRows(tokens: readonly Tok[]): Row[] {
   const rows: Row[] = [];
   for (const line of splitAtTopLevel(tokens, (t) => t.type === 'rowsep')) {
     const aligned = markDomains(dropAlignment(line));
-    for (const row of splitSideBySide(aligned)) {
-      const prepared = prepareRow(row);
-      if (prepared.tokens.length > 0 || prepared.error) rows.push(prepared);
+    const aside = asideOf(aligned.filter((t) => t.type !== 'prose' && t.type !== 'wide' && t.type !== 'tag'));
+    if (aside) {
+      rows.push({ tokens: [], aside });
+      continue;
     }
+    const { tokens: kept, shapes } = readShapeArithmetic(aligned);
+    const prepared = splitSideBySide(kept).map(prepareRow).filter((row) => row.tokens.length > 0 || row.error);
+    if (shapes && prepared.length > 0) prepared[prepared.length - 1].shapes = shapes;
+    else if (shapes) prepared.push({ tokens: [], shapes });
+    rows.push(...prepared);
   }
   return rows;
 }
@@ -73,39 +88,51 @@ function splitAtTopLevel(tokens: readonly Tok[], isSeparator: (t: Tok) => boolea
   return parts;
 }
 
-/** Bracket depth before each token (braces, parentheses, brackets, matrices). */
-function depths(tokens: readonly Tok[]): number[] {
-  let depth = 0;
-  return tokens.map((t) => {
-    if (CLOSING.has(t.type)) depth--;
-    const d = depth;
-    if (OPENING.has(t.type)) depth++;
-    return d;
-  });
-}
-
 /**
  * `a = 1 \quad b = 2` and `h = XW + b \text{ where } W \in \mathbb{R}^{M \times N}` hold two
  * statements: wide spaces and prose split a row when every part is a statement of its own.
  * Otherwise (`= \frac{-y}{s} Q \qquad \in \mathbb{R}^{1 \times C}`) they are only spacing.
+ * `\Rightarrow` (and `\therefore`, a wide space) between chains says "which gives" and separates them
+ * (`L = \sigma(z) \Rightarrow \frac{dL}{dz} = ...`); before a lone expression it links the chain
+ * (`\approx 0.18 \Rightarrow 0.2`).
  */
 function splitSideBySide(tokens: Tok[]): Tok[][] {
-  const isGap = (t: Tok) => t.type === 'wide' || t.type === 'prose';
   const lead = leadingMarkers(tokens);
   const body = tokens.slice(lead.length);
-  const d = depths(body);
+  const implied = topLevelParts(body, (t) => t.type === 'implies').filter((p) => p.length > 0);
+  if (implied.length > 1 && implied.every((p) => hasRelation(p, CHAIN_LINKS))) {
+    return implied.flatMap((p, i) => splitAtGaps(i === 0 ? lead : [], p));
+  }
+  // `\Rightarrow \frac{dL}{dW} = X` on a row of its own starts a statement; `\Rightarrow 0.2` continues the chain before.
+  const leading = body[0]?.type === 'implies' && hasRelation(body.slice(1), CHAIN_LINKS);
+  return splitAtGaps(lead, leading ? body.slice(1) : body);
+}
+
+const CHAIN_LINKS: ReadonlySet<string> = new Set(['eq', 'approx']);
+const isSpacing = (t: Tok) => t.type === 'wide' || t.type === 'prose';
+
+function splitAtGaps(lead: Tok[], body: Tok[]): Tok[][] {
+  const statements = topLevelParts(body, isSpacing).filter((p) => p.length > 0);
+  if (statements.length > 1 && statements.every((p) => hasRelation(p, RELATIONS))) return statements.map((p, i) => (i === 0 ? [...lead, ...p] : p));
+  return [[...lead, ...body.filter((t) => !isSpacing(t))]];
+}
+
+/** The parts between separators outside brackets. */
+function topLevelParts(tokens: readonly Tok[], isSeparator: (t: Tok) => boolean): Tok[][] {
+  const d = depths(tokens);
   const parts: Tok[][] = [[]];
-  body.forEach((t, i) => {
-    if (isGap(t) && d[i] === 0) parts.push([]);
+  tokens.forEach((t, i) => {
+    if (isSeparator(t) && d[i] === 0) parts.push([]);
     else parts[parts.length - 1].push(t);
   });
-  const statements = parts.filter((p) => p.length > 0);
-  const isStatement = (p: Tok[]) => {
-    const pd = depths(p);
-    return p.some((t, i) => i > 0 && pd[i] === 0 && RELATIONS.has(t.type));
-  };
-  if (statements.length > 1 && statements.every(isStatement)) return statements.map((p, i) => (i === 0 ? [...lead, ...p] : p));
-  return [[...lead, ...body.filter((t) => !isGap(t))]];
+  return parts;
+}
+
+/** Whether a relation of `types` stands outside brackets after the first token (spacing aside). */
+function hasRelation(tokens: readonly Tok[], types: ReadonlySet<string>): boolean {
+  const p = tokens.filter((t) => !isSpacing(t));
+  const d = depths(p);
+  return p.some((t, i) => i > 0 && d[i] === 0 && types.has(t.type));
 }
 
 /** A leading `\text{at}` (a numeric point) or `\text{(b)}` (a label) and `\tag{}`s stay with the first part. */
@@ -138,15 +165,20 @@ function prepareRow(input: Tok[]): Row {
     else if (t.type === 'prose' && labelOf(t.value) !== undefined && tokens.length === 0) label = labelOf(t.value);
     else if (t.type !== 'prose' && t.type !== 'wide') tokens.push(t);
   });
-  // Sentence punctuation after a displayed equation: `h = XW + b.`
-  while (tokens.length > 0 && (tokens[tokens.length - 1].type === 'period' || tokens[tokens.length - 1].type === 'comma')) tokens.pop();
-  const row: Row = label === undefined ? { tokens } : { tokens, label };
+  // Sentence punctuation after a displayed equation: `h = XW + b.`; a last `=` before a blank to fill in.
+  const trailing = new Set(['period', 'comma', 'eq', 'approx']);
+  while (tokens.length > 1 && trailing.has(tokens[tokens.length - 1].type)) tokens.pop();
+  const at = tokens.flatMap((t) => t.at ?? []);
+  tokens = readElisions(tokens.filter((t) => t.type !== 'evalat'));
+  const row: Row = { tokens, ...(label === undefined ? {} : { label }), ...(at.length > 0 ? { at } : {}) };
   const problem = checkRow(tokens);
   if (problem) return { ...row, error: problem };
   tokens = markDifferentials(tokens);
   tokens = markShapes(tokens);
   tokens = markCalls(tokens);
   tokens = markBars(tokens);
+  const gradient = tokens.findIndex((t, i) => t.type === 'grad' && !(tokens[i + 1]?.type === 'fname' && namedArguments(tokens, i + 2)));
+  if (gradient >= 0) return { ...row, tokens, error: rowError('cannot read this maths: write the gradient with its variable, as in \\nabla_{W} L, or of a function of named arguments, as in \\nabla f(x, y)', tokens[gradient].span) };
   return { ...row, tokens };
 }
 
@@ -161,6 +193,10 @@ function checkRow(tokens: readonly Tok[]): Diagnostic | undefined {
   }
   const bad = tokens.find((t) => t.type === 'unsupported');
   if (bad) return rowError(`cannot read this maths: ${bad.value}`, bad.span);
+  const dots = tokens.find((t) => t.type === 'dots');
+  if (dots) {
+    return rowError(`cannot read this maths: elided terms (${dots.text}) are read only in a sum whose terms differ in one index, as in x_1 + \\dots + x_n`, dots.span, 'write the expression in full, or as a sum \\sum_{i=1}^{n} x_i');
+  }
   let depth = 0;
   for (const t of tokens) {
     if (OPENING.has(t.type) && ++depth > MAX_LATEX_DEPTH) {
@@ -171,20 +207,11 @@ function checkRow(tokens: readonly Tok[]): Diagnostic | undefined {
   return undefined;
 }
 
-function spanOf(tokens: readonly Tok[]): Span {
-  const a = tokens[0].span;
-  const b = tokens[tokens.length - 1].span;
-  return { line: a.line, column: a.column, endLine: b.endLine, endColumn: b.endColumn };
-}
-
-/** Index of the token that closes the bracket opened at `open`, if any. */
-function closer(tokens: readonly Tok[], open: number): number | undefined {
-  let depth = 0;
-  for (let i = open; i < tokens.length; i++) {
-    if (OPENING.has(tokens[i].type)) depth++;
-    else if (CLOSING.has(tokens[i].type) && --depth === 0) return i;
-  }
-  return undefined;
+/** Whether the parenthesis at `open` holds names separated by commas, as `(x, y)` in `\\nabla f(x, y)`. */
+function namedArguments(tokens: readonly Tok[], open: number): boolean {
+  const close = closer(tokens, open);
+  if (tokens[open]?.type !== 'lparen' || close === undefined || close === open + 1) return false;
+  return tokens.slice(open + 1, close).every((t, k) => t.type === (k % 2 === 0 ? 'name' : 'comma'));
 }
 
 const isD = (t: Tok | undefined) => t !== undefined && t.type === 'name' && t.value === 'd';

@@ -1,10 +1,11 @@
 // The tokens the LaTeX grammar (grammar/latex.ne) reads. Raw LaTeX is reduced to these by
 // src/latex/normalize.ts (commands, fonts, subscripts) and src/latex/rows.ts (context).
-import type { Span } from '../syntax/ast';
+import type { AtBinding, Span } from '../syntax/ast';
 
 export type TokType =
   // atoms and heads
   | 'name' | 'fname' | 'func' | 'num' | 'diff' | 'frac' | 'sqrt' | 'sum' | 'nabla'
+  | 'grad' // `\nabla` with no subscript, before a call: the gradient with respect to the call's arguments
   // brackets
   | 'lparen' | 'rparen' | 'lbrack' | 'rbrack' | 'lbrace' | 'rbrace' | 'bar' | 'dbar'
   | 'lbar' | 'rbar' | 'lnorm' | 'rnorm' // bars once rows.ts knows which open and which close
@@ -16,7 +17,10 @@ export type TokType =
   | 'eq' | 'approx' | 'implies' | 'tilde' | 'lt' | 'gt' | 'le' | 'ge' | 'kw_in' | 'reals'
   | 'comma' | 'amp' | 'rowsep' | 'period' | 'at' | 'domain'
   // consumed by rows.ts before the grammar runs
-  | 'prose' | 'wide' | 'tag' | 'unsupported';
+  | 'prose' | 'wide' | 'tag' | 'unsupported'
+  | 'aside' // notation that sets its row aside with a note (value: what it is)
+  | 'dots' // `\dots`: elided terms of a sum
+  | 'evalat'; // `\Big|_{x=2}`: the claim is evaluated at a point (bindings in `at`)
 
 export interface Tok {
   type: TokType;
@@ -36,6 +40,10 @@ export interface Tok {
   head?: string;
   /** `nabla`: the variable of `\nabla_{W}`. */
   wrt?: Tok;
+  /** `evalat`: the point. */
+  at?: AtBinding[];
+  /** `sum` written `\sum_{k \neq i}`: the summed index k, the excluded one i, and the sign without the exclusion. */
+  except?: { index: string; excluded: string; sign: string };
 }
 
 /** Tokens that open or close a bracket level (`\begin{bmatrix}` counts). */
@@ -55,4 +63,32 @@ export function describe(t: Tok): string {
     default:
       return `\`${t.text}\``;
   }
+}
+
+/** The span from the first token to the last. */
+export function spanOf(tokens: readonly Tok[]): Span {
+  const a = tokens[0].span;
+  const b = tokens[tokens.length - 1].span;
+  return { line: a.line, column: a.column, endLine: b.endLine, endColumn: b.endColumn };
+}
+
+/** Bracket depth before each token (braces, parentheses, brackets, matrices). */
+export function depths(tokens: readonly Tok[]): number[] {
+  let depth = 0;
+  return tokens.map((t) => {
+    if (CLOSING.has(t.type)) depth--;
+    const d = depth;
+    if (OPENING.has(t.type)) depth++;
+    return d;
+  });
+}
+
+/** Index of the token that closes the bracket opened at `open`, if any. */
+export function closer(tokens: readonly Tok[], open: number): number | undefined {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    if (OPENING.has(tokens[i].type)) depth++;
+    else if (CLOSING.has(tokens[i].type) && --depth === 0) return i;
+  }
+  return undefined;
 }

@@ -78,13 +78,41 @@ export const IGNORED_COMMANDS: ReadonlySet<string> = new Set([
   'big', 'Big', 'bigg', 'Bigg', 'bigl', 'Bigl', 'biggl', 'Biggl', 'bigr', 'Bigr', 'biggr', 'Biggr',
   'bigm', 'Bigm', 'displaystyle', 'textstyle', 'scriptstyle', 'limits', 'nolimits', 'nonumber', 'notag',
   'mathstrut', 'strut', 'enspace', 'thinspace', 'medspace', 'thickspace', 'negthinspace', 'hfill', 'cr',
+  // font switches: `{\bf x}` is x
+  'bf', 'rm', 'it', 'sf', 'tt', 'cal', 'boldmath', 'unboldmath',
 ]);
 
 /** Spacing wide enough to separate two statements written on one line (`a = 1 \quad b = 2`). */
 export const WIDE_SPACES: ReadonlySet<string> = new Set(['quad', 'qquad', 'hspace', 'hskip']);
 
-/** Commands with a braced argument that carries no maths (`\label{eq:1}`). */
-export const IGNORED_WITH_ARGUMENT: ReadonlySet<string> = new Set(['label', 'hspace', 'vspace', 'phantom', 'hphantom', 'vphantom']);
+/** Words between two statements ("therefore"): they separate statements as wide spaces do. */
+export const STATEMENT_MARKS: ReadonlySet<string> = new Set(['therefore', 'because', 'hence']);
+
+/** Commands with a braced argument that carries no maths (`\label{eq:1}`, `\color{red}`). */
+export const IGNORED_WITH_ARGUMENT: ReadonlySet<string> = new Set(['label', 'hspace', 'vspace', 'phantom', 'hphantom', 'vphantom', 'color']);
+
+/**
+ * Commands that mark a term without changing it: the body is read, a brace's label (`_{..}`, `^{..}`)
+ * is dropped; `\textcolor{red}{x}` keeps its second argument.
+ */
+export const KEEP_BODY: ReadonlyMap<string, { skip: number; label?: '_' | '^' }> = table({
+  underbrace: { skip: 0, label: '_' }, overbrace: { skip: 0, label: '^' },
+  cancel: { skip: 0 }, bcancel: { skip: 0 }, xcancel: { skip: 0 }, boxed: { skip: 0 }, textcolor: { skip: 1 },
+});
+
+/**
+ * Notation that is understood and is not a claim, or is a claim chainrule does not read: the row is set
+ * aside with a note saying what it was (never checked, never a parse error).
+ */
+export const SET_ASIDE_COMMANDS: ReadonlyMap<string, string> = table({
+  leftarrow: 'an update rule (←), not a claim',
+  gets: 'an update rule (←), not a claim',
+  longleftarrow: 'an update rule (←), not a claim',
+  otimes: 'an outer or Kronecker product (⊗), which chainrule does not read; write a b^T or a^T b',
+});
+
+/** Elided terms: read in a sum whose first and last terms differ in one index (`x_1 + \dots + x_n`). */
+export const DOTS_COMMANDS: ReadonlySet<string> = new Set(['dots', 'ldots', 'cdots', 'dotsb', 'dotsc']);
 
 /** Recognised commands that chainrule cannot check, with the reason given to the author. */
 export const UNSUPPORTED_COMMANDS: ReadonlyMap<string, string> = table({
@@ -92,30 +120,22 @@ export const UNSUPPORTED_COMMANDS: ReadonlyMap<string, string> = table({
   int: 'integrals are not supported',
   oint: 'integrals are not supported',
   lim: 'limits are not supported',
-  dots: 'elided terms (\\dots) cannot be checked; write the expression in full',
-  ldots: 'elided terms (\\ldots) cannot be checked; write the expression in full',
-  cdots: 'elided terms (\\cdots) cannot be checked; write the expression in full',
   vdots: 'elided terms (\\vdots) cannot be checked; write the matrix with names, not dots',
   ddots: 'elided terms (\\ddots) cannot be checked; write the matrix with names, not dots',
   neq: '≠ states no checkable claim',
   ne: '≠ states no checkable claim',
-  leftarrow: 'an update rule (←) is not an equation',
-  gets: 'an update rule (←) is not an equation',
   to: 'an arrow (→) is not an equation',
   rightarrow: 'an arrow (→) is not an equation',
   mapsto: 'an arrow (↦) is not an equation',
   mid: 'conditional bars (\\mid) are not supported',
   langle: 'angle brackets are not supported; write dot(a, b)',
   rangle: 'angle brackets are not supported; write dot(a, b)',
-  underbrace: 'braces under or over terms are not supported',
-  overbrace: 'braces under or over terms are not supported',
   notin: '∉ states no checkable claim',
   subset: 'set relations are not supported',
   forall: 'quantifiers are not supported',
   exists: 'quantifiers are not supported',
   pm: '± is not supported; write the two cases separately',
   mp: '∓ is not supported; write the two cases separately',
-  otimes: 'Kronecker and outer products (⊗) are not supported; write a^T b',
   oplus: '⊕ is not supported',
   infty: 'infinity is not supported',
   dot: 'dot accents (time derivatives) are not supported',

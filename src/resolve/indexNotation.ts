@@ -9,18 +9,20 @@ export interface Subscripted {
   indices: string[];
 }
 
-const SUBSCRIPTED = /^(\p{L}[^]*?)_(?:\{([^{}]*)\}|(\p{L}+))$/u;
+const SUBSCRIPTED = /^(\\?\p{L}[^]*?)_(?:\{([^{}]*)\}|(\p{L}+))$/u;
 
 /** The index letters of a subscript: comma-separated names in braces, else one letter each. */
 function indexList(text: string): string[] | undefined {
-  const parts = text.includes(',') ? text.split(',').map((s) => s.trim()) : [...text];
+  const parts = text.includes(',') ? text.split(',').map((s) => s.trim()) : [...text.replace(/\s+/g, '')];
   return parts.length > 0 && parts.every((p) => /^\p{L}+$/u.test(p)) ? parts : undefined;
 }
 
 export function subscriptsOf(text: string): Subscripted | undefined {
   const m = SUBSCRIPTED.exec(text.normalize('NFC'));
   if (!m) return undefined;
-  const [, base, braced, plain] = m;
+  const [, written, braced, plain] = m;
+  // LaTeX writes Greek letters as commands: `\delta_{ij}`, `\theta_j` index δ and θ.
+  const base = written.replace(/^\\(?=\p{L}+$)/u, '');
   if (base.endsWith('_')) return undefined;
   const indices = indexList(braced ?? plain);
   return indices ? { base, indices } : undefined;

@@ -5,6 +5,7 @@ import { Diagnostic, error, pushOnce, warning } from '../diagnostics';
 import type { Dim, Node, Shape } from '../ir/types';
 import { ShapeError, formatShape, isScalarShape, shapesEqual } from '../ir/types';
 import type { Builder } from '../ir/build';
+import { dependsOn } from '../ir/inspect';
 import type { FunctionDefinition, Scope } from './scope';
 import { BUILTIN_FUNCTIONS, BUILTIN_NAMES, type BuiltinFunction } from '../ops/builtins';
 import { dependentsOf, knownNames, namesUsedInScope } from './names';
@@ -533,10 +534,16 @@ export class Lowering {
         throw new LowerError(error('shape-mismatch', `${e.calleeText} cannot take ${e.args.map((a) => this.options.textOf(a.span)).join(', ')} (${shapes}): ${err.message}`, e.span));
       }
     }
+    const calleeSpan = { line: e.span.line, column: e.span.column, endLine: e.span.line, endColumn: e.span.column + e.calleeText.length };
+    const name: Expr = { kind: 'name', name: e.callee, text: e.calleeText, span: calleeSpan };
+    // `h(x)`, `L(yhat, y)`: a defined quantity written with variables it depends on is that quantity (function notation).
+    const functionNotation = this.scope.definitions.has(e.callee) && e.prime === 0 && e.args.every((a) => a.kind === 'name' && this.isVariableName(a.name));
+    if (functionNotation) {
+      const value = this.lowerName(name);
+      if (e.args.every((a) => dependsOn(value, this.lower(a)))) return value;
+    }
     // `a(1 - a)`: a variable followed by a parenthesis is a product.
     if (this.isVariableName(e.callee) && e.args.length === 1 && e.prime === 0) {
-      const calleeSpan = { line: e.span.line, column: e.span.column, endLine: e.span.line, endColumn: e.span.column + e.calleeText.length };
-      const name: Expr = { kind: 'name', name: e.callee, text: e.calleeText, span: calleeSpan };
       const left = this.lowerName(name);
       const right = this.lower(e.args[0]);
       return this.withShapeDiagnostic({ kind: 'binary', op: 'mul', style: 'juxt', left: name, right: e.args[0], span: e.span }, () => this.b.mul(left, right));

@@ -150,7 +150,7 @@ export function addStatements(scope: Scope, statements: readonly Statement[], ro
         addDeclaration(scope, st, role);
         break;
       case 'equation':
-        addEquation(scope, st, point, role);
+        addEquation(scope, st, st.point ? extendPoint(point, st.point) : point, role);
         break;
       case 'at':
         point = extendPoint(point, st.bindings);

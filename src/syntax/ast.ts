@@ -80,7 +80,11 @@ export type Statement =
    * Whether it defines a name or claims an equality is decided by name resolution, not by the parser.
    * Continuation lines starting with `=` have been appended to `rhs` already.
    */
-  | { kind: 'equation'; label?: string; lhs: Step; rhs: Step[]; shapeClaim?: ShapeSpec; span: Span; readings?: Reading[] }
+  | {
+      kind: 'equation'; label?: string; lhs: Step; rhs: Step[]; shapeClaim?: ShapeSpec; span: Span; readings?: Reading[];
+      /** The claim's own point, added to the `at` point in force (LaTeX `\frac{df}{dx}\Big|_{x=2} = 12`). */
+      point?: AtBinding[];
+    }
   | { kind: 'at'; bindings: AtBinding[]; span: Span }
   | { kind: 'problem'; id: string; title?: string; span: Span }
   | { kind: 'ask'; target: Step; points: number; span: Span }

@@ -47,7 +47,7 @@ describe('gradescope/run_autograder', () => {
     const { env } = autograder({});
     const { results } = run(env);
     expect(results.score).toBe(0);
-    expect(results.output).toContain('no .cr, .md or .tex file was found in this submission');
+    expect(results.output).toContain('no .cr, .md, .tex or .ipynb file was found in this submission');
   });
 
   it('still writes results.json when the assignment is missing or broken', () => {

@@ -24,7 +24,8 @@ describe('fractions and derivatives', () => {
     [String.raw`\frac{\partial}{\partial \vec{s}} \left( -\vec{y} \cdot \log(\vec{s}) \right)`, '(dop (cdot (neg y) log(s)) / s)'],
     [String.raw`2 \frac{\partial}{\partial x} x`, '(* 2 (dop x / x))'],
     [String.raw`-\frac{d}{dx} x`, '(neg (dop x / x))'],
-    [String.raw`\nabla_{W} L`, '(dop L / W)'],
+    [String.raw`\nabla_{W} L`, '(d L / W)'],
+    [String.raw`\nabla_{W} (L + 1)`, '(dop (+ L 1) / W)'],
     [String.raw`\frac{\partial L}{\partial h} \frac{\partial h}{\partial W}`, '(* (d L / h) (d h / W))'],
   ])('%s', (latex, expected) => {
     expect(shown(latex)).toBe(expected);
@@ -239,9 +240,9 @@ describe('noise that carries no maths', () => {
     expect(printed(String.raw`\text{(c)} \quad h = XW + b`)).toEqual(['[c] h = (+ (* X W) b)']);
   });
 
-  it('reports an evaluation bar as unsupported', () => {
-    const r = parse(String.raw`y = \left. \frac{d}{dx} f \right|_{x=0}`);
-    expect(r.diagnostics.map((d) => d.message)).toEqual(['cannot read this maths: a subscript can only be an index of letters and digits, as in W_{1} or x_i']);
+  it('reports an evaluation bar without a point as unreadable', () => {
+    const r = parse(String.raw`y = \left. \frac{d}{dx} f \right|_{x}`);
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['cannot read this maths: an evaluation bar needs a point with numbers, as in \\Big|_{x=2}']);
   });
 });
 

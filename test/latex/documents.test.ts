@@ -67,11 +67,11 @@ describe('finding maths in Markdown', () => {
   });
 
   it('skips an unreadable block with a warning that gives the line and the reason, and keeps reading', () => {
-    const doc = md(['$$a = 1$$', '', '$$\\mathbb{R}^{1 \\times C} \\cdot \\mathbb{R}^{C \\times C}$$', '', '$$w_j \\leftarrow w_j - \\eta g$$', '', '$$b = 2$$'].join('\n'));
+    const doc = md(['$$a = 1$$', '', '$$\\mathbb{R} \\times \\mathbb{R}^{C} = c$$', '', '$$w_j = \\int g$$', '', '$$b = 2$$'].join('\n'));
     expect(doc.statements.map(showStatement)).toEqual(['a = 1', 'b = 2']);
     expect(doc.diagnostics).toEqual([
       { severity: 'warning', code: 'parse-error', message: 'cannot read this maths: \\mathbb{R} can only follow \\in', span: { line: 3, column: 3, endLine: 3, endColumn: 13 } },
-      { severity: 'warning', code: 'parse-error', message: 'cannot read this maths: an update rule (←) is not an equation', span: { line: 5, column: 7, endLine: 5, endColumn: 17 } },
+      { severity: 'warning', code: 'parse-error', message: 'cannot read this maths: integrals are not supported', span: { line: 5, column: 9, endLine: 5, endColumn: 13 } },
     ]);
     expect(doc.blocks.map((b) => b.read)).toEqual([true, false, false, true]);
   });
@@ -198,11 +198,14 @@ describe('limits', () => {
 });
 
 describe('raw seeds (OCR noise included)', () => {
-  // Counted from the seeds: the unread blocks are OCR garbage (\mathbb{R} shape scratch, `;` for `_`,
-  // \neq for \in, \underbrace for a sum sign), sets, the P(Y = 1|X) line and the update rule.
+  // Counted from the seeds: the unread blocks are OCR garbage (`;` for `_`, \neq for \in, \underbrace
+  // for a sum sign), sets and the P(Y = 1|X) line. Set aside with a note, and so read: the five lines of
+  // \mathbb{R} shape scratch (132, 134, 137, 146, 162) and the update rule; the chain of line 156 ends in
+  // `= \mathbb{R}^{N\times L}(\ldots) = \mathbb{R}^{N\times L}`, read as its shape claim (one more statement,
+  // one warning less).
   it.each([
-    ['homework_backprop_matrix_form.md', { blocks: 77, read: 63, statements: 51, diagnostics: 15 }],
-    ['homework_logreg_and_numeric_backprop.md', { blocks: 45, read: 40, statements: 38, diagnostics: 9 }],
+    ['homework_backprop_matrix_form.md', { blocks: 77, read: 69, statements: 52, diagnostics: 14 }],
+    ['homework_logreg_and_numeric_backprop.md', { blocks: 45, read: 41, statements: 38, diagnostics: 9 }],
   ])('%s: never fails, only warns', (name, expected) => {
     // fixtures/seeds holds verbatim copies of the OCR'd homework, so CI needs nothing outside the repo.
     const doc = md(readFileSync(join(__dirname, '../../fixtures/seeds', name), 'utf8'));

@@ -1,0 +1,42 @@
+// Rows that are understood and are not claims, set aside with a note rather than read as equations or
+// reported as unreadable: update rules of an algorithm (`w \leftarrow w - \eta g`, `W := W - \alpha \nabla W`,
+// `w = w - \alpha \frac{\partial J}{\partial w}`, `\theta_{t+1} = \theta_t - \eta g`) and notation the
+// normaliser marked as an `aside` (⊗, case splits). Checking an update rule as an equation would call
+// every one of them wrong (w = w - αg claims αg = 0).
+import { warning, type Diagnostic, type Span } from '../diagnostics';
+import { spanOf, type Tok } from './tokens';
+
+/** The note for a row set aside: what it was, and that it is not checked. */
+export function asideNote(what: string, span: Span, hint?: string): Diagnostic {
+  return warning('not-a-claim', `set aside: ${what}`, span, hint);
+}
+
+/** Why the row is set aside, if it is: an `aside` token's reason, or an update rule. */
+export function asideOf(tokens: readonly Tok[]): Diagnostic | undefined {
+  if (tokens.length === 0) return undefined;
+  const span = spanOf(tokens);
+  const marked = tokens.find((t) => t.type === 'aside');
+  if (marked) return asideNote(marked.value, span);
+  if (isUpdateRule(tokens)) return asideNote('an update rule, not a claim', span, 'the step of an algorithm (w ← w - η g) is not an equation; the gradient it uses can be claimed on a line of its own');
+  return undefined;
+}
+
+/**
+ * `w = w - ...`, `W := W + ...`, `w_{t+1} = w_t - ...`: a single name on the left, and the right side
+ * starts with the same quantity (or its previous step) followed by `+` or `-`.
+ */
+function isUpdateRule(tokens: readonly Tok[]): boolean {
+  const [lhs, relation, first, op] = tokens;
+  if (lhs.type !== 'name' || (relation?.type !== 'eq' && relation?.type !== 'approx') || first?.type !== 'name') return false;
+  if (op?.type !== 'plus' && op?.type !== 'minus') return false;
+  return lhs.value === first.value || isNextStep(lhs.text, first.text);
+}
+
+/** `w_{t+1}` after `w_t` (also `^{(t+1)}` after `^{(t)}`): the next step of the same quantity. */
+function isNextStep(next: string, previous: string): boolean {
+  const m = /^(.+?)([_^])\{?\(?([a-z])\s*\+\s*1\)?\}?$/.exec(next.replace(/\s+/g, ''));
+  if (!m) return false;
+  const [, base, mark, step] = m;
+  const forms = mark === '_' ? [`_${step}`, `_{${step}}`] : [`^{(${step})}`, `^(${step})`, `^{${step}}`, `^${step}`];
+  return forms.some((f) => previous.replace(/\s+/g, '') === base + f);
+}

@@ -1,0 +1,303 @@
+// Textbook notation (issue 13, item 2): each construct is read into the AST its .cr equivalent gives, or
+// recognised and set aside with a note (code `not-a-claim`) that says what it was. Where the reading
+// needs the document (a function it defines, a point, index notation), the check's verdicts are compared.
+import { readFileSync } from 'fs';
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../../src/app/check';
+import { parseMarkdown } from '../../src/latex/documents';
+import { parseFile } from '../../src/syntax/parse';
+import { parse, printed, shown } from './helpers';
+import { showStatement } from './print';
+
+/** The statements of .cr lines, printed like the LaTeX ones. */
+function cr(source: string): string[] {
+  const r = parseFile(source, 'test.cr');
+  expect(r.diagnostics).toEqual([]);
+  return r.statements.map(showStatement);
+}
+
+/** The notes of a block that is set aside, and that it gives no statement. */
+function setAside(math: string): string[] {
+  const r = parse(math);
+  expect(r.statements).toEqual([]);
+  expect(r.unreadRows).toBe(0);
+  return r.diagnostics.map((d) => `${d.severity} ${d.code} ${d.message}`);
+}
+
+/** What `check` says of each claim: target, expected value, and the verdict of each step. */
+function verdicts(source: string, file: string): string[] {
+  return checkSource(source, file).report.claims.map((c) => `${c.target} = ${c.expected}: ${c.steps.map((s) => s.verdict).join(', ')}`);
+}
+
+/** The verdicts of the steps alone (targets print differently from documents and from .cr). */
+function stepVerdicts(source: string, file: string): string[] {
+  return checkSource(source, file).report.claims.flatMap((c) => c.steps.map((s) => s.verdict));
+}
+
+describe('derivatives written as textbooks do', () => {
+  it('reads ∂L/∂σ(z), a derivative with respect to an expression, as .cr dL/dsigma(z)', () => {
+    expect(printed(String.raw`\frac{\partial L}{\partial \sigma(z)} = 2\sigma(z)`)).toEqual(cr('dL/dsigma(z) = 2 sigma(z)'));
+    // and with braces around the variable, as in \partial{x}
+    expect(printed(String.raw`\frac{\partial{z_1}}{\partial{x}} = W_1`)).toEqual(cr('dz_1/dx = W_1'));
+  });
+
+  it('checks ∂L/∂σ(z) as the adjoint of the intermediate σ(z) of L', () => {
+    // L = σ(z)^2, so ∂L/∂σ(z) = 2σ(z); 2z would be wrong.
+    const md = ['$$z \\in \\mathbb{R}$$', '$$L = \\sigma(z)^2$$', '$$\\frac{\\partial L}{\\partial \\sigma(z)} = 2\\sigma(z)$$', '$$\\frac{\\partial L}{\\partial \\sigma(z)} = 2z$$'].join('\n');
+    expect(stepVerdicts(md, 't.md')).toEqual(['correct', 'incorrect']);
+    expect(stepVerdicts(md, 't.md')).toEqual(stepVerdicts('z : scalar\nL = sigma(z)^2\ndL/dsigma(z) = 2 sigma(z)\ndL/dsigma(z) = 2 z\n', 't.cr'));
+  });
+
+  it('reads \\nabla f(x, y) as grad(f(x, y), [x, y])', () => {
+    expect(printed(String.raw`\nabla f(x, y) = [2xy, x^2]`)).toEqual(cr('grad(f(x, y), [x, y]) = [2 x y, x^2]'));
+  });
+
+  it('refuses a bare \\nabla, or one of a call at a point, with what to write', () => {
+    const message = 'cannot read this maths: write the gradient with its variable, as in \\nabla_{W} L, or of a function of named arguments, as in \\nabla f(x, y)';
+    expect(parse(String.raw`\nabla L = 0`).diagnostics.map((d) => d.message)).toEqual([message]);
+    expect(parse(String.raw`\nabla f(1, 2) = 0`).diagnostics.map((d) => d.message)).toEqual([message]);
+  });
+
+  it('reads \\nabla_w L as ∂L/∂w (and \\nabla_w of an expression as the operator)', () => {
+    expect(printed(String.raw`\nabla_w L = X^T (Xw - y)`)).toEqual(cr('dL/dw = X^T (X w - y)'));
+    expect(printed(String.raw`\nabla_{\mathbf{w}} (L + 1) = 0`)).toEqual(cr('d/dw (L + 1) = 0'));
+  });
+
+  it('reads J_F and J_{F \\circ G}(x, y) as Jacobians of the functions the document defines', () => {
+    const defs = ['$$F(x, y) = \\begin{bmatrix} x y \\\\ x + y \\end{bmatrix}$$', '$$G(x, y) = \\begin{bmatrix} 2 x \\\\ y \\end{bmatrix}$$'];
+    const md = [...defs, '$$J_F = A$$', '$$J_F(x, y) = A$$', '$$J_{F \\circ G}(x, y) = A$$', '$$J_{F \\circ G} = A$$'].join('\n');
+    const latex = parseMarkdown(md, 't.md').statements.slice(2).map(showStatement);
+    expect(latex).toEqual(cr('jacobian(F(x, y), [x, y]) = A\njacobian(F(x, y), [x, y]) = A\njacobian(F(G(x, y)), [x, y]) = A\njacobian(F(G(x, y)), [x, y]) = A\n'));
+  });
+
+  it('checks J_{F \\circ G}(x, y) as .cr checks jacobian(F(G(x, y)), [x, y])', () => {
+    // F(G(x, y)) = [2xy; 2x + y]: the Jacobian is [2y, 2x; 2, 1]; [2y, 2x; 1, 2] swaps the second row.
+    const md = [
+      '$$x, y \\in \\mathbb{R}$$',
+      '$$F(x, y) = \\begin{bmatrix} x y \\\\ x + y \\end{bmatrix}$$',
+      '$$G(x, y) = \\begin{bmatrix} 2 x \\\\ y \\end{bmatrix}$$',
+      '$$J_{F \\circ G}(x, y) = \\begin{bmatrix} 2y & 2x \\\\ 2 & 1 \\end{bmatrix}$$',
+      '$$J_{F \\circ G}(x, y) = \\begin{bmatrix} 2y & 2x \\\\ 1 & 2 \\end{bmatrix}$$',
+    ].join('\n');
+    const dotCr = 'x, y : scalar\nF(x, y) = [x y; x + y]\nG(x, y) = [2 x; y]\njacobian(F(G(x, y)), [x, y]) = [2 y, 2 x; 2, 1]\njacobian(F(G(x, y)), [x, y]) = [2 y, 2 x; 1, 2]\n';
+    expect(verdicts(md, 't.md')).toEqual(verdicts(dotCr, 't.cr'));
+    expect(verdicts(md, 't.md').map((v) => v.split(': ')[1])).toEqual(['correct', 'incorrect']);
+  });
+
+  it('leaves J_X a name when X is no function of the document', () => {
+    expect(parseMarkdown('$$J_W = 2$$', 't.md').statements.map(showStatement)).toEqual(['JW = 2']);
+  });
+
+  it('reads an evaluation bar as the claim\'s own point', () => {
+    const [st] = parse(String.raw`\frac{df}{dx}\Big|_{x=2} = 12`).statements;
+    expect(st).toMatchObject({ kind: 'equation', point: [{ name: 'x', value: 2, rounded: false }] });
+    expect(showStatement(st)).toBe(cr('df/dx = 12')[0]);
+    const [right] = parse(String.raw`\left. \frac{d}{dx} x^3 \right|_{x = 2, y = -1} = 12`).statements;
+    expect(right).toMatchObject({ point: [{ name: 'x', value: 2 }, { name: 'y', value: -1 }] });
+  });
+
+  it('checks at the bar\'s point, for that claim only (as .cr does after `at x = 2`)', () => {
+    // f = x^3: f'(2) = 12; 13 is wrong. The last claim has no bar: 3x^2 holds at every point.
+    const md = ['$$x \\in \\mathbb{R}$$', '$$f = x^3$$', '$$\\frac{df}{dx}\\Big|_{x=2} = 12$$', '$$\\left.\\frac{df}{dx}\\right|_{x=2} = 13$$', '$$\\frac{df}{dx} = 3x^2$$'].join('\n');
+    expect(verdicts(md, 't.md')).toEqual(['df/dx = 3 x^2: correct', 'df/dx = 3 x^2: incorrect', 'df/dx = 3 x^2: correct']);
+    expect(verdicts(md, 't.md').slice(0, 2)).toEqual(verdicts('x : scalar\nf = x^3\nat x = 2\ndf/dx = 12\ndf/dx = 13\n', 't.cr'));
+  });
+});
+
+describe('functions and names', () => {
+  it.each([
+    // (sin x)^2, not sin(x^2)
+    [String.raw`\sin^2 x`, 'sin(x)^2'],
+    [String.raw`\log^2(1 - a)`, 'log(1 - a)^2'],
+    // square brackets group one expression; with commas they are a row
+    [String.raw`-[ y \log a + (1-y) \log(1-a) ]`, '-(y log(a) + (1 - y) log(1 - a))'],
+    [String.raw`[a, b]`, '[a, b]'],
+    [String.raw`[0.6457, 0.4256]^T`, '[0.6457, 0.4256]^T'],
+    // fonts: `{\bf x}` is x
+    [String.raw`{\bf x} + \bf{\hat{y} - y}`, 'x + (yhat - y)'],
+    // a brace's label and a cancellation stroke carry no maths
+    [String.raw`\underbrace{(a + b)}_{\text{sum}} c + \overbrace{d}^{\text{d}}`, '(a + b) c + d'],
+    [String.raw`\cancel{x} + \textcolor{red}{y}`, 'x + y'],
+    // function words however written
+    [String.raw`\text{softmax}(h)`, 'softmax(h)'],
+    [String.raw`\operatorname{softmax}(h) + \operatorname{tanh} h`, 'softmax(h) + tanh(h)'],
+    // an operator name in \text or \mathrm before `(` is a call, as CE(y, yhat) is in .cr
+    [String.raw`\text{CE}(y, \hat y) + \mathrm{MSE}(y, a)`, 'CE(y, yhat) + MSE(y, a)'],
+    // layer superscripts are part of the name: W^L is W_L (WL), a^{L-1} is a_{Lm1}
+    [String.raw`W^L a^{L-1} + W^{[l]} + \delta^{(l+1)}`, 'W_L a_Lm1 + W_l + delta_lp1'],
+    // a sample index on a capital name (a per-sample cost), and written as a subscript in brackets
+    [String.raw`C^n + x_{(i)} + w_{t+1}`, 'C_n + x_i + w_tp1'],
+    // powers stay powers: a lowercase base with n, a number, an expression
+    [String.raw`x^n + x^2 + x^{n-1} + e^L`, 'x^n + x^2 + x^(n - 1) + exp(L)'],
+  ])('%s', (latex, dotCr) => {
+    expect(shown(latex)).toBe(cr(`Z = ${dotCr}`)[0].slice('Z = '.length));
+  });
+
+  it('refuses \\sin^{-1} (the inverse function, not a power)', () => {
+    expect(parse(String.raw`y = \sin^{-1} x`).diagnostics.map((d) => d.message)).toEqual(['cannot read this maths: inverse functions (\\sin^{-1}) are not supported']);
+  });
+
+  it('reads h(x) for a defined h as h, as the textbook means it (a(1 - a) stays a product)', () => {
+    // h = sin x: d h(x)/dx = cos x; L(yhat, y) is L.
+    const md = [
+      '$$h = \\sin x$$', '$$\\frac{d h(\\mathbf{x})}{dx} = \\cos x$$', '$$a = \\sigma(x)$$', '$$\\frac{da}{dx} = a(1 - a)$$',
+      '$$L = (\\hat{y} - y)^2$$', '$$\\frac{\\partial \\mathcal{L}(\\hat{y}, y)}{\\partial \\hat{y}} = 2(\\hat{y} - y)$$',
+    ].join('\n');
+    const dotCr = 'h = sin(x)\ndh/dx = cos(x)\na = sigma(x)\nda/dx = a (1 - a)\nL = (yhat - y)^2\ndL/dyhat = 2 (yhat - y)\n';
+    expect(stepVerdicts(md, 't.md')).toEqual(['correct', 'correct', 'correct']);
+    expect(stepVerdicts(md, 't.md')).toEqual(stepVerdicts(dotCr, 't.cr'));
+  });
+});
+
+// A wrong index-notation step is `unjudged` in a document today, not `incorrect`: src/check/doubts.ts takes
+// the index notation's names (s_i, x_k) for undeclared scalars. So wrong steps are only said to be not correct.
+const notCorrect = (v: string) => (v === 'correct' ? v : 'not correct');
+
+describe('index notation', () => {
+  it('reads \\delta_{ij} as the Kronecker delta, as .cr delta_ij', () => {
+    const md = ['$$h \\in \\mathbb{R}^{n}$$', '$$s = \\mathrm{softmax}(h)$$', '$$\\frac{\\partial s_i}{\\partial h_j} = s_i(\\delta_{ij} - s_j)$$', '$$\\frac{\\partial s_i}{\\partial h_j} = s_i(\\delta_{i j} - s_i)$$'].join('\n');
+    const dotCr = 'h : n x 1\ns = softmax(h)\nds_i/dh_j = s_i (delta_ij - s_j)\nds_i/dh_j = s_i (delta_ij - s_i)\n';
+    expect(stepVerdicts(md, 't.md').map(notCorrect)).toEqual(['correct', 'not correct']);
+    expect(stepVerdicts(md, 't.md').map(notCorrect)).toEqual(stepVerdicts(dotCr, 't.cr').map(notCorrect));
+  });
+
+  it('reads x_1 + x_2 + \\dots + x_n as the index sum over k', () => {
+    expect(shown(String.raw`x_1 + x_2 + \dots + x_n`)).toBe('sum(xk)');
+    expect(shown(String.raw`b + w_1 x_1 + \cdots + w_N x_N`)).toBe('(+ b sum((* wk xk)))');
+    expect(shown(String.raw`(x^{(1)} + \ldots + x^{(m)})^2`)).toBe('(^ sum(xk) 2)');
+    const [st] = parse(String.raw`S = x_1 + \dots + x_n`).statements;
+    expect(st.kind === 'equation' && st.rhs[0]).toMatchObject({ text: 'x_1 + \\dots + x_n', expr: { kind: 'call', calleeText: '\\sum_{k=1}^{n}' } });
+  });
+
+  it('checks an elided sum as .cr checks sum_{k=1}^{n} x_k', () => {
+    // S = x_1 + ... + x_n: dS/dx is the ones vector; x is wrong.
+    const md = ['$$x \\in \\mathbb{R}^{n}$$', '$$S = x_1 + x_2 + \\dots + x_n$$', '$$\\frac{\\partial S}{\\partial x} = \\mathrm{ones}(n, 1)$$', '$$\\frac{\\partial S}{\\partial x} = x$$'].join('\n');
+    const dotCr = 'x : n x 1\nS = sum_{k=1}^{n} x_k\ndS/dx = ones(n, 1)\ndS/dx = x\n';
+    expect(verdicts(md, 't.md').map(notCorrect)).toEqual(verdicts(dotCr, 't.cr').map(notCorrect));
+    expect(verdicts(md, 't.md')[0]).toBe('dS/dx = ones(n, 1): correct');
+  });
+
+  it('refuses dots that are not an elided sum, with the form it reads', () => {
+    const r = parse(String.raw`y = x_1 x_2 \cdots x_n`);
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['cannot read this maths: elided terms (\\cdots) are read only in a sum whose terms differ in one index, as in x_1 + \\dots + x_n']);
+    expect(parse(String.raw`y = a - x_1 + \dots + x_n`).diagnostics).toHaveLength(1); // a - x_1 + x_2 ... is not a - Σ
+    expect(parse(String.raw`y = x_2 + \dots + x_n`).diagnostics).toHaveLength(1); // sums start at 1
+  });
+
+  it('reads \\sum_{k \\neq i} a_k as the sum over k less its term at k = i', () => {
+    const [st] = parse(String.raw`z = \sum_{k \neq i} a_k W_{kj}`).statements;
+    expect(showStatement(st)).toBe('z = (- sum((* ak Wkj)) (* ai Wij))');
+    expect(st.kind === 'equation' && st.rhs[0].expr).toMatchObject({ left: { calleeText: '\\sum_{k}' }, right: { left: { text: 'a_i' }, right: { text: 'W_{ij}' } } });
+    // ∂/∂x_i of ½(Σ_k x_k)² − ½ Σ_k x_k² is Σ_k x_k − x_i = Σ_{k≠i} x_k; Σ_k x_k is wrong.
+    const md = [
+      '$$x \\in \\mathbb{R}^{n}$$', '$$L = \\frac{1}{2} (\\sum_k x_k)^2 - \\frac{1}{2} \\sum_k x_k^2$$',
+      '$$\\frac{\\partial L}{\\partial x_i} = \\sum_{k \\neq i} x_k$$', '$$\\frac{\\partial L}{\\partial x_i} = \\sum_{k} x_k$$',
+    ].join('\n');
+    expect(stepVerdicts(md, 't.md').map(notCorrect)).toEqual(['correct', 'not correct']);
+  });
+});
+
+describe('rows that say "which gives"', () => {
+  it('splits chains at \\Rightarrow and \\therefore, and drops them before a statement', () => {
+    expect(printed(String.raw`L = \sigma(z) \Rightarrow \frac{dL}{dz} = L(1 - L)`)).toEqual(cr('L = sigma(z)\ndL/dz = L(1 - L)'));
+    expect(printed(String.raw`a = 1 \therefore b = 2`)).toEqual(cr('a = 1\nb = 2'));
+    expect(printed(String.raw`\therefore \frac{dL}{dz} = 1`)).toEqual(cr('dL/dz = 1'));
+    expect(printed(String.raw`\Rightarrow \frac{dL}{dz} = 1`)).toEqual(cr('dL/dz = 1'));
+    // before a lone expression it still links the chain
+    expect(printed(String.raw`\frac{dy}{da} \approx 0.18 \Rightarrow 0.2`)).toEqual(['(d y / a) = 0.18 = 0.2']);
+  });
+
+  it('reads an exercise left blank after its last `=`', () => {
+    expect(printed(String.raw`\frac{\partial L}{\partial b} = \delta^{(2)} =`)).toEqual(cr('dL/db = delta_2'));
+  });
+});
+
+describe('set aside with a note, never checked', () => {
+  it.each([
+    [String.raw`w \leftarrow w - \eta g`, 'an update rule (←), not a claim'],
+    [String.raw`\theta \gets \theta - \alpha \nabla_\theta J`, 'an update rule (←), not a claim'],
+    [String.raw`W := W - \alpha \nabla W`, 'an update rule, not a claim'],
+    [String.raw`w = w - \alpha \frac{\partial J}{\partial w}`, 'an update rule, not a claim'],
+    [String.raw`w_{t+1} = w_t - \eta \nabla_w L`, 'an update rule, not a claim'],
+    [String.raw`\theta^{(t+1)} = \theta^{(t)} + \eta g`, 'an update rule, not a claim'],
+    [String.raw`\mathbb{R}^{1 \times C} \cdot \mathbb{R}^{C \times C}`, 'shape arithmetic, not a claim'],
+    [String.raw`(1 \times N)(N \times 1)`, 'shape arithmetic, not a claim'],
+    [String.raw`\mathbb{R}^{M \times L} \qquad \mathbb{R}^{M \times L}`, 'shape arithmetic, not a claim'],
+    [String.raw`p = a \otimes b`, 'an outer or Kronecker product (⊗), which chainrule does not read; write a b^T or a^T b'],
+    [String.raw`f(x) = \begin{cases} x & x > 0 \\ 0 & \text{otherwise} \end{cases}`, 'a case split (\\begin{cases}), whose cases are not read as claims'],
+  ])('%s', (latex, what) => {
+    expect(setAside(latex)).toEqual([`warning not-a-claim set aside: ${what}`]);
+  });
+
+  it('keeps `:=` a definition when the name is not on its right side', () => {
+    expect(printed(String.raw`h := X W + b`)).toEqual(cr('h = X W + b'));
+  });
+
+  it('keeps (a \\times b) a product of scalars when nothing says it is a shape', () => {
+    expect(printed(String.raw`y = (a \times b)`)).toEqual(['y = (star a b)']);
+    expect(printed(String.raw`y = (2 \times 3)(4 \times 5)`)).toEqual(['y = (* (star 2 3) (star 4 5))']);
+  });
+
+  it('sets the rest of the block aside after an update rule: a `= ...` row does not continue it', () => {
+    const r = parse(String.raw`\begin{aligned} w &\leftarrow w - \eta g \\ &= w - \eta x \end{aligned}`);
+    expect([r.statements, r.continuation, r.diagnostics.map((d) => d.code)]).toEqual([[], undefined, ['not-a-claim']]);
+  });
+});
+
+describe('shapes written beside a claim', () => {
+  it('takes a shape after a wide space as the claim\'s shape claim', () => {
+    expect(printed(String.raw`\frac{\partial L}{\partial W} = X^T (a - y) \quad \mathbb{R}^{M \times 1}`)).toEqual(cr('dL/dW = X^T (a - y) in R^(M x 1)'));
+    expect(printed(String.raw`\frac{\partial L}{\partial W} = X^T (a - y) \qquad (M \times 1)`)).toEqual(cr('dL/dW = X^T (a - y) in R^(M x 1)'));
+  });
+
+  it('takes the shape a chain of shapes ends in, and leaves the shapes out of the steps', () => {
+    const latex = String.raw`\frac{\partial L}{\partial W} = a^T \delta = \mathbb{R}^{N \times 1} (\mathbb{R}^{1 \times L}) = \mathbb{R}^{N \times L}`;
+    expect(printed(latex)).toEqual(cr('dL/dW = a^T delta in R^(N x L)'));
+  });
+
+  it('gives a shape on the next row, or in the next block, to the claim above', () => {
+    expect(printed(String.raw`\begin{aligned} \frac{\partial L}{\partial W} &= X^T (a - y) \\ &\in \mathbb{R}^{M \times 1} \end{aligned}`)).toEqual(cr('dL/dW = X^T (a - y) in R^(M x 1)'));
+    expect(printed(String.raw`\frac{\partial L}{\partial W} = X^T (a - y) \\ \mathbb{R}^{M \times N} \mathbb{R}^{N \times 1} = \mathbb{R}^{M \times 1}`)).toEqual(cr('dL/dW = X^T (a - y) in R^(M x 1)'));
+    const doc = parseMarkdown(['$$\\frac{\\partial L}{\\partial W} = X^T (a - y)$$', '', '$$\\mathbb{R}^{M \\times 1}$$'].join('\n'), 't.md');
+    expect([doc.statements.map(showStatement), doc.diagnostics]).toEqual([cr('dL/dW = X^T (a - y) in R^(M x 1)'), []]);
+  });
+
+  it('notes shapes that are no single shape, or come after a claim that states its shape', () => {
+    const doc = parseMarkdown(['$$\\frac{\\partial L}{\\partial h} = a \\in \\mathbb{R}^{1 \\times C}$$', '', '$$\\mathbb{R}^{1 \\times C}$$', '', '$$\\mathbb{R}^{1 \\times C} \\mathbb{R}^{C \\times C}$$'].join('\n'), 't.md');
+    expect(doc.statements.map(showStatement)).toEqual(cr('dL/dh = a in R^(1 x C)'));
+    expect(doc.diagnostics.map((d) => `${d.span.line} ${d.code} ${d.message}`)).toEqual([
+      '3 not-a-claim set aside: shape arithmetic, not a claim; the claim states its shape already',
+      '5 not-a-claim set aside: shape arithmetic, not a claim',
+    ]);
+  });
+
+  it('notes a shape with no claim before it', () => {
+    const doc = parseMarkdown('$$\\mathbb{R}^{M \\times 1}$$', 't.md');
+    expect([doc.statements, doc.diagnostics.map((d) => d.message)]).toEqual([[], ['set aside: shape arithmetic, not a claim']]);
+  });
+});
+
+describe('fixtures/latex/notation.md', () => {
+  it('gives each line the verdict worked out by hand in its comment', () => {
+    const source = readFileSync('fixtures/latex/notation.md', 'utf8');
+    const { report } = checkSource(source, 'fixtures/latex/notation.md');
+    const shape = (c: (typeof report.claims)[number]) => (c.shapeClaim ? ` in ${c.shapeClaim.claimed}` : '');
+    expect(report.claims.map((c) => `${c.line} ${c.verdict}${shape(c)}`)).toEqual([
+      // 1. derivatives of expressions, gradients
+      '66 correct', '67 correct', '69 correct', '70 incorrect',
+      // 2. Jacobians of the document's functions
+      '76 correct', '77 correct', '78 incorrect',
+      // 3. index notation
+      '84 correct', '86 correct', '88 correct',
+      // 4. functions and brackets; 101 and 102 at t = 1
+      '94 correct', '95 incorrect', '97 correct', '98 correct', '100 correct', '101 correct', '102 incorrect', '103 correct',
+      // 5. layer and sample superscripts
+      '109 correct', '110 incorrect', '111 correct',
+      // 6. which gives
+      '116 correct', '117 correct',
+      // 7. shapes beside claims: 124's steps are right, its shape claim N x 1 is not; 125 takes the next block's shape
+      '123 correct in M x 1', '124 incorrect in N x 1', '125 correct in N x M',
+    ]);
+    expect(report.claims[report.claims.length - 2].steps.map((s) => s.verdict)).toEqual(['correct']);
+  });
+});
