@@ -2,7 +2,8 @@
 // where a confusion applies (sites), the edits that read them otherwise, and token helpers. The edits keep
 // the written tokens' text and spans, so a step read otherwise still points at what the author wrote.
 import type { Expr, Span } from '../syntax/ast';
-import { CLOSING, OPENING, type Tok, type TokType } from './tokens';
+import { spanOf, type Tok, type TokType } from './tokens';
+export { closer, spanOf } from './tokens';
 
 export interface NameFacts {
   /** Declared, defined or used in a definition by a statement other than the one being read. */
@@ -68,10 +69,6 @@ export interface Confusion {
 
 // ---- tokens
 
-export function spanOf(first: Tok, last: Tok): Span {
-  return { line: first.span.line, column: first.span.column, endLine: last.span.endLine, endColumn: last.span.endColumn };
-}
-
 /** A token read as another: the written text and place stay, so messages quote what the author wrote. */
 export function readAs(t: Tok, type: TokType, value: string): Tok {
   return { ...t, type, value };
@@ -81,17 +78,7 @@ export function readAs(t: Tok, type: TokType, value: string): Tok {
 export function merged(tokens: readonly Tok[], type: TokType, value: string): Tok {
   const first = tokens[0];
   const last = tokens[tokens.length - 1];
-  return { type, value, text: tokens.map((t) => t.text).join(''), start: first.start, end: last.end, span: spanOf(first, last) };
-}
-
-/** Index of the token closing the bracket opened at `open`. */
-export function closer(tokens: readonly Tok[], open: number): number | undefined {
-  let depth = 0;
-  for (let i = open; i < tokens.length; i++) {
-    if (OPENING.has(tokens[i].type)) depth++;
-    else if (CLOSING.has(tokens[i].type) && --depth === 0) return i;
-  }
-  return undefined;
+  return { type, value, text: tokens.map((t) => t.text).join(''), start: first.start, end: last.end, span: spanOf([first, last]) };
 }
 
 /** Single letters written together (`loq` lexes as l, o, q): the run of letters starting at `i`. */

@@ -25,7 +25,7 @@ const sigmaSix: Confusion = {
       // σ of a name is an activation; 6(2) in a line of numbers is six times two.
       const symbolic = tokens.slice(i + 2, close).some((a) => a.type === 'name');
       const why = '`6` before a parenthesis read as σ (the sigmoid)';
-      out.push({ key: 'sigma', site: { span: spanOf(t, tokens[close]), edits: [{ at: i, remove: 1, insert: [readAs(t, 'name', 'sigma')] }], live: symbolic && !ctx.numeric, why } });
+      out.push({ key: 'sigma', site: { span: spanOf([t, tokens[close]]), edits: [{ at: i, remove: 1, insert: [readAs(t, 'name', 'sigma')] }], live: symbolic && !ctx.numeric, why } });
     });
     return out;
   },
@@ -87,7 +87,7 @@ function word(spellings: ReadonlyMap<string, { type: TokType; value: string; say
           const type = meaning.type === 'fname' && next?.type !== 'lparen' ? 'func' : meaning.type === 'fname' ? 'name' : meaning.type;
           const live = letters.some((l) => !ctx.names.own(l.value));
           const edits = [{ at: i, remove: letters.length, insert: [merged(letters, type, meaning.value)] }];
-          out.push({ key: `word:${spelling}`, site: { span: spanOf(letters[0], letters[letters.length - 1]), edits, live, why: `${spelling} read as ${meaning.say} ${why}` } });
+          out.push({ key: `word:${spelling}`, site: { span: spanOf(letters), edits, live, why: `${spelling} read as ${meaning.say} ${why}` } });
         }
       });
       return out;

@@ -76,7 +76,7 @@ export const derivativeFraction: Confusion = {
       return {
         key: 'partial',
         site: {
-          span: spanOf(tokens[f.head], tokens[f.close]),
+          span: spanOf([tokens[f.head], tokens[f.close]]),
           edits: [f.top, f.bottom].map((at) => ({ at, remove: 1, insert: [partial(tokens[at])] })),
           live: fractionExpected(tokens[f.head], heads, ctx),
           why: `${glyphs.map((g) => `\`${g.text}\``).join(' and ')} read as ∂: a fraction of ${of} and ${wrt}, names of the document, where a derivative is expected`,
