@@ -20,6 +20,18 @@ export function readInput(file: string): string {
   return fs.readFileSync(file, 'utf8');
 }
 
+/** Standard input, read whole within the input limit. */
+export function readStandardInput(): string {
+  let text: Buffer;
+  try {
+    text = fs.readFileSync(0);
+  } catch {
+    throw new UsageError('standard input could not be read');
+  }
+  if (text.length > MAX_INPUT_BYTES) throw new UsageError(`standard input: error[limit-exceeded]: ${text.length} bytes; the limit is ${MAX_INPUT_BYTES}`);
+  return text.toString('utf8');
+}
+
 export function useColor(stream: NodeJS.WriteStream): boolean {
   return Boolean(stream.isTTY) && !process.env.NO_COLOR;
 }

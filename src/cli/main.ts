@@ -31,10 +31,11 @@ export function buildProgram(): Command {
   program
     .command('check')
     .description('check every claim of a derivation')
-    .argument('<file>', 'a .cr, .md, .tex or .ipynb derivation')
-    .option('--json', 'print JSON (SPEC section 3)')
+    .argument('<files...>', '.cr, .md, .tex or .ipynb derivations; - reads standard input')
+    .option('--json', 'print JSON (SPEC section 3; an array for several files)')
     .option('--seed <n>', 'seed of the random sample points')
-    .action((file: string, opts: { json?: boolean; seed?: string }) => run(() => checkCommand(file, opts)));
+    .option('--as <format>', 'the format of standard input: cr, md, tex or ipynb (default cr)')
+    .action((files: string[], opts: { json?: boolean; seed?: string; as?: string }) => run(() => checkCommand(files, opts)));
 
   program
     .command('diff')
