@@ -58,18 +58,19 @@ export function checkNumericStep(check: ClaimCheck, step: Step, node: Node): Ver
 }
 
 /**
- * For arithmetic on written decimals (`0.4694 × 0.5306`): the error their rounding can carry into the
- * result (the relative half-units of the last written digits, added up); undefined for anything else.
+ * For arithmetic on written decimals (`0.4694 × 0.5306`, `[0.2288; 0.2445]`): the error their rounding can
+ * carry into the result (the relative half-units of the last written digits, added up, times the largest
+ * entry); undefined for anything else.
  */
 function arithmeticTolerance(e: Expr, node: Node, value: Matrix): number | undefined {
-  if (value.data.length !== 1 || topologicalOrder([node]).some((n) => n.op === 'var')) return undefined;
+  if (topologicalOrder([node]).some((n) => n.op === 'var')) return undefined;
   let relative = 0;
   findInExpr(e, (x) => {
     const digits = x.kind === 'number' ? /\.(\d+)$/.exec(x.text)?.[1] : undefined;
     if (digits && x.kind === 'number' && x.value !== 0) relative += (0.5 * 10 ** -digits.length) / Math.abs(x.value);
     return false;
   });
-  return relative > 0 ? Math.max(relative * Math.abs(value.data[0]), 1e-9) : undefined;
+  return relative > 0 ? Math.max(relative * Math.max(...value.data.map(Math.abs)), 1e-9) : undefined;
 }
 
 /**

@@ -113,6 +113,11 @@ class Assembler {
     this.broken = r.endsInError || (this.broken && r.statements.length === 0 && r.continuation !== undefined);
   }
 
+  /** After the last event: what only the whole document tells (which headings are steps of a question). */
+  finish(): void {
+    this.questions.finish();
+  }
+
   cr(ev: Extract<DocumentEvent, { kind: 'cr' }>): void {
     const parse = this.options.parseCr ?? parseFile;
     const parsed = parse(ev.text, this.doc.file);
@@ -154,6 +159,7 @@ export function assemble(source: string, file: string, scan: (source: string) =>
     else a.marker(ev);
   }
   a.doc.statements = readJacobians(a.doc.statements);
+  a.finish();
   return a.doc;
 }
 

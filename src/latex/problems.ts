@@ -87,6 +87,9 @@ export class ProblemTracker {
  */
 export class QuestionTracker {
   readonly questions: Question[] = [];
+  /** Headings that name no problem or part, with their level (see finish). */
+  private readonly plainHeadings: Array<{ index: number; level: number }> = [];
+  private readonly headingLevels: number[] = [];
   /** The questions still open, outermost first, with their depth (heading level; lines go deeper). */
   private readonly open: Array<{ index: number; depth: number }> = [];
 
@@ -96,7 +99,24 @@ export class QuestionTracker {
 
   /** A heading: its problem id when it names one (`problem`), else its text. */
   heading(text: string, level: number, problem: string | undefined, marker: ProblemMarker | undefined, span: Span): void {
-    this.start(problem ?? headingLabel(text), level, marker?.part !== undefined || (problem !== undefined && /[a-z]$/.test(problem)), span);
+    const part = marker?.part !== undefined || (problem !== undefined && /[a-z]$/.test(problem));
+    this.start(problem ?? headingLabel(text), level, part, span);
+    this.headingLevels.push(level);
+    if (!part && problem === undefined) this.plainHeadings.push({ index: this.questions.length - 1, level });
+  }
+
+  /**
+   * Once every heading is known: the shallowest level with several headings holds the questions; a heading
+   * below it that names no problem (`### Step 2: Backward pass`) is a step of its question, so it sees the
+   * steps before it.
+   */
+  finish(): void {
+    const counts = new Map<number, number>();
+    for (const level of this.headingLevels) counts.set(level, (counts.get(level) ?? 0) + 1);
+    const levels = [...counts].filter(([, n]) => n > 1).map(([level]) => level);
+    if (levels.length === 0) return;
+    const questionLevel = Math.min(...levels);
+    for (const h of this.plainHeadings) if (h.level > questionLevel) this.questions[h.index].continues = true;
   }
 
   /** A prose line: a question when it names a problem or part, or is a numbered item. */

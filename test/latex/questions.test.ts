@@ -30,6 +30,19 @@ describe('questions', () => {
     ]);
   });
 
+  it('read headings below the question level as steps of one question', () => {
+    // ## is the level with several headings (the questions); ### Forward and ### Backward are steps of Q1, so
+    // the backward step sees L = (h - y)^2 from the forward one: dL/dh = 2 (h - y). Q2's L is its own.
+    const doc = [
+      '# Notes', '## Q1', '### Forward', '$$h = w x$$', '$$L = (h - y)^2$$', '### Backward', '$$\\frac{dL}{dh} = 2(h - y)$$',
+      '## Q2', '$$L = h^3$$', '$$\\frac{dL}{dh} = 3 h^2$$',
+    ];
+    expect(verdicts(doc)).toEqual([
+      ['Backward', 'dL/dh', 'correct'],
+      ['2', 'dL/dh', 'correct'],
+    ]);
+  });
+
   it('start a new part where a name is defined again in new terms', () => {
     // L = (b - y)^2 uses b, which the first L does not: a new derivation, so dL/db = 2 (b - y) holds; the
     // second definition is no claim that (b - y)^2 equals (a - y)^2.
