@@ -510,6 +510,11 @@ export class Lowering {
   }
 
   private lowerCall(e: Extract<Expr, { kind: 'call' }>): Node {
+    // LaTeX reads `e^{x}` as exp(x) (latex/build.ts); where the document has a quantity named e, it is e^x.
+    if (e.callee === 'exp' && e.calleeText === 'e' && e.args.length === 1 && this.hasQuantityNamedE()) {
+      const base: Expr = { kind: 'name', name: 'e', text: 'e', span: { ...e.span, endLine: e.span.line, endColumn: e.span.column + 1 } };
+      return this.lower({ kind: 'power', base, exponent: e.args[0], span: e.span });
+    }
     const abstract = this.scope.abstractFunctions.get(e.callee);
     if (abstract) return lowerAbstractCall(this, abstract, e, e.args.map((a) => this.lower(a)));
     const user = this.scope.functions.get(e.callee);
@@ -553,6 +558,11 @@ export class Lowering {
     throw new LowerError(
       error('unknown-function', `unknown function ${e.calleeText}`, e.span, similar ? `did you mean ${similar}?` : `define it first, e.g. \`${e.calleeText}(x) = ...\``),
     );
+  }
+
+  private hasQuantityNamedE(): boolean {
+    const s = this.scope;
+    return s.definitions.has('e') || s.declarations.has('e') || s.pointNames.has('e') || this.context.params.some((p) => p.has('e'));
   }
 
   private isVariableName(name: string): boolean {

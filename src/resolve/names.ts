@@ -63,7 +63,8 @@ export function dependentsOf(scope: Scope, names: ReadonlySet<string>): Set<stri
     const found = new Set<string>();
     findInExpr(e, (x) => {
       if (x.kind === 'name') found.add(x.name);
-      else if (x.kind === 'call') found.add(x.callee);
+      // a call's written head too: LaTeX's `e^{x}` is a call of exp written `e`, which is e^x where e is a name
+      else if (x.kind === 'call') found.add(x.callee).add(x.calleeText);
       return false;
     });
     mentions.set(key, found);

@@ -54,6 +54,16 @@ describe('questions', () => {
   });
 });
 
+describe('a quantity named e', () => {
+  it('makes e^2 its square, not exp(2), and a derivative with respect to it', () => {
+    // e = y_h - y, L = e^2: dL/de = 2 e and dL/dy_h = 2 e. Read as exp(2), L would be a constant and both 0.
+    expect(verdicts(['$$e = y_h - y$$', '$$L = e^2$$', '$$\\frac{\\partial L}{\\partial e} = 2e$$', '$$\\frac{\\partial L}{\\partial y_h} = 2e$$']).map(([, t, v]) => [t, v])).toEqual([
+      ['dL/de', 'correct'],
+      ['dL/dy_h', 'correct'],
+    ]);
+  });
+});
+
 describe('values stated in a question', () => {
   it('are its point, and rounded values of defined quantities are used as stated', () => {
     // x = 2, w = 3: h = 6 exactly; s = sigma(6) = 0.997527, so 0.9975 is right to its precision.
