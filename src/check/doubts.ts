@@ -6,7 +6,7 @@ import type { Expr } from '../syntax/ast';
 import { isScalarShape } from '../ir/types';
 import { dependsOn, topologicalOrder } from '../ir/inspect';
 import type { Node } from '../ir/types';
-import { walkNames } from '../resolve/names';
+import { namesReached } from '../resolve/names';
 import { BUILTIN_FUNCTIONS } from '../ops/builtins';
 import type { StepJson } from './report';
 import type { ClaimCheck } from './claim';
@@ -76,19 +76,8 @@ function guessedNames({ claim, lowering }: ClaimCheck, step: Expr, shapeIsWrong:
 
 /** The undeclared names an expression uses, through the definitions of the names it uses. */
 function undeclaredIn(e: Expr, lowering: ClaimCheck['lowering']): Set<string> {
-  const scope = lowering.scope;
-  const found = new Set<string>();
-  const seen = new Set<string>();
-  const visit = (x: Expr): void =>
-    walkNames(x, (n) => {
-      if (seen.has(n)) return;
-      seen.add(n);
-      if (lowering.isUndeclared(n) && !BUILTIN_FUNCTIONS.has(n)) found.add(n);
-      const def = scope.definitions.get(n);
-      if (def) visit(def.expr);
-    });
-  visit(e);
-  return found;
+  const reached = namesReached(e, (n) => lowering.scope.definitions.get(n)?.expr);
+  return new Set([...reached].filter((n) => lowering.isUndeclared(n) && !BUILTIN_FUNCTIONS.has(n)));
 }
 
 /**

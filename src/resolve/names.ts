@@ -48,6 +48,20 @@ export function walkNames(e: Expr, onName: (name: string) => void): void {
   }
 }
 
+/** The names an expression uses, and those the definitions of the names it uses use, and so on. */
+export function namesReached(e: Expr, definitionOf: (name: string) => Expr | undefined): Set<string> {
+  const seen = new Set<string>();
+  const visit = (x: Expr): void =>
+    walkNames(x, (n) => {
+      if (seen.has(n)) return;
+      seen.add(n);
+      const def = definitionOf(n);
+      if (def) visit(def);
+    });
+  visit(e);
+  return seen;
+}
+
 /** Names with a meaning of their own in the scope: declared, defined, given a value, aliased, or function parameters. */
 export function knownNames(scope: Scope, params: Iterable<string> = []): Set<string> {
   return new Set([...scope.declarations.keys(), ...scope.definitions.keys(), ...scope.pointNames, ...scope.aliases.keys(), ...params]);

@@ -5,7 +5,7 @@
 // log a2 - ...` after `L = -y log a - ...`) starts a new part there: students reuse names from one
 // derivation to the next without a heading between them.
 import type { Expr, ParsedFile, Question, Statement } from '../syntax/ast';
-import { walkNames } from './names';
+import { namesReached, walkNames } from './names';
 
 export interface QuestionSection {
   id: string;
@@ -117,26 +117,12 @@ function redefinedInNewTerms(st: Statement, definitions: ReadonlyMap<string, Exp
   const name = st.lhs.expr.name;
   const old = definitions.get(name);
   if (!old) return undefined;
-  const reach = reachable(old, definitions);
+  const reach = namesReached(old, (n) => definitions.get(n));
   let fresh = false;
   walkNames(st.rhs[0].expr, (n) => {
     if (n !== name && !reach.has(n)) fresh = true;
   });
   return fresh && !mentions(st.rhs[0].expr, name) ? name : undefined;
-}
-
-/** The names an expression uses, through the definitions of the names it uses. */
-function reachable(e: Expr, definitions: ReadonlyMap<string, Expr>): Set<string> {
-  const seen = new Set<string>();
-  const visit = (x: Expr): void =>
-    walkNames(x, (n) => {
-      if (seen.has(n)) return;
-      seen.add(n);
-      const def = definitions.get(n);
-      if (def) visit(def);
-    });
-  visit(e);
-  return seen;
 }
 
 function mentions(e: Expr, name: string): boolean {
