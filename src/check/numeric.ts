@@ -91,6 +91,13 @@ function roundedTruth({ claim, truth, evaluator, lowering, correctSteps }: Claim
     }
   }
   const exact = evaluator.truth[0];
-  const candidates = [truth.forms[0], ...correctSteps].map((n) => evaluator.valuesWith(n, overrides)?.[0]);
-  return candidates.find((v) => v !== undefined && !agree(v, exact, 1e-12)) ?? candidates[0];
+  const usual = evaluator.valuesWith(truth.forms[0], overrides)?.[0];
+  const differs = (v: Matrix | undefined): v is Matrix => v !== undefined && !agree(v, exact, 1e-12);
+  if (differs(usual)) return usual;
+  // The steps are evaluated only when the truth does not pass through the stated values, one at a time.
+  for (const step of correctSteps) {
+    const v = evaluator.valuesWith(step, overrides)?.[0];
+    if (differs(v)) return v;
+  }
+  return usual;
 }

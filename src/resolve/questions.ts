@@ -44,23 +44,19 @@ function splitDocument(parsed: ParsedFile): QuestionSection[] | undefined {
     const own = parsed.statements.filter((_, i) => questionOf[i] === index).map((st) => labelled(st, q));
     if (!own.some((st) => st.kind === 'equation')) return;
     const seen = visibleFrom(questions, index);
-    const inherited: Statement[][] = [];
+    const groups: Array<{ sameLabel: boolean; statements: Statement[] }> = [];
     let group: number | undefined;
     parsed.statements.forEach((st, i) => {
       const from = questionOf[i];
       if (st.kind === 'problem' || (from !== undefined && !seen.has(from))) return;
-      if (group !== groupOf(i)) inherited.push([]);
+      if (group !== groupOf(i)) groups.push({ sameLabel: from !== undefined && questions[from].label === q.label, statements: [] });
       group = groupOf(i);
-      inherited[inherited.length - 1].push(st);
+      groups[groups.length - 1].statements.push(st);
     });
     // A solution's `(b)` after the prompt's `(b)`: the part with its own label is the one it answers, so its
     // definitions are read last and win over those of the other parts.
-    const labelOf = (g: Statement[]): string | undefined => {
-      const i = parsed.statements.indexOf(g[0]);
-      return questionOf[i] === undefined ? undefined : questions[questionOf[i]!].label;
-    };
-    inherited.sort((a, b) => Number(labelOf(a) === q.label) - Number(labelOf(b) === q.label));
-    sections.push(...splitAtRedefinitions(q.label, inherited, own));
+    groups.sort((a, b) => Number(a.sameLabel) - Number(b.sameLabel));
+    sections.push(...splitAtRedefinitions(q.label, groups.map((g) => g.statements), own));
   });
   return sections.filter((s) => s.own.some((st) => st.kind === 'equation'));
 }
