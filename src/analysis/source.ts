@@ -3,7 +3,8 @@
 // derivative references, index notation).
 import type { ParsedFile, Span, Statement } from '../syntax/ast';
 import type { Diagnostic } from '../diagnostics';
-import { latexSpans, parseDocument } from './document';
+import { latexSpans, parseDocument, sourceKindOf } from './document';
+import { declareImpliedArrays } from '../resolve/indexArrays';
 import { readSlips } from './readings';
 import { Graph } from '../ir/graph';
 import { Builder } from '../ir/build';
@@ -50,18 +51,24 @@ export interface ReadSection {
 export function readDocument(source: string, file: string): ReadDocument {
   const parsed = parseDocument(source, file);
   const questions = splitQuestions(parsed);
+  // A document declares nothing: its index notation says which names are arrays (src/resolve/indexArrays.ts).
+  const implied = sourceKindOf(file) !== 'cr';
+  const withImplied = (scope: Scope, statements: readonly Statement[]): Scope => {
+    if (implied) declareImpliedArrays(scope, statements);
+    return scope;
+  };
   const sections = questions
     ? questions.map(({ id, inherited, own }): ReadSection => {
         const rescope = (statements: readonly Statement[]): Scope => {
           let at = 0;
           const groups = [...inherited, own].map((g) => statements.slice(at, (at += g.length)));
-          return questionScope(groups.slice(0, -1), groups[groups.length - 1]);
+          return withImplied(questionScope(groups.slice(0, -1), groups[groups.length - 1]), statements);
         };
         const statements = [...inherited.flat(), ...own];
         return { id, statements, scope: rescope(statements), rescope };
       })
     : splitProblems(parsed.statements).map((section): ReadSection => {
-        const rescope = (statements: readonly Statement[]) => addStatements(emptyScope(), statements);
+        const rescope = (statements: readonly Statement[]) => withImplied(addStatements(emptyScope(), statements), statements);
         return { ...section, scope: rescope(section.statements), rescope };
       });
   // Spans point into the parsed text: the file itself, or a notebook's markdown cells laid out on their lines.

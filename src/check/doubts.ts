@@ -23,7 +23,7 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
   return steps.map((step, i) => {
     if (step.verdict !== 'incorrect') return step;
     const expr = check.claim.steps[i].expr;
-    const doubt = claimDoubt ?? guessedNames(check, expr, step.diagnosis === 'shape') ?? unstatedValues(check, lower(expr));
+    const doubt = claimDoubt ?? guessedNames(check, expr, step.diagnosis === 'shape' || step.diagnosis === 'transpose') ?? unstatedValues(check, lower(expr));
     return doubt ? { ...step, verdict: 'unjudged', diagnosis: null, message: doubt.message, hint: doubt.hint } : step;
   });
 }
@@ -61,10 +61,14 @@ function independence({ truth, claim, ctx }: ClaimCheck): Doubt | undefined {
  */
 function guessedNames({ claim, lowering }: ClaimCheck, step: Expr, shapeIsWrong: boolean): Doubt | undefined {
   const scope = lowering.scope;
-  const hasArrays = [...scope.declarations.values()].some((d) => !isScalarShape(d.shape));
+  // Arrays the index notation implies say nothing of the other names: a step wrong with them taken as
+  // scalars is wrong for arrays too (a special case of a true identity is true).
+  const hasArrays = [...scope.declarations.values()].some((d) => !d.implied && !isScalarShape(d.shape));
   const inTarget = undeclaredIn(claim.target.expr, lowering);
   const inStep = undeclaredIn(step, lowering);
   const guessed = hasArrays || shapeIsWrong ? new Set([...inTarget, ...inStep]) : new Set([...inStep].filter((n) => !inTarget.has(n)));
+  // A shape that index notation implied is chainrule's guess too: a step wrong by its shape may be right with another.
+  if (shapeIsWrong) for (const n of impliedIn(claim.target.expr, lowering, step)) guessed.add(n);
   if (guessed.size === 0) return undefined;
   const names = [...guessed].sort();
   const them = names.length === 1 ? 'it' : 'them';
@@ -74,10 +78,20 @@ function guessedNames({ claim, lowering }: ClaimCheck, step: Expr, shapeIsWrong:
   };
 }
 
-/** The undeclared names an expression uses, through the definitions of the names it uses. */
+/** The names with implied shapes (src/resolve/indexArrays.ts) that the target or the step reach. */
+function impliedIn(target: Expr, lowering: ClaimCheck['lowering'], step: Expr): Set<string> {
+  const definitionOf = (n: string) => lowering.scope.definitions.get(n)?.expr;
+  const reached = new Set([...namesReached(target, definitionOf), ...namesReached(step, definitionOf)]);
+  return new Set([...lowering.scope.declarations.values()].filter((d) => d.implied && reached.has(d.name)).map((d) => d.name));
+}
+
+/** The undeclared names an expression uses, through the definitions of the names it uses (entries `y_i` of arrays are not names). */
 function undeclaredIn(e: Expr, lowering: ClaimCheck['lowering']): Set<string> {
-  const reached = namesReached(e, (n) => lowering.scope.definitions.get(n)?.expr);
-  return new Set([...reached].filter((n) => lowering.isUndeclared(n) && !BUILTIN_FUNCTIONS.has(n)));
+  const entries = new Set<string>();
+  const reached = namesReached(e, (n) => lowering.scope.definitions.get(n)?.expr, (x) => {
+    if (lowering.indexReader.involves(x)) entries.add(x.name);
+  });
+  return new Set([...reached].filter((n) => !entries.has(n) && lowering.isUndeclared(n) && !BUILTIN_FUNCTIONS.has(n)));
 }
 
 /**

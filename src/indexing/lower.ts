@@ -75,6 +75,21 @@ export class IndexLowering {
     );
   }
 
+  /** The array whose entries `indices` are `e` (`p_i = \sigma(z_i)`): its free indices laid out as rows, then columns. */
+  lowerEntries(e: Expr, indices: readonly string[]): Node {
+    const p = this.lowerValue(e);
+    return guarded(e, () =>
+      this.at(e, () => {
+        const labels = productLabels(p);
+        const stray = labels.filter((l) => !indices.includes(l));
+        if (stray.length) throw new IndexError(`each entry must be a number, but it has ${stray.filter(isIndexLabel).length ? `the free ${stray.join(', ')}` : 'rows or columns of its own'}`);
+        const missing = indices.filter((i) => !labels.includes(i));
+        if (missing.length) throw new IndexError(`the right side does not depend on ${missing.join(', ')}`);
+        return arrange(this.b, multiply(this.b, p), indices[0], indices[1]);
+      }),
+    );
+  }
+
   /** Runs `make`, reporting index and shape mistakes at `e`. */
   private at<T>(e: Expr, make: () => T): T {
     try {
@@ -511,6 +526,7 @@ function flattenChain(e: Binary): ChainLink[] {
 /** Index notation for lowering (LoweringOptions.indexNotation). */
 export const indexNotation: IndexNotation = {
   lowerNode: (lowering, e) => new IndexLowering(lowering).lowerNode(e),
+  lowerEntries: (lowering, e, indices) => new IndexLowering(lowering).lowerEntries(e, indices),
   lowerValue: (lowering, e) => {
     const indexed = new IndexLowering(lowering);
     const value = indexed.lowerValue(e);

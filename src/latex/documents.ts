@@ -5,6 +5,7 @@
 import { error, warning } from '../diagnostics';
 import type { ParsedFile, Span, Statement } from '../syntax/ast';
 import { MAX_SOURCE_CHARS, parseFile } from '../syntax/parse';
+import { decodeFormulaImages } from './formulaImages';
 import { scanMarkdown, scanTex, type DocumentEvent } from './extract';
 import { attach, parseLatexMath, shapeNote } from './parse';
 import { PositionMap } from './positions';
@@ -33,7 +34,7 @@ export interface DocumentOptions {
 }
 
 export function parseMarkdown(source: string, file: string, options: DocumentOptions = {}): ParsedDocument {
-  return assemble(source, file, scanMarkdown, options);
+  return assemble(decodeFormulaImages(source), file, scanMarkdown, options);
 }
 
 export function parseTex(source: string, file: string, options: DocumentOptions = {}): ParsedDocument {

@@ -3,7 +3,7 @@
 // subscripts merged into the name they follow (`W_{1}` is W1), superscripts that mean transpose
 // or a prime become single tokens, and `\sum_{..}^{..}` one token. What remains is a flat list
 // the grammar reads without caring about LaTeX's many spellings.
-import { warning, type Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../diagnostics';
 import type { AtBinding } from '../syntax/ast';
 import { normalizeName } from '../syntax/names';
 import { binding } from './build';
@@ -585,7 +585,7 @@ class Normalizer {
     this.out[index] = this.make('name', normalizeName(`${name.value}_${suffix}`), name.start, index === this.out.length - 1 ? end : name.end);
   }
 
-  /** `\sum_{i=1}^{m}`: one token; the sum is read as sum(summand) with a warning (index sums are not supported). */
+  /** `\sum_{i=1}^{m}`: one token, read as sum(summand); lowering reads it as an index sum where it is one. */
   private sum(i: number, start: number): number {
     let j = i + 1;
     let end = this.endOf(i);
@@ -600,14 +600,6 @@ class Normalizer {
     const text = this.pos.text.slice(start, end);
     const except = bounds._ && this.exclusion(bounds._, bounds['^']);
     this.emit('sum', text, start, end, except ? { except } : {});
-    this.diagnostics.push(
-      warning(
-        'parse-error',
-        `index sum \`${text}\` is not supported: it is read as sum(...) of the summand, over all its entries`,
-        this.pos.span(start, end),
-        'write the sum with vectors instead, e.g. X W for \\sum_i x_i w_i',
-      ),
-    );
     return j;
   }
 

@@ -10,6 +10,7 @@
 import { error } from '../diagnostics';
 import { assemble, type DocumentOptions, type ParsedDocument } from './documents';
 import { scanMarkdown, type DocumentEvent } from './extract';
+import { decodeFormulaImages } from './formulaImages';
 import { scanJson, type JsonPath } from './jsonScan';
 import { PositionMap } from './positions';
 
@@ -55,7 +56,7 @@ function markdownCells(source: string, cells: unknown[], fileLines: PositionMap)
     const c = cell as { cell_type?: unknown; source?: unknown } | null;
     if (c?.cell_type !== 'markdown') return;
     const pieces = typeof c.source === 'string' ? [c.source] : Array.isArray(c.source) ? c.source.filter((p): p is string => typeof p === 'string') : [];
-    const text = pieces.join('');
+    const text = decodeFormulaImages(pieces.join(''));
     if (text.trim() === '') return;
     const offset = where.get(Array.isArray(c.source) ? `${k}/0` : `${k}/`) ?? 0;
     out.push({ lines: text.replace(/\r?\n$/, '').split('\n'), line: fileLines.position(offset).line });

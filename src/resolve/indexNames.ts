@@ -7,7 +7,7 @@ import type { Expr, Span } from '../syntax/ast';
 import { normalizeName } from '../syntax/names';
 import type { Scope } from './scope';
 import { BUILTIN_FUNCTIONS } from '../ops/builtins';
-import { kroneckerOf, sampleIndexOf, subscriptsOf, sumSignOf, type SumSign } from './indexNotation';
+import { baseNameOf, kroneckerOf, sampleIndexOf, subscriptsOf, sumSignOf, type SumSign } from './indexNotation';
 
 /** The default index letters: lowercase letters commonly used as indices and rarely as quantities. */
 export const INDEX_LETTERS: readonly string[] = ['i', 'j', 'k', 'l', 'm', 'n', 'p', 'q', 'r', 't'];
@@ -66,7 +66,7 @@ export class IndexReader {
   namesBuiltinFunction(e: NameExpr): boolean {
     if (this.isKnown(e.name)) return false;
     const s = subscriptsOf(e.text);
-    const base = s && s.indices.every((i) => this.isIndexVariable(i)) ? normalizeName(s.base) : e.name;
+    const base = s && s.indices.every((i) => this.isIndexVariable(i)) ? baseNameOf(s, e.name) : e.name;
     const fn = BUILTIN_FUNCTIONS.get(base);
     return fn !== undefined && fn.arity === 1 && fn.kind !== 'constructor' && !this.isKnown(base);
   }
@@ -85,9 +85,9 @@ export class IndexReader {
     if (this.isKnown(e.name)) return undefined;
     const s = subscriptsOf(e.text);
     if (!s || !s.indices.every((i) => this.isIndexVariable(i))) return undefined;
-    const base = this.arrayOf(normalizeName(s.base));
+    const base = this.arrayOf(baseNameOf(s, e.name));
     if (base) return { base, baseText: s.base, indices: s.indices, implicitCall: false };
-    const fn = normalizeName(s.base);
+    const fn = baseNameOf(s, e.name);
     if (this.isImplicitFunction(fn)) return { base: fn, baseText: s.base, indices: s.indices, implicitCall: true };
     return undefined;
   }
@@ -152,7 +152,7 @@ export class IndexReader {
     if (this.isKnown(e.callee) || BUILTIN_FUNCTIONS.has(e.callee)) return undefined;
     const s = subscriptsOf(e.calleeText);
     if (!s || !s.indices.every((i) => this.isIndexVariable(i))) return undefined;
-    const callee = normalizeName(s.base);
+    const callee = baseNameOf(s, e.callee);
     const callable = BUILTIN_FUNCTIONS.has(callee) || this.scope.functions.has(callee) || this.scope.abstractFunctions.has(callee);
     return callable ? { callee, calleeText: s.base, indices: s.indices } : undefined;
   }

@@ -2,6 +2,7 @@
 // whether it is index notation at all. `w_i` is normalised to the name `wi` by the parser, which keeps the
 // written text; these readers work on that text only, so `W_1` and `W1` stay the name W1 (digits are never
 // indices) and nothing here depends on declarations.
+import { normalizeName } from '../syntax/names';
 
 /** `w_i` → base `w`, indices [i]; `W_ij`, `W_{ij}`, `W_{i,j}` → [i, j]. Undefined when the subscript is not letters. */
 export interface Subscripted {
@@ -15,6 +16,15 @@ const SUBSCRIPTED = /^(\\?\p{L}[^]*?)_(?:\{([^{}]*)\}|(\p{L}+))$/u;
 function indexList(text: string): string[] | undefined {
   const parts = text.includes(',') ? text.split(',').map((s) => s.trim()) : [...text.replace(/\s+/g, '')];
   return parts.length > 0 && parts.every((p) => /^\p{L}+$/u.test(p)) ? parts : undefined;
+}
+
+/**
+ * The name of what a subscripted name indexes: its normalised name without the indices when it ends with
+ * them (the LaTeX front end reads `\hat{y}_i` as `yhati`, so the base is `yhat`), else the written base normalised.
+ */
+export function baseNameOf(s: Subscripted, name: string): string {
+  const suffix = s.indices.join('');
+  return name.endsWith(suffix) && name.length > suffix.length ? name.slice(0, -suffix.length).replace(/_$/, '') : normalizeName(s.base);
 }
 
 export function subscriptsOf(text: string): Subscripted | undefined {

@@ -44,6 +44,8 @@ export interface IndexNotation {
   lowerNode(lowering: Lowering, e: Expr): Node;
   /** An expression in index notation as labelled factors, with the index ranges it fixes (for claim checking). */
   lowerValue(lowering: Lowering, e: Expr): { value: Product; sizes: Map<string, Dim> };
+  /** The array whose entries `indices` (rows, then columns) are the expression: an entry-by-entry definition. */
+  lowerEntries(lowering: Lowering, e: Expr, indices: readonly string[]): Node;
 }
 
 export interface LoweringOptions {
@@ -274,7 +276,8 @@ export class Lowering {
     let node: Node;
     try {
       // A definition means the same wherever it is used; a shape-error hint prefers the declared shape.
-      node = new Lowering(problem, declared ? { ...PLAIN, expectedShape: { shape: declared.shape, name } } : PLAIN).lower(def.expr);
+      const lowering = new Lowering(problem, declared ? { ...PLAIN, expectedShape: { shape: declared.shape, name } } : PLAIN);
+      node = def.entries ? lowering.requireIndexNotation(def.exprSpan).lowerEntries(lowering, def.expr, def.entries) : lowering.lower(def.expr);
       if (declared && !shapesEqual(declared.shape, node.shape)) {
         throw new LowerError(
           error('declared-shape-mismatch', `${name} is declared ${formatShape(declared.shape)} but its definition ${this.options.textOf(def.exprSpan)} is ${formatShape(node.shape)}`, def.exprSpan, `check the declaration of ${name} at line ${declared.span.line}, or the definition`),
@@ -655,7 +658,7 @@ export class Lowering {
     return unknown;
   }
 
-  private requireIndexNotation(span: Span): IndexNotation {
+  requireIndexNotation(span: Span): IndexNotation {
     if (!this.options.indexNotation) throw new LowerError(error('internal-error', 'index notation is not available in this context', span));
     return this.options.indexNotation;
   }

@@ -48,16 +48,23 @@ export function walkNames(e: Expr, onName: (name: string) => void): void {
   }
 }
 
-/** The names an expression uses, and those the definitions of the names it uses use, and so on. */
-export function namesReached(e: Expr, definitionOf: (name: string) => Expr | undefined): Set<string> {
+/**
+ * The names an expression uses, and those the definitions of the names it uses use, and so on; `onName`
+ * sees each name as written.
+ */
+export function namesReached(e: Expr, definitionOf: (name: string) => Expr | undefined, onName?: (x: Extract<Expr, { kind: 'name' }>) => void): Set<string> {
   const seen = new Set<string>();
-  const visit = (x: Expr): void =>
-    walkNames(x, (n) => {
-      if (seen.has(n)) return;
-      seen.add(n);
-      const def = definitionOf(n);
+  const visit = (root: Expr): void => {
+    findInExpr(root, (x) => {
+      if (x.kind !== 'name') return false;
+      onName?.(x);
+      if (seen.has(x.name)) return false;
+      seen.add(x.name);
+      const def = definitionOf(x.name);
       if (def) visit(def);
+      return false;
     });
+  };
   visit(e);
   return seen;
 }

@@ -6,12 +6,17 @@ import type { Shape } from '../ir/types';
 import { formatShape, shapesEqual } from '../ir/types';
 import { BUILTIN_FUNCTIONS } from '../ops/builtins';
 import { aliasName } from './aliases';
+import { INDEX_LETTERS } from './indexNames';
+import { baseNameOf, subscriptsOf } from './indexNotation';
+import { indicesUsed } from './indexUses';
 
 export interface Declaration {
   name: string;
   shape: Shape;
   domain?: Domain;
   span: Span;
+  /** Not written: a document's index notation implies it (src/resolve/indexArrays.ts). */
+  implied?: true;
 }
 
 export interface Definition {
@@ -22,6 +27,11 @@ export interface Definition {
   exprSpan: Span;
   /** Owned by the problem (true) or added by a submission (false). */
   fromBase: boolean;
+  /**
+   * An entry-by-entry definition (`p_i = \sigma(z_i)`, docs/index-notation.md): the index variables of the
+   * left side, which the right side's free indices become (rows, then columns).
+   */
+  entries?: string[];
 }
 
 /**
@@ -248,6 +258,12 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
   const given = lhs.kind === 'name' && isSubmission && scope.given?.has(lhs.name) === true;
   // A question's first definition of a name it sees from earlier in the document is its own.
   const replaces = lhs.kind === 'name' && role === 'question' && scope.given?.delete(lhs.name) === true && scope.definitions.has(lhs.name);
+  const entries = lhs.kind === 'name' && first && !given ? entrywiseDefinition(lhs, first.expr, scope) : undefined;
+  if (entries && first) {
+    scope.definitions.set(entries.base, { name: entries.base, expr: first.expr, span: st.span, exprSpan: first.span, fromBase: false, entries: entries.indices });
+    claim(rest);
+    return;
+  }
   if (lhs.kind === 'name' && first && !given && (replaces || (!scope.definitions.has(lhs.name) && !scope.pointNames.has(lhs.name)))) {
     scope.definitions.set(lhs.name, { name: lhs.name, expr: first.expr, span: st.span, exprSpan: first.span, fromBase: false });
     claim(rest);
@@ -272,6 +288,27 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
     return;
   }
   claim(st.rhs);
+}
+
+/**
+ * `p_i = \sigma(z_i)`, `W_{ij} = ...`: the entries of an array p that nothing else defines or declares, when
+ * the subscript is index letters and the right side uses each of them as an index (so `x_1 = 3` and
+ * `y_i = 2` stay names of their own).
+ */
+function entrywiseDefinition(lhs: Extract<Expr, { kind: 'name' }>, rhs: Expr, scope: Scope): { base: string; indices: string[] } | undefined {
+  const written = subscriptsOf(lhs.text);
+  if (!written || written.indices.length > 2 || new Set(written.indices).size !== written.indices.length) return undefined;
+  const isIndex = (i: string) => (INDEX_LETTERS.includes(i) || scope.indexNames.has(i)) && !hasMeaning(scope, i);
+  if (!written.indices.every(isIndex)) return undefined;
+  const base = baseNameOf(written, lhs.name);
+  if (hasMeaning(scope, base) || hasMeaning(scope, lhs.name) || BUILTIN_FUNCTIONS.has(base)) return undefined;
+  const used = indicesUsed(rhs);
+  return written.indices.every((i) => used.has(i)) ? { base, indices: written.indices } : undefined;
+}
+
+/** Whether a name means something in the scope already. */
+export function hasMeaning(scope: Scope, name: string): boolean {
+  return scope.declarations.has(name) || scope.definitions.has(name) || scope.functions.has(name) || scope.abstractFunctions.has(name) || scope.dims.has(name) || scope.aliases.has(name) || scope.pointNames.has(name);
 }
 
 /** `F(x, y) = ...` defines F when F is not yet a function and every argument is a plain name. */

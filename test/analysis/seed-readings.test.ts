@@ -69,10 +69,15 @@ describe(`${MATRIX}: the slips are read`, () => {
     expect(claimAt(88).verdict).toBe('correct'); // dL/dW2 = a1^T dL/dh2
   });
 
-  it('line 104 `\\frac{\\Delta L}{2s} \\frac{\\Delta s}{2h} \\frac{\\Delta h}{\\Delta W}`, 108 `loq`, 159 `\\frac{JL}{Jb_{2}}`', () => {
-    expect(readingsAt(104)).toEqual(['\\frac{\\Delta L}{2s} as dL/ds', '\\frac{\\Delta s}{2h} as ds/dh', '\\frac{\\Delta h}{\\Delta W} as dh/dW']);
+  it('line 108 `loq`, 159 `\\frac{JL}{Jb_{2}}`; none on line 104, where the question implies another shape', () => {
+    // Line 104's `\\frac{\\Delta L}{2s}` would read as dL/ds, but this question writes `\\vec{s}_{i}` (line 114), so s is an
+    // implied column (docs/index-notation.md §7) while L = -y · log(s) takes it as the student's row: no reading
+    // shape-checks, and the line stays unjudged (L, read so, does not depend on W: the softmax line 100 is OCR garbage).
+    expect(readingsAt(104)).toEqual([]);
+    expect(claimAt(104).verdict).toBe('unjudged');
     expect(readingsAt(108)).toContain('loq(\\vec{s}) as log(s)');
-    expect(readingsAt(159)).toEqual(['\\frac{JL}{Jb_{2}} as dL/db2', 'V as y']);
+    // S as s: the key's answer is (-y / s) Q; this question writes s_i, so s is an (implied) array of it
+    expect(readingsAt(159)).toEqual(['\\frac{JL}{Jb_{2}} as dL/db2', 'V as y', 'S as s']);
   });
 
   it('reads nothing where the OCR is right: line 72 `\\frac{\\partial h_{2}}{\\partial a_{1}} = W_{2}^{T}`, line 74 with \\sigma', () => {

@@ -202,10 +202,10 @@ describe('raw seeds (OCR noise included)', () => {
   // for a sum sign), sets and the P(Y = 1|X) line. Set aside with a note, and so read: the five lines of
   // \mathbb{R} shape scratch (132, 134, 137, 146, 162) and the update rule; the chain of line 156 ends in
   // `= \mathbb{R}^{N\times L}(\ldots) = \mathbb{R}^{N\times L}`, read as its shape claim (one more statement,
-  // one warning less).
+  // one warning less). Index sums give no warning (lowering reads them as index notation): 4 fewer in the second seed.
   it.each([
     ['homework_backprop_matrix_form.md', { blocks: 77, read: 69, statements: 52, diagnostics: 14 }],
-    ['homework_logreg_and_numeric_backprop.md', { blocks: 45, read: 41, statements: 38, diagnostics: 9 }],
+    ['homework_logreg_and_numeric_backprop.md', { blocks: 45, read: 41, statements: 38, diagnostics: 5 }],
   ])('%s: never fails, only warns', (name, expected) => {
     // fixtures/seeds holds verbatim copies of the OCR'd homework, so CI needs nothing outside the repo.
     const doc = md(readFileSync(join(__dirname, '../../fixtures/seeds', name), 'utf8'));

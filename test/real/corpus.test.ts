@@ -11,7 +11,7 @@ const dir = path.join(__dirname, '../../fixtures/real');
 const keys = fs.readdirSync(dir).filter((f) => f.endsWith('.key.json')).sort();
 
 /** Lines judged as the key says, over the whole corpus, as measured when this floor was set (issue 13). */
-const AGREEMENT_FLOOR = 55;
+const AGREEMENT_FLOOR = 62;
 
 describe('real documents against their keys', () => {
   let agree = 0;

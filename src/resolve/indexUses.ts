@@ -1,0 +1,49 @@
+// Index notation as written in an expression, before any scope decides what it means: which names carry
+// a subscript of letters (`y_i`, `W_{ij}`, the head of `p_i(1 - p_i)`), and which indices the summation
+// signs bind with what upper bounds. Entry-by-entry definitions and the arrays a document implies
+// (src/resolve/indexArrays.ts) are read from these.
+import type { Expr } from '../syntax/ast';
+import { findInExpr } from '../syntax/walk';
+import { subscriptsOf, sumSignOf, type SumSign, type Subscripted } from './indexNotation';
+
+/** A written name with a subscript of letters: its normalised name and what the subscript says. */
+export interface SubscriptedUse extends Subscripted {
+  name: string;
+  text: string;
+}
+
+/** The names written with a subscript of letters (plain names, and the heads of calls `p_i(1 - p_i)`). */
+export function subscriptedNames(e: Expr): SubscriptedUse[] {
+  const found: SubscriptedUse[] = [];
+  findInExpr(e, (x) => {
+    const [name, text] = x.kind === 'name' ? [x.name, x.text] : x.kind === 'call' ? [x.callee, x.calleeText] : [undefined, undefined];
+    const s = text === undefined ? undefined : subscriptsOf(text);
+    if (s && name !== undefined && !sumSignOf(text!)) found.push({ ...s, name, text: text! });
+    return false;
+  });
+  return found;
+}
+
+/** The summation signs written in an expression (`\sum_{i=1}^N` as a name or as the head of its summand). */
+export function sumSigns(e: Expr): SumSign[] {
+  const found: SumSign[] = [];
+  findInExpr(e, (x) => {
+    const text = x.kind === 'name' ? x.text : x.kind === 'call' ? x.calleeText : undefined;
+    const sign = text === undefined ? undefined : sumSignOf(text);
+    if (sign) found.push(sign);
+    return false;
+  });
+  return found;
+}
+
+/** The letters an expression uses as indices: in subscripts, summation signs and sample superscripts `x^{(i)}`. */
+export function indicesUsed(e: Expr): Set<string> {
+  const used = new Set<string>();
+  for (const s of subscriptedNames(e)) s.indices.forEach((i) => used.add(i));
+  for (const s of sumSigns(e)) s.indices.forEach((i) => used.add(i));
+  findInExpr(e, (x) => {
+    if (x.kind === 'power' && x.exponent.kind === 'name') used.add(x.exponent.name);
+    return false;
+  });
+  return used;
+}
