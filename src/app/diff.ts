@@ -14,6 +14,8 @@ import type { ClaimKind } from '../check/report';
 import { makeCalculus } from '../calculus/index';
 import { derivativeMeaning, InformalReference, type DerivativeRef } from '../calculus/meaning';
 import { shapesOf } from './shapes';
+import { COMMAND_LIMITS, type Limits } from '../limits/index';
+import { underLimits } from './limits';
 
 export interface DiffResult {
   of: string;
@@ -37,12 +39,18 @@ export interface DiffOutcome {
   result?: DiffResult;
 }
 
-/** The command: the file's shapes checked, then the derivative. Throws DiffError. */
-export function diffSource(source: string, file: string, ofText: string, wrtText: string): DiffOutcome {
-  const analysis = analyzeSource(source, file, makeCalculus);
-  const checked = shapesOf(analysis);
-  if (checked.exitCode !== 0) return { diagnostics: checked.diagnostics, exitCode: checked.exitCode };
-  return { diagnostics: checked.diagnostics, exitCode: 0, result: derive(analysis, ofText, wrtText) };
+/** The command: the file's shapes checked, then the derivative, under `limits`. Throws DiffError. */
+export function diffSource(source: string, file: string, ofText: string, wrtText: string, limits: Limits = COMMAND_LIMITS): DiffOutcome {
+  return underLimits(
+    limits,
+    (): DiffOutcome => {
+      const analysis = analyzeSource(source, file, makeCalculus);
+      const checked = shapesOf(analysis);
+      if (checked.exitCode !== 0) return { diagnostics: checked.diagnostics, exitCode: checked.exitCode };
+      return { diagnostics: checked.diagnostics, exitCode: 0, result: derive(analysis, ofText, wrtText) };
+    },
+    (limit) => ({ diagnostics: [limit], exitCode: 2 }),
+  );
 }
 
 const NOWHERE: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };

@@ -17,7 +17,6 @@ import { exprLatex } from './exprLatex';
 import { authorLatex } from '../latex/render';
 import { scoreAsk, type GradedAnswer } from './score';
 import { targetKey } from './targets';
-import { oversized } from './limits';
 import { submissionWorkspace } from './problemBase';
 import { readSubmissionSlips } from './readings';
 import { RESULT_VERSION, roundScore, type AskResult, type GradedClaim, type NoteJson, type ProblemResult, type SubmissionResult } from './result';
@@ -124,14 +123,12 @@ function sectionsByProblem(assignment: Assignment, doc: SubmissionDocument, note
   return out;
 }
 
-/** Drops the lines a submission may not have: the assignment's own kinds, and oversized matrices. */
+/** Drops the lines that belong to the assignment (oversized lines were dropped when the files were read). */
 function withoutAssignmentLines(statements: Statement[], notes: NoteList): Statement[] {
   return statements.filter((st) => {
     const why = ASSIGNMENT_ONLY[st.kind];
     if (why) notes.addAt('warning', 'ignored', why, st.span);
-    const tooLarge = oversized(st);
-    if (tooLarge) notes.addAt('error', 'limit-exceeded', tooLarge, st.span);
-    return !why && !tooLarge;
+    return !why;
   });
 }
 
