@@ -124,11 +124,12 @@ export function derive(analysis: Analysis, ofText: string, wrtText: string): Dif
   };
 }
 
-/** The names that mean nothing in the problem that comes closest (a file has at least one), with a "did you mean". */
+/** The names that mean nothing in the problem that comes closest, with a "did you mean" (or that the file has no problem at all). */
 function unknownNames(analysis: Analysis, refs: readonly DerivativeRef[]): DiffError {
   const [closest] = analysis.problems
     .map((p) => ({ scope: p.scope, unknown: [...new Set(refs.flatMap((r) => p.lowering.quotientNames(r)))] }))
     .sort((a, b) => a.unknown.length - b.unknown.length);
+  if (!closest) return new DiffError(`${analysis.parsed.file} has nothing chainrule could read, so nothing is declared or defined there`);
   const similar = closest.unknown.map((n) => similarName(normalizeName(n), knownNames(closest.scope))).find((s) => s !== undefined);
   const verb = closest.unknown.length === 1 ? 'is' : 'are';
   return new DiffError(`${closest.unknown.join(', ')} ${verb} not declared, defined or used in ${analysis.parsed.file}${similar ? `; did you mean ${similar}?` : ''}`);
