@@ -31,7 +31,7 @@ export function readTextFile(file: string, options: ReadOptions): string {
   return decodeText(readBytes(file, options));
 }
 
-export function readBytes(file: string, options: ReadOptions): Buffer {
+function readBytes(file: string, options: ReadOptions): Buffer {
   const stat = statOf(file, options.within);
   if (stat.size > options.maxBytes) throw tooLarge(file, stat.size, options.maxBytes);
   let fd: number;
@@ -50,7 +50,7 @@ export function readBytes(file: string, options: ReadOptions): Buffer {
 }
 
 /** The stat of the regular file `file` is or leads to; throws FileRefused for anything else. */
-export function statOf(file: string, within?: string): fs.Stats {
+function statOf(file: string, within?: string): fs.Stats {
   let stat: fs.Stats;
   try {
     stat = fs.lstatSync(file);

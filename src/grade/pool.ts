@@ -56,13 +56,18 @@ export class WorkerPool<T, R> {
   /** Bytes charged by each slot's current task (written by its worker). */
   private readonly usage: Float64Array;
   /** Resident memory the process may reach: what it had before the workers, and what they may hold. */
-  private readonly rssAllowance: number;
+  private rssAllowance: number;
+  /** What one worker may hold. */
+  private readonly workerAllowance: number;
+  /** A worker replaced by the watchdog has not exited yet (its memory is not given back): no more verdicts. */
+  private settling = false;
   private readonly watchdog: NodeJS.Timeout;
 
   constructor(private readonly options: PoolOptions) {
     const size = Math.max(1, options.size);
     this.usage = new Float64Array(new SharedArrayBuffer(8 * size));
-    this.rssAllowance = memoryUsage.rss() + size * (2 * options.memoryMb + WORKER_OVERHEAD_MB) * MB;
+    this.workerAllowance = (2 * options.memoryMb + WORKER_OVERHEAD_MB) * MB;
+    this.rssAllowance = memoryUsage.rss() + size * this.workerAllowance;
     for (let i = 0; i < size; i++) this.slots.push(this.spawn(i));
     this.watchdog = setInterval(() => this.watchMemory(), WATCHDOG_INTERVAL_MS);
     this.watchdog.unref();
@@ -117,12 +122,22 @@ export class WorkerPool<T, R> {
     return `the memory cap of ${this.options.memoryMb} MB was exceeded`;
   }
 
-  /** Past the allowance, the busy worker that has charged the most (the longest busy, if none has) goes. */
+  /**
+   * Past the allowance, the busy worker that has charged the most (the longest busy, if none has) goes. Once
+   * it has exited, the allowance is raised to what the process still holds, if more (the allocator may keep
+   * freed memory), so that its replacement is not blamed for it.
+   */
   private watchMemory(): void {
-    if (memoryUsage.rss() <= this.rssAllowance) return;
+    if (this.settling || memoryUsage.rss() <= this.rssAllowance) return;
     const busy = this.slots.map((slot, cell) => ({ slot, cell })).filter(({ slot }) => slot.current);
     const culprit = busy.sort((a, b) => this.usage[b.cell] - this.usage[a.cell] || a.slot.current!.started - b.slot.current!.started)[0];
-    if (culprit) this.fail(culprit.slot, this.memoryError(), true);
+    if (!culprit) return;
+    this.settling = true;
+    culprit.slot.worker.once('exit', () => {
+      this.rssAllowance = Math.max(this.rssAllowance, memoryUsage.rss() + this.workerAllowance);
+      this.settling = false;
+    });
+    this.fail(culprit.slot, this.memoryError(), true);
   }
 
   /** The slot's worker is gone or must go: fail its task, and put a fresh worker in its place. */
