@@ -4,6 +4,7 @@ import { spanWithin } from '../diagnostics';
 import { parseFile } from '../syntax/parse';
 import { parseMarkdown, parseTex, type ParsedDocument } from '../latex/documents';
 import { parseNotebook } from '../latex/notebook';
+import { withoutOversized } from './sizeLimits';
 
 export type SourceKind = 'cr' | 'markdown' | 'tex' | 'notebook';
 
@@ -15,7 +16,12 @@ export function sourceKindOf(file: string): SourceKind {
   return 'cr';
 }
 
+/** The document's statements, without those that ask for too much (sizeLimits.ts). */
 export function parseDocument(source: string, file: string): ParsedFile {
+  return withoutOversized(parseAnyKind(source, file));
+}
+
+function parseAnyKind(source: string, file: string): ParsedFile {
   switch (sourceKindOf(file)) {
     case 'markdown':
       return parseMarkdown(source, file);

@@ -14,6 +14,8 @@ import type { ClaimKind } from '../check/report';
 import { makeCalculus } from '../calculus/index';
 import { derivativeMeaning, InformalReference, type DerivativeRef } from '../calculus/meaning';
 import { shapesOf } from './shapes';
+import { COMMAND_LIMITS, type Limits } from '../limits/index';
+import { underLimits } from './limits';
 
 export interface DiffResult {
   of: string;
@@ -37,12 +39,18 @@ export interface DiffOutcome {
   result?: DiffResult;
 }
 
-/** The command: the file's shapes checked, then the derivative. Throws DiffError. */
-export function diffSource(source: string, file: string, ofText: string, wrtText: string): DiffOutcome {
-  const analysis = analyzeSource(source, file, makeCalculus);
-  const checked = shapesOf(analysis);
-  if (checked.exitCode !== 0) return { diagnostics: checked.diagnostics, exitCode: checked.exitCode };
-  return { diagnostics: checked.diagnostics, exitCode: 0, result: derive(analysis, ofText, wrtText) };
+/** The command: the file's shapes checked, then the derivative, under `limits`. Throws DiffError. */
+export function diffSource(source: string, file: string, ofText: string, wrtText: string, limits: Limits = COMMAND_LIMITS): DiffOutcome {
+  return underLimits(
+    limits,
+    (): DiffOutcome => {
+      const analysis = analyzeSource(source, file, makeCalculus);
+      const checked = shapesOf(analysis);
+      if (checked.exitCode !== 0) return { diagnostics: checked.diagnostics, exitCode: checked.exitCode };
+      return { diagnostics: checked.diagnostics, exitCode: 0, result: derive(analysis, ofText, wrtText) };
+    },
+    (limit) => ({ diagnostics: [limit], exitCode: 2 }),
+  );
 }
 
 const NOWHERE: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -116,11 +124,12 @@ export function derive(analysis: Analysis, ofText: string, wrtText: string): Dif
   };
 }
 
-/** The names that mean nothing in the problem that comes closest (a file has at least one), with a "did you mean". */
+/** The names that mean nothing in the problem that comes closest, with a "did you mean" (or that the file has no problem at all). */
 function unknownNames(analysis: Analysis, refs: readonly DerivativeRef[]): DiffError {
   const [closest] = analysis.problems
     .map((p) => ({ scope: p.scope, unknown: [...new Set(refs.flatMap((r) => p.lowering.quotientNames(r)))] }))
     .sort((a, b) => a.unknown.length - b.unknown.length);
+  if (!closest) return new DiffError(`${analysis.parsed.file} has nothing chainrule could read, so nothing is declared or defined there`);
   const similar = closest.unknown.map((n) => similarName(normalizeName(n), knownNames(closest.scope))).find((s) => s !== undefined);
   const verb = closest.unknown.length === 1 ? 'is' : 'are';
   return new DiffError(`${closest.unknown.join(', ')} ${verb} not declared, defined or used in ${analysis.parsed.file}${similar ? `; did you mean ${similar}?` : ''}`);

@@ -5,6 +5,8 @@ import { makeCalculus } from '../calculus/index';
 import { sortDiagnostics } from '../render/json';
 import { inferNameShapes } from '../shapes/analyze';
 import { pushOnce } from '../diagnostics';
+import { COMMAND_LIMITS, type Limits } from '../limits/index';
+import { underLimits } from './limits';
 
 export interface ShapesResult {
   file: string;
@@ -16,9 +18,13 @@ export interface ShapesResult {
   text: string;
 }
 
-/** The command: a source read, resolved and lowered (derivative references too), and its shapes. */
-export function shapesSource(source: string, file: string): ShapesResult {
-  return shapesOf(analyzeSource(source, file, makeCalculus));
+/** The command: a source read, resolved and lowered (derivative references too), and its shapes, under `limits`. */
+export function shapesSource(source: string, file: string, limits: Limits = COMMAND_LIMITS): ShapesResult {
+  return underLimits(
+    limits,
+    () => shapesOf(analyzeSource(source, file, makeCalculus)),
+    (limit) => ({ file, shapes: {}, diagnostics: [limit], exitCode: 2, text: source }),
+  );
 }
 
 export function shapesOf(analysis: Analysis): ShapesResult {

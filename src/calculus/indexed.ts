@@ -14,6 +14,7 @@ import { LowerError, type Lowering } from '../resolve/lower';
 import type { DerivativeMeaning } from './meaning';
 import { meaningOfNodes } from './meaning';
 import { COLS, ROWS, isIndexLabel, labelsOf, multiply, type Layout, type Tensor } from '../ir/tensor';
+import { passLimits } from '../limits/index';
 
 type DerivativeRef = Extract<Expr, { kind: 'deriv' }>;
 
@@ -71,7 +72,8 @@ function isVariableItself(e: Expr, node: Node, lowering: Lowering): boolean {
   const base = reader.indexedName(name)?.base ?? reader.arrayOf(name.name) ?? name.name;
   try {
     return lowering.nameNode(base, name.span) === node;
-  } catch {
+  } catch (err) {
+    passLimits(err);
     return false;
   }
 }

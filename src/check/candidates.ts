@@ -9,6 +9,7 @@ import type { Builder } from '../ir/build';
 import { topologicalOrder, dependsOn } from '../ir/inspect';
 import { substitute } from '../ir/substitute';
 import { isElementwiseIn, vjp } from '../diff/index';
+import { passLimits } from '../limits/index';
 
 const MAX_STRUCTURAL_CANDIDATES = 60;
 
@@ -80,7 +81,8 @@ function* makeStructural(truth: Node, b: Builder): Generator<StructuralCandidate
       let without: Node;
       try {
         without = substitute(b, truth, new Map([[n.id, joinParts(b, op, rest)]]));
-      } catch {
+      } catch (err) {
+        passLimits(err);
         continue;
       }
       yield { op, without, removed: removed.map((k) => parts[k]) };
@@ -95,7 +97,8 @@ function* makeLinks(of: Node, wrt: Node, b: Builder): Generator<LinkCandidate> {
     if (++tried > MAX_STRUCTURAL_CANDIDATES) return;
     try {
       yield { v, local: vjp(b.graph, v, b.onesOf(v.shape), wrt) };
-    } catch {
+    } catch (err) {
+      passLimits(err);
       continue;
     }
   }

@@ -26,6 +26,7 @@ import { rangeProblem } from './range';
 import { withholdDoubtful } from './doubts';
 import { claimLowering, isIndexedStep, lowerIndexedStep } from './indexed';
 import { readingsJson } from './readings';
+import { passLimits } from '../limits/index';
 
 export interface ClaimContext {
   lowering: Lowering;
@@ -135,7 +136,8 @@ function recordAnswer({ claim, truth, lowering, ctx }: ClaimCheck, last: StepJso
     if (shapesEqual(answer.shape, m.wrt[0].shape)) {
       ctx.earlier.push({ of: m.of, wrt: m.wrt[0], answer, line: claim.target.span.line, targetText: ctx.display(claim.target), correct: last.verdict === 'correct' });
     }
-  } catch {
+  } catch (err) {
+    passLimits(err);
     // an answer that cannot be lowered carries nothing forward
   }
 }
@@ -239,7 +241,8 @@ function informalMessage(err: InformalReference, claim: Claim, ctx: ClaimContext
   try {
     const cotangent = b.variable(`d${loss}/d${ofText}`, err.of.shape);
     form = `; in matrix form the chain rule gives d${loss}/d${wrtText} = ${printCr(vjp(b.graph, err.of, cotangent, err.wrt), ctx.lowering.names)}`;
-  } catch {
+  } catch (err) {
+    passLimits(err);
     form = '';
   }
   return `${refText} is a tensor (an array by a matrix), so this is informal shorthand${form}`;

@@ -2,19 +2,21 @@
 // A disagreement is a bug in chainrule, reported loudly, never a verdict on the author (DESIGN.md).
 import type { EvalEnv, Matrix, Node } from '../ir/types';
 import { evaluate } from '../numeric/evaluate';
+import { copy, zeros } from '../numeric/matrix';
 import { Diagnostic, error } from '../diagnostics';
 import type { Span } from '../syntax/ast';
 import { isScalarShape } from '../ir/types';
 import { withInputValues, type DerivativeMeaning } from '../calculus/meaning';
+import { passLimits } from '../limits/index';
 
 const MAX_ENTRIES = 48;
 
 /** d(of)/d(wrt) by central differences with one Richardson step; `wrt` may be any node (its value is moved). */
 function finiteDifferences(of: Node, wrt: Node, env: EvalEnv): Matrix {
   const x = evaluate(wrt, env);
-  const out = { rows: x.rows, cols: x.cols, data: new Float64Array(x.data.length) };
+  const out = zeros(x.rows, x.cols);
   const at = (k: number, delta: number): number => {
-    const moved = { rows: x.rows, cols: x.cols, data: Float64Array.from(x.data) };
+    const moved = copy(x);
     moved.data[k] += delta;
     return evaluate(of, env, new Map([[wrt.id, moved]])).data[0];
   };
@@ -39,7 +41,8 @@ export function crossCheckGradient(of: Node, wrt: Node, gradient: Node, env: Eva
   try {
     symbolic = evaluate(gradient, env);
     numeric = finiteDifferences(of, wrt, env);
-  } catch {
+  } catch (err) {
+    passLimits(err);
     return undefined;
   }
   let scale = 0;
@@ -70,7 +73,8 @@ export function crossCheckMeaning(m: DerivativeMeaning, env: EvalEnv, span: Span
   let at: EvalEnv;
   try {
     at = withInputValues(m.inputs, env);
-  } catch {
+  } catch (err) {
+    passLimits(err);
     return undefined;
   }
   return crossCheckGradient(m.inputs.of, m.inputs.wrt[0], m.forms[0], at, span, targetText);

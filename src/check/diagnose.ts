@@ -12,6 +12,7 @@ import type { Diagnosis } from './report';
 import { agree, ratio } from './compare';
 import { map, transpose } from '../numeric/matrix';
 import type { ClaimEvaluator } from './evaluator';
+import { passLimits } from '../limits/index';
 
 export interface Finding {
   diagnosis: Diagnosis;
@@ -115,7 +116,8 @@ function carriedError(input: DiagnoseInput): Finding | undefined {
     let carried: Node;
     try {
       carried = vjp(b.graph, e.wrt, e.answer, wrt);
-    } catch {
+    } catch (err) {
+      passLimits(err);
       continue;
     }
     if (!shapesEqual(carried.shape, input.step.shape)) continue;
@@ -157,7 +159,8 @@ function linkName(input: DiagnoseInput, v: Node, local: Node, quotients: Matrix[
     try {
       const own = vjp(b.graph, v, b.onesOf(v.shape), u);
       if (evaluator.agrees(own, quotients)) return `d${show(v)}/d${show(u)} = ${printCr(own, names)}`;
-    } catch {
+    } catch (err) {
+      passLimits(err);
       // fall back to the derivative with respect to the claim's variable
     }
   }

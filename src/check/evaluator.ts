@@ -1,17 +1,18 @@
 // Evaluates a claim's truth and its steps at shared sample points. Points where the truth leaves its
 // domain (log of a negative, division by zero) or sits near a kink of relu/abs/max are drawn again
 // (bounded), so a verdict never rests on NaN or on a non-differentiable point.
-import type { EvalEnv, Matrix, Node, Shape } from '../ir/types';
+import type { EvalEnv, Matrix, Node } from '../ir/types';
 import type { Graph } from '../ir/graph';
 import { topologicalOrder } from '../ir/inspect';
 import { evaluate } from '../numeric/evaluate';
 import type { DerivedLeaves } from '../calculus/index';
 import type { Scope, NumericPoint } from '../resolve/scope';
-import { Point, PointSampler } from './points';
+import { declaredFootprint, isSized, Point, PointSampler } from './points';
 import { agree, isFinite } from './compare';
 import { sampleMatrix } from './sampling';
 import { streamFor } from '../numeric/random';
 import { ALL_OPS } from '../ops/index';
+import { activeBudget, passLimits } from '../limits/index';
 
 /** The seed of the sample points when none is given (`--seed`). */
 export const DEFAULT_SEED = 1;
@@ -76,10 +77,6 @@ let nextAtName = 0;
  * fork starts from its base's list.
  */
 const leavesByGraph = new WeakMap<Graph, { leaves: Node[]; scanned: number }>();
-/** Whether every symbolic dim of a shape (a name, or a sum of names `K+N+2`) has a size here. */
-function isSized(shape: Shape, sizes: ReadonlyMap<string, number>): boolean {
-  return shape.every((d) => typeof d === 'number' || d.split('+').every((part) => /^\d+$/.test(part) || sizes.has(part)));
-}
 
 function leavesOf(graph: Graph): readonly Node[] {
   let entry = leavesByGraph.get(graph);
@@ -146,6 +143,7 @@ export class ClaimEvaluator {
       this.accept(point, truth, memo);
       return;
     }
+    activeBudget()?.ensureFits(declaredFootprint(scope), 'the declared matrices of this problem at its sample points');
     const candidates = sampler.randomPoints();
     for (const first of candidates) {
       let candidate = first;
@@ -181,7 +179,8 @@ export class ClaimEvaluator {
       this.complete(this.points[k]);
       try {
         out.push(evaluate(node, envOf(this.points[k]), this.memos[k]));
-      } catch {
+      } catch (err) {
+        passLimits(err);
         return undefined;
       }
     }
@@ -198,7 +197,8 @@ export class ClaimEvaluator {
       let value: Matrix;
       try {
         value = evaluate(node, envOf(this.points[k]), this.memos[k]);
-      } catch {
+      } catch (err) {
+        passLimits(err);
         return false;
       }
       if (!agree(value, expected[k])) return false;
@@ -210,7 +210,8 @@ export class ClaimEvaluator {
   valuesWith(node: Node, overrides: ReadonlyMap<number, Matrix>): Matrix[] | undefined {
     try {
       return this.points.map((p) => evaluate(node, envOf(p), new Map(overrides)));
-    } catch {
+    } catch (err) {
+      passLimits(err);
       return undefined;
     }
   }
@@ -254,7 +255,8 @@ export function envOf(p: Point): EvalEnv {
 function safeTruth(truth: TruthFunction, point: Point, memo: Map<number, Matrix>): Matrix | undefined {
   try {
     return truth(envOf(point), memo);
-  } catch {
+  } catch (err) {
+    passLimits(err);
     return undefined;
   }
 }

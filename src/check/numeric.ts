@@ -10,6 +10,7 @@ import { decimalTolerance } from './sampling';
 import { map } from '../numeric/matrix';
 import { topologicalOrder } from '../ir/inspect';
 import { findInExpr } from '../syntax/walk';
+import { passLimits } from '../limits/index';
 
 type Verdict = Pick<StepJson, 'verdict' | 'diagnosis' | 'message'>;
 
@@ -86,7 +87,8 @@ function roundedTruth({ claim, truth, evaluator, lowering, correctSteps }: Claim
     if (!lowering.scope.definitions.has(name)) continue;
     try {
       overrides.set(lowering.definitionNode(name).id, { rows: 1, cols: 1, data: Float64Array.of(v) });
-    } catch {
+    } catch (err) {
+      passLimits(err);
       // a stated value for a name that does not lower is ignored
     }
   }

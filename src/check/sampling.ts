@@ -3,6 +3,7 @@ import type { Domain } from '../syntax/ast';
 import type { Matrix, Shape } from '../ir/types';
 import { resolveDim } from '../ir/dims';
 import { Random, standardNormal } from '../numeric/random';
+import { allocate } from '../numeric/matrix';
 
 const SIZE_POOL = [2, 3, 5, 7, 4, 6, 8, 9, 10, 11];
 
@@ -25,7 +26,7 @@ export function sizeDraws(dims: readonly string[], draws: number): Array<Map<str
 export function sampleMatrix(shape: Shape, sizes: ReadonlyMap<string, number>, domain: Domain | undefined, scale: number, random: Random): Matrix {
   const rows = resolveDim(shape[0], sizes);
   const cols = resolveDim(shape[1], sizes);
-  const data = new Float64Array(rows * cols);
+  const data = allocate(rows * cols);
   switch (domain) {
     case undefined:
       for (let k = 0; k < data.length; k++) data[k] = scale * standardNormal(random);

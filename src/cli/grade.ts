@@ -1,6 +1,6 @@
 // `chainrule grade ASSIGNMENT SUBMISSIONS... --out DIR [--format json,gradescope,csv,html] [--seed N]
 // [--jobs N] [--time-limit SECONDS] [--memory MB]`: argument handling and output only; the work is in src/app/grade.ts.
-import { AssignmentError, DEFAULT_MEMORY_MB, DEFAULT_SEED, DEFAULT_TIME_LIMIT_MS, FORMATS, gradeClass, type Format } from '../app/grade';
+import { AssignmentError, GradeInputError, DEFAULT_MEMORY_MB, DEFAULT_SEED, DEFAULT_TIME_LIMIT_MS, FORMATS, gradeClass, type Format } from '../app/grade';
 import { printDiagnostics, UsageError } from './io';
 
 export interface GradeCliOptions {
@@ -12,7 +12,7 @@ export interface GradeCliOptions {
   memory?: string;
 }
 
-/** Exit codes: 0 every submission graded; 1 some could not be (time limit, memory cap); 2 input errors. */
+/** Exit codes: 0 every submission graded; 1 some could not be (time limit, memory cap, unreadable); 2 input errors. */
 export async function gradeCommand(assignment: string, submissions: string[], options: GradeCliOptions): Promise<number> {
   const formats = parseFormats(options.format);
   const seed = integer('--seed', options.seed, DEFAULT_SEED, -2147483648);
@@ -33,6 +33,7 @@ export async function gradeCommand(assignment: string, submissions: string[], op
       printDiagnostics(err.diagnostics, err.source, err.file);
       return 2;
     }
+    if (err instanceof GradeInputError) throw new UsageError(err.message);
     if (err instanceof Error && /no such file|ENOENT/.test(err.message)) throw new UsageError(err.message);
     throw err;
   }

@@ -1,35 +1,34 @@
 // Input and output helpers of the command line: reading files with clear errors, printing diagnostics.
-import * as fs from 'fs';
 import type { Diagnostic } from '../diagnostics';
 import { renderDiagnostic } from '../render/text';
+import { FileRefused, readAtMost, readTextFile } from '../files/read';
+import { decodeText } from '../files/decode';
 
 export const MAX_INPUT_BYTES = 1_000_000;
 
 export class UsageError extends Error {}
 
-/** Reads a UTF-8 input file; a missing, unreadable or oversized file is a UsageError with a clear message. */
+/** Reads an input file (src/files/read.ts); a missing, special, unreadable or oversized file is a UsageError. */
 export function readInput(file: string): string {
-  let stat: fs.Stats;
   try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new UsageError(`${file}: no such file`);
+    return readTextFile(file, { maxBytes: MAX_INPUT_BYTES });
+  } catch (err) {
+    throw usageErrorOf(err);
   }
-  if (stat.isDirectory()) throw new UsageError(`${file}: is a folder, expected a file`);
-  if (stat.size > MAX_INPUT_BYTES) throw new UsageError(`${file}: error[limit-exceeded]: the file is ${stat.size} bytes; the limit is ${MAX_INPUT_BYTES}`);
-  return fs.readFileSync(file, 'utf8');
 }
 
-/** Standard input, read whole within the input limit. */
+/** Standard input, read within the input limit. */
 export function readStandardInput(): string {
-  let text: Buffer;
   try {
-    text = fs.readFileSync(0);
-  } catch {
-    throw new UsageError('standard input could not be read');
+    return decodeText(readAtMost(0, 'standard input', MAX_INPUT_BYTES));
+  } catch (err) {
+    throw usageErrorOf(err);
   }
-  if (text.length > MAX_INPUT_BYTES) throw new UsageError(`standard input: error[limit-exceeded]: ${text.length} bytes; the limit is ${MAX_INPUT_BYTES}`);
-  return text.toString('utf8');
+}
+
+function usageErrorOf(err: unknown): unknown {
+  if (!(err instanceof FileRefused)) return err;
+  return new UsageError(err.kind === 'too-large' ? `${err.file}: error[limit-exceeded]: ${err.reason}` : err.message);
 }
 
 export function useColor(stream: NodeJS.WriteStream): boolean {

@@ -4,7 +4,7 @@ import * as path from 'path';
 import type { Diagnostic } from '../diagnostics';
 import { availableParallelism } from 'os';
 import { assignmentHash, loadAssignment } from './assignment';
-import { discoverSubmissions, inputHash, readSubmission } from './discover';
+import { discoverSubmissions, inputHash, readSubmission, type SubmissionSource } from './discover';
 import { errorResult, type SubmissionInput } from './grader';
 import { copyKatexAssets } from './html/assets';
 import { missingOutputs, readStoredResult, writeClassOutputs, writeSubmissionOutputs, type Format } from './outputs';
@@ -13,6 +13,10 @@ import { progressBar } from './progress';
 import { digestOf, type ResultDigest } from './result';
 import type { ClassSummary } from './summary';
 import type { WorkerSetup } from './worker';
+import { DEFAULT_GRADING_LIMITS, LIMIT_NOTE, type GradingLimits } from './limits';
+import { lockOutput } from './lock';
+import { GradeInputError } from './inputError';
+import { FileRefused, readTextFile } from '../files/read';
 
 export interface GradeOptions {
   assignment: string;
@@ -30,7 +34,10 @@ export interface GradeOptions {
 
 export interface GradeRun {
   summary: ClassSummary;
-  /** Submissions graded now, taken from an earlier run, and that did not finish (time, memory, crash). */
+  /**
+   * Submissions graded now, taken from an earlier run, and (of either) that could not be graded (time,
+   * memory, a crash, a file that cannot be read).
+   */
   graded: number;
   resumed: number;
   failed: number;
@@ -39,62 +46,120 @@ export interface GradeRun {
   assignmentSource: string;
 }
 
-export const DEFAULT_TIME_LIMIT_MS = 30_000;
-export const DEFAULT_MEMORY_MB = 512;
+export const DEFAULT_TIME_LIMIT_MS = DEFAULT_GRADING_LIMITS.timeLimitSeconds * 1000;
+export const DEFAULT_MEMORY_MB = DEFAULT_GRADING_LIMITS.memoryMb;
+/** The assignment is read as `check` reads a file. */
+const MAX_ASSIGNMENT_BYTES = 1_000_000;
 
+/** Throws AssignmentError, or GradeInputError (an unreadable assignment, `--out` a file, another run in `--out`). */
 export async function runGrade(options: GradeOptions): Promise<GradeRun> {
-  const source = fs.readFileSync(options.assignment, 'utf8');
+  const source = readAssignment(options.assignment);
   const hash = assignmentHash(source);
   const formats = new Set(options.formats);
+  const limits: GradingLimits = { timeLimitSeconds: options.timeLimitMs / 1000, memoryMb: options.memoryMb };
   const entries = discoverSubmissions(options.submissions);
-  const inputs = entries.map((entry): SubmissionInput => {
-    const read = readSubmission(entry);
-    return { name: read.name, files: read.files, skipped: read.skipped, inputHash: inputHash(hash, read.files) };
-  });
-  const stored = inputs.map((input) => readStoredResult(options.outDir, input.name, input.inputHash, options.seed));
-  const toGrade = inputs.filter((_, i) => !stored[i]);
-  // The workers load the assignment themselves: started first, they do so while this thread checks it.
-  const setup: WorkerSetup = { assignmentSource: source, assignmentFile: options.assignment, seed: options.seed, outDir: options.outDir, formats: [...formats] };
-  const pool = toGrade.length
-    ? new WorkerPool<SubmissionInput, ResultDigest>({
-        script: workerScript(), workerData: setup, size: Math.min(options.jobs ?? availableParallelism(), toGrade.length),
-        timeLimitMs: options.timeLimitMs, memoryMb: options.memoryMb,
-      })
-    : undefined;
+  const made = makeOutputFolder(options.outDir);
+  const release = lockOutput(options.outDir);
   try {
-    // This thread grades nothing itself: it needs the asks and their expected answers, not prepared graphs.
-    const assignment = loadAssignment(source, options.assignment, options.seed, { prepareBases: false }); // throws AssignmentError
-    fs.mkdirSync(options.outDir, { recursive: true });
-    if (formats.has('html')) copyKatexAssets(options.outDir); // before any report, so early reports render
+    const inputs = entries.map(readSubmission).map((read) => ({ read, input: submissionInput(read, hash) }));
+    const stored = inputs.map(({ read, input }) => (read.error ? undefined : readStoredResult(options.outDir, input.name, input.inputHash, options.seed, limits)));
+    const toGrade = inputs.filter(({ read }, i) => !read.error && !stored[i]).map(({ input }) => input);
+    // The workers load the assignment themselves: started first, they do so while this thread checks it.
+    const setup: WorkerSetup = { assignmentSource: source, assignmentFile: options.assignment, seed: options.seed, outDir: options.outDir, formats: [...formats], limits };
+    const pool = toGrade.length
+      ? new WorkerPool<SubmissionInput, ResultDigest>({
+          script: workerScript(), workerData: setup, size: Math.min(options.jobs ?? availableParallelism(), toGrade.length),
+          timeLimitMs: options.timeLimitMs, memoryMb: options.memoryMb,
+        })
+      : undefined;
+    try {
+      // This thread grades nothing itself: it needs the asks and their expected answers, not prepared graphs.
+      const assignment = loadAssignment(source, options.assignment, options.seed, { prepareBases: false }); // throws AssignmentError
+      if (formats.has('html')) copyKatexAssets(options.outDir); // before any report, so early reports render
 
-    const digests: ResultDigest[] = [];
-    const progress = progressBar(entries.length, options.progress);
-    let failed = 0;
-    stored.forEach((result, i) => {
-      if (!result) return;
-      if (missingOutputs(options.outDir, result.submission, formats)) writeSubmissionOutputs(options.outDir, result, formats, inputs[i].files, 0);
-      digests.push(digestOf(result));
-      progress.tick();
-    });
-    await Promise.all(
-      toGrade.map(async (input) => {
-        const started = Date.now();
-        const outcome = await pool!.run(input);
-        if (outcome.ok) digests.push(outcome.value);
+      const digests: ResultDigest[] = [];
+      const progress = progressBar(entries.length, options.progress);
+      const writeError = (input: SubmissionInput, error: string, code: string | undefined, seconds: number) => {
+        const result = errorResult(assignment, input, options.seed, limits, error, code);
+        writeSubmissionOutputs(options.outDir, result, formats, input.files, seconds);
+        digests.push(digestOf(result));
+      };
+      inputs.forEach(({ read, input }, i) => {
+        const result = stored[i];
+        if (read.error) writeError(input, read.error, UNREADABLE_NOTE, 0);
+        else if (!result) return;
         else {
-          failed++;
-          const result = errorResult(assignment, input, options.seed, outcome.error);
-          writeSubmissionOutputs(options.outDir, result, formats, input.files, (Date.now() - started) / 1000);
+          if (missingOutputs(options.outDir, result.submission, formats)) writeSubmissionOutputs(options.outDir, result, formats, input.files, 0);
           digests.push(digestOf(result));
         }
         progress.tick();
-      }),
-    );
-    progress.done();
-    const summary = writeClassOutputs(options.outDir, assignment, options.seed, digests, formats);
-    return { summary, graded: toGrade.length - failed, resumed: inputs.length - toGrade.length, failed, warnings: assignment.warnings, assignmentSource: source };
+      });
+      let failedNow = 0;
+      await Promise.all(
+        toGrade.map(async (input) => {
+          const started = Date.now();
+          const outcome = await pool!.run(input);
+          if (outcome.ok) digests.push(outcome.value);
+          else {
+            failedNow++;
+            writeError(input, outcome.error, outcome.limit ? LIMIT_NOTE : undefined, (Date.now() - started) / 1000);
+          }
+          progress.tick();
+        }),
+      );
+      progress.done();
+      const summary = writeClassOutputs(options.outDir, assignment, options.seed, digests, formats);
+      return {
+        summary, graded: toGrade.length - failedNow, resumed: stored.filter(Boolean).length,
+        failed: digests.filter((d) => d.status === 'error').length, warnings: assignment.warnings, assignmentSource: source,
+      };
+    } finally {
+      await pool?.close();
+    }
   } finally {
-    await pool?.close();
+    release();
+    // A folder made for a run that stopped before writing anything (the assignment has errors) is not left behind.
+    if (made) removeIfEmpty(options.outDir);
+  }
+}
+
+/** The note of a submission with a file that cannot be read (a FIFO, a device, no permission). */
+const UNREADABLE_NOTE = 'unreadable-file';
+
+function submissionInput(read: SubmissionSource, assignmentHash: string): SubmissionInput {
+  return { name: read.name, files: read.files, skipped: read.skipped, moreSkipped: read.moreSkipped, inputHash: inputHash(assignmentHash, read.files) };
+}
+
+function readAssignment(file: string): string {
+  try {
+    return readTextFile(file, { maxBytes: MAX_ASSIGNMENT_BYTES });
+  } catch (err) {
+    if (err instanceof FileRefused) throw new GradeInputError(`the assignment ${err.message}`);
+    throw err;
+  }
+}
+
+function removeIfEmpty(dir: string): void {
+  try {
+    fs.rmdirSync(dir);
+  } catch {
+    // not empty: something was written, and stays
+  }
+}
+
+/** `--out`, made if missing (then true); naming anything but a folder is a GradeInputError. */
+function makeOutputFolder(outDir: string): boolean {
+  try {
+    if (fs.statSync(outDir).isDirectory()) return false;
+  } catch {
+    // missing: made below
+  }
+  try {
+    return fs.mkdirSync(outDir, { recursive: true }) !== undefined;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw new GradeInputError(`--out ${outDir}: is a file (or inside one); name a folder`);
+    throw new GradeInputError(`--out ${outDir}: cannot be made (${code})`);
   }
 }
 

@@ -5,11 +5,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createHash } from 'crypto';
 import type { SubmissionFile } from './documents';
+import { isInside, readTextFile, refusal } from '../files/read';
 
 export const SUBMISSION_EXTENSIONS = ['.cr', '.md', '.markdown', '.tex', '.ipynb'];
 /** Caps on what one submission may hold; beyond them the rest is left out with a note. */
 export const MAX_FILE_BYTES = 1_000_000;
 export const MAX_FILES = 50;
+/** At most this many entries of a submission's folder are looked at (`/` given as a submission stops here). */
+export const MAX_FOLDER_ENTRIES = 10_000;
+/** Skipped files named one by one in the notes; the rest are counted. */
+export const MAX_LISTED_SKIPS = 10;
 
 /** Bumped when grading changes in a way that should invalidate stored results. */
 export const GRADER_VERSION = 'chainrule-grade-1';
@@ -20,20 +25,34 @@ export interface SubmissionSource {
   /** The path given on the command line. */
   root: string;
   files: SubmissionFile[];
-  /** Files left out (too large, too many), said in the result's notes. */
+  /** Files left out (too large, too many, a link leading out), said in the result's notes: the first few... */
   skipped: string[];
+  /** ...and how many more. */
+  moreSkipped: number;
+  /** Why the submission cannot be graded at all (a FIFO, a device, a file that cannot be read). */
+  error?: string;
 }
 
 /** Names for the given paths, in order; a repeated name gets `-2`, `-3`. Paths that do not exist throw. */
 export function discoverSubmissions(paths: readonly string[]): Array<{ name: string; root: string }> {
   const used = new Map<string, number>();
   return paths.map((root) => {
-    if (!fs.existsSync(root)) throw new Error(`${root}: no such file or folder`);
+    if (!exists(root)) throw new Error(`${root}: no such file or folder`);
     const base = safeName(path.basename(root.replace(/[\\/]+$/, '')).replace(/\.(cr|md|markdown|tex|ipynb)$/i, ''));
     const n = (used.get(base) ?? 0) + 1;
     used.set(base, n);
     return { name: n === 1 ? base : `${base}-${n}`, root };
   });
+}
+
+/** Whether the path names something, a dangling link included (reading it then says what is wrong). */
+function exists(p: string): boolean {
+  try {
+    fs.lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A name that is safe as one folder name: no separators, no dot-only names. */
@@ -42,36 +61,86 @@ function safeName(name: string): string {
   return cleaned || 'submission';
 }
 
+/**
+ * The submission's files, read through src/files: a link never leads out of the folder the submission was
+ * given from (a file's folder, or the submission's own folder for the files inside it). Never throws.
+ */
 export function readSubmission(entry: { name: string; root: string }): SubmissionSource {
-  const skipped: string[] = [];
-  const files: SubmissionFile[] = [];
-  const stat = fs.statSync(entry.root);
-  const candidates = stat.isDirectory() ? listFiles(entry.root) : [path.basename(entry.root)];
-  const dir = stat.isDirectory() ? entry.root : path.dirname(entry.root);
-  for (const rel of candidates) {
-    const full = path.join(dir, rel);
-    const size = fs.statSync(full).size;
-    if (files.length >= MAX_FILES) skipped.push(`${rel} (more than ${MAX_FILES} files)`);
-    else if (size > MAX_FILE_BYTES) skipped.push(`${rel} (${size} bytes; the limit is ${MAX_FILE_BYTES})`);
-    else files.push({ path: rel, source: fs.readFileSync(full, 'utf8') });
+  const out: SubmissionSource = { name: entry.name, root: entry.root, files: [], skipped: [], moreSkipped: 0 };
+  const skip = (what: string) => (out.skipped.length < MAX_LISTED_SKIPS ? out.skipped.push(what) : out.moreSkipped++);
+  const givenFrom = path.dirname(path.resolve(entry.root));
+  let folder: string | undefined;
+  try {
+    const stat = fs.lstatSync(entry.root);
+    if (stat.isSymbolicLink() && !isInside(fs.realpathSync(entry.root), fs.realpathSync(givenFrom))) {
+      skip(`${path.basename(entry.root)} (a link to a place outside the folder it was given from; not followed)`);
+      return out;
+    }
+    if (fs.statSync(entry.root).isDirectory()) folder = entry.root;
+  } catch (err) {
+    out.error = refusal(entry.root, err).message;
+    return out;
   }
-  return { name: entry.name, root: entry.root, files, skipped };
+  const listing = folder === undefined ? { files: [path.basename(entry.root)], truncated: false } : listFiles(folder);
+  if ('error' in listing) {
+    out.error = listing.error;
+    return out;
+  }
+  if (listing.truncated) skip(`everything after the first ${MAX_FOLDER_ENTRIES.toLocaleString('en-US')} entries of the folder (not looked at)`);
+  const dir = folder ?? givenFrom;
+  for (const rel of listing.files) {
+    if (out.files.length >= MAX_FILES) {
+      skip(`${rel} (more than ${MAX_FILES} files)`);
+      continue;
+    }
+    try {
+      out.files.push({ path: rel, source: readTextFile(path.join(dir, rel), { maxBytes: MAX_FILE_BYTES, within: dir }) });
+    } catch (err) {
+      const refused = refusal(rel, err);
+      // A link out or to a folder, or an oversized file, is left out; a file that cannot be read stops the submission.
+      if (refused.kind === 'outside' || refused.kind === 'folder' || refused.kind === 'too-large') skip(`${rel} (${refused.reason})`);
+      else {
+        out.error = `${rel}: ${refused.reason}`;
+        return out;
+      }
+    }
+  }
+  return out;
 }
 
-/** Gradable files under `dir`, relative, with `/` separators, sorted; hidden files and folders skipped. */
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (rel: string): void => {
-    const entries = fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+/**
+ * Gradable files under `dir`, relative, with `/` separators, sorted; hidden files and folders skipped, links
+ * to folders not followed, at most MAX_FOLDER_ENTRIES entries looked at.
+ */
+function listFiles(dir: string): { files: string[]; truncated: boolean } | { error: string } {
+  const files: string[] = [];
+  let seen = 0;
+  const walk = (rel: string): boolean => {
+    const entries = readFolder(dir, rel).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
+      if (++seen > MAX_FOLDER_ENTRIES) return false;
       if (e.name.startsWith('.') || e.name === '__MACOSX' || e.name === 'node_modules') continue;
       const child = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(child);
-      else if (e.isFile() && SUBMISSION_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) out.push(child);
+      if (e.isDirectory()) {
+        if (!walk(child)) return false;
+      } else if (SUBMISSION_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) files.push(child); // reading it says if it is not a regular file
     }
+    return true;
   };
-  walk('');
-  return out;
+  try {
+    return { truncated: !walk(''), files };
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+}
+
+/** The entries of a folder under `dir`; one that cannot be listed throws FileRefused, named as the student knows it. */
+function readFolder(dir: string, rel: string): fs.Dirent[] {
+  try {
+    return fs.readdirSync(path.join(dir, rel), { withFileTypes: true });
+  } catch (err) {
+    throw refusal(rel || path.basename(path.resolve(dir)), err);
+  }
 }
 
 /** What a stored result was made from: grader version, assignment, the files' names and contents. */

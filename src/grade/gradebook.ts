@@ -12,11 +12,11 @@ export function gradebookCsv(askIds: readonly string[], results: readonly Result
 
 /**
  * Quotes a field when it holds a comma, a quote, a line break or edge spaces (doubling quotes). A text
- * starting like a formula (`=`, `+`, `-`, `@`) gets a leading apostrophe, so a spreadsheet does not run
- * a submission named `=HYPERLINK(...)`.
+ * starting like a formula (`=`, `+`, `-`, `@`, after any spaces: spreadsheets skip them; or a tab or CR) gets a leading
+ * apostrophe, so a spreadsheet does not run a submission named `=HYPERLINK(...)` or ` =1+1`.
  */
 export function csvField(value: string): string {
   let v = value;
-  if (/^[=+\-@\t\r]/.test(v) && !/^[+-]?\d+(\.\d+)?$/.test(v)) v = `'${v}`;
+  if (/^(\s*[=+\-@]|[\t\r])/.test(v) && !/^[+-]?\d+(\.\d+)?$/.test(v)) v = `'${v}`;
   return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }

@@ -17,8 +17,9 @@ import { exprLatex } from './exprLatex';
 import { authorLatex } from '../latex/render';
 import { scoreAsk, type GradedAnswer } from './score';
 import { targetKey } from './targets';
-import { oversized } from './limits';
 import { submissionWorkspace } from './problemBase';
+import { DEFAULT_GRADING_LIMITS, type GradingLimits } from './limits';
+import { passLimits } from '../limits/index';
 import { readSubmissionSlips } from './readings';
 import { RESULT_VERSION, roundScore, type AskResult, type GradedClaim, type NoteJson, type ProblemResult, type SubmissionResult } from './result';
 
@@ -26,8 +27,10 @@ export interface SubmissionInput {
   name: string;
   files: SubmissionFile[];
   inputHash: string;
-  /** Files left out when the submission was read (too large, too many): said in the notes. */
+  /** Files left out when the submission was read (too large, too many): said in the notes, the first few by name... */
   skipped?: string[];
+  /** ...and the rest by number. */
+  moreSkipped?: number;
 }
 
 /** Statement kinds that belong to the assignment: in a submission they would move the goalposts. */
@@ -37,11 +40,13 @@ const ASSIGNMENT_ONLY: Partial<Record<Statement['kind'], string>> = {
   policy: '`policy` lines belong to the assignment; this one is ignored',
 };
 
-export function gradeSubmission(assignment: Assignment, input: SubmissionInput, seed: number): SubmissionResult {
+/** Throws LimitExceeded when grading goes past a limit of the budget in force (src/limits). */
+export function gradeSubmission(assignment: Assignment, input: SubmissionInput, seed: number, limits = DEFAULT_GRADING_LIMITS): SubmissionResult {
   const doc = readSubmissionDocument(input.files);
   const notes = new NoteList(doc);
   for (const d of doc.diagnostics) notes.addDiagnostic(d);
   for (const file of input.skipped ?? []) notes.add({ severity: 'warning', code: 'skipped-file', message: `not read: ${file}`, file: null, line: null, column: null });
+  if (input.moreSkipped) notes.add({ severity: 'warning', code: 'skipped-file', message: `${input.moreSkipped.toLocaleString('en-US')} more files skipped`, file: null, line: null, column: null });
   if (input.files.length === 0) notes.add({ severity: 'error', code: 'no-files', message: 'no .cr, .md, .tex or .ipynb file was found in this submission', file: null, line: null, column: null });
   const sections = sectionsByProblem(assignment, doc, notes);
   const textOf = sourceTextOf(doc.source);
@@ -52,7 +57,7 @@ export function gradeSubmission(assignment: Assignment, input: SubmissionInput, 
   const graded = assignment.problems.map((problem) => gradeProblem(problem, withoutAssignmentLines([...doc.preamble, ...(sections.get(problem) ?? [])], notes), context));
   const asks = graded.flatMap((g) => g.asks);
   return {
-    version: RESULT_VERSION, submission: input.name, files: input.files.map((f) => f.path), inputHash: input.inputHash, seed,
+    version: RESULT_VERSION, submission: input.name, files: input.files.map((f) => f.path), inputHash: input.inputHash, seed, limits,
     status: 'graded', error: null,
     score: roundScore(asks.reduce((t, a) => t + a.score, 0)), maxScore: assignment.maxScore,
     asks, problems: graded.map((g) => g.problem), notes: notes.sorted(input.files.map((f) => f.path)),
@@ -124,14 +129,12 @@ function sectionsByProblem(assignment: Assignment, doc: SubmissionDocument, note
   return out;
 }
 
-/** Drops the lines a submission may not have: the assignment's own kinds, and oversized matrices. */
+/** Drops the lines that belong to the assignment (oversized lines were dropped when the files were read). */
 function withoutAssignmentLines(statements: Statement[], notes: NoteList): Statement[] {
   return statements.filter((st) => {
     const why = ASSIGNMENT_ONLY[st.kind];
     if (why) notes.addAt('warning', 'ignored', why, st.span);
-    const tooLarge = oversized(st);
-    if (tooLarge) notes.addAt('error', 'limit-exceeded', tooLarge, st.span);
-    return !why && !tooLarge;
+    return !why;
   });
 }
 
@@ -153,6 +156,7 @@ function checkClaims(claims: readonly Claim[], ctx: CheckContext, knownExpected:
     try {
       json = checkClaim(claim, { ...ctx, earlier, internalErrors, grading: { shapeRepairs, crossCheck: false, domainHints: false, knownExpected } });
     } catch (err) {
+      passLimits(err); // the whole submission goes past it, not this claim
       const message = `chainrule could not check this claim: ${err instanceof Error ? err.message : String(err)}`;
       notes.addAt('error', 'internal-error', message, claim.target.span);
       json = failedClaim(claim, message, ctx);
@@ -229,16 +233,19 @@ class NoteList {
   }
 }
 
-/** The result of a submission whose grading did not finish (time limit, memory cap, crash): 0 everywhere. */
-export function errorResult(assignment: Pick<Assignment, 'asks' | 'problems' | 'maxScore'>, input: SubmissionInput, seed: number, error: string): SubmissionResult {
+/**
+ * The result of a submission whose grading did not finish (time limit, memory cap, crash, a file that cannot
+ * be read): 0 everywhere. `code`: the note's, LIMIT_NOTE when a limit was met.
+ */
+export function errorResult(assignment: Pick<Assignment, 'asks' | 'problems' | 'maxScore'>, input: SubmissionInput, seed: number, limits: GradingLimits, error: string, code = 'not-graded'): SubmissionResult {
   return {
-    version: RESULT_VERSION, submission: input.name, files: input.files.map((f) => f.path), inputHash: input.inputHash, seed,
+    version: RESULT_VERSION, submission: input.name, files: input.files.map((f) => f.path), inputHash: input.inputHash, seed, limits,
     status: 'error', error, score: 0, maxScore: assignment.maxScore,
     asks: assignment.asks.map((ask) => ({
       id: ask.id, problem: ask.problem, target: ask.targetText, maxScore: ask.points, score: 0, outcome: 'error', rule: null, answer: null,
       expected: ask.expected.text, expectedLatex: ask.expected.latex, feedback: `Not graded: ${error}.`,
     })),
     problems: assignment.problems.map((p) => ({ id: p.id, title: p.title, claims: [] })),
-    notes: [{ severity: 'error', code: 'not-graded', message: error, file: null, line: null, column: null }],
+    notes: [{ severity: 'error', code, message: error, file: null, line: null, column: null }],
   };
 }

@@ -1,38 +1,19 @@
-// Size limits on what a submission may make chainrule compute. Symbolic dimensions are sampled small
-// (2 to 11), but a student may declare `Z : 4000 x 4000` or write `ones(5000, 5000)`: every sample point
-// would then hold matrices of tens of millions of numbers. Their memory lies outside the V8 heap that
-// `--memory` caps, so such lines are refused before anything is evaluated.
-import type { Expr, Statement } from '../syntax/ast';
-import { BUILTIN_FUNCTIONS } from '../ops/builtins';
-import { findInExpr } from '../syntax/walk';
+// The limits a submission is graded under (`--time-limit`, `--memory`). A result records them: one that
+// went past a limit is graded again by a run with other limits, and only then.
+import type { SubmissionResult } from './result';
 
-/** At most this many entries in a matrix of concrete size (a 500 x 500 matrix). */
-export const MAX_CONCRETE_ENTRIES = 250_000;
-
-/** Why the statement asks for too large a matrix, or undefined. */
-export function oversized(st: Statement): string | undefined {
-  if (st.kind === 'decl') {
-    const { rows, cols } = st.shape;
-    if (typeof rows === 'number' && typeof cols === 'number' && rows * cols > MAX_CONCRETE_ENTRIES) return tooLarge(rows * cols);
-    return undefined;
-  }
-  if (st.kind !== 'equation') return undefined;
-  for (const step of [st.lhs, ...st.rhs]) {
-    let entries = 0;
-    if (findInExpr(step.expr, (e) => (entries = constructedEntries(e)) > MAX_CONCRETE_ENTRIES)) return tooLarge(entries);
-  }
-  return undefined;
+export interface GradingLimits {
+  timeLimitSeconds: number;
+  memoryMb: number;
 }
 
-/** Entries of `eye(n)`, `ones(m, n)`, `zeros(m, n)` with numbers for sizes; 0 for anything else. */
-function constructedEntries(e: Expr): number {
-  if (e.kind !== 'call') return 0;
-  const fn = BUILTIN_FUNCTIONS.get(e.callee);
-  if (fn?.kind !== 'constructor') return 0;
-  const sizes = e.args.map((a) => (a.kind === 'number' ? a.value : 1));
-  return fn.name === 'eye' ? sizes[0] * sizes[0] : sizes.reduce((p, s) => p * s, 1);
-}
+export const DEFAULT_GRADING_LIMITS: GradingLimits = { timeLimitSeconds: 30, memoryMb: 512 };
 
-function tooLarge(entries: number): string {
-  return `this line asks for a matrix of ${entries} entries; the limit is ${MAX_CONCRETE_ENTRIES}, so it is not read`;
+/** The note code of a submission that went past a limit (time, memory, size). */
+export const LIMIT_NOTE = 'limit-exceeded';
+
+/** Whether a stored result still stands under `limits`: it did not go past a limit, or the limits are the same. */
+export function standsUnder(result: Pick<SubmissionResult, 'status' | 'notes' | 'limits'>, limits: GradingLimits): boolean {
+  const hitLimit = result.status === 'error' && result.notes.some((n) => n.code === LIMIT_NOTE);
+  return !hitLimit || (result.limits?.timeLimitSeconds === limits.timeLimitSeconds && result.limits?.memoryMb === limits.memoryMb);
 }

@@ -12,6 +12,7 @@ import { classPage } from './html/classPage';
 import { submissionReport } from './html/report';
 import { RESULT_VERSION, type ResultDigest, type SubmissionResult } from './result';
 import { summarize, type ClassSummary } from './summary';
+import { standsUnder, type GradingLimits } from './limits';
 
 export const FORMATS = ['json', 'gradescope', 'csv', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -44,11 +45,14 @@ export function missingOutputs(outDir: string, name: string, formats: ReadonlySe
   return (formats.has('gradescope') && !fs.existsSync(path.join(dir, 'results.json'))) || (formats.has('html') && !fs.existsSync(path.join(dir, 'report.html')));
 }
 
-/** A stored result made from the same input and seed, or undefined (none, unreadable, or stale). */
-export function readStoredResult(outDir: string, name: string, inputHash: string, seed: number): SubmissionResult | undefined {
+/**
+ * A stored result made from the same input and seed that still stands under `limits` (limits.ts), or
+ * undefined (none, unreadable, or stale).
+ */
+export function readStoredResult(outDir: string, name: string, inputHash: string, seed: number, limits: GradingLimits): SubmissionResult | undefined {
   try {
     const stored = JSON.parse(fs.readFileSync(resultPath(outDir, name), 'utf8')) as SubmissionResult;
-    return stored.version === RESULT_VERSION && stored.inputHash === inputHash && stored.seed === seed ? stored : undefined;
+    return stored.version === RESULT_VERSION && stored.inputHash === inputHash && stored.seed === seed && standsUnder(stored, limits) ? stored : undefined;
   } catch {
     return undefined;
   }

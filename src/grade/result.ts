@@ -2,6 +2,7 @@
 // report, the Gradescope results.json, the gradebook and the class summary are all made from it alone,
 // so a resumed run can rebuild them without grading again.
 import type { ClaimJson, Diagnosis, StepJson, StepVerdict } from '../check/report';
+import type { GradingLimits } from './limits';
 
 export const RESULT_VERSION = 1;
 
@@ -80,6 +81,8 @@ export interface SubmissionResult {
   /** Hash of the assignment, the submission's files and the grader version: a re-run skips a match. */
   inputHash: string;
   seed: number;
+  /** The limits it was graded under (a result that went past one is graded again under others). */
+  limits: GradingLimits;
   /** `error`: grading did not finish (time limit, memory cap, crash); every ask scores 0. */
   status: 'graded' | 'error';
   error: string | null;

@@ -1,13 +1,18 @@
 // A grading worker thread. It loads the assignment once (parsed, resolved, with its shared derivative
 // cache), then grades one submission per message, writes that submission's outputs, and replies with the
 // digest the class outputs need. Runs from the compiled code in dist/.
+//
+// Each submission is graded under a budget (src/limits) for its matrices, whose use is published to the
+// pool's watchdog; going past it (or past a size limit) is the submission's `limit-exceeded`.
 import { parentPort, workerData } from 'worker_threads';
 import { performance } from 'perf_hooks';
 import { loadAssignment } from './assignment';
 import { gradeSubmission, type SubmissionInput } from './grader';
 import { writeSubmissionOutputs, type Format } from './outputs';
 import { digestOf, type ResultDigest } from './result';
-import type { WorkerReply } from './pool';
+import type { PoolWorkerData, WorkerReply } from './pool';
+import type { GradingLimits } from './limits';
+import { Budget, LimitExceeded, underBudget } from '../limits/index';
 
 export interface WorkerSetup {
   assignmentSource: string;
@@ -15,22 +20,29 @@ export interface WorkerSetup {
   seed: number;
   outDir: string;
   formats: Format[];
+  limits: GradingLimits;
 }
 
 function main(): void {
   const port = parentPort!;
-  const setup = workerData as WorkerSetup;
+  const { setup, usage, cell } = workerData as PoolWorkerData<WorkerSetup>;
+  const published = new Float64Array(usage);
   const assignment = loadAssignment(setup.assignmentSource, setup.assignmentFile, setup.seed);
   const formats = new Set(setup.formats);
+  // The clock is the pool's (it terminates a worker over time): the budget counts memory only.
+  const limits = { timeMs: Infinity, memoryMb: setup.limits.memoryMb };
   const reply = (r: WorkerReply<ResultDigest>) => port.postMessage(r);
   port.on('message', (input: SubmissionInput) => {
     try {
       const start = performance.now();
-      const result = gradeSubmission(assignment, input, setup.seed);
+      published[cell] = 0;
+      const budget = new Budget(limits, (used) => (published[cell] = used));
+      const result = underBudget(budget, () => gradeSubmission(assignment, input, setup.seed, setup.limits));
       writeSubmissionOutputs(setup.outDir, result, formats, input.files, (performance.now() - start) / 1000);
       reply({ ok: true, value: digestOf(result) });
     } catch (err) {
-      reply({ ok: false, error: `chainrule failed on this submission: ${err instanceof Error ? err.message : String(err)}` });
+      if (err instanceof LimitExceeded) reply({ ok: false, error: err.message, limit: true });
+      else reply({ ok: false, error: `chainrule failed on this submission: ${err instanceof Error ? err.message : String(err)}`, limit: false });
     }
   });
   reply({ ready: true });

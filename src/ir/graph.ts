@@ -2,6 +2,7 @@
 // subexpression is a1" is an id lookup and reverse mode stays linear in the size of the DAG.
 import type { Attrs, Node, Shape } from './types';
 import { getOp } from '../ops/index';
+import { chargeNode } from '../limits/index';
 
 const ATTR_FIELDS = ['name', 'value', 'i', 'j', 'rows', 'cols', 'path'] as const;
 
@@ -96,6 +97,7 @@ export class Graph {
       throw new Error(`${op} takes ${def.arity} argument(s), got ${args.length}`);
     }
     if (def.arity === 'variadic' && args.length === 0) throw new Error(`${op} needs at least one argument`);
+    chargeNode();
     const clean = cleanAttrs(attrs);
     const shape: Shape = def.shape(
       args.map((a) => a.shape),

@@ -14,6 +14,7 @@ import { PositionMap, type Origin } from './positions';
 import { asideNote } from './asides';
 import { splitRows, type Row } from './rows';
 import { describe, type Tok } from './tokens';
+import { passLimits } from '../limits/index';
 
 export type { Origin } from './positions';
 
@@ -215,7 +216,8 @@ export function parseLatexExpression(tokens: Tok[]): Expr | undefined {
   let outcome: RowOutcome;
   try {
     outcome = runRow(rows[0].tokens);
-  } catch {
+  } catch (err) {
+    passLimits(err);
     return undefined; // a parser failure without a place: not one expression
   }
   if (!('row' in outcome) || outcome.row.kind !== 'bare') return undefined;
@@ -230,7 +232,8 @@ export function countRowParses(tokens: Tok[]): number {
   const parser = newParser(tokens);
   try {
     parser.feed('');
-  } catch {
+  } catch (err) {
+    passLimits(err);
     return 0;
   }
   return parser.results.length;

@@ -9,7 +9,7 @@
 // have a closed form: the n-th derivative of tanh is a polynomial in tanh (P' (1 - t^2)).
 import type { Matrix } from '../ir/types';
 import { hashSeed, mulberry32 } from './random';
-import { zeros } from './matrix';
+import { allocate, zeros } from './matrix';
 
 const STREAM = 0x0ab57;
 
@@ -105,7 +105,7 @@ export function evaluateEntrywise(name: string, path: readonly number[], args: r
 /** The coefficient array of slot k (`a` or `d`), shaped like its argument, scaled by 1/sqrt(entries) to keep u moderate. */
 function slotCoefficients(name: string, tag: 'a' | 'd', k: number, like: Matrix): Float64Array {
   const n = like.data.length;
-  const out = new Float64Array(n);
+  const out = allocate(n);
   for (let e = 0; e < n; e++) out[e] = coefficient(`${name}/${tag}${k}/${e}`) / Math.sqrt(n);
   return out;
 }

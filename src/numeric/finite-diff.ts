@@ -2,7 +2,7 @@
 // (error O(h^4)) and a step scaled to the entry's magnitude.
 import type { EvalEnv, Matrix, Node } from '../ir/types';
 import { evaluateScalar } from './evaluate';
-import { zeros } from './matrix';
+import { copy, zeros } from './matrix';
 
 /** d f / d (variable `name`) at `env` for a scalar node f, entry by entry; shaped like the variable's value. */
 export function finiteDifferenceGradient(f: Node, env: EvalEnv, name: string, step = 1e-3): Matrix {
@@ -10,7 +10,7 @@ export function finiteDifferenceGradient(f: Node, env: EvalEnv, name: string, st
   if (!x) throw new Error(`no value for ${name}`);
   const grad = zeros(x.rows, x.cols);
   const at = (k: number, delta: number): number => {
-    const moved = { rows: x.rows, cols: x.cols, data: Float64Array.from(x.data) };
+    const moved = copy(x);
     moved.data[k] += delta;
     const values = new Map(env.values);
     values.set(name, moved);

@@ -1,9 +1,16 @@
 // Dense float64 kernels on row-major typed arrays. mathjs is used only for inv and det, where a
 // careful LU implementation pays for the conversion, and for erf.
 import type { Matrix } from '../ir/types';
+import { chargeEntries } from '../limits/index';
+
+/** Every matrix's data comes from here: typed arrays lie outside V8's heap cap, so each is charged to the run's budget. */
+export function allocate(entries: number): Float64Array {
+  chargeEntries(entries);
+  return new Float64Array(entries);
+}
 
 export function zeros(rows: number, cols: number): Matrix {
-  return { rows, cols, data: new Float64Array(rows * cols) };
+  return { rows, cols, data: allocate(rows * cols) };
 }
 
 export function filled(rows: number, cols: number, value: number): Matrix {
@@ -13,7 +20,9 @@ export function filled(rows: number, cols: number, value: number): Matrix {
 }
 
 export function scalar(value: number): Matrix {
-  return { rows: 1, cols: 1, data: Float64Array.of(value) };
+  const data = allocate(1);
+  data[0] = value;
+  return { rows: 1, cols: 1, data };
 }
 
 export function identity(n: number): Matrix {
@@ -31,6 +40,12 @@ export function fromRows(rows: readonly (readonly number[])[]): Matrix {
     row.forEach((v, j) => (m.data[i * c + j] = v));
   });
   return m;
+}
+
+export function copy(a: Matrix): Matrix {
+  const out = zeros(a.rows, a.cols);
+  out.data.set(a.data);
+  return out;
 }
 
 export function toRows(m: Matrix): number[][] {

@@ -9,6 +9,7 @@ import { elementwiseOnLiterals } from '../ir/literal';
 import { broadcastShapes } from '../ir/dims';
 import { map, zip } from '../numeric/matrix';
 import { Prec, atLeast, infix, juxtLeft, juxtRight, latexAtLeast, latexInfix, latexParens, latexRight, rightOperand, type Printed } from './printing';
+import { passLimits } from '../limits/index';
 
 /** Terms of a sum, looking through nested adds; bounded so repeated building stays cheap. */
 function sumTerms(n: Node, budget: { left: number }, out: Node[]): void {
@@ -125,7 +126,8 @@ function broadcasts(a: Shape, c: Shape): boolean {
   try {
     broadcastShapes('hadamard', a, c);
     return true;
-  } catch {
+  } catch (err) {
+    passLimits(err);
     return false;
   }
 }

@@ -14,6 +14,7 @@ import { shapeMismatchDiagnostic } from './shapeHints';
 import { IndexReader } from './indexNames';
 import type { Product, Tensor } from '../ir/tensor';
 import { lowerAbstractCall } from './abstract';
+import { passLimits } from '../limits/index';
 
 /** A lowering failure: the diagnostic to report for the statement being lowered. */
 export class LowerError extends Error {
@@ -324,7 +325,8 @@ export class Lowering {
     return (e) => {
       try {
         return hypothetical.lower(e);
-      } catch {
+      } catch (err) {
+        passLimits(err);
         // a candidate that does not lower (a shape error, a tensor-valued reference, ...) is no fix
         return undefined;
       }

@@ -5,6 +5,7 @@ import { Diagnostic, error } from '../diagnostics';
 import type { Node, Shape, ShapeError } from '../ir/types';
 import { formatShape, isScalarShape, shapesEqual } from '../ir/types';
 import type { Lowering } from './lower';
+import { passLimits } from '../limits/index';
 
 type Operation = Extract<Expr, { kind: 'binary' | 'power' }>;
 
@@ -92,7 +93,8 @@ function bestFix(e: Extract<Expr, { kind: 'binary' }>, leftText: string, rightTe
   try {
     left = lowering.lower(e.left);
     right = lowering.lower(e.right);
-  } catch {
+  } catch (err) {
+    passLimits(err);
     return undefined;
   }
   const L = productOperand(leftText, 'left');
@@ -102,7 +104,8 @@ function bestFix(e: Extract<Expr, { kind: 'binary' }>, leftText: string, rightTe
     if (e.kind === 'binary' && e.op === 'mul') {
       try {
         if (isScalarShape(lowering.lower(e.left).shape)) return `${lowering.options.textOf(e.left.span).trim()} ${transposeOf(e.right, lowering.options.textOf(e.right.span).trim())}`;
-      } catch {
+      } catch (err) {
+        passLimits(err);
         // fall through to transposing the whole operand
       }
     }
@@ -113,7 +116,8 @@ function bestFix(e: Extract<Expr, { kind: 'binary' }>, leftText: string, rightTe
   const tryMake = (text: string, make: () => Node): Candidate | undefined => {
     try {
       return { text, shape: make().shape };
-    } catch {
+    } catch (err) {
+      passLimits(err);
       return undefined;
     }
   };

@@ -50,20 +50,26 @@ function sameLeadingLetter(a: string, b: string): boolean {
   return a[0].toLowerCase() === b[0].toLowerCase();
 }
 
+/** Longer run-together names get no split hint: a hint of hundreds of names helps no one, and splitting costs. */
+export const MAX_SPLIT_NAME = 64;
+
 /**
  * Splits a run-together name into known names (`xy` → `x y`, `a1W2` → `a1 W2`), preferring fewer parts.
- * Returns undefined when no split into at least two known names exists.
+ * Returns undefined when no split into at least two known names exists, or the name is over MAX_SPLIT_NAME.
  */
 export function splitIntoKnownNames(name: string, known: ReadonlySet<string>): string[] | undefined {
-  const best: Array<string[] | undefined> = new Array(name.length + 1).fill(undefined);
-  best[0] = [];
+  if (name.length > MAX_SPLIT_NAME) return undefined;
+  // fewest[end]: the fewest known names that make up name[0, end), and where the last of them starts.
+  const fewest: Array<{ parts: number; start: number } | undefined> = new Array(name.length + 1).fill(undefined);
+  fewest[0] = { parts: 0, start: 0 };
   for (let end = 1; end <= name.length; end++) {
     for (let start = 0; start < end; start++) {
-      const prefix = best[start];
-      const part = name.slice(start, end);
-      if (prefix && known.has(part) && (!best[end] || best[end]!.length > prefix.length + 1)) best[end] = [...prefix, part];
+      const before = fewest[start];
+      if (before && known.has(name.slice(start, end)) && (!fewest[end] || fewest[end]!.parts > before.parts + 1)) fewest[end] = { parts: before.parts + 1, start };
     }
   }
-  const parts = best[name.length];
-  return parts && parts.length >= 2 ? parts : undefined;
+  if (!fewest[name.length] || fewest[name.length]!.parts < 2) return undefined;
+  const parts: string[] = [];
+  for (let end = name.length; end > 0; end = fewest[end]!.start) parts.unshift(name.slice(fewest[end]!.start, end));
+  return parts;
 }

@@ -320,5 +320,5 @@ export function policy(keyTokens: Token[], percent: Token): RawStatement {
 
 export function problem(idTokens: Token[], title: Token | null): RawStatement {
   const id = idTokens.map((t) => t.text).join('');
-  return title ? { kind: 'problem', id, title: title.text.slice(1, -1) } : { kind: 'problem', id };
+  return title ? { kind: 'problem', id, title: title.text.slice(1, -1).replace(/\\(["\\])/g, '$1') } : { kind: 'problem', id };
 }

@@ -43,7 +43,7 @@ const rules: moo.Rules = {
   nl: { match: /\r?\n/u, lineBreaks: true },
   ws: /[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/u,
   comment: /#[^\r\n]*/u,
-  string: /"[^"\n]*"/u,
+  string: /"(?:[^"\\\n]|\\.)*"/u, // `\"` and `\\` inside stand for `"` and `\`
   transpose: new RegExp(
     `\\^[ \\t]*(?:\\{[ \\t]*(?:T|⊤|\\\\top|\\\\intercal)[ \\t]*\\}|(?:T|⊤|\\\\top|\\\\intercal)${NOT_ID_CHAR})`,
     'u',

@@ -12,6 +12,7 @@ import { runGrammar, type RunResult } from './run';
 import { SourceText } from './source-text';
 import { StatementCache, statementKey } from './statement-cache';
 import { checkRaw, finishRaw } from './validate';
+import { checkpoint, passLimits } from '../limits/index';
 
 export { normalizeName, isIdentifier, IDENTIFIER_SOURCE, RESERVED_WORDS, STATEMENT_KEYWORDS } from './names';
 export { MAX_DEPTH, MAX_STATEMENT_TOKENS } from './group';
@@ -170,9 +171,11 @@ export function parseFile(source: string, file: string): ParsedFile {
     let previous: Statement | 'failed' | undefined;
     for (const group of groupStatements(lex(source), source)) {
       let parsed: Parsed;
+      checkpoint();
       try {
         parsed = parseGroup(group, src);
       } catch (e) {
+        passLimits(e);
         const message = e instanceof Error ? e.message : String(e);
         parsed = { diagnostic: error('internal-error', `the parser failed on this statement: ${message}`, tokenSpan(group.first, group.last)) };
       }
@@ -200,6 +203,7 @@ export function parseFile(source: string, file: string): ParsedFile {
       }
     }
   } catch (e) {
+    passLimits(e);
     const message = e instanceof Error ? e.message : String(e);
     result.diagnostics.push(error('internal-error', `the parser failed: ${message}`, { line: 1, column: 1, endLine: 1, endColumn: 2 }));
   }

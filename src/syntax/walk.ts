@@ -7,29 +7,28 @@ export function findInExpr(root: Expr, visit: (e: Expr) => boolean): Expr | unde
   while (stack.length) {
     const e = stack.pop()!;
     if (visit(e)) return e;
-    switch (e.kind) {
-      case 'call':
-        stack.push(...e.args);
-        break;
-      case 'neg':
-      case 'transpose':
-        stack.push(e.arg);
-        break;
-      case 'binary':
-        stack.push(e.left, e.right);
-        break;
-      case 'power':
-        stack.push(e.base, e.exponent);
-        break;
-      case 'matrix':
-        for (const row of e.rows) stack.push(...row);
-        break;
-      case 'deriv':
-        stack.push(e.of, ...e.wrt);
-        break;
-      default:
-        break;
-    }
+    stack.push(...childrenOf(e));
   }
   return undefined;
+}
+
+/** The expression's direct subexpressions. */
+export function childrenOf(e: Expr): Expr[] {
+  switch (e.kind) {
+    case 'call':
+      return e.args;
+    case 'neg':
+    case 'transpose':
+      return [e.arg];
+    case 'binary':
+      return [e.left, e.right];
+    case 'power':
+      return [e.base, e.exponent];
+    case 'matrix':
+      return e.rows.flat();
+    case 'deriv':
+      return [e.of, ...e.wrt];
+    default:
+      return [];
+  }
 }

@@ -29,7 +29,7 @@ export function fixtureSubmissions(): string[] {
 export function gradePath(p: string, assignment = fixtureAssignment(), seed = 1): SubmissionResult {
   const [entry] = discoverSubmissions([p]);
   const read = readSubmission(entry);
-  return gradeSubmission(assignment, { name: read.name, files: read.files, skipped: read.skipped, inputHash: inputHash(assignment.hash, read.files) }, seed);
+  return gradeSubmission(assignment, { name: read.name, files: read.files, skipped: read.skipped, moreSkipped: read.moreSkipped, inputHash: inputHash(assignment.hash, read.files) }, seed);
 }
 
 /** Grades a submission given as text against an assignment given as text. */

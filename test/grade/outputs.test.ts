@@ -7,6 +7,7 @@ import { submissionReport } from '../../src/grade/html/report';
 import { classPage } from '../../src/grade/html/classPage';
 import { summarize } from '../../src/grade/summary';
 import { errorResult } from '../../src/grade/grader';
+import { DEFAULT_GRADING_LIMITS } from '../../src/grade/limits';
 import { fixtureAssignment, fixtureSubmissions, gradePath, gradeText, LOGREG, SUBMISSIONS } from './helpers';
 
 const VISIBILITY = ['hidden', 'after_due_date', 'after_published', 'visible'];
@@ -40,7 +41,7 @@ describe('Gradescope results.json', () => {
   });
 
   it('explains a submission that was not graded', () => {
-    const failed = toGradescope(errorResult(fixtureAssignment(), { name: 'x', files: [], inputHash: 'h' }, 1, 'the time limit of 30 s was exceeded'), 30);
+    const failed = toGradescope(errorResult(fixtureAssignment(), { name: 'x', files: [], inputHash: 'h' }, 1, DEFAULT_GRADING_LIMITS, 'the time limit of 30 s was exceeded'), 30);
     expect(failed.score).toBe(0);
     expect(failed.output).toContain('Grading did not finish: the time limit of 30 s was exceeded');
     expect(failed.tests.every((t) => t.score === 0 && t.output.startsWith('Not graded'))).toBe(true);

@@ -38,7 +38,7 @@ describe('WorkerPool', () => {
     const p = pool({ timeLimitMs: 300 });
     try {
       const [spin, next] = await Promise.all([p.run('spin'), p.run('after')]);
-      expect(spin).toEqual({ ok: false, error: 'the time limit of 0.3 s was exceeded' });
+      expect(spin).toEqual({ ok: false, error: 'the time limit of 0.3 s was exceeded', limit: true });
       expect(next).toEqual({ ok: true, value: 'AFTER' });
     } finally {
       await p.close();
@@ -49,7 +49,7 @@ describe('WorkerPool', () => {
     const p = pool({ memoryMb: 32 });
     try {
       const [hog, next] = await Promise.all([p.run('hog'), p.run('after')]);
-      expect(hog).toEqual({ ok: false, error: 'the memory cap of 32 MB was exceeded' });
+      expect(hog).toEqual({ ok: false, error: 'the memory cap of 32 MB was exceeded', limit: true });
       expect(next).toEqual({ ok: true, value: 'AFTER' });
     } finally {
       await p.close();
@@ -60,7 +60,7 @@ describe('WorkerPool', () => {
     const p = pool();
     try {
       const [crash, next] = await Promise.all([p.run('throw'), p.run('after')]);
-      expect(crash).toEqual({ ok: false, error: 'the grader failed: boom' });
+      expect(crash).toEqual({ ok: false, error: 'the grader failed: boom', limit: false });
       expect(next).toEqual({ ok: true, value: 'AFTER' });
     } finally {
       await p.close();

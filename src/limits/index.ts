@@ -1,0 +1,132 @@
+// The limits every command runs under (issue 15): a cooperative deadline, a budget for matrix memory, and
+// caps on what one line may ask for. Plain TypeScript with no Node import, so the web checker's Web Worker
+// runs under the same limits as `check`.
+//
+// Matrix data lives in typed arrays, outside the heap V8 caps, so the numeric kernels charge every
+// allocation to the budget in force (`chargeEntries`) before making it. Checking is synchronous, so the
+// budget in force is one module-level value set for the length of a run (`underBudget`).
+
+/** What a run may use. `timeMs: Infinity` leaves the clock to someone else (grade's worker pool). */
+export interface Limits {
+  timeMs: number;
+  memoryMb: number;
+}
+
+/** `check`, `diff` and `shapes`: ten seconds and 512 MB of matrices per file. */
+export const COMMAND_LIMITS: Limits = { timeMs: 10_000, memoryMb: 512 };
+
+/** At most this many entries in one matrix of concrete size (a 500 x 500 matrix). */
+export const MAX_MATRIX_ENTRIES = 250_000;
+
+/** Expressions nested deeper than this (`\sum_i \sum_j ...`, `f(f(f(...)))`) are refused when read. */
+export const MAX_EXPRESSION_DEPTH = 200;
+
+/** At most this many nodes in the tree of one statement. */
+export const MAX_EXPRESSION_NODES = 20_000;
+
+/** At most this many expression nodes made in one run (derivatives, simplification and repair search included). */
+export const MAX_GRAPH_NODES = 1_000_000;
+
+export const BYTES_PER_ENTRY = 8;
+const MB = 1024 * 1024;
+
+/** Which limit a run went past: `time` and `memory` depend on the run's options, `size` never does. */
+export type LimitKind = 'time' | 'memory' | 'size';
+
+/** Thrown out of a run that went past a limit; commands turn it into a `limit-exceeded` diagnostic. */
+export class LimitExceeded extends Error {
+  constructor(
+    readonly kind: LimitKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The clock is read on every large charge and every 64th small one: kernels charge very often. */
+const CHARGES_PER_CLOCK_READ = 64;
+const LARGE_CHARGE = 1024;
+
+export class Budget {
+  readonly deadline: number;
+  readonly memoryBytes: number;
+  /** Bytes of matrix data charged so far (values at sample points are kept, so this is close to what is live). */
+  used = 0;
+  private charges = 0;
+  private nodes = 0;
+
+  constructor(
+    readonly limits: Limits,
+    /** Told of every charge (grade's workers publish it for the pool's memory watchdog). */
+    private readonly onCharge?: (usedBytes: number) => void,
+  ) {
+    this.deadline = Date.now() + limits.timeMs;
+    this.memoryBytes = limits.memoryMb * MB;
+  }
+
+  /** Charges `entries` float64 entries; throws LimitExceeded past the memory cap or the deadline. */
+  charge(entries: number): void {
+    const bytes = entries * BYTES_PER_ENTRY;
+    if (this.used + bytes > this.memoryBytes) {
+      throw new LimitExceeded('memory', `a matrix of ${entries} entries would take the matrices past the memory limit of ${this.limits.memoryMb} MB`);
+    }
+    this.used += bytes;
+    this.onCharge?.(this.used);
+    if (entries >= LARGE_CHARGE || ++this.charges % CHARGES_PER_CLOCK_READ === 0) this.checkpoint();
+  }
+
+  /** Counts an expression node made; throws LimitExceeded past MAX_GRAPH_NODES or the deadline. */
+  chargeNode(): void {
+    if (++this.nodes > MAX_GRAPH_NODES) throw new LimitExceeded('size', `the expressions grew past ${MAX_GRAPH_NODES} parts`);
+    if (this.nodes % CHARGES_PER_CLOCK_READ === 0) this.checkpoint();
+  }
+
+  /** Throws LimitExceeded when `bytes` could never fit (nothing is charged: the caller allocates later). */
+  ensureFits(bytes: number, what: string): void {
+    if (bytes > this.memoryBytes) {
+      throw new LimitExceeded('memory', `${what} need ${Math.ceil(bytes / MB)} MB; the memory limit is ${this.limits.memoryMb} MB`);
+    }
+  }
+
+  checkpoint(): void {
+    if (Date.now() > this.deadline) throw new LimitExceeded('time', `the time limit of ${this.limits.timeMs / 1000} s was exceeded`);
+  }
+}
+
+let active: Budget | undefined;
+
+/** Runs `run` with `budget` in force (restoring the one before, so runs may nest). */
+export function underBudget<T>(budget: Budget, run: () => T): T {
+  const outer = active;
+  active = budget;
+  try {
+    return run();
+  } finally {
+    active = outer;
+  }
+}
+
+/** Called by whatever allocates matrix data, before allocating. Without a budget in force, nothing. */
+export function chargeEntries(entries: number): void {
+  active?.charge(entries);
+}
+
+/** Called by the node store for every node it makes. */
+export function chargeNode(): void {
+  active?.chargeNode();
+}
+
+/** Called in loops whose length the input sets: throws LimitExceeded past the deadline. */
+export function checkpoint(): void {
+  active?.checkpoint();
+}
+
+/** The budget in force, if any (for a caller that reserves memory up front). */
+export function activeBudget(): Budget | undefined {
+  return active;
+}
+
+/** For a `catch` that turns failures into "no answer": a limit is not a failure of the attempt, so it goes on up. */
+export function passLimits(err: unknown): void {
+  if (err instanceof LimitExceeded) throw err;
+}
