@@ -5,6 +5,7 @@ import type { ParsedFile, Span, Statement } from '../syntax/ast';
 import type { Diagnostic } from '../diagnostics';
 import { latexSpans, parseDocument, sourceKindOf } from './document';
 import { declareImpliedArrays } from '../resolve/indexArrays';
+import { sampleLabels } from '../resolve/indexUses';
 import { readSlips } from './readings';
 import { Graph } from '../ir/graph';
 import { Builder } from '../ir/build';
@@ -53,22 +54,24 @@ export function readDocument(source: string, file: string): ReadDocument {
   const questions = splitQuestions(parsed);
   // A document declares nothing: its index notation says which names are arrays (src/resolve/indexArrays.ts).
   const implied = sourceKindOf(file) !== 'cr';
+  // Letters a question uses as one sample's label are no indices there (src/resolve/indexUses.ts).
+  const blank = (statements: readonly Statement[]): Scope => ({ ...emptyScope(), labelLetters: implied ? sampleLabels(statements) : new Set() });
   const withImplied = (scope: Scope, statements: readonly Statement[]): Scope => {
     if (implied) declareImpliedArrays(scope, statements);
     return scope;
   };
   const sections = questions
-    ? questions.map(({ id, inherited, own }): ReadSection => {
+    ? questions.map(({ id, inherited, borrowed, own }): ReadSection => {
         const rescope = (statements: readonly Statement[]): Scope => {
           let at = 0;
           const groups = [...inherited, own].map((g) => statements.slice(at, (at += g.length)));
-          return withImplied(questionScope(groups.slice(0, -1), groups[groups.length - 1]), statements);
+          return withImplied(questionScope(blank(statements), groups.slice(0, -1), borrowed, groups[groups.length - 1]), statements);
         };
         const statements = [...inherited.flat(), ...own];
         return { id, statements, scope: rescope(statements), rescope };
       })
     : splitProblems(parsed.statements).map((section): ReadSection => {
-        const rescope = (statements: readonly Statement[]) => withImplied(addStatements(emptyScope(), statements), statements);
+        const rescope = (statements: readonly Statement[]) => withImplied(addStatements(blank(statements), statements), statements);
         return { ...section, scope: rescope(section.statements), rescope };
       });
   // Spans point into the parsed text: the file itself, or a notebook's markdown cells laid out on their lines.
@@ -79,15 +82,29 @@ export function readDocument(source: string, file: string): ReadDocument {
  * A question's scope: what it sees of the document before it, question by question (a later question's
  * definition of a name replaces an earlier one's), then its own statements, whose claims are checked.
  */
-function questionScope(inherited: Statement[][], own: Statement[]): Scope {
+function questionScope(start: Scope, inherited: Statement[][], borrowed: number, own: Statement[]): Scope {
   const diagnostics: Diagnostic[] = [];
-  let scope = emptyScope();
-  for (const group of [...inherited, own]) {
+  let scope = start;
+  for (const [i, group] of [...inherited, own].entries()) {
     diagnostics.push(...scope.diagnostics);
+    const before = scope;
     scope = addStatements(extendScope(scope), group, 'question');
+    noteBorrowed(scope, before, i < borrowed);
   }
   scope.diagnostics.unshift(...diagnostics);
   return scope;
+}
+
+/** Marks the names a group just defined as borrowed from another question, or as no longer borrowed. */
+function noteBorrowed(scope: Scope, before: Scope, borrowed: boolean): void {
+  // A definition carried over is a copy of the earlier one (extendScope), with the same span.
+  for (const [table, old] of [[scope.definitions, before.definitions], [scope.functions, before.functions]] as const) {
+    for (const [name, meaning] of table) {
+      if (old.get(name)?.span === meaning.span) continue;
+      if (borrowed) scope.borrowed.add(name);
+      else scope.borrowed.delete(name);
+    }
+  }
 }
 
 /** The lowering of a problem's scope into `builder`'s graph, with derivatives (`calculus`) and index notation. */

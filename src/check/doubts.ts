@@ -23,7 +23,8 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
   return steps.map((step, i) => {
     if (step.verdict !== 'incorrect') return step;
     const expr = check.claim.steps[i].expr;
-    const doubt = claimDoubt ?? guessedNames(check, expr, step.diagnosis === 'shape' || step.diagnosis === 'transpose') ?? unstatedValues(check, lower(expr));
+    const doubt =
+      claimDoubt ?? guessedNames(check, expr, step.diagnosis === 'shape' || step.diagnosis === 'transpose') ?? borrowedNames(check, expr) ?? unstatedValues(check, lower(expr));
     return doubt ? { ...step, verdict: 'unjudged', diagnosis: null, message: doubt.message, hint: doubt.hint } : step;
   });
 }
@@ -75,6 +76,21 @@ function guessedNames({ claim, lowering }: ClaimCheck, step: Expr, shapeIsWrong:
   return {
     message: `no line of this question defines or declares ${names.join(', ')}, so chainrule took ${them} as ${names.length === 1 ? 'a scalar' : 'scalars'} of ${names.length === 1 ? 'its' : 'their'} own and cannot tell whether this line is wrong`,
     hint: hasArrays || shapeIsWrong ? `state the shape, e.g. ${names[0]} \\in \\mathbb{R}^{1 \\times N}, or define ${names[0]}` : `define ${names[0]} in the maths (e.g. \`${names[0]} = ...\`)`,
+  };
+}
+
+/** Names the step or its target reads from another question's formulas: this question may mean them otherwise. */
+function borrowedNames({ claim, lowering }: ClaimCheck, step: Expr): Doubt | undefined {
+  const scope = lowering.scope;
+  if (scope.borrowed.size === 0) return undefined;
+  const meaningOf = (n: string) => scope.definitions.get(n)?.expr ?? scope.functions.get(n)?.body;
+  const reached = new Set([...namesReached(claim.target.expr, meaningOf), ...namesReached(step, meaningOf)]);
+  const names = [...scope.borrowed].filter((n) => reached.has(n)).sort();
+  if (names.length === 0) return undefined;
+  const lines = [...new Set(names.map((n) => (scope.definitions.get(n) ?? scope.functions.get(n))!.span.line))].sort((a, b) => a - b).join(', ');
+  return {
+    message: `this question does not define ${names.join(', ')}; chainrule used the definition of an earlier question (line ${lines}), which this question may not mean, so it cannot tell whether this line is wrong`,
+    hint: `define ${names[0]} in this question`,
   };
 }
 

@@ -9,17 +9,18 @@
 import type { Expr, Statement } from '../syntax/ast';
 import { normalizeName } from '../syntax/names';
 import { BUILTIN_FUNCTIONS } from '../ops/builtins';
-import { INDEX_LETTERS } from './indexNames';
 import { subscriptedNames, sumSigns } from './indexUses';
 import { baseNameOf, kroneckerOf } from './indexNotation';
-import { hasMeaning, type Scope } from './scope';
+import { hasMeaning, isIndexLetter, type Scope } from './scope';
 import { walkNames } from './names';
+import { findInExpr } from '../syntax/walk';
 
 /** Declares in `scope` the arrays that `statements` (a document question's) write in index notation. */
 export function declareImpliedArrays(scope: Scope, statements: readonly Statement[]): void {
   const exprs = statements.flatMap((st) => (st.kind === 'equation' ? [st.lhs.expr, ...st.rhs.map((r) => r.expr)] : []));
-  const isIndex = (i: string) => (INDEX_LETTERS.includes(i) || scope.indexNames.has(i)) && !hasMeaning(scope, i);
+  const isIndex = (i: string) => isIndexLetter(scope, i);
   const arrays = new Map<string, { indices: string[]; span: Expr['span'] } | 'conflict'>();
+  for (const name of namesInBrackets(exprs)) arrays.set(name, 'conflict');
   for (const e of exprs) {
     for (const use of subscriptedNames(e)) {
       if (use.indices.length > 2 || !use.indices.every(isIndex) || new Set(use.indices).size !== use.indices.length || kroneckerOf(use.text)) continue;
@@ -39,6 +40,21 @@ export function declareImpliedArrays(scope: Scope, statements: readonly Statemen
   for (const [name, use] of arrays) {
     if (use !== 'conflict') declare(name, [range(use.indices[0]), use.indices.length === 2 ? range(use.indices[1]) : 1], use.span);
   }
+}
+
+/**
+ * The bases of subscripted names written inside a bracket literal: `f[x_i, \phi]` and `\ell[f_3, y_i]`
+ * are a function's arguments in square brackets, not a matrix of arrays, so x and y there are numbers.
+ */
+function namesInBrackets(exprs: readonly Expr[]): Set<string> {
+  const names = new Set<string>();
+  for (const e of exprs) {
+    findInExpr(e, (x) => {
+      if (x.kind === 'matrix') for (const entry of x.rows.flat()) for (const use of subscriptedNames(entry)) names.add(baseNameOf(use, use.name));
+      return false;
+    });
+  }
+  return names;
 }
 
 /**

@@ -2,7 +2,7 @@
 // a subscript of letters (`y_i`, `W_{ij}`, the head of `p_i(1 - p_i)`), and which indices the summation
 // signs bind with what upper bounds. Entry-by-entry definitions and the arrays a document implies
 // (src/resolve/indexArrays.ts) are read from these.
-import type { Expr } from '../syntax/ast';
+import type { Expr, Statement } from '../syntax/ast';
 import { findInExpr } from '../syntax/walk';
 import { subscriptsOf, sumSignOf, type SumSign, type Subscripted } from './indexNotation';
 
@@ -46,4 +46,21 @@ export function indicesUsed(e: Expr): Set<string> {
     return false;
   });
   return used;
+}
+
+/**
+ * The letters a question uses as labels, not indices: a derivation for "the i-th sample" writes
+ * `f_0 = \beta_0 + \omega_0 x_i` with i bound by no summation sign and absent from the left side. Such a
+ * question means x_i as one number throughout, so nothing written over that letter implies an array.
+ */
+export function sampleLabels(statements: readonly Statement[]): Set<string> {
+  const labels = new Set<string>();
+  for (const st of statements) {
+    if (st.kind !== 'equation') continue;
+    const sides = [st.lhs.expr, ...st.rhs.map((r) => r.expr)];
+    const bound = new Set(subscriptedNames(st.lhs.expr).flatMap((u) => u.indices));
+    for (const e of sides) for (const sign of sumSigns(e)) sign.indices.forEach((i) => bound.add(i));
+    for (const e of sides) for (const use of subscriptedNames(e)) use.indices.filter((i) => !bound.has(i)).forEach((i) => labels.add(i));
+  }
+  return labels;
 }

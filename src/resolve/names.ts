@@ -56,6 +56,12 @@ export function namesReached(e: Expr, definitionOf: (name: string) => Expr | und
   const seen = new Set<string>();
   const visit = (root: Expr): void => {
     findInExpr(root, (x) => {
+      // A call reaches its function's body when `definitionOf` gives one.
+      const body = x.kind === 'call' && !seen.has(x.callee) ? definitionOf(x.callee) : undefined;
+      if (body && x.kind === 'call') {
+        seen.add(x.callee);
+        visit(body);
+      }
       if (x.kind !== 'name') return false;
       onName?.(x);
       if (seen.has(x.name)) return false;

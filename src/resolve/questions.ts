@@ -14,6 +14,12 @@ export interface QuestionSection {
    * order: read first, a later question's definition of a name replacing an earlier one's; not checked here.
    */
   inherited: Statement[][];
+  /**
+   * How many of the first `inherited` groups are borrowed: the formulas of earlier questions this one is not
+   * part of (`\section{Derivative}` using the N(z) of `\section{Definition}`). They are read first, so the
+   * question's own context wins, and a step they make wrong is not trusted (src/check/doubts.ts).
+   */
+  borrowed: number;
   /** The question's own statements. */
   own: Statement[];
 }
@@ -21,7 +27,7 @@ export interface QuestionSection {
 /** The sections of a document (a file with questions, maybe none); undefined for a `.cr` file. */
 export function splitQuestions(parsed: ParsedFile): QuestionSection[] | undefined {
   const sections = splitDocument(parsed);
-  return sections?.map(({ id, inherited, own }) => {
+  return sections?.map(({ id, inherited, borrowed, own }) => {
     const before = inherited.flat();
     const formulas = formulaNames([...before, ...own]);
     const seen = new Set<string>();
@@ -30,7 +36,11 @@ export function splitQuestions(parsed: ParsedFile): QuestionSection[] | undefine
       for (const name of formulaNames(group)) seen.add(name);
       return stated;
     });
-    return { id, inherited: groups, own: statedValues(own, formulas, formulaNames(before)) };
+    // Another question's values are its own: only its formulas are borrowed.
+    groups.forEach((group, i) => {
+      if (i < borrowed) groups[i] = group.filter((st) => st.kind !== 'at' && !(st.kind === 'equation' && numberOf(st.rhs[st.rhs.length - 1]?.expr ?? st.lhs.expr) !== undefined));
+    });
+    return { id, inherited: groups, borrowed, own: statedValues(own, formulas, formulaNames(before)) };
   });
 }
 
@@ -38,25 +48,27 @@ function splitDocument(parsed: ParsedFile): QuestionSection[] | undefined {
   const { questions, questionOf } = parsed;
   if (!questions || !questionOf) return undefined;
   const preamble = parsed.statements.filter((_, i) => questionOf[i] === undefined);
-  const sections = splitAtRedefinitions('', [], preamble);
+  const sections = splitAtRedefinitions('', [], 0, preamble);
   const groupOf = (i: number): number => questionOf[i] ?? -1;
   questions.forEach((q, index) => {
     const own = parsed.statements.filter((_, i) => questionOf[i] === index).map((st) => labelled(st, q));
     if (!own.some((st) => st.kind === 'equation')) return;
     const seen = visibleFrom(questions, index);
-    const groups: Array<{ sameLabel: boolean; statements: Statement[] }> = [];
+    const groups: Array<{ rank: number; statements: Statement[] }> = [];
     let group: number | undefined;
     parsed.statements.forEach((st, i) => {
       const from = questionOf[i];
-      if (st.kind === 'problem' || (from !== undefined && !seen.has(from))) return;
-      if (group !== groupOf(i)) groups.push({ sameLabel: from !== undefined && questions[from].label === q.label, statements: [] });
+      const borrowed = from !== undefined && !seen.has(from) && from < index;
+      if (st.kind === 'problem' || (from !== undefined && !seen.has(from) && !borrowed) || (borrowed && st.kind !== 'equation')) return;
+      // A solution's `(b)` after the prompt's `(b)`: the part with its own label is the one it answers, so its
+      // definitions are read last and win over those of the other parts; borrowed formulas are read first.
+      if (group !== groupOf(i)) groups.push({ rank: borrowed ? 0 : from !== undefined && questions[from].label === q.label ? 2 : 1, statements: [] });
       group = groupOf(i);
       groups[groups.length - 1].statements.push(st);
     });
-    // A solution's `(b)` after the prompt's `(b)`: the part with its own label is the one it answers, so its
-    // definitions are read last and win over those of the other parts.
-    groups.sort((a, b) => Number(a.sameLabel) - Number(b.sameLabel));
-    sections.push(...splitAtRedefinitions(q.label, groups.map((g) => g.statements), own));
+    groups.sort((a, b) => a.rank - b.rank);
+    const borrowed = groups.filter((g) => g.rank === 0).length;
+    sections.push(...splitAtRedefinitions(q.label, groups.map((g) => g.statements), borrowed, own));
   });
   return sections.filter((s) => s.own.some((st) => st.kind === 'equation'));
 }
@@ -85,25 +97,25 @@ function visibleFrom(questions: readonly Question[], index: number): Set<number>
 }
 
 /** `own` split where a name is defined again in new terms; each later part sees everything before it. */
-function splitAtRedefinitions(id: string, inherited: Statement[][], own: Statement[]): QuestionSection[] {
+function splitAtRedefinitions(id: string, inherited: Statement[][], borrowed: number, own: Statement[]): QuestionSection[] {
   const definitions = new Map<string, Expr>();
   const define = (st: Statement): void => {
     if (st.kind === 'equation' && st.lhs.expr.kind === 'name' && st.rhs.length && !definitions.has(st.lhs.expr.name)) definitions.set(st.lhs.expr.name, st.rhs[0].expr);
   };
-  inherited.flat().forEach(define);
+  inherited.slice(borrowed).flat().forEach(define);
   const sections: QuestionSection[] = [];
   let start = 0;
   own.forEach((st, i) => {
     const redefined = redefinedInNewTerms(st, definitions);
     if (i > start && redefined !== undefined) {
-      sections.push({ id, inherited, own: own.slice(start, i) });
+      sections.push({ id, inherited, borrowed, own: own.slice(start, i) });
       inherited = [...inherited, own.slice(start, i)];
       start = i;
       definitions.delete(redefined);
     }
     define(st);
   });
-  sections.push({ id, inherited, own: own.slice(start) });
+  sections.push({ id, inherited, borrowed, own: own.slice(start) });
   return sections;
 }
 

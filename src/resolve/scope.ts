@@ -86,6 +86,13 @@ export interface Scope {
   abstractFunctions: Map<string, AbstractFunction>;
   /** Names declared `: index`, read as index variables besides the usual letters (src/resolve/indexNames.ts). */
   indexNames: Set<string>;
+  /**
+   * Letters a document uses as the label of one sample (`f_0 = \beta_0 + \omega_0 x_i`, i bound nowhere),
+   * not as indices: `x_i` there is a number of its own (src/resolve/indexUses.ts `sampleLabels`).
+   */
+  labelLetters: Set<string>;
+  /** Names a document's question reads from the formulas of another question it is not part of (src/resolve/questions.ts). */
+  borrowed: Set<string>;
   /** Names given a value by `at` (scalar leaves). */
   pointNames: Set<string>;
   claims: Claim[];
@@ -113,6 +120,8 @@ export function emptyScope(): Scope {
     functions: new Map(),
     abstractFunctions: new Map(),
     indexNames: new Set(),
+    labelLetters: new Set(),
+    borrowed: new Set(),
     pointNames: new Set(),
     claims: [],
     asks: [],
@@ -130,6 +139,8 @@ export function extendScope(base: Scope): Scope {
     functions: new Map(base.functions),
     abstractFunctions: new Map(base.abstractFunctions),
     indexNames: new Set(base.indexNames),
+    labelLetters: new Set(base.labelLetters),
+    borrowed: new Set(base.borrowed),
     pointNames: new Set(base.pointNames),
     claims: [],
     asks: [],
@@ -298,12 +309,16 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
 function entrywiseDefinition(lhs: Extract<Expr, { kind: 'name' }>, rhs: Expr, scope: Scope): { base: string; indices: string[] } | undefined {
   const written = subscriptsOf(lhs.text);
   if (!written || written.indices.length > 2 || new Set(written.indices).size !== written.indices.length) return undefined;
-  const isIndex = (i: string) => (INDEX_LETTERS.includes(i) || scope.indexNames.has(i)) && !hasMeaning(scope, i);
-  if (!written.indices.every(isIndex)) return undefined;
+  if (!written.indices.every((i) => isIndexLetter(scope, i))) return undefined;
   const base = baseNameOf(written, lhs.name);
   if (hasMeaning(scope, base) || hasMeaning(scope, lhs.name) || BUILTIN_FUNCTIONS.has(base)) return undefined;
   const used = indicesUsed(rhs);
   return written.indices.every((i) => used.has(i)) ? { base, indices: written.indices } : undefined;
+}
+
+/** Whether `letter` written in a subscript is an index: an index letter, or declared one, with no other meaning. */
+export function isIndexLetter(scope: Scope, letter: string): boolean {
+  return (INDEX_LETTERS.includes(letter) || scope.indexNames.has(letter)) && !hasMeaning(scope, letter) && !scope.labelLetters.has(letter);
 }
 
 /** Whether a name means something in the scope already. */

@@ -43,6 +43,26 @@ describe('questions', () => {
     ]);
   });
 
+  it('borrow the formulas of earlier questions for names they do not define, trusting only a match', () => {
+    // Question 2 defines neither L nor u, so it reads those of question 1 (L = (w x + b)^2): dL/dw = 2 u x
+    // matches; 2 u does not, but question 2 may mean another L, so that line is unjudged, not wrong.
+    // Question 3 defines its own L = (w - x)^2: dL/dw = 2 (w - x), and 2 (w + x) is wrong by the sign of x.
+    const doc = [
+      '# Question 1', '$$u = w x + b$$', '$$L = u^2$$', '# Question 2', '$$\\frac{\\partial L}{\\partial w} = 2 u x$$', '$$\\frac{\\partial L}{\\partial w} = 2 u$$',
+      '# Question 3', '$$L = (w - x)^2$$', '$$\\frac{\\partial L}{\\partial w} = 2 (w - x)$$', '$$\\frac{\\partial L}{\\partial w} = 2 (w + x)$$',
+    ];
+    const { report } = check(doc);
+    expect(report.claims.map((c) => [c.line, c.verdict])).toEqual([[5, 'correct'], [6, 'unjudged'], [9, 'correct'], [10, 'incorrect']]);
+    expect(report.claims[1].steps[0].message).toMatch(/does not define L, u; .* earlier question \(line 2, 3\)/);
+  });
+
+  it('read a letter bound by no sum and absent from the left side as one sample\'s label, not an index', () => {
+    // f_1 = beta + omega x_i writes i free: the derivation is for sample i, and x_i, y_i are numbers.
+    // d l_i / d omega = 2 (f_1 - y_i) x_i; without the factor x_i the chain rule is incomplete.
+    const doc = ['# Toy example', '$$\\ell_i = (f_1 - y_i)^2$$', '$$f_1 = \\beta + \\omega x_i$$', '$$\\frac{\\partial \\ell_i}{\\partial \\omega} = 2(f_1 - y_i) x_i$$', '$$\\frac{\\partial \\ell_i}{\\partial \\omega} = 2(f_1 - y_i)$$'];
+    expect(verdicts(doc).map((v) => v[2])).toEqual(['correct', 'incorrect']);
+  });
+
   it('start a new part where a name is defined again in new terms', () => {
     // L = (b - y)^2 uses b, which the first L does not: a new derivation, so dL/db = 2 (b - y) holds; the
     // second definition is no claim that (b - y)^2 equals (a - y)^2.
