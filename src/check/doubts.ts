@@ -83,7 +83,7 @@ function guessedNames({ claim, lowering }: ClaimCheck, step: Expr, shapeIsWrong:
 function borrowedNames({ claim, lowering }: ClaimCheck, step: Expr): Doubt | undefined {
   const scope = lowering.scope;
   if (scope.borrowed.size === 0) return undefined;
-  const meaningOf = (n: string) => scope.definitions.get(n)?.expr ?? scope.functions.get(n)?.body;
+  const meaningOf = meaningIn(scope);
   const reached = new Set([...namesReached(claim.target.expr, meaningOf), ...namesReached(step, meaningOf)]);
   const names = [...scope.borrowed].filter((n) => reached.has(n)).sort();
   if (names.length === 0) return undefined;
@@ -94,17 +94,22 @@ function borrowedNames({ claim, lowering }: ClaimCheck, step: Expr): Doubt | und
   };
 }
 
+/** What a name stands for in the scope: its definition, or the body of the function it names. */
+function meaningIn(scope: ClaimCheck['lowering']['scope']): (name: string) => Expr | undefined {
+  return (n) => scope.definitions.get(n)?.expr ?? scope.functions.get(n)?.body;
+}
+
 /** The names with implied shapes (src/resolve/indexArrays.ts) that the target or the step reach. */
 function impliedIn(target: Expr, lowering: ClaimCheck['lowering'], step: Expr): Set<string> {
-  const definitionOf = (n: string) => lowering.scope.definitions.get(n)?.expr;
-  const reached = new Set([...namesReached(target, definitionOf), ...namesReached(step, definitionOf)]);
+  const meaningOf = meaningIn(lowering.scope);
+  const reached = new Set([...namesReached(target, meaningOf), ...namesReached(step, meaningOf)]);
   return new Set([...lowering.scope.declarations.values()].filter((d) => d.implied && reached.has(d.name)).map((d) => d.name));
 }
 
 /** The undeclared names an expression uses, through the definitions of the names it uses (entries `y_i` of arrays are not names). */
 function undeclaredIn(e: Expr, lowering: ClaimCheck['lowering']): Set<string> {
   const entries = new Set<string>();
-  const reached = namesReached(e, (n) => lowering.scope.definitions.get(n)?.expr, (x) => {
+  const reached = namesReached(e, meaningIn(lowering.scope), (x) => {
     if (lowering.indexReader.involves(x)) entries.add(x.name);
   });
   return new Set([...reached].filter((n) => !entries.has(n) && lowering.isUndeclared(n) && !BUILTIN_FUNCTIONS.has(n)));

@@ -3,7 +3,7 @@
 // Earley may share a sub-result between partial parses. Step texts are filled in by parse.ts,
 // which knows the block's source.
 import type { AtBinding, BinaryOp, DimSpec, Domain, Expr, MulStyle, NameRef, ShapeSpec, Span, Statement, Step } from '../syntax/ast';
-import { rewriteExpr } from './rewrite';
+import { rewriteExpr } from '../syntax/walk';
 import type { Tok, TokType } from './tokens';
 
 type Located = Tok | { span: Span };

@@ -3,7 +3,7 @@
 // `jacobian(F(G(x, y)), [x, y])` as in .cr. Which names are functions is known only once the whole
 // document is read, so this is a pass over its statements; a `J_X` whose X is no function stays a name.
 import type { Expr, Span, Statement, Step } from '../syntax/ast';
-import { rewriteExpr } from './rewrite';
+import { rewriteExpr } from '../syntax/walk';
 
 /** The statements with every `J_F` of a defined function read as its Jacobian. */
 export function readJacobians(statements: Statement[]): Statement[] {

@@ -57,7 +57,7 @@ export interface Normalized {
 
 /** Lex and normalise one maths block. Never throws: what cannot be read becomes an `unsupported` token. */
 export function normalizeLatex(pos: PositionMap): Normalized {
-  const raw = splitSingleArguments(lexLatex(pos.text).filter((t) => !TRIVIA.has(t.type)));
+  const raw = splitSingleArguments(overAsFrac(lexLatex(pos.text).filter((t) => !TRIVIA.has(t.type))));
   const n = new Normalizer(raw, pos);
   n.run(0, raw.length);
   return { tokens: n.out, diagnostics: n.diagnostics };
@@ -196,8 +196,16 @@ class Normalizer {
       this.emit('fname', lower, t.offset, this.endOf(i));
       return i + 1;
     }
-    for (let k = 0; k < t.text.length; k++) this.emit('name', t.text[k], t.offset + k, t.offset + k + 1);
-    return i + 1;
+    // Digits written against a letter name it, as students type indices: `z1`, `W2`, `a1` are z₁, W₂, a₁.
+    const digits = this.raw[i + 1];
+    const before = this.raw[i - 1];
+    const isArgument = before?.type === 'symbol' && (before.text === '^' || before.text === '_'); // `e^x2` is e^x times 2, as in TeX
+    const numbered = !isArgument && digits?.type === 'number' && /^[0-9]+$/.test(digits.text) && digits.offset === t.offset + t.text.length;
+    const letters = numbered ? t.text.length - 1 : t.text.length;
+    for (let k = 0; k < letters; k++) this.emit('name', t.text[k], t.offset + k, t.offset + k + 1);
+    if (!numbered) return i + 1;
+    this.emit('name', t.text[letters] + digits.text, t.offset + letters, this.endOf(i + 1));
+    return i + 2;
   }
 
   private symbol(i: number): number {
@@ -688,6 +696,41 @@ function splitSingleArguments(raw: RawToken[]): RawToken[] {
     }
   }
   return out;
+}
+
+/**
+ * Plain TeX's fractions: `{a \over b}` is `\frac{a}{b}`. The braces around `\over` hold the fraction; a
+ * `\over` in no group covers the whole maths, but only where no `=` is beside it to say where it stops.
+ */
+function overAsFrac(raw: RawToken[]): RawToken[] {
+  const out = raw.slice();
+  for (let i = 0; i < out.length; i++) {
+    if (out[i].type !== 'command' || out[i].text !== '\\over') continue;
+    const at = out[i].offset;
+    const brace = (text: string): RawToken => ({ type: 'symbol', text, offset: at });
+    const open = openingBrace(out, i);
+    const close = open === undefined ? undefined : closingBrace(out, open);
+    if (open !== undefined && close !== undefined) {
+      out.splice(i, 1, brace('}'), brace('{'));
+      out.splice(open, 0, { type: 'command', text: '\\frac', offset: out[open].offset });
+    } else if (!out.some((t) => t.type === 'symbol' && t.text === '=')) {
+      out.splice(i, 1, brace('}'), brace('{'));
+      out.unshift({ type: 'command', text: '\\frac', offset: 0 }, { type: 'symbol', text: '{', offset: 0 });
+      out.push({ type: 'symbol', text: '}', offset: at });
+    }
+  }
+  return out;
+}
+
+/** Index of the `{` not closed before `at`, if any. */
+function openingBrace(tokens: readonly RawToken[], at: number): number | undefined {
+  let depth = 0;
+  for (let j = at - 1; j >= 0; j--) {
+    if (tokens[j].type !== 'symbol') continue;
+    if (tokens[j].text === '}') depth++;
+    else if (tokens[j].text === '{' && depth-- === 0) return j;
+  }
+  return undefined;
 }
 
 /** Index of the `}` that closes the `{` at `open`, if it is closed. */

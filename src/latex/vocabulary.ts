@@ -89,7 +89,7 @@ export const WIDE_SPACES: ReadonlySet<string> = new Set(['quad', 'qquad', 'hspac
 export const STATEMENT_MARKS: ReadonlySet<string> = new Set(['therefore', 'because', 'hence']);
 
 /** Commands with a braced argument that carries no maths (`\label{eq:1}`, `\color{red}`). */
-export const IGNORED_WITH_ARGUMENT: ReadonlySet<string> = new Set(['label', 'hspace', 'vspace', 'phantom', 'hphantom', 'vphantom', 'color']);
+export const IGNORED_WITH_ARGUMENT: ReadonlySet<string> = new Set(['label', 'require', 'hspace', 'vspace', 'phantom', 'hphantom', 'vphantom', 'color']);
 
 /**
  * Commands that mark a term without changing it: the body is read, a brace's label (`_{..}`, `^{..}`)

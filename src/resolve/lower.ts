@@ -383,9 +383,27 @@ export class Lowering {
     if (scope.dims.has(e.name)) return b.dimsize(e.name);
     if (e.name === 'pi') return b.constant(Math.PI);
     if (e.name === 'e') return b.constant(EULER);
+    const user = scope.functions.get(e.name);
+    if (user) return this.functionAtItsParameters(e, user);
     if (this.indexReader.isImplicitFunction(e.name)) return this.implicitCall(e.name, e.span);
     this.reportUndeclared(e);
     return b.variable(e.name, [1, 1]);
+  }
+
+  /**
+   * `\partial J / \partial \theta` after `J(\theta) = ...`: a function written bare is its value at its own
+   * parameters, as textbooks write it. A body that comes back to the bare name is a cycle.
+   */
+  private functionAtItsParameters(e: Extract<Expr, { kind: 'name' }>, fn: FunctionDefinition): Node {
+    const inProgress = this.problem.inProgress;
+    const key = `function ${e.name}`;
+    if (inProgress.includes(key)) throw new LowerError(error('cyclic-definition', `the definition of ${e.text} depends on itself`, e.span));
+    inProgress.push(key);
+    try {
+      return this.callUserFunction({ kind: 'call', callee: e.name, calleeText: e.text, prime: 0, args: fn.header, span: e.span }, fn.params, fn.body);
+    } finally {
+      inProgress.pop();
+    }
   }
 
   /** An alias means its target in the problem's names; an alias that leads back to itself is a cycle. */
@@ -432,7 +450,7 @@ export class Lowering {
   /** A name with no meaning in the scope: not declared, defined, given by `at`, a parameter, a dimension or a constant. */
   isUndeclared(name: string): boolean {
     const s = this.scope;
-    return !this.context.params.some((p) => p.has(name)) && !s.definitions.has(name) && !s.declarations.has(name) && !s.pointNames.has(name) && !s.dims.has(name) && !s.aliases.has(name) && !s.abstractFunctions.has(name) && name !== 'pi' && name !== 'e';
+    return !this.context.params.some((p) => p.has(name)) && !s.definitions.has(name) && !s.declarations.has(name) && !s.pointNames.has(name) && !s.dims.has(name) && !s.aliases.has(name) && !s.abstractFunctions.has(name) && !s.functions.has(name) && name !== 'pi' && name !== 'e';
   }
 
   private lowerPower(e: Extract<Expr, { kind: 'power' }>): Node {

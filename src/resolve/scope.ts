@@ -9,6 +9,7 @@ import { aliasName } from './aliases';
 import { INDEX_LETTERS } from './indexNames';
 import { baseNameOf, subscriptsOf } from './indexNotation';
 import { indicesUsed } from './indexUses';
+import { rewriteExpr } from '../syntax/walk';
 
 export interface Declaration {
   name: string;
@@ -50,6 +51,8 @@ export interface AbstractFunction {
 export interface FunctionDefinition {
   name: string;
   params: string[];
+  /** The header's arguments as written: `x` for `F(x) = ...`, `h(x)` for `Cost(h(x), y) = ...`. */
+  header: Expr[];
   body: Expr;
   span: Span;
 }
@@ -289,12 +292,14 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
     );
   }
   if (isFunctionHeader(lhs, scope) && first) {
-    const params = lhs.args.map((a) => (a as Extract<Expr, { kind: 'name' }>).name);
-    if (scope.functions.has(lhs.callee)) {
-      scope.diagnostics.push(error('redefinition', `function ${lhs.calleeText} is defined twice`, lhs.span, `the first definition is at line ${scope.functions.get(lhs.callee)!.span.line}`));
+    const fn = functionDefinition(lhs, first.expr, st.span);
+    const earlier = scope.functions.get(lhs.callee);
+    // `J(\theta) = ...` written again with the same right side, to go on deriving: the rest are claims.
+    if (earlier && !(isSameExpr(earlier.body, fn.body) && isSameExpr({ ...lhs, args: earlier.header }, lhs))) {
+      scope.diagnostics.push(error('redefinition', `function ${lhs.calleeText} is defined twice`, lhs.span, `the first definition is at line ${earlier.span.line}`));
       return;
     }
-    scope.functions.set(lhs.callee, { name: lhs.callee, params, body: first.expr, span: st.span });
+    if (!earlier) scope.functions.set(lhs.callee, fn);
     claim(rest);
     return;
   }
@@ -326,7 +331,10 @@ export function hasMeaning(scope: Scope, name: string): boolean {
   return scope.declarations.has(name) || scope.definitions.has(name) || scope.functions.has(name) || scope.abstractFunctions.has(name) || scope.dims.has(name) || scope.aliases.has(name) || scope.pointNames.has(name);
 }
 
-/** `F(x, y) = ...` defines F when F is not yet a function and every argument is a plain name. */
+/**
+ * `F(x, y) = ...` defines F when F is not yet a function and every argument is a plain name or a function
+ * of plain names written as a whole (`\text{Cost}(h_\theta(x), y) = ...`, the cost of a prediction).
+ */
 function isFunctionHeader(lhs: Expr, scope: Scope): lhs is Extract<Expr, { kind: 'call' }> {
   return (
     lhs.kind === 'call' &&
@@ -336,8 +344,18 @@ function isFunctionHeader(lhs: Expr, scope: Scope): lhs is Extract<Expr, { kind:
     !scope.declarations.has(lhs.callee) &&
     !scope.definitions.has(lhs.callee) &&
     lhs.args.length > 0 &&
-    lhs.args.every((a) => a.kind === 'name')
+    lhs.args.every((a) => a.kind === 'name' || (a.kind === 'call' && a.prime === 0 && a.args.length > 0 && a.args.every((x) => x.kind === 'name')))
   );
+}
+
+/** A function from its header: an argument written as a call is a parameter no author can name, `#1`. */
+function functionDefinition(lhs: Extract<Expr, { kind: 'call' }>, body: Expr, span: Span): FunctionDefinition {
+  const params = lhs.args.map((a, i) => (a.kind === 'name' ? a.name : `#${i}`));
+  const asParam = (x: Expr): Expr | undefined => {
+    const i = lhs.args.findIndex((a) => a.kind === 'call' && isSameExpr(a, x));
+    return i < 0 ? undefined : { kind: 'name', name: params[i], text: params[i], span: x.span };
+  };
+  return { name: lhs.callee, params, header: lhs.args, body: lhs.args.some((a) => a.kind === 'call') ? rewriteExpr(body, asParam) : body, span };
 }
 
 function isRestatement(def: Definition | undefined, expr: Expr): boolean {

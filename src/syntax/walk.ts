@@ -32,3 +32,34 @@ export function childrenOf(e: Expr): Expr[] {
       return [];
   }
 }
+
+/**
+ * The expression rewritten: `replace` is tried on every node from the root down; where it gives a node,
+ * that node is used as it is, elsewhere the children are rewritten. Trees deeper than MAX_REWRITE_DEPTH
+ * (only a ```cr fence builds them; LaTeX rows are bounded) are left as they are below it.
+ */
+export function rewriteExpr(e: Expr, replace: (x: Expr) => Expr | undefined, depth = 0): Expr {
+  const replaced = replace(e);
+  if (replaced) return replaced;
+  if (depth > MAX_REWRITE_DEPTH) return e;
+  const r = (x: Expr) => rewriteExpr(x, replace, depth + 1);
+  switch (e.kind) {
+    case 'call':
+      return { ...e, args: e.args.map(r) };
+    case 'neg':
+    case 'transpose':
+      return { ...e, arg: r(e.arg) };
+    case 'binary':
+      return { ...e, left: r(e.left), right: r(e.right) };
+    case 'power':
+      return { ...e, base: r(e.base), exponent: r(e.exponent) };
+    case 'matrix':
+      return { ...e, rows: e.rows.map((row) => row.map(r)) };
+    case 'deriv':
+      return { ...e, of: r(e.of), wrt: e.wrt.map(r) };
+    default:
+      return e;
+  }
+}
+
+const MAX_REWRITE_DEPTH = 4000;

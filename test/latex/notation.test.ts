@@ -301,3 +301,33 @@ describe('fixtures/latex/notation.md', () => {
     expect(report.claims[report.claims.length - 2].steps.map((s) => s.verdict)).toEqual(['correct']);
   });
 });
+
+describe('plain TeX, typed names and function notation', () => {
+  const md = (...lines: string[]) => verdicts(['# q', ...lines.map((l) => `$$${l}$$`)].join('\n') + '\n', 'doc.md');
+
+  it('reads {a \\over b} as a fraction', () => {
+    // y = a/b: dy/da = 1/b; dy/db = -a/b^2, and a/b^2 has the sign flipped.
+    expect(md('y = {a \\over b}', '\\frac{\\partial y}{\\partial a} = {1 \\over b}', '\\frac{\\partial y}{\\partial b} = {a \\over b^2}')).toEqual([
+      'dy/da = 1 / b: correct',
+      'dy/db = -a / b^2: incorrect',
+    ]);
+  });
+
+  it('reads digits typed against a letter as one name (z1 is z_1), but not in an unbraced exponent', () => {
+    // a1 = z1^2 with z1 = w1 x + b1: da1/dw1 = 2 z1 x. e^x2 is e^x times 2 as TeX reads it: dg/dx = 2 e^x.
+    expect(md('z1 = w1 x + b1', 'a1 = z1^2', '\\frac{\\partial a1}{\\partial w1} = 2 z1 x')).toEqual(['da1/dw1 = 2 x z1: correct']);
+    expect(md('g = e^x2', '\\frac{dg}{dx} = 2 e^x')).toEqual(['dg/dx = 2 exp(x): correct']);
+  });
+
+  it('reads a function written bare as its value at its own parameters', () => {
+    // J(theta) = (theta x - y)^2: dJ/dtheta = 2 (theta x - y) x; without the factor x it is wrong.
+    expect(md('J(\\theta) = (\\theta x - y)^2', '\\frac{\\partial J}{\\partial \\theta} = 2(\\theta x - y) x', '\\frac{\\partial J}{\\partial \\theta} = 2(\\theta x - y)').map((v) => v.split(': ')[1])).toEqual(['correct', 'incorrect']);
+  });
+
+  it('defines a function whose header argument is itself a function, and takes a restatement as steps', () => {
+    // Cost(h(x), y) = (h(x) - y)^2 with h(x) = w x: J(w) = Cost(h(x), y) = (w x - y)^2, so dJ/dw = 2 (w x - y) x.
+    // J(w) written again with the same right side goes on to a step that must equal it: (w x - y)^2 does.
+    const verdictsOf = md('h(x) = w x', '\\text{Cost}(h(x), y) = (h(x) - y)^2', 'J(w) = \\text{Cost}(h(x), y)', 'J(w) = \\text{Cost}(h(x), y) = (w x - y)^2', '\\frac{\\partial J}{\\partial w} = 2 (w x - y) x');
+    expect(verdictsOf.map((v) => v.split(': ')[1])).toEqual(['correct', 'correct']);
+  });
+});

@@ -23,7 +23,7 @@ const KNOWN_WRONG: Record<string, { lines: number[]; why: string }> = {
 };
 
 /** Lines judged as the key says, over the documents this test runs, as measured when this floor was set (issue 13). */
-const AGREEMENT_FLOOR = 83;
+const AGREEMENT_FLOOR = 92;
 
 describe('real documents against their keys', () => {
   let agree = 0;
