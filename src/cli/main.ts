@@ -6,6 +6,7 @@ import { checkCommand } from './check';
 import { diffCommand } from './diff';
 import { gradeCommand, type GradeCliOptions } from './grade';
 import { UsageError } from './io';
+import { docPath, packageVersion } from './package';
 
 function run(action: () => number | Promise<number>): Promise<void> {
   return Promise.resolve()
@@ -25,14 +26,16 @@ export function buildProgram(): Command {
   program
     .name('chainrule')
     .description('Checks calculus derivations: gradients, Jacobians, matrix shapes, numeric backpropagation.')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .addHelpText('after', `\nDocumentation (shipped with chainrule):\n  ${docPath('spec.md')}      the language, the commands, their JSON\n  ${docPath('grading.md')}   chainrule grade, Gradescope\n  ${docPath('latex.md')}     reading Markdown, LaTeX and notebooks`);
 
   program
     .command('check')
     .description('check every claim of a derivation')
     .argument('<files...>', '.cr, .md, .tex or .ipynb derivations; - reads standard input')
-    .option('--json', 'print JSON (SPEC section 3; an array for several files)')
+    .option('--json', 'print JSON (docs/spec.md, section 3; an array for several files)')
     .option('--seed <n>', 'seed of the random sample points')
     .option('--as <format>', 'the format of standard input: cr, md, tex or ipynb (default cr)')
     .action((files: string[], opts: { json?: boolean; seed?: string; as?: string }) => run(() => checkCommand(files, opts)));
@@ -43,7 +46,7 @@ export function buildProgram(): Command {
     .argument('<file>', 'a .cr, .md, .tex or .ipynb derivation')
     .requiredOption('--of <name>', 'the function, e.g. L')
     .requiredOption('--wrt <name>', 'the variable, e.g. W1')
-    .option('--json', 'print JSON (SPEC section 3)')
+    .option('--json', 'print JSON (docs/spec.md, section 3)')
     .option('--latex', 'print the result as LaTeX')
     .action((file: string, opts: { of: string; wrt: string; json?: boolean; latex?: boolean }) => run(() => diffCommand(file, opts)));
 
@@ -51,7 +54,7 @@ export function buildProgram(): Command {
     .command('shapes')
     .description('print the shape of every name, and every shape error')
     .argument('<file>', 'a .cr, .md, .tex or .ipynb derivation')
-    .option('--json', 'print JSON (SPEC section 3)')
+    .option('--json', 'print JSON (docs/spec.md, section 3)')
     .action((file: string, opts: { json?: boolean }) => run(() => shapesCommand(file, opts)));
 
   program
