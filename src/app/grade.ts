@@ -5,6 +5,8 @@ import { tuneForBatch } from '../grade/tuning';
 export { AssignmentError } from '../grade/assignment';
 export { DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT_MS } from '../grade/batch';
 export { FORMATS, type Format } from '../grade/outputs';
+export { VISIBILITIES, type Visibility } from '../grade/delivery';
+export { RosterError } from '../grade/roster';
 export { DEFAULT_SEED } from '../check/evaluator';
 
 /** Exit codes: 0 every submission graded; 1 some could not be (time limit, memory cap). Throws AssignmentError. */

@@ -2,7 +2,7 @@
 // The command line: argument parsing and output only; the work is done in the library.
 import { Command, CommanderError } from 'commander';
 import { shapesCommand } from './shapes';
-import { checkCommand } from './check';
+import { checkCommand, type CheckCliOptions } from './check';
 import { diffCommand } from './diff';
 import { gradeCommand, type GradeCliOptions } from './grade';
 import { UsageError } from './io';
@@ -38,7 +38,8 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON (docs/spec.md, section 3; an array for several files)')
     .option('--seed <n>', 'seed of the random sample points')
     .option('--as <format>', 'the format of standard input: cr, md, tex or ipynb (default cr)')
-    .action((files: string[], opts: { json?: boolean; seed?: string; as?: string }) => run(() => checkCommand(files, opts)));
+    .option('--feedback <level>', 'full (default), hints (the kind and place of each mistake, no answers) or score (verdicts only)')
+    .action((files: string[], opts: CheckCliOptions) => run(() => checkCommand(files, opts)));
 
   program
     .command('diff')
@@ -61,13 +62,17 @@ export function buildProgram(): Command {
     .command('grade')
     .description('grade submissions against an assignment; outputs in --out DIR')
     .argument('<assignment>', 'the assignment (.cr): problems, their setup, `ask` lines')
-    .argument('<submissions...>', 'one .cr, .md, .tex or .ipynb file, or one folder, per student (use a glob: subs/*)')
+    .argument('<submissions...>', 'one .cr, .md, .tex or .ipynb file, or one folder, per student (a glob: subs/*; or a class folder with --each)')
     .requiredOption('--out <dir>', 'output folder (gradebook.csv, summary.json, index.html, submissions/NAME/...)')
     .option('--format <list>', 'outputs to write: json,gradescope,csv,html (default: all)')
     .option('--seed <n>', 'seed of the random sample points (default 1)')
     .option('--jobs <n>', 'worker threads (default: one per core)')
     .option('--time-limit <seconds>', 'per submission (default 30)')
     .option('--memory <mb>', 'memory cap per submission (default 512)')
+    .option('--feedback <level>', "what students are shown: full, hints (no answers) or score (default: the assignment's `feedback` line, else full)")
+    .option('--visibility <when>', "Gradescope tests' visibility: visible, hidden, after_due_date or after_published (default: the assignment's `visibility` line, else visible)")
+    .option('--roster <file>', "authors' names and ids: a CSV (submission,name,id,email) or Gradescope's submission_metadata.yml or .json")
+    .option('--each', 'every file or folder inside the given folders is a submission (a class folder, a Gradescope export)')
     .action((assignment: string, submissions: string[], opts: GradeCliOptions) => run(() => gradeCommand(assignment, submissions, opts)));
 
   return program;

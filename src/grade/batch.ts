@@ -13,6 +13,8 @@ import { progressBar } from './progress';
 import { digestOf, type ResultDigest } from './result';
 import type { ClassSummary } from './summary';
 import type { WorkerSetup } from './worker';
+import { resolveDelivery, sameDelivery, type Delivery } from './delivery';
+import { readRoster } from './roster';
 
 export interface GradeOptions {
   assignment: string;
@@ -26,17 +28,26 @@ export interface GradeOptions {
   memoryMb: number;
   /** Where the progress bar goes (drawn only on a terminal). */
   progress?: NodeJS.WriteStream;
+  /** `--feedback` and `--visibility`: they win over the assignment's `feedback` and `visibility` lines. */
+  delivery?: Partial<Delivery>;
+  /** `--each`: every file or folder inside the given folders is a submission. */
+  each?: boolean;
+  /** `--roster FILE`: names and ids of the authors (roster.ts). */
+  roster?: string;
 }
 
 export interface GradeRun {
   summary: ClassSummary;
-  /** Submissions graded now, taken from an earlier run, and that did not finish (time, memory, crash). */
+  /** Submissions with a grade (now or from an earlier run), taken from an earlier run, and not graded (nothing readable, time, memory, crash). */
   graded: number;
   resumed: number;
   failed: number;
   /** The assignment's warnings, with its source to show them in. */
   warnings: Diagnostic[];
   assignmentSource: string;
+  /** What the instructor should know about the batch: a folder that looks like a class, an unreadable roster. */
+  notices: string[];
+  delivery: Delivery;
 }
 
 export const DEFAULT_TIME_LIMIT_MS = 30_000;
@@ -46,7 +57,8 @@ export async function runGrade(options: GradeOptions): Promise<GradeRun> {
   const source = fs.readFileSync(options.assignment, 'utf8');
   const hash = assignmentHash(source);
   const formats = new Set(options.formats);
-  const entries = discoverSubmissions(options.submissions);
+  const entries = discoverSubmissions(options.submissions, { each: options.each });
+  const { roster, warnings: rosterWarnings } = readRoster(entries, options.roster); // throws RosterError
   const inputs = entries.map((entry): SubmissionInput => {
     const read = readSubmission(entry);
     return { name: read.name, files: read.files, skipped: read.skipped, inputHash: inputHash(hash, read.files) };
@@ -54,7 +66,7 @@ export async function runGrade(options: GradeOptions): Promise<GradeRun> {
   const stored = inputs.map((input) => readStoredResult(options.outDir, input.name, input.inputHash, options.seed));
   const toGrade = inputs.filter((_, i) => !stored[i]);
   // The workers load the assignment themselves: started first, they do so while this thread checks it.
-  const setup: WorkerSetup = { assignmentSource: source, assignmentFile: options.assignment, seed: options.seed, outDir: options.outDir, formats: [...formats] };
+  const setup: WorkerSetup = { assignmentSource: source, assignmentFile: options.assignment, seed: options.seed, outDir: options.outDir, formats: [...formats], delivery: options.delivery ?? {} };
   const pool = toGrade.length
     ? new WorkerPool<SubmissionInput, ResultDigest>({
         script: workerScript(), workerData: setup, size: Math.min(options.jobs ?? availableParallelism(), toGrade.length),
@@ -64,16 +76,19 @@ export async function runGrade(options: GradeOptions): Promise<GradeRun> {
   try {
     // This thread grades nothing itself: it needs the asks and their expected answers, not prepared graphs.
     const assignment = loadAssignment(source, options.assignment, options.seed, { prepareBases: false }); // throws AssignmentError
+    const delivery = resolveDelivery(options.delivery ?? {}, assignment.settings); // the workers resolve it alike
     fs.mkdirSync(options.outDir, { recursive: true });
     if (formats.has('html')) copyKatexAssets(options.outDir); // before any report, so early reports render
 
     const digests: ResultDigest[] = [];
     const progress = progressBar(entries.length, options.progress);
-    let failed = 0;
-    stored.forEach((result, i) => {
-      if (!result) return;
-      if (missingOutputs(options.outDir, result.submission, formats)) writeSubmissionOutputs(options.outDir, result, formats, inputs[i].files, 0);
-      digests.push(digestOf(result));
+    stored.forEach((found, i) => {
+      if (!found) return;
+      // Another feedback level or visibility only rewrites the outputs from the stored result.
+      if (missingOutputs(options.outDir, found.result.submission, formats) || !sameDelivery(found.delivery, delivery)) {
+        writeSubmissionOutputs(options.outDir, found.result, formats, inputs[i].files, 0, delivery);
+      }
+      digests.push(digestOf(found.result));
       progress.tick();
     });
     await Promise.all(
@@ -82,17 +97,18 @@ export async function runGrade(options: GradeOptions): Promise<GradeRun> {
         const outcome = await pool!.run(input);
         if (outcome.ok) digests.push(outcome.value);
         else {
-          failed++;
           const result = errorResult(assignment, input, options.seed, outcome.error);
-          writeSubmissionOutputs(options.outDir, result, formats, input.files, (Date.now() - started) / 1000);
+          writeSubmissionOutputs(options.outDir, result, formats, input.files, (Date.now() - started) / 1000, delivery);
           digests.push(digestOf(result));
         }
         progress.tick();
       }),
     );
     progress.done();
-    const summary = writeClassOutputs(options.outDir, assignment, options.seed, digests, formats);
-    return { summary, graded: toGrade.length - failed, resumed: inputs.length - toGrade.length, failed, warnings: assignment.warnings, assignmentSource: source };
+    const summary = writeClassOutputs(options.outDir, assignment, options.seed, digests, formats, roster);
+    const failed = digests.filter((d) => d.status === 'error').length;
+    const notices = [...rosterWarnings, ...digests.flatMap((d) => d.notices.map((n) => `${d.submission}: ${n}`))];
+    return { summary, graded: digests.length - failed, resumed: inputs.length - toGrade.length, failed, warnings: assignment.warnings, assignmentSource: source, notices, delivery };
   } finally {
     await pool?.close();
   }

@@ -1,6 +1,7 @@
 // Finding and reading submissions. Each path given on the command line is one submission: a .cr, .md,
 // .tex or .ipynb file, or a folder holding a student's files (read recursively, in name order). A shell glob gives
-// a batch: `chainrule grade hw.cr subs/* --out out`.
+// a batch: `chainrule grade hw.cr subs/* --out out`; so does `--each`, which makes every file or folder inside
+// the given folders a submission of its own (`chainrule grade hw.cr subs/ --each`, a Gradescope export).
 import * as fs from 'fs';
 import * as path from 'path';
 import { createHash } from 'crypto';
@@ -24,16 +25,40 @@ export interface SubmissionSource {
   skipped: string[];
 }
 
-/** Names for the given paths, in order; a repeated name gets `-2`, `-3`. Paths that do not exist throw. */
-export function discoverSubmissions(paths: readonly string[]): Array<{ name: string; root: string }> {
+/**
+ * Names for the given paths, in order; a repeated name gets `-2`, `-3`. Paths that do not exist throw. With
+ * `each`, a folder stands for the submissions inside it.
+ */
+export function discoverSubmissions(paths: readonly string[], { each = false } = {}): Array<{ name: string; root: string }> {
   const used = new Map<string, number>();
-  return paths.map((root) => {
-    if (!fs.existsSync(root)) throw new Error(`${root}: no such file or folder`);
+  for (const root of paths) if (!fs.existsSync(root)) throw new Error(`${root}: no such file or folder`);
+  const roots = each ? paths.flatMap(entriesOf) : paths;
+  return roots.map((root) => {
     const base = safeName(path.basename(root.replace(/[\\/]+$/, '')).replace(/\.(cr|md|markdown|tex|ipynb)$/i, ''));
     const n = (used.get(base) ?? 0) + 1;
     used.set(base, n);
     return { name: n === 1 ? base : `${base}-${n}`, root };
   });
+}
+
+/** The submissions in a class folder: its gradable files and its folders, in name order; a file stands for itself. */
+function entriesOf(root: string): string[] {
+  if (!fs.statSync(root).isDirectory()) return [root];
+  return fs
+    .readdirSync(root, { withFileTypes: true })
+    .filter((e) => !skipped(e.name) && (e.isDirectory() || (e.isFile() && isGradable(e.name))))
+    .map((e) => e.name)
+    .sort()
+    .map((name) => path.join(root, name));
+}
+
+/** Hidden files, macOS archive litter and installed packages are never submissions nor part of one. */
+function skipped(name: string): boolean {
+  return name.startsWith('.') || name === '__MACOSX' || name === 'node_modules';
+}
+
+function isGradable(name: string): boolean {
+  return SUBMISSION_EXTENSIONS.includes(path.extname(name).toLowerCase());
 }
 
 /** A name that is safe as one folder name: no separators, no dot-only names. */
@@ -64,10 +89,10 @@ function listFiles(dir: string): string[] {
   const walk = (rel: string): void => {
     const entries = fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
-      if (e.name.startsWith('.') || e.name === '__MACOSX' || e.name === 'node_modules') continue;
+      if (skipped(e.name)) continue;
       const child = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) walk(child);
-      else if (e.isFile() && SUBMISSION_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) out.push(child);
+      else if (e.isFile() && isGradable(e.name)) out.push(child);
     }
   };
   walk('');

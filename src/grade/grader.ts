@@ -16,6 +16,7 @@ import { locate, problemAt, problemKey, readSubmissionDocument, type SubmissionD
 import { exprLatex } from './exprLatex';
 import { authorLatex } from '../latex/render';
 import { scoreAsk, type GradedAnswer } from './score';
+import { compareByValue } from './answerValues';
 import { targetKey } from './targets';
 import { oversized } from './limits';
 import { submissionWorkspace } from './problemBase';
@@ -35,14 +36,20 @@ const ASSIGNMENT_ONLY: Partial<Record<Statement['kind'], string>> = {
   at: 'the point of a numeric question is set by the assignment; this `at` line is ignored',
   ask: '`ask` lines belong to the assignment; this one is ignored',
   policy: '`policy` lines belong to the assignment; this one is ignored',
+  setting: '`feedback` and `visibility` lines belong to the assignment; this one is ignored',
+  override: '`override` lines belong to the assignment; this one is ignored',
 };
+
+/** A folder in which this many files or folders answer one ask looks like a whole class (`--each`). */
+const CLASS_LIKE_ENTRIES = 3;
 
 export function gradeSubmission(assignment: Assignment, input: SubmissionInput, seed: number): SubmissionResult {
   const doc = readSubmissionDocument(input.files);
   const notes = new NoteList(doc);
   for (const d of doc.diagnostics) notes.addDiagnostic(d);
   for (const file of input.skipped ?? []) notes.add({ severity: 'warning', code: 'skipped-file', message: `not read: ${file}`, file: null, line: null, column: null });
-  if (input.files.length === 0) notes.add({ severity: 'error', code: 'no-files', message: 'no .cr, .md, .tex or .ipynb file was found in this submission', file: null, line: null, column: null });
+  const unread = nothingRead(input, doc);
+  if (unread) return errorResult(assignment, input, seed, unread, { code: 'nothing-read', notes: notes.sorted(input.files.map((f) => f.path)) });
   const sections = sectionsByProblem(assignment, doc, notes);
   const textOf = sourceTextOf(doc.source);
   // Steps read from LaTeX are shown in .cr syntax, as `chainrule check` shows them.
@@ -51,12 +58,36 @@ export function gradeSubmission(assignment: Assignment, input: SubmissionInput, 
   const context: SubmissionContext = { assignment, doc, notes, seed, textOf, display };
   const graded = assignment.problems.map((problem) => gradeProblem(problem, withoutAssignmentLines([...doc.preamble, ...(sections.get(problem) ?? [])], notes), context));
   const asks = graded.flatMap((g) => g.asks);
+  const classLike = classLikeNote(graded.flatMap((g) => [...g.answeredIn]));
+  if (classLike) notes.add({ severity: 'warning', code: 'looks-like-class', message: classLike, file: null, line: null, column: null });
   return {
     version: RESULT_VERSION, submission: input.name, files: input.files.map((f) => f.path), inputHash: input.inputHash, seed,
     status: 'graded', error: null,
     score: roundScore(asks.reduce((t, a) => t + a.score, 0)), maxScore: assignment.maxScore,
     asks, problems: graded.map((g) => g.problem), notes: notes.sorted(input.files.map((f) => f.path)),
   };
+}
+
+/** Why nothing of a submission can be graded (no file, or no line read from its files), or undefined. */
+function nothingRead(input: SubmissionInput, doc: SubmissionDocument): string | undefined {
+  if (input.files.length === 0) return 'no .cr, .md, .tex or .ipynb file was found in this submission';
+  if (doc.preamble.length > 0 || [...doc.sections.values()].some((statements) => statements.length > 0)) return undefined;
+  const unparsed = doc.diagnostics.filter((d) => d.severity === 'error').length;
+  const why = unparsed
+    ? `none of its lines could be read (${unparsed} did not parse: see the notes)`
+    : 'it holds no maths chainrule can read (a notebook is read from its markdown cells, not its code)';
+  return `nothing could be read from this submission: ${why}`;
+}
+
+/** The warning for a folder where several files or folders answer the same ask (ask id, top-level entries answering it). */
+function classLikeNote(answeredIn: ReadonlyArray<[string, ReadonlySet<string>]>): string | undefined {
+  let widest: [string, ReadonlySet<string>] | undefined;
+  for (const x of answeredIn) if (!widest || x[1].size > widest[1].size) widest = x;
+  if (!widest || widest[1].size < CLASS_LIKE_ENTRIES) return undefined;
+  const [askId, entries] = widest;
+  const names = [...entries].sort();
+  const listed = names.length > 4 ? `${names.slice(0, 4).join(', ')}, …` : names.join(', ');
+  return `this folder looks like a whole class: ${entries.size} of its files or folders (${listed}) each answer ${askId}, and it was graded as one submission (the last answer counts); to grade each as its own submission, add --each`;
 }
 
 interface SubmissionContext {
@@ -69,7 +100,7 @@ interface SubmissionContext {
 }
 
 /** The submission's statements added on top of the problem's scope, every claim checked, every ask scored. */
-function gradeProblem(problem: AssignmentProblem, written: Statement[], ctx: SubmissionContext): { problem: ProblemResult; asks: AskResult[] } {
+function gradeProblem(problem: AssignmentProblem, written: Statement[], ctx: SubmissionContext): { problem: ProblemResult; asks: AskResult[]; answeredIn: Map<string, Set<string>> } {
   const { assignment, doc, notes, seed, textOf, display } = ctx;
   const { statements, diagnostics: readingNotes } = readSubmissionSlips(problem.scope, written, doc, textOf);
   for (const d of readingNotes) notes.addDiagnostic(d);
@@ -82,15 +113,18 @@ function gradeProblem(problem: AssignmentProblem, written: Statement[], ctx: Sub
   for (const d of scope.diagnostics) notes.addDiagnostic(d);
   for (const d of lowering.diagnostics) if (!problem.ownWarnings.has(spanKey(d))) notes.addDiagnostic(d);
 
-  const answers = answersByAsk(problem, scope.claims, checked, lowering);
+  const { answers, answeredIn } = answersByAsk(problem, scope.claims, checked, lowering);
   const single = assignment.problems.length === 1;
   const missingHint = unreadLinesHint(doc, (key) => single || key === problemKey(problem.id));
   const asks = problem.asks.map((ask) => {
     const answer = answers.get(ask.id);
-    if (answer) answer.claim.graded = ask.id;
+    if (answer) {
+      answer.claim.graded = ask.id;
+      compareByValue(answer, ask, scope.claims[answer.index], { lowering, calculus, scope, seed });
+    }
     return scoreAsk(ask, answer, problem.policy, missingHint);
   });
-  return { problem: { id: problem.id, title: problem.title, claims: checked.map((c) => c.claim) }, asks };
+  return { problem: { id: problem.id, title: problem.title, claims: checked.map((c) => c.claim) }, asks, answeredIn };
 }
 
 /** For a missing answer: how many lines under this problem (or before any problem) did not parse. */
@@ -181,22 +215,28 @@ function gradedClaim(claim: Claim, json: ClaimJson, doc: SubmissionDocument): Gr
   };
 }
 
-/** For each ask of the problem, the last claim whose target means the ask's target. */
-function answersByAsk(problem: AssignmentProblem, claims: readonly Claim[], checked: CheckedClaim[], lowering: Lowering): Map<string, GradedAnswer> {
+/**
+ * For each ask of the problem, the last claim whose target means the ask's target, and the top-level files
+ * or folders of the submission holding a claim for it.
+ */
+function answersByAsk(problem: AssignmentProblem, claims: readonly Claim[], checked: CheckedClaim[], lowering: Lowering): { answers: Map<string, GradedAnswer>; answeredIn: Map<string, Set<string>> } {
   const askOfKey = new Map<string, string>();
   for (const ask of problem.asks) {
     const key = targetKey(ask.target.expr, lowering);
     if (key !== undefined) askOfKey.set(key, ask.id);
   }
   const answers = new Map<string, GradedAnswer>();
+  const answeredIn = new Map<string, Set<string>>();
   claims.forEach((claim, index) => {
     const key = targetKey(claim.target.expr, lowering);
     const askId = key === undefined ? undefined : askOfKey.get(key);
     if (!askId) return;
     const { claim: graded, shapeRepair } = checked[index];
-    answers.set(askId, { claim: graded, index, finalExpr: claim.steps[claim.steps.length - 1].expr, shapeRepair });
+    answers.set(askId, { claim: graded, index, finalExpr: claim.steps[claim.steps.length - 1].expr, shapeRepair, fingerprint: null });
+    if (!answeredIn.has(askId)) answeredIn.set(askId, new Set());
+    answeredIn.get(askId)!.add(graded.file.split('/')[0]);
   });
-  return answers;
+  return { answers, answeredIn };
 }
 
 /** Notes of one submission, with file-relative positions, each said once (preamble lines recur per problem). */
@@ -229,8 +269,17 @@ class NoteList {
   }
 }
 
-/** The result of a submission whose grading did not finish (time limit, memory cap, crash): 0 everywhere. */
-export function errorResult(assignment: Pick<Assignment, 'asks' | 'problems' | 'maxScore'>, input: SubmissionInput, seed: number, error: string): SubmissionResult {
+/**
+ * The result of a submission that was not graded: nothing in it could be read (`code` nothing-read, with its
+ * reading `notes`), or grading did not finish (time limit, memory cap, crash). Every ask scores 0.
+ */
+export function errorResult(
+  assignment: Pick<Assignment, 'asks' | 'problems' | 'maxScore'>,
+  input: SubmissionInput,
+  seed: number,
+  error: string,
+  { code = 'not-graded', notes = [] }: { code?: string; notes?: NoteJson[] } = {},
+): SubmissionResult {
   return {
     version: RESULT_VERSION, submission: input.name, files: input.files.map((f) => f.path), inputHash: input.inputHash, seed,
     status: 'error', error, score: 0, maxScore: assignment.maxScore,
@@ -239,6 +288,6 @@ export function errorResult(assignment: Pick<Assignment, 'asks' | 'problems' | '
       expected: ask.expected.text, expectedLatex: ask.expected.latex, feedback: `Not graded: ${error}.`,
     })),
     problems: assignment.problems.map((p) => ({ id: p.id, title: p.title, claims: [] })),
-    notes: [{ severity: 'error', code: 'not-graded', message: error, file: null, line: null, column: null }],
+    notes: [{ severity: 'error', code, message: error, file: null, line: null, column: null }, ...notes],
   };
 }

@@ -8,6 +8,7 @@ import { gradeSubmission, type SubmissionInput } from './grader';
 import { writeSubmissionOutputs, type Format } from './outputs';
 import { digestOf, type ResultDigest } from './result';
 import type { WorkerReply } from './pool';
+import { resolveDelivery, type Delivery } from './delivery';
 
 export interface WorkerSetup {
   assignmentSource: string;
@@ -15,6 +16,8 @@ export interface WorkerSetup {
   seed: number;
   outDir: string;
   formats: Format[];
+  /** The options given; the assignment's settings fill in the rest. */
+  delivery: Partial<Delivery>;
 }
 
 function main(): void {
@@ -22,12 +25,13 @@ function main(): void {
   const setup = workerData as WorkerSetup;
   const assignment = loadAssignment(setup.assignmentSource, setup.assignmentFile, setup.seed);
   const formats = new Set(setup.formats);
+  const delivery = resolveDelivery(setup.delivery, assignment.settings);
   const reply = (r: WorkerReply<ResultDigest>) => port.postMessage(r);
   port.on('message', (input: SubmissionInput) => {
     try {
       const start = performance.now();
       const result = gradeSubmission(assignment, input, setup.seed);
-      writeSubmissionOutputs(setup.outDir, result, formats, input.files, (performance.now() - start) / 1000);
+      writeSubmissionOutputs(setup.outDir, result, formats, input.files, (performance.now() - start) / 1000, delivery);
       reply({ ok: true, value: digestOf(result) });
     } catch (err) {
       reply({ ok: false, error: `chainrule failed on this submission: ${err instanceof Error ? err.message : String(err)}` });
