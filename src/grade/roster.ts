@@ -91,7 +91,7 @@ export function gradescopeExport(text: string, file: string): Map<string, Studen
   try {
     // Gradescope writes Ruby's YAML: `:key` symbols (plain strings here), timestamps, and tags this reader
     // does not resolve (kept as plain values); nothing in it is executed.
-    doc = parseYaml(text, { logLevel: 'silent', uniqueKeys: false, maxAliasCount: 100 });
+    doc = parseYaml(text, { logLevel: 'error', uniqueKeys: false, maxAliasCount: 100 });
   } catch (err) {
     throw new RosterError(`${file}: not readable as YAML (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
   }
