@@ -17,6 +17,7 @@ import { exprLatex } from './exprLatex';
 import { authorLatex } from '../latex/render';
 import { scoreAsk, type GradedAnswer } from './score';
 import { compareByValue } from './answerValues';
+import type { PointValues } from '../check/values';
 import { targetKey } from './targets';
 import { oversized } from './limits';
 import { submissionWorkspace } from './problemBase';
@@ -120,7 +121,7 @@ function gradeProblem(problem: AssignmentProblem, written: Statement[], ctx: Sub
     const answer = answers.get(ask.id);
     if (answer) {
       answer.claim.graded = ask.id;
-      compareByValue(answer, ask, scope.claims[answer.index], { lowering, calculus, scope, seed });
+      compareByValue(answer, ask, checked[answer.index].valuesOf);
     }
     return scoreAsk(ask, answer, problem.policy, missingHint);
   });
@@ -172,6 +173,8 @@ function withoutAssignmentLines(statements: Statement[], notes: NoteList): State
 interface CheckedClaim {
   claim: GradedClaim;
   shapeRepair?: Diagnosis;
+  /** Expressions evaluated at the claim's points (undefined when it could not be checked). */
+  valuesOf?: PointValues;
 }
 
 /** What every claim of a problem is checked with; the per-claim parts are added by checkClaims. */
@@ -183,15 +186,17 @@ function checkClaims(claims: readonly Claim[], ctx: CheckContext, knownExpected:
   const internalErrors: Diagnostic[] = [];
   const out = claims.map((claim): CheckedClaim => {
     const shapeRepairs = new Map<number, Diagnosis>();
+    let valuesOf: PointValues | undefined;
     let json: ClaimJson;
     try {
-      json = checkClaim(claim, { ...ctx, earlier, internalErrors, grading: { shapeRepairs, crossCheck: false, domainHints: false, knownExpected } });
+      const pointValues = (values: PointValues) => (valuesOf = values);
+      json = checkClaim(claim, { ...ctx, earlier, internalErrors, grading: { shapeRepairs, crossCheck: false, domainHints: false, knownExpected, pointValues } });
     } catch (err) {
       const message = `chainrule could not check this claim: ${err instanceof Error ? err.message : String(err)}`;
       notes.addAt('error', 'internal-error', message, claim.target.span);
       json = failedClaim(claim, message, ctx);
     }
-    return { claim: gradedClaim(claim, json, doc), shapeRepair: shapeRepairs.get(json.steps.length) };
+    return { claim: gradedClaim(claim, json, doc), shapeRepair: shapeRepairs.get(json.steps.length), valuesOf };
   });
   for (const d of internalErrors) notes.addDiagnostic(d);
   return out;
