@@ -33,7 +33,8 @@ export function askFeedbackAt(ask: AskResult, level: FeedbackLevel, claim: Grade
   // These say what is wrong with the author's own writing: nothing of the expected answer.
   if (rule === 'unexpanded' || rule === 'error') return ask.feedback;
   const parts: string[] = [];
-  if (rule === 'correct' || rule === 'shape-claim') parts.push('Correct.');
+  if (rule === 'correct') parts.push('Correct.');
+  else if (rule === 'shape-claim') parts.push('The value is right.');
   else {
     const last = claim?.steps[claim.steps.length - 1];
     parts.push(`${capitalize(labelOf(rule))}${last && ask.answer ? ` (${ask.answer.file}, ${placeOf(last)})` : ''}.`);
