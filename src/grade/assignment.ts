@@ -19,6 +19,9 @@ import { expectedAnswer, type ExpectedAnswer } from './expected';
 import { MeaningCache } from './truthCache';
 import { prepareBase, type ProblemBase } from './problemBase';
 import { DEFAULT_SEED } from '../check/evaluator';
+import { parseFile } from '../syntax/parse';
+import { readSettings, type Delivery } from './delivery';
+import { attachOverrides, overridesByProblem, type AskOverride } from './overrides';
 
 export interface AskSpec {
   /** "1a dL/dW" (just "dL/dW" when the assignment has no `problem` lines): the gradebook column. */
@@ -28,6 +31,8 @@ export interface AskSpec {
   targetText: string;
   points: number;
   expected: ExpectedAnswer;
+  /** The instructor's overrides of answers to this ask (overrides.ts). */
+  overrides: AskOverride[];
 }
 
 export interface AssignmentProblem {
@@ -58,6 +63,8 @@ export interface Assignment {
   meanings: MeaningCache;
   /** The assignment's own warnings (an undeclared name taken as a scalar), for the instructor. */
   warnings: Diagnostic[];
+  /** Its `feedback` and `visibility` lines (delivery.ts). */
+  settings: Partial<Delivery>;
 }
 
 /** The assignment has input errors; `diagnostics` say where (rendered like `chainrule check` errors). */
@@ -83,6 +90,9 @@ export function loadAssignment(source: string, file: string, seed = DEFAULT_SEED
   const problems: AssignmentProblem[] = [];
   const meanings = new MeaningCache(seed);
   const seenIds = new Map<string, number>();
+  const { settings, diagnostics: settingErrors } = readSettings(parsed.statements);
+  const overrides = overridesByProblem(parsed.statements, sections.map((s) => ({ id: s.id, line: s.span?.line ?? 0 })));
+  diagnostics.push(...settingErrors, ...overrides.diagnostics);
   for (const section of sections) {
     if (seenIds.has(section.id)) {
       diagnostics.push(error('redefinition', `problem ${section.id} appears twice`, section.span ?? WHOLE_FILE, `the first is at line ${seenIds.get(section.id)}`));
@@ -104,7 +114,9 @@ export function loadAssignment(source: string, file: string, seed = DEFAULT_SEED
       targetText: ask.target.text.trim(),
       points: ask.points,
       expected: askExpected(ask.target, scope, lowering, meanings, diagnostics),
+      overrides: [] as AskOverride[],
     }));
+    diagnostics.push(...attachOverrides(overrides.byProblem.get(section.id) ?? [], asks, scope, lowering, meanings.meaning));
     for (const d of [...scope.diagnostics, ...lowering.diagnostics, ...policyErrors]) pushOnce(diagnostics, d);
     const ownWarnings = new Set(lowering.diagnostics.map(spanKey));
     const base = prepareBases ? prepareBase(lowering, calculus, asks.map((a) => a.target), seed) : undefined;
@@ -120,12 +132,18 @@ export function loadAssignment(source: string, file: string, seed = DEFAULT_SEED
     maxScore: asks.reduce((total, a) => total + a.points, 0),
     meanings,
     warnings: sortDiagnostics(diagnostics.filter((d) => d.severity === 'warning')),
+    settings,
   };
 }
 
-/** sha256 of the assignment's source: part of every submission's input hash. */
+/**
+ * sha256 of what the grades depend on, part of every submission's input hash: the source without its
+ * `feedback` and `visibility` lines, which change how results are shown, not what they are.
+ */
 export function assignmentHash(source: string): string {
-  return createHash('sha256').update(source).digest('hex');
+  const settingLines = new Set(parseFile(source, 'assignment.cr').statements.filter((st) => st.kind === 'setting').map((st) => st.span.line));
+  const graded = settingLines.size ? source.split('\n').map((line, i) => (settingLines.has(i + 1) ? '' : line)).join('\n') : source;
+  return createHash('sha256').update(graded).digest('hex');
 }
 
 /** A diagnostic's code and place: spans carry no file, so this tells the assignment's warnings apart. */
