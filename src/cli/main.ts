@@ -6,6 +6,7 @@ import { checkCommand } from './check';
 import { diffCommand } from './diff';
 import { gradeCommand, type GradeCliOptions } from './grade';
 import { UsageError } from './io';
+import { DEFAULT_PORT, webCommand } from './web';
 
 function run(action: () => number | Promise<number>): Promise<void> {
   return Promise.resolve()
@@ -66,6 +67,12 @@ export function buildProgram(): Command {
     .option('--time-limit <seconds>', 'per submission (default 30)')
     .option('--memory <mb>', 'memory cap per submission (default 512)')
     .action((assignment: string, submissions: string[], opts: GradeCliOptions) => run(() => gradeCommand(assignment, submissions, opts)));
+
+  program
+    .command('web')
+    .description('serve the web checker (checking runs in the browser) on 127.0.0.1 and print its address')
+    .option('--port <n>', `port (default ${DEFAULT_PORT}; 0 picks a free one)`)
+    .action((opts: { port?: string }) => run(() => webCommand(opts)));
 
   return program;
 }

@@ -1,7 +1,6 @@
 // An assignment (SPEC 1.8): problems, each with its setup (declarations, definitions, `at` points), its
 // asks and its policy. It is parsed, resolved and checked once, then shared by every submission graded
 // against it (in a worker, for the whole batch).
-import { createHash } from 'crypto';
 import type { Diagnostic } from '../diagnostics';
 import { error, hasErrors, pushOnce } from '../diagnostics';
 import { sortDiagnostics } from '../render/json';
@@ -49,8 +48,6 @@ export interface AssignmentProblem {
 export interface Assignment {
   file: string;
   source: string;
-  /** sha256 of the source; part of every submission's input hash. */
-  hash: string;
   problems: AssignmentProblem[];
   asks: AskSpec[];
   maxScore: number;
@@ -116,16 +113,11 @@ export function loadAssignment(source: string, file: string, seed = DEFAULT_SEED
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (hasErrors(errors)) throw new AssignmentError(errors, source, file);
   return {
-    file, source, hash: assignmentHash(source), problems, asks,
+    file, source, problems, asks,
     maxScore: asks.reduce((total, a) => total + a.points, 0),
     meanings,
     warnings: sortDiagnostics(diagnostics.filter((d) => d.severity === 'warning')),
   };
-}
-
-/** sha256 of the assignment's source: part of every submission's input hash. */
-export function assignmentHash(source: string): string {
-  return createHash('sha256').update(source).digest('hex');
 }
 
 /** A diagnostic's code and place: spans carry no file, so this tells the assignment's warnings apart. */

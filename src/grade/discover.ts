@@ -74,6 +74,11 @@ function listFiles(dir: string): string[] {
   return out;
 }
 
+/** sha256 of the assignment's source: part of every submission's input hash. */
+export function assignmentHash(source: string): string {
+  return createHash('sha256').update(source).digest('hex');
+}
+
 /** What a stored result was made from: grader version, assignment, the files' names and contents. */
 export function inputHash(assignmentHash: string, files: readonly SubmissionFile[]): string {
   const h = createHash('sha256');
