@@ -1,9 +1,16 @@
-// The three functions chainrule takes from mathjs, in an instance made of their factories alone: a bundler
-// then keeps only what they need (the web page's bundle, docs/web.md), and Node loads the same code.
-import { create, detDependencies, erfDependencies, invDependencies } from 'mathjs';
+// The three functions chainrule takes from mathjs, from an instance made of their factories alone: a
+// bundler given the factories by name keeps only what they need (loadMathjs.bundled.ts, docs/web.md).
+import type * as MathJs from 'mathjs';
 
-const math = create({ invDependencies, detDependencies, erfDependencies });
+export type MathjsFactories = Pick<typeof MathJs, 'create' | 'invDependencies' | 'detDependencies' | 'erfDependencies'>;
 
-export const inv = math.inv as (rows: number[][]) => number[][];
-export const det = math.det as (rows: number[][]) => number;
-export const erf = math.erf as (x: number) => number;
+export interface ChainruleMathjs {
+  inv(rows: number[][]): number[][];
+  det(rows: number[][]): number;
+  erf(x: number): number;
+}
+
+export function mathjsSubset(m: MathjsFactories): ChainruleMathjs {
+  const math = m.create({ invDependencies: m.invDependencies, detDependencies: m.detDependencies, erfDependencies: m.erfDependencies });
+  return { inv: math.inv as ChainruleMathjs['inv'], det: math.det as ChainruleMathjs['det'], erf: math.erf as ChainruleMathjs['erf'] };
+}

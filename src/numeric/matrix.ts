@@ -123,12 +123,9 @@ export function determinant(a: Matrix): number {
   return loadMathjs().det(toRows(a));
 }
 
-let erfOfNumber: ((x: number) => number) | undefined;
-
 /** The error function, 2/√π ∫₀ˣ exp(-t²) dt (mathjs: within an ulp or two of float64). */
 export function erf(x: number): number {
-  erfOfNumber ??= loadMathjs().erf;
-  return erfOfNumber(x);
+  return loadMathjs().erf(x);
 }
 
 /** Copies `block` into `target` at (row, col). */
