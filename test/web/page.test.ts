@@ -152,6 +152,27 @@ describe.skipIf(!present && !inCI)('the web checker in Chromium', () => {
     await page.context().close();
   });
 
+  it('takes an assignment dropped on the page or picked with the file button', async () => {
+    const eve = fs.readFileSync(path.join(ROOT, 'fixtures/grade/submissions/eve_transposes.cr'), 'utf8');
+    const homework = fs.readFileSync(path.join(ROOT, 'fixtures/grade/assignment.cr'), 'utf8');
+    const page = await open(`${base}#${await encodeShared({ format: 'cr', text: eve })}`);
+    await page.waitForSelector('.claim');
+    expect(await page.locator('.claim[data-ask]').count()).toBe(0);
+    await page.locator('header').evaluate((header, text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'dropped.cr', { type: 'text/plain' }));
+      header.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, homework);
+    await page.waitForSelector('.claim[data-ask="2 dL/dW1"][data-verdict="incorrect"][data-confidence="sure"]');
+    expect(await page.locator('#assignment-name').innerText()).toBe('dropped.cr');
+    // An assignment with an error (L is never defined) is reported, with its line and caret.
+    await page.setInputFiles('#assignment-file', { name: 'broken.cr', mimeType: 'text/plain', buffer: Buffer.from('problem 1\nX : 1 x M\nask dL/dX 2 points\n') });
+    await page.waitForFunction(() => document.getElementById('notes')!.textContent!.includes('the assignment has an error'));
+    expect(await page.locator('#notes').innerText()).toContain('broken.cr:3:5: error[unknown-name]');
+    expect(await page.locator('.claim').count()).toBe(0);
+    await page.context().close();
+  });
+
   it('refuses an assignment from another origin without asking it', async () => {
     const page = await open(`${base}?assignment=http://example.com/hw.cr`);
     await page.waitForSelector('#messages .note');
