@@ -189,6 +189,10 @@ describe.skipIf(!present && !inCI)('the web checker in Chromium', () => {
     // fixtures/examples/numeric_backprop.cr: six numeric answers, all right (`# exit: 0`).
     await page.waitForFunction(() => document.querySelectorAll('.claim[data-verdict="correct"]').length === 6);
     expect(await page.locator('.claim:not([data-verdict="correct"])').count()).toBe(0);
+    // The graded example opens with its assignment, named in the URL.
+    await page.locator('#examples').selectOption({ label: 'Homework answers, graded against the homework' });
+    await page.waitForSelector('.claim[data-ask="1 dL/dW"][data-verdict="incorrect"]');
+    expect(new URL(page.url()).searchParams.get('assignment')).toBe('examples/homework.cr');
     await page.context().close();
   });
 

@@ -16,17 +16,88 @@ const DEBOUNCE_MS = 150;
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-interface Page {
-  editor: EditorView;
-  runner: CheckRunner;
-  format: HTMLSelectElement;
-  assignment?: AssignmentSource;
-  shapes: Record<string, string>;
-  nextId: number;
+class CheckerPage {
+  private readonly editor: EditorView;
+  private readonly runner: CheckRunner;
+  private assignment?: AssignmentSource;
+  private shapes: Record<string, string> = {};
+  private nextId = 1;
   /** When the edit behind each pending request was made (for the keystroke-to-verdicts measure). */
-  editedAt: Map<number, number>;
-  lastEdit: number;
-  timer?: ReturnType<typeof setTimeout>;
+  private readonly editedAt = new Map<number, number>();
+  private lastEdit = performance.now();
+  private timer?: ReturnType<typeof setTimeout>;
+
+  constructor(private readonly format: HTMLSelectElement, text: string) {
+    this.runner = new CheckRunner(() => new Worker('worker.js') as unknown as CheckWorker, (reply) => this.show(reply));
+    this.editor = createEditor(byId('editor'), text, { onChange: () => this.edited(), shapes: () => this.shapes });
+    format.addEventListener('change', () => this.edited());
+  }
+
+  /**
+   * The assignment the text is checked against; `named` is its path beside the page, kept in the URL
+   * (`?assignment=`) so that a link says what was checked. A dropped file has none.
+   */
+  setAssignment(assignment: AssignmentSource | undefined, named?: string): void {
+    this.assignment = assignment;
+    const url = new URL(location.href);
+    if (assignment && named) url.searchParams.set('assignment', named);
+    else url.searchParams.delete('assignment');
+    history.replaceState(null, '', url);
+    byId('assignment-name').textContent = assignment ? assignment.file : 'none';
+    byId('clear-assignment').hidden = !assignment;
+    this.edited();
+  }
+
+  hasAssignment(): boolean {
+    return this.assignment !== undefined;
+  }
+
+  /** New text for the editor (an example); it is checked like an edit. */
+  load(text: string, format: SourceFormat): void {
+    this.format.value = format;
+    replaceText(this.editor, text);
+  }
+
+  /** Checks the text now (a page opened from a link), not after the debounce. */
+  checkNow(): void {
+    clearTimeout(this.timer);
+    this.check();
+  }
+
+  private edited(): void {
+    this.lastEdit = performance.now();
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.check(), DEBOUNCE_MS);
+  }
+
+  private check(): void {
+    const text = this.editor.state.doc.toString();
+    const format = this.format.value === 'auto' ? detectFormat(text) : (this.format.value as SourceFormat);
+    byId('detected').textContent = this.format.value === 'auto' ? `(${format})` : '';
+    const request: CheckRequest = { id: this.nextId++, text, format, ...(this.assignment ? { assignment: this.assignment } : {}) };
+    this.editedAt.set(request.id, this.lastEdit);
+    byId('status').textContent = 'checking…';
+    this.runner.submit(request);
+    void encodeShared({ format, text }).then((hash) => history.replaceState(null, '', `#${hash}`));
+  }
+
+  private show(reply: CheckReply): void {
+    const editedAt = this.editedAt.get(reply.id) ?? this.lastEdit;
+    this.editedAt.delete(reply.id);
+    // A newer edit is waiting: this result is for text that is gone, so the old verdicts stay in place.
+    if (reply.id !== this.nextId - 1) return;
+    if ('failure' in reply) {
+      byId('status').textContent = `chainrule failed on this text (a bug; please report it with the text): ${reply.failure}`;
+      return;
+    }
+    const result = reply.result;
+    this.shapes = result.shapes;
+    showResult(this.editor, result.claims, result.diagnostics);
+    byId('status').textContent = `${result.summary} · checked in ${Math.round(result.elapsedMs)} ms`;
+    showAnswers(result);
+    showNotes(result);
+    requestAnimationFrame(() => performance.measure('chainrule:keystroke-to-verdicts', { start: editedAt, end: performance.now() }));
+  }
 }
 
 async function start(): Promise<void> {
@@ -35,84 +106,26 @@ async function start(): Promise<void> {
     return;
   }
   const shared = await decodeShared(location.hash);
-  const format = byId<HTMLSelectElement>('format');
-  if (shared) format.value = shared.format;
-  const page: Page = {
-    format, shapes: {}, nextId: 1, editedAt: new Map(), lastEdit: performance.now(),
-    runner: new CheckRunner(() => new Worker('worker.js') as unknown as CheckWorker, (reply) => show(page, reply)),
-    editor: undefined as unknown as EditorView,
+  const page = new CheckerPage(byId('format'), shared?.text ?? '');
+  if (shared) byId<HTMLSelectElement>('format').value = shared.format;
+  byId('clear-assignment').addEventListener('click', () => page.setAssignment(undefined));
+  watchDrops(document.body, byId('assignment-file'), (assignment) => page.setAssignment(assignment), note);
+  const open = async (example: Example, text: string) => {
+    page.setAssignment(example.assignment ? await fetchNamed(example.assignment) : undefined, example.assignment);
+    page.load(text, example.format);
   };
-  page.editor = createEditor(byId('editor'), shared?.text ?? '', {
-    onChange: () => edited(page),
-    shapes: () => page.shapes,
-  });
-  format.addEventListener('change', () => edited(page));
-  byId('clear-assignment').addEventListener('click', () => useAssignment(page, undefined));
-  watchDrops(document.body, byId('assignment-file'), (assignment) => useAssignment(page, assignment), note);
-  const examples = await setupExamples(byId('examples'), (example, text) => void openExample(page, example, text));
+  const examples = await setupExamples(byId('examples'), (example, text) => void open(example, text));
   const named = new URL(location.href).searchParams.get('assignment');
-  if (named) page.assignment = await fetchAssignment(named, location.href).catch((err: Error) => void note(err.message));
-  showAssignment(page);
-  if (shared) check(page);
-  else if (page.assignment) replaceText(page.editor, `# Your answers to ${page.assignment.file}: one line per answer, e.g. dL/dW = X^T (a - y)\n`);
-  else void openExample(page, examples[0], await (await fetch(`examples/${examples[0].file}`)).text());
-  registerServiceWorker();
+  if (named) page.setAssignment(await fetchNamed(named), named);
+  if (shared) page.checkNow();
+  else if (page.hasAssignment()) page.load('# Your answers, one line each, e.g. dL/dW = X^T (a - y)\n', 'cr');
+  else await open(examples[0], await (await fetch(`examples/${examples[0].file}`)).text());
+  if ('serviceWorker' in navigator) void navigator.serviceWorker.register('sw.js').catch(() => undefined);
 }
 
-/** An example's text in the editor, checked against its assignment if it has one (named in the URL too). */
-async function openExample(page: Page, example: Example, text: string): Promise<void> {
-  const url = new URL(location.href);
-  if (example.assignment) {
-    page.assignment = await fetchAssignment(example.assignment, location.href).catch((err: Error) => void note(err.message));
-    url.searchParams.set('assignment', example.assignment);
-  } else {
-    page.assignment = undefined;
-    url.searchParams.delete('assignment');
-  }
-  history.replaceState(null, '', url);
-  showAssignment(page);
-  page.format.value = example.format;
-  replaceText(page.editor, text);
-}
-
-function currentFormat(page: Page): SourceFormat {
-  const chosen = page.format.value;
-  return chosen === 'auto' ? detectFormat(page.editor.state.doc.toString()) : (chosen as SourceFormat);
-}
-
-function edited(page: Page): void {
-  page.lastEdit = performance.now();
-  clearTimeout(page.timer);
-  page.timer = setTimeout(() => check(page), DEBOUNCE_MS);
-}
-
-function check(page: Page): void {
-  const text = page.editor.state.doc.toString();
-  const format = currentFormat(page);
-  byId('detected').textContent = page.format.value === 'auto' ? `(${format})` : '';
-  const request: CheckRequest = { id: page.nextId++, text, format, ...(page.assignment ? { assignment: page.assignment } : {}) };
-  page.editedAt.set(request.id, page.lastEdit);
-  byId('status').textContent = 'checking…';
-  page.runner.submit(request);
-  void encodeShared({ format, text }).then((hash) => history.replaceState(null, '', `#${hash}`));
-}
-
-function show(page: Page, reply: CheckReply): void {
-  const editedAt = page.editedAt.get(reply.id) ?? page.lastEdit;
-  page.editedAt.delete(reply.id);
-  // A newer edit is waiting: this result is for text that is gone, so keep the old verdicts in place.
-  if (reply.id !== page.nextId - 1) return;
-  if ('failure' in reply) {
-    byId('status').textContent = `chainrule failed on this text (a bug; please report it with the text): ${reply.failure}`;
-    return;
-  }
-  const result = reply.result;
-  page.shapes = result.shapes;
-  showResult(page.editor, result.claims, result.diagnostics);
-  byId('status').textContent = `${result.summary} · checked in ${Math.round(result.elapsedMs)} ms`;
-  showAnswers(result);
-  showNotes(result);
-  requestAnimationFrame(() => performance.measure('chainrule:keystroke-to-verdicts', { start: editedAt, end: performance.now() }));
+/** An assignment beside the page, or undefined with the reason shown. */
+async function fetchNamed(name: string): Promise<AssignmentSource | undefined> {
+  return fetchAssignment(name, location.href).catch((err: Error) => void note(err.message));
 }
 
 function showAnswers(result: PageResult): void {
@@ -135,28 +148,9 @@ function showNotes(result: PageResult): void {
   byId('notes').replaceChildren(...notes, ...assignment);
 }
 
-function useAssignment(page: Page, assignment: AssignmentSource | undefined): void {
-  page.assignment = assignment;
-  // A dropped file is not the one `?assignment=` names, if any.
-  const url = new URL(location.href);
-  url.searchParams.delete('assignment');
-  history.replaceState(null, '', url);
-  showAssignment(page);
-  check(page);
-}
-
-function showAssignment(page: Page): void {
-  byId('assignment-name').textContent = page.assignment ? page.assignment.file : 'none';
-  byId('clear-assignment').hidden = !page.assignment;
-}
-
 /** A message about the page itself (an assignment that could not be loaded), kept until the page reloads. */
 function note(message: string): void {
   byId('messages').append(element('pre', 'note error', message));
-}
-
-function registerServiceWorker(): void {
-  if ('serviceWorker' in navigator) void navigator.serviceWorker.register('sw.js').catch(() => undefined);
 }
 
 void start();
