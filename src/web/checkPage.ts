@@ -39,7 +39,7 @@ export class PageChecker {
     const answerOf = new Map(checked.answers.map((a) => [a.id, a]));
     return {
       mode: 'assignment',
-      claims: checked.claims.map((c) => gradedClaim(c, c.graded === null ? undefined : answerOf.get(c.graded))),
+      claims: onePerLine(checked.claims).map((c) => gradedClaim(c, c.graded === null ? undefined : answerOf.get(c.graded))),
       diagnostics: checked.notes.map(noteDiagnostic),
       shapes: loaded.shapes,
       summary: `score ${checked.score} / ${checked.maxScore}`,
@@ -86,6 +86,19 @@ function checkedClaim(c: ClaimJson): PageClaim {
   const last = c.steps[c.steps.length - 1];
   const written = [crLatex(c.target), last && crLatex(last.text)];
   return pageClaim(c, written.every((x) => x !== null) ? written.join(' = ') : null);
+}
+
+/**
+ * A document without `problem` lines is read under every problem of the assignment (a note says so), so a
+ * line may be a claim of several: the page shows one element per claim line, the first graded for an ask.
+ */
+function onePerLine(claims: readonly GradedClaim[]): GradedClaim[] {
+  const byLine = new Map<number, GradedClaim>();
+  for (const c of claims) {
+    const shown = byLine.get(c.line);
+    if (!shown || (shown.graded === null && c.graded !== null)) byLine.set(c.line, c);
+  }
+  return [...byLine.values()].sort((a, b) => a.line - b.line);
 }
 
 function gradedClaim(c: GradedClaim, answer: PageAnswer | undefined): PageClaim {

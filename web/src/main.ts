@@ -118,7 +118,7 @@ async function start(): Promise<void> {
   const named = new URL(location.href).searchParams.get('assignment');
   if (named) page.setAssignment(await fetchNamed(named), named);
   if (shared) page.checkNow();
-  else if (page.hasAssignment()) page.load('# Your answers, one line each, e.g. dL/dW = X^T (a - y)\n', 'cr');
+  else if (page.hasAssignment()) page.load("# Your answers: `problem ID` before each problem's answers, then one line each, e.g. dL/dW = X^T (a - y)\n", 'cr');
   else await open(examples[0], await (await fetch(`examples/${examples[0].file}`)).text());
   if ('serviceWorker' in navigator) void navigator.serviceWorker.register('sw.js').catch(() => undefined);
 }
