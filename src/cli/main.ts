@@ -7,6 +7,7 @@ import { diffCommand } from './diff';
 import { gradeCommand, type GradeCliOptions } from './grade';
 import { UsageError } from './io';
 import { docPath, packageVersion } from './package';
+import { DEFAULT_PORT, webCommand } from './web';
 
 function run(action: () => number | Promise<number>): Promise<void> {
   return Promise.resolve()
@@ -29,7 +30,7 @@ export function buildProgram(): Command {
     .version(packageVersion(), '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
-    .addHelpText('after', `\nDocumentation (shipped with chainrule):\n  ${docPath('spec.md')}      the language, the commands, their JSON\n  ${docPath('grading.md')}   chainrule grade, Gradescope\n  ${docPath('latex.md')}     reading Markdown, LaTeX and notebooks`);
+    .addHelpText('after', `\nDocumentation (shipped with chainrule):\n  ${docPath('spec.md')}      the language, the commands, their JSON\n  ${docPath('grading.md')}   chainrule grade, Gradescope\n  ${docPath('latex.md')}     reading Markdown, LaTeX and notebooks\n  ${docPath('web.md')}       chainrule web, the live checker page`);
 
   program
     .command('check')
@@ -74,6 +75,12 @@ export function buildProgram(): Command {
     .option('--roster <file>', "authors' names and ids: a CSV (submission,name,id,email) or Gradescope's submission_metadata.yml or .json")
     .option('--each', 'every file or folder inside the given folders is a submission (a class folder, a Gradescope export)')
     .action((assignment: string, submissions: string[], opts: GradeCliOptions) => run(() => gradeCommand(assignment, submissions, opts)));
+
+  program
+    .command('web')
+    .description('serve the web checker (checking runs in the browser) on 127.0.0.1 and print its address')
+    .option('--port <n>', `port (default ${DEFAULT_PORT}; 0 picks a free one)`)
+    .action((opts: { port?: string }) => run(() => webCommand(opts)));
 
   return program;
 }

@@ -1,7 +1,6 @@
 // An assignment (SPEC 1.8): problems, each with its setup (declarations, definitions, `at` points), its
 // asks and its policy. It is parsed, resolved and checked once, then shared by every submission graded
 // against it (in a worker, for the whole batch).
-import { createHash } from 'crypto';
 import type { Diagnostic } from '../diagnostics';
 import { error, hasErrors, pushOnce } from '../diagnostics';
 import { sortDiagnostics } from '../render/json';
@@ -19,7 +18,6 @@ import { expectedAnswer, type ExpectedAnswer } from './expected';
 import { MeaningCache } from './truthCache';
 import { prepareBase, type ProblemBase } from './problemBase';
 import { DEFAULT_SEED } from '../check/evaluator';
-import { parseFile } from '../syntax/parse';
 import { readSettings, type Delivery } from './delivery';
 import { attachOverrides, overridesByProblem, type AskOverride } from './overrides';
 
@@ -54,8 +52,6 @@ export interface AssignmentProblem {
 export interface Assignment {
   file: string;
   source: string;
-  /** sha256 of the source; part of every submission's input hash. */
-  hash: string;
   problems: AssignmentProblem[];
   asks: AskSpec[];
   maxScore: number;
@@ -128,22 +124,12 @@ export function loadAssignment(source: string, file: string, seed = DEFAULT_SEED
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (hasErrors(errors)) throw new AssignmentError(errors, source, file);
   return {
-    file, source, hash: assignmentHash(source), problems, asks,
+    file, source, problems, asks,
     maxScore: asks.reduce((total, a) => total + a.points, 0),
     meanings,
     warnings: sortDiagnostics(diagnostics.filter((d) => d.severity === 'warning')),
     settings,
   };
-}
-
-/**
- * sha256 of what the grades depend on, part of every submission's input hash: the source without its
- * `feedback` and `visibility` lines, which change how results are shown, not what they are.
- */
-export function assignmentHash(source: string): string {
-  const settingLines = new Set(parseFile(source, 'assignment.cr').statements.filter((st) => st.kind === 'setting').map((st) => st.span.line));
-  const graded = settingLines.size ? source.split('\n').map((line, i) => (settingLines.has(i + 1) ? '' : line)).join('\n') : source;
-  return createHash('sha256').update(graded).digest('hex');
 }
 
 /** A diagnostic's code and place: spans carry no file, so this tells the assignment's warnings apart. */

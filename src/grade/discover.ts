@@ -8,6 +8,7 @@ import { createHash } from 'crypto';
 import type { SubmissionFile } from './documents';
 import { isInside, readTextFile, refusal } from '../files/read';
 import { GradeInputError } from './inputError';
+import { parseFile } from '../syntax/parse';
 
 export const SUBMISSION_EXTENSIONS = ['.cr', '.md', '.markdown', '.tex', '.ipynb'];
 /** Caps on what one submission may hold; beyond them the rest is left out with a note. */
@@ -183,6 +184,16 @@ function readFolder(dir: string, rel: string): fs.Dirent[] {
   } catch (err) {
     throw refusal(rel || path.basename(path.resolve(dir)), err);
   }
+}
+
+/**
+ * sha256 of what the grades depend on, part of every submission's input hash: the assignment's source
+ * without its `feedback` and `visibility` lines, which change how results are shown, not what they are.
+ */
+export function assignmentHash(source: string): string {
+  const settingLines = new Set(parseFile(source, 'assignment.cr').statements.filter((st) => st.kind === 'setting').map((st) => st.span.line));
+  const graded = settingLines.size ? source.split('\n').map((line, i) => (settingLines.has(i + 1) ? '' : line)).join('\n') : source;
+  return createHash('sha256').update(graded).digest('hex');
 }
 
 /** What a stored result was made from: grader version, assignment, the files' names and contents. */

@@ -12,14 +12,12 @@ import { runGrammar, type RunResult } from './run';
 import { SourceText } from './source-text';
 import { StatementCache, statementKey } from './statement-cache';
 import { checkRaw, finishRaw } from './validate';
-import { checkpoint, passLimits } from '../limits/index';
+import { checkpoint, MAX_SOURCE_CHARS, MAX_SOURCE_LINES, passLimits } from '../limits/index';
 import { overrideParts } from './override';
 
 export { normalizeName, isIdentifier, IDENTIFIER_SOURCE, RESERVED_WORDS, STATEMENT_KEYWORDS } from './names';
 export { MAX_DEPTH, MAX_STATEMENT_TOKENS } from './group';
-
-export const MAX_SOURCE_CHARS = 1_000_000;
-export const MAX_SOURCE_LINES = 20_000;
+export { MAX_SOURCE_CHARS, MAX_SOURCE_LINES };
 
 /** Thrown by `parseExpression`; carries the diagnostic. */
 export class ParseError extends Error {
