@@ -11,10 +11,14 @@ out="$(cd "$(dirname "${2:-autograder.zip}")" && pwd)/$(basename "${2:-autograde
 stage="$(mktemp -d)"
 trap 'rm -rf "$stage"' EXIT
 
-(cd "$repo" && npm run build >/dev/null && npm pack --silent --pack-destination "$stage" >/dev/null)
+# Built once here; `npm pack` would otherwise build again through the `prepare` script.
+(cd "$repo" && npm run build >/dev/null && npm pack --silent --ignore-scripts --pack-destination "$stage" >/dev/null)
 # The assignment must load before it is shipped: a broken one would fail every student.
 mkdir "$stage/.empty"
-node "$repo/dist/src/cli/main.js" grade "$assignment" "$stage/.empty" --out "$stage/.check" --format json --jobs 1 >/dev/null
+# An empty submission is not graded (exit 1); an assignment with errors exits 2, and they are printed.
+status=0
+node "$repo/dist/src/cli/main.js" grade "$assignment" "$stage/.empty" --out "$stage/.check" --format json --jobs 1 >/dev/null || status=$?
+if [ "$status" -ge 2 ]; then exit "$status"; fi
 rm -rf "$stage/.empty" "$stage/.check"
 cp "$here/setup.sh" "$here/run_autograder" "$stage/"
 cp "$assignment" "$stage/assignment.cr"

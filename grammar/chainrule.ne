@@ -23,6 +23,7 @@ Main -> %s_expr Expr                           {% (d) => ({ kind: 'expr', expr: 
       | %s_problem ProblemId %string:?         {% (d) => B.problem(d[1], d[2]) %}
       | %s_ask Expr %number PointsWord:?       {% (d) => ({ kind: 'ask', target: d[1], points: Number(d[2].text) }) %}
       | %s_policy PolicyKey %number "%"        {% (d) => B.policy(d[1], d[2]) %}
+      | %s_setting %ident %ident               {% (d) => B.setting(d[1], d[2]) %}
 
 # ---- statements
 

@@ -6,6 +6,8 @@ export { AssignmentError } from '../grade/assignment';
 export { GradeInputError } from '../grade/inputError';
 export { DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT_MS } from '../grade/batch';
 export { FORMATS, type Format } from '../grade/outputs';
+export { VISIBILITIES, type Visibility } from '../grade/delivery';
+export { RosterError } from '../grade/roster';
 export { DEFAULT_SEED } from '../check/evaluator';
 
 /**

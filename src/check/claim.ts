@@ -27,6 +27,7 @@ import { withholdDoubtful } from './doubts';
 import { claimLowering, isIndexedStep, lowerIndexedStep } from './indexed';
 import { readingsJson } from './readings';
 import { passLimits } from '../limits/index';
+import { valuesAt, type PointValues } from './values';
 
 export interface ClaimContext {
   lowering: Lowering;
@@ -69,6 +70,8 @@ export interface GradingHooks {
    * problems' truths across submissions, src/grade/problemBase.ts); undefined to print it here.
    */
   knownExpected?: (form: Node) => string | undefined;
+  /** Told how to evaluate expressions at the claim's points, once it is checked (answer groups, overrides: check/values.ts). */
+  pointValues?: (values: PointValues) => void;
 }
 
 /**
@@ -115,6 +118,7 @@ export function checkClaim(claim: Claim, ctx: ClaimContext): ClaimJson {
   const check: ClaimCheck = { claim, truth, evaluator, targetText, lowering: claimLowering(ctx.lowering, truth), ctx, correctSteps: [] };
   const checked = claim.steps.map((step, i) => checkStep(check, step, i + 1));
   recordAnswer(check, checked[checked.length - 1]);
+  ctx.grading?.pointValues?.(valuesAt(check));
   const steps = ctx.document ? withholdDoubtful(check, checked) : checked;
   const shapeClaim = claim.shapeClaim ? checkShapeClaim(shapeOfSpec(claim.shapeClaim), truth) : null;
   const last = steps[steps.length - 1];

@@ -1,12 +1,22 @@
-// `chainrule check FILE... [--json] [--seed N] [--as cr|md|tex|ipynb]` (SPEC 4.1): several files, `-` for
-// standard input; with several files `--json` prints an array, and the worst exit code wins.
+// `chainrule check FILE... [--json] [--seed N] [--as cr|md|tex|ipynb] [--feedback full|hints|score]` (SPEC 4.1,
+// 4.2): several files, `-` for standard input; with several files `--json` prints an array, and the worst exit
+// code wins. `--feedback` shows the findings at a level (render/levels.ts), in the text and the JSON alike.
 import { checkSource, type CheckResult } from '../app/check';
 import { renderCheckText } from '../render/checkText';
-import { printDiagnostics, printJson, readInput, readStandardInput, useColor, UsageError } from './io';
+import { reportAtLevel } from '../render/levels';
+import { feedbackLevel, printDiagnostics, printJson, readInput, readStandardInput, useColor, UsageError } from './io';
 
 const FORMATS: Record<string, string> = { cr: 'cr', md: 'md', markdown: 'md', tex: 'tex', ipynb: 'ipynb' };
 
-export function checkCommand(files: string[], options: { json?: boolean; seed?: string; as?: string }): number {
+export interface CheckCliOptions {
+  json?: boolean;
+  seed?: string;
+  as?: string;
+  feedback?: string;
+}
+
+export function checkCommand(files: string[], options: CheckCliOptions): number {
+  const level = feedbackLevel(options.feedback) ?? 'full';
   const seed = options.seed === undefined ? undefined : Number(options.seed);
   if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed takes an integer, not ${options.seed}`);
   const format = options.as === undefined ? undefined : FORMATS[options.as.toLowerCase()];
@@ -15,12 +25,13 @@ export function checkCommand(files: string[], options: { json?: boolean; seed?: 
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (`-`) can be read once');
   // A file's format is its extension; standard input is named for its format.
   const results = files.map((file): CheckResult => (file === '-' ? checkSource(readStandardInput(), `stdin.${format ?? 'cr'}`, seed) : checkSource(readInput(file), file, seed)));
-  if (options.json) printJson(results.length === 1 ? results[0].report : results.map((r) => r.report));
+  const reports = results.map((r) => reportAtLevel(r.report, level));
+  if (options.json) printJson(reports.length === 1 ? reports[0] : reports);
   else {
-    for (const r of results) {
+    results.forEach((r, i) => {
       printDiagnostics(r.diagnostics, r.text, r.report.file);
-      process.stdout.write(renderCheckText(r.report, r.text, useColor(process.stdout)));
-    }
+      process.stdout.write(renderCheckText(reports[i], r.text, useColor(process.stdout)));
+    });
   }
   return Math.max(...results.map((r) => r.exitCode)) as 0 | 1 | 2;
 }

@@ -1,7 +1,8 @@
 // `chainrule grade ASSIGNMENT SUBMISSIONS... --out DIR [--format json,gradescope,csv,html] [--seed N]
-// [--jobs N] [--time-limit SECONDS] [--memory MB]`: argument handling and output only; the work is in src/app/grade.ts.
-import { AssignmentError, GradeInputError, DEFAULT_MEMORY_MB, DEFAULT_SEED, DEFAULT_TIME_LIMIT_MS, FORMATS, gradeClass, type Format } from '../app/grade';
-import { printDiagnostics, UsageError } from './io';
+// [--jobs N] [--time-limit SECONDS] [--memory MB] [--feedback full|hints|score] [--visibility ...]
+// [--roster FILE] [--each]`: argument handling and output only; the work is in src/app/grade.ts.
+import { AssignmentError, GradeInputError, DEFAULT_MEMORY_MB, DEFAULT_SEED, DEFAULT_TIME_LIMIT_MS, FORMATS, gradeClass, RosterError, VISIBILITIES, type Format, type Visibility } from '../app/grade';
+import { feedbackLevel, printDiagnostics, UsageError } from './io';
 
 export interface GradeCliOptions {
   out: string;
@@ -10,6 +11,10 @@ export interface GradeCliOptions {
   jobs?: string;
   timeLimit?: string;
   memory?: string;
+  feedback?: string;
+  visibility?: string;
+  roster?: string;
+  each?: boolean;
 }
 
 /** Exit codes: 0 every submission graded; 1 some could not be (time limit, memory cap, unreadable); 2 input errors. */
@@ -19,9 +24,14 @@ export async function gradeCommand(assignment: string, submissions: string[], op
   const jobs = options.jobs === undefined ? undefined : integer('--jobs', options.jobs, 1, 1);
   const timeLimitMs = options.timeLimit === undefined ? DEFAULT_TIME_LIMIT_MS : Math.round(positive('--time-limit', options.timeLimit) * 1000);
   const memoryMb = integer('--memory', options.memory, DEFAULT_MEMORY_MB, 64);
+  const delivery = { feedback: feedbackLevel(options.feedback), visibility: visibility(options.visibility) };
   try {
-    const { run, exitCode } = await gradeClass({ assignment, submissions, outDir: options.out, formats, seed, jobs, timeLimitMs, memoryMb, progress: process.stderr });
+    const { run, exitCode } = await gradeClass({
+      assignment, submissions, outDir: options.out, formats, seed, jobs, timeLimitMs, memoryMb, progress: process.stderr,
+      delivery, each: options.each, roster: options.roster,
+    });
     printDiagnostics(run.warnings, run.assignmentSource, assignment);
+    for (const notice of run.notices) process.stderr.write(`chainrule: warning: ${notice}\n`);
     const s = run.summary;
     const parts = [`${s.submissions} submission${s.submissions === 1 ? '' : 's'}`, `mean ${s.scores.mean} / ${s.maxScore}`];
     if (run.resumed) parts.push(`${run.resumed} from an earlier run`);
@@ -33,7 +43,7 @@ export async function gradeCommand(assignment: string, submissions: string[], op
       printDiagnostics(err.diagnostics, err.source, err.file);
       return 2;
     }
-    if (err instanceof GradeInputError) throw new UsageError(err.message);
+    if (err instanceof GradeInputError || err instanceof RosterError) throw new UsageError(err.message);
     if (err instanceof Error && /no such file|ENOENT/.test(err.message)) throw new UsageError(err.message);
     throw err;
   }
@@ -45,6 +55,12 @@ function parseFormats(text: string | undefined): Format[] {
   for (const f of list) if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format: unknown format ${f}; the formats are ${FORMATS.join(', ')}`);
   if (list.length === 0) throw new UsageError(`--format needs at least one of ${FORMATS.join(', ')}`);
   return list as Format[];
+}
+
+function visibility(text: string | undefined): Visibility | undefined {
+  if (text === undefined) return undefined;
+  if (!(VISIBILITIES as readonly string[]).includes(text)) throw new UsageError(`--visibility takes ${VISIBILITIES.join(', ')}, not ${text}`);
+  return text as Visibility;
 }
 
 function integer(flag: string, text: string | undefined, fallback: number, min: number): number {

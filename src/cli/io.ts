@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics';
 import { renderDiagnostic } from '../render/text';
 import { FileRefused, readAtMost, readTextFile } from '../files/read';
 import { decodeText } from '../files/decode';
+import { FEEDBACK_LEVELS, type FeedbackLevel } from '../render/levels';
 
 export const MAX_INPUT_BYTES = 1_000_000;
 
@@ -42,4 +43,11 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], source: str
 
 export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+/** `--feedback full|hints|score` (undefined when not given). */
+export function feedbackLevel(text: string | undefined): FeedbackLevel | undefined {
+  if (text === undefined) return undefined;
+  if (!(FEEDBACK_LEVELS as readonly string[]).includes(text)) throw new UsageError(`--feedback takes ${FEEDBACK_LEVELS.join(', ')}, not ${text}`);
+  return text as FeedbackLevel;
 }

@@ -1,7 +1,6 @@
 // An assignment (SPEC 1.8): problems, each with its setup (declarations, definitions, `at` points), its
 // asks and its policy. It is parsed, resolved and checked once, then shared by every submission graded
 // against it (in a worker, for the whole batch).
-import { createHash } from 'crypto';
 import type { Diagnostic } from '../diagnostics';
 import { error, hasErrors, pushOnce } from '../diagnostics';
 import { sortDiagnostics } from '../render/json';
@@ -19,6 +18,8 @@ import { expectedAnswer, type ExpectedAnswer } from './expected';
 import { MeaningCache } from './truthCache';
 import { prepareBase, type ProblemBase } from './problemBase';
 import { DEFAULT_SEED } from '../check/evaluator';
+import { readSettings, type Delivery } from './delivery';
+import { attachOverrides, overridesByProblem, type AskOverride } from './overrides';
 
 export interface AskSpec {
   /** "1a dL/dW" (just "dL/dW" when the assignment has no `problem` lines): the gradebook column. */
@@ -28,6 +29,8 @@ export interface AskSpec {
   targetText: string;
   points: number;
   expected: ExpectedAnswer;
+  /** The instructor's overrides of answers to this ask (overrides.ts). */
+  overrides: AskOverride[];
 }
 
 export interface AssignmentProblem {
@@ -49,8 +52,6 @@ export interface AssignmentProblem {
 export interface Assignment {
   file: string;
   source: string;
-  /** sha256 of the source; part of every submission's input hash. */
-  hash: string;
   problems: AssignmentProblem[];
   asks: AskSpec[];
   maxScore: number;
@@ -58,6 +59,8 @@ export interface Assignment {
   meanings: MeaningCache;
   /** The assignment's own warnings (an undeclared name taken as a scalar), for the instructor. */
   warnings: Diagnostic[];
+  /** Its `feedback` and `visibility` lines (delivery.ts). */
+  settings: Partial<Delivery>;
 }
 
 /** The assignment has input errors; `diagnostics` say where (rendered like `chainrule check` errors). */
@@ -83,6 +86,9 @@ export function loadAssignment(source: string, file: string, seed = DEFAULT_SEED
   const problems: AssignmentProblem[] = [];
   const meanings = new MeaningCache(seed);
   const seenIds = new Map<string, number>();
+  const { settings, diagnostics: settingErrors } = readSettings(parsed.statements);
+  const overrides = overridesByProblem(parsed.statements, sections.map((s) => ({ id: s.id, line: s.span?.line ?? 0 })));
+  diagnostics.push(...settingErrors, ...overrides.diagnostics);
   for (const section of sections) {
     if (seenIds.has(section.id)) {
       diagnostics.push(error('redefinition', `problem ${section.id} appears twice`, section.span ?? WHOLE_FILE, `the first is at line ${seenIds.get(section.id)}`));
@@ -104,7 +110,9 @@ export function loadAssignment(source: string, file: string, seed = DEFAULT_SEED
       targetText: ask.target.text.trim(),
       points: ask.points,
       expected: askExpected(ask.target, scope, lowering, meanings, diagnostics),
+      overrides: [] as AskOverride[],
     }));
+    diagnostics.push(...attachOverrides(overrides.byProblem.get(section.id) ?? [], asks, scope, lowering, meanings.meaning));
     for (const d of [...scope.diagnostics, ...lowering.diagnostics, ...policyErrors]) pushOnce(diagnostics, d);
     const ownWarnings = new Set(lowering.diagnostics.map(spanKey));
     const base = prepareBases ? prepareBase(lowering, calculus, asks.map((a) => a.target), seed) : undefined;
@@ -116,16 +124,12 @@ export function loadAssignment(source: string, file: string, seed = DEFAULT_SEED
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (hasErrors(errors)) throw new AssignmentError(errors, source, file);
   return {
-    file, source, hash: assignmentHash(source), problems, asks,
+    file, source, problems, asks,
     maxScore: asks.reduce((total, a) => total + a.points, 0),
     meanings,
     warnings: sortDiagnostics(diagnostics.filter((d) => d.severity === 'warning')),
+    settings,
   };
-}
-
-/** sha256 of the assignment's source: part of every submission's input hash. */
-export function assignmentHash(source: string): string {
-  return createHash('sha256').update(source).digest('hex');
 }
 
 /** A diagnostic's code and place: spans carry no file, so this tells the assignment's warnings apart. */

@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Diagnostic } from '../diagnostics';
 import { availableParallelism } from 'os';
-import { assignmentHash, loadAssignment } from './assignment';
-import { discoverSubmissions, inputHash, readSubmission, type SubmissionSource } from './discover';
+import { loadAssignment } from './assignment';
+import { assignmentHash, discoverSubmissions, inputHash, readSubmission, type SubmissionSource } from './discover';
 import { errorResult, type SubmissionInput } from './grader';
 import { copyKatexAssets } from './html/assets';
 import { missingOutputs, readStoredResult, writeClassOutputs, writeSubmissionOutputs, type Format } from './outputs';
@@ -17,6 +17,8 @@ import { DEFAULT_GRADING_LIMITS, LIMIT_NOTE, type GradingLimits } from './limits
 import { lockOutput } from './lock';
 import { GradeInputError } from './inputError';
 import { FileRefused, readTextFile } from '../files/read';
+import { resolveDelivery, sameDelivery, type Delivery } from './delivery';
+import { readRoster } from './roster';
 
 export interface GradeOptions {
   assignment: string;
@@ -30,13 +32,19 @@ export interface GradeOptions {
   memoryMb: number;
   /** Where the progress bar goes (drawn only on a terminal). */
   progress?: NodeJS.WriteStream;
+  /** `--feedback` and `--visibility`: they win over the assignment's `feedback` and `visibility` lines. */
+  delivery?: Partial<Delivery>;
+  /** `--each`: every file or folder inside the given folders is a submission. */
+  each?: boolean;
+  /** `--roster FILE`: names and ids of the authors (roster.ts). */
+  roster?: string;
 }
 
 export interface GradeRun {
   summary: ClassSummary;
   /**
-   * Submissions graded now, taken from an earlier run, and (of either) that could not be graded (time,
-   * memory, a crash, a file that cannot be read).
+   * Submissions with a grade (now or from an earlier run), taken from an earlier run, and (of either) not
+   * graded (nothing readable, a file that cannot be read, time, memory, a crash).
    */
   graded: number;
   resumed: number;
@@ -44,6 +52,9 @@ export interface GradeRun {
   /** The assignment's warnings, with its source to show them in. */
   warnings: Diagnostic[];
   assignmentSource: string;
+  /** What the instructor should know about the batch: a folder that looks like a class, an unreadable roster. */
+  notices: string[];
+  delivery: Delivery;
 }
 
 export const DEFAULT_TIME_LIMIT_MS = DEFAULT_GRADING_LIMITS.timeLimitSeconds * 1000;
@@ -57,7 +68,8 @@ export async function runGrade(options: GradeOptions): Promise<GradeRun> {
   const hash = assignmentHash(source);
   const formats = new Set(options.formats);
   const limits: GradingLimits = { timeLimitSeconds: options.timeLimitMs / 1000, memoryMb: options.memoryMb };
-  const entries = discoverSubmissions(options.submissions);
+  const entries = discoverSubmissions(options.submissions, { each: options.each });
+  const { roster, warnings: rosterWarnings } = readRoster(entries, options.roster); // throws RosterError
   const made = makeOutputFolder(options.outDir);
   const release = lockOutput(options.outDir);
   try {
@@ -65,7 +77,10 @@ export async function runGrade(options: GradeOptions): Promise<GradeRun> {
     const stored = inputs.map(({ read, input }) => (read.error ? undefined : readStoredResult(options.outDir, input.name, input.inputHash, options.seed, limits)));
     const toGrade = inputs.filter(({ read }, i) => !read.error && !stored[i]).map(({ input }) => input);
     // The workers load the assignment themselves: started first, they do so while this thread checks it.
-    const setup: WorkerSetup = { assignmentSource: source, assignmentFile: options.assignment, seed: options.seed, outDir: options.outDir, formats: [...formats], limits };
+    const setup: WorkerSetup = {
+      assignmentSource: source, assignmentFile: options.assignment, seed: options.seed, outDir: options.outDir, formats: [...formats], limits,
+      delivery: options.delivery ?? {},
+    };
     const pool = toGrade.length
       ? new WorkerPool<SubmissionInput, ResultDigest>({
           script: workerScript(), workerData: setup, size: Math.min(options.jobs ?? availableParallelism(), toGrade.length),
@@ -75,43 +90,46 @@ export async function runGrade(options: GradeOptions): Promise<GradeRun> {
     try {
       // This thread grades nothing itself: it needs the asks and their expected answers, not prepared graphs.
       const assignment = loadAssignment(source, options.assignment, options.seed, { prepareBases: false }); // throws AssignmentError
+      const delivery = resolveDelivery(options.delivery ?? {}, assignment.settings); // the workers resolve it alike
       if (formats.has('html')) copyKatexAssets(options.outDir); // before any report, so early reports render
 
       const digests: ResultDigest[] = [];
       const progress = progressBar(entries.length, options.progress);
       const writeError = (input: SubmissionInput, error: string, code: string | undefined, seconds: number) => {
-        const result = errorResult(assignment, input, options.seed, limits, error, code);
-        writeSubmissionOutputs(options.outDir, result, formats, input.files, seconds);
+        const result = errorResult(assignment, input, options.seed, limits, error, { code });
+        writeSubmissionOutputs(options.outDir, result, formats, input.files, seconds, delivery);
         digests.push(digestOf(result));
       };
       inputs.forEach(({ read, input }, i) => {
-        const result = stored[i];
+        const found = stored[i];
         if (read.error) writeError(input, read.error, UNREADABLE_NOTE, 0);
-        else if (!result) return;
+        else if (!found) return;
         else {
-          if (missingOutputs(options.outDir, result.submission, formats)) writeSubmissionOutputs(options.outDir, result, formats, input.files, 0);
-          digests.push(digestOf(result));
+          // Another feedback level or visibility only rewrites the outputs from the stored result.
+          if (missingOutputs(options.outDir, found.result.submission, formats) || !sameDelivery(found.delivery, delivery)) {
+            writeSubmissionOutputs(options.outDir, found.result, formats, input.files, 0, delivery);
+          }
+          digests.push(digestOf(found.result));
         }
         progress.tick();
       });
-      let failedNow = 0;
       await Promise.all(
         toGrade.map(async (input) => {
           const started = Date.now();
           const outcome = await pool!.run(input);
           if (outcome.ok) digests.push(outcome.value);
-          else {
-            failedNow++;
-            writeError(input, outcome.error, outcome.limit ? LIMIT_NOTE : undefined, (Date.now() - started) / 1000);
-          }
+          else writeError(input, outcome.error, outcome.limit ? LIMIT_NOTE : undefined, (Date.now() - started) / 1000);
           progress.tick();
         }),
       );
       progress.done();
-      const summary = writeClassOutputs(options.outDir, assignment, options.seed, digests, formats);
+      const summary = writeClassOutputs(options.outDir, assignment, options.seed, digests, formats, roster);
+      // Results taken from an earlier run count too: a re-run of a failed batch still exits 1.
+      const failed = digests.filter((d) => d.status === 'error').length;
+      const notices = [...rosterWarnings, ...digests.flatMap((d) => d.notices.map((n) => `${d.submission}: ${n}`))];
       return {
-        summary, graded: toGrade.length - failedNow, resumed: stored.filter(Boolean).length,
-        failed: digests.filter((d) => d.status === 'error').length, warnings: assignment.warnings, assignmentSource: source,
+        summary, graded: digests.length - failed, resumed: stored.filter(Boolean).length, failed,
+        warnings: assignment.warnings, assignmentSource: source, notices, delivery,
       };
     } finally {
       await pool?.close();

@@ -1,11 +1,14 @@
 // Finding and reading submissions. Each path given on the command line is one submission: a .cr, .md,
 // .tex or .ipynb file, or a folder holding a student's files (read recursively, in name order). A shell glob gives
-// a batch: `chainrule grade hw.cr subs/* --out out`.
+// a batch: `chainrule grade hw.cr subs/* --out out`; so does `--each`, which makes every file or folder inside
+// the given folders a submission of its own (`chainrule grade hw.cr subs/ --each`, a Gradescope export).
 import * as fs from 'fs';
 import * as path from 'path';
 import { createHash } from 'crypto';
 import type { SubmissionFile } from './documents';
 import { isInside, readTextFile, refusal } from '../files/read';
+import { GradeInputError } from './inputError';
+import { parseFile } from '../syntax/parse';
 
 export const SUBMISSION_EXTENSIONS = ['.cr', '.md', '.markdown', '.tex', '.ipynb'];
 /** Caps on what one submission may hold; beyond them the rest is left out with a note. */
@@ -33,11 +36,15 @@ export interface SubmissionSource {
   error?: string;
 }
 
-/** Names for the given paths, in order; a repeated name gets `-2`, `-3`. Paths that do not exist throw. */
-export function discoverSubmissions(paths: readonly string[]): Array<{ name: string; root: string }> {
+/**
+ * Names for the given paths, in order; a repeated name gets `-2`, `-3`. Paths that do not exist throw. With
+ * `each`, a folder stands for the submissions inside it.
+ */
+export function discoverSubmissions(paths: readonly string[], { each = false } = {}): Array<{ name: string; root: string }> {
   const used = new Map<string, number>();
-  return paths.map((root) => {
-    if (!exists(root)) throw new Error(`${root}: no such file or folder`);
+  for (const root of paths) if (!exists(root)) throw new Error(`${root}: no such file or folder`);
+  const roots = each ? paths.flatMap(entriesOf) : paths;
+  return roots.map((root) => {
     const base = safeName(path.basename(root.replace(/[\\/]+$/, '')).replace(/\.(cr|md|markdown|tex|ipynb)$/i, ''));
     const n = (used.get(base) ?? 0) + 1;
     used.set(base, n);
@@ -53,6 +60,42 @@ function exists(p: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The submissions in a class folder, in name order: its folders and its gradable names, links and special
+ * files included (reading them says what is wrong: a link leading out, a FIFO); a file stands for itself.
+ */
+function entriesOf(root: string): string[] {
+  if (!isFolder(root)) return [root];
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(root, { withFileTypes: true });
+  } catch (err) {
+    throw new GradeInputError(refusal(root, err).message);
+  }
+  return entries
+    .filter((e) => !skipped(e.name) && (isGradable(e.name) || e.isDirectory() || (e.isSymbolicLink() && isFolder(path.join(root, e.name)))))
+    .map((e) => e.name)
+    .sort()
+    .map((name) => path.join(root, name));
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Hidden files, macOS archive litter and installed packages are never submissions nor part of one. */
+function skipped(name: string): boolean {
+  return name.startsWith('.') || name === '__MACOSX' || name === 'node_modules';
+}
+
+function isGradable(name: string): boolean {
+  return SUBMISSION_EXTENSIONS.includes(path.extname(name).toLowerCase());
 }
 
 /** A name that is safe as one folder name: no separators, no dot-only names. */
@@ -119,11 +162,11 @@ function listFiles(dir: string): { files: string[]; truncated: boolean } | { err
     const entries = readFolder(dir, rel).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       if (++seen > MAX_FOLDER_ENTRIES) return false;
-      if (e.name.startsWith('.') || e.name === '__MACOSX' || e.name === 'node_modules') continue;
+      if (skipped(e.name)) continue;
       const child = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
         if (!walk(child)) return false;
-      } else if (SUBMISSION_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) files.push(child); // reading it says if it is not a regular file
+      } else if (isGradable(e.name)) files.push(child); // reading it says if it is not a regular file
     }
     return true;
   };
@@ -141,6 +184,16 @@ function readFolder(dir: string, rel: string): fs.Dirent[] {
   } catch (err) {
     throw refusal(rel || path.basename(path.resolve(dir)), err);
   }
+}
+
+/**
+ * sha256 of what the grades depend on, part of every submission's input hash: the assignment's source
+ * without its `feedback` and `visibility` lines, which change how results are shown, not what they are.
+ */
+export function assignmentHash(source: string): string {
+  const settingLines = new Set(parseFile(source, 'assignment.cr').statements.filter((st) => st.kind === 'setting').map((st) => st.span.line));
+  const graded = settingLines.size ? source.split('\n').map((line, i) => (settingLines.has(i + 1) ? '' : line)).join('\n') : source;
+  return createHash('sha256').update(graded).digest('hex');
 }
 
 /** What a stored result was made from: grader version, assignment, the files' names and contents. */

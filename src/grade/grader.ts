@@ -16,6 +16,8 @@ import { locate, problemAt, problemKey, readSubmissionDocument, type SubmissionD
 import { exprLatex } from './exprLatex';
 import { authorLatex } from '../latex/render';
 import { scoreAsk, type GradedAnswer } from './score';
+import { compareByValue } from './answerValues';
+import type { PointValues } from '../check/values';
 import { targetKey } from './targets';
 import { submissionWorkspace } from './problemBase';
 import { DEFAULT_GRADING_LIMITS, type GradingLimits } from './limits';
@@ -38,7 +40,12 @@ const ASSIGNMENT_ONLY: Partial<Record<Statement['kind'], string>> = {
   at: 'the point of a numeric question is set by the assignment; this `at` line is ignored',
   ask: '`ask` lines belong to the assignment; this one is ignored',
   policy: '`policy` lines belong to the assignment; this one is ignored',
+  setting: '`feedback` and `visibility` lines belong to the assignment; this one is ignored',
+  override: '`override` lines belong to the assignment; this one is ignored',
 };
+
+/** A folder in which this many files or folders answer one ask looks like a whole class (`--each`). */
+const CLASS_LIKE_ENTRIES = 3;
 
 /** Throws LimitExceeded when grading goes past a limit of the budget in force (src/limits). */
 export function gradeSubmission(assignment: Assignment, input: SubmissionInput, seed: number, limits = DEFAULT_GRADING_LIMITS): SubmissionResult {
@@ -47,7 +54,8 @@ export function gradeSubmission(assignment: Assignment, input: SubmissionInput, 
   for (const d of doc.diagnostics) notes.addDiagnostic(d);
   for (const file of input.skipped ?? []) notes.add({ severity: 'warning', code: 'skipped-file', message: `not read: ${file}`, file: null, line: null, column: null });
   if (input.moreSkipped) notes.add({ severity: 'warning', code: 'skipped-file', message: `${input.moreSkipped.toLocaleString('en-US')} more files skipped`, file: null, line: null, column: null });
-  if (input.files.length === 0) notes.add({ severity: 'error', code: 'no-files', message: 'no .cr, .md, .tex or .ipynb file was found in this submission', file: null, line: null, column: null });
+  const unread = nothingRead(input, doc);
+  if (unread) return errorResult(assignment, input, seed, limits, unread, { code: 'nothing-read', notes: notes.sorted(input.files.map((f) => f.path)) });
   const sections = sectionsByProblem(assignment, doc, notes);
   const textOf = sourceTextOf(doc.source);
   // Steps read from LaTeX are shown in .cr syntax, as `chainrule check` shows them.
@@ -56,12 +64,36 @@ export function gradeSubmission(assignment: Assignment, input: SubmissionInput, 
   const context: SubmissionContext = { assignment, doc, notes, seed, textOf, display };
   const graded = assignment.problems.map((problem) => gradeProblem(problem, withoutAssignmentLines([...doc.preamble, ...(sections.get(problem) ?? [])], notes), context));
   const asks = graded.flatMap((g) => g.asks);
+  const classLike = classLikeNote(graded.flatMap((g) => [...g.answeredIn]));
+  if (classLike) notes.add({ severity: 'warning', code: 'looks-like-class', message: classLike, file: null, line: null, column: null });
   return {
     version: RESULT_VERSION, submission: input.name, files: input.files.map((f) => f.path), inputHash: input.inputHash, seed, limits,
     status: 'graded', error: null,
     score: roundScore(asks.reduce((t, a) => t + a.score, 0)), maxScore: assignment.maxScore,
     asks, problems: graded.map((g) => g.problem), notes: notes.sorted(input.files.map((f) => f.path)),
   };
+}
+
+/** Why nothing of a submission can be graded (no file, or no line read from its files), or undefined. */
+function nothingRead(input: SubmissionInput, doc: SubmissionDocument): string | undefined {
+  if (input.files.length === 0) return 'no .cr, .md, .tex or .ipynb file was found in this submission';
+  if (doc.preamble.length > 0 || [...doc.sections.values()].some((statements) => statements.length > 0)) return undefined;
+  const unparsed = doc.diagnostics.filter((d) => d.severity === 'error').length;
+  const why = unparsed
+    ? `none of its lines could be read (${unparsed} did not parse: see the notes)`
+    : 'it holds no maths chainrule can read (a notebook is read from its markdown cells, not its code)';
+  return `nothing could be read from this submission: ${why}`;
+}
+
+/** The warning for a folder where several files or folders answer the same ask (ask id, top-level entries answering it). */
+function classLikeNote(answeredIn: ReadonlyArray<[string, ReadonlySet<string>]>): string | undefined {
+  let widest: [string, ReadonlySet<string>] | undefined;
+  for (const x of answeredIn) if (!widest || x[1].size > widest[1].size) widest = x;
+  if (!widest || widest[1].size < CLASS_LIKE_ENTRIES) return undefined;
+  const [askId, entries] = widest;
+  const names = [...entries].sort();
+  const listed = names.length > 4 ? `${names.slice(0, 4).join(', ')}, …` : names.join(', ');
+  return `this folder looks like a whole class: ${entries.size} of its files or folders (${listed}) each answer ${askId}, and it was graded as one submission (the last answer counts); to grade each as its own submission, add --each`;
 }
 
 interface SubmissionContext {
@@ -74,7 +106,7 @@ interface SubmissionContext {
 }
 
 /** The submission's statements added on top of the problem's scope, every claim checked, every ask scored. */
-function gradeProblem(problem: AssignmentProblem, written: Statement[], ctx: SubmissionContext): { problem: ProblemResult; asks: AskResult[] } {
+function gradeProblem(problem: AssignmentProblem, written: Statement[], ctx: SubmissionContext): { problem: ProblemResult; asks: AskResult[]; answeredIn: Map<string, Set<string>> } {
   const { assignment, doc, notes, seed, textOf, display } = ctx;
   const { statements, diagnostics: readingNotes } = readSubmissionSlips(problem.scope, written, doc, textOf);
   for (const d of readingNotes) notes.addDiagnostic(d);
@@ -87,15 +119,18 @@ function gradeProblem(problem: AssignmentProblem, written: Statement[], ctx: Sub
   for (const d of scope.diagnostics) notes.addDiagnostic(d);
   for (const d of lowering.diagnostics) if (!problem.ownWarnings.has(spanKey(d))) notes.addDiagnostic(d);
 
-  const answers = answersByAsk(problem, scope.claims, checked, lowering);
+  const { answers, answeredIn } = answersByAsk(problem, scope.claims, checked, lowering);
   const single = assignment.problems.length === 1;
   const missingHint = unreadLinesHint(doc, (key) => single || key === problemKey(problem.id));
   const asks = problem.asks.map((ask) => {
     const answer = answers.get(ask.id);
-    if (answer) answer.claim.graded = ask.id;
+    if (answer) {
+      answer.claim.graded = ask.id;
+      compareByValue(answer, ask, checked[answer.index].valuesOf);
+    }
     return scoreAsk(ask, answer, problem.policy, missingHint);
   });
-  return { problem: { id: problem.id, title: problem.title, claims: checked.map((c) => c.claim) }, asks };
+  return { problem: { id: problem.id, title: problem.title, claims: checked.map((c) => c.claim) }, asks, answeredIn };
 }
 
 /** For a missing answer: how many lines under this problem (or before any problem) did not parse. */
@@ -141,6 +176,8 @@ function withoutAssignmentLines(statements: Statement[], notes: NoteList): State
 interface CheckedClaim {
   claim: GradedClaim;
   shapeRepair?: Diagnosis;
+  /** Expressions evaluated at the claim's points (undefined when it could not be checked). */
+  valuesOf?: PointValues;
 }
 
 /** What every claim of a problem is checked with; the per-claim parts are added by checkClaims. */
@@ -152,16 +189,18 @@ function checkClaims(claims: readonly Claim[], ctx: CheckContext, knownExpected:
   const internalErrors: Diagnostic[] = [];
   const out = claims.map((claim): CheckedClaim => {
     const shapeRepairs = new Map<number, Diagnosis>();
+    let valuesOf: PointValues | undefined;
     let json: ClaimJson;
     try {
-      json = checkClaim(claim, { ...ctx, earlier, internalErrors, grading: { shapeRepairs, crossCheck: false, domainHints: false, knownExpected } });
+      const pointValues = (values: PointValues) => (valuesOf = values);
+      json = checkClaim(claim, { ...ctx, earlier, internalErrors, grading: { shapeRepairs, crossCheck: false, domainHints: false, knownExpected, pointValues } });
     } catch (err) {
       passLimits(err); // the whole submission goes past it, not this claim
       const message = `chainrule could not check this claim: ${err instanceof Error ? err.message : String(err)}`;
       notes.addAt('error', 'internal-error', message, claim.target.span);
       json = failedClaim(claim, message, ctx);
     }
-    return { claim: gradedClaim(claim, json, doc), shapeRepair: shapeRepairs.get(json.steps.length) };
+    return { claim: gradedClaim(claim, json, doc), shapeRepair: shapeRepairs.get(json.steps.length), valuesOf };
   });
   for (const d of internalErrors) notes.addDiagnostic(d);
   return out;
@@ -185,22 +224,28 @@ function gradedClaim(claim: Claim, json: ClaimJson, doc: SubmissionDocument): Gr
   };
 }
 
-/** For each ask of the problem, the last claim whose target means the ask's target. */
-function answersByAsk(problem: AssignmentProblem, claims: readonly Claim[], checked: CheckedClaim[], lowering: Lowering): Map<string, GradedAnswer> {
+/**
+ * For each ask of the problem, the last claim whose target means the ask's target, and the top-level files
+ * or folders of the submission holding a claim for it.
+ */
+function answersByAsk(problem: AssignmentProblem, claims: readonly Claim[], checked: CheckedClaim[], lowering: Lowering): { answers: Map<string, GradedAnswer>; answeredIn: Map<string, Set<string>> } {
   const askOfKey = new Map<string, string>();
   for (const ask of problem.asks) {
     const key = targetKey(ask.target.expr, lowering);
     if (key !== undefined) askOfKey.set(key, ask.id);
   }
   const answers = new Map<string, GradedAnswer>();
+  const answeredIn = new Map<string, Set<string>>();
   claims.forEach((claim, index) => {
     const key = targetKey(claim.target.expr, lowering);
     const askId = key === undefined ? undefined : askOfKey.get(key);
     if (!askId) return;
     const { claim: graded, shapeRepair } = checked[index];
-    answers.set(askId, { claim: graded, index, finalExpr: claim.steps[claim.steps.length - 1].expr, shapeRepair });
+    answers.set(askId, { claim: graded, index, finalExpr: claim.steps[claim.steps.length - 1].expr, shapeRepair, fingerprint: null });
+    if (!answeredIn.has(askId)) answeredIn.set(askId, new Set());
+    answeredIn.get(askId)!.add(graded.file.split('/')[0]);
   });
-  return answers;
+  return { answers, answeredIn };
 }
 
 /** Notes of one submission, with file-relative positions, each said once (preamble lines recur per problem). */
@@ -234,10 +279,18 @@ class NoteList {
 }
 
 /**
- * The result of a submission whose grading did not finish (time limit, memory cap, crash, a file that cannot
- * be read): 0 everywhere. `code`: the note's, LIMIT_NOTE when a limit was met.
+ * The result of a submission that was not graded: nothing in it could be read (`code` nothing-read, with its
+ * reading `notes`), a file could not be read, or grading did not finish (time limit, memory cap — `code`
+ * LIMIT_NOTE —, crash). Every ask scores 0.
  */
-export function errorResult(assignment: Pick<Assignment, 'asks' | 'problems' | 'maxScore'>, input: SubmissionInput, seed: number, limits: GradingLimits, error: string, code = 'not-graded'): SubmissionResult {
+export function errorResult(
+  assignment: Pick<Assignment, 'asks' | 'problems' | 'maxScore'>,
+  input: SubmissionInput,
+  seed: number,
+  limits: GradingLimits,
+  error: string,
+  { code = 'not-graded', notes = [] }: { code?: string; notes?: NoteJson[] } = {},
+): SubmissionResult {
   return {
     version: RESULT_VERSION, submission: input.name, files: input.files.map((f) => f.path), inputHash: input.inputHash, seed, limits,
     status: 'error', error, score: 0, maxScore: assignment.maxScore,
@@ -246,6 +299,6 @@ export function errorResult(assignment: Pick<Assignment, 'asks' | 'problems' | '
       expected: ask.expected.text, expectedLatex: ask.expected.latex, feedback: `Not graded: ${error}.`,
     })),
     problems: assignment.problems.map((p) => ({ id: p.id, title: p.title, claims: [] })),
-    notes: [{ severity: 'error', code, message: error, file: null, line: null, column: null }],
+    notes: [{ severity: 'error', code, message: error, file: null, line: null, column: null }, ...notes],
   };
 }

@@ -1,7 +1,9 @@
-// A result in Gradescope's results.json format (../shared/reference/gradescope.md): the top-level
+// A result in Gradescope's results.json format (Gradescope's autograder specification): the top-level
 // score and execution_time, and one test per ask with score, max_score, name, output, output_format and
-// visibility. Outputs are plain text, so nothing a student wrote is read as HTML or Markdown.
+// visibility. Outputs are plain text, so nothing a student wrote is read as HTML or Markdown. The result
+// given is already at the feedback level (feedback.ts); `visibility` is every test's and the default.
 import type { AskResult, SubmissionResult } from './result';
+import type { Visibility } from './delivery';
 
 export interface GradescopeTest {
   name: string;
@@ -9,7 +11,7 @@ export interface GradescopeTest {
   max_score: number;
   output: string;
   output_format: 'text';
-  visibility: 'visible';
+  visibility: Visibility;
 }
 
 export interface GradescopeResults {
@@ -17,24 +19,24 @@ export interface GradescopeResults {
   execution_time: number;
   output: string;
   output_format: 'text';
-  visibility: 'visible';
+  visibility: Visibility;
   tests: GradescopeTest[];
 }
 
-export function toGradescope(result: SubmissionResult, executionSeconds: number): GradescopeResults {
+export function toGradescope(result: SubmissionResult, executionSeconds: number, visibility: Visibility = 'visible'): GradescopeResults {
   return {
     score: result.score,
     execution_time: Math.round(executionSeconds * 1000) / 1000,
     output: overview(result),
     output_format: 'text',
-    visibility: 'visible',
+    visibility,
     tests: result.asks.map((ask) => ({
       name: ask.id,
       score: ask.score,
       max_score: ask.maxScore,
       output: testOutput(ask),
       output_format: 'text',
-      visibility: 'visible',
+      visibility,
     })),
   };
 }
@@ -48,7 +50,11 @@ function testOutput(ask: AskResult): string {
 
 function overview(result: SubmissionResult): string {
   const lines = [`Score: ${result.score} / ${result.maxScore}`];
-  if (result.status === 'error') lines.push(`Grading did not finish: ${result.error}. Every question scores 0; please tell your instructor.`);
+  if (result.status === 'error') {
+    // A submission with nothing readable is the student's to fix; a grader that failed, the instructor's.
+    const theirs = result.notes.some((n) => n.code === 'nothing-read');
+    lines.push(`Not graded: ${result.error}. Every question scores 0${theirs ? '.' : '; please tell your instructor.'}`);
+  }
   for (const n of result.notes) {
     const where = n.file ? `${n.file}${n.line !== null ? `:${n.line}:${n.column ?? 1}` : ''}: ` : '';
     lines.push(`${where}${n.severity}[${n.code}]: ${n.message}${n.hint ? ` (${n.hint})` : ''}`);

@@ -10,9 +10,12 @@ import { gradebookCsv } from './gradebook';
 import { copyKatexAssets } from './html/assets';
 import { classPage } from './html/classPage';
 import { submissionReport } from './html/report';
-import { RESULT_VERSION, type ResultDigest, type SubmissionResult } from './result';
+import { RESULT_VERSION, type ResultDigest, type StoredResult, type SubmissionResult } from './result';
 import { summarize, type ClassSummary } from './summary';
 import { standsUnder, type GradingLimits } from './limits';
+import { restoredResult, resultAtLevel, storedResult } from './feedback';
+import type { Roster } from './roster';
+import type { Delivery } from './delivery';
 
 export const FORMATS = ['json', 'gradescope', 'csv', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -27,16 +30,18 @@ export function resultPath(outDir: string, name: string): string {
 
 /**
  * result.json is always written (it is the record a re-run resumes from and the source of every other
- * output); `gradescope` adds results.json and `html` adds report.html.
+ * output); `gradescope` adds results.json and `html` adds report.html. What the author is shown of the
+ * result follows `delivery` (feedback.ts).
  */
-export function writeSubmissionOutputs(outDir: string, result: SubmissionResult, formats: ReadonlySet<Format>, files: readonly SubmissionFile[], executionSeconds: number): void {
+export function writeSubmissionOutputs(outDir: string, result: SubmissionResult, formats: ReadonlySet<Format>, files: readonly SubmissionFile[], executionSeconds: number, delivery: Delivery): void {
   const dir = submissionDir(outDir, result.submission);
   // Made once here (writeFileAtomic would otherwise find it missing on its first write, at the cost of a failed open).
   fs.mkdirSync(dir, { recursive: true });
-  if (formats.has('gradescope')) writeJsonAtomic(path.join(dir, 'results.json'), toGradescope(result, executionSeconds));
-  if (formats.has('html')) writeFileAtomic(path.join(dir, 'report.html'), submissionReport(result, files));
+  const shown = resultAtLevel(result, delivery.feedback);
+  if (formats.has('gradescope')) writeJsonAtomic(path.join(dir, 'results.json'), toGradescope(shown, executionSeconds, delivery.visibility));
+  if (formats.has('html')) writeFileAtomic(path.join(dir, 'report.html'), submissionReport(shown, files));
   // result.json is read back by chainrule only (resuming, rebuilding outputs): compact JSON, half the bytes.
-  writeJsonAtomic(path.join(dir, 'result.json'), result, true);
+  writeJsonAtomic(path.join(dir, 'result.json'), storedResult(result, delivery), true);
 }
 
 /** The outputs a stored result lacks (the formats asked for changed since it was written). */
@@ -46,13 +51,13 @@ export function missingOutputs(outDir: string, name: string, formats: ReadonlySe
 }
 
 /**
- * A stored result made from the same input and seed that still stands under `limits` (limits.ts), or
- * undefined (none, unreadable, or stale).
+ * A stored result made from the same input and seed that still stands under `limits` (limits.ts), with how
+ * it was delivered; undefined when none, unreadable, or stale.
  */
-export function readStoredResult(outDir: string, name: string, inputHash: string, seed: number, limits: GradingLimits): SubmissionResult | undefined {
+export function readStoredResult(outDir: string, name: string, inputHash: string, seed: number, limits: GradingLimits): { result: SubmissionResult; delivery: Delivery } | undefined {
   try {
-    const stored = JSON.parse(fs.readFileSync(resultPath(outDir, name), 'utf8')) as SubmissionResult;
-    return stored.version === RESULT_VERSION && stored.inputHash === inputHash && stored.seed === seed && standsUnder(stored, limits) ? stored : undefined;
+    const stored = JSON.parse(fs.readFileSync(resultPath(outDir, name), 'utf8')) as StoredResult;
+    return stored.version === RESULT_VERSION && stored.inputHash === inputHash && stored.seed === seed && standsUnder(stored, limits) ? restoredResult(stored) : undefined;
   } catch {
     return undefined;
   }
@@ -64,11 +69,12 @@ export function writeClassOutputs(
   seed: number,
   results: readonly ResultDigest[],
   formats: ReadonlySet<Format>,
+  roster: Roster = new Map(),
 ): ClassSummary {
-  const summary = summarize(assignment, seed, results);
+  const summary = summarize(assignment, seed, results, roster);
   const byName = new Map(results.map((r) => [r.submission, r]));
   const ordered = summary.results.map((r) => byName.get(r.submission)!);
-  if (formats.has('csv')) writeFileAtomic(path.join(outDir, 'gradebook.csv'), gradebookCsv(assignment.asks.map((a) => a.id), ordered));
+  if (formats.has('csv')) writeFileAtomic(path.join(outDir, 'gradebook.csv'), gradebookCsv(assignment.asks.map((a) => a.id), ordered, roster));
   if (formats.has('json')) writeJsonAtomic(path.join(outDir, 'summary.json'), summary);
   if (formats.has('html')) {
     copyKatexAssets(outDir);

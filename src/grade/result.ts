@@ -3,6 +3,7 @@
 // so a resumed run can rebuild them without grading again.
 import type { ClaimJson, Diagnosis, StepJson, StepVerdict } from '../check/report';
 import type { GradingLimits } from './limits';
+import type { Delivery } from './delivery';
 
 export const RESULT_VERSION = 1;
 
@@ -23,6 +24,19 @@ export interface AnswerJson {
   diagnosis: Diagnosis | null;
   message: string;
   shapeClaim: ClaimJson['shapeClaim'];
+  /**
+   * The answer's values at the problem's sample points, quantized and hashed (fingerprint.ts): answers with
+   * the same fingerprint are mathematically equal. Null when the answer has no values (it could not be read).
+   */
+  fingerprint: string | null;
+}
+
+/** An instructor's `override` line that set an answer's points (docs/grading.md). */
+export interface OverrideJson {
+  /** The line of the override in the assignment, and its answer as written there. */
+  line: number;
+  answer: string;
+  points: number;
 }
 
 export interface AskResult {
@@ -38,8 +52,10 @@ export interface AskResult {
   answer: AnswerJson | null;
   expected: string | null;
   expectedLatex: string | null;
-  /** One or two sentences for the student. */
+  /** One or two sentences for the student: everything (the level `full`; result.json keeps the level's, see StoredResult). */
   feedback: string;
+  /** Present when an instructor's override set the points. */
+  override?: OverrideJson;
 }
 
 export interface GradedStep extends StepJson {
@@ -93,11 +109,24 @@ export interface SubmissionResult {
   notes: NoteJson[];
 }
 
-/** What the class outputs (gradebook, summary) need of a result; workers send back only this. */
-export type ResultDigest = Pick<SubmissionResult, 'submission' | 'score' | 'status' | 'asks'>;
+/**
+ * result.json: the result, with how its outputs were delivered. Its `feedback` texts are at that level; below
+ * `full` each ask keeps the full text in `fullFeedback` too, for the class page and for re-delivery at
+ * another level. It is the instructor's record (it holds the expected answers whatever the level).
+ */
+export interface StoredResult extends SubmissionResult {
+  delivery: Delivery;
+  asks: Array<AskResult & { fullFeedback?: string }>;
+}
+
+/** Notes the instructor is told about on the command line too (grader.ts). */
+export const NOTICE_CODES: ReadonlySet<string> = new Set(['looks-like-class']);
+
+/** What the class outputs (gradebook, summary) need of a result, and its notices; workers send back only this. */
+export type ResultDigest = Pick<SubmissionResult, 'submission' | 'score' | 'status' | 'asks'> & { notices: string[] };
 
 export function digestOf(r: SubmissionResult): ResultDigest {
-  return { submission: r.submission, score: r.score, status: r.status, asks: r.asks };
+  return { submission: r.submission, score: r.score, status: r.status, asks: r.asks, notices: r.notes.filter((n) => NOTICE_CODES.has(n.code)).map((n) => n.message) };
 }
 
 /** Scores are shown to two decimals; rounding here keeps totals and columns consistent everywhere. */

@@ -4,7 +4,7 @@ import type { Diagnosis } from '../check/report';
 import type { AskSpec } from './assignment';
 import { creditOf, labelOf, type Policy } from './policy';
 import { findInExpr } from '../syntax/walk';
-import { roundScore, type AnswerJson, type AskOutcome, type AskResult, type GradedClaim } from './result';
+import { roundScore, type AnswerJson, type AskOutcome, type AskResult, type GradedClaim, type OverrideJson } from './result';
 
 export interface GradedAnswer {
   claim: GradedClaim;
@@ -14,6 +14,10 @@ export interface GradedAnswer {
   finalExpr: Expr;
   /** For a wrong-shaped final step, the kind of single edit that fixes it (check/claim.ts shapeRepairs). */
   shapeRepair?: Diagnosis;
+  /** The final step's values at the sample points, hashed (fingerprint.ts); null when it has none. */
+  fingerprint: string | null;
+  /** The instructor's override this answer equals, if any (overrides.ts). */
+  override?: OverrideJson;
 }
 
 /** The policy row deciding a final answer's credit; 'correct' for a right value. */
@@ -42,17 +46,20 @@ export function scoreAsk(ask: AskSpec, answer: GradedAnswer | undefined, policy:
   const valueCredit = rule === 'correct' || rule === 'shape-claim' ? 1 : creditOf(policy, rule);
   // A wrong shape claim costs on top of the value's own credit.
   const shapeCredit = answer.claim.shapeClaim?.ok === false ? creditOf(policy, 'shape-claim') : 1;
-  const credit = valueCredit * shapeCredit;
+  // An instructor's override sets the points of every answer equal to it, instead of the policy.
+  const credit = answer.override ? answer.override.points / ask.points : valueCredit * shapeCredit;
   const outcome: AskOutcome = credit >= 1 ? 'correct' : credit > 0 ? 'partial' : rule === 'error' ? 'error' : 'wrong';
   const json = answerJson(answer);
-  return { ...base, score: roundScore(ask.points * credit), outcome, rule, answer: json, feedback: feedback(rule, credit, answer, ask) };
+  const result: AskResult = { ...base, score: roundScore(ask.points * credit), outcome, rule, answer: json, feedback: feedback(rule, credit, answer, ask) };
+  if (answer.override) result.override = answer.override;
+  return result;
 }
 
 function answerJson(a: GradedAnswer): AnswerJson {
   const last = a.claim.steps[a.claim.steps.length - 1];
   return {
     file: a.claim.file, line: a.claim.line, claim: a.index, text: last.text, latex: `${a.claim.targetLatex} = ${last.latex}`,
-    verdict: last.verdict, diagnosis: last.diagnosis, message: last.message, shapeClaim: a.claim.shapeClaim,
+    verdict: last.verdict, diagnosis: last.diagnosis, message: last.message, shapeClaim: a.claim.shapeClaim, fingerprint: a.fingerprint,
   };
 }
 
@@ -69,15 +76,20 @@ function feedback(rule: string, credit: number, answer: GradedAnswer, ask: AskSp
   }
   const sc = answer.claim.shapeClaim;
   if (sc && !sc.ok) parts.push(`The claimed shape ${sc.claimed} is wrong: ${ask.targetText} is ${sc.actual}.`);
-  if (credit < 1) parts.push(`${Math.round(credit * 100)}% of the points.`);
+  if (answer.override) parts.push(overrideSentence(answer.override, ask.points));
+  else if (credit < 1) parts.push(`${Math.round(credit * 100)}% of the points.`);
   return parts.join(' ');
+}
+
+export function overrideSentence(override: OverrideJson, maxScore: number): string {
+  return `Your instructor gives this answer ${override.points} of ${maxScore} point${maxScore === 1 ? '' : 's'}.`;
 }
 
 function stripCorrect(message: string): string {
   return message.replace(/^correct:?\s*/, '');
 }
 
-function capitalize(s: string): string {
+export function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 

@@ -1,8 +1,11 @@
 // The class summary (DIR/summary.json and DIR/index.html): the score distribution, and for each ask how
-// the class did and what it got wrong most often, with one example of each mistake.
-import type { AskOutcome, ResultDigest, SubmissionResult } from './result';
+// the class did, what it got wrong most often (one example of each mistake), and its answers grouped by
+// mathematical equality (SPEC 4.3), largest group first.
+import type { StepVerdict } from '../check/report';
+import type { AskOutcome, AskResult, ResultDigest, SubmissionResult } from './result';
 import { roundScore } from './result';
 import { labelOf } from './policy';
+import type { Roster, Student } from './roster';
 
 export const HISTOGRAM_BINS = 10;
 
@@ -23,6 +26,23 @@ export interface Mistake {
   example: MistakeExample;
 }
 
+/**
+ * Answers to an ask that are mathematically equal (the same values at the sample points: the same
+ * fingerprint, result.ts) with the same verdict. The answer shown is its first member's (in name order).
+ */
+export interface AnswerGroup {
+  answer: string | null;
+  answerLatex: string | null;
+  verdict: StepVerdict;
+  /** The policy row that scored the group (`correct`, `sign`, ...). */
+  rule: string;
+  count: number;
+  submissions: string[];
+  /** The first member's feedback and score: every member's, since they answered alike. */
+  feedback: string;
+  score: number;
+}
+
 export interface AskSummary {
   id: string;
   maxScore: number;
@@ -30,6 +50,8 @@ export interface AskSummary {
   outcomes: Record<AskOutcome, number>;
   /** Most common first. */
   mistakes: Mistake[];
+  /** Largest first; answers of submissions that were graded (not missing, not failed). */
+  groups: AnswerGroup[];
 }
 
 export interface ClassSummary {
@@ -42,11 +64,12 @@ export interface ClassSummary {
   maxScore: number;
   scores: { mean: number; median: number; min: number; max: number; histogram: Array<{ from: number; to: number; count: number }> };
   asks: AskSummary[];
-  results: Array<{ submission: string; score: number; status: SubmissionResult['status'] }>;
+  /** `students` when a roster names the submission's authors (roster.ts). */
+  results: Array<{ submission: string; score: number; status: SubmissionResult['status']; students?: Student[] }>;
 }
 
 /** `results` in any order; the summary lists them by name, so it does not depend on the order of grading. */
-export function summarize(assignment: { file: string; maxScore: number; asks: ReadonlyArray<{ id: string; points: number }> }, seed: number, results: readonly ResultDigest[]): ClassSummary {
+export function summarize(assignment: { file: string; maxScore: number; asks: ReadonlyArray<{ id: string; points: number }> }, seed: number, results: readonly ResultDigest[], roster: Roster = new Map()): ClassSummary {
   const sorted = [...results].sort((a, b) => (a.submission < b.submission ? -1 : a.submission > b.submission ? 1 : 0));
   const scores = sorted.map((r) => r.score);
   return {
@@ -59,7 +82,10 @@ export function summarize(assignment: { file: string; maxScore: number; asks: Re
     maxScore: assignment.maxScore,
     scores: { ...stats(scores), histogram: histogram(scores, assignment.maxScore) },
     asks: assignment.asks.map((ask) => askSummary(ask, sorted)),
-    results: sorted.map((r) => ({ submission: r.submission, score: r.score, status: r.status })),
+    results: sorted.map((r) => {
+      const students = roster.get(r.submission);
+      return { submission: r.submission, score: r.score, status: r.status, ...(students ? { students } : {}) };
+    }),
   };
 }
 
@@ -78,7 +104,7 @@ function askSummary(ask: { id: string; points: number }, results: readonly Resul
     if (known) known.count++;
     else {
       mistakes.set(diagnosis, {
-        diagnosis, label: diagnosis === 'not-graded' ? 'grading did not finish' : diagnosis === 'missing' ? 'no answer' : labelOf(diagnosis), count: 1,
+        diagnosis, label: diagnosis === 'not-graded' ? 'not graded' : diagnosis === 'missing' ? 'no answer' : labelOf(diagnosis), count: 1,
         example: { submission: r.submission, file: a.answer?.file ?? null, line: a.answer?.line ?? null, answer: a.answer?.text ?? null, answerLatex: a.answer?.latex ?? null, feedback: a.feedback },
       });
     }
@@ -86,7 +112,36 @@ function askSummary(ask: { id: string; points: number }, results: readonly Resul
   return {
     id: ask.id, maxScore: ask.points, mean: results.length ? roundScore(total / results.length) : 0, outcomes,
     mistakes: [...mistakes.values()].sort((x, y) => y.count - x.count || (x.diagnosis < y.diagnosis ? -1 : 1)),
+    groups: answerGroups(ask.id, results),
   };
+}
+
+/**
+ * `results` in name order. Equal values and the same policy row and shape claim make a group (and so the
+ * same score); answers with no values (not readable) are grouped by their policy row alone.
+ */
+function answerGroups(askId: string, results: readonly ResultDigest[]): AnswerGroup[] {
+  const groups = new Map<string, AnswerGroup>();
+  for (const r of results) {
+    const a = r.asks.find((x) => x.id === askId);
+    if (r.status !== 'graded' || !a?.answer) continue;
+    const key = groupKey(a);
+    const known = groups.get(key);
+    if (known) {
+      known.count++;
+      known.submissions.push(r.submission);
+    } else {
+      groups.set(key, {
+        answer: a.answer.text, answerLatex: a.answer.latex, verdict: a.answer.verdict, rule: a.rule ?? 'unknown', count: 1,
+        submissions: [r.submission], feedback: a.feedback, score: a.score,
+      });
+    }
+  }
+  return [...groups.values()].sort((x, y) => y.count - x.count || (x.submissions[0] < y.submissions[0] ? -1 : 1));
+}
+
+function groupKey(a: AskResult): string {
+  return `${a.rule}|${a.answer!.shapeClaim?.ok === false ? 'shape-claim' : ''}|${a.answer!.fingerprint ?? 'no values'}`;
 }
 
 function stats(xs: readonly number[]): { mean: number; median: number; min: number; max: number } {

@@ -13,6 +13,7 @@ import { digestOf, type ResultDigest } from './result';
 import type { PoolWorkerData, WorkerReply } from './pool';
 import type { GradingLimits } from './limits';
 import { Budget, LimitExceeded, underBudget } from '../limits/index';
+import { resolveDelivery, type Delivery } from './delivery';
 
 export interface WorkerSetup {
   assignmentSource: string;
@@ -21,6 +22,8 @@ export interface WorkerSetup {
   outDir: string;
   formats: Format[];
   limits: GradingLimits;
+  /** The options given; the assignment's settings fill in the rest. */
+  delivery: Partial<Delivery>;
 }
 
 function main(): void {
@@ -31,6 +34,7 @@ function main(): void {
   const formats = new Set(setup.formats);
   // The clock is the pool's (it terminates a worker over time): the budget counts memory only.
   const limits = { timeMs: Infinity, memoryMb: setup.limits.memoryMb };
+  const delivery = resolveDelivery(setup.delivery, assignment.settings);
   const reply = (r: WorkerReply<ResultDigest>) => port.postMessage(r);
   port.on('message', (input: SubmissionInput) => {
     try {
@@ -38,7 +42,7 @@ function main(): void {
       published[cell] = 0;
       const budget = new Budget(limits, (used) => (published[cell] = used));
       const result = underBudget(budget, () => gradeSubmission(assignment, input, setup.seed, setup.limits));
-      writeSubmissionOutputs(setup.outDir, result, formats, input.files, (performance.now() - start) / 1000);
+      writeSubmissionOutputs(setup.outDir, result, formats, input.files, (performance.now() - start) / 1000, delivery);
       reply({ ok: true, value: digestOf(result) });
     } catch (err) {
       if (err instanceof LimitExceeded) reply({ ok: false, error: err.message, limit: true });

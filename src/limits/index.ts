@@ -15,6 +15,10 @@ export interface Limits {
 /** `check`, `diff` and `shapes`: ten seconds and 512 MB of matrices per file. */
 export const COMMAND_LIMITS: Limits = { timeMs: 10_000, memoryMb: 512 };
 
+/** Any input text (a larger one is a `limit-exceeded` diagnostic; the web page checks its inputs against these too). */
+export const MAX_SOURCE_CHARS = 1_000_000;
+export const MAX_SOURCE_LINES = 20_000;
+
 /** At most this many entries in one matrix of concrete size (a 500 x 500 matrix). */
 export const MAX_MATRIX_ENTRIES = 250_000;
 

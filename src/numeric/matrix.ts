@@ -2,6 +2,7 @@
 // careful LU implementation pays for the conversion, and for erf.
 import type { Matrix } from '../ir/types';
 import { chargeEntries } from '../limits/index';
+import { loadMathjs } from './loadMathjs';
 
 /** Every matrix's data comes from here: typed arrays lie outside V8's heap cap, so each is charged to the run's budget. */
 export function allocate(entries: number): Float64Array {
@@ -127,27 +128,19 @@ export function sumCols(a: Matrix): Matrix {
   return out;
 }
 
-/** mathjs costs half a second to load, and most derivations never invert a matrix: load it on first use. */
-function mathjs(): typeof import('mathjs') {
-  return require('mathjs') as typeof import('mathjs');
-}
-
 export function inverse(a: Matrix): Matrix {
   if (a.rows === 1) return scalar(1 / a.data[0]);
-  return fromRows(mathjs().inv(toRows(a)) as number[][]);
+  return fromRows(loadMathjs().inv(toRows(a)));
 }
 
 export function determinant(a: Matrix): number {
   if (a.rows === 1) return a.data[0];
-  return mathjs().det(toRows(a)) as number;
+  return loadMathjs().det(toRows(a));
 }
-
-let erfOfNumber: ((x: number) => number) | undefined;
 
 /** The error function, 2/√π ∫₀ˣ exp(-t²) dt (mathjs: within an ulp or two of float64). */
 export function erf(x: number): number {
-  erfOfNumber ??= mathjs().erf as (x: number) => number;
-  return erfOfNumber(x);
+  return loadMathjs().erf(x);
 }
 
 /** Copies `block` into `target` at (row, col). */

@@ -20,7 +20,7 @@ function stepLines(step: StepJson, lines: readonly string[], color: boolean): st
     `     |`,
     `${gutter} | ${source}`,
     `     | ${paint(caret, COLOR[step.verdict], color)}`,
-    `     = ${label}: ${step.message}`,
+    `     = ${label}${step.message ? `: ${step.message}` : ''}`,
     ...(step.hint ? [`     = hint: ${step.hint}`] : []),
   ];
 }

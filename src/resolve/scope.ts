@@ -189,7 +189,9 @@ export function addStatements(scope: Scope, statements: readonly Statement[], ro
       case 'problem':
         break; // problems are split before resolution (see problems.ts)
       case 'policy':
-        break; // grading policy, read by src/grade/policy.ts
+      case 'setting':
+      case 'override':
+        break; // grading policy, options and overrides, read by src/grade
       case 'function-decl':
         addAbstractFunctions(scope, st);
         break;

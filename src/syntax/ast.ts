@@ -91,7 +91,14 @@ export type Statement =
   /** `alias \mathcal{L} = L`: notation in submissions that means a name of the problem. */
   | { kind: 'alias'; from: string; to: Expr; span: Span }
   /** `policy sign 50%`: the credit an assignment gives a kind of near miss (read by src/grade, ignored elsewhere). */
-  | { kind: 'policy'; key: string; keySpan: Span; percent: number; span: Span };
+  | { kind: 'policy'; key: string; keySpan: Span; percent: number; span: Span }
+  /** `feedback hints`, `visibility after_due_date`: an assignment's default for a grading option (docs/grading.md). */
+  | { kind: 'setting'; key: 'feedback' | 'visibility'; value: string; valueSpan: Span; span: Span }
+  /**
+   * `override 1a dL/dW "X^T (y - a)" 4 points`: the points of every answer to an ask that equals `answer`
+   * (docs/grading.md). `problem` is null when the line names no problem (it is then the problem it is in).
+   */
+  | { kind: 'override'; problem: string | null; target: Step; answer: Step; points: number; span: Span };
 
 /**
  * A reading chainrule made of what was written (an OCR slip such as `\frac{2L}{2W}` read as ∂L/∂W,

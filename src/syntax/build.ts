@@ -279,6 +279,7 @@ export type RawStatement =
   | { kind: 'problem'; id: string; title?: string }
   | { kind: 'ask'; target: Expr; points: number }
   | { kind: 'policy'; key: string; keySpan: Span; percent: number }
+  | { kind: 'setting'; key: 'feedback' | 'visibility'; value: string; valueSpan: Span }
   | { kind: 'function-decl'; heads: FunctionHead[]; result?: ShapeSpec }
   | { kind: 'index-decl'; names: NameRef[] }
   | { kind: 'invalid'; message: string; span: Span };
@@ -316,6 +317,11 @@ export function binding(nameTok: Token, op: Token, sign: Token | null, value: To
 /** `policy carried-error 75%`: the key's words and hyphens are joined back into one key. */
 export function policy(keyTokens: Token[], percent: Token): RawStatement {
   return { kind: 'policy', key: keyTokens.map((t) => t.text).join(''), keySpan: span(keyTokens[0], keyTokens[keyTokens.length - 1]), percent: Number(percent.text) };
+}
+
+/** `feedback hints`, `visibility hidden`: the value is checked by the grader, which knows the choices. */
+export function setting(key: Token, value: Token): RawStatement {
+  return { kind: 'setting', key: key.text === 'feedback' ? 'feedback' : 'visibility', value: value.text, valueSpan: span(value, value) };
 }
 
 export function problem(idTokens: Token[], title: Token | null): RawStatement {

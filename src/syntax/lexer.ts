@@ -13,7 +13,7 @@ export type TokenType =
   | 'ge' | 'le' | 'gt' | 'lt' | 'eq' | 'neq' | 'approx' | 'tilde' | 'colon' | 'comma' | 'semi'
   | 'lparen' | 'rparen' | 'lbracket' | 'rbracket' | 'lbrace' | 'rbrace' | 'cross' | 'unknown'
   // Synthetic markers put in front of a statement's tokens to select what the grammar parses.
-  | 's_expr' | 's_stmt' | 's_cont' | 's_at' | 's_problem' | 's_ask' | 's_policy';
+  | 's_expr' | 's_stmt' | 's_cont' | 's_at' | 's_problem' | 's_ask' | 's_policy' | 's_setting';
 
 export interface Token {
   type: TokenType;

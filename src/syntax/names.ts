@@ -22,7 +22,7 @@ const WHOLE_IDENTIFIER = new RegExp(`^${IDENTIFIER_SOURCE}$`, 'u');
 export const RESERVED_WORDS: readonly string[] = ['in', 'odot'];
 
 /** Words that start a statement only in first position (`at x = 1`); elsewhere they are ordinary names. */
-export const STATEMENT_KEYWORDS: readonly string[] = ['at', 'problem', 'ask', 'alias', 'policy'];
+export const STATEMENT_KEYWORDS: readonly string[] = ['at', 'problem', 'ask', 'alias', 'policy', 'feedback', 'visibility', 'override'];
 
 /** True when `text` is lexed as one identifier token (reserved words excluded). */
 export function isIdentifier(text: string): boolean {

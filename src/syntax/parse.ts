@@ -12,13 +12,12 @@ import { runGrammar, type RunResult } from './run';
 import { SourceText } from './source-text';
 import { StatementCache, statementKey } from './statement-cache';
 import { checkRaw, finishRaw } from './validate';
-import { checkpoint, passLimits } from '../limits/index';
+import { checkpoint, MAX_SOURCE_CHARS, MAX_SOURCE_LINES, passLimits } from '../limits/index';
+import { overrideParts } from './override';
 
 export { normalizeName, isIdentifier, IDENTIFIER_SOURCE, RESERVED_WORDS, STATEMENT_KEYWORDS } from './names';
 export { MAX_DEPTH, MAX_STATEMENT_TOKENS } from './group';
-
-export const MAX_SOURCE_CHARS = 1_000_000;
-export const MAX_SOURCE_LINES = 20_000;
+export { MAX_SOURCE_CHARS, MAX_SOURCE_LINES };
 
 /** Thrown by `parseExpression`; carries the diagnostic. */
 export class ParseError extends Error {
@@ -49,7 +48,7 @@ const KEYWORD_KINDS: ReadonlySet<StatementKind> = new Set<StatementKind>(['at', 
 type Ran = { error: Diagnostic } | { error?: undefined; run: RunResult; tokens: Token[] };
 
 /** Check the statement's tokens, then run the grammar on them behind the start marker for `kind`. */
-function runStatement(kind: Exclude<StatementKind, 'alias'>, statementTokens: readonly Token[]): Ran {
+function runStatement(kind: Exclude<StatementKind, 'alias' | 'override'>, statementTokens: readonly Token[]): Ran {
   const tokens = KEYWORD_KINDS.has(kind) ? statementTokens.slice(1) : statementTokens;
   const prepared = prepareTokens(tokens, pointsIndex(kind, tokens));
   if (prepared.error) return { error: prepared.error };
@@ -65,7 +64,7 @@ export function forgetParsedStatements(): void {
   parsed.clear();
 }
 
-function parseTokens(kind: Exclude<StatementKind, 'alias'>, statementTokens: readonly Token[]): Outcome {
+function parseTokens(kind: Exclude<StatementKind, 'alias' | 'override'>, statementTokens: readonly Token[]): Outcome {
   const key = statementKey(kind, statementTokens);
   const known = parsed.get(key, statementTokens[0]);
   if (known) return { ok: true, raw: known };
@@ -74,7 +73,7 @@ function parseTokens(kind: Exclude<StatementKind, 'alias'>, statementTokens: rea
   return outcome;
 }
 
-function parseTokensAfresh(kind: Exclude<StatementKind, 'alias'>, statementTokens: readonly Token[]): Outcome {
+function parseTokensAfresh(kind: Exclude<StatementKind, 'alias' | 'override'>, statementTokens: readonly Token[]): Outcome {
   const ran = runStatement(kind, statementTokens);
   if (ran.error) return fail(ran.error);
   if (ran.run.failure) return fail(failureDiagnostic(kind, ran.tokens, ran.run.failure));
@@ -99,6 +98,24 @@ function parseAlias(group: Group, src: SourceText): { statement?: Statement; dia
   return { statement: { kind: 'alias', from, to: outcome.raw.expr, span: tokenSpan(group.first, group.last) } };
 }
 
+/** `override [PROBLEM] TARGET "ANSWER" N points`: the target and the answer are expressions. */
+function parseOverride(group: Group, src: SourceText): { statement?: Statement; diagnostic?: Diagnostic } {
+  const parts = overrideParts(group.tokens);
+  if ('diagnostic' in parts) return { diagnostic: parts.diagnostic };
+  const expression = (tokens: Token[]) => {
+    const outcome = parseTokens('expr', tokens);
+    if (!outcome.ok) return { diagnostic: outcome.diagnostic };
+    if (outcome.raw.kind !== 'expr') throw new Error('expected an expression');
+    return { step: step(outcome.raw.expr, src, tokens) };
+  };
+  const target = expression(parts.target);
+  if (!target.step) return { diagnostic: target.diagnostic };
+  const answer = expression(parts.answer);
+  if (!answer.step) return { diagnostic: answer.diagnostic };
+  const problem = parts.problem.length ? parts.problem.map((t) => t.text).join('') : null;
+  return { statement: { kind: 'override', problem, target: target.step, answer: answer.step, points: parts.points, span: tokenSpan(group.first, group.last) } };
+}
+
 function step(expr: Expr, src: SourceText, tokens: readonly Token[]): Step {
   return { expr, text: src.stepText(expr.span, tokens), span: expr.span };
 }
@@ -109,6 +126,7 @@ function parseGroup(group: Group, src: SourceText): Parsed {
   if (group.limit) return { diagnostic: group.limit };
   const kind = statementKind(group.tokens);
   if (kind === 'alias') return parseAlias(group, src);
+  if (kind === 'override') return parseOverride(group, src);
   const outcome = parseTokens(kind, group.tokens);
   if (!outcome.ok) return { diagnostic: outcome.diagnostic };
   const raw = outcome.raw;
@@ -131,6 +149,7 @@ function parseGroup(group: Group, src: SourceText): Parsed {
     case 'ask':
       return { statement: { kind: 'ask', target: step(raw.target, src, group.tokens), points: raw.points, span } };
     case 'policy':
+    case 'setting':
     case 'function-decl':
     case 'index-decl':
       return { statement: { ...raw, span } };
@@ -246,6 +265,13 @@ export function parseCounts(source: string): { line: number; count: number }[] {
     if (group.limit) return { line, count: 0 };
     let kind = statementKind(group.tokens);
     let tokens = group.tokens;
+    if (kind === 'override') {
+      const parts = overrideParts(tokens);
+      if ('diagnostic' in parts) return { line, count: 0 };
+      // Its two expressions are parsed apart: the statement has as many parses as their product.
+      const counts = [parts.target, parts.answer].map((expr) => runStatement('expr', expr)).map((ran) => (ran.error ? 0 : ran.run.results.length));
+      return { line, count: counts[0] * counts[1] };
+    }
     if (kind === 'alias') {
       tokens = tokens.slice(tokens.findIndex((t) => t.type === 'eq') + 1);
       kind = 'expr';

@@ -5,9 +5,9 @@ import type { Span } from './ast';
 import { error, type Diagnostic } from '../diagnostics';
 import { CLOSERS, EXPRESSION_START, OPENERS, closerOf, endCol, type Token, type TokenType } from './lexer';
 
-export type StatementKind = 'expr' | 'stmt' | 'cont' | 'at' | 'problem' | 'ask' | 'alias' | 'policy';
+export type StatementKind = 'expr' | 'stmt' | 'cont' | 'at' | 'problem' | 'ask' | 'alias' | 'policy' | 'setting' | 'override';
 
-export const MARKER: Record<Exclude<StatementKind, 'alias'>, TokenType> = {
+export const MARKER: Record<Exclude<StatementKind, 'alias' | 'override'>, TokenType> = {
   expr: 's_expr',
   stmt: 's_stmt',
   cont: 's_cont',
@@ -15,6 +15,7 @@ export const MARKER: Record<Exclude<StatementKind, 'alias'>, TokenType> = {
   problem: 's_problem',
   ask: 's_ask',
   policy: 's_policy',
+  setting: 's_setting',
 };
 
 export function tokenSpan(a: Token, b: Token = a): Span {
@@ -42,6 +43,11 @@ export function statementKind(tokens: readonly Token[]): StatementKind {
         : 'stmt';
     case 'policy':
       return second.type === 'ident' && !has(tokens, 'eq', 'approx', 'colon', 'kw_in') ? 'policy' : 'stmt';
+    case 'feedback':
+    case 'visibility':
+      return tokens.length === 2 && second.type === 'ident' ? 'setting' : 'stmt';
+    case 'override':
+      return has(tokens, 'string') && !has(tokens, 'eq', 'approx', 'colon', 'kw_in') ? 'override' : 'stmt';
     case 'alias':
       return second.type !== 'eq' && second.type !== 'colon' && second.type !== 'comma' && has(tokens, 'eq') ? 'alias' : 'stmt';
     default:

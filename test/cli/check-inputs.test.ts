@@ -2,6 +2,8 @@
 // several files give a JSON array, and the worst exit code wins.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 const root = path.join(__dirname, '../..');
@@ -26,6 +28,17 @@ describe('check inputs', () => {
     expect(reports.map((x) => x.file)).toEqual(['stdin.md', 'fixtures/examples/numeric_backprop.cr']);
     expect(reports[0].summary.incorrect).toBe(1);
     expect(r.status).toBe(1);
+  });
+
+  it('checks several files, each in its own report, and exits with the worst code', () => {
+    // A right claim (exit 0) beside a line that does not parse (exit 2): 2, and both are reported.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chainrule-inputs-'));
+    fs.writeFileSync(path.join(dir, 'right.cr'), 'f = x^3\ndf/dx = 3 x^2\n');
+    fs.writeFileSync(path.join(dir, 'broken.cr'), 'f = x^3 +\n');
+    const r = run('', 'check', path.join(dir, 'right.cr'), path.join(dir, 'broken.cr'));
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain('right.cr: 1 claims, 1 correct');
+    expect(r.stderr).toContain('broken.cr:1');
   });
 
   it('refuses --as without standard input, and an unknown format', () => {

@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { loadAssignment, type Assignment } from '../../src/grade/assignment';
-import { discoverSubmissions, inputHash, readSubmission } from '../../src/grade/discover';
+import { assignmentHash, discoverSubmissions, inputHash, readSubmission } from '../../src/grade/discover';
 import { gradeSubmission } from '../../src/grade/grader';
 import type { SubmissionResult } from '../../src/grade/result';
 
@@ -29,7 +29,7 @@ export function fixtureSubmissions(): string[] {
 export function gradePath(p: string, assignment = fixtureAssignment(), seed = 1): SubmissionResult {
   const [entry] = discoverSubmissions([p]);
   const read = readSubmission(entry);
-  return gradeSubmission(assignment, { name: read.name, files: read.files, skipped: read.skipped, moreSkipped: read.moreSkipped, inputHash: inputHash(assignment.hash, read.files) }, seed);
+  return gradeSubmission(assignment, { name: read.name, files: read.files, skipped: read.skipped, moreSkipped: read.moreSkipped, inputHash: inputHash(assignmentHash(assignment.source), read.files) }, seed);
 }
 
 /** Grades a submission given as text against an assignment given as text. */

@@ -10,9 +10,17 @@ describe('size limits on submissions', () => {
   });
 
   it('refuses a step that builds a huge constant', () => {
+    // The refused line is the submission's only line, so nothing of it is read: an error result (exit 1).
     const result = gradeText(LOGREG, 'problem 1\ndL/dW = X^T (a - y) + 0 sum(ones(5000, 5000))\n');
+    expect(result.notes.map((n) => [n.code, n.line])).toEqual([['nothing-read', null], ['limit-exceeded', 2]]);
+    expect(result.status).toBe('error');
+    expect(result.asks[0].outcome).toBe('error');
+  });
+
+  it('refuses a huge constant and grades the other lines', () => {
+    const result = gradeText(LOGREG, 'problem 1\nz = sum(ones(5000, 5000))\ndL/dW = X^T (a - y)\n');
     expect(result.notes.map((n) => [n.code, n.line])).toEqual([['limit-exceeded', 2]]);
-    expect(result.asks[0].outcome).toBe('missing');
+    expect(result.asks[0].outcome).toBe('correct');
   });
 
   it('lets small constants through', () => {

@@ -43,7 +43,7 @@ describe('Gradescope results.json', () => {
   it('explains a submission that was not graded', () => {
     const failed = toGradescope(errorResult(fixtureAssignment(), { name: 'x', files: [], inputHash: 'h' }, 1, DEFAULT_GRADING_LIMITS, 'the time limit of 30 s was exceeded'), 30);
     expect(failed.score).toBe(0);
-    expect(failed.output).toContain('Grading did not finish: the time limit of 30 s was exceeded');
+    expect(failed.output).toContain('Not graded: the time limit of 30 s was exceeded. Every question scores 0; please tell your instructor.');
     expect(failed.tests.every((t) => t.score === 0 && t.output.startsWith('Not graded'))).toBe(true);
   });
 });

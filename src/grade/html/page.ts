@@ -23,7 +23,8 @@ pre { background: #f6f7f9; padding: .8rem; overflow-x: auto; } .muted { color: #
 .bars { display: flex; align-items: flex-end; gap: 4px; height: 180px; border-bottom: 1px solid #9aa2b1; padding-top: 1rem; }
 .bar { flex: 1; background: #5b8def; position: relative; min-height: 1px; } .bar span { position: absolute; top: -1.3rem; width: 100%; text-align: center; font-size: .8rem; }
 .bar-labels { display: flex; gap: 4px; } .bar-labels div { flex: 1; text-align: center; font-size: .75rem; color: #6b7385; }
-.mistake { margin: .2rem 0 .5rem; } .mistake .count { font-weight: 600; }
+.mistake { margin: .2rem 0 .5rem; } .mistake .count, .group .count { font-weight: 600; }
+h4 { font-size: .95rem; margin: .8rem 0 .3rem; } .group { margin: .3rem 0 .6rem; } .group details { font-size: .85rem; }
 .long-math { white-space: pre-wrap; word-break: break-all; }
 `;
 

@@ -23,7 +23,7 @@ export function submissionReport(result: SubmissionResult, files: readonly Submi
     `<p class="score">${result.score} / ${result.maxScore}</p>\n`,
     `<p class="muted small">${escapeHtml(result.files.join(', ') || 'no files')} · seed ${result.seed}</p></header>`,
   ];
-  if (result.status === 'error') out.push(`\n<p class="note error">Grading did not finish: ${escapeHtml(result.error ?? 'unknown error')}. Every question scores 0.</p>`);
+  if (result.status === 'error') out.push(`\n<p class="note error">Not graded: ${escapeHtml(result.error ?? 'unknown error')}. Every question scores 0.</p>`);
   out.push('\n', askTable(result.asks));
   const askById = new Map(result.asks.map((a) => [a.id, a]));
   for (const problem of result.problems) {
