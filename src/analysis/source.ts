@@ -5,6 +5,7 @@ import type { ParsedFile, Span, Statement } from '../syntax/ast';
 import type { Diagnostic } from '../diagnostics';
 import { latexSpans, parseDocument, sourceKindOf } from './document';
 import { declareImpliedArrays } from '../resolve/indexArrays';
+import { inferUndeclaredShapes } from './shapeInference';
 import { sampleLabels } from '../resolve/indexUses';
 import { readSlips } from './readings';
 import { Graph } from '../ir/graph';
@@ -56,8 +57,12 @@ export function readDocument(source: string, file: string): ReadDocument {
   const implied = sourceKindOf(file) !== 'cr';
   // Letters a question uses as one sample's label are no indices there (src/resolve/indexUses.ts).
   const blank = (statements: readonly Statement[]): Scope => ({ ...emptyScope(), labelLetters: implied ? sampleLabels(statements) : new Set() });
+  const textOf = sourceTextOf(parsed.source);
   const withImplied = (scope: Scope, statements: readonly Statement[]): Scope => {
-    if (implied) declareImpliedArrays(scope, statements);
+    if (!implied) return scope;
+    declareImpliedArrays(scope, statements);
+    // Shapes a document leaves to its reader, from the use of the names (src/analysis/shapeInference.ts).
+    inferUndeclaredShapes(scope, textOf);
     return scope;
   };
   const sections = questions
@@ -75,7 +80,7 @@ export function readDocument(source: string, file: string): ReadDocument {
         return { ...section, scope: rescope(section.statements), rescope };
       });
   // Spans point into the parsed text: the file itself, or a notebook's markdown cells laid out on their lines.
-  return { parsed, textOf: sourceTextOf(parsed.source), sections };
+  return { parsed, textOf, sections };
 }
 
 /**
@@ -92,13 +97,34 @@ function questionScope(start: Scope, inherited: Statement[][], borrowed: number,
     noteBorrowed(scope, before, i < borrowed);
   }
   scope.diagnostics.unshift(...diagnostics);
+  if (borrowed > 0) dropOverriddenShapes(scope, inherited.slice(0, borrowed).flat());
   return scope;
 }
 
-/** Marks the names a group just defined as borrowed from another question, or as no longer borrowed. */
+/**
+ * A shape borrowed from another question yields to what this question says of the name itself: a value
+ * it states (`x = 1.0` where an earlier question had a vector x) or a formula of its own.
+ */
+function dropOverriddenShapes(scope: Scope, borrowedStatements: readonly Statement[]): void {
+  const spans = new Set(borrowedStatements.flatMap((st) => (st.kind === 'decl' ? st.names.map((n) => n.span) : [])));
+  for (const [name, declaration] of scope.declarations) {
+    if (!spans.has(declaration.span)) continue;
+    const ownFormula = (scope.definitions.has(name) || scope.functions.has(name)) && !borrowedStatements.some((st) => st.kind === 'equation' && definesName(st, name));
+    if (!scope.pointNames.has(name) && !ownFormula) continue;
+    scope.declarations.delete(name);
+    if (!scope.definitions.has(name) && !scope.functions.has(name)) scope.borrowed.delete(name);
+  }
+}
+
+function definesName(st: Extract<Statement, { kind: 'equation' }>, name: string): boolean {
+  const lhs = st.lhs.expr;
+  return (lhs.kind === 'name' && lhs.name === name) || (lhs.kind === 'call' && lhs.callee === name);
+}
+
+/** Marks the names a group just defined or declared as borrowed from another question, or as no longer borrowed. */
 function noteBorrowed(scope: Scope, before: Scope, borrowed: boolean): void {
   // A definition carried over is a copy of the earlier one (extendScope), with the same span.
-  for (const [table, old] of [[scope.definitions, before.definitions], [scope.functions, before.functions]] as const) {
+  for (const [table, old] of [[scope.definitions, before.definitions], [scope.functions, before.functions], [scope.declarations, before.declarations]] as const) {
     for (const [name, meaning] of table) {
       if (old.get(name)?.span === meaning.span) continue;
       if (borrowed) scope.borrowed.add(name);

@@ -68,8 +68,15 @@ function guessedNames({ claim, lowering }: ClaimCheck, step: Expr, shapeIsWrong:
   const inTarget = undeclaredIn(claim.target.expr, lowering);
   const inStep = undeclaredIn(step, lowering);
   const guessed = hasArrays || shapeIsWrong ? new Set([...inTarget, ...inStep]) : new Set([...inStep].filter((n) => !inTarget.has(n)));
-  // A shape that index notation implied is chainrule's guess too: a step wrong by its shape may be right with another.
-  if (shapeIsWrong) for (const n of impliedIn(claim.target.expr, lowering, step)) guessed.add(n);
+  // A shape that index notation implied or use suggested is chainrule's guess too: a step wrong by its shape may
+  // be right with another.
+  const implied = shapeIsWrong ? [...impliedIn(claim.target.expr, lowering, step)].sort() : [];
+  if (guessed.size === 0 && implied.length > 0) {
+    return {
+      message: `no line of this question states the shape of ${implied.join(', ')}; chainrule guessed it from the notation, so it cannot tell whether this line's shape is wrong`,
+      hint: `state the shape, e.g. ${implied[0]} \\in \\mathbb{R}^{1 \\times N}`,
+    };
+  }
   if (guessed.size === 0) return undefined;
   const names = [...guessed].sort();
   const them = names.length === 1 ? 'it' : 'them';
@@ -87,9 +94,9 @@ function borrowedNames({ claim, lowering }: ClaimCheck, step: Expr): Doubt | und
   const reached = new Set([...namesReached(claim.target.expr, meaningOf), ...namesReached(step, meaningOf)]);
   const names = [...scope.borrowed].filter((n) => reached.has(n)).sort();
   if (names.length === 0) return undefined;
-  const lines = [...new Set(names.map((n) => (scope.definitions.get(n) ?? scope.functions.get(n))!.span.line))].sort((a, b) => a - b).join(', ');
+  const lines = [...new Set(names.map((n) => (scope.definitions.get(n) ?? scope.functions.get(n) ?? scope.declarations.get(n))!.span.line))].sort((a, b) => a - b).join(', ');
   return {
-    message: `this question does not define ${names.join(', ')}; chainrule used the definition of an earlier question (line ${lines}), which this question may not mean, so it cannot tell whether this line is wrong`,
+    message: `this question does not define ${names.join(', ')}; chainrule used the definition or shape of an earlier question (line ${lines}), which this question may not mean, so it cannot tell whether this line is wrong`,
     hint: `define ${names[0]} in this question`,
   };
 }

@@ -10,6 +10,7 @@ import { scanMarkdown, scanTex, type DocumentEvent } from './extract';
 import { attach, parseLatexMath, shapeNote } from './parse';
 import { PositionMap } from './positions';
 import { readJacobians } from './jacobians';
+import { proseShapes } from './proseShapes';
 import { headingMarker, lineMarker, ProblemTracker, QuestionTracker } from './problems';
 
 export interface MathBlockInfo {
@@ -77,6 +78,7 @@ class Assembler {
     const problem = marker ? this.tracker.current : undefined;
     if (ev.kind === 'heading') this.questions.heading(ev.text, ev.level, problem, marker, span);
     else this.questions.line(ev.text, problem, marker, span);
+    if (ev.kind === 'line') proseShapes(ev.text, ev.start, this.pos, this.doc.file).forEach((st) => this.push(st));
     if (id === undefined) return;
     // `## Q2` then `(b)`: problem 2 holds nothing, so 2b replaces it rather than leave an empty problem.
     const last = this.doc.statements.length - 1;

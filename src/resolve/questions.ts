@@ -15,8 +15,8 @@ export interface QuestionSection {
    */
   inherited: Statement[][];
   /**
-   * How many of the first `inherited` groups are borrowed: the formulas of earlier questions this one is not
-   * part of (`\section{Derivative}` using the N(z) of `\section{Definition}`). They are read first, so the
+   * How many of the first `inherited` groups are borrowed: the formulas and declared shapes of earlier
+   * questions this one is not part of (`\section{Derivative}` using the N(z) of `\section{Definition}`). They are read first, so the
    * question's own context wins, and a step they make wrong is not trusted (src/check/doubts.ts).
    */
   borrowed: number;
@@ -59,7 +59,7 @@ function splitDocument(parsed: ParsedFile): QuestionSection[] | undefined {
     parsed.statements.forEach((st, i) => {
       const from = questionOf[i];
       const borrowed = from !== undefined && !seen.has(from) && from < index;
-      if (st.kind === 'problem' || (from !== undefined && !seen.has(from) && !borrowed) || (borrowed && st.kind !== 'equation')) return;
+      if (st.kind === 'problem' || (from !== undefined && !seen.has(from) && !borrowed) || (borrowed && st.kind !== 'equation' && st.kind !== 'decl')) return;
       // A solution's `(b)` after the prompt's `(b)`: the part with its own label is the one it answers, so its
       // definitions are read last and win over those of the other parts; borrowed formulas are read first.
       if (group !== groupOf(i)) groups.push({ rank: borrowed ? 0 : from !== undefined && questions[from].label === q.label ? 2 : 1, statements: [] });

@@ -331,3 +331,29 @@ describe('plain TeX, typed names and function notation', () => {
     expect(verdictsOf.map((v) => v.split(': ')[1])).toEqual(['correct', 'correct']);
   });
 });
+
+describe('shapes stated in prose, and shapes a formula forces', () => {
+  const doc = (...lines: string[]) => verdicts(['# net', ...lines].join('\n') + '\n', 'doc.md');
+
+  it('reads "$b$ has dimensions $(10, 1)$" as a declaration, so a missing sum over samples is a shape error', () => {
+    // Z = W X + b with b (10 x 1) broadcast over the m columns of W X: dL/db = dL/dZ ones(m, 1), which is 10 x 1;
+    // dL/dZ itself is 10 x m, so claiming dL/db = dL/dZ is wrong. Read as scalars (no shapes) it would pass.
+    const lines = ['$$Z = W X + b$$', '* $W$ has dimensions $(10, 784)$', '* $X$ has dimensions $(784, m)$', '* $b$ is a $10 \\times 1$ vector', '$$L = \\text{sum}(Z)$$'];
+    expect(doc(...lines, '$$\\frac{\\partial L}{\\partial b} = \\frac{\\partial L}{\\partial Z}$$')).toEqual(['dL/db = m ones(10, 1): incorrect']);
+  });
+
+  it('leaves a pair that is not a shape alone: a point, or plain arithmetic', () => {
+    // `$z$ is $(1, 2)$` has no shape word and `$2 \times 3$` names no dimension: no declaration, x stays a scalar.
+    const parsed = parseMarkdown('Here $z$ is $(1, 2)$ and $x$ is $2 \\times 3$.\n', 'doc.md');
+    expect(parsed.statements.filter((s) => s.kind === 'decl')).toEqual([]);
+  });
+
+  it('takes an undeclared name as the only declared shape its formula allows, and says so', () => {
+    // A is 10 x m; tr(Y^T log A) needs Y^T A square, so Y^T is m x 10 and Y is 10 x m (no other declared shape,
+    // transpose or scalar fits). dL/dA = -Y ./ A is then checked: -Y / A is its value.
+    const source = ['# net', '* $A$ has dimensions $(10, m)$', '$$L = -tr(Y^T \\log(A))$$', '$$\\frac{\\partial L}{\\partial A} = -Y / A$$'].join('\n') + '\n';
+    const result = checkSource(source, 'doc.md');
+    expect(result.diagnostics.some((d) => d.code === 'reading' && /takes it as 10 x m/.test(d.message))).toBe(true);
+    expect(result.report.summary).toMatchObject({ claims: 1, correct: 1 });
+  });
+});
