@@ -33,7 +33,10 @@ export function ruleOf(answer: GradedAnswer): string {
   return last.diagnosis ?? 'unknown';
 }
 
-export function scoreAsk(ask: AskSpec, answer: GradedAnswer | undefined, policy: Policy, missingHint: string): AskResult {
+/** An ask's score before its confidence is weighed (confidence.ts). */
+export type ScoredAsk = Omit<AskResult, 'confidence' | 'reasons'>;
+
+export function scoreAsk(ask: AskSpec, answer: GradedAnswer | undefined, policy: Policy, missingHint: string): ScoredAsk {
   const base = {
     id: ask.id, problem: ask.problem, target: ask.targetText, maxScore: ask.points,
     expected: ask.expected.text, expectedLatex: ask.expected.latex,
@@ -50,7 +53,7 @@ export function scoreAsk(ask: AskSpec, answer: GradedAnswer | undefined, policy:
   const credit = answer.override ? answer.override.points / ask.points : valueCredit * shapeCredit;
   const outcome: AskOutcome = credit >= 1 ? 'correct' : credit > 0 ? 'partial' : rule === 'error' ? 'error' : 'wrong';
   const json = answerJson(answer);
-  const result: AskResult = { ...base, score: roundScore(ask.points * credit), outcome, rule, answer: json, feedback: feedback(rule, credit, answer, ask) };
+  const result: ScoredAsk = { ...base, score: roundScore(ask.points * credit), outcome, rule, answer: json, feedback: feedback(rule, credit, answer, ask) };
   if (answer.override) result.override = answer.override;
   return result;
 }
