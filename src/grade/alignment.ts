@@ -42,7 +42,7 @@ export function isId(label: string | null): boolean {
 }
 
 /** A stem labelled `2` fits the parts `2a`, `2b`: its content decides which. */
-function stemOf(label: string | null, problem: AssignmentProblem): boolean {
+export function stemOf(label: string | null, problem: AssignmentProblem): boolean {
   if (!label) return false;
   const key = labelKey(label);
   const id = labelKey(problem.id);
@@ -55,7 +55,7 @@ export function alignSegments(segments: readonly Segment[], problems: readonly A
   // When the author's labels name the assignment's problems, a part labelled with another id (`problem 7`)
   // answers none of them; when none do, the author numbers otherwise and content decides.
   const labelsName = fixed.some((p) => p !== undefined);
-  const free = segments.map((_, i) => i).filter((i) => !fixed[i] && !(labelsName && isId(segments[i].label)));
+  const free = segments.map((_, i) => i).filter((i) => !fixed[i] && !(labelsName && isId(segments[i].label) && !problems.some((p) => stemOf(segments[i].label, p))));
   const fits = free.map((i) => problems.map((p) => contentFit(segments[i], p) + (stemOf(segments[i].label, p) ? STEM_BONUS : 0)));
   const chosen = orderPreserving(fits);
   const out: AlignedSegment[] = segments.map((segment, i) => (fixed[i] ? { segment, problem: fixed[i]!, by: 'label' } : { segment, problem: null, by: 'none' }));

@@ -1,11 +1,10 @@
 // Whether a person should look at an ask's score (SPEC 4.3, docs/grading.md "Confidence"). A score is
-// `sure` unless it rests on something chainrule decided rather than checked. Always a reason: an answer
-// chainrule could not judge or check, a name that could be two of the problem's names, maths in the part
-// after the answer that could not be read (it may be the real answer), chainrule's own internal error. For
-// an answer that is not correct, also what it was read through: an OCR reading, a mapped name, the
-// author's own derivatives put in, an entry-by-entry answer, a part matched to the problem by content alone
-// (a right answer read through them is right: a misreading does not land on the truth). For a missing
-// answer: unread lines, and parts that were matched by content or to no problem.
+// `sure` unless it rests on something chainrule decided rather than checked: an answer chainrule could not
+// judge or check, a reading of what was written (an OCR slip, a student's name mapped onto the problem's),
+// a part matched to the problem by content alone, a name that could be two of the problem's names, maths
+// in the part after the answer that could not be read (it may be the real answer), chainrule's own
+// internal error. An answer that is not correct is also flagged when it was graded with the author's own
+// derivatives put in or entry by entry; a missing one when lines of the problem could not be read.
 import type { Claim } from '../resolve/scope';
 import { walkNames } from '../resolve/names';
 import type { AnswerChoice } from './answerSelection';
@@ -34,7 +33,7 @@ export interface ReviewInput {
 }
 
 export function reviewOf(input: ReviewInput): Review {
-  const reasons = [...alwaysReasons(input), ...(input.result.outcome === 'correct' ? [] : readingReasons(input))];
+  const reasons = [...new Set([...alwaysReasons(input), ...readingReasons(input), ...(input.result.outcome === 'correct' ? [] : gradingReasons(input))])];
   return { confidence: reasons.length ? 'needs-review' : 'sure', reasons };
 }
 
@@ -59,13 +58,17 @@ function alwaysReasons({ result, choice, claims, parts, unread, internalErrors, 
   return reasons;
 }
 
-function readingReasons({ result, answer, choice, claims, parts, line }: ReviewInput): string[] {
-  const reasons: string[] = [];
-  for (const r of answer?.readings ?? []) reasons.push(`read ${r.written} as ${r.readAs} (line ${r.line})`);
-  if (choice?.from?.length) reasons.push(`graded with the author's own ${choice.from.map((i) => `${claims[i].target.text.trim()} (line ${line(claims[i].span.line)})`).join(', ')} put in`);
-  if (choice?.perEntry) reasons.push('answered entry by entry; graded as the whole gradient');
+function readingReasons({ answer, parts, line }: ReviewInput): string[] {
+  const reasons = (answer?.readings ?? []).map((r) => `read ${r.written} as ${r.readAs}`);
   const byContent = parts.parts.filter((p) => p.by === 'content');
   if (byContent.length) reasons.push(`${byContent.map((p) => `lines ${line(p.segment.from)}-${line(p.segment.to)}`).join(', ')} matched to this problem by content, not by a label`);
+  return reasons;
+}
+
+function gradingReasons({ result, choice, claims, parts, line }: ReviewInput): string[] {
+  const reasons: string[] = [];
+  if (choice?.from?.length) reasons.push(`graded with the author's own ${choice.from.map((i) => `${claims[i].target.text.trim()} (line ${line(claims[i].span.line)})`).join(', ')} put in`);
+  if (choice?.perEntry) reasons.push('answered entry by entry; graded as the whole gradient');
   if (result.outcome === 'missing' && parts.parts.length === 0) reasons.push('no part of the submission was matched to this problem');
   return reasons;
 }

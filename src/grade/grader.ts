@@ -12,10 +12,10 @@ import { addStatements, extendScope } from '../resolve/scope';
 import type { Lowering } from '../resolve/lower';
 import { sourceTextOf } from '../resolve/source';
 import { spanKey, type Assignment, type AssignmentProblem, type AskSpec } from './assignment';
-import { locate, readSubmissionDocument, type SubmissionDocument, type SubmissionFile } from './documents';
-import { alignSegments, isId } from './alignment';
+import { isLatexSpan, locate, readSubmissionDocument, type SubmissionDocument, type SubmissionFile } from './documents';
+import { alignSegments, isId, stemOf } from './alignment';
 import { alignmentJson, partsOf, type ProblemParts } from './parts';
-import { problemNames } from './notationMap';
+import { problemNames, withMappedNames } from './notationMap';
 import { selectAnswer, type AnswerChoice, type SelectionInput } from './answerSelection';
 import { reviewOf } from './confidence';
 import { exprLatex } from './exprLatex';
@@ -65,7 +65,7 @@ export function gradeSubmission(assignment: Assignment, input: SubmissionInput, 
   const alignment = alignmentJson(aligned, doc);
   const known = assignment.problems.map((p) => p.id).join(', ');
   for (const a of aligned) {
-    if (a.problem === null && isId(a.segment.label)) notes.add({ severity: 'warning', code: 'unknown-problem', message: `problem ${a.segment.label} is not part of the assignment (its problems are ${known}); its lines are not graded`, file: null, line: null, column: null });
+    if (a.problem === null && isId(a.segment.label) && !assignment.problems.some((p) => stemOf(a.segment.label, p))) notes.add({ severity: 'warning', code: 'unknown-problem', message: `problem ${a.segment.label} is not part of the assignment (its problems are ${known}); its lines are not graded`, file: null, line: null, column: null });
   }
   const textOf = sourceTextOf(doc.source);
   // Steps read from LaTeX are shown in .cr syntax, as `chainrule check` shows them.
@@ -119,9 +119,11 @@ interface SubmissionContext {
 function gradeProblem(problem: AssignmentProblem, parts: ProblemParts, ctx: SubmissionContext): { problem: ProblemResult; asks: AskResult[]; answeredIn: Map<string, Set<string>> } {
   const { assignment, doc, notes, seed, textOf, display } = ctx;
   const written = withoutAssignmentLines(parts.statements, notes);
-  const { statements, diagnostics: readingNotes } = readSubmissionSlips(problem.scope, written, doc, textOf);
+  // The mapped names are the problem's to the OCR reading too (`\frac{2h_1}{a w_1}` with w_1 read as W1).
+  const mapped = withMappedNames(problem.scope, parts.notation);
+  const { statements, diagnostics: readingNotes } = readSubmissionSlips(mapped, written, doc, textOf);
   for (const d of readingNotes) notes.addDiagnostic(d);
-  const scope = addStatements(extendScope(problem.scope), statements, 'submission');
+  const scope = addStatements(extendScope(mapped), statements, 'submission');
   // One graph per problem: sample points give values to every leaf of the graph, and a numeric
   // problem's point has no sizes for another problem's dimensions. It starts as the problem's base.
   const { lowering, calculus, knownExpected } = submissionWorkspace(problem.base, scope, assignment.meanings.meaning, { textOf });
@@ -201,7 +203,8 @@ function checkClaims(claims: readonly Claim[], ctx: CheckContext, knownExpected:
     let json: ClaimJson;
     try {
       const pointValues = (values: PointValues) => (valuesOf = values);
-      json = checkClaim(claim, { ...ctx, earlier, internalErrors, grading: { shapeRepairs, crossCheck: false, domainHints: false, knownExpected, pointValues } });
+      // A claim read from LaTeX may be misread: a doubtful verdict is `unjudged`, as `check` makes it (doubts.ts).
+      json = checkClaim(claim, { ...ctx, earlier, internalErrors, document: isLatexSpan(doc, claim.span), grading: { shapeRepairs, crossCheck: false, domainHints: false, knownExpected, pointValues } });
     } catch (err) {
       passLimits(err); // the whole submission goes past it, not this claim
       const message = `chainrule could not check this claim: ${err instanceof Error ? err.message : String(err)}`;

@@ -5,7 +5,7 @@
 // A name that could be two of the problem's names is left alone and reported as ambiguous: the ask that
 // uses it needs a human look. The instructor's `alias` lines win (a name they alias is never mapped).
 import type { Expr, Reading, Span, Statement } from '../syntax/ast';
-import type { Scope } from '../resolve/scope';
+import { extendScope, type Scope } from '../resolve/scope';
 import { walkNames } from '../resolve/names';
 import { findInExpr, rewriteExpr } from '../syntax/walk';
 import { printExpr } from '../syntax/print';
@@ -53,9 +53,9 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
   const ambiguous: Ambiguity[] = [];
   for (const [name, span] of written) {
     if (known.has(name)) continue;
-    const ownFormula = own.get(name);
-    if (ownFormula) {
-      const same = sameFormula(ownFormula, problem);
+    // A name the student declares or defines is their own: mapped only when defined by a problem name's formula.
+    if (own.has(name)) {
+      const same = sameFormula(own.get(name), problem);
       if (same.length === 1) mappings.push({ from: name, to: same[0], why: `defined by the formula of the problem's ${same[0]}` });
       continue;
     }
@@ -128,4 +128,12 @@ function sameFormula(formula: Expr | undefined, problem: Scope): string[] {
   if (!formula) return [];
   const text = printExpr(formula);
   return [...problem.definitions].filter(([, d]) => printExpr(d.expr) === text).map(([name]) => name);
+}
+
+/** The problem's scope with each mapped name an alias of the problem's (as an instructor's `alias` line would be). */
+export function withMappedNames(problem: Scope, map: NotationMap): Scope {
+  if (map.mappings.length === 0) return problem;
+  const scope = extendScope(problem);
+  for (const m of map.mappings) scope.aliases.set(m.from, { kind: 'name', name: m.to, text: m.to, span: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
+  return scope;
 }

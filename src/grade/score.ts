@@ -25,6 +25,7 @@ export function ruleOf(answer: GradedAnswer): string {
   const last = answer.claim.steps[answer.claim.steps.length - 1];
   if (last.verdict === 'error') return 'error';
   if (last.verdict === 'informal') return 'informal';
+  if (last.verdict === 'unjudged') return 'unjudged';
   // Checked before correctness: `X^T dL/dh` is a right chain-rule step but not an answer, and
   // `dL/dW = dL/dW` would otherwise earn full marks.
   if (findDerivative(answer.finalExpr)) return 'unexpanded';
