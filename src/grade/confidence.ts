@@ -4,7 +4,8 @@
 // a part matched to the problem by content alone, a name that could be two of the problem's names, maths
 // in the part after the answer that could not be read (it may be the real answer), chainrule's own
 // internal error. An answer that is not correct is also flagged when it was graded with the author's own
-// derivatives put in or entry by entry; a missing one when lines of the problem could not be read.
+// derivatives put in or entry by entry, a name mapped anywhere in its problem, or (in a document) a wrong
+// shape; a missing one when lines of the problem could not be read.
 import type { Claim } from '../resolve/scope';
 import { walkNames } from '../resolve/names';
 import type { AnswerChoice } from './answerSelection';
@@ -28,6 +29,8 @@ export interface ReviewInput {
   /** Lines (of the joined source) in the problem's parts that could not be read. */
   unread: readonly number[];
   internalErrors: number;
+  /** The answer was written in LaTeX (a document), not `.cr`. */
+  latex: boolean;
   /** A line of the joined source as a line of its file. */
   line: (joined: number) => number;
 }
@@ -65,10 +68,14 @@ function readingReasons({ answer, parts, line }: ReviewInput): string[] {
   return reasons;
 }
 
-function gradingReasons({ result, choice, claims, parts, line }: ReviewInput): string[] {
+function gradingReasons({ result, choice, claims, parts, line, latex }: ReviewInput): string[] {
   const reasons: string[] = [];
   if (choice?.from?.length) reasons.push(`graded with the author's own ${choice.from.map((i) => `${claims[i].target.text.trim()} (line ${line(claims[i].span.line)})`).join(', ')} put in`);
   if (choice?.perEntry) reasons.push('answered entry by entry; graded as the whole gradient');
+  // A wrong answer may rest on a name mapped in a definition it uses (no reading shows on the claim itself).
+  for (const m of parts.notation.mappings) reasons.push(`${m.from} read as ${m.to} in this problem (${m.why})`);
+  // In a document, a shape chainrule finds wrong may come from its reading of the author's layout or indices.
+  if (latex && result.answer?.diagnosis === 'shape') reasons.push("the answer's shape is wrong as chainrule reads the document's names and layout; a TA should confirm");
   if (result.outcome === 'missing' && parts.parts.length === 0) reasons.push('no part of the submission was matched to this problem');
   return reasons;
 }

@@ -1,7 +1,8 @@
 // The student's names matched to the problem's (docs/grading.md, "Notation"): a name the problem does not
 // have is read as one of its names when the name's shape says so (case and font: `w_1`, `\mathbf{W}_1` for
 // W1; `W^1` for W1), when it is a common name for the problem's output (`\hat{y}`, `p`, `o` for the defined
-// name the loss is computed from), or when the student defines it by the same formula as a problem name.
+// name the loss is computed from); `W^1` is W1 when the problem has no W. A name the student defines by the
+// same formula as a problem name is reported as that name (it works as the student's helper anyway).
 // A name that could be two of the problem's names is left alone and reported as ambiguous: the ask that
 // uses it needs a human look. The instructor's `alias` lines win (a name they alias is never mapped).
 import type { Expr, Reading, Span, Statement } from '../syntax/ast';
@@ -15,6 +16,10 @@ export interface NameMapping {
   from: string;
   to: string;
   why: string;
+  /** `W^1` for W1: the name raised to this layer number is the problem's name. */
+  exponent?: number;
+  /** The student defines the name by the problem's formula: it works as their helper, and is only reported. */
+  helper?: true;
 }
 
 export interface Ambiguity {
@@ -56,7 +61,7 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
     // A name the student declares or defines is their own: mapped only when defined by a problem name's formula.
     if (own.has(name)) {
       const same = sameFormula(own.get(name), problem);
-      if (same.length === 1) mappings.push({ from: name, to: same[0], why: `defined by the formula of the problem's ${same[0]}` });
+      if (same.length === 1) mappings.push({ from: name, to: same[0], why: `defined by the formula of the problem's ${same[0]}`, helper: true });
       continue;
     }
     const byShape = byKey.get(shapeKey(name)) ?? [];
@@ -64,18 +69,48 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
     if (candidates.length === 1) mappings.push({ from: name, to: candidates[0], why: byShape.length ? `the problem's ${candidates[0]}, written in another case or font` : `a common name for the output ${candidates[0]}` });
     else if (candidates.length > 1) ambiguous.push({ name, span, candidates });
   }
+  // `W^1`, `W^2` for the layers W1, W2 (a name the problem lacks raised to a number is no power).
+  for (const [key, { base, exponent }] of layerPowers(statements)) {
+    const to = known.has(base) || own.has(base) ? [] : byKey.get(shapeKey(`${base}${exponent}`)) ?? [];
+    if (to.length === 1 && !mappings.some((m) => `${m.from}^${m.exponent}` === key)) mappings.push({ from: base, to: to[0], exponent, why: `the problem's ${to[0]}, its layer written as a superscript` });
+  }
   return { mappings, ambiguous };
+}
+
+/** `name^n` for a whole number n, as written in the statements. */
+function layerPowers(statements: readonly Statement[]): Map<string, { base: string; exponent: number }> {
+  const out = new Map<string, { base: string; exponent: number }>();
+  for (const st of statements) {
+    if (st.kind !== 'equation') continue;
+    for (const step of [st.lhs, ...st.rhs]) {
+      findInExpr(step.expr, (x) => {
+        const n = x.kind === 'power' && x.exponent.kind === 'number' ? x.exponent.value : undefined;
+        if (x.kind === 'power' && x.base.kind === 'name' && n !== undefined && Number.isInteger(n) && n > 0) out.set(`${x.base.name}^${n}`, { base: x.base.name, exponent: n });
+        return false;
+      });
+    }
+  }
+  return out;
 }
 
 /** The statements with every mapped name replaced by the problem's, each replacement a reading on its line. */
 export function applyNotation(statements: readonly Statement[], map: NotationMap): Statement[] {
-  if (map.mappings.length === 0) return [...statements];
-  const to = new Map(map.mappings.map((m) => [m.from, m]));
+  const renames = map.mappings.filter((m) => !m.helper);
+  if (renames.length === 0) return [...statements];
+  const to = new Map(renames.filter((m) => m.exponent === undefined).map((m) => [m.from, m]));
+  const layers = new Map(renames.filter((m) => m.exponent !== undefined).map((m) => [`${m.from}^${m.exponent}`, m]));
   return statements.map((st) => {
     if (st.kind !== 'equation') return st;
     const readings: Reading[] = [...(st.readings ?? [])];
     const rename = (e: Expr): Expr =>
       rewriteExpr(e, (x) => {
+        if (x.kind === 'power' && x.base.kind === 'name' && x.exponent.kind === 'number') {
+          const layer = layers.get(`${x.base.name}^${x.exponent.value}`);
+          if (!layer) return undefined;
+          const written = `${x.base.text}^${x.exponent.text}`;
+          readings.push({ span: x.span, written, readAs: layer.to, why: `${written} read as ${layer.to}: ${layer.why}` });
+          return { kind: 'name', name: layer.to, text: written, span: x.span };
+        }
         const m = x.kind === 'name' ? to.get(x.name) : undefined;
         if (!m || x.kind !== 'name') return undefined;
         readings.push({ span: x.span, written: x.text, readAs: m.to, why: `${x.text} read as ${m.to}: ${m.why}` });
@@ -132,8 +167,9 @@ function sameFormula(formula: Expr | undefined, problem: Scope): string[] {
 
 /** The problem's scope with each mapped name an alias of the problem's (as an instructor's `alias` line would be). */
 export function withMappedNames(problem: Scope, map: NotationMap): Scope {
-  if (map.mappings.length === 0) return problem;
+  const names = map.mappings.filter((m) => !m.helper && m.exponent === undefined);
+  if (names.length === 0) return problem;
   const scope = extendScope(problem);
-  for (const m of map.mappings) scope.aliases.set(m.from, { kind: 'name', name: m.to, text: m.to, span: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
+  for (const m of names) scope.aliases.set(m.from, { kind: 'name', name: m.to, text: m.to, span: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
   return scope;
 }
