@@ -18,15 +18,27 @@ export interface LineComparison {
   note?: string;
 }
 
-export function compareWithKey(source: string, file: string, key: { lines: KeyLine[] }): { lines: LineComparison[]; counts: { lines: number; agree: number; wrong: number; unjudged: number } } {
-  const report = checkSource(source, file).report;
+export interface KeyComparison {
+  lines: LineComparison[];
+  counts: { lines: number; agree: number; wrong: number; unjudged: number };
+}
+
+export function compareWithKey(source: string, file: string, key: { lines: KeyLine[] }): KeyComparison {
+  return compareClaimsWithKey(checkSource(source, file).report.claims, key);
+}
+
+/** The same for claims checked otherwise (`check --assignment`, app/assignCorpus.ts). */
+export function compareClaimsWithKey(claims: ReadonlyArray<{ steps: ReadonlyArray<{ line: number; verdict: StepVerdict; message: string }>; shapeClaim?: { ok: boolean } | null }>, key: { lines: KeyLine[] }): KeyComparison {
   const verdicts = new Map<number, string[]>();
   const messages = new Map<number, string>();
-  for (const claim of report.claims) {
+  for (const claim of claims) {
     for (const step of claim.steps) {
       verdicts.set(step.line, [...(verdicts.get(step.line) ?? []), step.verdict]);
       if (step.verdict !== 'correct') messages.set(step.line, step.message);
     }
+    // A false shape claim on a right value makes its line wrong, as the keys count it.
+    const last = claim.steps[claim.steps.length - 1];
+    if (last && claim.shapeClaim?.ok === false && claim.steps.every((st) => st.verdict === 'correct')) verdicts.set(last.line, [...(verdicts.get(last.line) ?? []), 'incorrect']);
   }
   const lines = key.lines
     .filter((l) => l.kind === 'derivative' && (l.verdict === 'correct' || l.verdict === 'incorrect'))

@@ -40,6 +40,7 @@ export function buildProgram(): Command {
     .option('--seed <n>', 'seed of the random sample points')
     .option('--as <format>', 'the format of standard input: cr, md, tex or ipynb (default cr)')
     .option('--feedback <level>', 'full (default), hints (the kind and place of each mistake, no answers) or score (verdicts only)')
+    .option('--assignment <file>', 'check against an assignment (.cr) as `grade` would grade it, and show the answer taken for each ask')
     .action((files: string[], opts: CheckCliOptions) => run(() => checkCommand(files, opts)));
 
   program

@@ -2,9 +2,10 @@
 // .tex, .ipynb), then its spans are moved down by the lines of the files before it, so that one source (the
 // files joined by newlines) serves every span and `locate` maps a line back to its file.
 import type { Diagnostic } from '../diagnostics';
-import type { Span, Statement } from '../syntax/ast';
+import type { Span } from '../syntax/ast';
 import { parseDocument, sourceKindOf } from '../analysis/document';
 import type { ParsedDocument } from '../latex/documents';
+import { segmentsOf, type Segment } from './segments';
 
 export interface SubmissionFile {
   /** Relative to the submission's folder, with `/` separators (or the file's name). */
@@ -23,25 +24,15 @@ export interface SubmissionDocument {
   files: FileRange[];
   /** Every file, in order, joined by newlines: the text all spans point into. */
   source: string;
-  /** Statements before a file's first `problem` line; they count for every problem. */
-  preamble: Statement[];
-  /** Problem id (lower case) → the statements under its `problem` lines, in file order. */
-  sections: Map<string, Statement[]>;
-  /** Lower-case problem id → the id as the submission first wrote it. */
-  sectionNames: Map<string, string>;
-  /** Which problem each stretch of lines is under (key null: before a file's first `problem` line). */
-  regions: Array<{ key: string | null; from: number; to: number }>;
+  /** Every file's parts, each of which may answer a problem (segments.ts), in order. */
+  segments: Array<Segment & { file: string }>;
   /** Lines written in `.cr` (whole `.cr` files, ```cr fences): the rest is LaTeX, where OCR slips are read. */
   crLines: Array<{ from: number; to: number }>;
   diagnostics: Diagnostic[];
 }
 
-export function problemKey(id: string): string {
-  return id.trim().toLowerCase();
-}
-
 export function readSubmissionDocument(files: readonly SubmissionFile[]): SubmissionDocument {
-  const doc: SubmissionDocument = { files: [], source: '', preamble: [], sections: new Map(), sectionNames: new Map(), regions: [], crLines: [], diagnostics: [] };
+  const doc: SubmissionDocument = { files: [], source: '', segments: [], crLines: [], diagnostics: [] };
   const sources: string[] = [];
   let nextLine = 1;
   for (const file of files) {
@@ -52,21 +43,7 @@ export function readSubmissionDocument(files: readonly SubmissionFile[]): Submis
     const lineCount = countLines(parsed.source); // a notebook's spans point into its cells' text, laid out on its lines
     if (sourceKindOf(file.path) === 'cr') doc.crLines.push({ from: nextLine, to: nextLine + lineCount - 1 });
     for (const b of (parsed as Partial<ParsedDocument>).blocks ?? []) if (b.kind === 'cr') doc.crLines.push({ from: b.span.line + offset, to: b.span.endLine + offset });
-    let current: Statement[] = doc.preamble; // each file starts outside any problem
-    doc.regions.push({ key: null, from: nextLine, to: nextLine + lineCount - 1 });
-    for (const st of parsed.statements) {
-      if (st.kind === 'problem') {
-        const key = problemKey(st.id);
-        if (!doc.sections.has(key)) {
-          doc.sections.set(key, []);
-          doc.sectionNames.set(key, st.id);
-        }
-        current = doc.sections.get(key)!;
-        const open = doc.regions[doc.regions.length - 1];
-        open.to = st.span.line - 1;
-        doc.regions.push({ key, from: st.span.line, to: nextLine + lineCount - 1 });
-      } else current.push(st);
-    }
+    doc.segments.push(...segmentsOf(parsed, nextLine + lineCount - 1).map((seg) => ({ ...seg, file: file.path })));
     doc.files.push({ path: file.path, firstLine: nextLine, lineCount });
     sources.push(parsed.source);
     nextLine += lineCount;
@@ -82,11 +59,6 @@ export function locate(doc: Pick<SubmissionDocument, 'files'>, line: number): { 
   }
   const last = doc.files[doc.files.length - 1];
   return last ? { file: last.path, line: line - last.firstLine + 1 } : { file: '', line };
-}
-
-/** The problem (lower-case id) a line of the joined source is under; null before any `problem` line. */
-export function problemAt(doc: Pick<SubmissionDocument, 'regions'>, line: number): string | null {
-  return doc.regions.find((r) => line >= r.from && line <= r.to)?.key ?? null;
 }
 
 function countLines(source: string): number {

@@ -11,8 +11,13 @@ import type { Claim } from '../resolve/scope';
 import { addStatements, extendScope } from '../resolve/scope';
 import type { Lowering } from '../resolve/lower';
 import { sourceTextOf } from '../resolve/source';
-import { spanKey, type Assignment, type AssignmentProblem } from './assignment';
-import { locate, problemAt, problemKey, readSubmissionDocument, type SubmissionDocument, type SubmissionFile } from './documents';
+import { spanKey, type Assignment, type AssignmentProblem, type AskSpec } from './assignment';
+import { isLatexSpan, locate, readSubmissionDocument, type SubmissionDocument, type SubmissionFile } from './documents';
+import { alignSegments, isId, stemOf } from './alignment';
+import { alignmentJson, partsOf, type ProblemParts } from './parts';
+import { problemNames, withMappedNames } from './notationMap';
+import { selectAnswer, type AnswerChoice, type SelectionInput } from './answerSelection';
+import { reviewOf } from './confidence';
 import { exprLatex } from './exprLatex';
 import { authorLatex } from '../latex/render';
 import { scoreAsk, type GradedAnswer } from './score';
@@ -56,13 +61,18 @@ export function gradeSubmission(assignment: Assignment, input: SubmissionInput, 
   if (input.moreSkipped) notes.add({ severity: 'warning', code: 'skipped-file', message: `${input.moreSkipped.toLocaleString('en-US')} more files skipped`, file: null, line: null, column: null });
   const unread = nothingRead(input, doc);
   if (unread) return errorResult(assignment, input, seed, limits, unread, { code: 'nothing-read', notes: notes.sorted(input.files.map((f) => f.path)) });
-  const sections = sectionsByProblem(assignment, doc, notes);
+  const aligned = alignSegments(doc.segments, assignment.problems);
+  const alignment = alignmentJson(aligned, doc);
+  const known = assignment.problems.map((p) => p.id).join(', ');
+  for (const a of aligned) {
+    if (a.problem === null && isId(a.segment.label) && !assignment.problems.some((p) => stemOf(a.segment.label, p))) notes.add({ severity: 'warning', code: 'unknown-problem', message: `problem ${a.segment.label} is not part of the assignment (its problems are ${known}); its lines are not graded`, file: null, line: null, column: null });
+  }
   const textOf = sourceTextOf(doc.source);
   // Steps read from LaTeX are shown in .cr syntax, as `chainrule check` shows them.
   const display = (step: Step) => (sourceKindOf(locate(doc, step.span.line).file) === 'cr' ? step.text.trim() : printExpr(step.expr));
 
   const context: SubmissionContext = { assignment, doc, notes, seed, textOf, display };
-  const graded = assignment.problems.map((problem) => gradeProblem(problem, withoutAssignmentLines([...doc.preamble, ...(sections.get(problem) ?? [])], notes), context));
+  const graded = assignment.problems.map((problem) => gradeProblem(problem, partsOf(problem, aligned), context));
   const asks = graded.flatMap((g) => g.asks);
   const classLike = classLikeNote(graded.flatMap((g) => [...g.answeredIn]));
   if (classLike) notes.add({ severity: 'warning', code: 'looks-like-class', message: classLike, file: null, line: null, column: null });
@@ -70,14 +80,14 @@ export function gradeSubmission(assignment: Assignment, input: SubmissionInput, 
     version: RESULT_VERSION, submission: input.name, files: input.files.map((f) => f.path), inputHash: input.inputHash, seed, limits,
     status: 'graded', error: null,
     score: roundScore(asks.reduce((t, a) => t + a.score, 0)), maxScore: assignment.maxScore,
-    asks, problems: graded.map((g) => g.problem), notes: notes.sorted(input.files.map((f) => f.path)),
+    asks, problems: graded.map((g) => g.problem), notes: notes.sorted(input.files.map((f) => f.path)), alignment,
   };
 }
 
 /** Why nothing of a submission can be graded (no file, or no line read from its files), or undefined. */
 function nothingRead(input: SubmissionInput, doc: SubmissionDocument): string | undefined {
   if (input.files.length === 0) return 'no .cr, .md, .tex or .ipynb file was found in this submission';
-  if (doc.preamble.length > 0 || [...doc.sections.values()].some((statements) => statements.length > 0)) return undefined;
+  if (doc.segments.length > 0) return undefined;
   const unparsed = doc.diagnostics.filter((d) => d.severity === 'error').length;
   const why = unparsed
     ? `none of its lines could be read (${unparsed} did not parse: see the notes)`
@@ -106,62 +116,62 @@ interface SubmissionContext {
 }
 
 /** The submission's statements added on top of the problem's scope, every claim checked, every ask scored. */
-function gradeProblem(problem: AssignmentProblem, written: Statement[], ctx: SubmissionContext): { problem: ProblemResult; asks: AskResult[]; answeredIn: Map<string, Set<string>> } {
+function gradeProblem(problem: AssignmentProblem, parts: ProblemParts, ctx: SubmissionContext): { problem: ProblemResult; asks: AskResult[]; answeredIn: Map<string, Set<string>> } {
   const { assignment, doc, notes, seed, textOf, display } = ctx;
-  const { statements, diagnostics: readingNotes } = readSubmissionSlips(problem.scope, written, doc, textOf);
+  const written = withoutAssignmentLines(parts.statements, notes);
+  // The mapped names are the problem's to the OCR reading too (`\frac{2h_1}{a w_1}` with w_1 read as W1).
+  const mapped = withMappedNames(problem.scope, parts.notation);
+  const { statements, diagnostics: readingNotes } = readSubmissionSlips(mapped, written, doc, textOf);
   for (const d of readingNotes) notes.addDiagnostic(d);
-  const scope = addStatements(extendScope(problem.scope), statements, 'submission');
+  const scope = addStatements(extendScope(mapped), statements, 'submission');
   // One graph per problem: sample points give values to every leaf of the graph, and a numeric
   // problem's point has no sizes for another problem's dimensions. It starts as the problem's base.
   const { lowering, calculus, knownExpected } = submissionWorkspace(problem.base, scope, assignment.meanings.meaning, { textOf });
-  const checked = checkClaims(scope.claims, { lowering, calculus, scope, seed, textOf, display }, knownExpected, doc, notes);
-  for (const f of assignment.meanings.takeFailures()) notes.addAt('error', 'internal-error', `${f.message}; this score needs a human look`, f.span, 'this is a bug in chainrule, not in the submission');
+  const checkContext: CheckContext = { lowering, calculus, scope, seed, textOf, display };
+  const checked = checkClaims(scope.claims, checkContext, knownExpected, doc, notes);
+  const internalErrors = assignment.meanings.takeFailures();
+  for (const f of internalErrors) notes.addAt('error', 'internal-error', `${f.message}; this score needs a human look`, f.span, 'this is a bug in chainrule, not in the submission');
   for (const d of scope.diagnostics) notes.addDiagnostic(d);
   for (const d of lowering.diagnostics) if (!problem.ownWarnings.has(spanKey(d))) notes.addDiagnostic(d);
 
-  const { answers, answeredIn } = answersByAsk(problem, scope.claims, checked, lowering);
-  const single = assignment.problems.length === 1;
-  const missingHint = unreadLinesHint(doc, (key) => single || key === problemKey(problem.id));
-  const asks = problem.asks.map((ask) => {
-    const answer = answers.get(ask.id);
-    if (answer) {
-      answer.claim.graded = ask.id;
-      compareByValue(answer, ask, checked[answer.index].valuesOf);
+  const unread = unreadLines(doc, parts);
+  const missingHint = unread.length ? ` (${unread.length} line${unread.length === 1 ? '' : 's'} of this problem did not parse: see the notes.)` : '';
+  const lastVerdict = (i: number) => checked[i].claim.steps[checked[i].claim.steps.length - 1].verdict;
+  const selection: SelectionInput = { claims: scope.claims, lowering, known: problemNames(scope), informal: (i) => lastVerdict(i) === 'informal' };
+  const answeredIn = new Map<string, Set<string>>();
+  const asks = problem.asks.map((ask): AskResult => {
+    const choice = selectAnswer(ask.target.expr, selection);
+    const answer = choice && gradedAnswer(choice, scope.claims, checked, (claim) => checkClaims([claim], checkContext, knownExpected, doc, notes)[0]);
+    if (choice && answer) {
+      checked[choice.index].claim.graded = ask.id;
+      compareByValue(answer, ask, answer.values);
+      const files = answeredIn.get(ask.id) ?? new Set<string>();
+      for (const i of claimsFor(ask, scope.claims, lowering)) files.add(checked[i].claim.file.split('/')[0]);
+      answeredIn.set(ask.id, files);
     }
-    return scoreAsk(ask, answer, problem.policy, missingHint);
+    const result = scoreAsk(ask, answer, problem.policy, missingHint);
+    return { ...result, ...reviewOf({ result, answer: answer?.claim, choice, claims: scope.claims, parts, unread, internalErrors: internalErrors.length, latex: !!choice && isLatexSpan(doc, scope.claims[choice.index].span), line: (l) => locate(doc, l).line }) };
   });
   return { problem: { id: problem.id, title: problem.title, claims: checked.map((c) => c.claim) }, asks, answeredIn };
 }
 
-/** For a missing answer: how many lines under this problem (or before any problem) did not parse. */
-function unreadLinesHint(doc: SubmissionDocument, isThisProblem: (key: string) => boolean): string {
-  const count = doc.diagnostics.filter((d) => {
-    const key = problemAt(doc, d.span.line);
-    return d.severity === 'error' && (key === null || isThisProblem(key));
-  }).length;
-  return count ? ` (${count} line${count === 1 ? '' : 's'} of this problem did not parse: see the notes.)` : '';
+/** The graded answer of a choice: the chosen claim, or its final step with the author's own derivatives put in. */
+function gradedAnswer(choice: AnswerChoice, claims: readonly Claim[], checked: CheckedClaim[], check: (claim: Claim) => CheckedClaim): GradedAnswer & { values?: PointValues } {
+  const own = choice.substituted ? check(choice.substituted) : checked[choice.index];
+  const claim = choice.substituted ?? claims[choice.index];
+  return { claim: own.claim, index: choice.index, finalExpr: claim.steps[claim.steps.length - 1].expr, shapeRepair: own.shapeRepair, fingerprint: null, values: own.valuesOf };
 }
 
-/** The submission's statements for each problem of the assignment; sections naming no problem get a note. */
-function sectionsByProblem(assignment: Assignment, doc: SubmissionDocument, notes: NoteList): Map<AssignmentProblem, Statement[]> {
-  const byKey = new Map(assignment.problems.map((p) => [problemKey(p.id), p]));
-  const single = assignment.problems.length === 1 ? assignment.problems[0] : undefined;
-  const out = new Map<AssignmentProblem, Statement[]>();
-  for (const [key, statements] of doc.sections) {
-    // With one problem, any `problem` line means it (a student may number it differently).
-    const problem = byKey.get(key) ?? single;
-    if (!problem) {
-      const known = assignment.problems.map((p) => p.id).join(', ');
-      notes.add({ severity: 'warning', code: 'unknown-problem', message: `problem ${doc.sectionNames.get(key)} is not part of the assignment (its problems are ${known}); its lines are not graded`, file: null, line: null, column: null });
-      continue;
-    }
-    out.set(problem, [...(out.get(problem) ?? []), ...statements]);
-  }
-  if (doc.sections.size === 0 && assignment.problems.length > 1 && doc.preamble.length > 0) {
-    const first = assignment.problems[0].id;
-    notes.add({ severity: 'info', code: 'no-problem-lines', message: `the submission has no \`problem\` lines, so every line is read under every problem; write \`problem ${first}\` before the answers to problem ${first}`, file: null, line: null, column: null });
-  }
-  return out;
+/** Every claim whose target is the ask's (for the class-folder warning). */
+function claimsFor(ask: AskSpec, claims: readonly Claim[], lowering: Lowering): number[] {
+  const key = targetKey(ask.target.expr, lowering);
+  return claims.map((_, i) => i).filter((i) => key !== undefined && targetKey(claims[i].target.expr, lowering) === key);
+}
+
+/** The lines (of the joined source) of the problem's parts that hold maths that could not be read. */
+function unreadLines(doc: SubmissionDocument, parts: ProblemParts): number[] {
+  const inParts = (line: number) => parts.parts.some((p) => line >= p.segment.from && line <= p.segment.to);
+  return [...new Set(doc.diagnostics.filter((d) => d.severity === 'error' || d.code === 'parse-error').map((d) => d.span.line).filter(inParts))];
 }
 
 /** Drops the lines that belong to the assignment (oversized lines were dropped when the files were read). */
@@ -193,7 +203,8 @@ function checkClaims(claims: readonly Claim[], ctx: CheckContext, knownExpected:
     let json: ClaimJson;
     try {
       const pointValues = (values: PointValues) => (valuesOf = values);
-      json = checkClaim(claim, { ...ctx, earlier, internalErrors, grading: { shapeRepairs, crossCheck: false, domainHints: false, knownExpected, pointValues } });
+      // A claim read from LaTeX may be misread: a doubtful verdict is `unjudged`, as `check` makes it (doubts.ts).
+      json = checkClaim(claim, { ...ctx, earlier, internalErrors, document: isLatexSpan(doc, claim.span), grading: { shapeRepairs, crossCheck: false, domainHints: false, knownExpected, pointValues } });
     } catch (err) {
       passLimits(err); // the whole submission goes past it, not this claim
       const message = `chainrule could not check this claim: ${err instanceof Error ? err.message : String(err)}`;
@@ -222,30 +233,6 @@ function gradedClaim(claim: Claim, json: ClaimJson, doc: SubmissionDocument): Gr
     ...json, ...readings, line: at.line, file: at.file, targetLatex: authorLatex(claim.target, () => exprLatex(claim.target.expr)), graded: null,
     steps: json.steps.map((s, i) => ({ ...s, line: locate(doc, s.line).line, latex: authorLatex(claim.steps[i], () => exprLatex(claim.steps[i].expr)) })),
   };
-}
-
-/**
- * For each ask of the problem, the last claim whose target means the ask's target, and the top-level files
- * or folders of the submission holding a claim for it.
- */
-function answersByAsk(problem: AssignmentProblem, claims: readonly Claim[], checked: CheckedClaim[], lowering: Lowering): { answers: Map<string, GradedAnswer>; answeredIn: Map<string, Set<string>> } {
-  const askOfKey = new Map<string, string>();
-  for (const ask of problem.asks) {
-    const key = targetKey(ask.target.expr, lowering);
-    if (key !== undefined) askOfKey.set(key, ask.id);
-  }
-  const answers = new Map<string, GradedAnswer>();
-  const answeredIn = new Map<string, Set<string>>();
-  claims.forEach((claim, index) => {
-    const key = targetKey(claim.target.expr, lowering);
-    const askId = key === undefined ? undefined : askOfKey.get(key);
-    if (!askId) return;
-    const { claim: graded, shapeRepair } = checked[index];
-    answers.set(askId, { claim: graded, index, finalExpr: claim.steps[claim.steps.length - 1].expr, shapeRepair, fingerprint: null });
-    if (!answeredIn.has(askId)) answeredIn.set(askId, new Set());
-    answeredIn.get(askId)!.add(graded.file.split('/')[0]);
-  });
-  return { answers, answeredIn };
 }
 
 /** Notes of one submission, with file-relative positions, each said once (preamble lines recur per problem). */
@@ -296,7 +283,7 @@ export function errorResult(
     status: 'error', error, score: 0, maxScore: assignment.maxScore,
     asks: assignment.asks.map((ask) => ({
       id: ask.id, problem: ask.problem, target: ask.targetText, maxScore: ask.points, score: 0, outcome: 'error', rule: null, answer: null,
-      expected: ask.expected.text, expectedLatex: ask.expected.latex, feedback: `Not graded: ${error}.`,
+      expected: ask.expected.text, expectedLatex: ask.expected.latex, feedback: `Not graded: ${error}.`, confidence: 'needs-review', reasons: [`not graded: ${error}`],
     })),
     problems: assignment.problems.map((p) => ({ id: p.id, title: p.title, claims: [] })),
     notes: [{ severity: 'error', code, message: error, file: null, line: null, column: null }, ...notes],

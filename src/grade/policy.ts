@@ -34,6 +34,7 @@ export const DEFAULT_POLICY: readonly PolicyRow[] = [
   { key: 'unknown', label: 'wrong', percent: 0, when: 'wrong, with no recognised near miss' },
   { key: 'informal', label: 'informal', percent: 0, when: 'the answer is tensor shorthand (dh/dW), not a matrix expression' },
   { key: 'unexpanded', label: 'not worked out', percent: 0, when: 'the final answer still contains a derivative reference (X^T dL/dh)' },
+  { key: 'unjudged', label: 'not judged', percent: 0, when: 'chainrule could not judge the answer, because of its own reading or context (SPEC 4.1); always needs review' },
   { key: 'error', label: 'not checkable', percent: 0, when: 'the answer could not be read (unknown name, shape error in a definition), or its values are beyond floating-point range' },
 ];
 

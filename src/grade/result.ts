@@ -4,6 +4,8 @@
 import type { ClaimJson, Diagnosis, StepJson, StepVerdict } from '../check/report';
 import type { GradingLimits } from './limits';
 import type { Delivery } from './delivery';
+import type { Confidence } from './confidence';
+import type { AlignmentJson } from './parts';
 
 export const RESULT_VERSION = 1;
 
@@ -56,6 +58,9 @@ export interface AskResult {
   feedback: string;
   /** Present when an instructor's override set the points. */
   override?: OverrideJson;
+  /** `needs-review` when the score rests on something chainrule decided rather than checked (confidence.ts), with why. */
+  confidence: Confidence;
+  reasons: string[];
 }
 
 export interface GradedStep extends StepJson {
@@ -107,6 +112,8 @@ export interface SubmissionResult {
   asks: AskResult[];
   problems: ProblemResult[];
   notes: NoteJson[];
+  /** Which lines of the submission were read as which problem (parts.ts); absent in a result that was not graded. */
+  alignment?: AlignmentJson[];
 }
 
 /**

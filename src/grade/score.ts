@@ -25,6 +25,7 @@ export function ruleOf(answer: GradedAnswer): string {
   const last = answer.claim.steps[answer.claim.steps.length - 1];
   if (last.verdict === 'error') return 'error';
   if (last.verdict === 'informal') return 'informal';
+  if (last.verdict === 'unjudged') return 'unjudged';
   // Checked before correctness: `X^T dL/dh` is a right chain-rule step but not an answer, and
   // `dL/dW = dL/dW` would otherwise earn full marks.
   if (findDerivative(answer.finalExpr)) return 'unexpanded';
@@ -33,7 +34,10 @@ export function ruleOf(answer: GradedAnswer): string {
   return last.diagnosis ?? 'unknown';
 }
 
-export function scoreAsk(ask: AskSpec, answer: GradedAnswer | undefined, policy: Policy, missingHint: string): AskResult {
+/** An ask's score before its confidence is weighed (confidence.ts). */
+export type ScoredAsk = Omit<AskResult, 'confidence' | 'reasons'>;
+
+export function scoreAsk(ask: AskSpec, answer: GradedAnswer | undefined, policy: Policy, missingHint: string): ScoredAsk {
   const base = {
     id: ask.id, problem: ask.problem, target: ask.targetText, maxScore: ask.points,
     expected: ask.expected.text, expectedLatex: ask.expected.latex,
@@ -50,7 +54,7 @@ export function scoreAsk(ask: AskSpec, answer: GradedAnswer | undefined, policy:
   const credit = answer.override ? answer.override.points / ask.points : valueCredit * shapeCredit;
   const outcome: AskOutcome = credit >= 1 ? 'correct' : credit > 0 ? 'partial' : rule === 'error' ? 'error' : 'wrong';
   const json = answerJson(answer);
-  const result: AskResult = { ...base, score: roundScore(ask.points * credit), outcome, rule, answer: json, feedback: feedback(rule, credit, answer, ask) };
+  const result: ScoredAsk = { ...base, score: roundScore(ask.points * credit), outcome, rule, answer: json, feedback: feedback(rule, credit, answer, ask) };
   if (answer.override) result.override = answer.override;
   return result;
 }

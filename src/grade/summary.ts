@@ -47,11 +47,21 @@ export interface AskSummary {
   id: string;
   maxScore: number;
   mean: number;
-  outcomes: Record<AskOutcome, number>;
+  /** How many got each outcome, and how many scores need a human look (`needsReview`, any outcome). */
+  outcomes: Record<AskOutcome | 'needsReview', number>;
+  /** The scores that need a human look (SPEC 4.3), in name order: where, and why. */
+  needsReview: ReviewItem[];
   /** Most common first. */
   mistakes: Mistake[];
   /** Largest first; answers of submissions that were graded (not missing, not failed). */
   groups: AnswerGroup[];
+}
+
+export interface ReviewItem {
+  submission: string;
+  file: string | null;
+  line: number | null;
+  reason: string;
 }
 
 export interface ClassSummary {
@@ -90,7 +100,8 @@ export function summarize(assignment: { file: string; maxScore: number; asks: Re
 }
 
 function askSummary(ask: { id: string; points: number }, results: readonly ResultDigest[]): AskSummary {
-  const outcomes: Record<AskOutcome, number> = { correct: 0, partial: 0, wrong: 0, missing: 0, error: 0 };
+  const outcomes: Record<AskOutcome | 'needsReview', number> = { correct: 0, partial: 0, wrong: 0, missing: 0, error: 0, needsReview: 0 };
+  const needsReview: ReviewItem[] = [];
   const mistakes = new Map<string, Mistake>();
   let total = 0;
   for (const r of results) {
@@ -98,6 +109,10 @@ function askSummary(ask: { id: string; points: number }, results: readonly Resul
     if (!a) continue;
     total += a.score;
     outcomes[a.outcome]++;
+    if (a.confidence === 'needs-review') {
+      outcomes.needsReview++;
+      needsReview.push({ submission: r.submission, file: a.answer?.file ?? null, line: a.answer?.line ?? null, reason: a.reasons.join('; ') });
+    }
     if (a.outcome === 'correct') continue;
     const diagnosis = r.status === 'error' ? 'not-graded' : (a.rule ?? 'missing');
     const known = mistakes.get(diagnosis);
@@ -110,7 +125,7 @@ function askSummary(ask: { id: string; points: number }, results: readonly Resul
     }
   }
   return {
-    id: ask.id, maxScore: ask.points, mean: results.length ? roundScore(total / results.length) : 0, outcomes,
+    id: ask.id, maxScore: ask.points, mean: results.length ? roundScore(total / results.length) : 0, outcomes, needsReview,
     mistakes: [...mistakes.values()].sort((x, y) => y.count - x.count || (x.diagnosis < y.diagnosis ? -1 : 1)),
     groups: answerGroups(ask.id, results),
   };

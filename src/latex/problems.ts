@@ -16,8 +16,10 @@ export interface ProblemMarker {
 const PART = '[a-h]';
 const SEPARATOR = '\\s*[.:)\\-–—]?\\s*';
 
-const KEYWORD_ID = new RegExp(`^(?:problem|question|exercise|task|part|q)\\s*\\.?\\s*(\\d+)\\s*(?:\\(?(${PART})\\)?)?(?![a-z0-9])${SEPARATOR}(.*)$`, 'i');
-const BARE_ID = new RegExp(`^(\\d+)(${PART})?(?![a-z0-9])${SEPARATOR}(.*)$`, 'i');
+// `2b`, `2.b`, `2(b)`, `2 (b)`: a problem number and its part, however the author joins them.
+const NUMBER_PART = `(\\d+)(?:\\.?(${PART})|\\.?\\s*\\((${PART})\\))?(?![a-z0-9])`;
+const KEYWORD_ID = new RegExp(`^(?:problem|question|exercise|task|part|q)\\s*\\.?\\s*${NUMBER_PART}${SEPARATOR}(.*)$`, 'i');
+const BARE_ID = new RegExp(`^${NUMBER_PART}${SEPARATOR}(.*)$`, 'i');
 const PART_ONLY = new RegExp(`^(?:\\((${PART})\\)|(${PART})\\))(?:\\s|$)`, 'i');
 const CR_PROBLEM = /^problem\s+([0-9A-Za-z_.-]+)(?:\s+"([^"]*)")?\s*$/;
 const LINE_KEYWORD_ID = new RegExp(`^(?:(?:problem|question|exercise|task)\\s+|q(?=\\d))(\\d+)(?:\\s*\\.?\\s*\\(?(${PART})\\)?)?(?![a-z0-9])`, 'i');
@@ -44,7 +46,7 @@ function idMarker(num: string, part: string | undefined, title: string): Problem
 export function headingMarker(heading: string): ProblemMarker | undefined {
   const text = strip(heading);
   const m = KEYWORD_ID.exec(text) ?? BARE_ID.exec(text);
-  if (m) return idMarker(m[1], m[2], m[3]);
+  if (m) return idMarker(m[1], m[2] ?? m[3], m[4]);
   const p = PART_ONLY.exec(text);
   return p ? { part: (p[1] ?? p[2]).toLowerCase() } : undefined;
 }

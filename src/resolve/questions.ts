@@ -98,25 +98,34 @@ function visibleFrom(questions: readonly Question[], index: number): Set<number>
 
 /** `own` split where a name is defined again in new terms; each later part sees everything before it. */
 function splitAtRedefinitions(id: string, inherited: Statement[][], borrowed: number, own: Statement[]): QuestionSection[] {
+  const sections: QuestionSection[] = [];
+  let start = 0;
+  for (const i of redefinitionBreaks(inherited.slice(borrowed).flat(), own)) {
+    sections.push({ id, inherited, borrowed, own: own.slice(start, i) });
+    inherited = [...inherited, own.slice(start, i)];
+    start = i;
+  }
+  sections.push({ id, inherited, borrowed, own: own.slice(start) });
+  return sections;
+}
+
+/** Where `own` starts a new derivation (indices), given the definitions it sees before it (the grader splits there too). */
+export function redefinitionBreaks(before: readonly Statement[], own: readonly Statement[]): number[] {
   const definitions = new Map<string, Expr>();
   const define = (st: Statement): void => {
     if (st.kind === 'equation' && st.lhs.expr.kind === 'name' && st.rhs.length && !definitions.has(st.lhs.expr.name)) definitions.set(st.lhs.expr.name, st.rhs[0].expr);
   };
-  inherited.slice(borrowed).flat().forEach(define);
-  const sections: QuestionSection[] = [];
-  let start = 0;
+  before.forEach(define);
+  const breaks: number[] = [];
   own.forEach((st, i) => {
     const redefined = redefinedInNewTerms(st, definitions);
-    if (i > start && redefined !== undefined) {
-      sections.push({ id, inherited, borrowed, own: own.slice(start, i) });
-      inherited = [...inherited, own.slice(start, i)];
-      start = i;
+    if (i > (breaks[breaks.length - 1] ?? 0) && redefined !== undefined) {
+      breaks.push(i);
       definitions.delete(redefined);
     }
     define(st);
   });
-  sections.push({ id, inherited, borrowed, own: own.slice(start) });
-  return sections;
+  return breaks;
 }
 
 /** L, for `L = expr` with L defined before and expr using a name (not L) that L's definition does not reach. */

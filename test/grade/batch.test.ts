@@ -48,7 +48,7 @@ describe('chainrule grade', () => {
   it('grades the fixtures and says so', () => {
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
-    expect(first.stdout).toBe(`graded 15 submissions, mean 31.33 / 40 → ${out}\n`);
+    expect(first.stdout).toBe(`graded 15 submissions, mean 31.6 / 40 → ${out}\n`);
   });
 
   it('writes the layout of SPEC section 2', () => {
@@ -83,7 +83,7 @@ describe('chainrule grade', () => {
     const rerun = grade(out, '--seed', '7');
     expect(rerun.stdout).not.toContain('earlier run');
     expect(JSON.parse(fs.readFileSync(path.join(out, 'submissions/ada_perfect/result.json'), 'utf8')).seed).toBe(7);
-    expect(rerun.stdout).toContain('mean 31.33 / 40');
+    expect(rerun.stdout).toContain('mean 31.6 / 40');
   });
 
   it('writes only the formats asked for (result.json always: it is what a re-run resumes from)', () => {

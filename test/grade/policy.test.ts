@@ -30,7 +30,7 @@ describe('the policy table', () => {
     expect(Object.fromEntries(DEFAULT_POLICY.map((r) => [r.key, r.percent]))).toEqual({
       'shape-claim': 75, 'carried-error': 75, rounding: 75, sign: 50, transpose: 50, scale: 50,
       'missing-factor': 0, 'missing-term': 0, 'extra-term': 0, 'elementwise-vs-matrix-product': 0, shape: 0, unknown: 0,
-      informal: 0, unexpanded: 0, error: 0,
+      informal: 0, unexpanded: 0, unjudged: 0, error: 0,
     });
   });
 

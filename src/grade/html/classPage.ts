@@ -59,8 +59,12 @@ function askBlock(hasReports: boolean, authors: ReadonlyMap<string, string>): (a
           return `<li class="mistake"><span class="count">${escapeHtml(m.label)} × ${m.count}</span> — e.g. ${who}${answer}: <span class="muted">${escapeHtml(m.example.feedback)}</span></li>`;
         }).join('')}</ul>`
       : '<p class="muted small">Everyone got this right.</p>';
+    // The scores a TA should look at, each with its place and reason: only these need a human.
+    const review = ask.needsReview.length
+      ? `<h4>Needs review (${ask.needsReview.length})</h4><ul class="review">${ask.needsReview.map((r) => `<li>${link(r.submission)}${r.line !== null ? ` line ${r.line}` : ''}: <span class="muted">${escapeHtml(r.reason)}</span></li>`).join('')}</ul>`
+      : '';
     const groups = ask.groups.length ? `<h4>Answers, grouped by value</h4><ol class="groups">${ask.groups.map((g) => groupItem(g, ask.maxScore, link)).join('')}</ol>` : '';
-    return `<div class="ask"><h3>${escapeHtml(ask.id)} <span class="muted small">mean ${ask.mean} / ${ask.maxScore}</span></h3><p class="small">${counts}</p>${mistakes}${groups}</div>`;
+    return `<div class="ask"><h3>${escapeHtml(ask.id)} <span class="muted small">mean ${ask.mean} / ${ask.maxScore}</span></h3><p class="small">${counts}</p>${review}${mistakes}${groups}</div>`;
   };
 }
 

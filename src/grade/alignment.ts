@@ -1,0 +1,156 @@
+// Which part of a submission answers which problem of the assignment (docs/grading.md, "Which part answers
+// which problem"). A part whose label names a problem (`2.b`, `Q2b`, `Problem 2 (b)`, a heading `## 1` with
+// an item `a)`, or the problem's title) answers it. The other parts are aligned by content: in document
+// order, each to a problem not earlier than the previous one's, or to none, so that the parts' names and
+// definitions fit their problems best (an order-preserving alignment, by dynamic programming). A part that
+// fits no problem is not graded; every decision is reported.
+import type { Expr } from '../syntax/ast';
+import type { AssignmentProblem } from './assignment';
+import type { Segment } from './segments';
+import { statementNames } from './segments';
+import { applyNotation, mapNotation, problemNames } from './notationMap';
+import { walkNames } from '../resolve/names';
+
+export type AlignedBy = 'label' | 'content' | 'only-problem' | 'none';
+
+export interface AlignedSegment {
+  segment: Segment;
+  problem: AssignmentProblem | null;
+  by: AlignedBy;
+}
+
+/** The label as a problem id: `Problem 2 (b)`, `Q2.b`, `2(b)` → `2b`; a title → its letters and digits. */
+export function labelKey(label: string): string {
+  return label
+    .toLowerCase()
+    .replace(/^\s*(?:problem|question|exercise|task|part|hw|q)\s*\.?\s*(?=\d)/, '')
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** Whether a part's label names this problem: its id (or a part of it: `2b` answers problem `2`) or its title. */
+function labelNames(label: string, problem: AssignmentProblem): boolean {
+  const key = labelKey(label);
+  const id = labelKey(problem.id);
+  if (!key || !id) return false;
+  if (key === id || (problem.title && key === labelKey(problem.title))) return true;
+  return /^\d+$/.test(id) && key.startsWith(id) && /^[a-z]+$/.test(key.slice(id.length));
+}
+
+/** Whether a label is a problem number (`7`, `2b`) rather than a title. */
+export function isId(label: string | null): boolean {
+  return label !== null && /^\d/.test(labelKey(label));
+}
+
+/** A stem labelled `2` fits the parts `2a`, `2b`: its content decides which. */
+export function stemOf(label: string | null, problem: AssignmentProblem): boolean {
+  if (!label) return false;
+  const key = labelKey(label);
+  const id = labelKey(problem.id);
+  return /^\d+$/.test(key) && id.startsWith(key) && /^[a-z]+$/.test(id.slice(key.length));
+}
+
+export function alignSegments(segments: readonly Segment[], problems: readonly AssignmentProblem[]): AlignedSegment[] {
+  if (problems.length === 1) return segments.map((segment) => ({ segment, problem: problems[0], by: 'only-problem' }));
+  const fixed = segments.map((s) => (s.label === null ? undefined : problems.find((p) => labelNames(s.label!, p))));
+  // When the author's labels name the assignment's problems, a part labelled with another id (`problem 7`)
+  // answers none of them; when none do, the author numbers otherwise and content decides.
+  const labelsName = fixed.some((p) => p !== undefined);
+  const free = segments.map((_, i) => i).filter((i) => !fixed[i] && !(labelsName && isId(segments[i].label) && !problems.some((p) => stemOf(segments[i].label, p))));
+  const fits = free.map((i) => problems.map((p) => contentFit(segments[i], p) + (stemOf(segments[i].label, p) ? STEM_BONUS : 0)));
+  const chosen = orderPreserving(fits);
+  const out: AlignedSegment[] = segments.map((segment, i) => (fixed[i] ? { segment, problem: fixed[i]!, by: 'label' } : { segment, problem: null, by: 'none' }));
+  free.forEach((i, k) => {
+    if (chosen[k] !== undefined) out[i] = { segment: segments[i], problem: problems[chosen[k]!], by: 'content' };
+  });
+  return out;
+}
+
+const STEM_BONUS = 2;
+const ASK_WEIGHT = 3;
+const AGREEING_DEFINITION = 2;
+const CONFLICTING_DEFINITION = 3;
+
+/**
+ * How well a part fits a problem: each ask it answers in the problem's names, each of the problem's
+ * definitions it restates alike (less for each it restates otherwise: another derivation), each name it
+ * shares with the problem, less each name it uses that neither the problem nor the part gives.
+ */
+export function contentFit(segment: Segment, problem: AssignmentProblem): number {
+  const statements = applyNotation(segment.statements, mapNotation(segment.statements, problem.scope, lossNames(problem)));
+  const known = problemNames(problem.scope);
+  const own = new Set<string>();
+  for (const st of [...segment.before, ...statements]) if (st.kind === 'equation' && st.lhs.expr.kind === 'name') own.add(st.lhs.expr.name);
+  for (const st of segment.before) if (st.kind === 'decl') for (const n of st.names) own.add(n.name);
+  const asks = new Set(problem.asks.map((a) => derivativeKey(a.target.expr)).filter((k): k is string => k !== undefined));
+  let fit = 0;
+  const hit = new Set<string>();
+  const names = new Set<string>();
+  for (const st of statements) {
+    for (const n of statementNames(st)) names.add(n);
+    if (st.kind !== 'equation' || st.rhs.length === 0) continue;
+    const key = derivativeKey(st.lhs.expr, known);
+    if (key !== undefined && asks.has(key) && inProblemNames(st.rhs[st.rhs.length - 1].expr, known, own)) hit.add(key);
+    const def = st.lhs.expr.kind === 'name' ? problem.scope.definitions.get(st.lhs.expr.name) : undefined;
+    if (def) fit += sameNames(st.rhs[0].expr, def.expr) ? AGREEING_DEFINITION : -CONFLICTING_DEFINITION;
+  }
+  fit += ASK_WEIGHT * hit.size;
+  for (const n of names) fit += known.has(n) ? 1 : own.has(n) ? 0 : -1;
+  return fit;
+}
+
+/** The names the problem's asks differentiate (`L` of `ask dL/dW`): its losses. */
+export function lossNames(problem: AssignmentProblem): string[] {
+  return [...new Set(problem.asks.flatMap((a) => (a.target.expr.kind === 'deriv' && a.target.expr.of.kind === 'name' ? [a.target.expr.of.name] : [])))];
+}
+
+/**
+ * `L/W` for dL/dW between names. With `known`, a per-entry target `dL/dw_i` (w an array of the problem, i
+ * a letter) is keyed as the whole `dL/dw` it answers entry by entry.
+ */
+export function derivativeKey(e: Expr, known?: ReadonlySet<string>): string | undefined {
+  if (e.kind !== 'deriv' || e.wrt.length !== 1 || e.of.kind !== 'name' || e.wrt[0].kind !== 'name') return undefined;
+  const wrt = e.wrt[0].name;
+  const entryOf = known && !known.has(wrt) && /^[A-Za-z]+[a-z]$/.test(wrt) ? wrt.slice(0, -1) : undefined;
+  return `${e.of.name}/${entryOf !== undefined && known!.has(entryOf) ? entryOf : wrt}`;
+}
+
+/** Whether at least half the names of an answer are the problem's or the part's own. */
+function inProblemNames(e: Expr, known: ReadonlySet<string>, own: ReadonlySet<string>): boolean {
+  let ours = 0;
+  let all = 0;
+  walkNames(e, (n) => {
+    all++;
+    if (known.has(n) || own.has(n)) ours++;
+  });
+  return all === 0 || ours * 2 >= all;
+}
+
+function sameNames(a: Expr, b: Expr): boolean {
+  const na = new Set<string>();
+  const nb = new Set<string>();
+  walkNames(a, (n) => na.add(n));
+  walkNames(b, (n) => nb.add(n));
+  return na.size === nb.size && [...na].every((n) => nb.has(n));
+}
+
+/**
+ * For each part, in order, the index of its problem or undefined (none): problems never go back, and the
+ * total fit of the parts given a problem is the largest; a part is given a problem only where it fits (> 0).
+ */
+function orderPreserving(fits: number[][]): Array<number | undefined> {
+  const m = fits[0]?.length ?? 0;
+  // states[0]: no problem given yet; states[j + 1]: the last part given one was given problem j.
+  let states = Array.from({ length: m + 1 }, (_, s) => ({ total: s === 0 ? 0 : -Infinity, choice: [] as Array<number | undefined> }));
+  for (const row of fits) {
+    const next = states.map((st) => ({ total: st.total, choice: [...st.choice, undefined] }));
+    row.forEach((fit, j) => {
+      if (fit <= 0) return;
+      for (let s = 0; s <= j + 1; s++) {
+        const total = states[s].total + fit;
+        if (total > next[j + 1].total) next[j + 1] = { total, choice: [...states[s].choice, j] };
+      }
+    });
+    states = next;
+  }
+  return states.reduce((a, b) => (b.total > a.total ? b : a)).choice;
+}

@@ -1,0 +1,175 @@
+// The student's names matched to the problem's (docs/grading.md, "Notation"): a name the problem does not
+// have is read as one of its names when the name's shape says so (case and font: `w_1`, `\mathbf{W}_1` for
+// W1; `W^1` for W1), when it is a common name for the problem's output (`\hat{y}`, `p`, `o` for the defined
+// name the loss is computed from); `W^1` is W1 when the problem has no W. A name the student defines by the
+// same formula as a problem name is reported as that name (it works as the student's helper anyway).
+// A name that could be two of the problem's names is left alone and reported as ambiguous: the ask that
+// uses it needs a human look. The instructor's `alias` lines win (a name they alias is never mapped).
+import type { Expr, Reading, Span, Statement } from '../syntax/ast';
+import { extendScope, type Scope } from '../resolve/scope';
+import { walkNames } from '../resolve/names';
+import { findInExpr, rewriteExpr } from '../syntax/walk';
+import { printExpr } from '../syntax/print';
+
+export interface NameMapping {
+  /** The student's name (normalised) and the problem's name it is read as. */
+  from: string;
+  to: string;
+  why: string;
+  /** `W^1` for W1: the name raised to this layer number is the problem's name. */
+  exponent?: number;
+  /** The student defines the name by the problem's formula: it works as their helper, and is only reported. */
+  helper?: true;
+}
+
+export interface Ambiguity {
+  name: string;
+  span: Span;
+  candidates: string[];
+}
+
+export interface NotationMap {
+  mappings: NameMapping[];
+  ambiguous: Ambiguity[];
+}
+
+/** Common names for a model's output (the name its loss is computed from). */
+const OUTPUT_NAMES = new Set(['yhat', 'haty', 'p', 'o', 'out', 'output', 'pred', 'ypred', 'prediction']);
+
+/** The problem's names a submission may mean: declared, defined, dimensions, functions, point names. */
+export function problemNames(scope: Scope): Set<string> {
+  return new Set([...scope.declarations.keys(), ...scope.definitions.keys(), ...scope.dims, ...scope.functions.keys(), ...scope.abstractFunctions.keys(), ...scope.pointNames, ...scope.aliases.keys()]);
+}
+
+/** How a name is written, whatever its case and font: `w1`, `W1` and `W_{1}` share it. */
+function shapeKey(name: string): string {
+  return name.toLowerCase();
+}
+
+export function mapNotation(statements: readonly Statement[], problem: Scope, lossNames: readonly string[]): NotationMap {
+  const known = problemNames(problem);
+  const own = definedNames(statements);
+  const written = namesWritten(statements);
+  const byKey = new Map<string, string[]>();
+  // Declared names, and defined names of more than one letter: an index `l` beside a loss `L` is no slip.
+  for (const n of [...problem.declarations.keys(), ...[...problem.definitions.keys()].filter((d) => d.length > 1)]) byKey.set(shapeKey(n), [...(byKey.get(shapeKey(n)) ?? []), n]);
+  const outputs = outputNames(problem, lossNames);
+  const mappings: NameMapping[] = [];
+  const ambiguous: Ambiguity[] = [];
+  for (const [name, span] of written) {
+    if (known.has(name)) continue;
+    // A name the student declares or defines is their own: mapped only when defined by a problem name's formula.
+    if (own.has(name)) {
+      const same = sameFormula(own.get(name), problem);
+      if (same.length === 1) mappings.push({ from: name, to: same[0], why: `defined by the formula of the problem's ${same[0]}`, helper: true });
+      continue;
+    }
+    const byShape = byKey.get(shapeKey(name)) ?? [];
+    const candidates = byShape.length ? byShape : OUTPUT_NAMES.has(shapeKey(name)) ? outputs : [];
+    if (candidates.length === 1) mappings.push({ from: name, to: candidates[0], why: byShape.length ? `the problem's ${candidates[0]}, written in another case or font` : `a common name for the output ${candidates[0]}` });
+    else if (candidates.length > 1) ambiguous.push({ name, span, candidates });
+  }
+  // `W^1`, `W^2` for the layers W1, W2 (a name the problem lacks raised to a number is no power).
+  for (const [key, { base, exponent }] of layerPowers(statements)) {
+    const to = known.has(base) || own.has(base) ? [] : byKey.get(shapeKey(`${base}${exponent}`)) ?? [];
+    if (to.length === 1 && !mappings.some((m) => `${m.from}^${m.exponent}` === key)) mappings.push({ from: base, to: to[0], exponent, why: `the problem's ${to[0]}, its layer written as a superscript` });
+  }
+  return { mappings, ambiguous };
+}
+
+/** `name^n` for a whole number n, as written in the statements. */
+function layerPowers(statements: readonly Statement[]): Map<string, { base: string; exponent: number }> {
+  const out = new Map<string, { base: string; exponent: number }>();
+  for (const st of statements) {
+    if (st.kind !== 'equation') continue;
+    for (const step of [st.lhs, ...st.rhs]) {
+      findInExpr(step.expr, (x) => {
+        const n = x.kind === 'power' && x.exponent.kind === 'number' ? x.exponent.value : undefined;
+        if (x.kind === 'power' && x.base.kind === 'name' && n !== undefined && Number.isInteger(n) && n > 0) out.set(`${x.base.name}^${n}`, { base: x.base.name, exponent: n });
+        return false;
+      });
+    }
+  }
+  return out;
+}
+
+/** The statements with every mapped name replaced by the problem's, each replacement a reading on its line. */
+export function applyNotation(statements: readonly Statement[], map: NotationMap): Statement[] {
+  const renames = map.mappings.filter((m) => !m.helper);
+  if (renames.length === 0) return [...statements];
+  const to = new Map(renames.filter((m) => m.exponent === undefined).map((m) => [m.from, m]));
+  const layers = new Map(renames.filter((m) => m.exponent !== undefined).map((m) => [`${m.from}^${m.exponent}`, m]));
+  return statements.map((st) => {
+    if (st.kind !== 'equation') return st;
+    const readings: Reading[] = [...(st.readings ?? [])];
+    const rename = (e: Expr): Expr =>
+      rewriteExpr(e, (x) => {
+        if (x.kind === 'power' && x.base.kind === 'name' && x.exponent.kind === 'number') {
+          const layer = layers.get(`${x.base.name}^${x.exponent.value}`);
+          if (!layer) return undefined;
+          const written = `${x.base.text}^${x.exponent.text}`;
+          readings.push({ span: x.span, written, readAs: layer.to, why: `${written} read as ${layer.to}: ${layer.why}` });
+          return { kind: 'name', name: layer.to, text: written, span: x.span };
+        }
+        const m = x.kind === 'name' ? to.get(x.name) : undefined;
+        if (!m || x.kind !== 'name') return undefined;
+        readings.push({ span: x.span, written: x.text, readAs: m.to, why: `${x.text} read as ${m.to}: ${m.why}` });
+        return { ...x, name: m.to };
+      });
+    const lhs = { ...st.lhs, expr: rename(st.lhs.expr) };
+    const rhs = st.rhs.map((s) => ({ ...s, expr: rename(s.expr) }));
+    return readings.length === (st.readings?.length ?? 0) ? st : { ...st, lhs, rhs, readings };
+  });
+}
+
+/** Names the statements define (`name = formula`), with the formula; declared names count as defined too. */
+function definedNames(statements: readonly Statement[]): Map<string, Expr | undefined> {
+  const out = new Map<string, Expr | undefined>();
+  for (const st of statements) {
+    if (st.kind === 'decl') for (const n of st.names) if (!out.has(n.name)) out.set(n.name, undefined);
+    if (st.kind === 'equation' && st.lhs.expr.kind === 'name' && st.rhs.length && !out.has(st.lhs.expr.name)) out.set(st.lhs.expr.name, st.rhs[0].expr);
+  }
+  return out;
+}
+
+/** Every name written in the statements, with the place it is first written. */
+function namesWritten(statements: readonly Statement[]): Map<string, Span> {
+  const out = new Map<string, Span>();
+  for (const st of statements) {
+    if (st.kind === 'decl') for (const n of st.names) if (!out.has(n.name)) out.set(n.name, n.span);
+    if (st.kind !== 'equation') continue;
+    for (const step of [st.lhs, ...st.rhs]) {
+      findInExpr(step.expr, (x) => {
+        if (x.kind === 'name' && !out.has(x.name)) out.set(x.name, x.span);
+        return false;
+      });
+    }
+  }
+  return out;
+}
+
+/** The defined names a loss is computed from directly (`a2` for L = -y log(a2) - ...): the model's output. */
+function outputNames(problem: Scope, lossNames: readonly string[]): string[] {
+  const outs = new Set<string>();
+  for (const loss of lossNames) {
+    const def = problem.definitions.get(loss);
+    if (def) walkNames(def.expr, (n) => problem.definitions.has(n) && n !== loss && outs.add(n));
+  }
+  return [...outs];
+}
+
+/** The problem's defined names whose formula the student's formula restates, written the same way. */
+function sameFormula(formula: Expr | undefined, problem: Scope): string[] {
+  if (!formula) return [];
+  const text = printExpr(formula);
+  return [...problem.definitions].filter(([, d]) => printExpr(d.expr) === text).map(([name]) => name);
+}
+
+/** The problem's scope with each mapped name an alias of the problem's (as an instructor's `alias` line would be). */
+export function withMappedNames(problem: Scope, map: NotationMap): Scope {
+  const names = map.mappings.filter((m) => !m.helper && m.exponent === undefined);
+  if (names.length === 0) return problem;
+  const scope = extendScope(problem);
+  for (const m of names) scope.aliases.set(m.from, { kind: 'name', name: m.to, text: m.to, span: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
+  return scope;
+}

@@ -1,0 +1,88 @@
+// Which part answers which problem, the student's names read as the problem's, and which claim is the
+// answer (docs/grading.md, issue 14): each decision on a small document, with the result's report of it.
+import { describe, expect, it } from 'vitest';
+import { gradeText, LOGREG, TWO_LAYER } from './helpers';
+import { labelKey } from '../../src/grade/alignment';
+
+const BOTH = `${LOGREG.replace('problem 1 ', 'problem 2b ')}\n${TWO_LAYER.replace('problem 2 ', 'problem 3 ')}`;
+const byId = (r: ReturnType<typeof gradeText>) => new Map(r.asks.map((a) => [a.id, a]));
+
+describe('alignment of parts to problems', () => {
+  it.each(['2b', '2.b', '2(b)', '2 (b)', 'Q2b', 'Problem 2 (b)', 'question 2.b'])('reads the label %s as 2b', (label) => {
+    expect(labelKey(label)).toBe('2b');
+  });
+
+  it.each(['# 2.b', '# 2(b)', '## Q2b', '## Problem 2\n\n(b) the gradient', '## 2\n\nb) the gradient'])('aligns a part labelled %j', (heading) => {
+    const r = gradeText(BOTH, `${heading}\n\n$$\\frac{\\partial L}{\\partial W} = X^T (a - y)$$\n`, 'hw.md');
+    expect(byId(r).get('2b dL/dW')).toMatchObject({ outcome: 'correct' });
+    expect(r.alignment?.find((a) => a.problem === '2b')?.by).toBe('label');
+  });
+
+  it('aligns unlabelled derivations by content, in order, and leaves out one that fits no problem', () => {
+    const doc = [
+      '$$h = XW + b$$', '$$L = -y \\log a - (1 - y) \\log(1 - a)$$', '$$\\frac{\\partial L}{\\partial W} = X^T (a - y)$$',
+      '$$h_1 = X W_1 + b_1$$', '$$L = -y \\log a_2 - (1 - y) \\log(1 - a_2)$$', '$$\\frac{\\partial L}{\\partial W_1} = X^T ((a_2 - y) W_2^T \\odot a_1 \\odot (1 - a_1))$$',
+      '$$h = X W + D$$', '$$\\frac{\\partial L}{\\partial W_1} = Q S$$',
+    ].join('\n\n');
+    const r = gradeText(BOTH, doc, 'hw.md');
+    expect(r.alignment?.map((a) => [a.fromLine, a.problem, a.by])).toEqual([[1, '2b', 'content'], [7, '3', 'content'], [13, null, 'none']]);
+    expect(byId(r).get('3 dL/dW1')).toMatchObject({ outcome: 'correct', answer: { line: 11 }, confidence: 'needs-review' });
+  });
+});
+
+describe('notation', () => {
+  it('reads w_1 as W1 and says so', () => {
+    const r = gradeText(TWO_LAYER, '$$\\frac{\\partial L}{\\partial w_1} = X^T ((a_2 - y) W_2^T \\odot a_1 \\odot (1 - a_1))$$\n', 'hw.md');
+    const ask = byId(r).get('2 dL/dW1')!;
+    expect(ask.outcome).toBe('correct');
+    expect(ask.reasons).toContain('read w_1 as W1');
+  });
+
+  it('reads (W^2)^T as W2^T when the problem has no W', () => {
+    const r = gradeText(TWO_LAYER, '$$\\frac{\\partial L}{\\partial W_1} = X^T ((a_2 - y) (W^2)^T \\odot a_1 \\odot (1 - a_1))$$\n', 'hw.md');
+    expect(byId(r).get('2 dL/dW1')).toMatchObject({ outcome: 'correct' });
+  });
+
+  it.each(['W^{(1)}', '\\mathbf{W}_1', 'W_{1}'])('reads %s as W1', (written) => {
+    const r = gradeText(TWO_LAYER, `$$\\frac{\\partial L}{\\partial ${written}} = X^T ((a_2 - y) W_2^T \\odot a_1 \\odot (1 - a_1))$$\n`, 'hw.md');
+    expect(byId(r).get('2 dL/dW1')).toMatchObject({ outcome: 'correct' });
+  });
+
+  it('reads the output written as \\hat{y} as the problem\'s a', () => {
+    const r = gradeText(LOGREG, '$$\\frac{\\partial L}{\\partial W} = X^T (\\hat{y} - y)$$\n', 'hw.md');
+    expect(byId(r).get('1 dL/dW')).toMatchObject({ outcome: 'correct', confidence: 'needs-review' });
+  });
+
+  it('leaves a name the instructor aliases to the alias', () => {
+    const r = gradeText(`${LOGREG}alias p = h\n`, '$$\\frac{\\partial L}{\\partial W} = X^T (p - y)$$\n', 'hw.md');
+    expect(byId(r).get('1 dL/dW')).toMatchObject({ outcome: 'wrong' });
+  });
+
+  it('never maps a name the student declares', () => {
+    const r = gradeText(LOGREG, 'problem 1\nB : 2 x 2\ndL/db = sum(B) - sum(B) + a - y\n');
+    expect(byId(r).get('1 dL/db')).toMatchObject({ outcome: 'correct', confidence: 'sure' });
+  });
+});
+
+describe('the answer to an ask', () => {
+  it('is the expansion after a chain-rule restatement', () => {
+    const r = gradeText(LOGREG, 'problem 1\ndL/db = dL/dh dh/db\ndL/db = a - y\n');
+    expect(byId(r).get('1 dL/db')).toMatchObject({ outcome: 'correct', answer: { line: 3 } });
+  });
+
+  it('puts in the author\'s own derivative written nearby', () => {
+    const r = gradeText(LOGREG, 'problem 1\ndL/dW = X^T dL/dh\ndL/dh = a - y\n');
+    expect(byId(r).get('1 dL/dW')).toMatchObject({ outcome: 'correct', answer: { line: 2, text: 'X^T (a - y)' }, confidence: 'sure' });
+  });
+
+  it('grades a wrong derivative put in as wrong, and flags it', () => {
+    const r = gradeText(LOGREG, 'problem 1\ndL/dW = X^T dL/dh\ndL/dh = y - a\n');
+    expect(byId(r).get('1 dL/dW')).toMatchObject({ outcome: 'partial', rule: 'sign', confidence: 'needs-review' });
+  });
+
+  it('takes a per-entry answer for the whole gradient', () => {
+    const assignment = 'problem 1\nx : k x 1\nw : k x 1\ny : scalar binary\nh = sigma(w^T x)\nL = -(y log(h) + (1 - y) log(1 - h))\nask dL/dw 4 points\n';
+    const r = gradeText(assignment, '$$\\frac{\\partial L}{\\partial w_j} = (h - y) x_j$$\n', 'hw.md');
+    expect(byId(r).get('1 dL/dw')).toMatchObject({ outcome: 'correct' });
+  });
+});
