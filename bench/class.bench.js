@@ -9,7 +9,8 @@ const { generate } = require('./grade');
 const { nodeCpuMs } = require('./cpu');
 
 const root = path.join(__dirname, '..');
-const bin = path.join(root, 'dist/bin/chainrule.js');
+// BENCH_BIN: another build's binary, to compare (e.g. an older checkout's dist/src/cli/main.js).
+const bin = process.env.BENCH_BIN ?? path.join(root, 'dist/bin/chainrule.js');
 const SIZES = [40, 400];
 
 function gradeCpuMs(count) {

@@ -6,7 +6,8 @@ const path = require('path');
 const { interleaved } = require('./cpu');
 
 const root = path.join(__dirname, '..');
-const bin = path.join(root, 'dist/bin/chainrule.js');
+// BENCH_BIN: another build's binary, to compare (e.g. an older checkout's dist/src/cli/main.js).
+const bin = process.env.BENCH_BIN ?? path.join(root, 'dist/bin/chainrule.js');
 const eight = path.join(root, 'fixtures/check/square_layer.cr'); // 8 claims
 const example = path.join(root, 'fixtures/examples/two_layer.cr');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
