@@ -17,7 +17,7 @@ trap 'rm -rf "$stage"' EXIT
 mkdir "$stage/.empty"
 # An empty submission is not graded (exit 1); an assignment with errors exits 2, and they are printed.
 status=0
-node "$repo/dist/src/cli/main.js" grade "$assignment" "$stage/.empty" --out "$stage/.check" --format json --jobs 1 >/dev/null || status=$?
+node "$repo/dist/bin/chainrule.js" grade "$assignment" "$stage/.empty" --out "$stage/.check" --format json --jobs 1 >/dev/null || status=$?
 if [ "$status" -ge 2 ]; then exit "$status"; fi
 rm -rf "$stage/.empty" "$stage/.check"
 cp "$here/setup.sh" "$here/run_autograder" "$stage/"

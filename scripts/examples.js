@@ -6,7 +6,7 @@ const fs = require('fs');
 const path = require('path');
 
 const dir = path.join(__dirname, '..', 'fixtures', 'examples');
-const cli = path.join(__dirname, '..', 'dist', 'src', 'cli', 'main.js');
+const cli = path.join(__dirname, '..', 'dist', 'bin', 'chainrule.js'); // the shipped binary (scripts/build-bin.js)
 let failures = 0;
 for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.cr')).sort()) {
   const target = path.join('fixtures', 'examples', file);

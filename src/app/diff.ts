@@ -1,10 +1,12 @@
 // `chainrule diff`: the derivative of a name (or of a derivative, for a Hessian) with respect to another,
-// readable (reusing defined names), expanded (declared leaves only, in .cr syntax that parses back), and in
-// LaTeX. A Jacobian is a matrix in numerator layout; an elementwise map's is diagonal (SPEC 1.5).
+// readable (reusing defined names), expanded (declared leaves only, in .cr syntax that parses back; and with
+// shared subexpressions named once), and in LaTeX. A Jacobian is a matrix in numerator layout; an elementwise
+// map's is diagonal (SPEC 1.5).
 import type { Expr, Span } from '../syntax/ast';
 import type { Diagnostic } from '../diagnostics';
 import { formatShape } from '../ir/types';
 import { printCr, printLatex } from '../ir/print';
+import { printCrShared } from '../ir/printShared';
 import { normalizeName, parseExpression, ParseError } from '../syntax/parse';
 import { analyzeSource, type Analysis } from '../analysis/source';
 import { LowerError } from '../resolve/lower';
@@ -24,6 +26,8 @@ export interface DiffResult {
   shape: string;
   result: string;
   expanded: string;
+  /** `expanded` with shared subexpressions printed once, as intermediates `t1 = ...`, one per line (ir/printShared.ts). */
+  expandedShared: string;
   latex: string;
   /** For an elementwise map, whose result is its diagonal Jacobian: the diagonal, shaped like the variable. */
   diagonal?: string;
@@ -119,6 +123,7 @@ export function derive(analysis: Analysis, ofText: string, wrtText: string): Dif
     shape: formatShape(node.shape),
     result: printCr(node, names),
     expanded: printCr(node),
+    expandedShared: printCrShared(node),
     latex: printLatex(node, names),
     ...(diagonal && { diagonal: printCr(diagonal, names) }),
   };

@@ -1,9 +1,7 @@
 // `chainrule check FILE... [--json] [--seed N] [--as cr|md|tex|ipynb] [--feedback full|hints|score]` (SPEC 4.1,
 // 4.2): several files, `-` for standard input; with several files `--json` prints an array, and the worst exit
 // code wins. `--feedback` shows the findings at a level (render/levels.ts), in the text and the JSON alike.
-import { checkSource, DEFAULT_SEED, type CheckResult } from '../app/check';
-import { AssignmentError, checkDocumentsAgainst } from '../app/assignmentCheck';
-import { renderAssignmentCheck } from './assignmentText';
+import { checkSource, type CheckResult } from '../app/check';
 import { renderCheckText } from '../render/checkText';
 import { reportAtLevel } from '../render/levels';
 import { feedbackLevel, printDiagnostics, printJson, readInput, readStandardInput, useColor, UsageError } from './io';
@@ -18,7 +16,7 @@ export interface CheckCliOptions {
   assignment?: string;
 }
 
-export function checkCommand(files: string[], options: CheckCliOptions): number {
+export function checkCommand(files: string[], options: CheckCliOptions): number | Promise<number> {
   const level = feedbackLevel(options.feedback) ?? 'full';
   const seed = options.seed === undefined ? undefined : Number(options.seed);
   if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed takes an integer, not ${options.seed}`);
@@ -27,7 +25,8 @@ export function checkCommand(files: string[], options: CheckCliOptions): number 
   if (format && !files.includes('-')) throw new UsageError('--as names the format of standard input (`-`); a file is read by its extension');
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (`-`) can be read once');
   // A file's format is its extension; standard input is named for its format.
-  if (options.assignment !== undefined) return checkAssignmentCommand(files, options, format, seed);
+  // Grading code loads only for --assignment: a plain check stays quick to start.
+  if (options.assignment !== undefined) return import('./checkAssignment').then((m) => m.checkAssignmentCommand(files, options, format, seed));
   const results = files.map((file): CheckResult => (file === '-' ? checkSource(readStandardInput(), `stdin.${format ?? 'cr'}`, seed) : checkSource(readInput(file), file, seed)));
   const reports = results.map((r) => reportAtLevel(r.report, level));
   if (options.json) printJson(reports.length === 1 ? reports[0] : reports);
@@ -38,22 +37,4 @@ export function checkCommand(files: string[], options: CheckCliOptions): number 
     });
   }
   return Math.max(...results.map((r) => r.exitCode)) as 0 | 1 | 2;
-}
-
-/** `check --assignment HW.cr`: each document graded against the assignment as `grade` would (SPEC 4.2). */
-function checkAssignmentCommand(files: string[], options: CheckCliOptions, format: string | undefined, seed: number | undefined): number {
-  const documents = files.map((file) => (file === '-' ? { text: readStandardInput(), file: `stdin.${format ?? 'cr'}` } : { text: readInput(file), file }));
-  const assignmentFile = options.assignment!;
-  const assignmentSource = readInput(assignmentFile);
-  let results;
-  try {
-    results = checkDocumentsAgainst(assignmentSource, assignmentFile, documents, seed ?? DEFAULT_SEED);
-  } catch (err) {
-    if (!(err instanceof AssignmentError)) throw err;
-    printDiagnostics(err.diagnostics, err.source, err.file);
-    return 2;
-  }
-  if (options.json) printJson(results.length === 1 ? results[0].report : results.map((r) => r.report));
-  else for (const r of results) process.stdout.write(renderAssignmentCheck(r.report));
-  return Math.max(...results.map((r) => r.exitCode));
 }

@@ -4,10 +4,11 @@ import { renderDiagnostic } from '../render/text';
 import { FileRefused, readAtMost, readTextFile } from '../files/read';
 import { decodeText } from '../files/decode';
 import { FEEDBACK_LEVELS, type FeedbackLevel } from '../render/levels';
+import { UsageError } from './usage';
+
+export { UsageError };
 
 export const MAX_INPUT_BYTES = 1_000_000;
-
-export class UsageError extends Error {}
 
 /** Reads an input file (src/files/read.ts); a missing, special, unreadable or oversized file is a UsageError. */
 export function readInput(file: string): string {

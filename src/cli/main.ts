@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // The command line: argument parsing and output only; the work is done in the library.
+// Each command's module is loaded when the command runs (`import()`): `check` never pays for grading code
+// or KaTeX, and `--help` for none of them.
 import { Command, CommanderError } from 'commander';
-import { shapesCommand } from './shapes';
-import { checkCommand, type CheckCliOptions } from './check';
-import { diffCommand } from './diff';
-import { gradeCommand, type GradeCliOptions } from './grade';
-import { UsageError } from './io';
+import type { CheckCliOptions } from './check';
+import type { GradeCliOptions } from './grade';
+import { UsageError } from './usage';
 import { docPath, packageVersion } from './package';
-import { DEFAULT_PORT, webCommand } from './web';
+import { DEFAULT_PORT } from './webPort';
 
 function run(action: () => number | Promise<number>): Promise<void> {
   return Promise.resolve()
@@ -41,7 +41,7 @@ export function buildProgram(): Command {
     .option('--as <format>', 'the format of standard input: cr, md, tex or ipynb (default cr)')
     .option('--feedback <level>', 'full (default), hints (the kind and place of each mistake, no answers) or score (verdicts only)')
     .option('--assignment <file>', 'check against an assignment (.cr) as `grade` would grade it, and show the answer taken for each ask')
-    .action((files: string[], opts: CheckCliOptions) => run(() => checkCommand(files, opts)));
+    .action((files: string[], opts: CheckCliOptions) => run(async () => (await import('./check')).checkCommand(files, opts)));
 
   program
     .command('diff')
@@ -51,14 +51,14 @@ export function buildProgram(): Command {
     .requiredOption('--wrt <name>', 'the variable, e.g. W1')
     .option('--json', 'print JSON (docs/spec.md, section 3)')
     .option('--latex', 'print the result as LaTeX')
-    .action((file: string, opts: { of: string; wrt: string; json?: boolean; latex?: boolean }) => run(() => diffCommand(file, opts)));
+    .action((file: string, opts: { of: string; wrt: string; json?: boolean; latex?: boolean }) => run(async () => (await import('./diff')).diffCommand(file, opts)));
 
   program
     .command('shapes')
     .description('print the shape of every name, and every shape error')
     .argument('<file>', 'a .cr, .md, .tex or .ipynb derivation')
     .option('--json', 'print JSON (docs/spec.md, section 3)')
-    .action((file: string, opts: { json?: boolean }) => run(() => shapesCommand(file, opts)));
+    .action((file: string, opts: { json?: boolean }) => run(async () => (await import('./shapes')).shapesCommand(file, opts)));
 
   program
     .command('grade')
@@ -75,13 +75,13 @@ export function buildProgram(): Command {
     .option('--visibility <when>', "Gradescope tests' visibility: visible, hidden, after_due_date or after_published (default: the assignment's `visibility` line, else visible)")
     .option('--roster <file>', "authors' names and ids: a CSV (submission,name,id,email) or Gradescope's submission_metadata.yml or .json")
     .option('--each', 'every file or folder inside the given folders is a submission (a class folder, a Gradescope export)')
-    .action((assignment: string, submissions: string[], opts: GradeCliOptions) => run(() => gradeCommand(assignment, submissions, opts)));
+    .action((assignment: string, submissions: string[], opts: GradeCliOptions) => run(async () => (await import('./grade')).gradeCommand(assignment, submissions, opts)));
 
   program
     .command('web')
     .description('serve the web checker (checking runs in the browser) on 127.0.0.1 and print its address')
     .option('--port <n>', `port (default ${DEFAULT_PORT}; 0 picks a free one)`)
-    .action((opts: { port?: string }) => run(() => webCommand(opts)));
+    .action((opts: { port?: string }) => run(async () => (await import('./web')).webCommand(opts)));
 
   return program;
 }

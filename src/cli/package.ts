@@ -1,9 +1,10 @@
 // Where chainrule is installed: its package.json (for --version) and the docs it ships (for --help). Found
-// by walking up from this file, which runs from dist/src/cli/ or, under ts-node, from src/cli/.
+// by walking up from this file, which runs from dist/src/cli/, from the bundle in dist/bin/ or, under
+// ts-node, from src/cli/.
 import * as fs from 'fs';
 import * as path from 'path';
 
-function packageRoot(): string {
+export function packageRoot(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     const manifest = path.join(dir, 'package.json');
     if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === 'chainrule') return dir;

@@ -3,9 +3,9 @@
 import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
-import { UsageError } from './io';
-
-export const DEFAULT_PORT = 8080;
+import { UsageError } from './usage';
+import { DEFAULT_PORT } from './webPort';
+import { packageRoot } from './package';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,9 +18,9 @@ const TYPES: Record<string, string> = {
   '.tex': 'text/plain; charset=utf-8',
 };
 
-/** web/dist of the package: beside dist/ when compiled, beside src/ when run from source. */
-export function siteRoot(): string {
-  return path.resolve(__dirname, __filename.endsWith('.js') ? '../../../web/dist' : '../../web/dist');
+/** web/dist of the package (this file runs from dist/src/cli/, from the bundle in dist/bin/, or from src/cli/). */
+function siteRoot(): string {
+  return path.join(packageRoot(), 'web/dist');
 }
 
 /** Resolves when the server is stopped (Ctrl-C); exit code 0. */

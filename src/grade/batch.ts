@@ -181,7 +181,7 @@ function makeOutputFolder(outDir: string): boolean {
   }
 }
 
-/** The compiled worker: beside this file in dist/, or in dist/ when this file runs from the sources (tests). */
+/** The compiled worker: beside this file (dist/src/grade/worker.js, or the bundle's dist/bin/worker.js), or in dist/ when this file runs from the sources (tests). */
 function workerScript(): string {
   if (__filename.endsWith('.js')) return path.join(__dirname, 'worker.js');
   return path.resolve(__dirname, '../../dist/src/grade/worker.js');

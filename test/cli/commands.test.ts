@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 
 const root = path.join(__dirname, '../..');
-const cli = path.join(root, 'dist/src/cli/main.js');
+const cli = path.join(root, 'dist/bin/chainrule.js'); // the shipped binary (scripts/build-bin.js)
 
 function run(...args: string[]) {
   return spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
@@ -28,6 +28,7 @@ describe('chainrule CLI', () => {
       of: 'L', wrt: 'W1', kind: 'gradient', shape: 'M x N',
       result: 'X^T ((a2 - y) W2^T .* a1 .* (1 - a1))',
       expanded: 'X^T ((sigma(sigma(X W1 + b1) W2 + b2) - y) W2^T .* sigma(X W1 + b1) .* (1 - sigma(X W1 + b1)))',
+      expandedShared: 't1 = sigma(X W1 + b1)\nX^T ((sigma(t1 W2 + b2) - y) W2^T .* t1 .* (1 - t1))',
       latex: 'X^\\top \\left(\\left(a_{2} - y\\right) W_{2}^\\top \\odot a_{1} \\odot \\left(1 - a_{1}\\right)\\right)',
     });
   });
@@ -43,7 +44,7 @@ describe('chainrule CLI', () => {
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       of: 'g', wrt: 'b', kind: 'elementwise', shape: 'm x m',
-      result: 'eye(m)', expanded: 'eye(m)', latex: 'I_{m}', diagonal: 'ones(m, 1)',
+      result: 'eye(m)', expanded: 'eye(m)', expandedShared: 'eye(m)', latex: 'I_{m}', diagonal: 'ones(m, 1)',
     });
     expect(run('diff', 'fixtures/diff/jacobians.cr', '--of', 'g', '--wrt', 'b').stdout).toBe('dg/db = eye(m)    (m x m, elementwise; diagonal ones(m, 1))\n');
   });

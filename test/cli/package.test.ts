@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 const root = path.join(__dirname, '../..');
-const cli = path.join(root, 'dist/src/cli/main.js');
+const cli = path.join(root, 'dist/bin/chainrule.js'); // the shipped binary (scripts/build-bin.js)
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string; license: string; scripts: Record<string, string> };
 
 function run(...args: string[]) {
@@ -63,7 +63,9 @@ describe('the package', () => {
     expect(packed.status).toBe(0);
     const files = new Set((JSON.parse(packed.stdout) as Array<{ files: Array<{ path: string }> }>)[0].files.map((f) => f.path));
     expect(files.has('LICENSE')).toBe(true);
-    expect(files.has('dist/src/cli/main.js')).toBe(true);
+    expect(files.has('dist/bin/chainrule.js')).toBe(true);
+    expect(files.has('dist/bin/chainrule-bundle.js')).toBe(true);
+    expect(files.has('dist/src/index.js')).toBe(true);
     const help = [run('--help'), run('check', '--help'), run('grade', '--help')].map((r) => r.stdout).join('\n');
     const cited = [...help.matchAll(/docs\/[\w.-]+\.md/g)].map((m) => m[0]);
     expect(cited).toEqual(expect.arrayContaining(['docs/spec.md', 'docs/grading.md']));

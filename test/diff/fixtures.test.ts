@@ -25,12 +25,13 @@ describe('diff fixtures', () => {
 
     for (const want of expected) {
       it(`${file}: d${want.of.includes('/') ? `(${want.of})` : want.of}/d${want.wrt} = ${want.result}`, () => {
-        const { latex, ...got } = derive(analysis, want.of, want.wrt);
+        const { latex, expandedShared, ...got } = derive(analysis, want.of, want.wrt);
         expect(latex).not.toBe('');
         expect(got).toEqual(want);
 
         const result = lowering.lower(parseExpression(got.result));
         expect(lowering.lower(parseExpression(got.expanded))).toBe(result);
+        expect(lowering.lower(parseExpression(unshared(expandedShared)))).toBe(result);
         const f = lowering.lower(functionOf(want.of).expr);
         const env = randomEnv([f, result], 17, SIZES);
         const reference = finiteDifferenceJacobian(f, env, want.wrt);
@@ -44,3 +45,15 @@ describe('diff fixtures', () => {
     }
   }
 });
+
+/** expandedShared with its intermediates (`t1 = ...` lines) put back in place, parenthesised. */
+function unshared(text: string): string {
+  const lines = text.split('\n');
+  const defined = new Map<string, string>();
+  const substitute = (s: string) => s.replace(/\bt\d+\b/g, (name) => (defined.has(name) ? `(${defined.get(name)})` : name));
+  for (const line of lines.slice(0, -1)) {
+    const at = line.indexOf(' = ');
+    defined.set(line.slice(0, at), substitute(line.slice(at + 3)));
+  }
+  return substitute(lines[lines.length - 1]);
+}

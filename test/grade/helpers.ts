@@ -13,7 +13,7 @@ export const ROOT = path.resolve(__dirname, '../..');
 export const FIXTURES = path.join(ROOT, 'fixtures/grade');
 export const ASSIGNMENT = path.join(FIXTURES, 'assignment.cr');
 export const SUBMISSIONS = path.join(FIXTURES, 'submissions');
-export const CLI = path.join(ROOT, 'dist/src/cli/main.js');
+export const CLI = path.join(ROOT, 'dist/bin/chainrule.js'); // the shipped binary: grading from the bundle
 
 let cached: Assignment | undefined;
 export function fixtureAssignment(): Assignment {

@@ -1,0 +1,31 @@
+// Each command loads only what it uses (issue 18, item 1): `check`, `diff` and `shapes` never load the
+// grading code or KaTeX. Run on the tsc build, where every module is a file of its own.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'child_process';
+import * as path from 'path';
+
+const root = path.join(__dirname, '../..');
+
+/** The modules `chainrule ARGS` has loaded once it has run, relative to the repository. */
+function loadedBy(...args: string[]): string[] {
+  const script = `require(${JSON.stringify(path.join(root, 'dist/src/cli/main.js'))}).main(['node', 'chainrule', ...process.argv.slice(1)])
+    .then(() => process.stderr.write(JSON.stringify(Object.keys(require.cache))));`;
+  const r = spawnSync(process.execPath, ['-e', script, '--', ...args], { cwd: root, encoding: 'utf8' });
+  return (JSON.parse(r.stderr.slice(r.stderr.lastIndexOf('['))) as string[]).map((f) => path.relative(root, f));
+}
+
+describe('command start-up', () => {
+  it.each([
+    ['check', 'fixtures/examples/two_layer.cr', '--json'],
+    ['diff', 'fixtures/examples/two_layer.cr', '--of', 'L', '--wrt', 'W1'],
+    ['shapes', 'fixtures/examples/two_layer.cr'],
+  ])('%s loads no grading code, KaTeX nor the web server', (...args) => {
+    const loaded = loadedBy(...args);
+    expect(loaded).toContain(`dist/src/cli/${args[0]}.js`);
+    expect(loaded.filter((f) => /dist\/src\/grade\/|node_modules\/katex\/|dist\/src\/cli\/(web|grade)\.js/.test(f))).toEqual([]);
+  });
+
+  it('--version loads no command', () => {
+    expect(loadedBy('--version').filter((f) => f.startsWith('dist/src/') && !/cli\/(main|package|usage|webPort)\.js$/.test(f))).toEqual([]);
+  });
+});
