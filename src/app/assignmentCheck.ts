@@ -2,6 +2,9 @@
 // against an assignment exactly as `grade` grades one submission (src/grade/grader.ts: the same reading,
 // alignment, name mapping and answer selection), under `check`'s limits, shown as `check` shows a document:
 // every claim with its verdict, plus what will be graded as the answer to each ask.
+import { resultAtLevel } from '../grade/feedback';
+import { DEFAULT_DELIVERY } from '../grade/delivery';
+import { reportAtLevel, type FeedbackLevel } from '../render/levels';
 import { errorResult, gradeSubmission, type SubmissionInput } from '../grade/grader';
 import { DEFAULT_GRADING_LIMITS, LIMIT_NOTE } from '../grade/limits';
 import { Budget, COMMAND_LIMITS, LimitExceeded, underBudget } from '../limits/index';
@@ -68,11 +71,17 @@ export function uniqueClaims(result: SubmissionResult): GradedClaim[] {
   });
 }
 
-export function checkAgainstAssignment(assignment: Assignment, text: string, file: string, seed: number): { report: AssignmentCheckReport; exitCode: 0 | 1 } {
-  const result = gradeUnderLimits(assignment, { name: file, files: [{ path: file, source: text }], inputHash: '' }, seed);
+/**
+ * A document checked as `grade` grades it, shown at `level` (default: the assignment's `feedback` line, else full),
+ * as the author's per-submission outputs would show it.
+ */
+export function checkAgainstAssignment(assignment: Assignment, text: string, file: string, seed: number, level?: FeedbackLevel): { report: AssignmentCheckReport; exitCode: 0 | 1 } {
+  const shown = level ?? assignment.settings.feedback ?? DEFAULT_DELIVERY.feedback;
+  const graded = gradeUnderLimits(assignment, { name: file, files: [{ path: file, source: text }], inputHash: '' }, seed);
+  const result = resultAtLevel(graded, shown);
   // Parts that answer no problem are still checked, as `check` checks them, so the author sees every line.
   const outside = (result.alignment ?? []).filter((a) => a.problem === null);
-  const elsewhere = outside.length ? checkSource(text, file, seed).report.claims.filter((c) => outside.some((a) => c.line >= a.fromLine && c.line <= a.toLine)) : [];
+  const elsewhere = outside.length ? reportAtLevel(checkSource(text, file, seed).report, shown).claims.filter((c) => outside.some((a) => c.line >= a.fromLine && c.line <= a.toLine)) : [];
   const claims = [...uniqueClaims(result), ...elsewhere.map((c) => ({ ...c, file, targetLatex: c.target, graded: null, steps: c.steps.map((st) => ({ ...st, latex: st.text })) }))].sort((a, b) => a.line - b.line);
   const answers = result.asks.map(answerOf);
   const ok = answers.every((a) => a.outcome === 'correct') && claims.every((c) => c.verdict === 'correct' || c.verdict === 'informal');
@@ -83,7 +92,7 @@ export function checkAgainstAssignment(assignment: Assignment, text: string, fil
 }
 
 /** Loads the assignment (throws AssignmentError on its input errors), then checks each document against it. */
-export function checkDocumentsAgainst(assignmentSource: string, assignmentFile: string, documents: ReadonlyArray<{ text: string; file: string }>, seed: number): Array<{ report: AssignmentCheckReport; exitCode: 0 | 1 }> {
+export function checkDocumentsAgainst(assignmentSource: string, assignmentFile: string, documents: ReadonlyArray<{ text: string; file: string }>, seed: number, level?: FeedbackLevel): Array<{ report: AssignmentCheckReport; exitCode: 0 | 1 }> {
   const assignment = loadAssignment(assignmentSource, assignmentFile, seed);
-  return documents.map((d) => checkAgainstAssignment(assignment, d.text, d.file, seed));
+  return documents.map((d) => checkAgainstAssignment(assignment, d.text, d.file, seed, level));
 }

@@ -2,7 +2,7 @@
 import { DEFAULT_SEED } from '../app/check';
 import { AssignmentError, checkDocumentsAgainst } from '../app/assignmentCheck';
 import { renderAssignmentCheck } from './assignmentText';
-import { printDiagnostics, printJson, readInput, readStandardInput } from './io';
+import { feedbackLevel, printDiagnostics, printJson, readInput, readStandardInput } from './io';
 import type { CheckCliOptions } from './check';
 
 /** `check --assignment HW.cr`: each document graded against the assignment as `grade` would (SPEC 4.2). */
@@ -12,7 +12,7 @@ export function checkAssignmentCommand(files: string[], options: CheckCliOptions
   const assignmentSource = readInput(assignmentFile);
   let results;
   try {
-    results = checkDocumentsAgainst(assignmentSource, assignmentFile, documents, seed ?? DEFAULT_SEED);
+    results = checkDocumentsAgainst(assignmentSource, assignmentFile, documents, seed ?? DEFAULT_SEED, feedbackLevel(options.feedback));
   } catch (err) {
     if (!(err instanceof AssignmentError)) throw err;
     printDiagnostics(err.diagnostics, err.source, err.file);

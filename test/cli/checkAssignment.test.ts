@@ -27,6 +27,21 @@ describe('check --assignment', () => {
     expect(r.stdout).toMatch(/1 dL\/do {2}line 8: .* → correct 4\/4/);
   });
 
+  it('shows the author what grade would at --feedback: no expected answer at hints, no messages at score', () => {
+    const words = (level: string) => {
+      const r = runCli(['check', path.join(REAL, 'homework_backprop_matrix_form.md'), '--assignment', path.join(SEEDS, 'homework_backprop_matrix_form.assignment.cr'), '--json', '--feedback', level]);
+      const report = JSON.parse(r.stdout);
+      const steps = report.claims.flatMap((c: { steps: Array<{ message: string | null }> }) => c.steps.map((st) => st.message ?? ''));
+      return [...report.answers.map((a: { feedback: string }) => a.feedback), ...steps].join('\n');
+    };
+    // At full the wrong dL/dW2 answer says what was expected; hints name the mistake only; score gives verdicts.
+    expect(words('full')).toContain('expected');
+    const hints = words('hints');
+    expect(hints).not.toContain('expected');
+    expect(hints.length).toBeGreaterThan(0);
+    expect(words('score').length).toBeLessThan(hints.length);
+  });
+
   it('stops with exit code 2 on an assignment with errors', () => {
     const r = runCli(['check', path.join(REAL, 'sunhaozhe_softmax_cross_entropy.md'), '--assignment', path.join(ROOT, 'package.json')]);
     expect(r.status).toBe(2);
