@@ -33,27 +33,24 @@ export function inferUndeclaredShapes(scope: Scope, textOf: (span: Span) => stri
       if (probe.isUndeclared(e.name) && !unknown.has(e.name)) unknown.set(e.name, e.span);
     });
   }
+  if (unknown.size === 0 || unknown.size > MAX_UNKNOWN_NAMES) return;
   // `X` beside a declared `x` is more likely a slip of it than a new matrix: the slip reader decides those.
   const written = [...scope.declarations.values()].filter((d) => !d.implied).map((d) => d.name);
-  for (const name of unknown.keys()) if (similarName(name, written)) return;
-  if (unknown.size === 0 || unknown.size > MAX_UNKNOWN_NAMES) return;
-  const candidates = candidateShapes(declared.map((d) => d.shape));
+  if ([...unknown.keys()].some((name) => similarName(name, written))) return;
   const names = [...unknown.keys()];
-  const fits: Shape[][] = [];
-  for (const assignment of assignments(names.length, candidates)) {
+  const fits: Scope[] = [];
+  for (const assignment of assignments(names.length, candidateShapes(declared.map((d) => d.shape)))) {
     const trial = withShapes(scope, names, assignment, unknown);
-    if (failing.every((name) => lowersIn(trial, name, textOf))) fits.push(assignment);
+    if (failing.every((name) => lowersIn(trial, name, textOf))) fits.push(trial);
     if (fits.length > 1) return; // two shapes fit: the use does not say which
   }
   if (fits.length !== 1) return;
-  const found = withShapes(scope, names, fits[0], unknown);
-  names.forEach((name) => {
-    scope.declarations.set(name, found.declarations.get(name)!);
-    const line = scope.definitions.get(failing[0])!.span.line;
-    scope.diagnostics.push(
-      warning('reading', `${textOf(unknown.get(name)!)} is not declared; chainrule takes it as ${formatShape(found.declarations.get(name)!.shape)}, the only shape that fits its use at line ${line}`, unknown.get(name)!, `state its shape to be sure`),
-    );
-  });
+  const line = scope.definitions.get(failing[0])!.span.line;
+  for (const [name, span] of unknown) {
+    const declaration = fits[0].declarations.get(name)!;
+    scope.declarations.set(name, declaration);
+    scope.diagnostics.push(warning('reading', `${textOf(span)} is not declared; chainrule takes it as ${formatShape(declaration.shape)}, the only shape that fits its use at line ${line}`, span, `state its shape to be sure`));
+  }
 }
 
 /** The declared shapes, their transposes, and the scalar, each once. */

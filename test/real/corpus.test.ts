@@ -10,13 +10,6 @@ import { compareWithKey } from '../../src/app/corpus';
 const dir = path.join(__dirname, '../../fixtures/real');
 const keys = fs.readdirSync(dir).filter((f) => f.endsWith('.key.json')).sort();
 
-/**
- * Documents on which chainrule is confidently wrong today, left out of this test until the program is
- * fixed (their keys are right: see fixtures/real/README.md). Each entry lists the lines judged wrong and why.
- * When a fix lands, delete the entry: the document then has to pass like the others.
- */
-const KNOWN_WRONG: Record<string, { lines: number[]; why: string }> = {};
-
 /** Lines judged as the key says, over the documents this test runs, as measured when this floor was set (issue 13). */
 const AGREEMENT_FLOOR = 95;
 
@@ -29,11 +22,6 @@ describe('real documents against their keys', () => {
   });
 
   for (const keyFile of keys) {
-    const known = KNOWN_WRONG[keyFile];
-    if (known) {
-      it.skip(`${keyFile}: KNOWN_WRONG on lines ${known.lines.join(', ')} (${known.why})`, () => {});
-      continue;
-    }
     it(`${keyFile}: no line judged confidently wrong`, () => {
       const key = JSON.parse(fs.readFileSync(path.join(dir, keyFile), 'utf8'));
       const result = compareWithKey(fs.readFileSync(path.join(dir, key.file), 'utf8'), `fixtures/real/${key.file}`, key);
