@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics';
 import { latexSpans, parseDocument, sourceKindOf } from './document';
 import { declareImpliedArrays } from '../resolve/indexArrays';
 import { inferUndeclaredShapes } from './shapeInference';
+import { defineUnknownTargets } from './unknownTargets';
 import { sampleLabels } from '../resolve/indexUses';
 import { readSlips } from './readings';
 import { Graph } from '../ir/graph';
@@ -63,6 +64,8 @@ export function readDocument(source: string, file: string): ReadDocument {
     declareImpliedArrays(scope, statements);
     // Shapes a document leaves to its reader, from the use of the names (src/analysis/shapeInference.ts).
     inferUndeclaredShapes(scope, textOf);
+    // A loss left to prose is an unknown function of what it is differentiated by (src/analysis/unknownTargets.ts).
+    defineUnknownTargets(scope, textOf);
     return scope;
   };
   const sections = questions

@@ -24,7 +24,11 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
     if (step.verdict !== 'incorrect') return step;
     const expr = check.claim.steps[i].expr;
     const doubt =
-      claimDoubt ?? guessedNames(check, expr, step.diagnosis === 'shape' || step.diagnosis === 'transpose') ?? borrowedNames(check, expr) ?? unstatedValues(check, lower(expr));
+      claimDoubt ??
+      unknownFunctions(check, expr) ??
+      guessedNames(check, expr, step.diagnosis === 'shape' || step.diagnosis === 'transpose') ??
+      borrowedNames(check, expr) ??
+      unstatedValues(check, lower(expr));
     return doubt ? { ...step, verdict: 'unjudged', diagnosis: null, message: doubt.message, hint: doubt.hint } : step;
   });
 }
@@ -83,6 +87,24 @@ function guessedNames({ claim, lowering }: ClaimCheck, step: Expr, shapeIsWrong:
   return {
     message: `no line of this question defines or declares ${names.join(', ')}, so chainrule took ${them} as ${names.length === 1 ? 'a scalar' : 'scalars'} of ${names.length === 1 ? 'its' : 'their'} own and cannot tell whether this line is wrong`,
     hint: hasArrays || shapeIsWrong ? `state the shape, e.g. ${names[0]} \\in \\mathbb{R}^{1 \\times N}, or define ${names[0]}` : `define ${names[0]} in the maths (e.g. \`${names[0]} = ...\`)`,
+  };
+}
+
+/**
+ * Names the maths never defines that chainrule took as unknown functions (src/analysis/unknownTargets.ts): the
+ * step fails for some function, but may hold for the one the author's prose means.
+ */
+function unknownFunctions({ claim, lowering }: ClaimCheck, step: Expr): Doubt | undefined {
+  const scope = lowering.scope;
+  const meaningOf = meaningIn(scope);
+  const reached = new Set([...namesReached(claim.target.expr, meaningOf), ...namesReached(step, meaningOf)]);
+  const unknown = [...reached].filter((n) => scope.definitions.get(n)?.unknownOf).sort();
+  if (unknown.length === 0) return undefined;
+  const [name] = unknown;
+  const text = lowering.options.textOf(scope.definitions.get(name)!.span).trim();
+  return {
+    message: `${text} is not defined in the maths, so chainrule took it as an unknown function; this line does not hold for every ${text}, but may for the one the text means`,
+    hint: `define ${text} in the maths (e.g. \`${text} = ...\`)`,
   };
 }
 

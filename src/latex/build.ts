@@ -196,7 +196,8 @@ export function applyPrefix(p: Prefix, operand: Expr): Expr {
   const form = p.kind === 'derivative' && p.head.type === 'nabla' && operand.kind === 'name' ? 'frac' : 'operator';
   if (p.kind === 'derivative') return { kind: 'deriv', form, of: operand, wrt: [p.wrt], span: span(p.head, operand) };
   const except = p.head.except;
-  if (!except) return callOf('sum', p.head, operand, operand);
+  // The sign as normalize.ts gives it (without `\limits`), which the index reader parses.
+  if (!except) return { kind: 'call', callee: 'sum', calleeText: p.head.value, prime: 0, args: [operand], span: span(p.head, operand) };
   // `\sum_{k \neq i} a_k` is Σ_k a_k − a_i: the whole sum, less its term at k = i.
   const all: Expr = { kind: 'call', callee: 'sum', calleeText: except.sign, prime: 0, args: [operand], span: span(p.head, operand) };
   return { kind: 'binary', op: 'sub', left: all, right: rewriteExpr(operand, (e) => renameIndex(e, except.index, except.excluded)), span: all.span };

@@ -99,6 +99,20 @@ class Finder {
     return undefined;
   }
 
+  /**
+   * `\\( .. \\)` and `\\[ .. \\]` in Markdown: the delimiters kramdown and Jekyll pages write, since Markdown
+   * turns `\\(` into the `\(` MathJax reads.
+   */
+  escapedMathAt(i: number): { event: DocumentEvent; next: number } | undefined {
+    const src = this.src;
+    const opener = src.slice(i, i + 3);
+    if (opener !== '\\\\(' && opener !== '\\\\[') return undefined;
+    const display = opener === '\\\\[';
+    const closer = display ? '\\\\]' : '\\\\)';
+    const close = this.find(closer, i + 3);
+    return close === undefined ? undefined : { event: { kind: 'math', text: src.slice(i + 3, close), start: i + 3, display }, next: close + 3 };
+  }
+
   /** Past an inline code span opened by the backticks at `i` (closed on the same line), or past the backticks. */
   skipInlineCode(i: number): number {
     const run = /^`+/.exec(this.src.slice(i, i + 100))![0];
@@ -137,7 +151,11 @@ export function scanMarkdown(src: string): DocumentEvent[] {
       }
     }
     const c = src[i];
-    if (c === '\\' && (src[i + 1] === '$' || src[i + 1] === '\\')) i += 2;
+    const escapedMath = c === '\\' ? finder.escapedMathAt(i) : undefined;
+    if (escapedMath) {
+      events.push(escapedMath.event);
+      i = escapedMath.next;
+    } else if (c === '\\' && (src[i + 1] === '$' || src[i + 1] === '\\')) i += 2;
     else if (c === '`') i = finder.skipInlineCode(i);
     else if (src.startsWith('<!--', i)) i = (finder.find('-->', i + 4) ?? src.length - 3) + 3;
     else {

@@ -22,7 +22,10 @@ const lexer = moo.compile({
   comment: /%[^\n]*/,
   rowsep: /\\\\(?:\[[^\]\n]*\])?/,
   spacecmd: /\\[,;:!> ]|~/,
-  escaped: /\\[{}|_&%#$]/,
+  // `\_` and `\*` are Markdown's escapes (kramdown and Jekyll pages write `w^l\_{jk}` so `_` is not emphasis):
+  // in maths they are the subscript and the product they stand for.
+  markdownEscape: /\\[_*]/,
+  escaped: /\\[{}|&%#$]/,
   command: /\\[a-zA-Z]+/,
   number: /[0-9]+(?:\.[0-9]+)?|\.[0-9]+/,
   word: /[a-zA-Z]+/,
@@ -34,6 +37,9 @@ const lexer = moo.compile({
 export function lexLatex(math: string): RawToken[] {
   lexer.reset(math);
   const out: RawToken[] = [];
-  for (const t of lexer) out.push({ type: t.type as RawType, text: t.text, offset: t.offset });
+  for (const t of lexer) {
+    if (t.type === 'markdownEscape') out.push({ type: 'symbol', text: t.text[1], offset: t.offset + 1 });
+    else out.push({ type: t.type as RawType, text: t.text, offset: t.offset });
+  }
   return out;
 }

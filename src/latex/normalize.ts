@@ -117,6 +117,13 @@ class Normalizer {
     return this.raw[i];
   }
 
+  /** The raw token after any primes at `i` (`'`, `\prime`). */
+  private pastPrimes(i: number): number {
+    let j = i;
+    while (this.raw[j]?.text === "'" || this.raw[j]?.text === '\\prime') j++;
+    return j;
+  }
+
   private followedByParen(i: number): boolean {
     return this.nextMeaningful(i)?.text === '(';
   }
@@ -388,12 +395,14 @@ class Normalizer {
       return i + 1;
     }
     const word = this.plainText(a);
-    // `\text{CE}(y, \hat y)`: one word directly before `(` is a call, as `CE(y, \hat y)` is.
-    const called = word !== undefined && /^[A-Za-z]+$/.test(this.rawText(a)) && this.followedByParen(a.next);
+    // `\text{CE}(y, \hat y)`: one word directly before `(` is a call, as `CE(y, \hat y)` is; so is
+    // `\text{ReLU}'(z)`, its derivative (the primes are folded into the call in rows.ts).
+    const paren = this.followedByParen(this.pastPrimes(a.next));
+    const called = word !== undefined && /^[A-Za-z]+$/.test(this.rawText(a)) && paren;
     const isFunction = word !== undefined && word.length > 1 && (kind === 'operatorname' || FUNCTION_WORDS.has(word.toLowerCase()) || called);
     if (isFunction) {
       const callee = FUNCTION_WORDS.has(word.toLowerCase()) ? word.toLowerCase() : word;
-      this.emit(this.followedByParen(a.next) ? 'fname' : 'func', callee, t.offset, a.end);
+      this.emit(paren ? 'fname' : 'func', callee, t.offset, a.end);
     } else if (word !== undefined && word.length === 1 && /^[a-zA-Z]$/.test(word) && !kind.startsWith('text') && kind !== 'mbox') {
       this.emit('name', word, t.offset, a.end);
     } else {
@@ -598,6 +607,8 @@ class Normalizer {
     let j = i + 1;
     let end = this.endOf(i);
     const bounds: Partial<Record<'_' | '^', Arg>> = {};
+    // `\sum\limits_{j=1}^{n}` places the bounds; it changes nothing that is read.
+    while (this.raw[j]?.text === '\\limits' || this.raw[j]?.text === '\\nolimits') j++;
     while (this.raw[j]?.text === '_' || this.raw[j]?.text === '^') {
       const a = this.arg(j + 1);
       if (!a) break;
@@ -605,7 +616,7 @@ class Normalizer {
       end = a.end;
       j = a.next;
     }
-    const text = this.pos.text.slice(start, end);
+    const text = this.pos.text.slice(start, end).replace(/\s*\\(?:no)?limits\s*/g, '');
     const except = bounds._ && this.exclusion(bounds._, bounds['^']);
     this.emit('sum', text, start, end, except ? { except } : {});
     return j;

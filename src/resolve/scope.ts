@@ -33,6 +33,11 @@ export interface Definition {
    * left side, which the right side's free indices become (rows, then columns).
    */
   entries?: string[];
+  /**
+   * A name the maths never defines, which chainrule took as an unknown scalar function of these names
+   * (src/analysis/unknownTargets.ts): what a step says of it may hold only for the function the prose meant.
+   */
+  unknownOf?: string[];
 }
 
 /**

@@ -357,3 +357,58 @@ describe('shapes stated in prose, and shapes a formula forces', () => {
     expect(result.report.summary).toMatchObject({ claims: 1, correct: 1 });
   });
 });
+
+describe('a loss the maths never defines', () => {
+  // z = W x + b, a = σ(z), and L left to prose: L is an unknown scalar function of a (the most downstream name
+  // it is differentiated by). The chain rule holds whatever L is: dL/dz = dL/da ⊙ σ'(z), dL/dW = dL/dz x^T
+  // (2 x 3, as W), dL/db = dL/dz, dL/dx = W^T dL/dz. Checked by hand with L = sum(a^3) in numpy: each of the
+  // four matches finite differences to 1e-8. x (dL/dz)^T is 3 x 2, the transpose of dL/dW: wrong for every L,
+  // but a line that fails for an unknown L may hold for the L of the prose, so it is unjudged, never incorrect;
+  // so is dL/da = a - y, which only the prose's L can decide.
+  const doc = [
+    '# net',
+    'Let $x \\in \\mathbb{R}^{3}$, $W \\in \\mathbb{R}^{2 \\times 3}$, $b \\in \\mathbb{R}^{2}$.',
+    '$$z = W x + b$$',
+    '$$a = \\sigma(z)$$',
+    'The loss $L$ is the binary cross-entropy.',
+    '$$\\frac{\\partial L}{\\partial z} = \\frac{\\partial L}{\\partial a} \\odot \\sigma\'(z)$$',
+    '$$\\frac{\\partial L}{\\partial W} = \\frac{\\partial L}{\\partial z} x^T$$',
+    '$$\\frac{\\partial L}{\\partial b} = \\frac{\\partial L}{\\partial z}$$',
+    '$$\\frac{\\partial L}{\\partial x} = W^T \\frac{\\partial L}{\\partial z}$$',
+    '$$\\frac{\\partial L}{\\partial W} = x \\frac{\\partial L}{\\partial z}^T$$',
+    '$$\\frac{\\partial L}{\\partial a} = a - y$$',
+  ].join('\n') + '\n';
+
+  it('checks the chain rule for every L, and leaves what only the prose can decide unjudged', () => {
+    expect(stepVerdicts(doc, 'doc.md')).toEqual(['correct', 'correct', 'correct', 'correct', 'unjudged', 'unjudged']);
+    const result = checkSource(doc, 'doc.md');
+    expect(result.diagnostics.some((d) => d.code === 'reading' && /L is not defined in the maths; chainrule takes it as an unknown scalar function of a\b/.test(d.message))).toBe(true);
+  });
+
+  it('leaves a name used as a quantity alone', () => {
+    // L appears in a formula of its own (u = 2 L): it is a quantity the document forgot to define, not a loss.
+    const source = ['# q', '$$x \\in \\mathbb{R}$$', '$$u = 2 L$$', '$$\\frac{\\partial L}{\\partial x} = 1$$'].join('\n') + '\n';
+    expect(checkSource(source, 'doc.md').diagnostics.some((d) => d.code === 'reading')).toBe(false);
+  });
+});
+
+describe('Markdown escapes and small TeX forms', () => {
+  it('reads kramdown maths: \\\\( .. \\\\) delimiters and \\_ for a subscript', () => {
+    // z = w x with w, x scalars: dz/dw = x (right), written as a Jekyll page writes it.
+    const source = '# q\nLet \\\\(z\\_1 = w x\\_1\\\\) and so \\\\(\\frac{\\partial z\\_1}{\\partial w} = x\\_1\\\\).\n';
+    expect(stepVerdicts(source, 'doc.md')).toEqual(['correct']);
+  });
+
+  it('reads \\sum\\limits like \\sum, and \\text{ReLU}\'(z) as the derivative of ReLU', () => {
+    // C = (1/n) Σ_j ½ (a_j - y_j)^2 with a, y in R^n: dC/da = (a - y)/n. a = ReLU(z) entrywise: da/dz = ReLU'(z).
+    const source = [
+      '# q',
+      '$$a, y, z \\in \\mathbb{R}^{n}$$',
+      '$$C = \\frac{1}{n}\\sum \\limits_{j=1}^{n} \\frac{1}{2}(a_{j} - y_{j})^{2}$$',
+      '$$\\frac{\\partial C}{\\partial a} = \\frac{1}{n}(a - y)$$',
+      '$$u = \\text{ReLU}(x)$$',
+      '$$\\frac{d u}{d x} = \\text{ReLU}\'(x)$$',
+    ].join('\n') + '\n';
+    expect(stepVerdicts(source, 'doc.md')).toEqual(['correct', 'correct']);
+  });
+});

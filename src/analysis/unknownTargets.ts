@@ -1,0 +1,89 @@
+// Derivatives of a function the maths never defines (documents only). Backpropagation write-ups often leave
+// the loss to prose ("with binary cross-entropy") or to nothing at all, and derive in terms of it:
+// `\partial L / \partial W = \partial L / \partial z \, x^T` with `z = W x + b`. A TA checks such a line as
+// the chain rule, whatever L is. So does this: an undefined L that only appears as the function of
+// derivatives becomes an unknown scalar function of the most downstream quantities it is differentiated by
+// (docs/index-notation.md, abstract functions), so `\partial L / \partial z` means the gradient reaching z
+// and the line holds for every L or it does not. A line that holds is right for the author's L too; a line
+// that does not may still be right for the L of the prose, so such a step is unjudged
+// (src/check/doubts.ts), never incorrect.
+import { warning } from '../diagnostics';
+import { hasMeaning, type Scope } from '../resolve/scope';
+import { namesReached } from '../resolve/names';
+import { findInExpr } from '../syntax/walk';
+import type { Expr, Span } from '../syntax/ast';
+
+/** A derivative's function and variables, when both are plain names. */
+interface NamedDerivative {
+  of: Extract<Expr, { kind: 'name' }>;
+  wrt: Extract<Expr, { kind: 'name' }>[];
+}
+
+/**
+ * Defines, in `scope`, each name that is only ever the function of derivatives as an unknown scalar function
+ * of the names it is differentiated by that nothing else it is differentiated by depends on.
+ */
+export function defineUnknownTargets(scope: Scope, textOf: (span: Span) => string): void {
+  const byTarget = new Map<string, { first: Extract<Expr, { kind: 'name' }>; wrt: Set<string> }>();
+  const written = new Map<string, string>();
+  for (const d of namedDerivatives(scope)) {
+    if (hasMeaning(scope, d.of.name) || scope.labelLetters.has(d.of.name)) continue;
+    const entry = byTarget.get(d.of.name) ?? { first: d.of, wrt: new Set<string>() };
+    for (const w of d.wrt) {
+      entry.wrt.add(w.name);
+      if (!written.has(w.name)) written.set(w.name, textOf(w.span).trim());
+    }
+    byTarget.set(d.of.name, entry);
+  }
+  const meaningOf = (n: string) => scope.definitions.get(n)?.expr ?? scope.functions.get(n)?.body;
+  for (const [name, { first, wrt }] of byTarget) {
+    if (usedOtherwise(scope, name)) continue;
+    // What each variable reaches through the definitions; a variable reached from another is upstream of it.
+    const reaches = new Map([...wrt].map((w) => [w, namesReached({ kind: 'name', name: w, text: w, span: first.span }, meaningOf)]));
+    const sinks = [...wrt].filter((v) => hasMeaning(scope, v) && v !== name && ![...wrt].some((u) => u !== v && reaches.get(u)!.has(v)));
+    if (sinks.length === 0 || sinks.some((s) => reaches.get(s)!.has(name))) continue;
+    const fn = `${name}#unknown`;
+    const text = textOf(first.span).trim();
+    scope.abstractFunctions.set(fn, { name: fn, text, kind: 'scalar', params: sinks, span: first.span });
+    const args: Expr[] = sinks.map((s) => ({ kind: 'name', name: s, text: s, span: first.span }));
+    const expr: Expr = { kind: 'call', callee: fn, calleeText: text, prime: 0, args, span: first.span };
+    scope.definitions.set(name, { name, expr, span: first.span, exprSpan: first.span, fromBase: false, unknownOf: sinks });
+    const of = sinks.map((s) => written.get(s)).join(', ');
+    scope.diagnostics.push(
+      warning('reading', `${text} is not defined in the maths; chainrule takes it as an unknown scalar function of ${of}, so lines that hold whatever ${text} is are checked and the others left unjudged`, first.span, `define ${text} in the maths (e.g. \`${text} = ...\`) to have every line checked`),
+    );
+  }
+}
+
+/** Every derivative with a plain name as its function, in the scope's definitions and claims. */
+function namedDerivatives(scope: Scope): NamedDerivative[] {
+  const found: NamedDerivative[] = [];
+  const visit = (root: Expr): void => {
+    findInExpr(root, (e) => {
+      if (e.kind === 'deriv' && e.of.kind === 'name' && e.wrt.length > 0 && e.wrt.every((w) => w.kind === 'name')) {
+        found.push({ of: e.of, wrt: e.wrt as Extract<Expr, { kind: 'name' }>[] });
+      }
+      return false;
+    });
+  };
+  for (const d of scope.definitions.values()) visit(d.expr);
+  for (const c of scope.claims) [c.target.expr, ...c.steps.map((s) => s.expr)].forEach(visit);
+  return found;
+}
+
+/** Whether `name` appears other than as the function of a derivative: then it is a quantity of its own. */
+function usedOtherwise(scope: Scope, name: string): boolean {
+  let used = false;
+  const visit = (root: Expr): void => {
+    const inDerivative = new Set<Expr>();
+    findInExpr(root, (e) => {
+      if (e.kind === 'deriv') inDerivative.add(e.of);
+      if (e.kind === 'name' && e.name === name && !inDerivative.has(e)) used = true;
+      if (e.kind === 'call' && e.callee === name) used = true;
+      return used;
+    });
+  };
+  for (const d of scope.definitions.values()) visit(d.expr);
+  for (const c of scope.claims) [c.target.expr, ...c.steps.map((s) => s.expr)].forEach(visit);
+  return used;
+}
