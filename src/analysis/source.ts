@@ -61,6 +61,7 @@ export function readDocument(source: string, file: string): ReadDocument {
   const textOf = sourceTextOf(parsed.source);
   const withImplied = (scope: Scope, statements: readonly Statement[]): Scope => {
     if (!implied) return scope;
+    scope.summationConvention = true;
     declareImpliedArrays(scope, statements);
     // Shapes a document leaves to its reader, from the use of the names (src/analysis/shapeInference.ts).
     inferUndeclaredShapes(scope, textOf);

@@ -18,6 +18,7 @@ import type { Truth } from './truth';
 import type { ClaimEvaluator } from './evaluator';
 import type { ClaimCheck } from './claim';
 import { agree } from './compare';
+import { repeatedIndices } from '../resolve/indexUses';
 
 type DerivativeRef = Extract<Expr, { kind: 'deriv' }>;
 
@@ -127,6 +128,8 @@ function checkIndexedStep(e: Expr, { truth, evaluator, targetText, lowering }: C
     case 'extra': {
       const list = a.indices.join(', ');
       const sums = a.indices.map((i) => `sum_${i}`).join(' ');
+      // A document that writes repeated indices for sums (Einstein's convention) is read that way.
+      if (a.summed && lowering.scope.summationConvention && repeatedIndices(e, a.indices)) return { node: a.summed };
       if (a.summed && agreesWithTruth(a.summed, evaluator)) {
         return incorrect('missing-term', `the sum over ${list} is missing: ${targetText} has no free ${list}, and ${sums} of this step is right`, a.summed);
       }

@@ -12,6 +12,7 @@ import { LowerError, type IndexNotation, type Lowering } from '../resolve/lower'
 import { lowerAbstractCall } from '../resolve/abstract';
 import type { IndexedName, IndexReader } from '../resolve/indexNames';
 import type { SumSign } from '../resolve/indexNotation';
+import { repeatedIndices } from '../resolve/indexUses';
 import {
   COLS, IndexError, ROWS, arrange, combine, contract, dimOf, isIndexLabel, itemShape, labelsOf, multiply, plain,
   productLabels, relabel, relabelProduct, type Product, type Tensor,
@@ -60,11 +61,13 @@ export class IndexLowering {
 
   /** The expression as one node; free indices are an error here (a definition, a plain context). */
   lowerNode(e: Expr): Node {
-    const p = this.lowerValue(e);
+    let p = this.lowerValue(e);
     return guarded(e, () =>
       this.at(e, () => {
         const free = productLabels(p).filter(isIndexLabel);
-        if (free.length) {
+        if (free.length && this.lowering.scope.summationConvention && repeatedIndices(e, free)) {
+          for (const index of free) p = contract(this.b, p, index, this.sizeOf(index));
+        } else if (free.length) {
           throw new IndexError(`${free.length === 1 ? 'the index' : 'the indices'} ${free.join(', ')} ${free.length === 1 ? 'is' : 'are'} free here: sum over ${free.length === 1 ? 'it' : 'them'}, or write the left side with ${free.length === 1 ? 'it' : 'them'}`);
         }
         const t = multiply(this.b, p);

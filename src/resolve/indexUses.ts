@@ -64,3 +64,13 @@ export function sampleLabels(statements: readonly Statement[]): Set<string> {
   }
   return labels;
 }
+
+/**
+ * Whether each of `indices` is written at least twice in subscripts of `e` (`y_i \log \hat{y}_i`): the
+ * repeated indices Einstein's summation convention sums over.
+ */
+export function repeatedIndices(e: Expr, indices: readonly string[]): boolean {
+  const count = new Map<string, number>();
+  for (const use of subscriptedNames(e)) for (const i of use.indices) count.set(i, (count.get(i) ?? 0) + 1);
+  return indices.every((i) => (count.get(i) ?? 0) >= 2);
+}

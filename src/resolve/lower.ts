@@ -421,7 +421,8 @@ export class Lowering {
   /** Undeclared names are scalars (SPEC 1.1), with a hint when they look like a known name. */
   private reportUndeclared(e: Extract<Expr, { kind: 'name' }>): void {
     const known = this.knownHere();
-    const parts = splitIntoKnownNames(e.name, known);
+    // Only letters typed together can be factors run together: `a^{(L)}` and `o_i` are written as one name.
+    const parts = /^[\p{L}\p{N}]+$/u.test(e.text) ? splitIntoKnownNames(e.name, known) : undefined;
     if (parts) {
       throw new LowerError(error('unknown-name', `unknown name ${e.text}`, e.span, `did you mean ${parts.join(' ')}? names are read whole, so write a space between factors`));
     }

@@ -119,6 +119,11 @@ export interface Scope {
    * names earlier questions give: the question's own definition of one replaces it (and leaves the set).
    */
   given?: Set<string>;
+  /**
+   * Documents only: an index written twice in a formula and bound by no sign is summed over, as under
+   * Einstein's convention (`J = -y_i \log \hat{y}_i`), where it would otherwise be an error.
+   */
+  summationConvention?: boolean;
 }
 
 export function emptyScope(): Scope {
@@ -287,6 +292,13 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
   }
   if (lhs.kind === 'name' && first && !given && (replaces || (!scope.definitions.has(lhs.name) && !scope.pointNames.has(lhs.name)))) {
     scope.definitions.set(lhs.name, { name: lhs.name, expr: first.expr, span: st.span, exprSpan: first.span, fromBase: false });
+    // `L = \text{MSE}(y, a) = (y - a)^2`: the function named on the way is defined by the formula after it.
+    const [second, ...others] = rest;
+    if (second && isFunctionHeader(first.expr, scope)) {
+      scope.functions.set(first.expr.callee, functionDefinition(first.expr, second.expr, st.span));
+      claim(others);
+      return;
+    }
     claim(rest);
     return;
   }

@@ -412,3 +412,34 @@ describe('Markdown escapes and small TeX forms', () => {
     expect(stepVerdicts(source, 'doc.md')).toEqual(['correct', 'correct']);
   });
 });
+
+describe("Einstein's summation convention in documents", () => {
+  it('sums an index written twice and bound by no sign, and only such an index', () => {
+    // J = -y_i log p_i summed over i (the author's convention): dJ/dp_k = -y_k / p_k. The same with δ_ik and a
+    // repeated i is that sum too. -y_i / p_k has i once: a free index, wrong whatever the convention.
+    // numpy, n = 4: finite differences of -sum(y log p) match -y/p to 1e-9.
+    const source = [
+      '# q',
+      '$$y, p \\in \\mathbb{R}^{n}$$',
+      '$$J = - y_i \\log(p_i)$$',
+      '$$\\frac{\\partial J}{\\partial p_k} = -\\frac{y_k}{p_k}$$',
+      '$$\\frac{\\partial J}{\\partial p_k} = -\\frac{y_i}{p_i} \\delta_{ik}$$',
+      '$$\\frac{\\partial J}{\\partial p_k} = -\\frac{y_i}{p_k}$$',
+    ].join('\n') + '\n';
+    expect(stepVerdicts(source, 'doc.md')).toEqual(['correct', 'correct', 'incorrect']);
+  });
+});
+
+describe('functions named on the way, and names written with a layer index', () => {
+  it('defines MSE from L = MSE(y, a) = (y - a)^2 and checks dL/da with it', () => {
+    // L = (y - a)^2: dL/da = -2 (y - a); 2 (y - a) has the sign flipped.
+    const source = ['# q', '$$L = \\text{MSE}(y, a) = (y - a)^2$$', '$$\\frac{\\partial L}{\\partial a} = -2(y - a)$$', '$$\\frac{\\partial L}{\\partial a} = 2(y - a)$$'].join('\n') + '\n';
+    expect(stepVerdicts(source, 'doc.md')).toEqual(['correct', 'incorrect']);
+  });
+
+  it('reads a^{(L)} beside a defined L as a name of its own, not a times L', () => {
+    // L = (y - a^{(L)})^2 for the output a^{(L)} of layer L: dL/da^{(L)} = -2 (y - a^{(L)}).
+    const source = ['# q', '$$L = (y - a^{(L)})^2$$', '$$\\frac{\\partial L}{\\partial a^{(L)}} = -2(y - a^{(L)})$$'].join('\n') + '\n';
+    expect(stepVerdicts(source, 'doc.md')).toEqual(['correct']);
+  });
+});
