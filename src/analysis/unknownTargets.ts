@@ -37,20 +37,23 @@ export function defineUnknownTargets(scope: Scope, textOf: (span: Span) => strin
   }
   const meaningOf = (n: string) => scope.definitions.get(n)?.expr ?? scope.functions.get(n)?.body;
   for (const [name, { first, wrt }] of byTarget) {
-    if (usedOtherwise(scope, name)) continue;
+    // A name also used as a quantity (`L = -y \log a` with `\partial a / \partial h` below) is an activation
+    // the prose defines: an unknown function applied entry by entry, with the shape of what it is applied to.
+    const kind = usedOtherwise(scope, name) ? 'entrywise' : 'scalar';
     // What each variable reaches through the definitions; a variable reached from another is upstream of it.
     const reaches = new Map([...wrt].map((w) => [w, namesReached({ kind: 'name', name: w, text: w, span: first.span }, meaningOf)]));
     const sinks = [...wrt].filter((v) => hasMeaning(scope, v) && v !== name && ![...wrt].some((u) => u !== v && reaches.get(u)!.has(v)));
     if (sinks.length === 0 || sinks.some((s) => reaches.get(s)!.has(name))) continue;
     const fn = `${name}#unknown`;
     const text = textOf(first.span).trim();
-    scope.abstractFunctions.set(fn, { name: fn, text, kind: 'scalar', params: sinks, span: first.span });
+    if (kind === 'entrywise' && sinks.length !== 1) continue;
+    scope.abstractFunctions.set(fn, kind === 'scalar' ? { name: fn, text, kind, params: sinks, span: first.span } : { name: fn, text, kind, span: first.span });
     const args: Expr[] = sinks.map((s) => ({ kind: 'name', name: s, text: s, span: first.span }));
     const expr: Expr = { kind: 'call', callee: fn, calleeText: text, prime: 0, args, span: first.span };
     scope.definitions.set(name, { name, expr, span: first.span, exprSpan: first.span, fromBase: false, unknownOf: sinks });
     const of = sinks.map((s) => written.get(s)).join(', ');
     scope.diagnostics.push(
-      warning('reading', `${text} is not defined in the maths; chainrule takes it as an unknown scalar function of ${of}, so lines that hold whatever ${text} is are checked and the others left unjudged`, first.span, `define ${text} in the maths (e.g. \`${text} = ...\`) to have every line checked`),
+      warning('reading', `${text} is not defined in the maths; chainrule takes it as an unknown ${kind === 'scalar' ? 'scalar function' : 'function (entry by entry)'} of ${of}, so lines that hold whatever ${text} is are checked and the others left unjudged`, first.span, `define ${text} in the maths (e.g. \`${text} = ...\`) to have every line checked`),
     );
   }
 }

@@ -21,12 +21,14 @@ import { EarlierAnswer, Finding, diagnoseValues } from './diagnose';
 import { findRepair } from './edits';
 import { printExpected } from './expected';
 import { domainHint } from './domains';
-import { checkNumericStep } from './numeric';
+import { checkNumericStep, hasDecimals } from './numeric';
 import { rangeProblem } from './range';
 import { withholdDoubtful } from './doubts';
 import { claimLowering, isIndexedStep, lowerIndexedStep } from './indexed';
 import { readingsJson } from './readings';
 import { passLimits } from '../limits/index';
+import { spanWithin } from '../diagnostics';
+import { topologicalOrder } from '../ir/inspect';
 import { valuesAt, type PointValues } from './values';
 
 export interface ClaimContext {
@@ -165,11 +167,15 @@ function checkStep(check: ClaimCheck, step: Step, index: number): StepJson {
     if (!(err instanceof LowerError)) throw err;
     const d = err.diagnostic;
     const message = d.message + (d.hint ? `; ${d.hint}` : '');
-    if (d.code === 'shape-mismatch') return { ...base, shape: null, verdict: 'incorrect', diagnosis: 'shape', message };
+    // A shape mistake in this step is the step's; one in a definition it uses (another line) leaves it unchecked.
+    if (d.code === 'shape-mismatch' && (!d.span || spanWithin(d.span, step.span))) return { ...base, shape: null, verdict: 'incorrect', diagnosis: 'shape', message };
+    if (d.code === 'shape-mismatch') return { ...base, shape: null, verdict: 'error', diagnosis: null, message: `${message} (line ${d.span!.line}), so this step cannot be checked` };
     return { ...base, shape: null, verdict: 'error', diagnosis: null, message };
   }
   const shape = formatShape(node.shape);
-  if (claim.point) {
+  // In a document, a number for a target the problem fixes entirely (every quantity given, no `at` needed) is a
+  // numeric answer too, with the tolerance of its written precision.
+  if (claim.point || (ctx.document && hasDecimals(step.expr) && truth.forms.length > 0 && isConstant(node) && isConstant(truth.forms[0]))) {
     const numeric = checkNumericStep(check, step, node);
     if (numeric.verdict === 'correct') check.correctSteps.push(node);
     return { ...base, shape, ...numeric };
@@ -188,6 +194,11 @@ function checkStep(check: ClaimCheck, step: Step, index: number): StepJson {
   const finding = diagnose(check, { expr: step.expr, node, values: stepValues }, form, truthValues);
   const hint = ctx.grading?.domainHints === false ? undefined : domainHint(node, truth, ctx.lowering.b.graph, ctx.scope, ctx.calculus.derivedLeaves, ctx.seed);
   return { ...base, shape, verdict: 'incorrect', diagnosis: finding.diagnosis, message: hint ? `${finding.message}; ${hint}` : finding.message };
+}
+
+/** Whether a node is a number or an array of numbers: no variable under it. */
+function isConstant(node: Node): boolean {
+  return !topologicalOrder([node]).some((n) => n.op === 'var');
 }
 
 /** Shape is the first and cheapest test (DESIGN.md); the message adds the fix when one edit finds it. */

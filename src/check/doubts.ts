@@ -3,10 +3,12 @@
 // mistake rather than the author's. Such a step is `unjudged`, with the reason and what would make it
 // checkable, never `incorrect`: a wrong ✗ on a right answer is the worst a grader can do.
 import type { Expr } from '../syntax/ast';
-import { isScalarShape } from '../ir/types';
+import { formatShape, isScalarShape, type Dim } from '../ir/types';
 import { dependsOn, topologicalOrder } from '../ir/inspect';
 import type { Node } from '../ir/types';
 import { namesReached } from '../resolve/names';
+import { hasDecimals } from './numeric';
+import { findInExpr } from '../syntax/walk';
 import { BUILTIN_FUNCTIONS } from '../ops/builtins';
 import type { StepJson } from './report';
 import type { ClaimCheck } from './claim';
@@ -20,12 +22,26 @@ interface Doubt {
 export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson[] {
   const claimDoubt = readSlips(check) ?? independence(check);
   const lower = check.lowering.editLowerer();
+  const endsInNumber = isNumber(lower(check.claim.steps[check.claim.steps.length - 1].expr));
+  const zero = check.truth.forms[0];
+  const unrelated = zero?.op === 'const' && zero.attrs.value === 0 ? independence(check) : undefined;
   return steps.map((step, i) => {
-    if (step.verdict !== 'incorrect') return step;
     const expr = check.claim.steps[i].expr;
+    // A target that does not depend on its variable as chainrule reads it is 0; a step that is 0 only by the
+    // same reading (a chain through that variable) is no more checked than a wrong one. A written 0 is.
+    if (step.verdict === 'correct' && unrelated && !(expr.kind === 'number' && expr.value === 0)) {
+      return { ...step, verdict: 'unjudged', diagnosis: null, message: unrelated.message, hint: unrelated.hint };
+    }
+    if (step.verdict !== 'incorrect') return step;
+    const node = lower(expr);
     const doubt =
       claimDoubt ??
       unknownFunctions(check, expr) ??
+      ownFormulaForBuiltin(check, expr) ??
+      numberForArray(check, expr, node) ??
+      (endsInNumber && i < steps.length - 1 ? shapeBeforeNumber(check, node, step) : undefined) ??
+      (step.diagnosis === 'shape' ? entriesOfCapitals(check, expr) : undefined) ??
+      jacobianLayout(check, expr, node, step, lower) ??
       guessedNames(check, expr, step.diagnosis === 'shape' || step.diagnosis === 'transpose') ??
       borrowedNames(check, expr) ??
       unstatedValues(check, lower(expr));
@@ -108,6 +124,146 @@ function unknownFunctions({ claim, lowering }: ClaimCheck, step: Expr): Doubt | 
   };
 }
 
+/**
+ * One number written for a target chainrule reads as an array (`\sigma'(z) = 0.6028 \times 0.3972` where an
+ * earlier part made z a vector): the author means another quantity by the name here, an entry or this part's own.
+ */
+function numberForArray({ truth, targetText, claim }: ClaimCheck, step: Expr, node: Node | undefined): Doubt | undefined {
+  // Only in a computation with decimals, or a value stated for a name (`z = 0`, the point of what follows):
+  // `\partial h / \partial b = 1` for a vector b is the author's slip.
+  if (!node || isScalarShape(truth.shape) || !isNumber(node) || !(hasDecimals(step) || claim.target.expr.kind === 'name')) return undefined;
+  return {
+    message: `this line gives one number, but chainrule reads ${targetText} as ${formatShape(truth.shape)} here (from the names' definitions elsewhere in the document), so the author likely means another quantity by it; chainrule cannot check it`,
+    hint: `name this part's quantities apart, or state them in this part`,
+  };
+}
+
+/**
+ * A step of the wrong shape in a line the author carries on to a number (`\delta^{(1)} x = -0.0549 \times 1.0`):
+ * the number shows which quantities the author computes with, so the shape is chainrule's reading of the names.
+ */
+function shapeBeforeNumber({ truth }: ClaimCheck, node: Node | undefined, step: StepJson): Doubt | undefined {
+  const wrongShape = step.diagnosis === 'shape' || (node !== undefined && (node.shape[0] !== truth.shape[0] || node.shape[1] !== truth.shape[1]));
+  if (!wrongShape) return undefined;
+  return {
+    message: `as chainrule reads the names of this step it has the wrong shape, but the line goes on to a number, so the author computes with other quantities than chainrule reads; it cannot tell whether this step is wrong`,
+    hint: `name this part's quantities apart, or state them in this part`,
+  };
+}
+
+/**
+ * A wrong shape where a lowercase name stands for entries of the matrix in capitals (`x_i` of X): whether x_i
+ * is a row (a sample) or a column of X is chainrule's guess, so the shape may be its reading, not the author's.
+ */
+function entriesOfCapitals({ claim, lowering }: ClaimCheck, step: Expr): Doubt | undefined {
+  const found = new Set<string>();
+  const reader = lowering.indexReader;
+  const note = (x: Extract<Expr, { kind: 'name' }>) => {
+    const info = reader.indexedName(x);
+    if (info && !info.implicitCall && info.base !== info.baseText && info.base.toLowerCase() === info.baseText.toLowerCase()) found.add(`${x.text} (of ${info.base})`);
+  };
+  namesReached(claim.target.expr, meaningIn(lowering.scope), note);
+  namesReached(step, meaningIn(lowering.scope), note);
+  if (found.size === 0) return undefined;
+  return {
+    message: `chainrule read ${[...found].sort().join(', ')} as entries of the matrix in capitals, and the shapes do not fit as it reads them; the author may mean rows where it took columns, so it cannot tell whether this line is wrong`,
+    hint: 'state the shape of the entry, e.g. x_i \\in \\mathbb{R}^{D}',
+  };
+}
+
+/**
+ * A Jacobian of a vector by a vector written in denominator layout (`\partial z / \partial x = W^T` for
+ * z = W x), or a chain of derivatives multiplied in that layout's order: both layouts are taught, and chainrule
+ * checks numerator layout (SPEC 1.5), so a transposed Jacobian may be the document's convention, not a slip.
+ */
+function jacobianLayout({ truth }: ClaimCheck, step: Expr, node: Node | undefined, s: StepJson, lower: (e: Expr) => Node | undefined): Doubt | undefined {
+  const m = truth.meaning;
+  const jacobian = m !== undefined && m.wrt.length === 1 && !isScalarShape(m.of.shape) && !isScalarShape(m.wrt[0].shape);
+  const [r, c] = truth.shape;
+  const transposed = jacobian && node !== undefined && r !== c && node.shape[0] === c && node.shape[1] === r;
+  const chain = s.diagnosis === 'shape' && chainInDenominatorLayout(step, truth, lower);
+  if (!transposed && !chain) return undefined;
+  return {
+    message: `${transposed ? 'this is the Jacobian transposed' : 'the derivatives of this chain multiply in the other order'}: the document may write Jacobians in denominator layout, where chainrule uses numerator layout (rows follow the function), so it cannot tell whether this line is wrong`,
+    hint: 'say which layout the document uses, or write the Jacobian with rows that follow the function',
+  };
+}
+
+/**
+ * Whether a product of derivatives composes in denominator layout: each factor transposed, in the order written
+ * (`\partial z_1/\partial x \; \partial h/\partial z_1` is D x H times H x H there), to the target's shape or its transpose.
+ */
+function chainInDenominatorLayout(step: Expr, truth: ClaimCheck['truth'], lower: (e: Expr) => Node | undefined): boolean {
+  const factors: Expr[] = [];
+  const collect = (e: Expr): void => {
+    if (e.kind === 'binary' && e.op === 'mul') {
+      collect(e.left);
+      collect(e.right);
+    } else factors.push(e);
+  };
+  collect(step);
+  if (factors.length < 2 || !factors.every((f) => f.kind === 'deriv')) return false;
+  // A factor that does not lower alone (a derivative of a call, `\partial CE(y, \hat y)`) is left out: at worst
+  // a wrong chain is then unjudged, never a right one marked wrong.
+  const shapes = factors.flatMap((f) => { const sh = lower(f)?.shape; return sh ? [sh] : []; });
+  if (shapes.length < 2) return false;
+  // The columns the product so far may have: a vector factor multiplies, or (the derivative of a map applied
+  // entry by entry, kept as its diagonal) multiplies entry by entry; a scalar scales.
+  const rows = shapes[0][1];
+  let cols = new Set([shapes[0][0]]);
+  for (const [c, r] of shapes.slice(1)) {
+    const next = new Set<Dim>();
+    for (const k of cols) {
+      if (k === r) next.add(c);
+      if ((r === 1 && c === 1) || (r === 1 && c === k) || (c === 1 && r === k)) next.add(k);
+    }
+    if (next.size === 0) return false;
+    cols = next;
+  }
+  const [tr, tc] = truth.shape;
+  return (rows === tr && cols.has(tc)) || (rows === tc && cols.has(tr));
+}
+
+/** One number, or an array of numbers: a node with no variable under it that is scalar. */
+function isNumber(node: Node | undefined): boolean {
+  return node !== undefined && isScalarShape(node.shape) && leaves(node).length === 0;
+}
+
+/**
+ * A built-in function the document gives a formula of its own (`\sigma(A_{ic}) = e^{A_{ic}} / \sum_j e^{A_{ij}}`,
+ * `\text{softmax}(A) = \sigma(A)`): the author may mean another function by its name (σ for the softmax), so a
+ * step that uses it and fails is not shown wrong.
+ */
+function ownFormulaForBuiltin({ claim, lowering }: ClaimCheck, step: Expr): Doubt | undefined {
+  const given = new Map<string, number>();
+  for (const c of lowering.scope.claims) {
+    const t = c.target.expr;
+    if (t.kind !== 'call' || !BUILTIN_FUNCTIONS.has(t.callee)) continue;
+    given.set(t.callee, c.span.line);
+    for (const s of c.steps) if (s.expr.kind === 'call' && BUILTIN_FUNCTIONS.has(s.expr.callee)) given.set(s.expr.callee, c.span.line);
+  }
+  if (given.size === 0) return undefined;
+  const used = new Set<string>();
+  const meaningOf = meaningIn(lowering.scope);
+  const roots = [claim.target.expr, step];
+  for (const n of new Set([...namesReached(claim.target.expr, meaningOf), ...namesReached(step, meaningOf)])) {
+    const e = meaningOf(n);
+    if (e) roots.push(e);
+  }
+  for (const root of roots) {
+    findInExpr(root, (x) => {
+      if (x.kind === 'call' && given.has(x.callee)) used.add(x.callee);
+      return false;
+    });
+  }
+  const [name] = [...used].sort();
+  if (name === undefined) return undefined;
+  return {
+    message: `the document gives ${name} a formula of its own (line ${given.get(name)}), so it may mean another function by it than chainrule's built-in ${name}; chainrule cannot tell whether this line is wrong`,
+    hint: `use another name for the document's own function, or define it as a new name`,
+  };
+}
+
 /** Names the step or its target reads from another question's formulas: this question may mean them otherwise. */
 function borrowedNames({ claim, lowering }: ClaimCheck, step: Expr): Doubt | undefined {
   const scope = lowering.scope;
@@ -150,14 +306,24 @@ function undeclaredIn(e: Expr, lowering: ClaimCheck['lowering']): Set<string> {
  */
 function unstatedValues({ truth, claim }: ClaimCheck, node: Node | undefined): Doubt | undefined {
   const point = claim.point;
-  if (!node || truth.forms.length === 0 || (!point && leaves(node).length > 0)) return undefined;
-  const free = leaves(truth.forms[0]).map((n) => n.attrs.name!).filter((n) => !point?.exact.has(n) && !point?.rounded.has(n) && !n.startsWith('__'));
-  if (free.length === 0) return undefined;
-  const names = [...new Set(free)].sort();
-  return {
-    message: `this line is a number, but this question states no value${names.length === 1 ? '' : 's'} for ${names.join(', ')} that chainrule could read, so it cannot check it`,
-    hint: `state the values in the maths, e.g. \`${names[0]} = 1\`, before this line`,
-  };
+  if (!node || truth.forms.length === 0) return undefined;
+  const unstated = (n: Node) => [...new Set(leaves(n).map((x) => x.attrs.name!).filter((x) => !point?.exact.has(x) && !point?.rounded.has(x) && !x.startsWith('__')))].sort();
+  const inTruth = unstated(truth.forms[0]);
+  const inStep = unstated(node);
+  if (inTruth.length > 0 && (point || leaves(node).length === 0)) {
+    return {
+      message: `this line is a number, but this question states no value${inTruth.length === 1 ? '' : 's'} for ${inTruth.join(', ')} that chainrule could read, so it cannot check it`,
+      hint: `state the values in the maths, e.g. \`${inTruth[0]} = 1\`, before this line`,
+    };
+  }
+  // Every quantity of the target is given, but the step uses a name whose value the question does not fix.
+  if (inTruth.length === 0 && inStep.length > 0) {
+    return {
+      message: `the question gives every value ${claim.target.text.trim()} depends on, but this line uses ${inStep.join(', ')}, whose value chainrule could not read, so it cannot check it`,
+      hint: `state the value of ${inStep[0]} in the maths before this line`,
+    };
+  }
+  return undefined;
 }
 
 function leaves(node: Node): Node[] {

@@ -6,7 +6,7 @@ import type { StepJson } from './report';
 import type { ClaimCheck } from './claim';
 import { diagnose } from './claim';
 import { agree, agreeWithin, isFinite } from './compare';
-import { decimalTolerance } from './sampling';
+import { decimalTolerance, HAND_ROUNDING } from './sampling';
 import { map } from '../numeric/matrix';
 import { topologicalOrder } from '../ir/inspect';
 import { findInExpr } from '../syntax/walk';
@@ -61,7 +61,9 @@ export function checkNumericStep(check: ClaimCheck, step: Step, node: Node): Ver
 /**
  * For arithmetic on written decimals (`0.4694 × 0.5306`, `[0.2288; 0.2445]`): the error their rounding can
  * carry into the result (the relative half-units of the last written digits, added up, times the largest
- * entry); undefined for anything else.
+ * entry), and at least the 1% a single written number gets (decimalTolerance): the decimals are themselves
+ * rounded results of rounded inputs, so the error a hand computation carries is more than their own rounding.
+ * Undefined for anything else.
  */
 function arithmeticTolerance(e: Expr, node: Node, value: Matrix): number | undefined {
   if (topologicalOrder([node]).some((n) => n.op === 'var')) return undefined;
@@ -71,7 +73,8 @@ function arithmeticTolerance(e: Expr, node: Node, value: Matrix): number | undef
     if (digits && x.kind === 'number' && x.value !== 0) relative += (0.5 * 10 ** -digits.length) / Math.abs(x.value);
     return false;
   });
-  return relative > 0 ? Math.max(relative * Math.max(...value.data.map(Math.abs)), 1e-9) : undefined;
+  const largest = Math.max(...value.data.map(Math.abs));
+  return relative > 0 ? Math.max(relative * largest, HAND_ROUNDING * largest, 1e-9) : undefined;
 }
 
 /**
@@ -102,4 +105,9 @@ function roundedTruth({ claim, truth, evaluator, lowering, correctSteps }: Claim
     if (differs(v)) return v;
   }
   return usual;
+}
+
+/** Whether an expression writes a decimal number (`0.6028`): a computation by hand, with rounded values. */
+export function hasDecimals(e: Expr): boolean {
+  return findInExpr(e, (x) => x.kind === 'number' && x.text.includes('.')) !== undefined;
 }

@@ -77,9 +77,12 @@ function forEachRowLike(rows: number, cols: number, each: (indices: number[]) =>
  * (0.18 → ± 0.005), never tighter than 1% relative. Integers are taken as exact (to 1% relative),
  * since "0" or "2" is not a rounded reading.
  */
+/** The relative error a number computed by hand from rounded intermediates may carry. */
+export const HAND_ROUNDING = 0.01;
+
 export function decimalTolerance(text: string, value: number): number {
   const match = /^[-+]?\d*\.(\d+)$/.exec(text.trim());
-  const relative = 0.01 * Math.abs(value);
+  const relative = HAND_ROUNDING * Math.abs(value);
   if (!match) return Math.max(relative, 1e-9);
   return Math.max(0.5 * 10 ** -match[1].length, relative);
 }

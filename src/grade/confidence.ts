@@ -26,6 +26,8 @@ export interface ReviewInput {
   choice: AnswerChoice | undefined;
   claims: readonly Claim[];
   parts: ProblemParts;
+  /** With no answer: claims of the problem's parts that differentiate the ask's function by another name. */
+  unmatched: readonly Claim[];
   /** Lines (of the joined source) in the problem's parts that could not be read. */
   unread: readonly number[];
   internalErrors: number;
@@ -68,7 +70,7 @@ function readingReasons({ answer, parts, line }: ReviewInput): string[] {
   return reasons;
 }
 
-function gradingReasons({ result, choice, claims, parts, line, latex }: ReviewInput): string[] {
+function gradingReasons({ result, choice, claims, parts, unmatched, line, latex }: ReviewInput): string[] {
   const reasons: string[] = [];
   if (choice?.from?.length) reasons.push(`graded with the author's own ${choice.from.map((i) => `${claims[i].target.text.trim()} (line ${line(claims[i].span.line)})`).join(', ')} put in`);
   if (choice?.perEntry) reasons.push('answered entry by entry; graded as the whole gradient');
@@ -77,5 +79,9 @@ function gradingReasons({ result, choice, claims, parts, line, latex }: ReviewIn
   // In a document, a shape chainrule finds wrong may come from its reading of the author's layout or indices.
   if (latex && result.answer?.diagnosis === 'shape') reasons.push("the answer's shape is wrong as chainrule reads the document's names and layout; a TA should confirm");
   if (result.outcome === 'missing' && parts.parts.length === 0) reasons.push('no part of the submission was matched to this problem');
+  if (result.outcome === 'missing' && unmatched.length) {
+    const listed = unmatched.slice(0, 3).map((c) => `${c.target.text.trim()} (line ${line(c.span.line)})`);
+    reasons.push(`no answer was found, but the part differentiates the same function by names chainrule did not match to this ask: ${listed.join(', ')}${unmatched.length > 3 ? ', ...' : ''}`);
+  }
   return reasons;
 }

@@ -1,7 +1,9 @@
 // Grades one submission against a loaded assignment: every claim is checked (for feedback), and each ask
 // is scored from the last claim whose target means the same thing (targets.ts) by the policy (score.ts).
 import type { Diagnostic } from '../diagnostics';
-import type { Span, Statement, Step } from '../syntax/ast';
+import type { Expr, Span, Statement, Step } from '../syntax/ast';
+import { isSameExpr } from '../syntax/walk';
+import { baseNameOf, subscriptsOf } from '../resolve/indexNotation';
 import { printExpr } from '../syntax/print';
 import { sourceKindOf } from '../analysis/document';
 import type { ClaimJson, Diagnosis } from '../check/report';
@@ -150,9 +152,29 @@ function gradeProblem(problem: AssignmentProblem, parts: ProblemParts, ctx: Subm
       answeredIn.set(ask.id, files);
     }
     const result = scoreAsk(ask, answer, problem.policy, missingHint);
-    return { ...result, ...reviewOf({ result, answer: answer?.claim, choice, claims: scope.claims, parts, unread, internalErrors: internalErrors.length, latex: !!choice && isLatexSpan(doc, scope.claims[choice.index].span), line: (l) => locate(doc, l).line }) };
+    const unmatched = choice ? [] : derivativesOfTheSameFunction(ask.target.expr, scope.claims, parts);
+    return { ...result, ...reviewOf({ result, answer: answer?.claim, choice, claims: scope.claims, parts, unread, unmatched, internalErrors: internalErrors.length, latex: !!choice && isLatexSpan(doc, scope.claims[choice.index].span), line: (l) => locate(doc, l).line }) };
   });
   return { problem: { id: problem.id, title: problem.title, claims: checked.map((c) => c.claim) }, asks, answeredIn };
+}
+
+/**
+ * The claims in the problem's parts that differentiate the ask's function by something else (`dC/dw_{jk}^L`
+ * for `dC/dW2`), or something else by entries of its variable (`\partial \sigma_i(z) / \partial z_j` for
+ * `dy/dz`): a name chainrule did not map may make one of them the answer.
+ */
+function derivativesOfTheSameFunction(target: Expr, claims: readonly Claim[], parts: ProblemParts): Claim[] {
+  if (target.kind !== 'deriv') return [];
+  const inParts = (c: Claim) => parts.parts.some((p) => c.span.line >= p.segment.from && c.span.line <= p.segment.to);
+  const related = (d: Extract<Expr, { kind: 'deriv' }>) => isSameExpr(d.of, target.of) || d.wrt.some((w) => target.wrt.some((v) => sameBase(w, v)));
+  return claims.filter((c) => c.target.expr.kind === 'deriv' && related(c.target.expr) && inParts(c));
+}
+
+/** Whether two names are one array, written whole or by its entries (`z_j` and `z`). */
+function sameBase(a: Expr, b: Expr): boolean {
+  const base = (e: Expr) => (e.kind !== 'name' ? undefined : subscriptsOf(e.text) ? baseNameOf(subscriptsOf(e.text)!, e.name) : e.name);
+  const x = base(a);
+  return x !== undefined && x === base(b);
 }
 
 /** The graded answer of a choice: the chosen claim, or its final step with the author's own derivatives put in. */

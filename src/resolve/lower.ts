@@ -292,7 +292,8 @@ export class Lowering {
       problem.inProgress.pop();
     }
     problem.definitionNodes.set(name, node);
-    if (!this.names.has(node.id) && node.op !== 'var') this.names.set(node.id, name);
+    // A defined name prints in place of its formula; a number (`\eta = 1.0`) stays a number wherever it occurs.
+    if (!this.names.has(node.id) && node.op !== 'var' && node.op !== 'const') this.names.set(node.id, name);
     return node;
   }
 

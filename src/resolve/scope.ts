@@ -9,7 +9,7 @@ import { aliasName } from './aliases';
 import { INDEX_LETTERS } from './indexNames';
 import { baseNameOf, subscriptsOf } from './indexNotation';
 import { indicesUsed } from './indexUses';
-import { rewriteExpr } from '../syntax/walk';
+import { isSameExpr, rewriteExpr } from '../syntax/walk';
 
 export interface Declaration {
   name: string;
@@ -379,12 +379,4 @@ function functionDefinition(lhs: Extract<Expr, { kind: 'call' }>, body: Expr, sp
 
 function isRestatement(def: Definition | undefined, expr: Expr): boolean {
   return def?.fromBase === true && isSameExpr(def.expr, expr);
-}
-
-function isSameExpr(a: Expr, b: Expr): boolean {
-  return JSON.stringify(a, dropSpans) === JSON.stringify(b, dropSpans);
-}
-
-function dropSpans(key: string, value: unknown): unknown {
-  return key === 'span' || key === 'text' || key === 'calleeText' ? undefined : value;
 }

@@ -63,3 +63,12 @@ export function rewriteExpr(e: Expr, replace: (x: Expr) => Expr | undefined, dep
 }
 
 const MAX_REWRITE_DEPTH = 4000;
+
+/** Whether two expressions are the same as read, however they were written (spans and source text aside). */
+export function isSameExpr(a: Expr, b: Expr): boolean {
+  return JSON.stringify(a, dropSpans) === JSON.stringify(b, dropSpans);
+}
+
+function dropSpans(key: string, value: unknown): unknown {
+  return key === 'span' || key === 'text' || key === 'calleeText' ? undefined : value;
+}

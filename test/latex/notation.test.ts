@@ -385,10 +385,19 @@ describe('a loss the maths never defines', () => {
     expect(result.diagnostics.some((d) => d.code === 'reading' && /L is not defined in the maths; chainrule takes it as an unknown scalar function of a\b/.test(d.message))).toBe(true);
   });
 
-  it('leaves a name used as a quantity alone', () => {
-    // L appears in a formula of its own (u = 2 L): it is a quantity the document forgot to define, not a loss.
-    const source = ['# q', '$$x \\in \\mathbb{R}$$', '$$u = 2 L$$', '$$\\frac{\\partial L}{\\partial x} = 1$$'].join('\n') + '\n';
-    expect(checkSource(source, 'doc.md').diagnostics.some((d) => d.code === 'reading')).toBe(false);
+  it('reads a name also used as a quantity as an unknown function applied entry by entry', () => {
+    // L = -y log a with a left to prose (a = σ(h) there) and h = w x: a is an unknown φ(h), so dL/dw = dL/dh x holds
+    // for every φ (chain rule), while da/dh = a (1 - a) holds only for the sigmoid: unjudged, not incorrect.
+    const source = [
+      '# q',
+      '$$x, w, y \\in \\mathbb{R}$$',
+      '$$h = w x$$',
+      '$$L = -y \\log a$$',
+      '$$\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial h} x$$',
+      '$$\\frac{\\partial a}{\\partial h} = a (1 - a)$$',
+    ].join('\n') + '\n';
+    expect(stepVerdicts(source, 'doc.md')).toEqual(['correct', 'unjudged']);
+    expect(checkSource(source, 'doc.md').diagnostics.some((d) => d.code === 'reading' && /a is not defined in the maths; chainrule takes it as an unknown function \(entry by entry\) of h/.test(d.message))).toBe(true);
   });
 });
 
