@@ -235,13 +235,7 @@ function isNumber(node: Node | undefined): boolean {
  * step that uses it and fails is not shown wrong.
  */
 function ownFormulaForBuiltin({ claim, lowering }: ClaimCheck, step: Expr): Doubt | undefined {
-  const given = new Map<string, number>();
-  for (const c of lowering.scope.claims) {
-    const t = c.target.expr;
-    if (t.kind !== 'call' || !BUILTIN_FUNCTIONS.has(t.callee)) continue;
-    given.set(t.callee, c.span.line);
-    for (const s of c.steps) if (s.expr.kind === 'call' && BUILTIN_FUNCTIONS.has(s.expr.callee)) given.set(s.expr.callee, c.span.line);
-  }
+  const given = lowering.scope.builtinFormulas;
   if (given.size === 0) return undefined;
   const used = new Set<string>();
   const meaningOf = meaningIn(lowering.scope);

@@ -124,6 +124,11 @@ export interface Scope {
    * Einstein's convention (`J = -y_i \log \hat{y}_i`), where it would otherwise be an error.
    */
   summationConvention?: boolean;
+  /**
+   * Built-in functions a line gives a formula of its own (`\sigma(A_{ic}) = ...`, `\text{softmax}(A) = \sigma(A)`),
+   * with that line: the author may mean another function by the name (src/check/doubts.ts). Kept from scope to scope.
+   */
+  builtinFormulas: Map<string, number>;
 }
 
 export function emptyScope(): Scope {
@@ -141,6 +146,7 @@ export function emptyScope(): Scope {
     dims: new Set(),
     aliases: new Map(),
     diagnostics: [],
+    builtinFormulas: new Map(),
   };
 }
 
@@ -162,6 +168,7 @@ export function extendScope(base: Scope): Scope {
     diagnostics: [],
     point: base.point,
     given: new Set([...base.declarations.keys(), ...base.definitions.keys(), ...base.dims, ...base.functions.keys(), ...base.abstractFunctions.keys()]),
+    builtinFormulas: new Map(base.builtinFormulas),
   };
 }
 
@@ -275,6 +282,7 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
   const isSubmission = role === 'submission';
   const lhs = st.lhs.expr;
   const [first, ...rest] = st.rhs;
+  noteBuiltinFormula(scope, st);
   const claim = (steps: Step[]): void => {
     if (steps.length === 0) return;
     const claim: Claim = { label: st.label, target: st.lhs, steps, shapeClaim: st.shapeClaim, span: st.span, point };
@@ -323,6 +331,14 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
     return;
   }
   claim(st.rhs);
+}
+
+/** A built-in called on the left (`\sigma(A_{ic}) = ...`), and the built-ins it is equated with (`= \sigma(A)`). */
+function noteBuiltinFormula(scope: Scope, st: Extract<Statement, { kind: 'equation' }>): void {
+  const lhs = st.lhs.expr;
+  if (lhs.kind !== 'call' || !BUILTIN_FUNCTIONS.has(lhs.callee)) return;
+  scope.builtinFormulas.set(lhs.callee, st.span.line);
+  for (const s of st.rhs) if (s.expr.kind === 'call' && BUILTIN_FUNCTIONS.has(s.expr.callee)) scope.builtinFormulas.set(s.expr.callee, st.span.line);
 }
 
 /**
