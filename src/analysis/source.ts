@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics';
 import { latexSpans, parseDocument, sourceKindOf } from './document';
 import { declareImpliedArrays } from '../resolve/indexArrays';
 import { inferUndeclaredShapes } from './shapeInference';
-import { defineUnknownTargets } from './unknownTargets';
+import { declareUnknownFunctions, defineUnknownTargets } from './unknownTargets';
 import { sampleLabels } from '../resolve/indexUses';
 import { readSlips } from './readings';
 import { Graph } from '../ir/graph';
@@ -67,6 +67,7 @@ export function readDocument(source: string, file: string): ReadDocument {
     inferUndeclaredShapes(scope, textOf);
     // A loss left to prose is an unknown function of what it is differentiated by (src/analysis/unknownTargets.ts).
     defineUnknownTargets(scope, textOf);
+    declareUnknownFunctions(scope, textOf);
     return scope;
   };
   const sections = questions

@@ -9,8 +9,9 @@
 // (src/check/doubts.ts), never incorrect.
 import { warning } from '../diagnostics';
 import { hasMeaning, type Scope } from '../resolve/scope';
-import { namesReached } from '../resolve/names';
+import { namesReached, namesUsedInScope } from '../resolve/names';
 import { findInExpr } from '../syntax/walk';
+import { BUILTIN_FUNCTIONS } from '../ops/builtins';
 import type { Expr, Span } from '../syntax/ast';
 
 /** A derivative's function and variables, when both are plain names. */
@@ -54,6 +55,32 @@ export function defineUnknownTargets(scope: Scope, textOf: (span: Span) => strin
     const of = sinks.map((s) => written.get(s)).join(', ');
     scope.diagnostics.push(
       warning('reading', `${text} is not defined in the maths; chainrule takes it as an unknown ${kind === 'scalar' ? 'scalar function' : 'function (entry by entry)'} of ${of}, so lines that hold whatever ${text} is are checked and the others left unjudged`, first.span, `define ${text} in the maths (e.g. \`${text} = ...\`) to have every line checked`),
+    );
+  }
+}
+
+/**
+ * A function of one argument that the document calls but never defines (`a^{<t>} = g_1(W a^{<t-1>} + b)`, an
+ * activation left to prose) is an unknown function applied entry by entry, as `g : function` declares in `.cr`.
+ */
+export function declareUnknownFunctions(scope: Scope, textOf: (span: Span) => string): void {
+  const calls = new Map<string, Extract<Expr, { kind: 'call' }>>();
+  const visit = (root: Expr): void => {
+    findInExpr(root, (e) => {
+      if (e.kind === 'call' && e.args.length === 1 && !BUILTIN_FUNCTIONS.has(e.callee) && !hasMeaning(scope, e.callee) && !calls.has(e.callee)) calls.set(e.callee, e);
+      return false;
+    });
+  };
+  for (const d of scope.definitions.values()) visit(d.expr);
+  for (const c of scope.claims) [c.target.expr, ...c.steps.map((s) => s.expr)].forEach(visit);
+  // A name also written as a quantity (`p_i(1 - p_i)`, `\alpha_1(1 - \alpha_1)`) is a factor before a group.
+  const quantities = namesUsedInScope(scope);
+  for (const [name, call] of calls) {
+    if (quantities.has(name)) continue;
+    const text = call.calleeText;
+    scope.abstractFunctions.set(name, { name, text, kind: 'entrywise', span: call.span, implied: true });
+    scope.diagnostics.push(
+      warning('reading', `${text} is not defined in the maths; chainrule takes it as an unknown function applied entry by entry, so lines that hold whatever ${text} is are checked and the others left unjudged`, call.span, `define ${text} in the maths (e.g. \`${text}(x) = ...\`) to have every line checked`),
     );
   }
 }

@@ -115,9 +115,17 @@ function unknownFunctions({ claim, lowering }: ClaimCheck, step: Expr): Doubt | 
   const meaningOf = meaningIn(scope);
   const reached = new Set([...namesReached(claim.target.expr, meaningOf), ...namesReached(step, meaningOf)]);
   const unknown = [...reached].filter((n) => scope.definitions.get(n)?.unknownOf).sort();
-  if (unknown.length === 0) return undefined;
-  const [name] = unknown;
-  const text = lowering.options.textOf(scope.definitions.get(name)!.span).trim();
+  const roots = [claim.target.expr, step, ...[...reached].flatMap((n) => meaningOf(n) ?? [])];
+  const called = roots.flatMap((r) => {
+    const found: string[] = [];
+    findInExpr(r, (x) => {
+      if (x.kind === 'call' && scope.abstractFunctions.get(x.callee)?.implied) found.push(x.calleeText);
+      return false;
+    });
+    return found;
+  });
+  if (unknown.length === 0 && called.length === 0) return undefined;
+  const text = unknown.length ? lowering.options.textOf(scope.definitions.get(unknown[0])!.span).trim() : called.sort()[0];
   return {
     message: `${text} is not defined in the maths, so chainrule took it as an unknown function; this line does not hold for every ${text}, but may for the one the text means`,
     hint: `define ${text} in the maths (e.g. \`${text} = ...\`)`,

@@ -9,7 +9,7 @@ import type { AssignmentProblem } from './assignment';
 import type { Segment } from './segments';
 import { statementNames } from './segments';
 import { applyNotation, mapNotation, problemNames } from './notationMap';
-import { walkNames } from '../resolve/names';
+import { namesReached, walkNames } from '../resolve/names';
 
 export type AlignedBy = 'label' | 'content' | 'only-problem' | 'none';
 
@@ -91,7 +91,7 @@ export function contentFit(segment: Segment, problem: AssignmentProblem): number
     const key = derivativeKey(st.lhs.expr, known);
     if (key !== undefined && asks.has(key) && inProblemNames(st.rhs[st.rhs.length - 1].expr, known, own)) hit.add(key);
     const def = st.lhs.expr.kind === 'name' ? problem.scope.definitions.get(st.lhs.expr.name) : undefined;
-    if (def) fit += sameNames(st.rhs[0].expr, def.expr) ? AGREEING_DEFINITION : -CONFLICTING_DEFINITION;
+    if (def) fit += sameNames(st.rhs[0].expr, def.expr) || writtenOut(st.rhs[0].expr, def.expr, problem.scope) ? AGREEING_DEFINITION : -CONFLICTING_DEFINITION;
   }
   fit += ASK_WEIGHT * hit.size;
   for (const n of names) fit += known.has(n) ? 1 : own.has(n) ? 0 : -1;
@@ -131,6 +131,17 @@ function sameNames(a: Expr, b: Expr): boolean {
   walkNames(a, (n) => na.add(n));
   walkNames(b, (n) => nb.add(n));
   return na.size === nb.size && [...na].every((n) => nb.has(n));
+}
+
+/**
+ * The problem's formula with its intermediates written out (`E = ½ (f(h_1 u_{11} + ...) - t_1)^2` for
+ * `E = ((o1 - t1)^2 + ...) / 2`): every name of `a` is one the problem's formula reaches through its definitions.
+ */
+function writtenOut(a: Expr, b: Expr, scope: AssignmentProblem['scope']): boolean {
+  const reached = namesReached(b, (n) => scope.definitions.get(n)?.expr);
+  const names = new Set<string>();
+  walkNames(a, (n) => names.add(n));
+  return names.size > 0 && [...names].every((n) => reached.has(n));
 }
 
 /**

@@ -16,6 +16,8 @@ export type DocumentEvent =
   | { kind: 'cr'; text: string; start: number };
 
 const CR_FENCE_LANGUAGES = new Set(['cr', 'chainrule']);
+/** GitHub's ```math fence holds display maths. */
+const MATH_FENCE_LANGUAGES = new Set(['math', 'latex', 'tex', 'katex']);
 
 function lineEndAt(src: string, i: number): number {
   const e = src.indexOf('\n', i);
@@ -89,12 +91,27 @@ class Finder {
     const block = (open: number, close: number | undefined, closeLength: number, display: boolean) =>
       close === undefined ? undefined : { event: { kind: 'math' as const, text: src.slice(open, close), start: open, display }, next: close + closeLength };
     if (two === '$$') return block(i + 2, this.find('$$', i + 2), 2, true);
+    // GitHub's inline maths $`..`$, whose backticks keep Markdown out of it.
+    if (this.markdown && two === '$`') return block(i + 2, this.find('`$', i + 2), 2, false);
     if (two === '\\[') return block(i + 2, this.find('\\]', i + 2), 2, true);
     if (two === '\\(') return block(i + 2, this.find('\\)', i + 2), 2, false);
     if (src[i] === '$') return block(i + 1, this.inlineDollarEnd(i), 1, false);
     if (src.startsWith('\\begin{', i)) {
       const end = this.mathEnvironmentEnd(i);
       return end === undefined ? undefined : { event: { kind: 'math', text: src.slice(i, end), start: i, display: true }, next: end };
+    }
+    return undefined;
+  }
+
+  /** The next line that is a `$` alone after `from` (before a blank line): where its `$` starts, and the line after. */
+  loneDollarClose(from: number): { start: number; next: number } | undefined {
+    const src = this.src;
+    for (let j = from + 1; j < src.length; ) {
+      const end = lineEndAt(src, j);
+      const line = src.slice(j, end);
+      if (/^\s*$/.test(line)) return undefined;
+      if (/^\s*\$\s*$/.test(line)) return { start: j + line.indexOf('$'), next: end + 1 };
+      j = end + 1;
     }
     return undefined;
   }
@@ -140,7 +157,15 @@ export function scanMarkdown(src: string): DocumentEvent[] {
       const line = src.slice(i, end);
       const fence = /^\s{0,3}(`{3,}|~{3,})\s*([\w-]*)/.exec(line);
       if (fence) {
-        i = skipFence(src, end, fence[1], CR_FENCE_LANGUAGES.has(fence[2].toLowerCase()), events);
+        const language = fence[2].toLowerCase();
+        i = skipFence(src, end, fence[1], CR_FENCE_LANGUAGES.has(language) ? 'cr' : MATH_FENCE_LANGUAGES.has(language) ? 'math' : undefined, events);
+        continue;
+      }
+      // `$` alone on a line opens display maths that a `$` alone on a later line closes (Jekyll pages write so).
+      const lone = /^\s*\$\s*$/.test(line) ? finder.loneDollarClose(end) : undefined;
+      if (lone) {
+        events.push({ kind: 'math', text: src.slice(end + 1, lone.start), start: end + 1, display: true });
+        i = lone.next;
         continue;
       }
       const heading = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
@@ -169,20 +194,25 @@ export function scanMarkdown(src: string): DocumentEvent[] {
   return events;
 }
 
-/** Skip a fenced code block starting on the line ending at `lineEnd`; a cr fence becomes an event. */
-function skipFence(src: string, lineEnd: number, marker: string, isCr: boolean, events: DocumentEvent[]): number {
+/** Skip a fenced code block starting on the line ending at `lineEnd`; a cr fence or a maths fence becomes an event. */
+function skipFence(src: string, lineEnd: number, marker: string, kind: 'cr' | 'math' | undefined, events: DocumentEvent[]): number {
   const contentStart = Math.min(lineEnd + 1, src.length);
   const closing = new RegExp(`^\\s{0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}\\s*$`);
+  const keep = (to: number) => {
+    const text = src.slice(contentStart, to);
+    if (kind === 'cr') events.push({ kind: 'cr', text, start: contentStart });
+    if (kind === 'math') events.push({ kind: 'math', text, start: contentStart, display: true });
+  };
   let j = contentStart;
   while (j < src.length) {
     const end = lineEndAt(src, j);
     if (closing.test(src.slice(j, end))) {
-      if (isCr) events.push({ kind: 'cr', text: src.slice(contentStart, j), start: contentStart });
+      keep(j);
       return end + 1;
     }
     j = end + 1;
   }
-  if (isCr) events.push({ kind: 'cr', text: src.slice(contentStart), start: contentStart });
+  keep(src.length);
   return src.length;
 }
 

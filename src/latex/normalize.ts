@@ -655,8 +655,10 @@ class Normalizer {
  * capital name (`C^n`, `L^i`: a per-sample cost; `x^n` stays a power). The index as a name suffix
  * (`-` → m, `+` → p, so `a^{L-1}` is aLm1).
  */
-function superscriptIndex(text: string, base: string): string | undefined {
-  const bracketed = /^[([]([a-zA-Z0-9]+(?:[+-][a-zA-Z0-9]+)?)[)\]]$/.exec(text);
+function superscriptIndex(written: string, base: string): string | undefined {
+  // `a^{<t>}` (also `a^{\lt t \gt}`): the time step of a sequence model, written as layers are.
+  const text = written.replace(/\\lt/g, '<').replace(/\\gt/g, '>');
+  const bracketed = /^[([<]([a-zA-Z0-9]+(?:[+-][a-zA-Z0-9]+)?)[)\]>]$/.exec(text);
   const index = bracketed?.[1] ?? (/^[Ll](?:[+-]1)?$/.test(text) || (/^[iknt]$/.test(text) && /^\p{Lu}/u.test(base)) ? text : undefined);
   return index?.replace('-', 'm').replace('+', 'p');
 }

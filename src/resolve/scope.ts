@@ -51,6 +51,8 @@ export interface AbstractFunction {
   /** The declared parameters, when written (`C(w)`): they fix the number of arguments. */
   params?: string[];
   span: Span;
+  /** Not declared: chainrule took a function the document never defines as unknown (src/analysis/unknownTargets.ts). */
+  implied?: boolean;
 }
 
 export interface FunctionDefinition {
@@ -320,6 +322,8 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
   }
   if (isFunctionHeader(lhs, scope) && first) {
     const fn = functionDefinition(lhs, first.expr, st.span);
+    // A question's own `f(x) = ...` replaces the f of an earlier question, as its definitions of names do.
+    if (role === 'question' && scope.given?.delete(lhs.callee)) scope.functions.delete(lhs.callee);
     const earlier = scope.functions.get(lhs.callee);
     // `J(\theta) = ...` written again with the same right side, to go on deriving: the rest are claims.
     if (earlier && !(isSameExpr(earlier.body, fn.body) && isSameExpr({ ...lhs, args: earlier.header }, lhs))) {

@@ -97,6 +97,8 @@ describe(`${LOGREG}: nothing to read`, () => {
   it('has no reading and no ambiguous place', () => {
     const logreg = checkSource(readFileSync(LOGREG, 'utf8'), LOGREG).report;
     expect(logreg.claims.filter((c) => c.readings)).toEqual([]);
-    expect(logreg.diagnostics.filter((d) => d.code === 'reading' || d.code === 'ambiguous-reading')).toEqual([]);
+    // OCR slips are the readings `read X as Y`; the note that h, whose definition (line 10) cannot be read, is taken
+    // as an unknown function is another kind of reading (src/analysis/unknownTargets.ts).
+    expect(logreg.diagnostics.filter((d) => (d.code === 'reading' && d.message.startsWith('read ')) || d.code === 'ambiguous-reading')).toEqual([]);
   });
 });

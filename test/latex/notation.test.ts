@@ -452,3 +452,32 @@ describe('functions named on the way, and names written with a layer index', () 
     expect(stepVerdicts(source, 'doc.md')).toEqual(['correct']);
   });
 });
+
+describe('maths as GitHub and Jekyll pages write it', () => {
+  it('reads ```math fences, $`..`$ inline maths, and display maths between lines holding a lone $', () => {
+    // Three copies of z = 3 w, each with dz/dw = 3 (right) in one of the three forms.
+    const source = ['# q', 'Let $`z = 3 w`$.', '```math', '\\frac{\\partial z}{\\partial w} = 3', '```', 'and', '  $', '    \\frac{\\partial z}{\\partial w} = 3', '  $', ''].join('\n');
+    expect(stepVerdicts(source, 'doc.md')).toEqual(['correct', 'correct']);
+  });
+
+  it("lets a question's own f(x) = ... replace an earlier question's f", () => {
+    // (a) f(x, y) = x y; (b) f(x) = x^2 with df/dx = 2x (right), which the two-argument f of (a) would refuse.
+    const source = ['# 1', '## (a)', '$$f(x, y) = x y$$', '## (b)', '$$f(x) = x^2$$', '$$\\frac{d f}{d x} = 2x$$', ''].join('\n');
+    expect(stepVerdicts(source, 'doc.md')).toEqual(['correct']);
+  });
+});
+
+describe('unknown activations and time steps', () => {
+  it('takes a function the document calls but never defines as unknown, applied entry by entry', () => {
+    // a = g(w x) with g left to prose: da/dw = g'(w x) x holds for every g (correct); da/dw = x alone holds only
+    // for some g, so it is unjudged. Read as a scalar g times (w x), the first would have been an error.
+    const source = ['# q', '$$x, w \\in \\mathbb{R}$$', "$$a = g(w x)$$", "$$\\frac{\\partial a}{\\partial w} = g'(w x) x$$", '$$\\frac{\\partial a}{\\partial w} = x$$'].join('\n') + '\n';
+    expect(stepVerdicts(source, 'doc.md')).toEqual(['correct', 'unjudged']);
+  });
+
+  it('reads a^{<t>} (also \\lt t \\gt) as the name of step t, as a^{[l]} is of layer l', () => {
+    // a^{<t>} = w a^{<t-1>}: d a^{<t>} / d a^{<t-1>} = w.
+    const source = ['# q', '$$a^{<t>} = w a^{\\lt t-1 \\gt}$$', '$$\\frac{\\partial a^{<t>}}{\\partial a^{<t-1>}} = w$$'].join('\n') + '\n';
+    expect(stepVerdicts(source, 'doc.md')).toEqual(['correct']);
+  });
+});
