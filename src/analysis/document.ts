@@ -2,8 +2,8 @@
 import type { ParsedFile, Span } from '../syntax/ast';
 import { spanWithin } from '../diagnostics';
 import { parseFile } from '../syntax/parse';
-import { parseMarkdown, parseTex, type ParsedDocument } from '../latex/documents';
-import { parseNotebook } from '../latex/notebook';
+import type * as LatexDocuments from '../latex/documents';
+import type * as Notebooks from '../latex/notebook';
 import { withoutOversized } from './sizeLimits';
 
 export type SourceKind = 'cr' | 'markdown' | 'tex' | 'notebook';
@@ -21,14 +21,18 @@ export function parseDocument(source: string, file: string): ParsedFile {
   return withoutOversized(parseAnyKind(source, file));
 }
 
+// The LaTeX and notebook readers load only for the documents that need them: a .cr file starts without them.
+const latexDocuments = () => require('../latex/documents') as typeof LatexDocuments;
+const notebooks = () => require('../latex/notebook') as typeof Notebooks;
+
 function parseAnyKind(source: string, file: string): ParsedFile {
   switch (sourceKindOf(file)) {
     case 'markdown':
-      return parseMarkdown(source, file);
+      return latexDocuments().parseMarkdown(source, file);
     case 'tex':
-      return parseTex(source, file);
+      return latexDocuments().parseTex(source, file);
     case 'notebook':
-      return parseNotebook(source, file);
+      return notebooks().parseNotebook(source, file);
     case 'cr':
       return parseFile(source, file);
   }
@@ -36,7 +40,7 @@ function parseAnyKind(source: string, file: string): ParsedFile {
 
 /** Whether a span of a parsed file was written in LaTeX: anywhere in a Markdown or TeX document but its ```cr fences. */
 export function latexSpans(parsed: ParsedFile): (span: Span) => boolean {
-  const blocks = (parsed as Partial<ParsedDocument>).blocks;
+  const blocks = (parsed as Partial<LatexDocuments.ParsedDocument>).blocks;
   if (!blocks) return () => false;
   const fences = blocks.filter((b) => b.kind === 'cr');
   return (span) => !fences.some((f) => spanWithin(span, f.span));

@@ -14,7 +14,8 @@ import type { Scope } from '../resolve/scope';
 import type { Lowering } from '../resolve/lower';
 import type { NameFacts } from '../latex/confusions';
 import { NameCensus } from './census';
-import { StepReader, type StepSource } from './readStep';
+import type * as ReadStep from './readStep';
+import type { StepReader, StepSource } from './readStep';
 
 export const MAX_SUBSTITUTIONS = 2;
 export const MAX_CANDIDATES = 200;
@@ -57,6 +58,8 @@ export function readSlips(statements: readonly Statement[], options: SlipOptions
 function readPass(statements: readonly Statement[], scope: Scope, options: SlipOptions, result: SlipResult, pass: 'definitions' | 'claims'): Statement[] {
   const { diagnostics } = result;
   const limits = options.limits ?? { substitutions: MAX_SUBSTITUTIONS, candidates: MAX_CANDIDATES };
+  // The LaTeX reader loads only for statements written in LaTeX (readSlips returns before, for a .cr file).
+  const { StepReader } = require('./readStep') as typeof ReadStep;
   const reader = new StepReader(() => options.lowerScratch(scope), options, diagnostics, limits.substitutions);
   const census = new NameCensus(statements, scope, options.base);
   return statements.map((st) => {

@@ -7,8 +7,7 @@ import type { Scope } from '../resolve/scope';
 import type { Graph } from '../ir/graph';
 import type { DerivedLeaves } from '../calculus/index';
 import type { Truth } from './truth';
-import { ClaimEvaluator } from './evaluator';
-import { agree } from './compare';
+import { holdsUnder } from './evaluator';
 
 const MAX_CANDIDATES = 4;
 
@@ -29,11 +28,7 @@ export function domainHint(step: Node, truth: Truth, graph: Graph, scope: Scope,
       if (domain === 'symmetric' && !square) continue;
       const declarations = new Map(scope.declarations);
       declarations.set(name, { ...declarations.get(name)!, domain });
-      const restricted = new ClaimEvaluator(graph, { ...scope, declarations }, derived, seed, truth.value, truth.forms);
-      const values = restricted.values(step);
-      if (restricted.points.length && values && values.every((v, k) => agree(v, restricted.truth[k]))) {
-        return `this holds only when ${WORDING[domain]!(name)}`;
-      }
+      if (holdsUnder(graph, { ...scope, declarations }, derived, seed, truth.value, truth.forms, step)) return `this holds only when ${WORDING[domain]!(name)}`;
     }
   }
   return undefined;

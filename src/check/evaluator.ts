@@ -119,10 +119,14 @@ class LayeredMemo extends Map<number, Matrix> {
 /** How the truth is computed at a point. */
 export type TruthFunction = (env: EvalEnv, memo: Map<number, Matrix>) => Matrix;
 
-export class ClaimEvaluator {
+/**
+ * A claim's sample points as they are drawn: the truth's value and the memo kept for each point accepted.
+ * ClaimEvaluator draws them all; holdsUnder draws them one at a time.
+ */
+class SamplePoints {
   readonly points: Point[] = [];
   readonly truth: Matrix[] = [];
-  private readonly memos: Array<Map<number, Matrix>> = [];
+  protected readonly memos: Array<Map<number, Matrix>> = [];
   /** Per point, how many of the graph's leaves it has values for (a point's values and the leaves only grow). */
   private readonly completed = new Map<Point, number>();
 
@@ -131,30 +135,30 @@ export class ClaimEvaluator {
     private readonly scope: Scope,
     private readonly derived: DerivedLeaves,
     private readonly seed: number,
-    truth: TruthFunction,
-    truthNodes: readonly Node[],
-    at?: NumericPoint,
-  ) {
+  ) {}
+
+  /** Draws the points, yielding the index of each accepted one as it is kept. */
+  protected *draw(truth: TruthFunction, truthNodes: readonly Node[], at?: NumericPoint): Generator<number> {
+    const { graph, scope, seed } = this;
     const sampler = new PointSampler(scope);
-    const kinks = kinksOf(truthNodes);
     if (at) {
       // Claims under the same `at` lines share their point and the values computed at it.
       const { point, memo } = sharedPoint(graph, scope, seed, sampler.fixedPoint(at), atName(at));
-      this.accept(point, truth, memo);
+      this.complete(point);
+      const value = safeTruth(truth, point, memo);
+      if (value) yield this.keep(point, value, memo);
       return;
     }
+    const kinks = kinksOf(truthNodes);
     activeBudget()?.ensureFits(declaredFootprint(scope), 'the declared matrices of this problem at its sample points');
-    const candidates = sampler.randomPoints();
-    for (const first of candidates) {
+    for (const first of sampler.randomPoints()) {
       let candidate = first;
       for (let attempt = 1; attempt <= MAX_REDRAWS; attempt++) {
         const { point, memo } = sharedPoint(graph, scope, seed, candidate);
         this.complete(point);
         const value = safeTruth(truth, point, memo);
         if (value && isFinite(value) && !nearKink(kinks, point, memo)) {
-          this.points.push(point);
-          this.truth.push(value);
-          this.memos.push(memo);
+          yield this.keep(point, value, memo);
           break;
         }
         candidate = sampler.redraw(first, attempt);
@@ -162,54 +166,18 @@ export class ClaimEvaluator {
     }
   }
 
-  private accept(point: Point, truth: TruthFunction, memo: Map<number, Matrix>): void {
-    this.complete(point);
-    const value = safeTruth(truth, point, memo);
-    if (value) {
-      this.points.push(point);
-      this.truth.push(value);
-      this.memos.push(memo);
-    }
+  private keep(point: Point, value: Matrix, memo: Map<number, Matrix>): number {
+    this.points.push(point);
+    this.truth.push(value);
+    this.memos.push(memo);
+    return this.points.length - 1;
   }
 
-  /** Values of `node` at every point, or undefined when it cannot be evaluated somewhere. */
-  values(node: Node): Matrix[] | undefined {
-    const out: Matrix[] = [];
-    for (let k = 0; k < this.points.length; k++) {
-      this.complete(this.points[k]);
-      try {
-        out.push(evaluate(node, envOf(this.points[k]), this.memos[k]));
-      } catch (err) {
-        passLimits(err);
-        return undefined;
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Whether `node` equals `expected[k]` at every point k. Stops at the first point that disagrees, so
-   * the many candidates a diagnosis tries usually cost one evaluation each.
-   */
-  agrees(node: Node, expected: readonly Matrix[]): boolean {
-    for (let k = 0; k < this.points.length; k++) {
-      this.complete(this.points[k]);
-      let value: Matrix;
-      try {
-        value = evaluate(node, envOf(this.points[k]), this.memos[k]);
-      } catch (err) {
-        passLimits(err);
-        return false;
-      }
-      if (!agree(value, expected[k])) return false;
-    }
-    return this.points.length > 0;
-  }
-
-  /** Values of `node` with some nodes' values replaced (stated rounded intermediates); fresh memos. */
-  valuesWith(node: Node, overrides: ReadonlyMap<number, Matrix>): Matrix[] | undefined {
+  /** The value of `node` at point k, or undefined when it cannot be evaluated there. */
+  protected valueAt(node: Node, k: number): Matrix | undefined {
+    this.complete(this.points[k]);
     try {
-      return this.points.map((p) => evaluate(node, envOf(p), new Map(overrides)));
+      return evaluate(node, envOf(this.points[k]), this.memos[k]);
     } catch (err) {
       passLimits(err);
       return undefined;
@@ -217,7 +185,7 @@ export class ClaimEvaluator {
   }
 
   /** Gives every leaf variable of the graph a value at the point; Jacobian leaves last, from the others. */
-  private complete(point: Point): void {
+  protected complete(point: Point): void {
     const all = leavesOf(this.graph);
     // Most calls (every step, every candidate of a diagnosis) meet a point already complete.
     if (this.completed.get(point) === all.length) return;
@@ -234,6 +202,71 @@ export class ClaimEvaluator {
       if (compute) point.values.set(leaf.attrs.name!, compute(envOf(point)));
     }
     this.completed.set(point, all.length);
+  }
+}
+
+/**
+ * Whether `node` equals the truth at every point drawn under `scope`, and there is one: what a
+ * ClaimEvaluator's `values(node)` compared with its `truth` says, but drawn and compared point by point,
+ * stopping at the first that disagrees (a domain hint tries many scopes, and most fail at once). Every
+ * point's values come from its own seeded streams and memo, so drawing lazily changes no value.
+ */
+export function holdsUnder(graph: Graph, scope: Scope, derived: DerivedLeaves, seed: number, truth: TruthFunction, truthNodes: readonly Node[], node: Node): boolean {
+  const points = new LazyPoints(graph, scope, derived, seed);
+  for (const k of points.drawing(truth, truthNodes)) {
+    const value = points.at(node, k);
+    if (!value || !agree(value, points.truth[k])) return false;
+  }
+  return points.points.length > 0;
+}
+
+class LazyPoints extends SamplePoints {
+  drawing(truth: TruthFunction, truthNodes: readonly Node[]): Generator<number> {
+    return this.draw(truth, truthNodes);
+  }
+
+  at(node: Node, k: number): Matrix | undefined {
+    return this.valueAt(node, k);
+  }
+}
+
+export class ClaimEvaluator extends SamplePoints {
+  constructor(graph: Graph, scope: Scope, derived: DerivedLeaves, seed: number, truth: TruthFunction, truthNodes: readonly Node[], at?: NumericPoint) {
+    super(graph, scope, derived, seed);
+    for (const _ of this.draw(truth, truthNodes, at)); // every point, kept as it is accepted
+  }
+
+  /** Values of `node` at every point, or undefined when it cannot be evaluated somewhere. */
+  values(node: Node): Matrix[] | undefined {
+    const out: Matrix[] = [];
+    for (let k = 0; k < this.points.length; k++) {
+      const value = this.valueAt(node, k);
+      if (!value) return undefined;
+      out.push(value);
+    }
+    return out;
+  }
+
+  /**
+   * Whether `node` equals `expected[k]` at every point k. Stops at the first point that disagrees, so
+   * the many candidates a diagnosis tries usually cost one evaluation each.
+   */
+  agrees(node: Node, expected: readonly Matrix[]): boolean {
+    for (let k = 0; k < this.points.length; k++) {
+      const value = this.valueAt(node, k);
+      if (!value || !agree(value, expected[k])) return false;
+    }
+    return this.points.length > 0;
+  }
+
+  /** Values of `node` with some nodes' values replaced (stated rounded intermediates); fresh memos. */
+  valuesWith(node: Node, overrides: ReadonlyMap<number, Matrix>): Matrix[] | undefined {
+    try {
+      return this.points.map((p) => evaluate(node, envOf(p), new Map(overrides)));
+    } catch (err) {
+      passLimits(err);
+      return undefined;
+    }
   }
 }
 

@@ -8,6 +8,13 @@ import type { GradeCliOptions } from './grade';
 import { UsageError } from './usage';
 import { docPath, packageVersion } from './package';
 import { DEFAULT_PORT } from './webPort';
+import { tuneForShortRun } from './tuning';
+
+/** A command that reads one or a few documents: tuned for a short run before its code loads (tuning.ts). */
+function short(action: () => number | Promise<number>): Promise<void> {
+  tuneForShortRun();
+  return run(action);
+}
 
 function run(action: () => number | Promise<number>): Promise<void> {
   return Promise.resolve()
@@ -41,7 +48,7 @@ export function buildProgram(): Command {
     .option('--as <format>', 'the format of standard input: cr, md, tex or ipynb (default cr)')
     .option('--feedback <level>', 'full (default), hints (the kind and place of each mistake, no answers) or score (verdicts only)')
     .option('--assignment <file>', 'check against an assignment (.cr) as `grade` would grade it, and show the answer taken for each ask')
-    .action((files: string[], opts: CheckCliOptions) => run(async () => (await import('./check')).checkCommand(files, opts)));
+    .action((files: string[], opts: CheckCliOptions) => short(async () => (await import('./check')).checkCommand(files, opts)));
 
   program
     .command('diff')
@@ -51,14 +58,14 @@ export function buildProgram(): Command {
     .requiredOption('--wrt <name>', 'the variable, e.g. W1')
     .option('--json', 'print JSON (docs/spec.md, section 3)')
     .option('--latex', 'print the result as LaTeX')
-    .action((file: string, opts: { of: string; wrt: string; json?: boolean; latex?: boolean }) => run(async () => (await import('./diff')).diffCommand(file, opts)));
+    .action((file: string, opts: { of: string; wrt: string; json?: boolean; latex?: boolean }) => short(async () => (await import('./diff')).diffCommand(file, opts)));
 
   program
     .command('shapes')
     .description('print the shape of every name, and every shape error')
     .argument('<file>', 'a .cr, .md, .tex or .ipynb derivation')
     .option('--json', 'print JSON (docs/spec.md, section 3)')
-    .action((file: string, opts: { json?: boolean }) => run(async () => (await import('./shapes')).shapesCommand(file, opts)));
+    .action((file: string, opts: { json?: boolean }) => short(async () => (await import('./shapes')).shapesCommand(file, opts)));
 
   program
     .command('grade')

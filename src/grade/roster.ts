@@ -8,7 +8,7 @@
 // Metadata beside the submissions is read when present; `--roster` wins over it.
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse as parseYaml } from 'yaml';
+import type * as Yaml from 'yaml';
 import { FileRefused, readTextFile } from '../files/read';
 
 export interface Student {
@@ -87,11 +87,13 @@ function readText(file: string): string {
 
 /** `submission_metadata.yml` of a Gradescope export: `submission_NNN: { ":submitters": [{ ":name", ":sid", ":email" }] }`. */
 export function gradescopeExport(text: string, file: string): Map<string, Student[]> {
+  // yaml loads here, for a Gradescope export: costly to load, and most batches have no roster.
+  const { parse } = require('yaml') as typeof Yaml;
   let doc: unknown;
   try {
     // Gradescope writes Ruby's YAML: `:key` symbols (plain strings here), timestamps, and tags this reader
     // does not resolve (kept as plain values); nothing in it is executed.
-    doc = parseYaml(text, { logLevel: 'error', uniqueKeys: false, maxAliasCount: 100 });
+    doc = parse(text, { logLevel: 'error', uniqueKeys: false, maxAliasCount: 100 });
   } catch (err) {
     throw new RosterError(`${file}: not readable as YAML (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
   }

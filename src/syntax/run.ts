@@ -5,7 +5,8 @@ import type { RawStatement } from './build';
 import type { Token, TokenType } from './lexer';
 import { feedTokens } from './replay';
 
-const grammar = nearley.Grammar.fromCompiled(compiled as unknown as nearley.CompiledRules);
+// Made on first use: the fast path (fastParse.ts) reads most files without it.
+let grammar: nearley.Grammar | undefined;
 
 /** What the parser could have accepted where it stopped: token types and literal texts. */
 export interface Expected {
@@ -46,6 +47,7 @@ function expectedAt(parser: nearley.Parser): Expected {
 
 /** Parse `tokens` (the first is a start marker). Never throws a syntax error: failures are data. */
 export function runGrammar(tokens: readonly Token[]): RunResult {
+  grammar ??= nearley.Grammar.fromCompiled(compiled as unknown as nearley.CompiledRules);
   const { parser, error } = feedTokens(grammar, tokens);
   if (error) {
     const token = error.token as Token | undefined;

@@ -25,7 +25,19 @@ describe('command start-up', () => {
     expect(loaded.filter((f) => /dist\/src\/grade\/|node_modules\/katex\/|dist\/src\/cli\/(web|grade)\.js/.test(f))).toEqual([]);
   });
 
+  it.each([
+    ['check', 'fixtures/examples/two_layer.cr'],
+    ['diff', 'fixtures/examples/two_layer.cr', '--of', 'L', '--wrt', 'W1'],
+    ['shapes', 'fixtures/examples/two_layer.cr'],
+  ])('%s of a .cr file loads no LaTeX, Markdown or notebook reader', (...args) => {
+    expect(loadedBy(...args).filter((f) => /dist\/src\/(latex\/|analysis\/readStep\.js)/.test(f))).toEqual([]);
+  });
+
+  it('check of a Markdown document loads the LaTeX reader', () => {
+    expect(loadedBy('check', 'fixtures/real/x35yao_linear_regression_math.md')).toContain('dist/src/latex/documents.js');
+  });
+
   it('--version loads no command', () => {
-    expect(loadedBy('--version').filter((f) => f.startsWith('dist/src/') && !/cli\/(main|package|usage|webPort)\.js$/.test(f))).toEqual([]);
+    expect(loadedBy('--version').filter((f) => f.startsWith('dist/src/') && !/cli\/(main|package|usage|webPort|tuning)\.js$/.test(f))).toEqual([]);
   });
 });
