@@ -247,6 +247,13 @@ class Normalizer {
       case '?':
         this.unsupported('`?` has no meaning in an expression', start, start + 1);
         return i + 1;
+      case '.':
+        // `...` typed for `\dots` (`-Y_{i1} \log a_1 - ... - Y_{iC} \log a_C`).
+        if (this.raw[i + 1]?.text === '.' && this.raw[i + 2]?.text === '.' && this.raw[i + 2].offset === start + 2) {
+          this.emit('dots', '...', start, start + 3);
+          return i + 3;
+        }
+        break;
     }
     this.emit(SYMBOLS.get(t.text)!, t.text === "'" ? '1' : t.text, start, start + 1);
     return i + 1;

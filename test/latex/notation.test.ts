@@ -165,6 +165,8 @@ describe('index notation', () => {
     expect(shown(String.raw`x_1 + x_2 + \dots + x_n`)).toBe('sum(xk)');
     expect(shown(String.raw`b + w_1 x_1 + \cdots + w_N x_N`)).toBe('(+ b sum((* wk xk)))');
     expect(shown(String.raw`(x^{(1)} + \ldots + x^{(m)})^2`)).toBe('(^ sum(xk) 2)');
+    // three periods typed for \dots
+    expect(shown(String.raw`x_1 + x_2 + ... + x_n`)).toBe('sum(xk)');
     const [st] = parse(String.raw`S = x_1 + \dots + x_n`).statements;
     expect(st.kind === 'equation' && st.rhs[0]).toMatchObject({ text: 'x_1 + \\dots + x_n', expr: { kind: 'call', calleeText: '\\sum_{k=1}^{n}' } });
   });
