@@ -565,8 +565,19 @@ class Normalizer {
       this.unsupported('a subscript can only be an index of letters and digits, as in W_{1} or x_i', bar.offset, a?.end ?? bar.offset + 1);
       return a?.next ?? i + 1;
     }
+    // `{Z}_h`, `{\mathbf{Z}}_h`: braces around one name group nothing; the index is the name's.
+    const n = this.out.length;
+    if (last?.type === 'rbrace' && this.out[n - 2]?.type === 'name' && this.out[n - 3]?.type === 'lbrace') this.out.splice(n - 3, 3, this.out[n - 2]);
+    // `\theta{_k}`: the subscript alone in braces after the name.
+    const braced = last?.type === 'lbrace' && this.out[n - 2]?.type === 'name' && this.raw[a.next]?.text === '}';
+    if (braced) {
+      this.out.pop();
+      this.mergeIntoName(this.out.length - 1, text, a.end);
+      return a.next + 1;
+    }
     // `W^T_2` is W_2 transposed: the index goes to the name before the transpose.
-    const at = last?.type === 'transpose' && this.out[this.out.length - 2]?.type === 'name' ? this.out.length - 2 : this.out.length - 1;
+    const end = this.out[this.out.length - 1];
+    const at = end?.type === 'transpose' && this.out[this.out.length - 2]?.type === 'name' ? this.out.length - 2 : this.out.length - 1;
     if (this.out[at]?.type !== 'name') {
       this.unsupported('a subscript must follow a name', bar.offset, a.end);
       return a.next;

@@ -167,6 +167,11 @@ describe('index notation', () => {
     expect(shown(String.raw`(x^{(1)} + \ldots + x^{(m)})^2`)).toBe('(^ sum(xk) 2)');
     // three periods typed for \dots
     expect(shown(String.raw`x_1 + x_2 + ... + x_n`)).toBe('sum(xk)');
+  });
+
+  it('reads {Z}_h and \theta{_k} as the names Z_h and θ_k (braces around one name, or around its subscript)', () => {
+    expect(shown(String.raw`{Z}_h + \theta{_k}`)).toBe('(+ Zh thetak)');
+    expect(shown(String.raw`{\mathbf{Z}_h} + a^{<t>}`)).toBe('(+ Zh at)');
     const [st] = parse(String.raw`S = x_1 + \dots + x_n`).statements;
     expect(st.kind === 'equation' && st.rhs[0]).toMatchObject({ text: 'x_1 + \\dots + x_n', expr: { kind: 'call', calleeText: '\\sum_{k=1}^{n}' } });
   });
