@@ -8,6 +8,7 @@ import { dependsOn, topologicalOrder } from '../ir/inspect';
 import type { Node } from '../ir/types';
 import { namesReached } from '../resolve/names';
 import { hasDecimals } from './numeric';
+import { baseNameOf, subscriptsOf } from '../resolve/indexNotation';
 import { findInExpr } from '../syntax/walk';
 import { BUILTIN_FUNCTIONS } from '../ops/builtins';
 import type { StepJson } from './report';
@@ -44,7 +45,8 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
       jacobianLayout(check, expr, node, step, lower) ??
       guessedNames(check, expr, step.diagnosis === 'shape' || step.diagnosis === 'transpose') ??
       borrowedNames(check, expr) ??
-      unstatedValues(check, lower(expr));
+      unstatedValues(check, lower(expr)) ??
+      labelValuesPutIn(check, expr);
     return doubt ? { ...step, verdict: 'unjudged', diagnosis: null, message: doubt.message, hint: doubt.hint } : step;
   });
 }
@@ -326,6 +328,39 @@ function unstatedValues({ truth, claim }: ClaimCheck, node: Node | undefined): D
     };
   }
   return undefined;
+}
+
+/**
+ * A derivative by one entry whose target depends on the labels (a one-hot or binary y, or a name y or t) while
+ * the step does not: the author may have put their values in (`\hat{y}_k - 1` for the correct class k, y_k = 1),
+ * as the prose says.
+ */
+function labelValuesPutIn({ claim, lowering }: ClaimCheck, step: Expr): Doubt | undefined {
+  // Only for one entry (`\partial L / \partial o_k`): where k may be the correct class the prose names.
+  const target = claim.target.expr;
+  if (target.kind !== 'deriv' || !target.wrt.some((w) => w.kind === 'name' && subscriptsOf(w.text) !== undefined)) return undefined;
+  const scope = lowering.scope;
+  const isLabel = (name: string) => {
+    const domain = scope.declarations.get(name)?.domain;
+    return domain === 'onehot' || domain === 'binary' || /^[yt]$/.test(name);
+  };
+  const meaningOf = meaningIn(scope);
+  // Arrays count as used by their entries too (`y_i` is y).
+  const used = (e: Expr): Set<string> => {
+    const names = new Set<string>();
+    namesReached(e, meaningOf, (x) => {
+      const sub = subscriptsOf(x.text);
+      names.add(sub ? baseNameOf(sub, x.name) : x.name);
+    });
+    return names;
+  };
+  const inStep = used(step);
+  const labels = [...used(claim.target.expr)].filter((n) => isLabel(n) && !inStep.has(n)).sort();
+  if (labels.length === 0) return undefined;
+  return {
+    message: `the step does not use ${labels.join(', ')}, on which the target depends: the author may have put in the labels' values (y_k = 1 for the correct class k), which chainrule cannot read from the prose`,
+    hint: `write the step with ${labels[0]}, or state its values in the maths`,
+  };
 }
 
 function leaves(node: Node): Node[] {

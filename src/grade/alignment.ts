@@ -4,7 +4,9 @@
 // order, each to a problem not earlier than the previous one's, or to none, so that the parts' names and
 // definitions fit their problems best (an order-preserving alignment, by dynamic programming). A part that
 // fits no problem is not graded; every decision is reported.
-import type { Expr } from '../syntax/ast';
+import type { Expr, Statement } from '../syntax/ast';
+import { findInExpr } from '../syntax/walk';
+import { baseNameOf, subscriptsOf } from '../resolve/indexNotation';
 import type { AssignmentProblem } from './assignment';
 import type { Segment } from './segments';
 import { statementNames } from './segments';
@@ -94,8 +96,25 @@ export function contentFit(segment: Segment, problem: AssignmentProblem): number
     if (def) fit += sameNames(st.rhs[0].expr, def.expr) || writtenOut(st.rhs[0].expr, def.expr, problem.scope) ? AGREEING_DEFINITION : -CONFLICTING_DEFINITION;
   }
   fit += ASK_WEIGHT * hit.size;
-  for (const n of names) fit += known.has(n) ? 1 : own.has(n) ? 0 : -1;
+  const entries = entriesOfKnownArrays(statements, known);
+  for (const n of names) fit += known.has(n) || entries.has(n) ? 1 : own.has(n) ? 0 : -1;
   return fit;
+}
+
+/** Names written as entries of the problem's arrays (`\theta_k` of theta): the problem's names too. */
+function entriesOfKnownArrays(statements: readonly Statement[], known: ReadonlySet<string>): Set<string> {
+  const entries = new Set<string>();
+  for (const st of statements) {
+    if (st.kind !== 'equation') continue;
+    for (const step of [st.lhs, ...st.rhs]) {
+      findInExpr(step.expr, (e) => {
+        const sub = e.kind === 'name' ? subscriptsOf(e.text) : undefined;
+        if (e.kind === 'name' && sub && known.has(baseNameOf(sub, e.name))) entries.add(e.name);
+        return false;
+      });
+    }
+  }
+  return entries;
 }
 
 /** The names the problem's asks differentiate (`L` of `ask dL/dW`): its losses. */

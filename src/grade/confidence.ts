@@ -26,7 +26,10 @@ export interface ReviewInput {
   choice: AnswerChoice | undefined;
   claims: readonly Claim[];
   parts: ProblemParts;
-  /** With no answer: claims of the problem's parts that differentiate the ask's function by another name. */
+  /**
+   * With no answer: claims that may be it after all: in the problem's parts, derivatives of the ask's function
+   * or by entries of its variable, by names chainrule did not match; elsewhere, the ask's own derivative.
+   */
   unmatched: readonly Claim[];
   /** Lines (of the joined source) in the problem's parts that could not be read. */
   unread: readonly number[];
@@ -81,7 +84,7 @@ function gradingReasons({ result, choice, claims, parts, unmatched, line, latex 
   if (result.outcome === 'missing' && parts.parts.length === 0) reasons.push('no part of the submission was matched to this problem');
   if (result.outcome === 'missing' && unmatched.length) {
     const listed = unmatched.slice(0, 3).map((c) => `${c.target.text.trim()} (line ${line(c.span.line)})`);
-    reasons.push(`no answer was found, but the part differentiates the same function by names chainrule did not match to this ask: ${listed.join(', ')}${unmatched.length > 3 ? ', ...' : ''}`);
+    reasons.push(`no answer was found, but these lines differentiate the same function, or by the same variable, and one may be the answer: ${listed.join(', ')}${unmatched.length > 3 ? ', ...' : ''}`);
   }
   return reasons;
 }

@@ -152,7 +152,7 @@ function gradeProblem(problem: AssignmentProblem, parts: ProblemParts, ctx: Subm
       answeredIn.set(ask.id, files);
     }
     const result = scoreAsk(ask, answer, problem.policy, missingHint);
-    const unmatched = choice ? [] : derivativesOfTheSameFunction(ask.target.expr, scope.claims, parts);
+    const unmatched = choice ? [] : [...derivativesOfTheSameFunction(ask.target.expr, scope.claims, parts), ...elsewhere(ask.target.expr, doc, parts)];
     return { ...result, ...reviewOf({ result, answer: answer?.claim, choice, claims: scope.claims, parts, unread, unmatched, internalErrors: internalErrors.length, latex: !!choice && isLatexSpan(doc, scope.claims[choice.index].span), line: (l) => locate(doc, l).line }) };
   });
   return { problem: { id: problem.id, title: problem.title, claims: checked.map((c) => c.claim) }, asks, answeredIn };
@@ -168,6 +168,24 @@ function derivativesOfTheSameFunction(target: Expr, claims: readonly Claim[], pa
   const inParts = (c: Claim) => parts.parts.some((p) => c.span.line >= p.segment.from && c.span.line <= p.segment.to);
   const related = (d: Extract<Expr, { kind: 'deriv' }>) => isSameExpr(d.of, target.of) || d.wrt.some((w) => target.wrt.some((v) => sameBase(w, v)));
   return claims.filter((c) => c.target.expr.kind === 'deriv' && related(c.target.expr) && inParts(c));
+}
+
+/**
+ * Claims of the ask's own derivative (`dy/dx`) in parts of the document not aligned to this problem: the
+ * alignment may have cut the answer off its problem (an unlabelled part read as another problem).
+ */
+function elsewhere(target: Expr, doc: SubmissionDocument, parts: ProblemParts): Claim[] {
+  if (target.kind !== 'deriv') return [];
+  const aligned = new Set(parts.parts.map((p) => p.segment.from));
+  const found: Claim[] = [];
+  for (const segment of doc.segments) {
+    if (aligned.has(segment.from)) continue;
+    for (const st of segment.statements) {
+      const lhs = st.kind === 'equation' ? st.lhs.expr : undefined;
+      if (st.kind === 'equation' && lhs?.kind === 'deriv' && isSameExpr(lhs, target) && st.rhs.length) found.push({ target: st.lhs, steps: st.rhs, span: st.span });
+    }
+  }
+  return found;
 }
 
 /** Whether two names are one array, written whole or by its entries (`z_j` and `z`). */

@@ -634,7 +634,8 @@ class Normalizer {
       end = a.end;
       j = a.next;
     }
-    const text = this.pos.text.slice(start, end).replace(/\s*\\(?:no)?limits\s*/g, '');
+    // `\sum\limits_{j=1}^{n}`, `\sum _{j=1}^n`: neither `\limits` nor a space changes the sign.
+    const text = this.pos.text.slice(start, end).replace(/\s*\\(?:no)?limits\s*/g, '').replace(/\s+(?=[_^])/g, '');
     const except = bounds._ && this.exclusion(bounds._, bounds['^']);
     this.emit('sum', text, start, end, except ? { except } : {});
     return j;

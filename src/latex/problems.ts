@@ -17,7 +17,8 @@ const PART = '[a-h]';
 const SEPARATOR = '\\s*[.:)\\-–—]?\\s*';
 
 // `2b`, `2.b`, `2(b)`, `2 (b)`: a problem number and its part, however the author joins them.
-const NUMBER_PART = `(\\d+)(?:\\.?(${PART})|\\.?\\s*\\((${PART})\\))?(?![a-z0-9])`;
+// `2.1` numbers a sub-problem (`Exercise 2.1`, then its parts `a)`, `b)`: 2.1a, 2.1b).
+const NUMBER_PART = `(\\d+(?:\\.\\d+)?)(?:\\.?(${PART})|\\.?\\s*\\((${PART})\\))?(?![a-z0-9])`;
 const KEYWORD_ID = new RegExp(`^(?:problem|question|exercise|task|part|q)\\s*\\.?\\s*${NUMBER_PART}${SEPARATOR}(.*)$`, 'i');
 const BARE_ID = new RegExp(`^${NUMBER_PART}${SEPARATOR}(.*)$`, 'i');
 const PART_ONLY = new RegExp(`^(?:\\((${PART})\\)|(${PART})\\))(?:\\s|$)`, 'i');
@@ -32,6 +33,7 @@ const NUMBERED_ITEM = /^(\d+)\.\s+\S/;
 function strip(text: string): string {
   return text
     .trim()
+    .replace(/^[^\p{L}\p{N}(*_#\\-]+/u, '') // an emoji or a symbol before the words (`✏️ Exercise 2.1`)
     .replace(/^(?:[-*+]\s+|\d+\.\s+(?=\(|problem|question))/i, '')
     .replace(/[*_]{1,3}/g, '')
     .trim();
@@ -72,7 +74,7 @@ export class ProblemTracker {
     let id: string;
     if (marker.id !== undefined) {
       id = marker.id;
-      this.number = /^\d+/.exec(id)?.[0] ?? id;
+      this.number = /^\d+(?:\.\d+)?/.exec(id)?.[0] ?? id;
     } else if (marker.part !== undefined) {
       id = (this.number ?? '') + marker.part;
     } else return undefined;

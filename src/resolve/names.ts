@@ -48,6 +48,15 @@ export function walkNames(e: Expr, onName: (name: string) => void): void {
   }
 }
 
+/** Whether an expression writes the name anywhere (not through definitions). */
+export function mentions(e: Expr, name: string): boolean {
+  let found = false;
+  walkNames(e, (n) => {
+    if (n === name) found = true;
+  });
+  return found;
+}
+
 /**
  * The names an expression uses, and those the definitions of the names it uses use, and so on; `onName`
  * sees each name as written.

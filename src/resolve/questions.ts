@@ -5,7 +5,7 @@
 // log a2 - ...` after `L = -y log a - ...`) starts a new part there: students reuse names from one
 // derivation to the next without a heading between them.
 import type { Expr, ParsedFile, Question, Statement } from '../syntax/ast';
-import { namesReached, walkNames } from './names';
+import { mentions, namesReached, walkNames } from './names';
 
 export interface QuestionSection {
   id: string;
@@ -140,14 +140,6 @@ function redefinedInNewTerms(st: Statement, definitions: ReadonlyMap<string, Exp
     if (n !== name && !reach.has(n)) fresh = true;
   });
   return fresh && !mentions(st.rhs[0].expr, name) ? name : undefined;
-}
-
-function mentions(e: Expr, name: string): boolean {
-  let found = false;
-  walkNames(e, (n) => {
-    if (n === name) found = true;
-  });
-  return found;
 }
 
 /** Names defined by a formula (not a bare number) in these statements. */

@@ -1,7 +1,8 @@
 // Name resolution: sorts the statements of a file (or of one problem) into declarations,
 // definitions, function definitions, claims, numeric points and asks (SPEC 1.2, 1.4, 1.7, 1.8).
 import type { AtBinding, Domain, Expr, Reading, ShapeSpec, Span, Statement, Step } from '../syntax/ast';
-import { Diagnostic, error, spanWithin } from '../diagnostics';
+import { Diagnostic, error, spanWithin, warning } from '../diagnostics';
+import { mentions } from './names';
 import type { Shape } from '../ir/types';
 import { formatShape, shapesEqual } from '../ir/types';
 import { BUILTIN_FUNCTIONS } from '../ops/builtins';
@@ -292,8 +293,15 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
     scope.claims.push(readings?.length ? { ...claim, readings } : claim);
   };
   const given = lhs.kind === 'name' && isSubmission && scope.given?.has(lhs.name) === true;
+  // `\hat{y}_1 = 1 / (1 + e^{-\hat{y}_1})`, `x = \gamma x + b` in a document: a name written in terms of itself
+  // is no definition (it would be a cycle). Of a name with a meaning it is a claim; otherwise it is set aside.
+  const selfReferential = role === 'question' && lhs.kind === 'name' && first !== undefined && mentions(first.expr, lhs.name);
+  if (selfReferential && !scope.definitions.has(lhs.name)) {
+    scope.diagnostics.push(warning('not-a-claim', `set aside: ${st.lhs.text.trim()} is written in terms of itself, so this line defines nothing chainrule can check`, st.lhs.span, 'give the new value a name of its own'));
+    return;
+  }
   // A question's first definition of a name it sees from earlier in the document is its own.
-  const replaces = lhs.kind === 'name' && role === 'question' && scope.given?.delete(lhs.name) === true && scope.definitions.has(lhs.name);
+  const replaces = !selfReferential && lhs.kind === 'name' && role === 'question' && scope.given?.delete(lhs.name) === true && scope.definitions.has(lhs.name);
   const entries = lhs.kind === 'name' && first && !given ? entrywiseDefinition(lhs, first.expr, scope) : undefined;
   if (entries && first) {
     scope.definitions.set(entries.base, { name: entries.base, expr: first.expr, span: st.span, exprSpan: first.span, fromBase: false, entries: entries.indices });

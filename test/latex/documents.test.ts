@@ -93,6 +93,9 @@ describe('problem ids', () => {
     ['1 Optimization', { id: '1', title: 'Optimization' }],
     ['**Question 3(b)**', { id: '3b' }],
     ['(b)', { part: 'b' }],
+    // a sub-problem number, and an emoji before the words
+    ['✏️ Exercise 2.1: Chain Rule Practice', { id: '2.1', title: 'Chain Rule Practice' }],
+    ['Exercise 2.b', { id: '2b' }],
     ['Logistic Regression', undefined],
     ['Homework I', undefined],
   ])('heading %s', (text, expected) => {

@@ -488,3 +488,29 @@ describe('unknown activations and time steps', () => {
     expect(stepVerdicts(source, 'doc.md')).toEqual(['correct']);
   });
 });
+
+describe('lines a reader takes otherwise than as written', () => {
+  it('sets aside a name written in terms of itself, and checks it as a claim where the name has a meaning', () => {
+    // x = γ x + b defines nothing (a cycle): set aside. In part (b), ŷ = 1 / (1 + e^{-ŷ}) after (a)'s ŷ = σ(z) (a
+    // part sees the parts before it) is a claim that σ(z) = σ(σ(z)): false (z = 0 gives 0.5 against 0.62), and no
+    // cycle error.
+    const source = ['# 1', '$$x = \\gamma x + b$$', '## (a)', '$$\\hat{y} = \\sigma(z)$$', '## (b)', '$$\\hat{y} = \\frac{1}{1 + e^{-\\hat{y}}}$$', ''].join('\n');
+    const result = checkSource(source, 'doc.md');
+    expect(result.diagnostics.some((d) => d.code === 'not-a-claim' && /x is written in terms of itself/.test(d.message))).toBe(true);
+    expect(result.diagnostics.some((d) => d.code === 'cyclic-definition')).toBe(false);
+    expect(stepVerdicts(source, 'doc.md')).toEqual(['incorrect']);
+  });
+
+  it('reads \\sum _{j=1}^n with a space before its bounds as \\sum_{j=1}^n', () => {
+    // S = Σ_j x_j over x in R^n: dS/dx = ones(n, 1).
+    const source = ['# q', '$$x \\in \\mathbb{R}^{n}$$', '$$S = \\sum _{j=1}^n x_j$$', '$$\\frac{\\partial S}{\\partial x} = \\mathrm{ones}(n, 1)$$'].join('\n') + '\n';
+    expect(stepVerdicts(source, 'doc.md')).toEqual(['correct']);
+  });
+
+  it('leaves unjudged an entry of a gradient that puts in the label values (y_k = 1 for the correct class k)', () => {
+    // L = -sum(y .* log(p)), p = softmax(o): dL/do_k = p_k - y_k. "p_k - 1" is right when k is the correct class,
+    // which only the prose says; without y the step cannot be checked. "p_k + y_k" uses y and is wrong.
+    const source = ['# q', '$$o, y \\in \\mathbb{R}^{n}$$', '$$p = \\mathrm{softmax}(o)$$', '$$L = -\\sum_{i=1}^{n} y_i \\log p_i$$', '$$\\frac{\\partial L}{\\partial o_k} = p_k - 1$$', '$$\\frac{\\partial L}{\\partial o_k} = p_k + y_k$$'].join('\n') + '\n';
+    expect(stepVerdicts(source, 'doc.md')).toEqual(['unjudged', 'incorrect']);
+  });
+});
