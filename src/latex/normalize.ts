@@ -412,6 +412,9 @@ class Normalizer {
       this.emit(paren ? 'fname' : 'func', callee, t.offset, a.end);
     } else if (word !== undefined && word.length === 1 && /^[a-zA-Z]$/.test(word) && !kind.startsWith('text') && kind !== 'mbox') {
       this.emit('name', word, t.offset, a.end);
+    } else if (word !== undefined && /^[A-Za-z]+$/.test(word) && (this.out[this.out.length - 1]?.type === 'diff' || (this.out.length === 0 && this.nextMeaningful(a.next)?.text === '='))) {
+      // `\partial \text{Loss}`, `\text{Loss} = ...`: a word right after ∂, or defined at the start, is a name.
+      this.emit('name', word, t.offset, a.end);
     } else {
       this.emit('prose', this.rawText(a).trim(), t.offset, a.end);
     }

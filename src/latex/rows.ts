@@ -169,7 +169,7 @@ function prepareRow(input: Tok[]): Row {
   const trailing = new Set(['period', 'comma', 'eq', 'approx']);
   while (tokens.length > 1 && trailing.has(tokens[tokens.length - 1].type)) tokens.pop();
   const at = tokens.flatMap((t) => t.at ?? []);
-  tokens = readElisions(tokens.filter((t) => t.type !== 'evalat'));
+  tokens = readElisions(withoutProbabilityHead(tokens.filter((t) => t.type !== 'evalat')));
   const row: Row = { tokens, ...(label === undefined ? {} : { label }), ...(at.length > 0 ? { at } : {}) };
   const problem = checkRow(tokens);
   if (problem) return { ...row, error: problem };
@@ -180,6 +180,18 @@ function prepareRow(input: Tok[]): Row {
   const gradient = tokens.findIndex((t, i) => t.type === 'grad' && !(tokens[i + 1]?.type === 'fname' && namedArguments(tokens, i + 2)));
   if (gradient >= 0) return { ...row, tokens, error: rowError('cannot read this maths: write the gradient with its variable, as in \\nabla_{W} L, or of a function of named arguments, as in \\nabla f(x, y)', tokens[gradient].span) };
   return { ...row, tokens };
+}
+
+/**
+ * `P(Y = 1 | X) = h(\mathbf{x}) = ...`: the probability the chain names is the textbook's gloss on what follows,
+ * which is the formula; a probability is nothing the grammar reads, so the chain starts after it.
+ */
+function withoutProbabilityHead(tokens: Tok[]): Tok[] {
+  if (tokens[0]?.type !== 'name' || tokens[0].value !== 'P' || tokens[1]?.type !== 'lparen') return tokens;
+  const close = closer(tokens, 1);
+  if (close === undefined || tokens[close + 1]?.type !== 'eq' || close + 2 >= tokens.length) return tokens;
+  const conditional = tokens.slice(2, close).some((t) => t.type === 'bar' || t.type === 'eq');
+  return conditional ? tokens.slice(close + 2) : tokens;
 }
 
 function rowError(message: string, span: Span, hint?: string): Diagnostic {

@@ -208,7 +208,8 @@ describe('raw seeds (OCR noise included)', () => {
   // one warning less). Index sums give no warning (lowering reads them as index notation): 4 fewer in the second seed.
   it.each([
     ['homework_backprop_matrix_form.md', { blocks: 77, read: 69, statements: 52, diagnostics: 14 }],
-    ['homework_logreg_and_numeric_backprop.md', { blocks: 45, read: 41, statements: 38, diagnostics: 5 }],
+    // line 10, `P(Y = 1|X) = h(\mathbf{x}) = ...`, reads from h on (the probability glosses the formula)
+    ['homework_logreg_and_numeric_backprop.md', { blocks: 45, read: 42, statements: 39, diagnostics: 4 }],
   ])('%s: never fails, only warns', (name, expected) => {
     // fixtures/seeds holds verbatim copies of the OCR'd homework, so CI needs nothing outside the repo.
     const doc = md(readFileSync(join(__dirname, '../../fixtures/seeds', name), 'utf8'));

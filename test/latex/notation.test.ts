@@ -514,3 +514,17 @@ describe('lines a reader takes otherwise than as written', () => {
     expect(stepVerdicts(source, 'doc.md')).toEqual(['unjudged', 'incorrect']);
   });
 });
+
+describe('words and glosses around the maths', () => {
+  it('reads \\text{Loss} as a name after ∂ or defined at the start of a line', () => {
+    // Loss = x^2: dLoss/dx = 2x.
+    const source = ['# q', '$$x \\in \\mathbb{R}$$', '$$\\text{Loss} = x^2$$', '$$\\frac{\\partial \\text{Loss}}{\\partial x} = 2x$$'].join('\n') + '\n';
+    expect(stepVerdicts(source, 'doc.md')).toEqual(['correct']);
+  });
+
+  it('starts a chain after a probability that glosses it, P(Y = 1 | X) = h(x) = ...', () => {
+    // h(x) = σ(w x) defined through the gloss; dh/dw = σ(w x)(1 - σ(w x)) x.
+    const source = ['# q', '$$x, w \\in \\mathbb{R}$$', '$$P(Y = 1|X) = h(x) = \\sigma(w x)$$', '$$\\frac{\\partial h}{\\partial w} = \\sigma(w x)(1 - \\sigma(w x)) x$$'].join('\n') + '\n';
+    expect(stepVerdicts(source, 'doc.md')).toEqual(['correct']);
+  });
+});
