@@ -75,6 +75,7 @@ export function parseLatexMath(math: string, origin: Origin): LatexMathResult {
       leading = false;
       continue;
     }
+    if (row.notes) result.diagnostics.push(...row.notes);
     const raw = parsed.row;
     if (raw === undefined || raw.kind === 'continuation') {
       // `= ...` rows and lines of shapes alone continue the chain before.

@@ -26,6 +26,8 @@ export interface Row {
   shapes?: { span: Span; shape?: ShapeSpec };
   /** `\Big|_{x=2}`: the point the row's claim is evaluated at. */
   at?: AtBinding[];
+  /** What the row was read as otherwise than written (`\frac{\partial}{o_k}` as ∂/∂o_k), to report with it. */
+  notes?: Diagnostic[];
 }
 
 /** The rows of a block, in order; rows with nothing in them are left out. */
@@ -174,12 +176,32 @@ function prepareRow(input: Tok[]): Row {
   const problem = checkRow(tokens);
   if (problem) return { ...row, error: problem };
   tokens = markDifferentials(tokens);
+  const partials = withDenominatorPartials(tokens);
+  tokens = partials.tokens;
+  if (partials.notes.length) row.notes = partials.notes;
   tokens = markShapes(tokens);
   tokens = markCalls(tokens);
   tokens = markBars(tokens);
   const gradient = tokens.findIndex((t, i) => t.type === 'grad' && !(tokens[i + 1]?.type === 'fname' && namedArguments(tokens, i + 2)));
   if (gradient >= 0) return { ...row, tokens, error: rowError('cannot read this maths: write the gradient with its variable, as in \\nabla_{W} L, or of a function of named arguments, as in \\nabla f(x, y)', tokens[gradient].span) };
   return { ...row, tokens };
+}
+
+/**
+ * `\frac{\partial}{o_k}(-\log p_k)`: the operator with the ∂ of its variable left out. A lone ∂ over a lone name
+ * is no fraction anyone means, so it is read as ∂/∂o_k, and a note says so.
+ */
+function withDenominatorPartials(input: Tok[]): { tokens: Tok[]; notes: Diagnostic[] } {
+  const tokens = input.slice();
+  const notes: Diagnostic[] = [];
+  for (let i = tokens.length - 7; i >= 0; i--) {
+    const [frac, open, diff, close, under, name, end] = tokens.slice(i, i + 7);
+    const shape = [frac, open, diff, close, under, name, end].map((t) => t.type).join(' ');
+    if (shape !== 'frac lbrace diff rbrace lbrace name rbrace') continue;
+    tokens.splice(i + 5, 0, diff);
+    notes.unshift(warning('reading', `read \\frac{${diff.text}}{${name.text}} as the derivative operator by ${name.text}: the ∂ of its variable is left out`, spanOf([frac, end])));
+  }
+  return { tokens, notes };
 }
 
 /**

@@ -528,3 +528,12 @@ describe('words and glosses around the maths', () => {
     expect(stepVerdicts(source, 'doc.md')).toEqual(['correct']);
   });
 });
+
+describe('a derivative operator with its variable written bare', () => {
+  it('reads \\frac{\\partial}{x}(...) as ∂/∂x, with a reading note', () => {
+    // L = x^3: d/dx (x^3) = 3 x^2 (right); the author left out the ∂ of the variable.
+    const source = ['# q', '$$x \\in \\mathbb{R}$$', '$$L = x^3$$', '$$\\frac{\\partial L}{\\partial x} = \\frac{\\partial}{x}(x^3) = 3x^2$$'].join('\n') + '\n';
+    expect(stepVerdicts(source, 'doc.md')).toEqual(['correct', 'correct']);
+    expect(checkSource(source, 'doc.md').diagnostics.some((d) => d.code === 'reading' && /the ∂ of its variable is left out/.test(d.message))).toBe(true);
+  });
+});
