@@ -44,10 +44,9 @@ export function defineUnknownTargets(scope: Scope, textOf: (span: Span) => strin
     // What each variable reaches through the definitions; a variable reached from another is upstream of it.
     const reaches = new Map([...wrt].map((w) => [w, namesReached({ kind: 'name', name: w, text: w, span: first.span }, meaningOf)]));
     const sinks = [...wrt].filter((v) => hasMeaning(scope, v) && v !== name && ![...wrt].some((u) => u !== v && reaches.get(u)!.has(v)));
-    if (sinks.length === 0 || sinks.some((s) => reaches.get(s)!.has(name))) continue;
+    if (sinks.length === 0 || sinks.some((s) => reaches.get(s)!.has(name)) || (kind === 'entrywise' && sinks.length !== 1)) continue;
     const fn = `${name}#unknown`;
     const text = textOf(first.span).trim();
-    if (kind === 'entrywise' && sinks.length !== 1) continue;
     scope.abstractFunctions.set(fn, kind === 'scalar' ? { name: fn, text, kind, params: sinks, span: first.span } : { name: fn, text, kind, span: first.span });
     const args: Expr[] = sinks.map((s) => ({ kind: 'name', name: s, text: s, span: first.span }));
     const expr: Expr = { kind: 'call', callee: fn, calleeText: text, prime: 0, args, span: first.span };
@@ -65,14 +64,12 @@ export function defineUnknownTargets(scope: Scope, textOf: (span: Span) => strin
  */
 export function declareUnknownFunctions(scope: Scope, textOf: (span: Span) => string): void {
   const calls = new Map<string, Extract<Expr, { kind: 'call' }>>();
-  const visit = (root: Expr): void => {
+  for (const root of expressionsOf(scope)) {
     findInExpr(root, (e) => {
       if (e.kind === 'call' && e.args.length === 1 && !BUILTIN_FUNCTIONS.has(e.callee) && !hasMeaning(scope, e.callee) && !calls.has(e.callee)) calls.set(e.callee, e);
       return false;
     });
-  };
-  for (const d of scope.definitions.values()) visit(d.expr);
-  for (const c of scope.claims) [c.target.expr, ...c.steps.map((s) => s.expr)].forEach(visit);
+  }
   // A name also written as a quantity (`p_i(1 - p_i)`, `\alpha_1(1 - \alpha_1)`) is a factor before a group.
   const quantities = namesUsedInScope(scope);
   for (const [name, call] of calls) {
@@ -88,32 +85,30 @@ export function declareUnknownFunctions(scope: Scope, textOf: (span: Span) => st
 /** Every derivative with a plain name as its function, in the scope's definitions and claims. */
 function namedDerivatives(scope: Scope): NamedDerivative[] {
   const found: NamedDerivative[] = [];
-  const visit = (root: Expr): void => {
+  for (const root of expressionsOf(scope)) {
     findInExpr(root, (e) => {
       if (e.kind === 'deriv' && e.of.kind === 'name' && e.wrt.length > 0 && e.wrt.every((w) => w.kind === 'name')) {
         found.push({ of: e.of, wrt: e.wrt as Extract<Expr, { kind: 'name' }>[] });
       }
       return false;
     });
-  };
-  for (const d of scope.definitions.values()) visit(d.expr);
-  for (const c of scope.claims) [c.target.expr, ...c.steps.map((s) => s.expr)].forEach(visit);
+  }
   return found;
 }
 
 /** Whether `name` appears other than as the function of a derivative: then it is a quantity of its own. */
 function usedOtherwise(scope: Scope, name: string): boolean {
-  let used = false;
-  const visit = (root: Expr): void => {
-    const inDerivative = new Set<Expr>();
-    findInExpr(root, (e) => {
-      if (e.kind === 'deriv') inDerivative.add(e.of);
-      if (e.kind === 'name' && e.name === name && !inDerivative.has(e)) used = true;
-      if (e.kind === 'call' && e.callee === name) used = true;
-      return used;
-    });
-  };
-  for (const d of scope.definitions.values()) visit(d.expr);
-  for (const c of scope.claims) [c.target.expr, ...c.steps.map((s) => s.expr)].forEach(visit);
-  return used;
+  const inDerivative = new Set<Expr>();
+  return expressionsOf(scope).some(
+    (root) =>
+      findInExpr(root, (e) => {
+        if (e.kind === 'deriv') inDerivative.add(e.of);
+        return (e.kind === 'name' && e.name === name && !inDerivative.has(e)) || (e.kind === 'call' && e.callee === name);
+      }) !== undefined,
+  );
+}
+
+/** The scope's definitions' formulas and its claims' targets and steps. */
+function expressionsOf(scope: Scope): Expr[] {
+  return [...[...scope.definitions.values()].map((d) => d.expr), ...scope.claims.flatMap((c) => [c.target.expr, ...c.steps.map((s) => s.expr)])];
 }

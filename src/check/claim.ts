@@ -28,7 +28,7 @@ import { claimLowering, isIndexedStep, lowerIndexedStep } from './indexed';
 import { readingsJson } from './readings';
 import { passLimits } from '../limits/index';
 import { spanWithin } from '../diagnostics';
-import { topologicalOrder } from '../ir/inspect';
+import { variablesUnder } from '../ir/inspect';
 import { valuesAt, type PointValues } from './values';
 
 export interface ClaimContext {
@@ -167,15 +167,15 @@ function checkStep(check: ClaimCheck, step: Step, index: number): StepJson {
     if (!(err instanceof LowerError)) throw err;
     const d = err.diagnostic;
     const message = d.message + (d.hint ? `; ${d.hint}` : '');
+    if (d.code !== 'shape-mismatch') return { ...base, shape: null, verdict: 'error', diagnosis: null, message };
     // A shape mistake in this step is the step's; one in a definition it uses (another line) leaves it unchecked.
-    if (d.code === 'shape-mismatch' && (!d.span || spanWithin(d.span, step.span))) return { ...base, shape: null, verdict: 'incorrect', diagnosis: 'shape', message };
-    if (d.code === 'shape-mismatch') return { ...base, shape: null, verdict: 'error', diagnosis: null, message: `${message} (line ${d.span!.line}), so this step cannot be checked` };
-    return { ...base, shape: null, verdict: 'error', diagnosis: null, message };
+    if (!d.span || spanWithin(d.span, step.span)) return { ...base, shape: null, verdict: 'incorrect', diagnosis: 'shape', message };
+    return { ...base, shape: null, verdict: 'error', diagnosis: null, message: `${message} (line ${d.span.line}), so this step cannot be checked` };
   }
   const shape = formatShape(node.shape);
   // In a document, a number for a target the problem fixes entirely (every quantity given, no `at` needed) is a
   // numeric answer too, with the tolerance of its written precision.
-  if (claim.point || (ctx.document && hasDecimals(step.expr) && truth.forms.length > 0 && isConstant(node) && isConstant(truth.forms[0]))) {
+  if (claim.point || (ctx.document && hasDecimals(step.expr) && truth.forms.length > 0 && variablesUnder(node).length === 0 && variablesUnder(truth.forms[0]).length === 0)) {
     const numeric = checkNumericStep(check, step, node);
     if (numeric.verdict === 'correct') check.correctSteps.push(node);
     return { ...base, shape, ...numeric };
@@ -194,11 +194,6 @@ function checkStep(check: ClaimCheck, step: Step, index: number): StepJson {
   const finding = diagnose(check, { expr: step.expr, node, values: stepValues }, form, truthValues);
   const hint = ctx.grading?.domainHints === false ? undefined : domainHint(node, truth, ctx.lowering.b.graph, ctx.scope, ctx.calculus.derivedLeaves, ctx.seed);
   return { ...base, shape, verdict: 'incorrect', diagnosis: finding.diagnosis, message: hint ? `${finding.message}; ${hint}` : finding.message };
-}
-
-/** Whether a node is a number or an array of numbers: no variable under it. */
-function isConstant(node: Node): boolean {
-  return !topologicalOrder([node]).some((n) => n.op === 'var');
 }
 
 /** Shape is the first and cheapest test (DESIGN.md); the message adds the fix when one edit finds it. */

@@ -4,11 +4,11 @@
 // checkable, never `incorrect`: a wrong ✗ on a right answer is the worst a grader can do.
 import type { Expr } from '../syntax/ast';
 import { formatShape, isScalarShape, type Dim } from '../ir/types';
-import { dependsOn, topologicalOrder } from '../ir/inspect';
+import { dependsOn, variablesUnder } from '../ir/inspect';
 import type { Node } from '../ir/types';
 import { namesReached } from '../resolve/names';
 import { hasDecimals } from './numeric';
-import { baseNameOf, subscriptsOf } from '../resolve/indexNotation';
+import { arrayNameOf, subscriptsOf } from '../resolve/indexNotation';
 import { findInExpr } from '../syntax/walk';
 import { BUILTIN_FUNCTIONS } from '../ops/builtins';
 import type { StepJson } from './report';
@@ -21,11 +21,12 @@ interface Doubt {
 
 /** The steps, each `incorrect` one that rests on a doubt made `unjudged`. */
 export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson[] {
-  const claimDoubt = readSlips(check) ?? independence(check);
+  const independent = independence(check);
+  const claimDoubt = readSlips(check) ?? independent;
   const lower = check.lowering.editLowerer();
   const endsInNumber = isNumber(lower(check.claim.steps[check.claim.steps.length - 1].expr));
   const zero = check.truth.forms[0];
-  const unrelated = zero?.op === 'const' && zero.attrs.value === 0 ? independence(check) : undefined;
+  const unrelated = zero?.op === 'const' && zero.attrs.value === 0 ? independent : undefined;
   return steps.map((step, i) => {
     const expr = check.claim.steps[i].expr;
     // A target that does not depend on its variable as chainrule reads it is 0; a step that is 0 only by the
@@ -45,7 +46,7 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
       jacobianLayout(check, expr, node, step, lower) ??
       guessedNames(check, expr, step.diagnosis === 'shape' || step.diagnosis === 'transpose') ??
       borrowedNames(check, expr) ??
-      unstatedValues(check, lower(expr)) ??
+      unstatedValues(check, node) ??
       labelValuesPutIn(check, expr);
     return doubt ? { ...step, verdict: 'unjudged', diagnosis: null, message: doubt.message, hint: doubt.hint } : step;
   });
@@ -112,22 +113,13 @@ function guessedNames({ claim, lowering }: ClaimCheck, step: Expr, shapeIsWrong:
  * Names the maths never defines that chainrule took as unknown functions (src/analysis/unknownTargets.ts): the
  * step fails for some function, but may hold for the one the author's prose means.
  */
-function unknownFunctions({ claim, lowering }: ClaimCheck, step: Expr): Doubt | undefined {
-  const scope = lowering.scope;
-  const meaningOf = meaningIn(scope);
-  const reached = new Set([...namesReached(claim.target.expr, meaningOf), ...namesReached(step, meaningOf)]);
-  const unknown = [...reached].filter((n) => scope.definitions.get(n)?.unknownOf).sort();
-  const roots = [claim.target.expr, step, ...[...reached].flatMap((n) => meaningOf(n) ?? [])];
-  const called = roots.flatMap((r) => {
-    const found: string[] = [];
-    findInExpr(r, (x) => {
-      if (x.kind === 'call' && scope.abstractFunctions.get(x.callee)?.implied) found.push(x.calleeText);
-      return false;
-    });
-    return found;
-  });
+function unknownFunctions(check: ClaimCheck, step: Expr): Doubt | undefined {
+  const scope = check.lowering.scope;
+  const { names, calls } = reachedFrom(check, step);
+  const unknown = [...names].filter((n) => scope.definitions.get(n)?.unknownOf).sort();
+  const called = calls.filter((x) => scope.abstractFunctions.get(x.callee)?.implied).map((x) => x.calleeText);
   if (unknown.length === 0 && called.length === 0) return undefined;
-  const text = unknown.length ? lowering.options.textOf(scope.definitions.get(unknown[0])!.span).trim() : called.sort()[0];
+  const text = unknown.length ? check.lowering.options.textOf(scope.definitions.get(unknown[0])!.span).trim() : called.sort()[0];
   return {
     message: `${text} is not defined in the maths, so chainrule took it as an unknown function; this line does not hold for every ${text}, but may for the one the text means`,
     hint: `define ${text} in the maths (e.g. \`${text} = ...\`)`,
@@ -236,7 +228,7 @@ function chainInDenominatorLayout(step: Expr, truth: ClaimCheck['truth'], lower:
 
 /** One number, or an array of numbers: a node with no variable under it that is scalar. */
 function isNumber(node: Node | undefined): boolean {
-  return node !== undefined && isScalarShape(node.shape) && leaves(node).length === 0;
+  return node !== undefined && isScalarShape(node.shape) && variablesUnder(node).length === 0;
 }
 
 /**
@@ -244,28 +236,29 @@ function isNumber(node: Node | undefined): boolean {
  * `\text{softmax}(A) = \sigma(A)`): the author may mean another function by its name (σ for the softmax), so a
  * step that uses it and fails is not shown wrong.
  */
-function ownFormulaForBuiltin({ claim, lowering }: ClaimCheck, step: Expr): Doubt | undefined {
-  const given = lowering.scope.builtinFormulas;
+function ownFormulaForBuiltin(check: ClaimCheck, step: Expr): Doubt | undefined {
+  const given = check.lowering.scope.builtinFormulas;
   if (given.size === 0) return undefined;
-  const used = new Set<string>();
-  const meaningOf = meaningIn(lowering.scope);
-  const roots = [claim.target.expr, step];
-  for (const n of new Set([...namesReached(claim.target.expr, meaningOf), ...namesReached(step, meaningOf)])) {
-    const e = meaningOf(n);
-    if (e) roots.push(e);
-  }
-  for (const root of roots) {
-    findInExpr(root, (x) => {
-      if (x.kind === 'call' && given.has(x.callee)) used.add(x.callee);
-      return false;
-    });
-  }
-  const [name] = [...used].sort();
+  const [name] = reachedFrom(check, step).calls.map((x) => x.callee).filter((callee) => given.has(callee)).sort();
   if (name === undefined) return undefined;
   return {
     message: `the document gives ${name} a formula of its own (line ${given.get(name)}), so it may mean another function by it than chainrule's built-in ${name}; chainrule cannot tell whether this line is wrong`,
     hint: `use another name for the document's own function, or define it as a new name`,
   };
+}
+
+/** The names the step and the claim's target reach through the definitions, and the calls written on the way. */
+function reachedFrom({ claim, lowering }: ClaimCheck, step: Expr): { names: Set<string>; calls: Extract<Expr, { kind: 'call' }>[] } {
+  const meaningOf = meaningIn(lowering.scope);
+  const names = new Set([...namesReached(claim.target.expr, meaningOf), ...namesReached(step, meaningOf)]);
+  const calls: Extract<Expr, { kind: 'call' }>[] = [];
+  for (const root of [claim.target.expr, step, ...[...names].flatMap((n) => meaningOf(n) ?? [])]) {
+    findInExpr(root, (x) => {
+      if (x.kind === 'call') calls.push(x);
+      return false;
+    });
+  }
+  return { names, calls };
 }
 
 /** Names the step or its target reads from another question's formulas: this question may mean them otherwise. */
@@ -311,10 +304,10 @@ function undeclaredIn(e: Expr, lowering: ClaimCheck['lowering']): Set<string> {
 function unstatedValues({ truth, claim }: ClaimCheck, node: Node | undefined): Doubt | undefined {
   const point = claim.point;
   if (!node || truth.forms.length === 0) return undefined;
-  const unstated = (n: Node) => [...new Set(leaves(n).map((x) => x.attrs.name!).filter((x) => !point?.exact.has(x) && !point?.rounded.has(x) && !x.startsWith('__')))].sort();
+  const unstated = (n: Node) => [...new Set(variablesUnder(n).map((x) => x.attrs.name!).filter((x) => !point?.exact.has(x) && !point?.rounded.has(x) && !x.startsWith('__')))].sort();
   const inTruth = unstated(truth.forms[0]);
   const inStep = unstated(node);
-  if (inTruth.length > 0 && (point || leaves(node).length === 0)) {
+  if (inTruth.length > 0 && (point || variablesUnder(node).length === 0)) {
     return {
       message: `this line is a number, but this question states no value${inTruth.length === 1 ? '' : 's'} for ${inTruth.join(', ')} that chainrule could read, so it cannot check it`,
       hint: `state the values in the maths, e.g. \`${inTruth[0]} = 1\`, before this line`,
@@ -348,10 +341,7 @@ function labelValuesPutIn({ claim, lowering }: ClaimCheck, step: Expr): Doubt | 
   // Arrays count as used by their entries too (`y_i` is y).
   const used = (e: Expr): Set<string> => {
     const names = new Set<string>();
-    namesReached(e, meaningOf, (x) => {
-      const sub = subscriptsOf(x.text);
-      names.add(sub ? baseNameOf(sub, x.name) : x.name);
-    });
+    namesReached(e, meaningOf, (x) => names.add(arrayNameOf(x.name, x.text)));
     return names;
   };
   const inStep = used(step);
@@ -363,6 +353,3 @@ function labelValuesPutIn({ claim, lowering }: ClaimCheck, step: Expr): Doubt | 
   };
 }
 
-function leaves(node: Node): Node[] {
-  return topologicalOrder([node]).filter((n) => n.op === 'var');
-}

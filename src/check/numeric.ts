@@ -8,7 +8,7 @@ import { diagnose } from './claim';
 import { agree, agreeWithin, isFinite } from './compare';
 import { decimalTolerance, HAND_ROUNDING } from './sampling';
 import { map } from '../numeric/matrix';
-import { topologicalOrder } from '../ir/inspect';
+import { variablesUnder } from '../ir/inspect';
 import { findInExpr } from '../syntax/walk';
 import { passLimits } from '../limits/index';
 
@@ -66,7 +66,7 @@ export function checkNumericStep(check: ClaimCheck, step: Step, node: Node): Ver
  * Undefined for anything else.
  */
 function arithmeticTolerance(e: Expr, node: Node, value: Matrix): number | undefined {
-  if (topologicalOrder([node]).some((n) => n.op === 'var')) return undefined;
+  if (variablesUnder(node).length > 0) return undefined;
   let relative = 0;
   findInExpr(e, (x) => {
     const digits = x.kind === 'number' ? /\.(\d+)$/.exec(x.text)?.[1] : undefined;

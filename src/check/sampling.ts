@@ -72,14 +72,14 @@ function forEachRowLike(rows: number, cols: number, each: (indices: number[]) =>
   for (let r = 0; r < rows; r++) each(Array.from({ length: cols }, (_, c) => r * cols + c));
 }
 
+/** The relative error a number computed by hand from rounded intermediates may carry. */
+export const HAND_ROUNDING = 0.01;
+
 /**
  * The tolerance a written decimal answer implies (SPEC 1.7): half a unit of its last written digit
  * (0.18 → ± 0.005), never tighter than 1% relative. Integers are taken as exact (to 1% relative),
  * since "0" or "2" is not a rounded reading.
  */
-/** The relative error a number computed by hand from rounded intermediates may carry. */
-export const HAND_ROUNDING = 0.01;
-
 export function decimalTolerance(text: string, value: number): number {
   const match = /^[-+]?\d*\.(\d+)$/.exec(text.trim());
   const relative = HAND_ROUNDING * Math.abs(value);

@@ -6,7 +6,7 @@
 // fits no problem is not graded; every decision is reported.
 import type { Expr, Statement } from '../syntax/ast';
 import { findInExpr } from '../syntax/walk';
-import { baseNameOf, subscriptsOf } from '../resolve/indexNotation';
+import { arrayNameOf } from '../resolve/indexNotation';
 import type { AssignmentProblem } from './assignment';
 import type { Segment } from './segments';
 import { statementNames } from './segments';
@@ -108,8 +108,7 @@ function entriesOfKnownArrays(statements: readonly Statement[], known: ReadonlyS
     if (st.kind !== 'equation') continue;
     for (const step of [st.lhs, ...st.rhs]) {
       findInExpr(step.expr, (e) => {
-        const sub = e.kind === 'name' ? subscriptsOf(e.text) : undefined;
-        if (e.kind === 'name' && sub && known.has(baseNameOf(sub, e.name))) entries.add(e.name);
+        if (e.kind === 'name' && known.has(arrayNameOf(e.name, e.text))) entries.add(e.name);
         return false;
       });
     }

@@ -3,7 +3,7 @@
 import type { Diagnostic } from '../diagnostics';
 import type { Expr, Span, Statement, Step } from '../syntax/ast';
 import { isSameExpr } from '../syntax/walk';
-import { baseNameOf, subscriptsOf } from '../resolve/indexNotation';
+import { arrayNameOf } from '../resolve/indexNotation';
 import { printExpr } from '../syntax/print';
 import { sourceKindOf } from '../analysis/document';
 import type { ClaimJson, Diagnosis } from '../check/report';
@@ -190,9 +190,7 @@ function elsewhere(target: Expr, doc: SubmissionDocument, parts: ProblemParts): 
 
 /** Whether two names are one array, written whole or by its entries (`z_j` and `z`). */
 function sameBase(a: Expr, b: Expr): boolean {
-  const base = (e: Expr) => (e.kind !== 'name' ? undefined : subscriptsOf(e.text) ? baseNameOf(subscriptsOf(e.text)!, e.name) : e.name);
-  const x = base(a);
-  return x !== undefined && x === base(b);
+  return a.kind === 'name' && b.kind === 'name' && arrayNameOf(a.name, a.text) === arrayNameOf(b.name, b.text);
 }
 
 /** The graded answer of a choice: the chosen claim, or its final step with the author's own derivatives put in. */

@@ -46,6 +46,11 @@ export function dependsOn(n: Node, target: Node): boolean {
   return memo.get(n.id) === true;
 }
 
+/** The variables (leaves) under `n`: none for a number or an array of numbers. */
+export function variablesUnder(n: Node): Node[] {
+  return topologicalOrder([n]).filter((x) => x.op === 'var');
+}
+
 /**
  * All nodes reachable from `roots`, children before parents (iterative DFS, no recursion limits).
  * `skip`: nodes below a root that are left out together with everything beneath them.

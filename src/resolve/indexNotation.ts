@@ -27,6 +27,12 @@ export function baseNameOf(s: Subscripted, name: string): string {
   return name.endsWith(suffix) && name.length > suffix.length ? name.slice(0, -suffix.length).replace(/_$/, '') : normalizeName(s.base);
 }
 
+/** The array a written name belongs to: its base when it is an entry (`z_j`, `\theta_k`), else the name itself. */
+export function arrayNameOf(name: string, text: string): string {
+  const s = subscriptsOf(text);
+  return s ? baseNameOf(s, name) : name;
+}
+
 export function subscriptsOf(text: string): Subscripted | undefined {
   const m = SUBSCRIPTED.exec(text.normalize('NFC'));
   if (!m) return undefined;

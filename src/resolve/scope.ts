@@ -35,8 +35,8 @@ export interface Definition {
    */
   entries?: string[];
   /**
-   * A name the maths never defines, which chainrule took as an unknown scalar function of these names
-   * (src/analysis/unknownTargets.ts): what a step says of it may hold only for the function the prose meant.
+   * A name the maths never defines, which chainrule took as an unknown function of these names (scalar, or
+   * entry by entry; src/analysis/unknownTargets.ts): what a step says of it may hold only for the prose's.
    */
   unknownOf?: string[];
 }
