@@ -9,8 +9,9 @@
 // (src/check/doubts.ts), never incorrect.
 import { warning } from '../diagnostics';
 import { hasMeaning, type Scope } from '../resolve/scope';
-import { namesReached, namesUsedInScope } from '../resolve/names';
-import { findInExpr } from '../syntax/walk';
+import { namesReached } from '../resolve/names';
+import { subscriptsOf } from '../resolve/indexNotation';
+import { childrenOf, findInExpr } from '../syntax/walk';
 import { BUILTIN_FUNCTIONS } from '../ops/builtins';
 import type { Expr, Span } from '../syntax/ast';
 
@@ -70,8 +71,9 @@ export function declareUnknownFunctions(scope: Scope, textOf: (span: Span) => st
       return false;
     });
   }
-  // A name also written as a quantity (`p_i(1 - p_i)`, `\alpha_1(1 - \alpha_1)`) is a factor before a group.
-  const quantities = namesUsedInScope(scope);
+  // A name also written as a quantity (`p_i(1 - p_i)`, `\alpha_1(1 - \alpha_1)`) is a factor before a group;
+  // one differentiated as a bare function (`{\partial f \over \partial u}(net)` for f'(net)) is still the function.
+  const quantities = quantitiesOf(scope);
   for (const [name, call] of calls) {
     if (quantities.has(name)) continue;
     const text = call.calleeText;
@@ -80,6 +82,18 @@ export function declareUnknownFunctions(scope: Scope, textOf: (span: Span) => st
       warning('reading', `${text} is not defined in the maths; chainrule takes it as an unknown function applied entry by entry, so lines that hold whatever ${text} is are checked and the others left unjudged`, call.span, `define ${text} in the maths (e.g. \`${text}(x) = ...\`) to have every line checked`),
     );
   }
+}
+
+/** The names the scope writes as quantities: every name but a plain one (f, not s_i) that is a derivative's function. */
+function quantitiesOf(scope: Scope): Set<string> {
+  const used = new Set<string>();
+  const visit = (e: Expr): void => {
+    if (e.kind === 'name') used.add(e.name);
+    if (e.kind === 'deriv' && e.of.kind === 'name' && !subscriptsOf(e.of.text)) e.wrt.forEach(visit);
+    else childrenOf(e).forEach(visit);
+  };
+  expressionsOf(scope).forEach(visit);
+  return used;
 }
 
 /** Every derivative with a plain name as its function, in the scope's definitions and claims. */

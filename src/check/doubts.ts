@@ -178,13 +178,25 @@ function entriesOfCapitals({ claim, lowering }: ClaimCheck, step: Expr): Doubt |
  * z = W x), or a chain of derivatives multiplied in that layout's order: both layouts are taught, and chainrule
  * checks numerator layout (SPEC 1.5), so a transposed Jacobian may be the document's convention, not a slip.
  */
-function jacobianLayout({ truth }: ClaimCheck, step: Expr, node: Node | undefined, s: StepJson, lower: (e: Expr) => Node | undefined): Doubt | undefined {
+function jacobianLayout({ truth, claim }: ClaimCheck, step: Expr, node: Node | undefined, s: StepJson, lower: (e: Expr) => Node | undefined): Doubt | undefined {
   const m = truth.meaning;
-  const jacobian = m !== undefined && m.wrt.length === 1 && !isScalarShape(m.of.shape) && !isScalarShape(m.wrt[0].shape);
+  const byVector = m !== undefined && m.wrt.length === 1 && !isScalarShape(m.wrt[0].shape);
+  // \frac{\partial}{\partial x}(x^T x) of an expression by a vector is a row in numerator layout, as maths texts
+  // write identities; ML's ∂L/∂w of a loss by weights has the weights' shape, so a transpose there is a slip.
+  const written = claim.target.expr;
+  const operator = written.kind === 'deriv' && written.form === 'operator' && m !== undefined && m.wrt.length === 1 && isVector(m.wrt[0].shape);
+  const scalarByVector = byVector && isScalarShape(m.of.shape);
+  const jacobian = byVector && (!scalarByVector || operator);
   const [r, c] = truth.shape;
   const transposed = jacobian && node !== undefined && r !== c && node.shape[0] === c && node.shape[1] === r;
   const chain = s.diagnosis === 'shape' && chainInDenominatorLayout(step, truth, lower);
   if (!transposed && !chain) return undefined;
+  if (transposed && scalarByVector) {
+    return {
+      message: 'this is the gradient written as a row: in numerator layout the derivative of a scalar by a column vector is a row, where chainrule gives it the vector\'s shape, so it cannot tell whether this line is wrong',
+      hint: 'say which layout the document uses, or write the gradient with ∇ (a column)',
+    };
+  }
   return {
     message: `${transposed ? 'this is the Jacobian transposed' : 'the derivatives of this chain multiply in the other order'}: the document may write Jacobians in denominator layout, where chainrule uses numerator layout (rows follow the function), so it cannot tell whether this line is wrong`,
     hint: 'say which layout the document uses, or write the Jacobian with rows that follow the function',
@@ -224,6 +236,10 @@ function chainInDenominatorLayout(step: Expr, truth: ClaimCheck['truth'], lower:
   }
   const [tr, tc] = truth.shape;
   return (rows === tr && cols.has(tc)) || (rows === tc && cols.has(tr));
+}
+
+function isVector([r, c]: readonly Dim[]): boolean {
+  return (r === 1) !== (c === 1);
 }
 
 /** One number, or an array of numbers: a node with no variable under it that is scalar. */

@@ -11,6 +11,7 @@ import { attach, parseLatexMath, shapeNote } from './parse';
 import { PositionMap } from './positions';
 import { readJacobians } from './jacobians';
 import { proseShapes } from './proseShapes';
+import { proseDomains, symmetryStatement, withDomains, type StatedDomain } from './proseDomains';
 import { headingMarker, lineMarker, ProblemTracker, QuestionTracker } from './problems';
 
 export interface MathBlockInfo {
@@ -55,6 +56,8 @@ class Assembler {
   private chain: number | undefined;
   /** The last maths ended in an unreadable line: a following `= ...` has nothing to continue. */
   private broken = false;
+  /** Names stated symmetric, with the number of statements before the statement. */
+  readonly domains: (StatedDomain & { at: number })[] = [];
 
   constructor(
     source: string,
@@ -78,7 +81,10 @@ class Assembler {
     const problem = marker ? this.tracker.current : undefined;
     if (ev.kind === 'heading') this.questions.heading(ev.text, ev.level, problem, marker, span);
     else this.questions.line(ev.text, problem, marker, span);
-    if (ev.kind === 'line') proseShapes(ev.text, ev.start, this.pos, this.doc.file).forEach((st) => this.push(st));
+    if (ev.kind === 'line') {
+      proseShapes(ev.text, ev.start, this.pos, this.doc.file).forEach((st) => this.push(st));
+      for (const d of proseDomains(ev.text, ev.start, this.pos, this.doc.file)) this.domains.push({ ...d, at: this.doc.statements.length });
+    }
     if (id === undefined) return;
     // `## Q2` then `(b)`: problem 2 holds nothing, so 2b replaces it rather than leave an empty problem.
     const last = this.doc.statements.length - 1;
@@ -107,7 +113,11 @@ class Assembler {
       else if (r.continuation.rhs.length === 0) this.doc.diagnostics.push(shapeNote(r.continuation.span, this.chain === undefined ? undefined : this.doc.statements[this.chain]));
       else this.doc.diagnostics.push(warning('parse-error', 'this maths starts with `=` but there is no equation before it to continue', r.continuation.span));
     }
-    r.statements.forEach((st) => this.push(st));
+    for (const st of r.statements) {
+      const symmetric = symmetryStatement(st);
+      if (symmetric) this.domains.push({ ...symmetric, at: this.doc.statements.length });
+      this.push(st);
+    }
     if (r.statements.length > 0) {
       const last = this.doc.statements.length - 1;
       this.chain = this.doc.statements[last].kind === 'equation' ? last : undefined;
@@ -161,7 +171,7 @@ export function assemble(source: string, file: string, scan: (source: string) =>
     else if (ev.kind === 'cr') a.cr(ev);
     else a.marker(ev);
   }
-  a.doc.statements = readJacobians(a.doc.statements);
+  a.doc.statements = withDomains(readJacobians(a.doc.statements), a.domains);
   a.finish();
   return a.doc;
 }

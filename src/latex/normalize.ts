@@ -532,6 +532,14 @@ class Normalizer {
       this.emit('transpose', 'T', caret.offset, a.end);
       return a.next;
     }
+    // `X^{-T}`: the transpose inverted (the inverse transposed).
+    if (bare.length === 2 && bare[0] === '-' && TRANSPOSE_MARKS.has(bare[1])) {
+      const at = caret.offset;
+      this.emit('transpose', 'T', at, a.end);
+      // Written as `^{-1}` would be, over the source of `^{-T}`.
+      for (const [type, text] of [['caret', '^'], ['lbrace', '{'], ['minus', '-'], ['num', '1'], ['rbrace', '}']] as const) this.out.push({ ...this.make(type, text, at, a.end), text });
+      return a.next;
+    }
     if (bare.length > 0 && bare.every((s) => s === '\\prime' || s === "'")) {
       this.emit('prime', String(bare.length), caret.offset, a.end);
       return a.next;
@@ -562,6 +570,12 @@ class Normalizer {
     const a = this.arg(i + 1);
     const last = this.out[this.out.length - 1];
     if (a && last?.type === 'bar') return this.evaluationBar(a, bar.offset);
+    // `\|x\|_2`, `\|W\|_F`: the Euclidean (Frobenius) norm is the norm chainrule knows; others are not.
+    if (a && last?.type === 'dbar') {
+      const which = this.plainText(a);
+      if (which !== '2' && which !== 'F') this.unsupported('only the Euclidean norm (‖x‖₂, ‖W‖_F) is supported', bar.offset, a.end);
+      return a.next;
+    }
     if (a && last?.type === 'name' && last.value === 'J' && last.end === bar.offset && this.composition(a)) return a.next;
     const text = a ? this.subscriptIndex(a) : undefined;
     if (!a || text === undefined || text === '') {
@@ -680,6 +694,8 @@ class Normalizer {
 function superscriptIndex(written: string, base: string): string | undefined {
   // `a^{<t>}` (also `a^{\lt t \gt}`): the time step of a sequence model, written as layers are.
   const text = written.replace(/\\lt/g, '<').replace(/\\gt/g, '>');
+  // `w^*`, `t^{\star}_1`: an optimum or a target, a name of its own.
+  if (/^\{?(\*|\\star|\\ast)\}?$/.test(text)) return 'star';
   const bracketed = /^[([<]([a-zA-Z0-9]+(?:[+-][a-zA-Z0-9]+)?)[)\]>]$/.exec(text);
   const index = bracketed?.[1] ?? (/^[Ll](?:[+-]1)?$/.test(text) || (/^[iknt]$/.test(text) && /^\p{Lu}/u.test(base)) ? text : undefined);
   return index?.replace('-', 'm').replace('+', 'p');

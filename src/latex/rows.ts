@@ -33,7 +33,7 @@ export interface Row {
 /** The rows of a block, in order; rows with nothing in them are left out. */
 export function splitRows(tokens: readonly Tok[]): Row[] {
   const rows: Row[] = [];
-  for (const line of splitAtTopLevel(tokens, (t) => t.type === 'rowsep')) {
+  for (const line of withContinuations(splitAtTopLevel(tokens, (t) => t.type === 'rowsep'))) {
     const aligned = markDomains(dropAlignment(line));
     const aside = asideOf(aligned.filter((t) => t.type !== 'prose' && t.type !== 'wide' && t.type !== 'tag'));
     if (aside) {
@@ -47,6 +47,23 @@ export function splitRows(tokens: readonly Tok[]): Row[] {
     rows.push(...prepared);
   }
   return rows;
+}
+
+const CONTINUING: ReadonlySet<string> = new Set(['plus', 'minus', 'cdot', 'times']);
+
+/**
+ * A line of an aligned environment that opens with `+`, `-`, `\cdot` or `\times` (`+& (f(..) - t_2)`) and
+ * holds no relation continues the expression of the line before: long right sides are broken so.
+ */
+function withContinuations(lines: Tok[][]): Tok[][] {
+  const joined: Tok[][] = [];
+  for (const line of lines) {
+    const first = line.find((t) => t.type !== 'amp' && !isSpacing(t));
+    const continues = joined.length > 0 && first !== undefined && CONTINUING.has(first.type) && !hasRelation(line, RELATIONS);
+    if (continues) joined[joined.length - 1] = [...joined[joined.length - 1], ...line];
+    else joined.push([...line]);
+  }
+  return joined;
 }
 
 const DOMAINS: ReadonlyMap<string, Domain> = table({

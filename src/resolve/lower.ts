@@ -59,6 +59,8 @@ export interface LoweringOptions {
 }
 
 const EULER = Math.E;
+/** `A^{k}` in maths is k - 1 products: more than this is not a derivation's. */
+const MAX_MATRIX_POWER = 16;
 
 /**
  * What lowering an expression depends on besides the problem. Immutable: a caller that needs a variation
@@ -462,6 +464,10 @@ export class Lowering {
     const square = !e.elementwise && !isScalarShape(base.shape) && base.shape[0] === base.shape[1];
     if (square && e.exponent.kind === 'neg' && e.exponent.arg.kind === 'number' && e.exponent.arg.value === 1) return this.b.apply('inv', [base]);
     if (square && e.exponent.kind === 'number' && e.exponent.value === -1) return this.b.apply('inv', [base]);
+    const k = e.exponent.kind === 'number' ? e.exponent.value : NaN;
+    if (square && this.scope.matrixPowers && Number.isInteger(k) && k >= 2 && k <= MAX_MATRIX_POWER) {
+      return this.withShapeDiagnostic(e, () => Array.from({ length: k - 1 }, () => base).reduce((product, m) => this.b.mul(product, m), base));
+    }
     return this.withShapeDiagnostic(e, () => this.b.pow(base, exponent));
   }
 

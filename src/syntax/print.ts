@@ -70,7 +70,8 @@ export function printExpr(e: Expr): string {
     case 'transpose':
       return `${wrap(e.arg, Level.Atom)}^T`;
     case 'power':
-      return `${wrap(e.base, Level.Postfix)}${e.elementwise ? '.^' : '^'}${wrap(e.exponent, Level.Atom)}`;
+      // `(X^T)^(-1)`: the grammar reads no power right after `^T`.
+      return `${wrap(e.base, e.base.kind === 'transpose' ? Level.Atom : Level.Postfix)}${e.elementwise ? '.^' : '^'}${wrap(e.exponent, Level.Atom)}`;
     case 'matrix':
       return `[${e.rows.map((row) => row.map(printExpr).join(', ')).join('; ')}]`;
     case 'deriv':

@@ -45,6 +45,9 @@ const EXPECTED: Record<string, { blocks: number; read: number; statements: numbe
   // 6 + 4 + 3 maths blocks in three numbered sections, 4 of them formula images; p_i and z_i share a block,
   // so 7 + 4 + 3 statements
   'fixtures/latex/implied_arrays.md': { blocks: 13, read: 13, statements: 14, problems: ['1', '2', '3'] },
+  // 5 + 2 + 2 inline declarations, 11 one-block claims, and `$M$` in "for symmetric $M$" (a block that states
+  // nothing): 21 blocks, 20 statements; numbered items are questions, not problems.
+  'fixtures/latex/identities.md': { blocks: 21, read: 21, statements: 20, problems: [] },
   'fixtures/latex/unsupported/logreg_index_notation.md': { blocks: 10, read: 10, statements: 6, problems: ['1', '1a', '1b'] },
 };
 
