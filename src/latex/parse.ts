@@ -103,7 +103,8 @@ export function parseLatexMath(math: string, origin: Origin): LatexMathResult {
     raw.statements.forEach((st, i) => {
       const filled = fillTexts(st, pos);
       const labelled = i === 0 && row.label !== undefined && filled.kind === 'equation' ? { ...filled, label: row.label } : filled;
-      result.statements.push(i === 0 && row.at && labelled.kind === 'equation' ? { ...labelled, point: row.at } : labelled);
+      const pointed = i === 0 && row.at && labelled.kind === 'equation' ? { ...labelled, point: row.at } : labelled;
+      result.statements.push(i === 0 && row.condition && pointed.kind === 'equation' ? { ...pointed, condition: row.condition } : pointed);
     });
     const last = result.statements[result.statements.length - 1];
     if (last?.kind === 'equation') chain = result.statements.length - 1;

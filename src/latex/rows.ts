@@ -2,7 +2,8 @@
 // per statement written side by side) and takes the decisions that need context, so the grammar
 // stays unambiguous: which `d` is a differential, which name is called, where a shape is written.
 import { warning, type Diagnostic } from '../diagnostics';
-import type { AtBinding, Domain, ShapeSpec, Span } from '../syntax/ast';
+import type { AtBinding, Domain, IndexCondition, ShapeSpec, Span } from '../syntax/ast';
+import { takeCondition } from './conditions';
 import { asideOf } from './asides';
 import { readElisions } from './elisions';
 import { readShapeArithmetic } from './shapeArithmetic';
@@ -26,6 +27,8 @@ export interface Row {
   shapes?: { span: Span; shape?: ShapeSpec };
   /** `\Big|_{x=2}`: the point the row's claim is evaluated at. */
   at?: AtBinding[];
+  /** `, \quad i \neq j`: the entries the row's claim is about (conditions.ts). */
+  condition?: IndexCondition;
   /** What the row was read as otherwise than written (`\frac{\partial}{o_k}` as ∂/∂o_k), to report with it. */
   notes?: Diagnostic[];
 }
@@ -40,8 +43,10 @@ export function splitRows(tokens: readonly Tok[]): Row[] {
       rows.push({ tokens: [], aside });
       continue;
     }
-    const { tokens: kept, shapes } = readShapeArithmetic(aligned);
+    const { tokens: shaped, shapes } = readShapeArithmetic(aligned);
+    const { tokens: kept, condition } = takeCondition(shaped);
     const prepared = splitSideBySide(kept).map(prepareRow).filter((row) => row.tokens.length > 0 || row.error);
+    if (condition && prepared.length === 1) prepared[0].condition = condition;
     if (shapes && prepared.length > 0) prepared[prepared.length - 1].shapes = shapes;
     else if (shapes) prepared.push({ tokens: [], shapes });
     rows.push(...prepared);

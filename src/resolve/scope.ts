@@ -1,6 +1,6 @@
 // Name resolution: sorts the statements of a file (or of one problem) into declarations,
 // definitions, function definitions, claims, numeric points and asks (SPEC 1.2, 1.4, 1.7, 1.8).
-import type { AtBinding, Domain, Expr, Reading, ShapeSpec, Span, Statement, Step } from '../syntax/ast';
+import type { AtBinding, Domain, Expr, IndexCondition, Reading, ShapeSpec, Span, Statement, Step } from '../syntax/ast';
 import { Diagnostic, error, spanWithin, warning } from '../diagnostics';
 import { mentions } from './names';
 import type { Shape } from '../ir/types';
@@ -79,6 +79,8 @@ export interface Claim {
   span: Span;
   /** The `at` point in force at this claim, if any. */
   point?: NumericPoint;
+  /** The entries of a per-entry target the claim is about (`i \neq j`), from the statement. */
+  condition?: IndexCondition;
   /** What chainrule read differently from what was written in the target and steps (OCR slips, src/analysis/readings.ts). */
   readings?: Reading[];
 }
@@ -288,7 +290,7 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
   noteBuiltinFormula(scope, st);
   const claim = (steps: Step[]): void => {
     if (steps.length === 0) return;
-    const claim: Claim = { label: st.label, target: st.lhs, steps, shapeClaim: st.shapeClaim, span: st.span, point };
+    const claim: Claim = { label: st.label, target: st.lhs, steps, shapeClaim: st.shapeClaim, span: st.span, point, ...(st.condition ? { condition: st.condition } : {}) };
     const readings = st.readings?.filter((r) => [st.lhs, ...steps].some((s) => spanWithin(r.span, s.span)));
     scope.claims.push(readings?.length ? { ...claim, readings } : claim);
   };
