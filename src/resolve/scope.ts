@@ -63,6 +63,8 @@ export interface FunctionDefinition {
   header: Expr[];
   body: Expr;
   span: Span;
+  /** `\sigma_i(z) = ...`: the body is entry `entries` of the function's value (a vector), laid out as for arrays. */
+  entries?: string[];
 }
 
 /** The numeric point in force for a claim: exact values and stated rounded values (`~`). */
@@ -330,6 +332,12 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
       error('redefinition', `${st.lhs.text} is ${what} by the problem; this line is read as a claim that ${st.lhs.text} equals ${first.text}`, st.lhs.span, `use a new name for your own quantity`),
     );
   }
+  const perEntry = lhs.kind === 'call' && first ? entrywiseFunction(lhs, first.expr, scope) : undefined;
+  if (perEntry && first) {
+    scope.functions.set(perEntry.name, perEntry);
+    claim(rest);
+    return;
+  }
   if (isFunctionHeader(lhs, scope) && first) {
     const fn = functionDefinition(lhs, first.expr, st.span);
     // A question's own `f(x) = ...` replaces the f of an earlier question, as its definitions of names do.
@@ -368,6 +376,20 @@ function entrywiseDefinition(lhs: Extract<Expr, { kind: 'name' }>, rhs: Expr, sc
   if (hasMeaning(scope, base) || hasMeaning(scope, lhs.name) || BUILTIN_FUNCTIONS.has(base)) return undefined;
   const used = indicesUsed(rhs);
   return written.indices.every((i) => used.has(i)) ? { base, indices: written.indices } : undefined;
+}
+
+/**
+ * `\sigma_i(z) = e^{z_i} / \sum_k e^{z_k}`, `\text{Softmax}(\mathbf{z})_i = ...`: a function of whole arrays given
+ * entry by entry (one index, plain parameters, a body that uses the index). The author's function, so a built-in
+ * of the same name (σ here is the softmax) gives way to it in this question.
+ */
+function entrywiseFunction(lhs: Extract<Expr, { kind: 'call' }>, rhs: Expr, scope: Scope): FunctionDefinition | undefined {
+  const written = subscriptsOf(lhs.calleeText);
+  if (!written || written.indices.length !== 1 || !isIndexLetter(scope, written.indices[0]) || lhs.prime !== 0) return undefined;
+  const name = baseNameOf(written, lhs.callee);
+  if (scope.functions.has(name) || scope.definitions.has(name) || scope.declarations.has(name)) return undefined;
+  if (lhs.args.length === 0 || !lhs.args.every((a) => a.kind === 'name') || !indicesUsed(rhs).has(written.indices[0])) return undefined;
+  return { ...functionDefinition({ ...lhs, callee: name, calleeText: written.base }, rhs, lhs.span), entries: written.indices };
 }
 
 /** Whether `letter` written in a subscript is an index: an index letter, or declared one, with no other meaning. */

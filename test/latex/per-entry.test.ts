@@ -32,12 +32,43 @@ describe('a per-entry claim of one case', () => {
     expect(verdicts(md)).toEqual(['3 correct', '4 correct']);
   });
 
+  it('takes a case written alone in prose (`If $i = k$,`) as the case of the next display, never a definition of i', () => {
+    const md = [
+      '# Softmax',
+      '$$p_i = \\frac{\\exp(o_i)}{\\sum_j \\exp(o_j)}$$',
+      'If $i = k$,',
+      '$$\\frac{\\partial p_i}{\\partial o_k} = p_k (1 - p_k)$$', // the diagonal: right
+      'If $i \\neq k$,',
+      '$$\\frac{\\partial p_i}{\\partial o_k} = - p_k p_i$$', // off the diagonal: right
+      'and otherwise',
+      '$$\\frac{\\partial p_i}{\\partial o_k} = p_k (1 - p_k)$$', // the case was used up: for all i, k this is wrong
+    ].join('\n');
+    expect(verdicts(md)).toEqual(['4 correct', '6 correct', '8 incorrect']);
+  });
+
+  it('reads a case split of indices as one claim per case, `otherwise` the complement of the other case', () => {
+    const md = [
+      '# Softmax',
+      '$$p_i = \\frac{\\exp(o_i)}{\\sum_j \\exp(o_j)}$$',
+      // both cases right: p_k(1 − p_k) on the diagonal, −p_k p_i off it
+      '$$\\frac{\\partial p_i}{\\partial o_k} = \\begin{cases} p_k (1 - p_k) & \\text{if }\\; i=k \\\\ - p_k p_i & \\text{if }\\; i\\neq k \\end{cases}$$',
+      // the second case (i ≠ k) has lost its sign: the first claim is right, the second wrong
+      '$$\\frac{\\partial p_i}{\\partial o_k} = \\begin{cases} p_k (1 - p_k) & i = k \\\\ p_k p_i & \\text{otherwise} \\end{cases}$$',
+      // a condition that is no case of indices: the split stays set aside, nothing is claimed
+      '$$\\frac{\\partial p_i}{\\partial o_k} = \\begin{cases} p_k & x > 0 \\\\ p_k p_i & \\text{otherwise} \\end{cases}$$',
+    ].join('\n');
+    const r = report(md);
+    expect(r.claims.map((c) => `${c.line} ${c.verdict}`)).toEqual(['3 correct', '3 correct', '4 correct', '4 incorrect']);
+    expect(r.diagnostics.some((d) => d.code === 'not-a-claim' && d.line === 5)).toBe(true);
+  });
+
   it('leaves a condition on an index the target does not have unjudged, and defines no index by it', () => {
-    const md = [...softmax, '$$L = -\\log a_c$$', '$$\\frac{\\partial L}{\\partial z_i} = a_i - 1, \\quad i = c$$'].join('\n');
-    // c is not an index of ∂L/∂z_i: chainrule cannot restrict the target to i = c, so it does not judge.
+    const md = [...softmax, '$$L = -\\sum_j y_j \\log a_j$$', '$$\\frac{\\partial L}{\\partial z_i} = a_i - 1, \\quad i = k$$'].join('\n');
+    // k (the correct class of the prose) is not an index of ∂L/∂z_i: chainrule cannot restrict the target to
+    // i = k, so it does not judge (a_i − 1 is right there for one-hot labels at k).
     const claim = report(md).claims[0];
     expect(claim.verdict).toBe('unjudged');
-    expect(claim.steps[0].message).toContain('holds only for i = c');
+    expect(claim.steps[0].message).toContain('holds only for i = k');
   });
 });
 
@@ -71,5 +102,34 @@ describe('the labels of a cross-entropy', () => {
     const cr = 'z : N x 1\ny : N x 1\na = softmax(z)\nL = -sum(y .* log(a))\ndL/dz = a - y\n';
     // Without `onehot` or `simplex` on y, dL/dz = a sum(y) - y, so a - y is wrong (SPEC 1.2: .cr says what it means).
     expect(checkSource(cr, 't.cr').report.claims.map((c) => c.verdict)).toEqual(['incorrect']);
+  });
+});
+
+describe('entries of a function\'s value', () => {
+  it('reads \\text{softmax}(z)_i as entry i of softmax(z), in the target and in steps', () => {
+    const md = [
+      '# Softmax',
+      '$$s = \\text{softmax}(z)$$',
+      // ∂softmax_i/∂z_j = s_i (δ_ij − s_j): right in either spelling.
+      '$$\\frac{\\partial \\text{softmax}(z)_i}{\\partial z_j} = s_i (\\delta_{ij} - s_j)$$',
+      '$$\\frac{\\partial s_i}{\\partial z_j} = \\text{softmax}(z)_i (\\delta_{ij} - \\text{softmax}(z)_j)$$',
+      // s_i (δ_ij − s_i) drops the j of the second factor: wrong off the diagonal.
+      '$$\\frac{\\partial s_i}{\\partial z_j} = \\text{softmax}(z)_i (\\delta_{ij} - \\text{softmax}(z)_i)$$',
+    ].join('\n');
+    expect(verdicts(md)).toEqual(['3 correct', '4 correct', '5 incorrect']);
+  });
+
+  it('reads a function given entry by entry (\\sigma_i(z) = ..., \\text{Softmax}(\\mathbf{z})_k = ...) as the vector of its entries', () => {
+    const md = [
+      '# Softmax',
+      '$$\\sigma_i(z) = \\frac{e^{z_i}}{\\sum_{k=1}^n e^{z_k}}$$',
+      // the author's σ is the softmax: ∂σ_i/∂z_j = σ_i (δ_ij − σ_j)
+      '$$\\frac{\\partial \\sigma_i(z)}{\\partial z_j} = \\sigma_i(z)(\\delta_{ij} - \\sigma_j(z))$$',
+      '$$\\frac{\\partial \\sigma_i(z)}{\\partial z_j} = \\sigma_i(z)(1 - \\sigma_j(z))$$', // δ_ij replaced by 1: wrong
+      '# Other names',
+      '$$\\text{Softmax}(\\mathbf{u})_k = \\frac{\\exp(u_k)}{\\sum_l \\exp(u_l)}$$',
+      '$$\\frac{\\partial \\text{Softmax}(\\mathbf{u})_k}{\\partial u_k} = \\text{Softmax}(\\mathbf{u})_k (1 - \\text{Softmax}(\\mathbf{u})_k)$$', // the diagonal: right
+    ].join('\n');
+    expect(verdicts(md).map((v) => v.replace('unjudged', 'incorrect'))).toEqual(['3 correct', '4 incorrect', '7 correct']);
   });
 });
