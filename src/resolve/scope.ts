@@ -306,6 +306,12 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
   }
   // A question's first definition of a name it sees from earlier in the document is its own.
   const replaces = !selfReferential && lhs.kind === 'name' && role === 'question' && scope.given?.delete(lhs.name) === true && scope.definitions.has(lhs.name);
+  // `p_i = e^{o_i} / \sum_j e^{o_j}` where the document gave p a meaning already: the author restates its entries,
+  // a claim. (A submission's entries of the problem's arrays keep the grader's reading, names of their own.)
+  if (lhs.kind === 'name' && first && !isSubmission && restatesEntries(lhs, first.expr, scope)) {
+    claim(st.rhs);
+    return;
+  }
   const entries = lhs.kind === 'name' && first && !given ? entrywiseDefinition(lhs, first.expr, scope) : undefined;
   if (entries && first) {
     scope.definitions.set(entries.base, { name: entries.base, expr: first.expr, span: st.span, exprSpan: first.span, fromBase: false, entries: entries.indices });
@@ -376,6 +382,16 @@ function entrywiseDefinition(lhs: Extract<Expr, { kind: 'name' }>, rhs: Expr, sc
   if (hasMeaning(scope, base) || hasMeaning(scope, lhs.name) || BUILTIN_FUNCTIONS.has(base)) return undefined;
   const used = indicesUsed(rhs);
   return written.indices.every((i) => used.has(i)) ? { base, indices: written.indices } : undefined;
+}
+
+/** `p_i = ...` for an array p the scope knows, whose right side uses the indices: the entries restated. */
+function restatesEntries(lhs: Extract<Expr, { kind: 'name' }>, rhs: Expr, scope: Scope): boolean {
+  const written = subscriptsOf(lhs.text);
+  if (!written || written.indices.length > 2 || !written.indices.every((i) => isIndexLetter(scope, i))) return false;
+  const base = baseNameOf(written, lhs.name);
+  if (!(scope.declarations.has(base) || scope.definitions.has(base)) || hasMeaning(scope, lhs.name)) return false;
+  const used = indicesUsed(rhs);
+  return written.indices.every((i) => used.has(i));
 }
 
 /**

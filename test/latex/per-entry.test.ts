@@ -133,3 +133,17 @@ describe('entries of a function\'s value', () => {
     expect(verdicts(md).map((v) => v.replace('unjudged', 'incorrect'))).toEqual(['3 correct', '4 incorrect', '7 correct']);
   });
 });
+
+describe('entries of a known array restated', () => {
+  it('checks `a_j = ...` after `a = softmax(z)` as a claim about each entry', () => {
+    const md = [
+      '# Softmax',
+      '$$a = \\text{softmax}(z)$$',
+      '$$a_j = \\frac{e^{z_j}}{\\sum_k e^{z_k}}$$', // the softmax's entries: right
+      '$$a_j = \\frac{e^{z_j}}{\\sum_k e^{2 z_k}}$$', // a different denominator: wrong
+      // Σ_k e^{z_j} sums over k, which indexes nothing: n e^{z_j} for a size n nothing states, so not judged
+      '$$a_j = \\frac{e^{z_j}}{\\sum_k e^{z_j}}$$',
+    ].join('\n');
+    expect(verdicts(md)).toEqual(['3 correct', '4 incorrect', '5 unjudged']);
+  });
+});
