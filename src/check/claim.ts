@@ -25,7 +25,7 @@ import { domainHint } from './domains';
 import { checkNumericStep, hasDecimals } from './numeric';
 import { rangeProblem } from './range';
 import { withholdDoubtful } from './doubts';
-import { restrictToCase } from './conditions';
+import { inCase, restrictToCase } from './conditions';
 import { claimLowering, isIndexedStep, lowerIndexedStep } from './indexed';
 import { readingsJson } from './readings';
 import { passLimits } from '../limits/index';
@@ -122,7 +122,7 @@ export function checkClaim(claim: Claim, ctx: ClaimContext): ClaimJson {
     return failedClaim(claim, base, ctx, internal.message, truth, expected);
   }
   const check: ClaimCheck = { claim, truth, evaluator, targetText, lowering: claimLowering(ctx.lowering, truth), ctx, correctSteps: [], readings: [] };
-  const checked = claim.steps.map((step, i) => checkStep(check, step, i + 1));
+  const checked = claim.steps.map((step, i) => inCase(claim, checkStep(check, step, i + 1)));
   recordAnswer(check, checked[checked.length - 1]);
   ctx.grading?.pointValues?.(valuesAt(check));
   const steps = ctx.document ? withholdDoubtful(check, checked) : checked;

@@ -6,6 +6,7 @@ import type { Node } from '../ir/types';
 import type { IndexCondition } from '../syntax/ast';
 import type { StepJson } from './report';
 import type { ClaimCheck } from './claim';
+import type { Claim } from '../resolve/scope';
 
 export type RestrictedStep = { node: Node } | { verdict: Pick<StepJson, 'shape' | 'verdict' | 'diagnosis' | 'message'> };
 
@@ -18,7 +19,7 @@ export function restrictToCase(condition: IndexCondition, node: Node, { truth, l
   const [rows, cols] = node.shape;
   const square = rows === cols && form !== undefined && form.shape[0] === rows && form.shape[1] === cols;
   if (!labels.has(i) || !labels.has(j) || !square) {
-    const which = `${i} ${condition.equal ? '=' : '≠'} ${j}`;
+    const which = caseText(condition);
     return {
       verdict: {
         shape: null, verdict: 'unjudged', diagnosis: null,
@@ -31,4 +32,11 @@ export function restrictToCase(condition: IndexCondition, node: Node, { truth, l
   const inCase = condition.equal ? eye : b.sub(b.onesOf(node.shape), eye);
   const outside = condition.equal ? b.sub(b.onesOf(node.shape), eye) : eye;
   return { node: b.add(b.hadamard(node, inCase), b.hadamard(form, outside)) };
+}
+
+const caseText = ({ indices: [i, j], equal }: IndexCondition) => `${i} ${equal ? '=' : '≠'} ${j}`;
+
+/** A wrong step of a claim of one case says which entries it was compared on. */
+export function inCase(claim: Claim, step: StepJson): StepJson {
+  return claim.condition && step.verdict === 'incorrect' ? { ...step, message: `for ${caseText(claim.condition)}: ${step.message}` } : step;
 }

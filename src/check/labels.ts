@@ -35,6 +35,10 @@ function complemented(e: Expr, name: string): boolean {
   return findInExpr(e, (x) => x.kind === 'binary' && x.op === 'sub' && x.right.kind === 'name' && arrayNameOf(x.right.name, x.right.text) === name) !== undefined;
 }
 
+// The names of labels and target distributions (`-\sum y \log a`, `H(p, q) = -\sum p \log q`); weights or counts
+// beside a logarithm (`\sum_i n_i \log p_i`, a likelihood of counts) do not sum to 1.
+const LABEL_NAMES = /^[ytpq]$/;
+
 /** The arrays (never scalars) that multiply a logarithm in one of the scope's definitions, without a `1 - y` beside them. */
 export function crossEntropyLabels(scope: Scope): Labels[] {
   const found = new Map<string, Labels>();
@@ -43,7 +47,7 @@ export function crossEntropyLabels(scope: Scope): Labels[] {
       const written = labelOfProduct(x);
       const name = written && arrayNameOf(written.name, written.text);
       const declared = name ? scope.declarations.get(name) : undefined;
-      if (written && name && declared && !declared.domain && !isScalarShape(declared.shape) && !complemented(def.expr, name) && !found.has(name)) {
+      if (written && name && LABEL_NAMES.test(name) && declared && !declared.domain && !isScalarShape(declared.shape) && !complemented(def.expr, name) && !found.has(name)) {
         found.set(name, { name, written });
       }
       return false;

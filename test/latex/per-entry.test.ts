@@ -92,6 +92,13 @@ describe('the labels of a cross-entropy', () => {
     expect(r.claims.map((c) => `${c.line} ${c.verdict} ${c.readings?.length ?? 0}`)).toEqual(['4 correct 0', '5 incorrect 0']);
   });
 
+  it('never takes counts or weights beside a logarithm to sum to 1', () => {
+    // ℓ = Σ_i n_i log p_i with p = softmax(θ): ∂ℓ/∂θ_k = n_k − p_k Σ_i n_i; n_k − p_k holds only if Σ n = 1.
+    const md = ['# Likelihood', '$$p_j = \\frac{e^{\\theta_j}}{\\sum_k e^{\\theta_k}}$$', '$$\\ell = \\sum_i n_i \\log p_i$$', '$$\\frac{\\partial \\ell}{\\partial \\theta_k} = n_k - p_k$$'].join('\n');
+    expect(report(md).claims[0].verdict).not.toBe('correct');
+    expect(report(md).claims[0].readings).toBeUndefined();
+  });
+
   it('never takes the label of a binary cross-entropy (1 - y beside it) to be 1', () => {
     // L = −(y log a + (1 − y) log(1 − a)), a = σ(z): dL/dz = a − y; a − 1 holds only for y = 1.
     const md = ['# Logistic', '$$a = \\sigma(z)$$', '$$L = -(y \\log a + (1 - y) \\log(1 - a))$$', '$$\\frac{\\partial L}{\\partial z} = a - 1$$'].join('\n');
