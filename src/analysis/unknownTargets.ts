@@ -13,6 +13,7 @@ import { namesReached } from '../resolve/names';
 import { subscriptsOf } from '../resolve/indexNotation';
 import { childrenOf, findInExpr } from '../syntax/walk';
 import { BUILTIN_FUNCTIONS } from '../ops/builtins';
+import { arrayNameOf } from '../resolve/indexNotation';
 import type { Expr, Span } from '../syntax/ast';
 
 /** A derivative's function and variables, when both are plain names. */
@@ -59,6 +60,14 @@ export function defineUnknownTargets(scope: Scope, textOf: (span: Span) => strin
   }
 }
 
+const isKnownFunction = (name: string, scope: Scope) => BUILTIN_FUNCTIONS.has(name) || hasMeaning(scope, name);
+
+/** `softmax_i(z)`, `\sigma_c(z)` of a per-entry `\sigma_i(z) = ...`: an entry of a known function's value. */
+function isEntryOfKnown(e: Extract<Expr, { kind: 'call' }>, scope: Scope): boolean {
+  const base = arrayNameOf(e.callee, e.calleeText);
+  return base !== e.callee && isKnownFunction(base, scope);
+}
+
 /**
  * A function of one argument that the document calls but never defines (`a^{<t>} = g_1(W a^{<t-1>} + b)`, an
  * activation left to prose) is an unknown function applied entry by entry, as `g : function` declares in `.cr`.
@@ -67,7 +76,7 @@ export function declareUnknownFunctions(scope: Scope, textOf: (span: Span) => st
   const calls = new Map<string, Extract<Expr, { kind: 'call' }>>();
   for (const root of expressionsOf(scope)) {
     findInExpr(root, (e) => {
-      if (e.kind === 'call' && e.args.length === 1 && !BUILTIN_FUNCTIONS.has(e.callee) && !hasMeaning(scope, e.callee) && !calls.has(e.callee)) calls.set(e.callee, e);
+      if (e.kind === 'call' && e.args.length === 1 && !isKnownFunction(e.callee, scope) && !isEntryOfKnown(e, scope) && !calls.has(e.callee)) calls.set(e.callee, e);
       return false;
     });
   }

@@ -10,7 +10,8 @@ import { shapeOfSpec } from '../resolve/scope';
 import { LowerError, Lowering } from '../resolve/lower';
 import type { ChainruleCalculus } from '../calculus/index';
 import { InformalReference } from '../calculus/meaning';
-import type { ClaimJson, Diagnosis, StepJson } from './report';
+import type { ClaimJson, Diagnosis, ReadingJson, StepJson } from './report';
+import { labelsReading } from './labels';
 import { Truth, truthOf } from './truth';
 import { ClaimEvaluator, envOf } from './evaluator';
 import { crossCheckMeaning } from './crosscheck';
@@ -24,6 +25,7 @@ import { domainHint } from './domains';
 import { checkNumericStep, hasDecimals } from './numeric';
 import { rangeProblem } from './range';
 import { withholdDoubtful } from './doubts';
+import { inCase, restrictToCase } from './conditions';
 import { claimLowering, isIndexedStep, lowerIndexedStep } from './indexed';
 import { readingsJson } from './readings';
 import { passLimits } from '../limits/index';
@@ -89,6 +91,8 @@ export interface ClaimCheck {
   ctx: ClaimContext;
   /** The nodes of the steps found correct so far (a numeric answer may be an earlier step with rounded values). */
   correctSteps: Node[];
+  /** Readings the check itself made (the labels of a cross-entropy taken to sum to 1), reported with the claim's own. */
+  readings: ReadingJson[];
 }
 
 function expectedText(form: Node, ctx: ClaimContext): string {
@@ -117,15 +121,16 @@ export function checkClaim(claim: Claim, ctx: ClaimContext): ClaimJson {
     ctx.internalErrors.push(internal);
     return failedClaim(claim, base, ctx, internal.message, truth, expected);
   }
-  const check: ClaimCheck = { claim, truth, evaluator, targetText, lowering: claimLowering(ctx.lowering, truth), ctx, correctSteps: [] };
-  const checked = claim.steps.map((step, i) => checkStep(check, step, i + 1));
+  const check: ClaimCheck = { claim, truth, evaluator, targetText, lowering: claimLowering(ctx.lowering, truth), ctx, correctSteps: [], readings: [] };
+  const checked = claim.steps.map((step, i) => inCase(claim, checkStep(check, step, i + 1)));
   recordAnswer(check, checked[checked.length - 1]);
   ctx.grading?.pointValues?.(valuesAt(check));
   const steps = ctx.document ? withholdDoubtful(check, checked) : checked;
   const shapeClaim = claim.shapeClaim ? checkShapeClaim(shapeOfSpec(claim.shapeClaim), truth) : null;
   const last = steps[steps.length - 1];
   const verdict = shapeClaim && !shapeClaim.ok ? (last.verdict === 'unjudged' ? 'unjudged' : 'incorrect') : last.verdict;
-  return { ...base, kind: truth.kind, expected, expectedShape: formatShape(truth.shape), shapeClaim, steps, verdict };
+  const readings = [...(base.readings ?? []), ...check.readings];
+  return { ...base, ...(readings.length ? { readings } : {}), kind: truth.kind, expected, expectedShape: formatShape(truth.shape), shapeClaim, steps, verdict };
 }
 
 function checkShapeClaim(claimed: Shape, truth: Truth): { claimed: string; actual: string; ok: boolean } {
@@ -172,6 +177,11 @@ function checkStep(check: ClaimCheck, step: Step, index: number): StepJson {
     if (!d.span || spanWithin(d.span, step.span)) return { ...base, shape: null, verdict: 'incorrect', diagnosis: 'shape', message };
     return { ...base, shape: null, verdict: 'error', diagnosis: null, message: `${message} (line ${d.span.line}), so this step cannot be checked` };
   }
+  if (claim.condition) {
+    const restricted = restrictToCase(claim.condition, node, check);
+    if ('verdict' in restricted) return { ...base, ...restricted.verdict };
+    node = restricted.node;
+  }
   const shape = formatShape(node.shape);
   // In a document, a number for a target the problem fixes entirely (every quantity given, no `at` needed) is a
   // numeric answer too, with the tolerance of its written precision.
@@ -191,6 +201,11 @@ function checkStep(check: ClaimCheck, step: Step, index: number): StepJson {
   const unsampled = rangeProblem(node, stepValues, form, truthValues, targetText);
   if (unsampled) return { ...base, shape, verdict: 'error', diagnosis: null, message: unsampled };
   if (stepValues.every((v, k) => agree(v, truthValues[k]))) return { ...base, shape, verdict: 'correct', diagnosis: null, message: `correct` };
+  const labels = ctx.document ? labelsReading(check, node) : undefined;
+  if (labels) {
+    if (!check.readings.some((r) => r.readAs === labels.readAs)) check.readings.push(labels);
+    return { ...base, shape, verdict: 'correct', diagnosis: null, message: `correct, with ${labels.why}` };
+  }
   const finding = diagnose(check, { expr: step.expr, node, values: stepValues }, form, truthValues);
   const hint = ctx.grading?.domainHints === false ? undefined : domainHint(node, truth, ctx.lowering.b.graph, ctx.scope, ctx.calculus.derivedLeaves, ctx.seed);
   return { ...base, shape, verdict: 'incorrect', diagnosis: finding.diagnosis, message: hint ? `${finding.message}; ${hint}` : finding.message };

@@ -42,7 +42,7 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
       ownFormulaForBuiltin(check, expr) ??
       numberForArray(check, expr, node) ??
       (endsInNumber && i < steps.length - 1 ? shapeBeforeNumber(check, node, step) : undefined) ??
-      (step.diagnosis === 'shape' ? entriesOfCapitals(check, expr) : undefined) ??
+      (step.diagnosis === 'shape' ? entriesOfCapitals(check, expr) ?? unknownRange(step) : undefined) ??
       jacobianLayout(check, expr, node, step, lower) ??
       guessedNames(check, expr, step.diagnosis === 'shape' || step.diagnosis === 'transpose') ??
       borrowedNames(check, expr) ??
@@ -50,6 +50,19 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
       labelValuesPutIn(check, expr);
     return doubt ? { ...step, verdict: 'unjudged', diagnosis: null, message: doubt.message, hint: doubt.hint } : step;
   });
+}
+
+/**
+ * `\sum_k e^{z_j}`: a sum over an index nothing else sizes is n e^{z_j} for a size n the document never states, so
+ * the failure to read it is chainrule's (src/ir/tensor.ts says "the range of k is not known"), not the author's.
+ */
+function unknownRange(step: StepJson): Doubt | undefined {
+  const index = /the range of (\S+) is not known/.exec(step.message)?.[1];
+  if (!index) return undefined;
+  return {
+    message: `this line sums over ${index}, which indexes nothing in the sum, and chainrule cannot tell its range, so it cannot check it`,
+    hint: `write the bounds of the sum (\\sum_{${index}=1}^{n}) or a term with ${index} in it`,
+  };
 }
 
 /** A claim chainrule read differently from what was written (OCR slips): its reading may be the mistake. */

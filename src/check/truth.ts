@@ -6,7 +6,7 @@ import type { Lowering } from '../resolve/lower';
 import type { ClaimKind } from './report';
 import { DerivativeMeaning, derivativeMeaning, type MeaningFunction } from '../calculus/meaning';
 import type { TruthFunction } from './evaluator';
-import type { Layout } from '../ir/tensor';
+import { multiply, type Layout } from '../ir/tensor';
 import { implicitVariable, indexedTruth } from './indexed';
 
 export interface Truth {
@@ -35,11 +35,22 @@ export function truthOf(claim: Claim, lowering: Lowering, meaningOf: MeaningFunc
       : (env: EvalEnv): Matrix => meaning.evaluate!(env);
     return { kind: meaning.kind, forms: meaning.forms, shape: meaning.shape, value, meaning, ...(implicit ? { implicit } : {}) };
   }
+  if (lowering.indexReader.involves(target)) return entriesTruth(target, lowering, claim);
   const node = lowering.lower(target);
   return {
     kind: claim.point ? 'value' : 'equality',
     forms: [node],
     shape: node.shape,
     value: (env, memo) => evaluate(node, env, memo),
+  };
+}
+
+/** `a_j = e^{z_j} / \sum_k e^{z_k}` for a known a: the entries laid out by their indices, as a derivative's are. */
+function entriesTruth(target: Claim['target']['expr'], lowering: Lowering, claim: Claim): Truth {
+  const { value, sizes } = lowering.lowerIndexed(target);
+  const t = multiply(lowering.b, value);
+  return {
+    kind: claim.point ? 'value' : 'equality', forms: [t.node], shape: t.node.shape,
+    value: (env, memo) => evaluate(t.node, env, memo), layout: { rows: t.rows, cols: t.cols }, indexSizes: sizes,
   };
 }

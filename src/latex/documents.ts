@@ -3,7 +3,7 @@
 // problem, and ```cr fences read by the .cr parser. Unreadable maths costs a warning, never the
 // document.
 import { error, warning } from '../diagnostics';
-import type { ParsedFile, Span, Statement } from '../syntax/ast';
+import type { IndexCondition, ParsedFile, Span, Statement } from '../syntax/ast';
 import { MAX_SOURCE_CHARS, parseFile } from '../syntax/parse';
 import { decodeFormulaImages } from './formulaImages';
 import { scanMarkdown, scanTex, type DocumentEvent } from './extract';
@@ -58,6 +58,8 @@ class Assembler {
   private broken = false;
   /** Names stated symmetric, with the number of statements before the statement. */
   readonly domains: (StatedDomain & { at: number })[] = [];
+  /** `If $i = k$,`: the case of the claims of the next block (src/latex/conditions.ts). */
+  private condition: IndexCondition | undefined;
 
   constructor(
     source: string,
@@ -79,6 +81,7 @@ class Assembler {
     const id = marker && this.tracker.apply(marker);
     const span = this.pos.span(ev.start, ev.end);
     const problem = marker ? this.tracker.current : undefined;
+    if (ev.kind === 'heading') this.condition = undefined;
     if (ev.kind === 'heading') this.questions.heading(ev.text, ev.level, problem, marker, span);
     else this.questions.line(ev.text, problem, marker, span);
     if (ev.kind === 'line') {
@@ -104,7 +107,7 @@ class Assembler {
     const span = this.pos.span(ev.start, ev.start + ev.text.length);
     this.doc.blocks.push({ kind: ev.display ? 'display' : 'inline', span, statements: r.statements.length, read: r.unreadRows === 0 });
     // Inline maths in prose that states nothing (`$N$ samples`, `$\{0, 1\}$`) neither warns nor breaks a chain.
-    if (!ev.display && !RELATION.test(ev.text) && r.statements.length === 0) return;
+    if (!ev.display && !RELATION.test(ev.text) && r.statements.length === 0 && !r.condition) return;
     this.doc.diagnostics.push(...r.diagnostics);
     if (r.continuation && !this.broken) {
       // A block of shapes alone (`$$\mathbb{R}^{M \times 1}$$`) is the shape claim of the equation before, if it has none.
@@ -113,11 +116,13 @@ class Assembler {
       else if (r.continuation.rhs.length === 0) this.doc.diagnostics.push(shapeNote(r.continuation.span, this.chain === undefined ? undefined : this.doc.statements[this.chain]));
       else this.doc.diagnostics.push(warning('parse-error', 'this maths starts with `=` but there is no equation before it to continue', r.continuation.span));
     }
+    const pending = this.condition;
     for (const st of r.statements) {
       const symmetric = symmetryStatement(st);
       if (symmetric) this.domains.push({ ...symmetric, at: this.doc.statements.length });
-      this.push(st);
+      this.push(pending && st.kind === 'equation' && !st.condition ? { ...st, condition: pending } : st);
     }
+    if (r.statements.length > 0 || r.condition) this.condition = r.condition;
     if (r.statements.length > 0) {
       const last = this.doc.statements.length - 1;
       this.chain = this.doc.statements[last].kind === 'equation' ? last : undefined;

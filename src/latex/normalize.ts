@@ -10,6 +10,7 @@ import { binding } from './build';
 import { lexLatex, type RawToken } from './lexer';
 import type { PositionMap } from './positions';
 import type { Tok, TokType } from './tokens';
+import { casesOf, NOT_EQUAL, type Case } from './conditions';
 import {
   ACCENT_SUFFIX, COMPARISON_COMMANDS, DOTS_COMMANDS, EQUALITY_COMMANDS, FONT_COMMANDS, FUNCTION_WORDS, GREEK_CHARACTERS,
   GREEK_COMMANDS, IGNORED_COMMANDS, IGNORED_WITH_ARGUMENT, KEEP_BODY, MATRIX_ENVIRONMENTS, OPERATOR_COMMANDS,
@@ -342,6 +343,7 @@ class Normalizer {
         this.emit('sqrt', t.text, start, end);
         return i + 1;
       case 'partial':
+      case 'part': // `\part`: Typora's and some Markdown editors' short form of `\partial`
         this.emit('diff', t.text, start, end);
         return i + 1;
       case 'nabla':
@@ -509,12 +511,33 @@ class Normalizer {
       if (!env || this.rawText(env).trim() !== 'cases') continue;
       depth += this.raw[j].text === '\\begin' ? 1 : -1;
       if (depth === 0) {
-        this.emit('aside', 'a case split (\\begin{cases}), whose cases are not read as claims', this.raw[i].offset, env.end);
+        const cases = this.casesBetween(from, j);
+        this.emit('aside', 'a case split (\\begin{cases}), whose cases are not read as claims', this.raw[i].offset, env.end, cases ? { cases } : {});
         return env.next;
       }
     }
     this.unsupported('\\begin{cases} is not closed', this.raw[i].offset, this.endOf(i));
     return from;
+  }
+
+  /** The rows of a `cases` environment as `value & condition`, read when every condition is a case of indices. */
+  private casesBetween(from: number, to: number): Case[] | undefined {
+    const before = this.out.length;
+    this.run(from, to);
+    const inner = this.out.splice(before);
+    if (inner.some((t) => t.type === 'unsupported' && !NOT_EQUAL.has(t.text.trim()))) return undefined;
+    const rows: { value: Tok[]; condition: Tok[] }[] = [];
+    let value: Tok[] = [];
+    let condition: Tok[] | undefined;
+    for (const t of [...inner, undefined]) {
+      if (t === undefined || t.type === 'rowsep') {
+        if (value.length > 0 || condition) rows.push({ value, condition: condition ?? [] });
+        value = [];
+        condition = undefined;
+      } else if (t.type === 'amp' && condition === undefined) condition = [];
+      else (condition ?? value).push(t);
+    }
+    return casesOf(rows);
   }
 
   /** `^`: a transpose (`^T`, `^\top`, `^{\intercal}`), primes (`^{\prime}`), a layer index on a name (`W^{[1]}`), or a power. */
@@ -595,6 +618,14 @@ class Normalizer {
     // `W^T_2` is W_2 transposed: the index goes to the name before the transpose.
     const end = this.out[this.out.length - 1];
     const at = end?.type === 'transpose' && this.out[this.out.length - 2]?.type === 'name' ? this.out.length - 2 : this.out.length - 1;
+    const call = this.calleeBefore();
+    if (this.out[at]?.type !== 'name' && call !== undefined) {
+      // `\text{Softmax}(\mathbf{z})_i`, `f(x)_k`: an entry of the call's value, written as `softmax_i(z)` is.
+      const head = this.out[call];
+      const value = normalizeName(`${head.value}_${text}`);
+      this.out[call] = { ...head, type: 'name', value, text: `${head.value}_{${text}}` };
+      return a.next;
+    }
     if (this.out[at]?.type !== 'name') {
       this.unsupported('a subscript must follow a name', bar.offset, a.end);
       return a.next;
@@ -632,6 +663,21 @@ class Normalizer {
   }
 
   /** Append an index to the name at `index` of the output; its span grows to `end` (and over a transpose in between). */
+  /** The index of the function name of a call that the output ends with (`f(x)`, `\sigma(z)`), if it does. */
+  private calleeBefore(): number | undefined {
+    let depth = 0;
+    for (let k = this.out.length - 1; k >= 0; k--) {
+      const t = this.out[k];
+      if (t.type === 'rparen') depth++;
+      else if (t.type === 'lparen' && --depth === 0) {
+        const head = this.out[k - 1];
+        return k === this.out.length - 1 || !head || (head.type !== 'name' && head.type !== 'fname') ? undefined : k - 1;
+      }
+      if (depth === 0) return undefined;
+    }
+    return undefined;
+  }
+
   private mergeIntoName(index: number, suffix: string, end: number): void {
     const name = this.out[index];
     this.out[index] = this.make('name', normalizeName(`${name.value}_${suffix}`), name.start, index === this.out.length - 1 ? end : name.end);

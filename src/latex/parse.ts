@@ -4,7 +4,7 @@
 // skipped; the other rows are kept.
 import nearley from 'nearley';
 import { warning, type Diagnostic } from '../diagnostics';
-import type { AtBinding, Expr, ShapeSpec, Span, Statement, Step } from '../syntax/ast';
+import type { AtBinding, Expr, IndexCondition, ShapeSpec, Span, Statement, Step } from '../syntax/ast';
 import compiled from '../syntax/generated/latex';
 import { ReplayLexer, feedTokens } from '../syntax/replay';
 import type { Token } from '../syntax/lexer';
@@ -41,6 +41,8 @@ export interface LatexMathResult {
   endsInError: boolean;
   /** Rows skipped because they could not be read (each has a diagnostic). */
   unreadRows: number;
+  /** A case alone (`$i = k$`) that no claim of the block followed: the caller gives it to the next block's claims. */
+  condition?: IndexCondition;
 }
 
 /**
@@ -64,6 +66,10 @@ export function parseLatexMath(math: string, origin: Origin): LatexMathResult {
       result.endsInError = true;
       chain = undefined;
       leading = false;
+      continue;
+    }
+    if (!row.error && row.tokens.length === 0 && row.condition) {
+      result.condition = row.condition;
       continue;
     }
     const parsed: RowOutcome | { row: undefined } = row.error ? { error: row.error } : row.tokens.length === 0 ? { row: undefined } : runRow(row.tokens);
@@ -103,8 +109,12 @@ export function parseLatexMath(math: string, origin: Origin): LatexMathResult {
     raw.statements.forEach((st, i) => {
       const filled = fillTexts(st, pos);
       const labelled = i === 0 && row.label !== undefined && filled.kind === 'equation' ? { ...filled, label: row.label } : filled;
-      result.statements.push(i === 0 && row.at && labelled.kind === 'equation' ? { ...labelled, point: row.at } : labelled);
+      const pointed = i === 0 && row.at && labelled.kind === 'equation' ? { ...labelled, point: row.at } : labelled;
+      const condition = i === 0 ? row.condition ?? result.condition : result.condition;
+      result.statements.push(condition && pointed.kind === 'equation' ? { ...pointed, condition } : pointed);
     });
+    // A case alone holds for the claim that follows it, not for the rest of the block.
+    if (raw.statements.some((st) => st.kind === 'equation')) delete result.condition;
     const last = result.statements[result.statements.length - 1];
     if (last?.kind === 'equation') chain = result.statements.length - 1;
     if (row.shapes) {

@@ -2,7 +2,8 @@
 // per statement written side by side) and takes the decisions that need context, so the grammar
 // stays unambiguous: which `d` is a differential, which name is called, where a shape is written.
 import { warning, type Diagnostic } from '../diagnostics';
-import type { AtBinding, Domain, ShapeSpec, Span } from '../syntax/ast';
+import type { AtBinding, Domain, IndexCondition, ShapeSpec, Span } from '../syntax/ast';
+import { takeCondition, type Case } from './conditions';
 import { asideOf } from './asides';
 import { readElisions } from './elisions';
 import { readShapeArithmetic } from './shapeArithmetic';
@@ -26,6 +27,8 @@ export interface Row {
   shapes?: { span: Span; shape?: ShapeSpec };
   /** `\Big|_{x=2}`: the point the row's claim is evaluated at. */
   at?: AtBinding[];
+  /** `, \quad i \neq j`: the entries the row's claim is about (conditions.ts). */
+  condition?: IndexCondition;
   /** What the row was read as otherwise than written (`\frac{\partial}{o_k}` as ∂/∂o_k), to report with it. */
   notes?: Diagnostic[];
 }
@@ -35,16 +38,12 @@ export function splitRows(tokens: readonly Tok[]): Row[] {
   const rows: Row[] = [];
   for (const line of withContinuations(splitAtTopLevel(tokens, (t) => t.type === 'rowsep'))) {
     const aligned = markDomains(dropAlignment(line));
-    const aside = asideOf(aligned.filter((t) => t.type !== 'prose' && t.type !== 'wide' && t.type !== 'tag'));
-    if (aside) {
-      rows.push({ tokens: [], aside });
+    const cases = splitCases(aligned);
+    if (cases) {
+      for (const c of cases) rows.push(...rowsOfLine(c.tokens).map((row) => (row.tokens.length > 0 ? { ...row, condition: c.condition } : row)));
       continue;
     }
-    const { tokens: kept, shapes } = readShapeArithmetic(aligned);
-    const prepared = splitSideBySide(kept).map(prepareRow).filter((row) => row.tokens.length > 0 || row.error);
-    if (shapes && prepared.length > 0) prepared[prepared.length - 1].shapes = shapes;
-    else if (shapes) prepared.push({ tokens: [], shapes });
-    rows.push(...prepared);
+    rows.push(...rowsOfLine(aligned));
   }
   return rows;
 }
@@ -64,6 +63,33 @@ function withContinuations(lines: Tok[][]): Tok[][] {
     else joined.push([...line]);
   }
   return joined;
+}
+
+function rowsOfLine(aligned: Tok[]): Row[] {
+  const aside = asideOf(aligned.filter((t) => t.type !== 'prose' && t.type !== 'wide' && t.type !== 'tag'));
+  if (aside) return [{ tokens: [], aside }];
+  const { tokens: shaped, shapes } = readShapeArithmetic(aligned);
+  const { tokens: kept, condition } = takeCondition(shaped);
+  const prepared = splitSideBySide(kept).map(prepareRow).filter((row) => row.tokens.length > 0 || row.error);
+  if (condition && prepared.length === 1) prepared[0].condition = condition;
+  else if (condition && kept.length === 0) prepared.push({ tokens: [], condition });
+  if (shapes && prepared.length > 0) prepared[prepared.length - 1].shapes = shapes;
+  else if (shapes) prepared.push({ tokens: [], shapes });
+  return prepared;
+}
+
+/**
+ * `\frac{\partial p_i}{\partial o_k} = \begin{cases} .. \end{cases}` whose cases are cases of indices: one line per
+ * case, the target with the case's value. Only after a lone `target =`, so no earlier step is claimed twice.
+ */
+function splitCases(tokens: readonly Tok[]): Case[] | undefined {
+  const at = tokens.findIndex((t) => t.type === 'aside' && t.cases);
+  if (at < 0 || !tokens.slice(at + 1).every((t) => isSpacing(t) || t.type === 'period' || t.type === 'comma')) return undefined;
+  const before = tokens.slice(0, at).filter((t) => !isSpacing(t));
+  const d = depths(before);
+  const relations = before.filter((t, i) => d[i] === 0 && t.type === 'eq').length;
+  if (relations !== 1 || before[before.length - 1]?.type !== 'eq') return undefined;
+  return tokens[at].cases!.map((c) => ({ tokens: [...before, ...c.tokens], condition: c.condition }));
 }
 
 const DOMAINS: ReadonlyMap<string, Domain> = table({

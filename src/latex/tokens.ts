@@ -1,6 +1,7 @@
 // The tokens the LaTeX grammar (grammar/latex.ne) reads. Raw LaTeX is reduced to these by
 // src/latex/normalize.ts (commands, fonts, subscripts) and src/latex/rows.ts (context).
 import type { AtBinding, Span } from '../syntax/ast';
+import type { Case } from './conditions';
 
 export type TokType =
   // atoms and heads
@@ -42,6 +43,8 @@ export interface Tok {
   wrt?: Tok;
   /** `evalat`: the point. */
   at?: AtBinding[];
+  /** `aside` for `\begin{cases}`: its cases, when each is a case of indices (conditions.ts), for rows.ts to read. */
+  cases?: Case[];
   /** `sum` written `\sum_{k \neq i}`: the summed index k, the excluded one i, and the sign without the exclusion. */
   except?: { index: string; excluded: string; sign: string };
 }

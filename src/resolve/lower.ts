@@ -310,6 +310,8 @@ export class Lowering {
    * name, and `F(x) = ...` beside a declared `x : 1 x M` must not make x a scalar there.
    */
   functionBody(fn: FunctionDefinition): Node {
+    // A function given entry by entry is read at its own parameters, the question's arrays (callEntrywiseFunction).
+    if (fn.entries) return this.requireIndexNotation(fn.span).lowerEntries(this, fn.body, fn.entries);
     return this.withParams(new Map(fn.params.map((p) => [p, this.b.variable(`${p}@${fn.name}`, [1, 1])]))).lower(fn.body);
   }
 
@@ -549,6 +551,7 @@ export class Lowering {
     const abstract = this.scope.abstractFunctions.get(e.callee);
     if (abstract) return lowerAbstractCall(this, abstract, e, e.args.map((a) => this.lower(a)));
     const user = this.scope.functions.get(e.callee);
+    if (user?.entries) return this.callEntrywiseFunction(e, user);
     if (user) return this.callUserFunction(e, user.params, user.body);
     const builtin = BUILTIN_FUNCTIONS.get(e.callee);
     if (builtin) {
@@ -630,6 +633,16 @@ export class Lowering {
       return this.requireCalculus(e.span).primeOfFunction((x) => apply([x]), args[0]);
     }
     return apply(args);
+  }
+
+  /**
+   * A function given entry by entry (`\sigma_i(z) = ...`) is its entries laid out as a vector. Its body indexes
+   * the question's arrays (z_i), so it is read where its arguments are its own parameters, as authors call it.
+   */
+  private callEntrywiseFunction(e: Extract<Expr, { kind: 'call' }>, fn: FunctionDefinition): Node {
+    const own = e.prime === 0 && e.args.length === fn.params.length && e.args.every((a, i) => a.kind === 'name' && a.name === fn.params[i]);
+    if (!own) throw new LowerError(error('shape-mismatch', `${e.calleeText} is given entry by entry for ${fn.name}(${fn.params.join(', ')}); chainrule reads it only there`, e.span, 'write the call with the arguments of its definition'));
+    return this.requireIndexNotation(e.span).lowerEntries(this, fn.body, fn.entries!);
   }
 
   private spread(vector: Node, count: number, e: Extract<Expr, { kind: 'call' }>): Node[] {

@@ -1,6 +1,6 @@
 // Name resolution: sorts the statements of a file (or of one problem) into declarations,
 // definitions, function definitions, claims, numeric points and asks (SPEC 1.2, 1.4, 1.7, 1.8).
-import type { AtBinding, Domain, Expr, Reading, ShapeSpec, Span, Statement, Step } from '../syntax/ast';
+import type { AtBinding, Domain, Expr, IndexCondition, Reading, ShapeSpec, Span, Statement, Step } from '../syntax/ast';
 import { Diagnostic, error, spanWithin, warning } from '../diagnostics';
 import { mentions } from './names';
 import type { Shape } from '../ir/types';
@@ -63,6 +63,8 @@ export interface FunctionDefinition {
   header: Expr[];
   body: Expr;
   span: Span;
+  /** `\sigma_i(z) = ...`: the body is entry `entries` of the function's value (a vector), laid out as for arrays. */
+  entries?: string[];
 }
 
 /** The numeric point in force for a claim: exact values and stated rounded values (`~`). */
@@ -79,6 +81,8 @@ export interface Claim {
   span: Span;
   /** The `at` point in force at this claim, if any. */
   point?: NumericPoint;
+  /** The entries of a per-entry target the claim is about (`i \neq j`), from the statement. */
+  condition?: IndexCondition;
   /** What chainrule read differently from what was written in the target and steps (OCR slips, src/analysis/readings.ts). */
   readings?: Reading[];
 }
@@ -290,7 +294,7 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
   noteBuiltinFormula(scope, st);
   const claim = (steps: Step[]): void => {
     if (steps.length === 0) return;
-    const claim: Claim = { label: st.label, target: st.lhs, steps, shapeClaim: st.shapeClaim, span: st.span, point };
+    const claim: Claim = { label: st.label, target: st.lhs, steps, shapeClaim: st.shapeClaim, span: st.span, point, ...(st.condition ? { condition: st.condition } : {}) };
     const readings = st.readings?.filter((r) => [st.lhs, ...steps].some((s) => spanWithin(r.span, s.span)));
     scope.claims.push(readings?.length ? { ...claim, readings } : claim);
   };
@@ -304,6 +308,12 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
   }
   // A question's first definition of a name it sees from earlier in the document is its own.
   const replaces = !selfReferential && lhs.kind === 'name' && role === 'question' && scope.given?.delete(lhs.name) === true && scope.definitions.has(lhs.name);
+  // `p_i = e^{o_i} / \sum_j e^{o_j}` where the document gave p a meaning already: the author restates its entries,
+  // a claim. (A submission's entries of the problem's arrays keep the grader's reading, names of their own.)
+  if (lhs.kind === 'name' && first && !isSubmission && restatesEntries(lhs, first.expr, scope)) {
+    claim(st.rhs);
+    return;
+  }
   const entries = lhs.kind === 'name' && first && !given ? entrywiseDefinition(lhs, first.expr, scope) : undefined;
   if (entries && first) {
     scope.definitions.set(entries.base, { name: entries.base, expr: first.expr, span: st.span, exprSpan: first.span, fromBase: false, entries: entries.indices });
@@ -329,6 +339,12 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
     scope.diagnostics.push(
       error('redefinition', `${st.lhs.text} is ${what} by the problem; this line is read as a claim that ${st.lhs.text} equals ${first.text}`, st.lhs.span, `use a new name for your own quantity`),
     );
+  }
+  const perEntry = lhs.kind === 'call' && first ? entrywiseFunction(lhs, first.expr, scope) : undefined;
+  if (perEntry && first) {
+    scope.functions.set(perEntry.name, perEntry);
+    claim(rest);
+    return;
   }
   if (isFunctionHeader(lhs, scope) && first) {
     const fn = functionDefinition(lhs, first.expr, st.span);
@@ -368,6 +384,30 @@ function entrywiseDefinition(lhs: Extract<Expr, { kind: 'name' }>, rhs: Expr, sc
   if (hasMeaning(scope, base) || hasMeaning(scope, lhs.name) || BUILTIN_FUNCTIONS.has(base)) return undefined;
   const used = indicesUsed(rhs);
   return written.indices.every((i) => used.has(i)) ? { base, indices: written.indices } : undefined;
+}
+
+/** `p_i = ...` for an array p the scope knows, whose right side uses the indices: the entries restated. */
+function restatesEntries(lhs: Extract<Expr, { kind: 'name' }>, rhs: Expr, scope: Scope): boolean {
+  const written = subscriptsOf(lhs.text);
+  if (!written || written.indices.length > 2 || !written.indices.every((i) => isIndexLetter(scope, i))) return false;
+  const base = baseNameOf(written, lhs.name);
+  if (!(scope.declarations.has(base) || scope.definitions.has(base)) || hasMeaning(scope, lhs.name)) return false;
+  const used = indicesUsed(rhs);
+  return written.indices.every((i) => used.has(i));
+}
+
+/**
+ * `\sigma_i(z) = e^{z_i} / \sum_k e^{z_k}`, `\text{Softmax}(\mathbf{z})_i = ...`: a function of whole arrays given
+ * entry by entry (one index, plain parameters, a body that uses the index). The author's function, so a built-in
+ * of the same name (σ here is the softmax) gives way to it in this question.
+ */
+function entrywiseFunction(lhs: Extract<Expr, { kind: 'call' }>, rhs: Expr, scope: Scope): FunctionDefinition | undefined {
+  const written = subscriptsOf(lhs.calleeText);
+  if (!written || written.indices.length !== 1 || !isIndexLetter(scope, written.indices[0]) || lhs.prime !== 0) return undefined;
+  const name = baseNameOf(written, lhs.callee);
+  if (scope.functions.has(name) || scope.definitions.has(name) || scope.declarations.has(name)) return undefined;
+  if (lhs.args.length === 0 || !lhs.args.every((a) => a.kind === 'name') || !indicesUsed(rhs).has(written.indices[0])) return undefined;
+  return { ...functionDefinition({ ...lhs, callee: name, calleeText: written.base }, rhs, lhs.span), entries: written.indices };
 }
 
 /** Whether `letter` written in a subscript is an index: an index letter, or declared one, with no other meaning. */

@@ -84,6 +84,8 @@ export type Statement =
       kind: 'equation'; label?: string; lhs: Step; rhs: Step[]; shapeClaim?: ShapeSpec; span: Span; readings?: Reading[];
       /** The claim's own point, added to the `at` point in force (LaTeX `\frac{df}{dx}\Big|_{x=2} = 12`). */
       point?: AtBinding[];
+      /** The entries the claim is about (LaTeX `..., \quad i \neq j`): per-entry claims of one case. */
+      condition?: IndexCondition;
     }
   | { kind: 'at'; bindings: AtBinding[]; span: Span }
   | { kind: 'problem'; id: string; title?: string; span: Span }
@@ -109,6 +111,13 @@ export interface Reading {
   written: string;
   readAs: string;
   why: string;
+}
+
+/** `i = j` or `i \neq j` beside a per-entry claim: it holds for those entries of its target only. */
+export interface IndexCondition {
+  indices: [string, string];
+  equal: boolean;
+  span: Span;
 }
 
 export interface AtBinding {

@@ -1,0 +1,73 @@
+// The labels of a cross-entropy. A softmax cross-entropy derivation (`L = -\sum_k y_k \log a_k`) ends in
+// `a_i - y_i` by using that the labels sum to 1 (`a_i \sum_k y_k - y_i = a_i - y_i`); a TA accepts that,
+// since y is one-hot or a distribution. chainrule does not assume it silently: in a document, a step that is
+// wrong for arbitrary y but right whenever the labels sum to 1 is correct with a reading that says so.
+import type { Expr } from '../syntax/ast';
+import type { Node } from '../ir/types';
+import { isScalarShape } from '../ir/types';
+import { findInExpr } from '../syntax/walk';
+import { arrayNameOf } from '../resolve/indexNotation';
+import type { Scope } from '../resolve/scope';
+import { holdsUnder } from './evaluator';
+import type { ReadingJson } from './report';
+import type { ClaimCheck } from './claim';
+
+interface Labels {
+  name: string;
+  /** The name as written in the loss, and where. */
+  written: Extract<Expr, { kind: 'name' }>;
+}
+
+const stripNeg = (e: Expr): Expr => (e.kind === 'neg' ? stripNeg(e.arg) : e);
+const hasLog = (e: Expr) => findInExpr(e, (x) => x.kind === 'call' && (x.callee === 'log' || x.callee === 'ln')) !== undefined;
+
+/** `y_k \log a_k`, `\log(a) y`: the name multiplying a logarithm in a product. */
+function labelOfProduct(e: Expr): Extract<Expr, { kind: 'name' }> | undefined {
+  if (e.kind !== 'binary' || (e.op !== 'mul' && e.op !== 'hadamard')) return undefined;
+  const [left, right] = [stripNeg(e.left), stripNeg(e.right)];
+  if (left.kind === 'name' && hasLog(right)) return left;
+  if (right.kind === 'name' && hasLog(left)) return right;
+  return undefined;
+}
+
+/** `1 - y`: the labels of a binary cross-entropy, which are not a distribution over classes. */
+function complemented(e: Expr, name: string): boolean {
+  return findInExpr(e, (x) => x.kind === 'binary' && x.op === 'sub' && x.right.kind === 'name' && arrayNameOf(x.right.name, x.right.text) === name) !== undefined;
+}
+
+// The names of labels and target distributions (`-\sum y \log a`, `H(p, q) = -\sum p \log q`); weights or counts
+// beside a logarithm (`\sum_i n_i \log p_i`, a likelihood of counts) do not sum to 1.
+const LABEL_NAMES = /^[ytpq]$/;
+
+/** The arrays (never scalars) that multiply a logarithm in one of the scope's definitions, without a `1 - y` beside them. */
+export function crossEntropyLabels(scope: Scope): Labels[] {
+  const found = new Map<string, Labels>();
+  for (const def of scope.definitions.values()) {
+    findInExpr(def.expr, (x) => {
+      const written = labelOfProduct(x);
+      const name = written && arrayNameOf(written.name, written.text);
+      const declared = name ? scope.declarations.get(name) : undefined;
+      if (written && name && LABEL_NAMES.test(name) && declared && !declared.domain && !isScalarShape(declared.shape) && !complemented(def.expr, name) && !found.has(name)) {
+        found.set(name, { name, written });
+      }
+      return false;
+    });
+  }
+  return [...found.values()];
+}
+
+/** The reading under which a wrong step holds (the labels of a cross-entropy sum to 1), or undefined. */
+export function labelsReading({ truth, ctx }: ClaimCheck, node: Node): ReadingJson | undefined {
+  const scope = ctx.scope;
+  for (const labels of crossEntropyLabels(scope)) {
+    const declarations = new Map(scope.declarations);
+    declarations.set(labels.name, { ...declarations.get(labels.name)!, domain: 'simplex' });
+    if (!holdsUnder(ctx.lowering.b.graph, { ...scope, declarations }, ctx.calculus.derivedLeaves, ctx.seed, truth.value, truth.forms, node)) continue;
+    const { span, text } = labels.written;
+    return {
+      line: span.line, column: span.column, written: text.trim(), readAs: `${labels.name} (simplex)`,
+      why: `${labels.name} taken as the labels of the cross-entropy, which sum to 1 (one-hot): this step holds only then`,
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,63 @@
+// A per-entry claim restricted to a case: `\frac{\partial a_j}{\partial z_i} = -a_i a_j, \quad i \neq j` or
+// `= a_i(1 - a_i) \text{ if } i = j`. Read as a statement, `i = j` would define i and `i \neq j` does not
+// parse; the author means the claim holds for those entries only, so the condition is taken off the row
+// and kept with its claim (check/conditions.ts compares only those entries). A condition alone
+// (`If $i = k$,` before a display) is the case of the next block's claims (documents.ts). A case split
+// `\frac{\partial p_i}{\partial o_k} = \begin{cases} p_k(1 - p_k) & i = k \\ -p_k p_i & i \neq k \end{cases}` is one
+// such claim per case (casesOf; normalize.ts keeps the cases' tokens on the environment's `aside` token).
+import type { IndexCondition } from '../syntax/ast';
+import { spanOf, type Tok } from './tokens';
+
+export const NOT_EQUAL = new Set(['\\neq', '\\ne', '≠']);
+const CONNECTIVES = /^(if|for|when|where|with|and)$/i;
+// The letters docs/index-notation.md reads as indices; a case alone (`$i = k$`) only with the entry letters,
+// since `m = n`, `a = b` alone state something else.
+const isIndexLetter = (t: Tok | undefined) => t?.type === 'name' && /^[ijklmnpqrt]$/.test(t.value);
+const isEntryLetter = (t: Tok) => /^[ijkl]$/.test(t.value);
+const OTHERWISE = /^(otherwise|else|elsewhere)$/i;
+const isGap = (t: Tok) => t.type === 'comma' || t.type === 'wide' || (t.type === 'prose' && CONNECTIVES.test(t.value.trim()));
+
+/** The row without a trailing index condition, and the condition; the row unchanged when it has none. */
+export function takeCondition(tokens: readonly Tok[]): { tokens: Tok[]; condition?: IndexCondition } {
+  let end = tokens.length;
+  while (end > 0 && (tokens[end - 1].type === 'period' || tokens[end - 1].type === 'comma')) end--;
+  const [left, relation, right] = tokens.slice(end - 3, end);
+  const unchanged = { tokens: tokens.slice() };
+  if (end < 3 || !isIndexLetter(left) || !isIndexLetter(right) || left.value === right.value) return unchanged;
+  const equal = relation.type === 'eq';
+  if (!equal && !(relation.type === 'unsupported' && NOT_EQUAL.has(relation.text.trim()))) return unchanged;
+  let start = end - 3;
+  while (start > 0 && isGap(tokens[start - 1])) start--;
+  const condition: IndexCondition = { indices: [left.value, right.value], equal, span: spanOf([left, right]) };
+  // Alone (`If $i = k$,` in prose) it is the case of the claims that follow, never a definition of i.
+  if (start === 0) return isEntryLetter(left) && isEntryLetter(right) ? { tokens: [], condition } : unchanged;
+  // Beside a claim it must be set off from it (a comma, a wide space or "if").
+  if (start === end - 3 || !tokens.slice(0, start).some((t) => t.type === 'eq')) return unchanged;
+  return { tokens: tokens.slice(0, start), condition };
+}
+
+/** A case alone: `i = k`, `\text{if } i \neq k` (with index letters); `otherwise` is undefined here. */
+function caseAlone(tokens: readonly Tok[]): IndexCondition | undefined {
+  const kept = tokens.filter((t) => !isGap(t) && t.type !== 'period');
+  const [left, relation, right] = kept;
+  if (kept.length !== 3 || !isIndexLetter(left) || !isIndexLetter(right) || left.value === right.value) return undefined;
+  const equal = relation.type === 'eq';
+  if (!equal && !(relation.type === 'unsupported' && NOT_EQUAL.has(relation.text.trim()))) return undefined;
+  return { indices: [left.value, right.value], equal, span: spanOf([left, right]) };
+}
+
+export interface Case {
+  tokens: Tok[];
+  condition: IndexCondition;
+}
+
+/**
+ * The cases of a `cases` environment (its rows, each `value & condition`) when every condition is a case of
+ * two indices, or `otherwise` beside one such case (its complement); undefined when any is something else.
+ */
+export function casesOf(rows: readonly { value: Tok[]; condition: Tok[] }[]): Case[] | undefined {
+  const read = rows.map((r) => ({ value: r.value, condition: caseAlone(r.condition), otherwise: r.condition.some((t) => t.type === 'prose' && OTHERWISE.test(t.value.trim())) }));
+  const known = read.filter((r) => r.condition);
+  if (read.some((r) => r.value.length === 0 || (!r.condition && !(r.otherwise && known.length === 1 && read.length === 2)))) return undefined;
+  return read.map((r) => ({ tokens: r.value, condition: r.condition ?? { ...known[0].condition!, equal: !known[0].condition!.equal } }));
+}
