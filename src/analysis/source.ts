@@ -62,7 +62,7 @@ export function readDocument(source: string, file: string): ReadDocument {
   const withImplied = (scope: Scope, statements: readonly Statement[]): Scope => {
     if (!implied) return scope;
     scope.summationConvention = true;
-    scope.matrixPowers = true;
+    scope.mathsConventions = true;
     declareImpliedArrays(scope, statements);
     // Shapes a document leaves to its reader, from the use of the names (src/analysis/shapeInference.ts).
     inferUndeclaredShapes(scope, textOf);

@@ -12,7 +12,7 @@ import type { ChainruleCalculus } from '../calculus/index';
 import { InformalReference } from '../calculus/meaning';
 import type { ClaimJson, Diagnosis, ReadingJson, StepJson } from './report';
 import { labelsReading } from './labels';
-import { Truth, truthOf } from './truth';
+import { identitySizeOf, Truth, truthOf } from './truth';
 import { ClaimEvaluator, envOf } from './evaluator';
 import { crossCheckMeaning } from './crosscheck';
 import type { Diagnostic } from '../diagnostics';
@@ -161,7 +161,7 @@ function checkStep(check: ClaimCheck, step: Step, index: number): StepJson {
   const { claim, truth, evaluator, targetText, ctx } = check;
   const base = stepBase(step, index, ctx);
   // Shape-fix hints prefer the fix that gives the target's shape.
-  const lowering = check.lowering.with({ expectedShape: { shape: truth.shape, name: targetText } });
+  const lowering = check.lowering.with({ expectedShape: { shape: truth.shape, name: targetText }, identitySize: identitySizeOf(truth) });
   let node: Node;
   try {
     const indexed = isIndexedStep(step.expr, truth, lowering) ? lowerIndexedStep(step.expr, { ...check, lowering }) : undefined;

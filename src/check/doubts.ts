@@ -13,6 +13,7 @@ import { findInExpr } from '../syntax/walk';
 import { BUILTIN_FUNCTIONS } from '../ops/builtins';
 import type { StepJson } from './report';
 import type { ClaimCheck } from './claim';
+import { identitySizeOf } from './truth';
 
 interface Doubt {
   message: string;
@@ -23,7 +24,7 @@ interface Doubt {
 export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson[] {
   const independent = independence(check);
   const claimDoubt = readSlips(check) ?? independent;
-  const lower = check.lowering.editLowerer();
+  const lower = check.lowering.with({ identitySize: identitySizeOf(check.truth) }).editLowerer();
   const endsInNumber = isNumber(lower(check.claim.steps[check.claim.steps.length - 1].expr));
   const zero = check.truth.forms[0];
   const unrelated = zero?.op === 'const' && zero.attrs.value === 0 ? independent : undefined;

@@ -24,6 +24,15 @@ export interface Truth {
   implicit?: Node;
 }
 
+/**
+ * The size of an identity `I` a step writes alone (`\partial z / \partial z = I`): that of the truth's first
+ * square form (an elementwise map's Jacobian is one).
+ */
+export function identitySizeOf(truth: Truth): Dim | undefined {
+  const square = truth.forms.find((f) => f.shape[0] !== 1 && f.shape[0] === f.shape[1]);
+  return square?.shape[0];
+}
+
 export function truthOf(claim: Claim, lowering: Lowering, meaningOf: MeaningFunction = derivativeMeaning): Truth {
   const target = lowering.asWritten(claim.target.expr);
   if (target.kind === 'deriv') {

@@ -88,6 +88,11 @@ export interface LoweringContext {
   readonly editMemo?: WeakMap<Expr, Node>;
   /** Parameters of the user functions being inlined, innermost last. */
   readonly params: ReadonlyArray<ReadonlyMap<string, Node>>;
+  /**
+   * The size of the identity `I` a document writes here: that of the square matrix beside it (`A + \lambda I`
+   * with A n x n: n), or of a claim's square target (`\partial z / \partial z = I`).
+   */
+  readonly identitySize?: Dim;
 }
 
 const PLAIN: LoweringContext = { indexHints: new Map(), params: [] };
@@ -391,7 +396,9 @@ export class Lowering {
     const user = scope.functions.get(e.name);
     if (user) return this.functionAtItsParameters(e, user);
     if (this.indexReader.isImplicitFunction(e.name)) return this.implicitCall(e.name, e.span);
-    this.reportUndeclared(e);
+    if (this.isIdentity(e) && this.context.identitySize !== undefined) return b.eye(this.context.identitySize);
+    // The identity where nothing gives its size (a first pass over a step) is no undeclared name to warn of.
+    if (!this.isIdentity(e)) this.reportUndeclared(e);
     return b.variable(e.name, [1, 1]);
   }
 
@@ -467,16 +474,48 @@ export class Lowering {
     if (square && e.exponent.kind === 'neg' && e.exponent.arg.kind === 'number' && e.exponent.arg.value === 1) return this.b.apply('inv', [base]);
     if (square && e.exponent.kind === 'number' && e.exponent.value === -1) return this.b.apply('inv', [base]);
     const k = e.exponent.kind === 'number' ? e.exponent.value : NaN;
-    if (square && this.scope.matrixPowers && Number.isInteger(k) && k >= 2 && k <= MAX_MATRIX_POWER) {
+    if (square && this.scope.mathsConventions && Number.isInteger(k) && k >= 2 && k <= MAX_MATRIX_POWER) {
       return this.withShapeDiagnostic(e, () => Array.from({ length: k - 1 }, () => base).reduce((product, m) => this.b.mul(product, m), base));
     }
     return this.withShapeDiagnostic(e, () => this.b.pow(base, exponent));
   }
 
   private lowerBinary(e: Extract<Expr, { kind: 'binary' }>): Node {
+    const beside = this.besideIdentity(e);
+    if (beside) return beside;
     const left = this.lower(e.left);
     const right = this.lower(e.right);
     return this.withShapeDiagnostic(e, () => this.firstThatFits(left, right, (l, r) => this.combine(e, l, r)));
+  }
+
+  /** In a document, an `I` that nothing declares or defines is the identity matrix. */
+  private isIdentity(e: Expr): boolean {
+    return e.kind === 'name' && e.name === 'I' && this.scope.mathsConventions === true && this.isUndeclared('I');
+  }
+
+  /** `I`, `-I`, `\lambda I`, `I / m`: the identity, scaled. */
+  private isScaledIdentity(e: Expr): boolean {
+    if (e.kind === 'neg') return this.isScaledIdentity(e.arg);
+    if (e.kind !== 'binary' || (e.op !== 'mul' && e.op !== 'div')) return this.isIdentity(e);
+    const [left, right] = [this.isScaledIdentity(e.left), this.isScaledIdentity(e.right)];
+    return e.op === 'mul' ? left !== right : left && !right;
+  }
+
+  /**
+   * `I - s s^T`, `A + \lambda I`, `W I`: the identity takes the size its neighbour needs: that of the square
+   * matrix it is added to, or the one side of the matrix it multiplies.
+   */
+  private besideIdentity(e: Extract<Expr, { kind: 'binary' }>): Node | undefined {
+    const entrywise = e.op === 'add' || e.op === 'sub' || e.op === 'hadamard';
+    const [left, right] = entrywise ? [this.isScaledIdentity(e.left), this.isScaledIdentity(e.right)] : e.op === 'mul' ? [this.isIdentity(e.left), this.isIdentity(e.right)] : [false, false];
+    if (left === right) return undefined;
+    const other = this.lower(left ? e.right : e.left);
+    if (isScalarShape(other.shape)) return undefined;
+    const [rows, cols] = other.shape;
+    const size = !entrywise ? (left ? rows : cols) : rows === cols ? rows : undefined;
+    if (size === undefined) return undefined;
+    const identity = this.with({ identitySize: size }).lower(left ? e.left : e.right);
+    return this.withShapeDiagnostic(e, () => (left ? this.combine(e, identity, other) : this.combine(e, other, identity)));
   }
 
   /** Tries the operands as written, then with their alternative forms. */

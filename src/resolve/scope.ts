@@ -131,8 +131,11 @@ export interface Scope {
    * Einstein's convention (`J = -y_i \log \hat{y}_i`), where it would otherwise be an error.
    */
   summationConvention?: boolean;
-  /** Documents only: a square matrix to a whole power is a product (`X^2` is X X), as maths writes it; `.cr`'s `^` is entrywise. */
-  matrixPowers?: boolean;
+  /**
+   * Documents only: conventions of written maths that `.cr` spells otherwise: a square matrix to a whole power
+   * is a product (`X^2` is X X; `.cr`'s `^` is entrywise), and an `I` nothing declares is the identity matrix.
+   */
+  mathsConventions?: boolean;
   /**
    * Built-in functions a line gives a formula of its own (`\sigma(A_{ic}) = ...`, `\text{softmax}(A) = \sigma(A)`),
    * with that line: the author may mean another function by the name (src/check/doubts.ts). Kept from scope to scope.

@@ -56,3 +56,21 @@ describe('functions left to the prose', () => {
     expect(claims.map((c) => `${c.line} ${c.verdict}`).at(-1)).toBe('5 correct');
   });
 });
+
+describe('the identity matrix', () => {
+  it('reads an undeclared I as the identity of the size its place needs', () => {
+    const md = [
+      '# a', 'Let $x, b \\in \\mathbb{R}^n$, $A \\in \\mathbb{R}^{n \\times n}$, $W \\in \\mathbb{R}^{m \\times n}$.',
+      '$$\\frac{\\partial (x + b)}{\\partial x} = I$$', '$$\\frac{\\partial (A x - 2x)}{\\partial x} = A - 2I$$', '$$\\frac{\\partial (A x - 2x)}{\\partial x} = A - I$$',
+      '$$\\frac{\\partial (W x)}{\\partial x} = W I$$', '$$\\frac{\\partial (x + b)}{\\partial x} = 2I$$', '$$\\frac{\\partial (3 x)}{\\partial x} = 3 I$$',
+    ].join('\n');
+    // Jacobians (numerator layout): d(x + b)/dx = I; d(Ax - 2x)/dx = A - 2I, so A - I is wrong; d(Wx)/dx = W = W I
+    // (I n x n, the size W's columns need); 2I is twice I; d(3x)/dx = 3I.
+    expect(verdicts(md, 't.md')).toEqual(['3 correct', '4 correct', '5 incorrect', '6 correct', '7 incorrect', '8 correct']);
+  });
+
+  it('leaves I a name of its own in .cr, and where the document defines it', () => {
+    expect(verdicts('x : n x 1\nb : n x 1\nd/dx (x + b) = I\n', 't.cr')).toEqual(['3 incorrect']);
+    expect(verdicts(['# a', '$x, b \\in \\mathbb{R}^n$', '$I = 2$', '$$\\frac{\\partial (x + b)}{\\partial x} = I$$'].join('\n'), 't.md')).not.toEqual(['4 correct']);
+  });
+});
