@@ -33,8 +33,8 @@ export interface Row {
 /** The rows of a block, in order; rows with nothing in them are left out. */
 export function splitRows(tokens: readonly Tok[]): Row[] {
   const rows: Row[] = [];
-  for (const line of splitAtTopLevel(tokens, (t) => t.type === 'rowsep')) {
-    const aligned = markDomains(dropAlignment(line));
+  for (const line of joinBrokenRows(splitAtTopLevel(tokens, (t) => t.type === 'rowsep').map(dropAlignment))) {
+    const aligned = markDomains(line);
     const aside = asideOf(aligned.filter((t) => t.type !== 'prose' && t.type !== 'wide' && t.type !== 'tag'));
     if (aside) {
       rows.push({ tokens: [], aside });
@@ -75,6 +75,27 @@ function dropAlignment(line: readonly Tok[]): Tok[] {
     else if (t.type === 'end_matrix') matrices--;
     return !(t.type === 'amp' && matrices === 0);
   });
+}
+
+const BINARY_OPERATORS: ReadonlySet<string> = new Set(['plus', 'minus', 'cdot', 'times', 'star', 'odot']);
+
+/**
+ * An expression broken over rows: a row that starts with an operator and states no relation of its own
+ * (`+& (o_2 - t_2) f'(net_2) ...`, `&&\cdot \omega_1 \omega_2`), or that follows a row ending in one,
+ * goes on with the row before, as a reader reads the aligned lines. Rows with a relation stay their own.
+ */
+function joinBrokenRows(lines: Tok[][]): Tok[][] {
+  const out: Tok[][] = [];
+  for (const line of lines) {
+    const body = line.filter((t) => !isSpacing(t));
+    const before = out[out.length - 1]?.filter((t) => !isSpacing(t));
+    const opens = body.length > 0 && BINARY_OPERATORS.has(body[0].type);
+    const ended = before !== undefined && before.length > 0 && BINARY_OPERATORS.has(before[before.length - 1].type);
+    const goesOn = body.length > 0 && !hasRelation(body, RELATIONS) && before !== undefined && hasRelation(before, RELATIONS);
+    if (goesOn && (opens || ended)) out[out.length - 1] = [...out[out.length - 1], ...line];
+    else out.push(line);
+  }
+  return out;
 }
 
 /** Split at separators outside matrix environments (which nest rows of their own). */

@@ -315,6 +315,22 @@ describe('equations, chains and rows', () => {
     expect(st.span).toEqual({ line: 11, column: 1, endLine: 12, endColumn: 15 });
   });
 
+  // An expression broken over aligned rows is one expression: a row that starts with an operator (`+&`,
+  // `&&\cdot`) and states no relation, or follows a row ending in one, goes on with the row before.
+  it.each([
+    [String.raw`\begin{aligned} \frac{\partial E}{\partial w} =& (o_1 - t_1) u_1 \\ +& (o_2 - t_2) u_2 \end{aligned}`, '(d E / w) = (+ (* (- o1 t1) u1) (* (- o2 t2) u2))'],
+    [String.raw`\begin{eqnarray} g &=& -2 a \nonumber \\ &&\hspace{0.5cm}\cdot b \cdot c \end{eqnarray}`, 'g = (cdot (cdot (* (neg 2) a) b) c)'],
+    [String.raw`\begin{aligned} L &= p + \\ & q \end{aligned}`, 'L = (+ p q)'],
+    [String.raw`\begin{aligned} L &= p \\ -& q \end{aligned}`, 'L = (- p q)'],
+  ])('joins an expression broken over rows: %s', (latex, expected) => {
+    expect(printed(latex)).toEqual([expected]);
+  });
+
+  it('keeps rows that state a relation of their own apart', () => {
+    // `- q = r` is a statement of its own, not more of `p`.
+    expect(printed(String.raw`\begin{aligned} L &= p \\ - q &= r \end{aligned}`)).toEqual(['L = p', '(neg q) = r']);
+  });
+
   it.each(['align', 'align*', 'equation', 'gather*'])('reads rows of %s', (env) => {
     expect(printed(`\\begin{${env}} a &= b \\\\ c &= d \\end{${env}}`)).toEqual(['a = b', 'c = d']);
   });
