@@ -53,7 +53,10 @@ export function stemOf(label: string | null, problem: AssignmentProblem): boolea
 
 export function alignSegments(segments: readonly Segment[], problems: readonly AssignmentProblem[]): AlignedSegment[] {
   if (problems.length === 1) return segments.map((segment) => ({ segment, problem: problems[0], by: 'only-problem' }));
-  const fixed = segments.map((s) => (s.label === null ? undefined : problems.find((p) => labelNames(s.label!, p))));
+  const fixed = segments.map((s) => {
+    const label = s.label ?? s.setUpBy;
+    return label === undefined || label === null ? undefined : problems.find((p) => labelNames(label, p));
+  });
   // When the author's labels name the assignment's problems, a part labelled with another id (`problem 7`)
   // answers none of them; when none do, the author numbers otherwise and content decides.
   const labelsName = fixed.some((p) => p !== undefined);

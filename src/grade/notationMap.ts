@@ -20,6 +20,8 @@ export interface NameMapping {
   exponent?: number;
   /** The student defines the name by the problem's formula: it works as their helper, and is only reported. */
   helper?: true;
+  /** `\partial CE` read as C·E: these letters side by side are the problem's name (`from` is them joined by spaces). */
+  letters?: string[];
 }
 
 export interface Ambiguity {
@@ -74,7 +76,41 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
     const to = known.has(base) || own.has(base) ? [] : byKey.get(shapeKey(`${base}${exponent}`)) ?? [];
     if (to.length === 1 && !mappings.some((m) => `${m.from}^${m.exponent}` === key)) mappings.push({ from: base, to: to[0], exponent, why: `the problem's ${to[0]}, its layer written as a superscript` });
   }
+  // `\partial CE`, read as C times E: single letters side by side that spell a name of the problem, none
+  // of them a quantity of the problem or the student (a dimension C beside an unknown E is no formula).
+  for (const letters of juxtaposedNames(statements)) {
+    const to = letters.join('');
+    const quantity = (n: string) => (known.has(n) && !problem.dims.has(n)) || own.has(n);
+    if (to.length > 1 && known.has(to) && !letters.some(quantity) && !mappings.some((m) => m.to === to && m.letters)) {
+      mappings.push({ from: letters.join(' '), to, letters, why: `the problem's ${to}, its letters read apart as a product` });
+    }
+  }
   return { mappings, ambiguous };
+}
+
+/** The names of a product written side by side (`C E`), or undefined when it is anything else. */
+function juxtaposedFactors(e: Expr): string[] | undefined {
+  if (e.kind === 'name') return [e.name];
+  if (e.kind !== 'binary' || e.op !== 'mul' || e.style !== 'juxt') return undefined;
+  const left = juxtaposedFactors(e.left);
+  const right = juxtaposedFactors(e.right);
+  return left && right ? [...left, ...right] : undefined;
+}
+
+/** Every product of names written side by side in the statements. */
+function juxtaposedNames(statements: readonly Statement[]): string[][] {
+  const out: string[][] = [];
+  for (const st of statements) {
+    if (st.kind !== 'equation') continue;
+    for (const step of [st.lhs, ...st.rhs]) {
+      findInExpr(step.expr, (x) => {
+        const factors = x.kind === 'binary' ? juxtaposedFactors(x) : undefined;
+        if (factors && factors.every((n) => n.length === 1)) out.push(factors);
+        return false;
+      });
+    }
+  }
+  return out;
 }
 
 /** `name^n` for a whole number n, as written in the statements. */
@@ -98,6 +134,7 @@ export function applyNotation(statements: readonly Statement[], map: NotationMap
   const renames = map.mappings.filter((m) => !m.helper);
   if (renames.length === 0) return [...statements];
   const to = new Map(renames.filter((m) => m.exponent === undefined).map((m) => [m.from, m]));
+  const spelled = new Map(renames.filter((m) => m.letters).map((m) => [m.from, m]));
   const layers = new Map(renames.filter((m) => m.exponent !== undefined).map((m) => [`${m.from}^${m.exponent}`, m]));
   return statements.map((st) => {
     if (st.kind !== 'equation') return st;
@@ -110,6 +147,12 @@ export function applyNotation(statements: readonly Statement[], map: NotationMap
           const written = `${x.base.text}^${x.exponent.text}`;
           readings.push({ span: x.span, written, readAs: layer.to, why: `${written} read as ${layer.to}: ${layer.why}` });
           return { kind: 'name', name: layer.to, text: written, span: x.span };
+        }
+        const letters = x.kind === 'binary' ? spelled.get(juxtaposedFactors(x)?.join(' ') ?? '') : undefined;
+        if (letters) {
+          const written = printExpr(x);
+          readings.push({ span: x.span, written, readAs: letters.to, why: `${written} read as ${letters.to}: ${letters.why}` });
+          return { kind: 'name', name: letters.to, text: written, span: x.span };
         }
         const m = x.kind === 'name' ? to.get(x.name) : undefined;
         if (!m || x.kind !== 'name') return undefined;
@@ -167,7 +210,7 @@ function sameFormula(formula: Expr | undefined, problem: Scope): string[] {
 
 /** The problem's scope with each mapped name an alias of the problem's (as an instructor's `alias` line would be). */
 export function withMappedNames(problem: Scope, map: NotationMap): Scope {
-  const names = map.mappings.filter((m) => !m.helper && m.exponent === undefined);
+  const names = map.mappings.filter((m) => !m.helper && m.exponent === undefined && !m.letters);
   if (names.length === 0) return problem;
   const scope = extendScope(problem);
   for (const m of names) scope.aliases.set(m.from, { kind: 'name', name: m.to, text: m.to, span: { line: 1, column: 1, endLine: 1, endColumn: 1 } });

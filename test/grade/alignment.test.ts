@@ -18,6 +18,19 @@ describe('alignment of parts to problems', () => {
     expect(r.alignment?.find((a) => a.problem === '2b')?.by).toBe('label');
   });
 
+  it('keeps the label of a question that starts by setting up its new derivation', () => {
+    // (b) redefines y after (a) did: a new derivation, cut from the setup line before it; the question's
+    // label still names it. d/dx (5 - σ(x))^2 = -2 (5 - σ(x)) σ(x)(1 - σ(x)): correct, by label.
+    const assignment = 'problem 1a\ny = (3 x + 1)^2\nask dy/dx 1 point\n\nproblem 1b\ny = (5 - sigma(x))^2\nask dy/dx 1 point\n';
+    const doc = [
+      '## 1a', '', 'Let $u = 3x + 1$, then $y = u^2$:', '$$\\frac{dy}{dx} = 6(3x + 1)$$', '',
+      '## 1b', '', 'Let $s = \\sigma(x)$, then $y = (5 - s)^2$:', '$$\\frac{dy}{dx} = -2(5 - \\sigma(x)) \\sigma(x)(1 - \\sigma(x))$$', '',
+    ].join('\n');
+    const r = gradeText(assignment, doc, 'hw.md');
+    expect(byId(r).get('1b dy/dx')).toMatchObject({ outcome: 'correct', confidence: 'sure' });
+    expect(r.alignment?.filter((a) => a.problem === '1b').map((a) => a.by)).toEqual(['label', 'label']);
+  });
+
   it('aligns unlabelled derivations by content, in order, and leaves out one that fits no problem', () => {
     const doc = [
       '$$h = XW + b$$', '$$L = -y \\log a - (1 - y) \\log(1 - a)$$', '$$\\frac{\\partial L}{\\partial W} = X^T (a - y)$$',
@@ -56,6 +69,21 @@ describe('notation', () => {
   it('leaves a name the instructor aliases to the alias', () => {
     const r = gradeText(`${LOGREG}alias p = h\n`, '$$\\frac{\\partial L}{\\partial W} = X^T (p - y)$$\n', 'hw.md');
     expect(byId(r).get('1 dL/dW')).toMatchObject({ outcome: 'wrong' });
+  });
+
+  // `\partial CE` is read by the LaTeX reader as C times E; C and E are no quantities of the problem (C is a
+  // size), so a TA reads the problem's CE. dCE/dz of softmax cross-entropy is p - y: correct, with a reading.
+  const SOFTMAX_CE = 'problem 1\nz : 1 x C\ny : 1 x C onehot\np = softmax(z)\nCE = -sum(y .* log(p))\nask dCE/dz 3 points\n';
+  it.each(['\\frac{\\partial CE}{\\partial z}', '\\frac{\\partial C E}{\\partial \\mathbf{z}}'])('reads the letters of %s as the problem\'s CE', (target) => {
+    const r = gradeText(SOFTMAX_CE, `$$${target} = p - y$$\n`, 'hw.md');
+    expect(byId(r).get('1 dCE/dz')).toMatchObject({ outcome: 'correct', confidence: 'needs-review' });
+    expect(byId(r).get('1 dCE/dz')!.reasons).toContain('read C E as CE');
+  });
+
+  it('does not spell a name from letters the problem or the student gives', () => {
+    // E is the student's own (E = 2), so `C E` is a product and no answer to dCE/dz is written.
+    const r = gradeText(SOFTMAX_CE, '$$E = 2$$\n\n$$\\frac{\\partial C E}{\\partial z} = p - y$$\n', 'hw.md');
+    expect(byId(r).get('1 dCE/dz')).toMatchObject({ outcome: 'missing' });
   });
 
   it('never maps a name the student declares', () => {
