@@ -22,6 +22,11 @@ export interface Row {
   error?: Diagnostic;
   /** Set when the row is understood and is not a claim (an update rule, ⊗, cases): the note says what it was. */
   aside?: Diagnostic;
+  /**
+   * A row set aside or refused: its tokens before the first `=`, prepared, for the chain it starts
+   * (`\frac{\partial J}{\partial W} = h \otimes \delta`), which may go on readably on the rows after it.
+   */
+  head?: Tok[];
   /** Shapes written beside the row's claim, or alone (shapeArithmetic.ts): the claim's shape, when they end in one. */
   shapes?: { span: Span; shape?: ShapeSpec };
   /** `\Big|_{x=2}`: the point the row's claim is evaluated at. */
@@ -37,7 +42,7 @@ export function splitRows(tokens: readonly Tok[]): Row[] {
     const aligned = markDomains(line);
     const aside = asideOf(aligned.filter((t) => t.type !== 'prose' && t.type !== 'wide' && t.type !== 'tag'));
     if (aside) {
-      rows.push({ tokens: [], aside });
+      rows.push({ tokens: [], aside, head: headOf(aligned) });
       continue;
     }
     const { tokens: kept, shapes } = readShapeArithmetic(aligned);
@@ -179,6 +184,20 @@ function labelOf(text: string): string | undefined {
   return label ? label : undefined;
 }
 
+/** A row's tokens before its first `=` outside brackets (none when it has no such `=`). */
+export function beforeFirstEquals(tokens: readonly Tok[]): Tok[] {
+  const d = depths(tokens);
+  const eq = tokens.findIndex((t, i) => t.type === 'eq' && d[i] === 0);
+  return eq > 0 ? tokens.slice(0, eq) : [];
+}
+
+/** The prepared tokens before a row's first `=`, when they read (undefined otherwise). */
+function headOf(tokens: readonly Tok[]): Tok[] | undefined {
+  const before = beforeFirstEquals(tokens);
+  const head = before.length > 0 ? prepareRow(before) : undefined;
+  return head && !head.error && head.tokens.length > 0 ? head.tokens : undefined;
+}
+
 function prepareRow(input: Tok[]): Row {
   let label: string | undefined;
   let tokens: Tok[] = [];
@@ -195,7 +214,7 @@ function prepareRow(input: Tok[]): Row {
   tokens = readElisions(withoutProbabilityHead(tokens.filter((t) => t.type !== 'evalat')));
   const row: Row = { tokens, ...(label === undefined ? {} : { label }), ...(at.length > 0 ? { at } : {}) };
   const problem = checkRow(tokens);
-  if (problem) return { ...row, error: problem };
+  if (problem) return { ...row, error: problem, head: headOf(input) };
   tokens = markDifferentials(tokens);
   const partials = withDenominatorPartials(tokens);
   tokens = partials.tokens;

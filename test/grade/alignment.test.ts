@@ -103,6 +103,27 @@ describe('the answer to an ask', () => {
     expect(byId(r).get('1 dL/dW')).toMatchObject({ outcome: 'correct', answer: { line: 2, text: 'X^T (a - y)' }, confidence: 'sure' });
   });
 
+  it('puts in the author\'s derivatives that are themselves written with derivatives, down to expanded ones', () => {
+    // dL/dW = X^T dL/dh; dL/dh = dL/da ⊙ ∂σ(h)/∂h (σ'(h) as an elementwise product); dL/da = (a - y)/(a(1 - a)).
+    // Put in: X^T ((a - y)/(a(1 - a)) ⊙ σ'(h)) = X^T (a - y), since σ'(h) = a(1 - a): correct.
+    const doc = [
+      '$$\\frac{\\partial L}{\\partial W} = X^T \\frac{\\partial L}{\\partial h}$$',
+      '$$\\frac{\\partial L}{\\partial h} = \\frac{\\partial L}{\\partial a} \\odot \\frac{\\partial}{\\partial h} \\sigma(h)$$',
+      '$$\\frac{\\partial L}{\\partial a} = \\frac{a - y}{a (1 - a)}$$',
+    ].join('\n\n');
+    const r = gradeText(LOGREG, doc, 'hw.md');
+    expect(byId(r).get('1 dL/dW')).toMatchObject({ outcome: 'correct', answer: { line: 1 } });
+    // With the wrong sign in dL/da, the same chain is a sign slip: half the points, flagged.
+    const wrong = gradeText(LOGREG, doc.replace('\\frac{a - y}', '\\frac{y - a}'), 'hw.md');
+    expect(byId(wrong).get('1 dL/dW')).toMatchObject({ outcome: 'partial', rule: 'sign', confidence: 'needs-review' });
+  });
+
+  it('ignores a submission\'s shape for a name the problem defines', () => {
+    // h is the problem's X W + b (a scalar); `h : 5 x 1` (sizes of the author's example) changes nothing.
+    const r = gradeText(LOGREG, 'problem 1\nh : 5 x 1\ndL/db = a - y\n');
+    expect(byId(r).get('1 dL/db')).toMatchObject({ outcome: 'correct', confidence: 'sure' });
+  });
+
   it('grades a wrong derivative put in as wrong, and flags it', () => {
     const r = gradeText(LOGREG, 'problem 1\ndL/dW = X^T dL/dh\ndL/dh = y - a\n');
     expect(byId(r).get('1 dL/dW')).toMatchObject({ outcome: 'partial', rule: 'sign', confidence: 'needs-review' });

@@ -326,6 +326,17 @@ describe('equations, chains and rows', () => {
     expect(printed(latex)).toEqual([expected]);
   });
 
+  it('keeps the readable rest of a chain whose first member is set aside or cannot be read', () => {
+    // ⊗ sets its row aside, \prod cannot be read: the `=` rows after them still claim the derivative.
+    const outer = parse(String.raw`\begin{align} \frac{\partial J}{\partial W} &= h \otimes [\hat{y} - y] \\ &= h^T [\hat{y} - y] \end{align}`);
+    expect(outer.statements.map(showStatement)).toEqual(['(d J / W) = (* (T h) (- yhat y))']);
+    expect(outer.diagnostics.map((d) => d.code)).toEqual(['not-a-claim']);
+    const unread = parse(String.raw`\begin{aligned} \frac{dL}{dx} &= \prod_i x_i \\ &= 2 x \end{aligned}`);
+    expect(unread.statements.map(showStatement)).toEqual(['(d L / x) = (* 2 x)']);
+    // A set-aside row that starts no derivative gives nothing to go on with.
+    expect(parse(String.raw`\begin{aligned} W &\leftarrow W - \eta G \\ &= W' \end{aligned}`).statements).toEqual([]);
+  });
+
   it('keeps rows that state a relation of their own apart', () => {
     // `- q = r` is a statement of its own, not more of `p`.
     expect(printed(String.raw`\begin{aligned} L &= p \\ - q &= r \end{aligned}`)).toEqual(['L = p', '(neg q) = r']);
