@@ -56,6 +56,7 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
   // Declared names, and defined names of more than one letter: an index `l` beside a loss `L` is no slip.
   for (const n of [...problem.declarations.keys(), ...[...problem.definitions.keys()].filter((d) => d.length > 1)]) byKey.set(shapeKey(n), [...(byKey.get(shapeKey(n)) ?? []), n]);
   const outputs = outputNames(problem, lossNames);
+  const layers = layerCount(byKey);
   const mappings: NameMapping[] = [];
   const ambiguous: Ambiguity[] = [];
   for (const [name, span] of written) {
@@ -64,6 +65,11 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
     if (own.has(name)) {
       const same = sameFormula(own.get(name), problem);
       if (same.length === 1) mappings.push({ from: name, to: same[0], why: `defined by the formula of the problem's ${same[0]}`, helper: true });
+      continue;
+    }
+    const layer = lastLayerName(name, layers, byKey);
+    if (layer) {
+      mappings.push({ from: name, to: layer, why: `the problem's ${layer}, its layer counted from the last, L = ${layers}` });
       continue;
     }
     const byShape = byKey.get(shapeKey(name)) ?? [];
@@ -111,6 +117,24 @@ function juxtaposedNames(statements: readonly Statement[]): string[][] {
     }
   }
   return out;
+}
+
+/** The number of layers: the largest layer number of the problem's names (2 for W1, b1, W2, b2). */
+function layerCount(byKey: ReadonlyMap<string, string[]>): number {
+  let most = 0;
+  for (const names of byKey.values()) for (const n of names) most = Math.max(most, Number(/^[A-Za-z]+(\d+)$/.exec(n)?.[1] ?? 0));
+  return most;
+}
+
+/**
+ * `W^L`, `a^{L-1}` (read as WL, aLm1): layers counted from the last, L the number of layers, for the
+ * problem's W2 and a1 when it has two; undefined when the problem has no such name (`a^{L-2}` for a0).
+ */
+function lastLayerName(name: string, layers: number, byKey: ReadonlyMap<string, string[]>): string | undefined {
+  const m = /^([A-Za-z]+?)L(?:m(\d))?$/.exec(name);
+  if (!m || layers === 0) return undefined;
+  const to = byKey.get(shapeKey(`${m[1]}${layers - Number(m[2] ?? 0)}`)) ?? [];
+  return to.length === 1 ? to[0] : undefined;
 }
 
 /** `name^n` for a whole number n, as written in the statements. */

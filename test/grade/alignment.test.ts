@@ -61,6 +61,17 @@ describe('notation', () => {
     expect(byId(r).get('2 dL/dW1')).toMatchObject({ outcome: 'correct' });
   });
 
+  it('reads layers counted from the last (W^L, a^{L-1}) as the problem\'s, L its number of layers', () => {
+    // TWO_LAYER has layers 1 and 2: W^{L-1} is W1, W^L is W2, a^L is a2, a^{L-1} is a1; the answer is then the
+    // problem's dL/dW1 = X^T ((a2 - y) W2^T ⊙ a1 ⊙ (1 - a1)): correct, with the readings reported.
+    const doc = '$$\\frac{\\partial L}{\\partial W^{L-1}} = X^T ((a^L - y) (W^L)^T \\odot a^{L-1} \\odot (1 - a^{L-1}))$$\n';
+    const ask = byId(gradeText(TWO_LAYER, doc, 'hw.md')).get('2 dL/dW1')!;
+    expect(ask).toMatchObject({ outcome: 'correct', confidence: 'needs-review' });
+    expect(ask.reasons).toContain('read W^L as W2');
+    // A name the problem has in no layer (V2) is not read as anything: `V^{L-1}` answers no dL/dW1.
+    expect(byId(gradeText(TWO_LAYER, doc.replace('W^{L-1}}', 'V^{L-1}}'), 'hw.md')).get('2 dL/dW1')).toMatchObject({ outcome: 'missing' });
+  });
+
   it('reads the output written as \\hat{y} as the problem\'s a', () => {
     const r = gradeText(LOGREG, '$$\\frac{\\partial L}{\\partial W} = X^T (\\hat{y} - y)$$\n', 'hw.md');
     expect(byId(r).get('1 dL/dW')).toMatchObject({ outcome: 'correct', confidence: 'needs-review' });
@@ -122,6 +133,18 @@ describe('the answer to an ask', () => {
     // h is the problem's X W + b (a scalar); `h : 5 x 1` (sizes of the author's example) changes nothing.
     const r = gradeText(LOGREG, 'problem 1\nh : 5 x 1\ndL/db = a - y\n');
     expect(byId(r).get('1 dL/db')).toMatchObject({ outcome: 'correct', confidence: 'sure' });
+  });
+
+  it('takes f\'(x) = ... as the answer to ds/dx for the problem\'s s = f(x), and aligns the part by it', () => {
+    // σ'(x) = σ(x)(1 - σ(x)) is ds/dx for s = σ(x): correct. The part has no label; its content (the answer
+    // and the problem's x) fits problem 1 and not 2b, so it is aligned by content, before 2b's part.
+    const assignment = `problem 1\ns = sigma(x)\nask ds/dx 2 points\n\n${LOGREG.replace('problem 1 ', 'problem 2b ')}`;
+    const doc = ['$$\\sigma\'(x) = \\sigma(x)(1 - \\sigma(x))$$', '', '## 2b', '', '$$\\frac{\\partial L}{\\partial b} = a - y$$'].join('\n');
+    const r = gradeText(assignment, doc, 'hw.md');
+    expect(byId(r).get('1 ds/dx')).toMatchObject({ outcome: 'correct', answer: { line: 1 } });
+    expect(r.alignment?.map((a) => [a.problem, a.by])).toEqual([['1', 'content'], ['2b', 'label']]);
+    // g'(x) for a g the problem does not define answers nothing.
+    expect(byId(gradeText('problem 1\ns = sigma(x)\nask ds/dx 2 points\n', '$$g\'(x) = 1$$\n', 'hw.md')).get('1 ds/dx')).toMatchObject({ outcome: 'missing' });
   });
 
   it('grades a wrong derivative put in as wrong, and flags it', () => {
