@@ -10,6 +10,8 @@ import { extendScope, type Scope } from '../resolve/scope';
 import { walkNames } from '../resolve/names';
 import { findInExpr, rewriteExpr } from '../syntax/walk';
 import { printExpr } from '../syntax/print';
+import { subscriptsOf } from '../resolve/indexNotation';
+import { isScalarShape } from '../ir/types';
 
 export interface NameMapping {
   /** The student's name (normalised) and the problem's name it is read as. */
@@ -59,12 +61,21 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
   const layers = layerCount(byKey);
   const mappings: NameMapping[] = [];
   const ambiguous: Ambiguity[] = [];
-  for (const [name, span] of written) {
+  // In a problem of scalars only, `x_i` and `\ell_i` (one sample) are its x and l: an index has nothing to pick.
+  const allScalar = problem.dims.size === 0 && [...problem.declarations.values()].every((d) => isScalarShape(d.shape));
+  const scalars = new Set(known);
+  for (const d of problem.definitions.values()) walkNames(d.expr, (n) => scalars.add(n));
+  for (const [name, { span }] of written) {
     if (known.has(name)) continue;
     // A name the student declares or defines is their own: mapped only when defined by a problem name's formula.
     if (own.has(name)) {
       const same = sameFormula(own.get(name), problem);
       if (same.length === 1) mappings.push({ from: name, to: same[0], why: `defined by the formula of the problem's ${same[0]}`, helper: true });
+      continue;
+    }
+    const sample = allScalar ? sampleOf(written.get(name)!.text, scalars) : undefined;
+    if (sample) {
+      mappings.push({ from: name, to: sample, why: `the problem's scalar ${sample}, written for one sample` });
       continue;
     }
     const layer = lastLayerName(name, layers, byKey);
@@ -117,6 +128,14 @@ function juxtaposedNames(statements: readonly Statement[]): string[][] {
     }
   }
   return out;
+}
+
+/** `x_i`, `\ell_{n}`: the problem's name (ℓ is l) with one letter as a subscript, or undefined. */
+function sampleOf(text: string, known: ReadonlySet<string>): string | undefined {
+  const s = subscriptsOf(text);
+  if (!s || s.indices.length !== 1 || !/^[a-z]$/.test(s.indices[0])) return undefined;
+  const base = s.base === 'ell' ? 'l' : s.base;
+  return known.has(base) ? base : undefined;
 }
 
 /** The number of layers: the largest layer number of the problem's names (2 for W1, b1, W2, b2). */
@@ -199,15 +218,15 @@ function definedNames(statements: readonly Statement[]): Map<string, Expr | unde
   return out;
 }
 
-/** Every name written in the statements, with the place it is first written. */
-function namesWritten(statements: readonly Statement[]): Map<string, Span> {
-  const out = new Map<string, Span>();
+/** Every name written in the statements, with the place it is first written and how. */
+function namesWritten(statements: readonly Statement[]): Map<string, { span: Span; text: string }> {
+  const out = new Map<string, { span: Span; text: string }>();
   for (const st of statements) {
-    if (st.kind === 'decl') for (const n of st.names) if (!out.has(n.name)) out.set(n.name, n.span);
+    if (st.kind === 'decl') for (const n of st.names) if (!out.has(n.name)) out.set(n.name, n);
     if (st.kind !== 'equation') continue;
     for (const step of [st.lhs, ...st.rhs]) {
       findInExpr(step.expr, (x) => {
-        if (x.kind === 'name' && !out.has(x.name)) out.set(x.name, x.span);
+        if (x.kind === 'name' && !out.has(x.name)) out.set(x.name, x);
         return false;
       });
     }

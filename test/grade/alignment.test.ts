@@ -72,6 +72,18 @@ describe('notation', () => {
     expect(byId(gradeText(TWO_LAYER, doc.replace('W^{L-1}}', 'V^{L-1}}'), 'hw.md')).get('2 dL/dW1')).toMatchObject({ outcome: 'missing' });
   });
 
+  it('reads x_i, \\ell_i (one sample) as the x and l of a problem of scalars', () => {
+    // l = (w x + b - y)^2 per sample: dl/dw = 2 (w x + b - y) x, written with the sample index i: correct.
+    const scalars = 'problem 1\nf = w x + b\nl = (f - y)^2\nask dl/dw 2 points\n';
+    const ask = byId(gradeText(scalars, '$$\\frac{\\partial \\ell_i}{\\partial w} = 2 (w x_i + b - y_i) x_i$$\n', 'hw.md')).get('1 dl/dw')!;
+    expect(ask).toMatchObject({ outcome: 'correct', confidence: 'needs-review' });
+    expect(ask.reasons).toContain('read x_i as x');
+    // In a problem with arrays an index picks an entry: y_i is not read as the problem's y, so no score rests on it.
+    const arrays = byId(gradeText(LOGREG, '$$\\frac{\\partial L}{\\partial b} = a - y_i$$\n', 'hw.md')).get('1 dL/db')!;
+    expect(arrays.reasons.some((r) => r.includes('read y_i as y'))).toBe(false);
+    expect(arrays.outcome).not.toBe('correct');
+  });
+
   it('reads the output written as \\hat{y} as the problem\'s a', () => {
     const r = gradeText(LOGREG, '$$\\frac{\\partial L}{\\partial W} = X^T (\\hat{y} - y)$$\n', 'hw.md');
     expect(byId(r).get('1 dL/dW')).toMatchObject({ outcome: 'correct', confidence: 'needs-review' });
