@@ -353,6 +353,12 @@ export class Lowering {
       case 'neg':
         return this.b.neg(this.lower(e.arg));
       case 'transpose':
+        // `v_c (\hat{y} - y)^T`: a variable before a bracket is a product, and the transpose is the bracket's.
+        const product = this.variableProduct(e.arg);
+        if (product && !this.scope.definitions.has(product.callee)) {
+          const left: Expr = { kind: 'name', name: product.callee, text: product.calleeText, span: product.span };
+          return this.lowerBinary({ kind: 'binary', op: 'mul', style: 'juxt', left, right: { kind: 'transpose', arg: product.args[0], span: e.span }, span: e.span });
+        }
         this.noteArrayUse(e.arg);
         return this.b.transpose(this.lower(e.arg));
       case 'power':
@@ -573,7 +579,7 @@ export class Lowering {
       if (e.args.every((a) => dependsOn(value, this.lower(a)))) return value;
     }
     // `a(1 - a)`: a variable followed by a parenthesis is a product.
-    if (this.isVariableName(e.callee) && e.args.length === 1 && e.prime === 0) {
+    if (this.variableProduct(e)) {
       const left = this.lowerName(name);
       const right = this.lower(e.args[0]);
       return this.withShapeDiagnostic({ kind: 'binary', op: 'mul', style: 'juxt', left: name, right: e.args[0], span: e.span }, () => this.b.mul(left, right));
@@ -588,6 +594,11 @@ export class Lowering {
   private hasQuantityNamedE(): boolean {
     const s = this.scope;
     return s.definitions.has('e') || s.declarations.has('e') || s.pointNames.has('e') || this.context.params.some((p) => p.has('e'));
+  }
+
+  /** `a(1 - a)`: a call of a variable, which is a product; undefined for anything else. */
+  private variableProduct(e: Expr): Extract<Expr, { kind: 'call' }> | undefined {
+    return e.kind === 'call' && this.isVariableName(e.callee) && e.args.length === 1 && e.prime === 0 ? e : undefined;
   }
 
   private isVariableName(name: string): boolean {

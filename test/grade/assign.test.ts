@@ -16,13 +16,13 @@ const keyOf = (c: AssignmentCase) => {
 
 // Asks that get another score than the TA's, flagged for review: the seed's dL/db2 (its answer sits in a line
 // OCR turned into an integral, which chainrule cannot read) and x35yao's dL/db (`\hat{y}_i` per sample is not
-// read as an entry of yhat, so its shape looks wrong); and 27 asks of the 17 assignments added for the other
+// read as an entry of yhat, so its shape looks wrong); and 26 asks of the 17 assignments added for the other
 // documents of fixtures/real/ (fixtures/assign/README.md): answers not found (per-index, per-sample and
 // layer-superscript notation, `\nabla_W`, `\otimes` alone, a part holding a problem's derivation and the next
 // problem's example), answers unjudged where they rest on chainrule's reading (rows of a matrix written u_k,
 // `W^{(2)T}`, `^t`), answers that cannot be checked (x_i for the rows of X, a name defined in terms of itself).
 // When one is fixed, lower this.
-const FLAGGED_AT_MOST = 29;
+const FLAGGED_AT_MOST = 28;
 
 describe('grading real documents against an assignment', () => {
   const results = cases.map((c) => ({ c, ...measureCase(c, read, keyOf(c)) }));
