@@ -12,6 +12,8 @@ import type { Segment } from './segments';
 import { statementNames } from './segments';
 import { applyNotation, mapNotation, problemNames } from './notationMap';
 import { namesReached, walkNames } from '../resolve/names';
+import { printExpr } from '../syntax/print';
+import { primeCall } from './targets';
 
 export type AlignedBy = 'label' | 'content' | 'only-problem' | 'none';
 
@@ -53,7 +55,10 @@ export function stemOf(label: string | null, problem: AssignmentProblem): boolea
 
 export function alignSegments(segments: readonly Segment[], problems: readonly AssignmentProblem[]): AlignedSegment[] {
   if (problems.length === 1) return segments.map((segment) => ({ segment, problem: problems[0], by: 'only-problem' }));
-  const fixed = segments.map((s) => (s.label === null ? undefined : problems.find((p) => labelNames(s.label!, p))));
+  const fixed = segments.map((s) => {
+    const label = s.label ?? s.setUpBy;
+    return label === undefined || label === null ? undefined : problems.find((p) => labelNames(label, p));
+  });
   // When the author's labels name the assignment's problems, a part labelled with another id (`problem 7`)
   // answers none of them; when none do, the author numbers otherwise and content decides.
   const labelsName = fixed.some((p) => p !== undefined);
@@ -80,6 +85,8 @@ const CONFLICTING_DEFINITION = 3;
 export function contentFit(segment: Segment, problem: AssignmentProblem): number {
   const statements = applyNotation(segment.statements, mapNotation(segment.statements, problem.scope, lossNames(problem)));
   const known = problemNames(problem.scope);
+  // The undeclared scalars of its formulas (`x` of `s = sigma(x)`) are the problem's names too.
+  for (const d of problem.scope.definitions.values()) walkNames(d.expr, (n) => known.add(n));
   const own = new Set<string>();
   for (const st of [...segment.before, ...statements]) if (st.kind === 'equation' && st.lhs.expr.kind === 'name') own.add(st.lhs.expr.name);
   for (const st of segment.before) if (st.kind === 'decl') for (const n of st.names) own.add(n.name);
@@ -90,7 +97,7 @@ export function contentFit(segment: Segment, problem: AssignmentProblem): number
   for (const st of statements) {
     for (const n of statementNames(st)) names.add(n);
     if (st.kind !== 'equation' || st.rhs.length === 0) continue;
-    const key = derivativeKey(st.lhs.expr, known);
+    const key = derivativeKey(st.lhs.expr, known) ?? primeKey(st.lhs.expr, problem);
     if (key !== undefined && asks.has(key) && inProblemNames(st.rhs[st.rhs.length - 1].expr, known, own)) hit.add(key);
     const def = st.lhs.expr.kind === 'name' ? problem.scope.definitions.get(st.lhs.expr.name) : undefined;
     if (def) fit += sameNames(st.rhs[0].expr, def.expr) || writtenOut(st.rhs[0].expr, def.expr, problem.scope) ? AGREEING_DEFINITION : -CONFLICTING_DEFINITION;
@@ -130,6 +137,15 @@ export function derivativeKey(e: Expr, known?: ReadonlySet<string>): string | un
   const wrt = e.wrt[0].name;
   const entryOf = known && !known.has(wrt) && /^[A-Za-z]+[a-z]$/.test(wrt) ? wrt.slice(0, -1) : undefined;
   return `${e.of.name}/${entryOf !== undefined && known!.has(entryOf) ? entryOf : wrt}`;
+}
+
+/** `\sigma'(x)` keyed as `s/x` for the problem's `s = sigma(x)`. */
+function primeKey(e: Expr, problem: AssignmentProblem): string | undefined {
+  const local = primeCall(e);
+  if (!local || local.wrt.kind !== 'name') return undefined;
+  const text = printExpr(local.of);
+  const defined = [...problem.scope.definitions].find(([, d]) => printExpr(d.expr) === text);
+  return defined ? `${defined[0]}/${local.wrt.name}` : undefined;
 }
 
 /** Whether at least half the names of an answer are the problem's or the part's own. */

@@ -8,7 +8,7 @@ import type { Expr, Step } from '../syntax/ast';
 import type { Claim } from '../resolve/scope';
 import type { Lowering } from '../resolve/lower';
 import { printExpr } from '../syntax/print';
-import { rewriteExpr } from '../syntax/walk';
+import { findInExpr, rewriteExpr } from '../syntax/walk';
 import { targetKey } from './targets';
 import { derivativeKey } from './alignment';
 import { findDerivative } from './score';
@@ -62,28 +62,59 @@ function isExpanded(e: Expr): boolean {
   return findDerivative(e) === undefined;
 }
 
-/** The claim with every derivative of its final step replaced by the author's nearest expanded claim for it. */
+/**
+ * The claim with every derivative of its final step replaced by the author's nearest claim for it, expanded
+ * in turn the same way where it still holds derivatives (`dL/dW_h = dL/dZ_h X^T`, `dL/dZ_h = dL/dA_h ⊙ ...`,
+ * `dL/dA_h = W_o^T dL/dZ_o`, `dL/dZ_o = A_o - Y`), never through a claim twice; `\frac{\partial}{\partial Z}
+ * ReLU(Z)` in what is put in is ReLU'(Z): the same thing, written for an elementwise product.
+ */
 function substituted(index: number, input: SelectionInput): { substituted: Claim; from: number[] } | undefined {
-  const { claims, lowering, informal } = input;
-  const claim = claims[index];
+  const claim = input.claims[index];
   const last = claim.steps[claim.steps.length - 1];
   const from: number[] = [];
+  const expr = expandFrom(last.expr, claim.span.line, new Set([index]), from, input);
+  if (!expr || from.length === 0) return undefined;
+  const step: Step = { expr, text: printExpr(expr), span: last.span };
+  return { substituted: { ...claim, steps: [...claim.steps, step], readings: [...(claim.readings ?? []), ...from.flatMap((i) => input.claims[i].readings ?? [])] }, from };
+}
+
+/** How many of the author's claims are put into each other at most: more than any derivation chains. */
+const MAX_EXPANSION_DEPTH = 8;
+
+/**
+ * `e` with its derivatives replaced by the author's claims nearest `line` (recorded in `from`), or
+ * undefined when one has none. A claim that is tensor shorthand only through a local derivative (`dL/dA_h ⊙
+ * \frac{\partial}{\partial Z_h} ReLU(Z_h)`) may be put in: read so, it is checked like any other.
+ */
+function expandFrom(e: Expr, line: number, used: Set<number>, from: number[], input: SelectionInput): Expr | undefined {
+  const { claims, lowering, informal } = input;
   let complete = true;
-  const expr = rewriteExpr(last.expr, (x) => {
-    if (x.kind !== 'deriv') return undefined;
+  const expr = rewriteExpr(e, (x) => {
+    if (x.kind !== 'deriv' || !complete) return undefined;
+    const prime = localAsPrime(x);
+    if (prime) return prime;
     const key = targetKey(x, lowering);
+    const usable = (i: number) => !informal(i) || findInExpr(finalExpr(claims[i]), (y) => localAsPrime(y) !== undefined) !== undefined;
     const own = claims
-      .map((c, i) => i)
-      .filter((i) => i !== index && key !== undefined && targetKey(claims[i].target.expr, lowering) === key && isExpanded(finalExpr(claims[i])) && !informal(i))
-      .sort((a, b) => Math.abs(claims[a].span.line - claim.span.line) - Math.abs(claims[b].span.line - claim.span.line) || b - a)[0];
-    if (own === undefined) {
+      .map((_, i) => i)
+      .filter((i) => !used.has(i) && key !== undefined && targetKey(claims[i].target.expr, lowering) === key && usable(i))
+      .sort((a, b) => Number(isExpanded(finalExpr(claims[b]))) - Number(isExpanded(finalExpr(claims[a]))) || Math.abs(claims[a].span.line - line) - Math.abs(claims[b].span.line - line) || b - a)[0];
+    const value = own === undefined || used.size > MAX_EXPANSION_DEPTH ? undefined : expandFrom(finalExpr(claims[own]), claims[own].span.line, new Set([...used, own]), from, input);
+    if (value === undefined) {
       complete = false;
       return x;
     }
-    from.push(own);
-    return finalExpr(claims[own]);
+    from.push(own!);
+    return value;
   });
-  if (!complete || from.length === 0) return undefined;
-  const step: Step = { expr, text: printExpr(expr), span: last.span };
-  return { substituted: { ...claim, steps: [...claim.steps, step], readings: [...(claim.readings ?? []), ...from.flatMap((i) => claims[i].readings ?? [])] }, from };
+  return complete ? expr : undefined;
+}
+
+/** `\frac{\partial}{\partial Z} ReLU(Z)` as `relu'(Z)`: a one-argument function differentiated at its variable. */
+function localAsPrime(e: Expr): Expr | undefined {
+  if (e.kind !== 'deriv' || e.wrt.length !== 1 || e.wrt[0].kind !== 'name' || e.of.kind !== 'call') return undefined;
+  const { of } = e;
+  const [arg] = of.args;
+  if (of.args.length !== 1 || of.prime !== 0 || arg.kind !== 'name' || arg.name !== e.wrt[0].name) return undefined;
+  return { ...of, prime: 1, span: e.span };
 }

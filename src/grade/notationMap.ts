@@ -10,6 +10,8 @@ import { extendScope, type Scope } from '../resolve/scope';
 import { walkNames } from '../resolve/names';
 import { findInExpr, rewriteExpr } from '../syntax/walk';
 import { printExpr } from '../syntax/print';
+import { subscriptsOf } from '../resolve/indexNotation';
+import { isScalarShape } from '../ir/types';
 
 export interface NameMapping {
   /** The student's name (normalised) and the problem's name it is read as. */
@@ -20,6 +22,8 @@ export interface NameMapping {
   exponent?: number;
   /** The student defines the name by the problem's formula: it works as their helper, and is only reported. */
   helper?: true;
+  /** `\partial CE` read as C·E: these letters side by side are the problem's name (`from` is them joined by spaces). */
+  letters?: string[];
 }
 
 export interface Ambiguity {
@@ -54,14 +58,29 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
   // Declared names, and defined names of more than one letter: an index `l` beside a loss `L` is no slip.
   for (const n of [...problem.declarations.keys(), ...[...problem.definitions.keys()].filter((d) => d.length > 1)]) byKey.set(shapeKey(n), [...(byKey.get(shapeKey(n)) ?? []), n]);
   const outputs = outputNames(problem, lossNames);
+  const layers = layerCount(byKey);
   const mappings: NameMapping[] = [];
   const ambiguous: Ambiguity[] = [];
-  for (const [name, span] of written) {
+  // In a problem of scalars only, `x_i` and `\ell_i` (one sample) are its x and l: an index has nothing to pick.
+  const allScalar = problem.dims.size === 0 && [...problem.declarations.values()].every((d) => isScalarShape(d.shape));
+  const scalars = new Set(known);
+  for (const d of problem.definitions.values()) walkNames(d.expr, (n) => scalars.add(n));
+  for (const [name, { span }] of written) {
     if (known.has(name)) continue;
     // A name the student declares or defines is their own: mapped only when defined by a problem name's formula.
     if (own.has(name)) {
       const same = sameFormula(own.get(name), problem);
       if (same.length === 1) mappings.push({ from: name, to: same[0], why: `defined by the formula of the problem's ${same[0]}`, helper: true });
+      continue;
+    }
+    const sample = allScalar ? sampleOf(written.get(name)!.text, scalars) : undefined;
+    if (sample) {
+      mappings.push({ from: name, to: sample, why: `the problem's scalar ${sample}, written for one sample` });
+      continue;
+    }
+    const layer = lastLayerName(name, layers, byKey);
+    if (layer) {
+      mappings.push({ from: name, to: layer, why: `the problem's ${layer}, its layer counted from the last, L = ${layers}` });
       continue;
     }
     const byShape = byKey.get(shapeKey(name)) ?? [];
@@ -74,7 +93,67 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
     const to = known.has(base) || own.has(base) ? [] : byKey.get(shapeKey(`${base}${exponent}`)) ?? [];
     if (to.length === 1 && !mappings.some((m) => `${m.from}^${m.exponent}` === key)) mappings.push({ from: base, to: to[0], exponent, why: `the problem's ${to[0]}, its layer written as a superscript` });
   }
+  // `\partial CE`, read as C times E: single letters side by side that spell a name of the problem, none
+  // of them a quantity of the problem or the student (a dimension C beside an unknown E is no formula).
+  for (const letters of juxtaposedNames(statements)) {
+    const to = letters.join('');
+    const quantity = (n: string) => (known.has(n) && !problem.dims.has(n)) || own.has(n);
+    if (to.length > 1 && known.has(to) && !letters.some(quantity) && !mappings.some((m) => m.to === to && m.letters)) {
+      mappings.push({ from: letters.join(' '), to, letters, why: `the problem's ${to}, its letters read apart as a product` });
+    }
+  }
   return { mappings, ambiguous };
+}
+
+/** The names of a product written side by side (`C E`), or undefined when it is anything else. */
+function juxtaposedFactors(e: Expr): string[] | undefined {
+  if (e.kind === 'name') return [e.name];
+  if (e.kind !== 'binary' || e.op !== 'mul' || e.style !== 'juxt') return undefined;
+  const left = juxtaposedFactors(e.left);
+  const right = juxtaposedFactors(e.right);
+  return left && right ? [...left, ...right] : undefined;
+}
+
+/** Every product of names written side by side in the statements. */
+function juxtaposedNames(statements: readonly Statement[]): string[][] {
+  const out: string[][] = [];
+  for (const st of statements) {
+    if (st.kind !== 'equation') continue;
+    for (const step of [st.lhs, ...st.rhs]) {
+      findInExpr(step.expr, (x) => {
+        const factors = x.kind === 'binary' ? juxtaposedFactors(x) : undefined;
+        if (factors && factors.every((n) => n.length === 1)) out.push(factors);
+        return false;
+      });
+    }
+  }
+  return out;
+}
+
+/** `x_i`, `\ell_{n}`: the problem's name (ℓ is l) with one letter as a subscript, or undefined. */
+function sampleOf(text: string, known: ReadonlySet<string>): string | undefined {
+  const s = subscriptsOf(text);
+  if (!s || s.indices.length !== 1 || !/^[a-z]$/.test(s.indices[0])) return undefined;
+  const base = s.base === 'ell' ? 'l' : s.base;
+  return known.has(base) ? base : undefined;
+}
+
+/** The number of layers: the largest layer number of the problem's names (2 for W1, b1, W2, b2). */
+function layerCount(byKey: ReadonlyMap<string, string[]>): number {
+  let most = 0;
+  for (const names of byKey.values()) for (const n of names) most = Math.max(most, Number(/^[A-Za-z]+(\d+)$/.exec(n)?.[1] ?? 0));
+  return most;
+}
+
+/**
+ * `W^L`, `a^{L-1}` (read as WL, aLm1): layers counted from the last, L the number of layers, for the
+ * problem's W2 and a1 when it has two; undefined when the problem has no such name (`a^{L-2}` for a0).
+ */
+function lastLayerName(name: string, layers: number, byKey: ReadonlyMap<string, string[]>): string | undefined {
+  const m = /^([A-Za-z]+?)L(?:m(\d))?$/.exec(name);
+  if (!m || layers === 0) return undefined;
+  const to = byKey.get(shapeKey(`${m[1]}${layers - Number(m[2] ?? 0)}`)) ?? [];
+  return to.length === 1 ? to[0] : undefined;
 }
 
 /** `name^n` for a whole number n, as written in the statements. */
@@ -98,6 +177,7 @@ export function applyNotation(statements: readonly Statement[], map: NotationMap
   const renames = map.mappings.filter((m) => !m.helper);
   if (renames.length === 0) return [...statements];
   const to = new Map(renames.filter((m) => m.exponent === undefined).map((m) => [m.from, m]));
+  const spelled = new Map(renames.filter((m) => m.letters).map((m) => [m.from, m]));
   const layers = new Map(renames.filter((m) => m.exponent !== undefined).map((m) => [`${m.from}^${m.exponent}`, m]));
   return statements.map((st) => {
     if (st.kind !== 'equation') return st;
@@ -110,6 +190,12 @@ export function applyNotation(statements: readonly Statement[], map: NotationMap
           const written = `${x.base.text}^${x.exponent.text}`;
           readings.push({ span: x.span, written, readAs: layer.to, why: `${written} read as ${layer.to}: ${layer.why}` });
           return { kind: 'name', name: layer.to, text: written, span: x.span };
+        }
+        const letters = x.kind === 'binary' ? spelled.get(juxtaposedFactors(x)?.join(' ') ?? '') : undefined;
+        if (letters) {
+          const written = printExpr(x);
+          readings.push({ span: x.span, written, readAs: letters.to, why: `${written} read as ${letters.to}: ${letters.why}` });
+          return { kind: 'name', name: letters.to, text: written, span: x.span };
         }
         const m = x.kind === 'name' ? to.get(x.name) : undefined;
         if (!m || x.kind !== 'name') return undefined;
@@ -132,15 +218,15 @@ function definedNames(statements: readonly Statement[]): Map<string, Expr | unde
   return out;
 }
 
-/** Every name written in the statements, with the place it is first written. */
-function namesWritten(statements: readonly Statement[]): Map<string, Span> {
-  const out = new Map<string, Span>();
+/** Every name written in the statements, with the place it is first written and how. */
+function namesWritten(statements: readonly Statement[]): Map<string, { span: Span; text: string }> {
+  const out = new Map<string, { span: Span; text: string }>();
   for (const st of statements) {
-    if (st.kind === 'decl') for (const n of st.names) if (!out.has(n.name)) out.set(n.name, n.span);
+    if (st.kind === 'decl') for (const n of st.names) if (!out.has(n.name)) out.set(n.name, n);
     if (st.kind !== 'equation') continue;
     for (const step of [st.lhs, ...st.rhs]) {
       findInExpr(step.expr, (x) => {
-        if (x.kind === 'name' && !out.has(x.name)) out.set(x.name, x.span);
+        if (x.kind === 'name' && !out.has(x.name)) out.set(x.name, x);
         return false;
       });
     }
@@ -167,7 +253,7 @@ function sameFormula(formula: Expr | undefined, problem: Scope): string[] {
 
 /** The problem's scope with each mapped name an alias of the problem's (as an instructor's `alias` line would be). */
 export function withMappedNames(problem: Scope, map: NotationMap): Scope {
-  const names = map.mappings.filter((m) => !m.helper && m.exponent === undefined);
+  const names = map.mappings.filter((m) => !m.helper && m.exponent === undefined && !m.letters);
   if (names.length === 0) return problem;
   const scope = extendScope(problem);
   for (const m of names) scope.aliases.set(m.from, { kind: 'name', name: m.to, text: m.to, span: { line: 1, column: 1, endLine: 1, endColumn: 1 } });

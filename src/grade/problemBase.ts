@@ -115,8 +115,8 @@ function keepsMeanings(base: ProblemBase, scope: Scope): boolean {
 }
 
 /**
- * The names the problem defines, every name and callee in its definitions and function bodies, and the
- * names in its asks; undefined when a name of a definition or function body has no meaning there.
+ * Every name and callee in the problem's definitions and function bodies, and the names in its asks;
+ * undefined when a name of a definition or function body has no meaning there.
  */
 function namesInDefinitions(scope: Scope): Set<string> | undefined {
   const known = knownNames(scope, [...scope.dims, 'pi', 'e']);
@@ -131,11 +131,7 @@ function namesInDefinitions(scope: Scope): Set<string> | undefined {
       }
       return false;
     });
-  for (const d of scope.definitions.values()) {
-    // A submission's declaration of a defined name would check the definition against it.
-    used.add(d.name);
-    visit(d.expr);
-  }
+  for (const d of scope.definitions.values()) visit(d.expr);
   for (const f of scope.functions.values()) visit(f.body, f.params);
   if (!closed) return undefined;
   // An ask's own undeclared scalars (`ask d/dx (x^2)`) are not the definitions', but a submission that

@@ -11,6 +11,11 @@ export interface Segment {
   label: string | null;
   /** The part's own statements, in order (no `problem` lines). */
   statements: Statement[];
+  /**
+   * Cut from a question whose first piece only sets up (`Let a = σ(x), then y = (5 - a)^2`): that question's
+   * label, which names this derivation too.
+   */
+  setUpBy?: string;
   /** Declarations and definitions written before it in the same file: helpers it may use. */
   before: Statement[];
   /** Its first statement's line, and the line before the next part (of the joined source). */
@@ -39,10 +44,12 @@ export function segmentsOf(parsed: ParsedFile, lastLine: number): Segment[] {
   const out: Segment[] = [];
   const seen: Statement[] = [];
   for (const group of groups) {
-    cutAtNewDerivations(seen, group.statements).forEach((piece, k) => {
-      // A derivation started without a heading is not what the heading names.
+    const pieces = cutAtNewDerivations(seen, group.statements);
+    pieces.forEach((piece, k) => {
+      // A derivation started without a heading is not what the heading names, unless all before it sets it up.
       const label = k === 0 ? group.label : null;
-      if (piece.length) out.push({ label, statements: piece, before: seen.filter(isSetupLine), from: Math.min(...piece.map((s) => s.span.line)), to: Math.max(...piece.map((s) => s.span.endLine)) });
+      const setUpBy = k === 1 && group.label !== null && pieces[0].every(isSetupLine) ? { setUpBy: group.label } : {};
+      if (piece.length) out.push({ label, ...setUpBy, statements: piece, before: seen.filter(isSetupLine), from: Math.min(...piece.map((s) => s.span.line)), to: Math.max(...piece.map((s) => s.span.endLine)) });
       seen.push(...piece);
     });
   }

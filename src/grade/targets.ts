@@ -7,6 +7,9 @@ import type { Lowering } from '../resolve/lower';
 /** The key of a target, or undefined when it does not lower (an unknown name, a shape error). */
 export function targetKey(target: Expr, lowering: Lowering): string | undefined {
   try {
+    const local = primeCall(target);
+    // `\sigma'(x)` is the derivative of σ(x) by x: it answers `ask ds/dx` for the problem's `s = sigma(x)`.
+    if (local) return `d:${lowering.lower(local.of).id}/${lowering.lower(local.wrt).id}`;
     if (target.kind !== 'deriv') return `value:${lowering.lower(target).id}`;
     const of = lowering.lower(target.of).id;
     const wrt = target.wrt.map((w) => lowering.lower(w).id).join(',');
@@ -24,4 +27,10 @@ function derivativeFamily(ref: Extract<Expr, { kind: 'deriv' }>): string {
   if (ref.form === 'jacobian') return 'jacobian';
   if (ref.form === 'grad' && ref.wrt.length > 1) return 'grad';
   return 'd';
+}
+
+/** `f'(x)` at a name: the call `f(x)` it differentiates, and x. */
+export function primeCall(e: Expr): { of: Expr; wrt: Expr } | undefined {
+  if (e.kind !== 'call' || e.prime !== 1 || e.args.length !== 1 || e.args[0].kind !== 'name') return undefined;
+  return { of: { ...e, prime: 0 }, wrt: e.args[0] };
 }

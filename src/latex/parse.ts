@@ -12,7 +12,7 @@ import type { RawRow } from './build';
 import { normalizeLatex } from './normalize';
 import { PositionMap, type Origin } from './positions';
 import { asideNote } from './asides';
-import { splitRows, type Row } from './rows';
+import { beforeFirstEquals, splitRows, type Row } from './rows';
 import { describe, type Tok } from './tokens';
 import { passLimits } from '../limits/index';
 
@@ -59,13 +59,15 @@ export function parseLatexMath(math: string, origin: Origin): LatexMathResult {
   const result: LatexMathResult = { statements: [], diagnostics: [...normalized.diagnostics], endsInError: false, unreadRows: 0 };
   let chain: number | undefined; // index in result.statements of the equation a `=` row continues
   let leading = true; // no row read yet: a continuation belongs to the block before
+  let unreadChain: Step | undefined; // the derivative a set-aside or unreadable row starts a chain for
   for (const row of splitRows(normalized.tokens)) {
     if (row.aside) {
-      // Understood and not a claim: a note, and nothing after it continues it.
+      // Understood and not a claim: a note; only `= ...` rows after it that claim its derivative go on.
       result.diagnostics.push(row.aside);
       result.endsInError = true;
       chain = undefined;
       leading = false;
+      unreadChain = chainTarget(row.head, pos);
       continue;
     }
     if (!row.error && row.tokens.length === 0 && row.condition) {
@@ -79,13 +81,23 @@ export function parseLatexMath(math: string, origin: Origin): LatexMathResult {
       result.unreadRows++;
       chain = undefined;
       leading = false;
+      unreadChain = chainTarget(row.head ?? beforeFirstEquals(row.tokens), pos);
       continue;
     }
+    const target = unreadChain;
+    unreadChain = undefined;
     if (row.notes) result.diagnostics.push(...row.notes);
     const raw = parsed.row;
     if (raw === undefined || raw.kind === 'continuation') {
       // `= ...` rows and lines of shapes alone continue the chain before.
       const cont = raw ? withTexts(raw, pos) : shapeContinuation(row, result.diagnostics);
+      if (cont && cont.rhs.length > 0 && target) {
+        // `∂J/∂W = h ⊗ δ = h^T δ`: the member that cannot be read is left out; the chain still claims the rest.
+        result.statements.push(extendChain({ kind: 'equation', lhs: target, rhs: [], span: target.span }, cont));
+        result.endsInError = false;
+        chain = result.statements.length - 1;
+        continue;
+      }
       if (!cont || result.endsInError) continue; // nothing to attach, or it continues a line already reported
       if (raw && row.shapes) addShape(cont, row.shapes, result.diagnostics);
       if (row.at) cont.at = row.at;
@@ -124,6 +136,21 @@ export function parseLatexMath(math: string, origin: Origin): LatexMathResult {
     }
   }
   return result;
+}
+
+/** The derivative a row's head reads as (`\frac{\partial J}{\partial W}`), or undefined. */
+function chainTarget(head: Tok[] | undefined, pos: PositionMap): Step | undefined {
+  if (!head || head.length === 0) return undefined;
+  let outcome: RowOutcome;
+  try {
+    outcome = runRow(head);
+  } catch (err) {
+    passLimits(err);
+    return undefined;
+  }
+  const raw = 'row' in outcome ? outcome.row : undefined;
+  if (raw?.kind !== 'bare' || raw.expr.kind !== 'deriv') return undefined;
+  return withText({ expr: raw.expr, text: '', span: raw.expr.span }, pos);
 }
 
 /** A line of shapes alone: a continuation that only claims the shape, or (when it ends in no single shape) a note. */

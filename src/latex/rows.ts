@@ -23,6 +23,11 @@ export interface Row {
   error?: Diagnostic;
   /** Set when the row is understood and is not a claim (an update rule, ⊗, cases): the note says what it was. */
   aside?: Diagnostic;
+  /**
+   * A row set aside or refused: its tokens before the first `=`, prepared, for the chain it starts
+   * (`\frac{\partial J}{\partial W} = h \otimes \delta`), which may go on readably on the rows after it.
+   */
+  head?: Tok[];
   /** Shapes written beside the row's claim, or alone (shapeArithmetic.ts): the claim's shape, when they end in one. */
   shapes?: { span: Span; shape?: ShapeSpec };
   /** `\Big|_{x=2}`: the point the row's claim is evaluated at. */
@@ -36,8 +41,8 @@ export interface Row {
 /** The rows of a block, in order; rows with nothing in them are left out. */
 export function splitRows(tokens: readonly Tok[]): Row[] {
   const rows: Row[] = [];
-  for (const line of withContinuations(splitAtTopLevel(tokens, (t) => t.type === 'rowsep'))) {
-    const aligned = markDomains(dropAlignment(line));
+  for (const line of joinBrokenRows(splitAtTopLevel(tokens, (t) => t.type === 'rowsep').map(dropAlignment))) {
+    const aligned = markDomains(line);
     const cases = splitCases(aligned);
     if (cases) {
       for (const c of cases) rows.push(...rowsOfLine(c.tokens).map((row) => (row.tokens.length > 0 ? { ...row, condition: c.condition } : row)));
@@ -48,26 +53,9 @@ export function splitRows(tokens: readonly Tok[]): Row[] {
   return rows;
 }
 
-const CONTINUING: ReadonlySet<string> = new Set(['plus', 'minus', 'cdot', 'times']);
-
-/**
- * A line of an aligned environment that opens with `+`, `-`, `\cdot` or `\times` (`+& (f(..) - t_2)`) and
- * holds no relation continues the expression of the line before: long right sides are broken so.
- */
-function withContinuations(lines: Tok[][]): Tok[][] {
-  const joined: Tok[][] = [];
-  for (const line of lines) {
-    const first = line.find((t) => t.type !== 'amp' && !isSpacing(t));
-    const continues = joined.length > 0 && first !== undefined && CONTINUING.has(first.type) && !hasRelation(line, RELATIONS);
-    if (continues) joined[joined.length - 1] = [...joined[joined.length - 1], ...line];
-    else joined.push([...line]);
-  }
-  return joined;
-}
-
 function rowsOfLine(aligned: Tok[]): Row[] {
   const aside = asideOf(aligned.filter((t) => t.type !== 'prose' && t.type !== 'wide' && t.type !== 'tag'));
-  if (aside) return [{ tokens: [], aside }];
+  if (aside) return [{ tokens: [], aside, head: headOf(aligned) }];
   const { tokens: shaped, shapes } = readShapeArithmetic(aligned);
   const { tokens: kept, condition } = takeCondition(shaped);
   const prepared = splitSideBySide(kept).map(prepareRow).filter((row) => row.tokens.length > 0 || row.error);
@@ -118,6 +106,27 @@ function dropAlignment(line: readonly Tok[]): Tok[] {
     else if (t.type === 'end_matrix') matrices--;
     return !(t.type === 'amp' && matrices === 0);
   });
+}
+
+const BINARY_OPERATORS: ReadonlySet<string> = new Set(['plus', 'minus', 'cdot', 'times', 'star', 'odot']);
+
+/**
+ * An expression broken over rows: a row that starts with an operator and states no relation of its own
+ * (`+& (o_2 - t_2) f'(net_2) ...`, `&&\cdot \omega_1 \omega_2`), or that follows a row ending in one,
+ * goes on with the row before, as a reader reads the aligned lines. Rows with a relation stay their own.
+ */
+function joinBrokenRows(lines: Tok[][]): Tok[][] {
+  const out: Tok[][] = [];
+  for (const line of lines) {
+    const body = line.filter((t) => !isSpacing(t));
+    const before = out[out.length - 1]?.filter((t) => !isSpacing(t));
+    const opens = body.length > 0 && BINARY_OPERATORS.has(body[0].type);
+    const ended = before !== undefined && before.length > 0 && BINARY_OPERATORS.has(before[before.length - 1].type);
+    const goesOn = body.length > 0 && !hasRelation(body, RELATIONS) && before !== undefined && hasRelation(before, RELATIONS);
+    if (goesOn && (opens || ended)) out[out.length - 1] = [...out[out.length - 1], ...line];
+    else out.push(line);
+  }
+  return out;
 }
 
 /** Split at separators outside matrix environments (which nest rows of their own). */
@@ -201,6 +210,20 @@ function labelOf(text: string): string | undefined {
   return label ? label : undefined;
 }
 
+/** A row's tokens before its first `=` outside brackets (none when it has no such `=`). */
+export function beforeFirstEquals(tokens: readonly Tok[]): Tok[] {
+  const d = depths(tokens);
+  const eq = tokens.findIndex((t, i) => t.type === 'eq' && d[i] === 0);
+  return eq > 0 ? tokens.slice(0, eq) : [];
+}
+
+/** The prepared tokens before a row's first `=`, when they read (undefined otherwise). */
+function headOf(tokens: readonly Tok[]): Tok[] | undefined {
+  const before = beforeFirstEquals(tokens);
+  const head = before.length > 0 ? prepareRow(before) : undefined;
+  return head && !head.error && head.tokens.length > 0 ? head.tokens : undefined;
+}
+
 function prepareRow(input: Tok[]): Row {
   let label: string | undefined;
   let tokens: Tok[] = [];
@@ -217,7 +240,7 @@ function prepareRow(input: Tok[]): Row {
   tokens = readElisions(withoutProbabilityHead(tokens.filter((t) => t.type !== 'evalat')));
   const row: Row = { tokens, ...(label === undefined ? {} : { label }), ...(at.length > 0 ? { at } : {}) };
   const problem = checkRow(tokens);
-  if (problem) return { ...row, error: problem };
+  if (problem) return { ...row, error: problem, head: headOf(input) };
   tokens = markDifferentials(tokens);
   const partials = withDenominatorPartials(tokens);
   tokens = partials.tokens;

@@ -95,6 +95,11 @@ export interface LoweringContext {
   readonly identitySize?: Dim;
 }
 
+/** Whether a call is written with its function's own parameters (`\sigma_i(z)` for `\sigma_i(z) = ...`). */
+function atOwnParameters(e: Extract<Expr, { kind: 'call' }>, fn: FunctionDefinition): boolean {
+  return e.prime === 0 && e.args.length === fn.params.length && e.args.every((a, i) => a.kind === 'name' && a.name === fn.params[i]);
+}
+
 const PLAIN: LoweringContext = { indexHints: new Map(), params: [] };
 
 /** A problem being lowered: its scope, builder and options, and what lowering it has found out so far. */
@@ -362,6 +367,12 @@ export class Lowering {
       case 'neg':
         return this.b.neg(this.lower(e.arg));
       case 'transpose':
+        // `v_c (\hat{y} - y)^T`: a variable before a bracket is a product, and the transpose is the bracket's.
+        const product = this.variableProduct(e.arg);
+        if (product && !this.scope.definitions.has(product.callee)) {
+          const left: Expr = { kind: 'name', name: product.callee, text: product.calleeText, span: product.span };
+          return this.lowerBinary({ kind: 'binary', op: 'mul', style: 'juxt', left, right: { kind: 'transpose', arg: product.args[0], span: e.span }, span: e.span });
+        }
         this.noteArrayUse(e.arg);
         return this.b.transpose(this.lower(e.arg));
       case 'power':
@@ -590,7 +601,8 @@ export class Lowering {
     const abstract = this.scope.abstractFunctions.get(e.callee);
     if (abstract) return lowerAbstractCall(this, abstract, e, e.args.map((a) => this.lower(a)));
     const user = this.scope.functions.get(e.callee);
-    if (user?.entries) return this.callEntrywiseFunction(e, user);
+    // A built-in restated entry by entry (`\text{Softmax}(\mathbf{z})_i = ...`) is still the built-in elsewhere.
+    if (user?.entries && (atOwnParameters(e, user) || !BUILTIN_FUNCTIONS.has(e.callee))) return this.callEntrywiseFunction(e, user);
     if (user) return this.callUserFunction(e, user.params, user.body);
     const builtin = BUILTIN_FUNCTIONS.get(e.callee);
     if (builtin) {
@@ -621,7 +633,7 @@ export class Lowering {
       if (e.args.every((a) => dependsOn(value, this.lower(a)))) return value;
     }
     // `a(1 - a)`: a variable followed by a parenthesis is a product.
-    if (this.isVariableName(e.callee) && e.args.length === 1 && e.prime === 0) {
+    if (this.variableProduct(e)) {
       const left = this.lowerName(name);
       const right = this.lower(e.args[0]);
       return this.withShapeDiagnostic({ kind: 'binary', op: 'mul', style: 'juxt', left: name, right: e.args[0], span: e.span }, () => this.b.mul(left, right));
@@ -636,6 +648,11 @@ export class Lowering {
   private hasQuantityNamedE(): boolean {
     const s = this.scope;
     return s.definitions.has('e') || s.declarations.has('e') || s.pointNames.has('e') || this.context.params.some((p) => p.has('e'));
+  }
+
+  /** `a(1 - a)`: a call of a variable, which is a product; undefined for anything else. */
+  private variableProduct(e: Expr): Extract<Expr, { kind: 'call' }> | undefined {
+    return e.kind === 'call' && this.isVariableName(e.callee) && e.args.length === 1 && e.prime === 0 ? e : undefined;
   }
 
   private isVariableName(name: string): boolean {
@@ -679,8 +696,7 @@ export class Lowering {
    * the question's arrays (z_i), so it is read where its arguments are its own parameters, as authors call it.
    */
   private callEntrywiseFunction(e: Extract<Expr, { kind: 'call' }>, fn: FunctionDefinition): Node {
-    const own = e.prime === 0 && e.args.length === fn.params.length && e.args.every((a, i) => a.kind === 'name' && a.name === fn.params[i]);
-    if (!own) throw new LowerError(error('shape-mismatch', `${e.calleeText} is given entry by entry for ${fn.name}(${fn.params.join(', ')}); chainrule reads it only there`, e.span, 'write the call with the arguments of its definition'));
+    if (!atOwnParameters(e, fn)) throw new LowerError(error('shape-mismatch', `${e.calleeText} is given entry by entry for ${fn.name}(${fn.params.join(', ')}); chainrule reads it only there`, e.span, 'write the call with the arguments of its definition'));
     return this.requireIndexNotation(e.span).lowerEntries(this, fn.body, fn.entries!);
   }
 

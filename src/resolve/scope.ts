@@ -278,6 +278,9 @@ function addDeclaration(scope: Scope, st: Extract<Statement, { kind: 'decl' }>, 
   for (const ref of st.names) {
     // A question declares its own shapes; an earlier question's declaration of the name no longer holds.
     if (role === 'question' && scope.given?.delete(ref.name)) scope.declarations.delete(ref.name);
+    // The shape of a name the problem defines follows from its definition: a submission's `Z_h : 10 x m` beside
+    // it (sizes of the author's example) would only contradict it.
+    if (isSubmission && scope.given?.has(ref.name) && scope.definitions.has(ref.name)) continue;
     const prior = scope.declarations.get(ref.name);
     if (prior && !shapesEqual(prior.shape, shape)) {
       scope.diagnostics.push(

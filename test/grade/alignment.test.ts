@@ -18,6 +18,19 @@ describe('alignment of parts to problems', () => {
     expect(r.alignment?.find((a) => a.problem === '2b')?.by).toBe('label');
   });
 
+  it('keeps the label of a question that starts by setting up its new derivation', () => {
+    // (b) redefines y after (a) did: a new derivation, cut from the setup line before it; the question's
+    // label still names it. d/dx (5 - σ(x))^2 = -2 (5 - σ(x)) σ(x)(1 - σ(x)): correct, by label.
+    const assignment = 'problem 1a\ny = (3 x + 1)^2\nask dy/dx 1 point\n\nproblem 1b\ny = (5 - sigma(x))^2\nask dy/dx 1 point\n';
+    const doc = [
+      '## 1a', '', 'Let $u = 3x + 1$, then $y = u^2$:', '$$\\frac{dy}{dx} = 6(3x + 1)$$', '',
+      '## 1b', '', 'Let $s = \\sigma(x)$, then $y = (5 - s)^2$:', '$$\\frac{dy}{dx} = -2(5 - \\sigma(x)) \\sigma(x)(1 - \\sigma(x))$$', '',
+    ].join('\n');
+    const r = gradeText(assignment, doc, 'hw.md');
+    expect(byId(r).get('1b dy/dx')).toMatchObject({ outcome: 'correct', confidence: 'sure' });
+    expect(r.alignment?.filter((a) => a.problem === '1b').map((a) => a.by)).toEqual(['label', 'label']);
+  });
+
   it('aligns unlabelled derivations by content, in order, and leaves out one that fits no problem', () => {
     const doc = [
       '$$h = XW + b$$', '$$L = -y \\log a - (1 - y) \\log(1 - a)$$', '$$\\frac{\\partial L}{\\partial W} = X^T (a - y)$$',
@@ -48,6 +61,29 @@ describe('notation', () => {
     expect(byId(r).get('2 dL/dW1')).toMatchObject({ outcome: 'correct' });
   });
 
+  it('reads layers counted from the last (W^L, a^{L-1}) as the problem\'s, L its number of layers', () => {
+    // TWO_LAYER has layers 1 and 2: W^{L-1} is W1, W^L is W2, a^L is a2, a^{L-1} is a1; the answer is then the
+    // problem's dL/dW1 = X^T ((a2 - y) W2^T ⊙ a1 ⊙ (1 - a1)): correct, with the readings reported.
+    const doc = '$$\\frac{\\partial L}{\\partial W^{L-1}} = X^T ((a^L - y) (W^L)^T \\odot a^{L-1} \\odot (1 - a^{L-1}))$$\n';
+    const ask = byId(gradeText(TWO_LAYER, doc, 'hw.md')).get('2 dL/dW1')!;
+    expect(ask).toMatchObject({ outcome: 'correct', confidence: 'needs-review' });
+    expect(ask.reasons).toContain('read W^L as W2');
+    // A name the problem has in no layer (V2) is not read as anything: `V^{L-1}` answers no dL/dW1.
+    expect(byId(gradeText(TWO_LAYER, doc.replace('W^{L-1}}', 'V^{L-1}}'), 'hw.md')).get('2 dL/dW1')).toMatchObject({ outcome: 'missing' });
+  });
+
+  it('reads x_i, \\ell_i (one sample) as the x and l of a problem of scalars', () => {
+    // l = (w x + b - y)^2 per sample: dl/dw = 2 (w x + b - y) x, written with the sample index i: correct.
+    const scalars = 'problem 1\nf = w x + b\nl = (f - y)^2\nask dl/dw 2 points\n';
+    const ask = byId(gradeText(scalars, '$$\\frac{\\partial \\ell_i}{\\partial w} = 2 (w x_i + b - y_i) x_i$$\n', 'hw.md')).get('1 dl/dw')!;
+    expect(ask).toMatchObject({ outcome: 'correct', confidence: 'needs-review' });
+    expect(ask.reasons).toContain('read x_i as x');
+    // In a problem with arrays an index picks an entry: y_i is not read as the problem's y, so no score rests on it.
+    const arrays = byId(gradeText(LOGREG, '$$\\frac{\\partial L}{\\partial b} = a - y_i$$\n', 'hw.md')).get('1 dL/db')!;
+    expect(arrays.reasons.some((r) => r.includes('read y_i as y'))).toBe(false);
+    expect(arrays.outcome).not.toBe('correct');
+  });
+
   it('reads the output written as \\hat{y} as the problem\'s a', () => {
     const r = gradeText(LOGREG, '$$\\frac{\\partial L}{\\partial W} = X^T (\\hat{y} - y)$$\n', 'hw.md');
     expect(byId(r).get('1 dL/dW')).toMatchObject({ outcome: 'correct', confidence: 'needs-review' });
@@ -56,6 +92,21 @@ describe('notation', () => {
   it('leaves a name the instructor aliases to the alias', () => {
     const r = gradeText(`${LOGREG}alias p = h\n`, '$$\\frac{\\partial L}{\\partial W} = X^T (p - y)$$\n', 'hw.md');
     expect(byId(r).get('1 dL/dW')).toMatchObject({ outcome: 'wrong' });
+  });
+
+  // `\partial CE` is read by the LaTeX reader as C times E; C and E are no quantities of the problem (C is a
+  // size), so a TA reads the problem's CE. dCE/dz of softmax cross-entropy is p - y: correct, with a reading.
+  const SOFTMAX_CE = 'problem 1\nz : 1 x C\ny : 1 x C onehot\np = softmax(z)\nCE = -sum(y .* log(p))\nask dCE/dz 3 points\n';
+  it.each(['\\frac{\\partial CE}{\\partial z}', '\\frac{\\partial C E}{\\partial \\mathbf{z}}'])('reads the letters of %s as the problem\'s CE', (target) => {
+    const r = gradeText(SOFTMAX_CE, `$$${target} = p - y$$\n`, 'hw.md');
+    expect(byId(r).get('1 dCE/dz')).toMatchObject({ outcome: 'correct', confidence: 'needs-review' });
+    expect(byId(r).get('1 dCE/dz')!.reasons).toContain('read C E as CE');
+  });
+
+  it('does not spell a name from letters the problem or the student gives', () => {
+    // E is the student's own (E = 2), so `C E` is a product and no answer to dCE/dz is written.
+    const r = gradeText(SOFTMAX_CE, '$$E = 2$$\n\n$$\\frac{\\partial C E}{\\partial z} = p - y$$\n', 'hw.md');
+    expect(byId(r).get('1 dCE/dz')).toMatchObject({ outcome: 'missing' });
   });
 
   it('never maps a name the student declares', () => {
@@ -73,6 +124,39 @@ describe('the answer to an ask', () => {
   it('puts in the author\'s own derivative written nearby', () => {
     const r = gradeText(LOGREG, 'problem 1\ndL/dW = X^T dL/dh\ndL/dh = a - y\n');
     expect(byId(r).get('1 dL/dW')).toMatchObject({ outcome: 'correct', answer: { line: 2, text: 'X^T (a - y)' }, confidence: 'sure' });
+  });
+
+  it('puts in the author\'s derivatives that are themselves written with derivatives, down to expanded ones', () => {
+    // dL/dW = X^T dL/dh; dL/dh = dL/da ⊙ ∂σ(h)/∂h (σ'(h) as an elementwise product); dL/da = (a - y)/(a(1 - a)).
+    // Put in: X^T ((a - y)/(a(1 - a)) ⊙ σ'(h)) = X^T (a - y), since σ'(h) = a(1 - a): correct.
+    const doc = [
+      '$$\\frac{\\partial L}{\\partial W} = X^T \\frac{\\partial L}{\\partial h}$$',
+      '$$\\frac{\\partial L}{\\partial h} = \\frac{\\partial L}{\\partial a} \\odot \\frac{\\partial}{\\partial h} \\sigma(h)$$',
+      '$$\\frac{\\partial L}{\\partial a} = \\frac{a - y}{a (1 - a)}$$',
+    ].join('\n\n');
+    const r = gradeText(LOGREG, doc, 'hw.md');
+    expect(byId(r).get('1 dL/dW')).toMatchObject({ outcome: 'correct', answer: { line: 1 } });
+    // With the wrong sign in dL/da, the same chain is a sign slip: half the points, flagged.
+    const wrong = gradeText(LOGREG, doc.replace('\\frac{a - y}', '\\frac{y - a}'), 'hw.md');
+    expect(byId(wrong).get('1 dL/dW')).toMatchObject({ outcome: 'partial', rule: 'sign', confidence: 'needs-review' });
+  });
+
+  it('ignores a submission\'s shape for a name the problem defines', () => {
+    // h is the problem's X W + b (a scalar); `h : 5 x 1` (sizes of the author's example) changes nothing.
+    const r = gradeText(LOGREG, 'problem 1\nh : 5 x 1\ndL/db = a - y\n');
+    expect(byId(r).get('1 dL/db')).toMatchObject({ outcome: 'correct', confidence: 'sure' });
+  });
+
+  it('takes f\'(x) = ... as the answer to ds/dx for the problem\'s s = f(x), and aligns the part by it', () => {
+    // σ'(x) = σ(x)(1 - σ(x)) is ds/dx for s = σ(x): correct. The part has no label; its content (the answer
+    // and the problem's x) fits problem 1 and not 2b, so it is aligned by content, before 2b's part.
+    const assignment = `problem 1\ns = sigma(x)\nask ds/dx 2 points\n\n${LOGREG.replace('problem 1 ', 'problem 2b ')}`;
+    const doc = ['$$\\sigma\'(x) = \\sigma(x)(1 - \\sigma(x))$$', '', '## 2b', '', '$$\\frac{\\partial L}{\\partial b} = a - y$$'].join('\n');
+    const r = gradeText(assignment, doc, 'hw.md');
+    expect(byId(r).get('1 ds/dx')).toMatchObject({ outcome: 'correct', answer: { line: 1 } });
+    expect(r.alignment?.map((a) => [a.problem, a.by])).toEqual([['1', 'content'], ['2b', 'label']]);
+    // g'(x) for a g the problem does not define answers nothing.
+    expect(byId(gradeText('problem 1\ns = sigma(x)\nask ds/dx 2 points\n', '$$g\'(x) = 1$$\n', 'hw.md')).get('1 ds/dx')).toMatchObject({ outcome: 'missing' });
   });
 
   it('grades a wrong derivative put in as wrong, and flags it', () => {

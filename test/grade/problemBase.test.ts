@@ -63,9 +63,9 @@ describe('problem bases', () => {
     expect(gradeSubmission(ask, submission, 1)).toEqual(gradeSubmission(withoutBase, submission, 1));
   });
 
-  it('do not fork when a submission declares a name the problem defines (the definition would be checked against it)', () => {
-    expect(forks('L : 1 x 5\ndL/dW = X^T (a - y)')).toBe(false);
-    expect(forks('L : scalar\ndL/dW = X^T (a - y)')).toBe(false);
+  it('fork when a submission declares a name the problem defines: its definition gives the shape, the declaration is ignored', () => {
+    expect(forks('L : 1 x 5\ndL/dW = X^T (a - y)')).toBe(true);
+    expect(forks('L : scalar\ndL/dW = X^T (a - y)')).toBe(true);
   });
 
   it('grade a submission that declares the problem\'s L with a wrong shape the same either way', () => {

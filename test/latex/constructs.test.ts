@@ -315,6 +315,33 @@ describe('equations, chains and rows', () => {
     expect(st.span).toEqual({ line: 11, column: 1, endLine: 12, endColumn: 15 });
   });
 
+  // An expression broken over aligned rows is one expression: a row that starts with an operator (`+&`,
+  // `&&\cdot`) and states no relation, or follows a row ending in one, goes on with the row before.
+  it.each([
+    [String.raw`\begin{aligned} \frac{\partial E}{\partial w} =& (o_1 - t_1) u_1 \\ +& (o_2 - t_2) u_2 \end{aligned}`, '(d E / w) = (+ (* (- o1 t1) u1) (* (- o2 t2) u2))'],
+    [String.raw`\begin{eqnarray} g &=& -2 a \nonumber \\ &&\hspace{0.5cm}\cdot b \cdot c \end{eqnarray}`, 'g = (cdot (cdot (* (neg 2) a) b) c)'],
+    [String.raw`\begin{aligned} L &= p + \\ & q \end{aligned}`, 'L = (+ p q)'],
+    [String.raw`\begin{aligned} L &= p \\ -& q \end{aligned}`, 'L = (- p q)'],
+  ])('joins an expression broken over rows: %s', (latex, expected) => {
+    expect(printed(latex)).toEqual([expected]);
+  });
+
+  it('keeps the readable rest of a chain whose first member is set aside or cannot be read', () => {
+    // ⊗ sets its row aside, \prod cannot be read: the `=` rows after them still claim the derivative.
+    const outer = parse(String.raw`\begin{align} \frac{\partial J}{\partial W} &= h \otimes [\hat{y} - y] \\ &= h^T [\hat{y} - y] \end{align}`);
+    expect(outer.statements.map(showStatement)).toEqual(['(d J / W) = (* (T h) (- yhat y))']);
+    expect(outer.diagnostics.map((d) => d.code)).toEqual(['not-a-claim']);
+    const unread = parse(String.raw`\begin{aligned} \frac{dL}{dx} &= \prod_i x_i \\ &= 2 x \end{aligned}`);
+    expect(unread.statements.map(showStatement)).toEqual(['(d L / x) = (* 2 x)']);
+    // A set-aside row that starts no derivative gives nothing to go on with.
+    expect(parse(String.raw`\begin{aligned} W &\leftarrow W - \eta G \\ &= W' \end{aligned}`).statements).toEqual([]);
+  });
+
+  it('keeps rows that state a relation of their own apart', () => {
+    // `- q = r` is a statement of its own, not more of `p`.
+    expect(printed(String.raw`\begin{aligned} L &= p \\ - q &= r \end{aligned}`)).toEqual(['L = p', '(neg q) = r']);
+  });
+
   it.each(['align', 'align*', 'equation', 'gather*'])('reads rows of %s', (env) => {
     expect(printed(`\\begin{${env}} a &= b \\\\ c &= d \\end{${env}}`)).toEqual(['a = b', 'c = d']);
   });

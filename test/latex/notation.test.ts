@@ -149,6 +149,17 @@ describe('functions and names', () => {
   });
 });
 
+  it('reads a variable before a transposed bracket as a product with the transpose (v (a - b)^T)', () => {
+    // For columns v, a, b, u: v (a - b)^T u = v ((a - b)^T u), so s = sum(v) (a - b)^T u and ds/du = sum(v) (a - b).
+    // Read as (v(a - b))^T u, v (a - b) would multiply two columns: a shape error, not this verdict.
+    const md = [
+      '$$v \\in \\mathbb{R}^{n}, a \\in \\mathbb{R}^{n}, b \\in \\mathbb{R}^{n}, u \\in \\mathbb{R}^{n}$$',
+      '$$s = \\text{sum}(v (a - b)^T u)$$', '$$\\frac{\\partial s}{\\partial u} = \\text{sum}(v) (a - b)$$',
+    ].join('\n');
+    expect(stepVerdicts(md, 't.md')).toEqual(['correct']);
+    expect(stepVerdicts('v : n x 1\na : n x 1\nb : n x 1\nu : n x 1\ns = sum(v (a - b)^T u)\nds/du = sum(v) (a - b)\n', 't.cr')).toEqual(['correct']);
+  });
+
 // A wrong index-notation step is `unjudged` in a document today, not `incorrect`: src/check/doubts.ts takes
 // the index notation's names (s_i, x_k) for undeclared scalars. So wrong steps are only said to be not correct.
 const notCorrect = (v: string) => (v === 'correct' ? v : 'not correct');
