@@ -1,7 +1,10 @@
-// The entry point that scripts/build-bin.js bundles into dist/bin/chainrule-bundle.js: the command line on
-// the main thread; on a worker thread (grade's pool starts dist/bin/worker.js, which loads this file), a
-// grading worker. Both load their modules lazily, so neither initialises the other's.
-import { isMainThread } from 'worker_threads';
+// The entry point that scripts/build-bin.js bundles into dist/bin/chainrule-bundle.js. Its loaders call one of
+// these: dist/bin/chainrule.js the command line, dist/bin/worker.js (started by grade's pool) a grading worker.
+// Both load their modules lazily, so neither initialises the other's.
+export function cli(): void {
+  void import('./main').then((m) => m.main(process.argv));
+}
 
-if (isMainThread) void import('./main').then((cli) => cli.main(process.argv));
-else void import('../grade/worker');
+export function worker(): void {
+  void import('../grade/worker');
+}

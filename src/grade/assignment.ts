@@ -16,6 +16,7 @@ import { inferNameShapes } from '../shapes/analyze';
 import { readPolicy, type Policy } from './policy';
 import { expectedAnswer, type ExpectedAnswer } from './expected';
 import { MeaningCache } from './truthCache';
+import { CheckMemo } from './checkMemo';
 import { prepareBase, type ProblemBase } from './problemBase';
 import { DEFAULT_SEED } from '../check/evaluator';
 import { readSettings, type Delivery } from './delivery';
@@ -57,6 +58,8 @@ export interface Assignment {
   maxScore: number;
   /** Derivatives computed for one submission and reused by the next (the worker's main saving). */
   meanings: MeaningCache;
+  /** Problems' claims checked for one submission and reused by the next that wrote the same lines (checkMemo.ts). */
+  checks: CheckMemo;
   /** The assignment's own warnings (an undeclared name taken as a scalar), for the instructor. */
   warnings: Diagnostic[];
   /** Its `feedback` and `visibility` lines (delivery.ts). */
@@ -127,6 +130,7 @@ export function loadAssignment(source: string, file: string, seed = DEFAULT_SEED
     file, source, problems, asks,
     maxScore: asks.reduce((total, a) => total + a.points, 0),
     meanings,
+    checks: new CheckMemo(),
     warnings: sortDiagnostics(diagnostics.filter((d) => d.severity === 'warning')),
     settings,
   };

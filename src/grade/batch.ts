@@ -26,7 +26,7 @@ export interface GradeOptions {
   outDir: string;
   formats: Format[];
   seed: number;
-  /** Worker threads; defaults to the number of cores. */
+  /** Worker threads; by default one per core, and fewer for a small class (workersFor). */
   jobs?: number;
   timeLimitMs: number;
   memoryMb: number;
@@ -83,7 +83,7 @@ export async function runGrade(options: GradeOptions): Promise<GradeRun> {
     };
     const pool = toGrade.length
       ? new WorkerPool<SubmissionInput, ResultDigest>({
-          script: workerScript(), workerData: setup, size: Math.min(options.jobs ?? availableParallelism(), toGrade.length),
+          script: workerScript(), workerData: setup, size: options.jobs === undefined ? workersFor(toGrade.length) : Math.min(options.jobs, toGrade.length),
           timeLimitMs: options.timeLimitMs, memoryMb: options.memoryMb,
         })
       : undefined;
@@ -179,6 +179,18 @@ function makeOutputFolder(outDir: string): boolean {
     if (code === 'EEXIST' || code === 'ENOTDIR') throw new GradeInputError(`--out ${outDir}: is a file (or inside one); name a folder`);
     throw new GradeInputError(`--out ${outDir}: cannot be made (${code})`);
   }
+}
+
+/**
+ * A worker's start (loading the code and the assignment, preparing each problem's base, warming up) costs
+ * about what grading this many submissions does: a worker more for fewer would cost more CPU than the time it
+ * saves (bench/class.bench.js).
+ */
+const SUBMISSIONS_PER_WORKER = 100;
+
+/** Worker threads for a class of `count` submissions: one per core, but no more than the class keeps busy. */
+export function workersFor(count: number): number {
+  return Math.max(1, Math.min(availableParallelism(), Math.ceil(count / SUBMISSIONS_PER_WORKER)));
 }
 
 /** The compiled worker: beside this file (dist/src/grade/worker.js, or the bundle's dist/bin/worker.js), or in dist/ when this file runs from the sources (tests). */

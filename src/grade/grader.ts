@@ -1,6 +1,6 @@
 // Grades one submission against a loaded assignment: every claim is checked (for feedback), and each ask
 // is scored from the last claim whose target means the same thing (targets.ts) by the policy (score.ts).
-import type { Diagnostic } from '../diagnostics';
+import { error, type Diagnostic } from '../diagnostics';
 import type { Expr, Span, Statement, Step } from '../syntax/ast';
 import { isSameExpr } from '../syntax/walk';
 import { arrayNameOf } from '../resolve/indexNotation';
@@ -30,6 +30,7 @@ import { submissionWorkspace } from './problemBase';
 import { DEFAULT_GRADING_LIMITS, type GradingLimits } from './limits';
 import { passLimits } from '../limits/index';
 import { readSubmissionSlips } from './readings';
+import { copyChecked, memoKey, type CheckedJson, type MemoEntry } from './checkMemo';
 import { RESULT_VERSION, roundScore, type AskResult, type GradedClaim, type NoteJson, type ProblemResult, type SubmissionResult } from './result';
 
 export interface SubmissionInput {
@@ -130,8 +131,23 @@ function gradeProblem(problem: AssignmentProblem, parts: ProblemParts, ctx: Subm
   // problem's point has no sizes for another problem's dimensions. It starts as the problem's base.
   const { lowering, calculus, knownExpected } = submissionWorkspace(problem.base, scope, assignment.meanings.meaning, { textOf });
   const checkContext: CheckContext = { lowering, calculus, scope, seed, textOf, display };
-  const checked = checkClaims(scope.claims, checkContext, knownExpected, doc, notes);
-  const internalErrors = assignment.meanings.takeFailures();
+  // The claims' checks, and what they leave for the asks below, are those of an earlier submission that wrote
+  // the same lines at the same places (checkMemo.ts), or are made here and kept for the next one.
+  const fromCr = (span: Span) => !isLatexSpan(doc, span) && sourceKindOf(locate(doc, span.line).file) === 'cr';
+  const key = memoKey(problem.id, statements, parts.notation, fromCr, textOf);
+  const stored = key === undefined ? undefined : assignment.checks.get(key);
+  const earlyFailures = assignment.meanings.takeFailures();
+  const warningsBefore = lowering.diagnostics.length;
+  const fresh = stored ? undefined : checkClaims(scope.claims, checkContext, knownExpected, doc);
+  if (stored) lowering.diagnostics.push(...stored.loweringWarnings);
+  const entry: MemoEntry = stored ?? {
+    checked: fresh!.checked.map(({ json, shapeRepair }) => copyChecked({ json, shapeRepair })), notes: fresh!.notes,
+    loweringWarnings: lowering.diagnostics.slice(warningsBefore), substituted: new Map(), compared: new Map(),
+  };
+  const checked = (fresh?.checked ?? entry.checked.map((c): CheckedJson & { valuesOf?: PointValues } => copyChecked(c))).map((c, i): CheckedClaim => ({ claim: gradedClaim(scope.claims[i], c.json, doc), shapeRepair: c.shapeRepair, valuesOf: c.valuesOf }));
+  for (const d of entry.notes) notes.addDiagnostic(d);
+  const checkFailures = stored ? [] : assignment.meanings.takeFailures();
+  const internalErrors = [...earlyFailures, ...checkFailures];
   for (const f of internalErrors) notes.addAt('error', 'internal-error', `${f.message}; this score needs a human look`, f.span, 'this is a bug in chainrule, not in the submission');
   for (const d of scope.diagnostics) notes.addDiagnostic(d);
   for (const d of lowering.diagnostics) if (!problem.ownWarnings.has(spanKey(d))) notes.addDiagnostic(d);
@@ -141,12 +157,30 @@ function gradeProblem(problem: AssignmentProblem, parts: ProblemParts, ctx: Subm
   const lastVerdict = (i: number) => checked[i].claim.steps[checked[i].claim.steps.length - 1].verdict;
   const selection: SelectionInput = { claims: scope.claims, lowering, known: problemNames(scope), informal: (i) => lastVerdict(i) === 'informal' };
   const answeredIn = new Map<string, Set<string>>();
+  // The answer checked again with the author's own derivatives put in, as stored or checked here.
+  const checkSubstituted = (askId: string, claim: Claim): CheckedClaim => {
+    const kept = stored?.substituted.get(askId);
+    let own: CheckedJson & { notes: Diagnostic[]; valuesOf?: PointValues };
+    if (kept) own = copyChecked(kept);
+    else {
+      const run = checkClaims([claim], checkContext, knownExpected, doc);
+      own = { ...run.checked[0], notes: run.notes };
+      if (!stored) entry.substituted.set(askId, copyChecked({ json: own.json, shapeRepair: own.shapeRepair, notes: own.notes }));
+    }
+    for (const d of own.notes) notes.addDiagnostic(d);
+    return { claim: gradedClaim(claim, own.json, doc), shapeRepair: own.shapeRepair, valuesOf: own.valuesOf };
+  };
   const asks = problem.asks.map((ask): AskResult => {
     const choice = selectAnswer(ask.target.expr, selection);
-    const answer = choice && gradedAnswer(choice, scope.claims, checked, (claim) => checkClaims([claim], checkContext, knownExpected, doc, notes)[0]);
+    const answer = choice && gradedAnswer(choice, scope.claims, checked, (claim) => checkSubstituted(ask.id, claim));
     if (choice && answer) {
       checked[choice.index].claim.graded = ask.id;
-      compareByValue(answer, ask, answer.values);
+      const compared = stored?.compared.get(ask.id);
+      if (compared) Object.assign(answer, structuredClone(compared));
+      else {
+        compareByValue(answer, ask, answer.values);
+        if (!stored) entry.compared.set(ask.id, { fingerprint: answer.fingerprint, ...(answer.override ? { override: { ...answer.override } } : {}) });
+      }
       const files = answeredIn.get(ask.id) ?? new Set<string>();
       for (const i of claimsFor(ask, scope.claims, lowering)) files.add(checked[i].claim.file.split('/')[0]);
       answeredIn.set(ask.id, files);
@@ -155,6 +189,8 @@ function gradeProblem(problem: AssignmentProblem, parts: ProblemParts, ctx: Subm
     const unmatched = choice ? [] : [...derivativesOfTheSameFunction(ask.target.expr, scope.claims, parts), ...elsewhere(ask.target.expr, doc, parts)];
     return { ...result, ...reviewOf({ result, answer: answer?.claim, choice, claims: scope.claims, parts, unread, unmatched, internalErrors: internalErrors.length, latex: !!choice && isLatexSpan(doc, scope.claims[choice.index].span), line: (l) => locate(doc, l).line }) };
   });
+  // Stored once the whole problem is graded, unless chainrule's own derivatives failed a cross-check on the way.
+  if (!stored && key !== undefined && checkFailures.length === 0 && !assignment.meanings.hasFailures) assignment.checks.set(key, entry);
   return { problem: { id: problem.id, title: problem.title, claims: checked.map((c) => c.claim) }, asks, answeredIn };
 }
 
@@ -231,11 +267,16 @@ interface CheckedClaim {
 /** What every claim of a problem is checked with; the per-claim parts are added by checkClaims. */
 type CheckContext = Omit<ClaimContext, 'earlier' | 'internalErrors' | 'grading'>;
 
-/** Checks the claims in order (earlier answers feed carried-error diagnosis); a crash costs one claim. */
-function checkClaims(claims: readonly Claim[], ctx: CheckContext, knownExpected: GradingHooks['knownExpected'], doc: SubmissionDocument, notes: NoteList): CheckedClaim[] {
+/**
+ * Checks the claims in order (earlier answers feed carried-error diagnosis); a crash costs one claim. The notes
+ * it has for the submission (crashes, chainrule's own derivatives disagreeing with finite differences) are
+ * returned, in order, for the caller to add (and the memo to keep).
+ */
+function checkClaims(claims: readonly Claim[], ctx: CheckContext, knownExpected: GradingHooks['knownExpected'], doc: SubmissionDocument): { checked: Array<CheckedJson & { valuesOf?: PointValues }>; notes: Diagnostic[] } {
   const earlier: EarlierAnswer[] = [];
   const internalErrors: Diagnostic[] = [];
-  const out = claims.map((claim): CheckedClaim => {
+  const crashes: Diagnostic[] = [];
+  const checked = claims.map((claim) => {
     const shapeRepairs = new Map<number, Diagnosis>();
     let valuesOf: PointValues | undefined;
     let json: ClaimJson;
@@ -246,13 +287,12 @@ function checkClaims(claims: readonly Claim[], ctx: CheckContext, knownExpected:
     } catch (err) {
       passLimits(err); // the whole submission goes past it, not this claim
       const message = `chainrule could not check this claim: ${err instanceof Error ? err.message : String(err)}`;
-      notes.addAt('error', 'internal-error', message, claim.target.span);
+      crashes.push(error('internal-error', message, claim.target.span));
       json = failedClaim(claim, message, ctx);
     }
-    return { claim: gradedClaim(claim, json, doc), shapeRepair: shapeRepairs.get(json.steps.length), valuesOf };
+    return { json, shapeRepair: shapeRepairs.get(json.steps.length), valuesOf };
   });
-  for (const d of internalErrors) notes.addDiagnostic(d);
-  return out;
+  return { checked, notes: [...crashes, ...internalErrors] };
 }
 
 function failedClaim(claim: Claim, message: string, ctx: CheckContext): ClaimJson {

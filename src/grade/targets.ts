@@ -4,8 +4,23 @@
 import type { Expr } from '../syntax/ast';
 import type { Lowering } from '../resolve/lower';
 
+/**
+ * Keys already made, by lowering and target: every ask compares its target with every claim's, twice (the
+ * answer, the class-folder warning), and a lowering gives one target the same nodes every time.
+ */
+const keys = new WeakMap<Lowering, WeakMap<Expr, string | undefined>>();
+
 /** The key of a target, or undefined when it does not lower (an unknown name, a shape error). */
 export function targetKey(target: Expr, lowering: Lowering): string | undefined {
+  let byTarget = keys.get(lowering);
+  if (!byTarget) keys.set(lowering, (byTarget = new WeakMap()));
+  if (byTarget.has(target)) return byTarget.get(target);
+  const key = keyOf(target, lowering);
+  byTarget.set(target, key);
+  return key;
+}
+
+function keyOf(target: Expr, lowering: Lowering): string | undefined {
   try {
     const local = primeCall(target);
     // `\sigma'(x)` is the derivative of σ(x) by x: it answers `ask ds/dx` for the problem's `s = sigma(x)`.

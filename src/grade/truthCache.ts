@@ -52,6 +52,11 @@ export class MeaningCache {
     return out;
   }
 
+  /** Whether cross-check failures were met since the last takeFailures. */
+  get hasFailures(): boolean {
+    return this.failures.length > 0;
+  }
+
   /** A drop-in for derivativeMeaning (calculus/meaning.ts). */
   readonly meaning: MeaningFunction = (ref, lowering) => {
     requireDefinedFunction(ref, lowering);

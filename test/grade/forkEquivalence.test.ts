@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gradeSubmission } from '../../src/grade/grader';
 import { loadAssignment, type Assignment } from '../../src/grade/assignment';
+import { CheckMemo } from '../../src/grade/checkMemo';
 import { fixtureAssignment } from './helpers';
 
 const LINES = [
@@ -51,13 +52,14 @@ const SECOND_LINES = [
 
 /** Grades random submissions made of `lines` under `problems` both ways and compares the results. */
 function forksAsFresh(assignment: Assignment, problems: string[], lines: string[], runs: number): void {
-  const fresh = { ...assignment, problems: assignment.problems.map((p) => ({ ...p, base: undefined })) };
+  // A memo of its own, never filled: the fresh side checks every claim (checkMemo.ts).
+  const fresh = () => ({ ...assignment, checks: new CheckMemo(), problems: assignment.problems.map((p) => ({ ...p, base: undefined })) });
   const section = fc.tuple(fc.constantFrom(...problems), fc.array(fc.constantFrom(...lines), { maxLength: 6 }));
   fc.assert(
     fc.property(fc.array(section, { minLength: 1, maxLength: 4 }), (sections) => {
       const source = sections.map(([problem, chosen]) => [`problem ${problem}`, ...chosen].join('\n')).join('\n\n') + '\n';
       const input = { name: 'sub', files: [{ path: 'sub.cr', source }], inputHash: 'x' };
-      expect(gradeSubmission(assignment, input, 1)).toEqual(gradeSubmission(fresh, input, 1));
+      expect(gradeSubmission(assignment, input, 1)).toEqual(gradeSubmission(fresh(), input, 1));
     }),
     { numRuns: runs, seed: 20261122 },
   );
