@@ -38,6 +38,7 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
     const node = lower(expr);
     const doubt =
       claimDoubt ??
+      independentFactor(check, expr, lower) ??
       unknownFunctions(check, expr) ??
       ownFormulaForBuiltin(check, expr) ??
       numberForArray(check, expr, node) ??
@@ -60,6 +61,25 @@ function readSlips({ claim }: ClaimCheck): Doubt | undefined {
   return {
     message: `chainrule read ${read} (a slip of OCR or handwriting); read so, this line does not match, but the slip may be read wrongly`,
     hint: 'write the line with the symbols meant, or check the readings chainrule made',
+  };
+}
+
+/**
+ * A derivative written in the step whose function does not depend on its variable as chainrule reads the
+ * question (`\frac{\partial L}{\partial a^{(2)}}` where the question's L is written with ŷ): that factor is 0 by
+ * chainrule's reading, not by the author's.
+ */
+function independentFactor({ ctx }: ClaimCheck, step: Expr, lower: (e: Expr) => Node | undefined): Doubt | undefined {
+  const found = findInExpr(step, (x) => {
+    if (x.kind !== 'deriv' || x.form !== 'frac' || x.wrt.length !== 1) return false;
+    const [of, variable] = [lower(x.of), lower(x.wrt[0])];
+    return of !== undefined && variable !== undefined && !dependsOn(of, variable);
+  });
+  if (found?.kind !== 'deriv') return undefined;
+  const [f, x] = [ctx.textOf(found.of.span).trim(), ctx.textOf(found.wrt[0].span).trim()];
+  return {
+    message: `as chainrule reads this question, ${f} does not depend on ${x}, so the step's ∂${f}/∂${x} is 0 by chainrule's reading; it cannot check this line`,
+    hint: `define ${f} in this question in terms of ${x}, or start the question with a heading of its own`,
   };
 }
 

@@ -77,7 +77,7 @@ function splitDocument(parsed: ParsedFile): QuestionSection[] | undefined {
  * The questions whose statements `index` sees: its ancestors (their stems), and for it and each ancestor
  * that is a part, the earlier parts beside it with everything they contain.
  */
-function visibleFrom(questions: readonly Question[], index: number): Set<number> {
+export function visibleFrom(questions: readonly Question[], index: number): Set<number> {
   const seen = new Set<number>();
   const earlierParts = new Set<number>();
   for (let x: number | undefined = index; x !== undefined; x = questions[x].parent) {
