@@ -130,13 +130,17 @@ class Assembler {
     this.doc.problemIds = this.doc.problemIds.filter(keep);
     this.doc.questionOf = this.doc.questionOf!.filter(keep);
     this.doc.diagnostics.push(...r.diagnostics);
-    const chains = splitNameChains(this.doc.statements, this.doc.questionOf, this.doc.questions!);
-    this.doc.statements = chains.statements;
-    this.doc.problemIds = chains.origin.map((i) => this.doc.problemIds[i]);
-    this.doc.questionOf = chains.origin.map((i) => this.doc.questionOf![i]);
+    this.expand(splitNameChains(this.doc.statements, this.doc.questionOf!, this.doc.questions!));
     const instances = readNumericInstances(this.doc.statements, this.doc.questionOf, this.doc.questions!);
     this.doc.statements = instances.statements;
     this.doc.diagnostics.push(...instances.diagnostics);
+  }
+
+  /** The statements replaced by `r`'s, each in the problem and question of the statement it comes from (`origin`). */
+  private expand(r: { statements: Statement[]; origin: number[] }): void {
+    this.doc.statements = r.statements;
+    this.doc.problemIds = r.origin.map((i) => this.doc.problemIds[i]);
+    this.doc.questionOf = r.origin.map((i) => this.doc.questionOf![i]);
   }
 
   /** After the last event: what only the whole document tells (which headings are steps of a question). */

@@ -36,9 +36,9 @@ export function splitQuestions(parsed: ParsedFile): QuestionSection[] | undefine
       for (const name of formulaNames(group)) seen.add(name);
       return stated;
     });
-    // Another question's values are its own: only its formulas are borrowed.
+    // Another question's values are its own: only its formulas are borrowed (`a = \sigma(z) \approx 0.6` lends a = σ(z)).
     groups.forEach((group, i) => {
-      if (i < borrowed) groups[i] = group.filter((st) => st.kind !== 'at' && !(st.kind === 'equation' && numberOf(st.rhs[st.rhs.length - 1]?.expr ?? st.lhs.expr) !== undefined));
+      if (i < borrowed) groups[i] = group.flatMap(formulaOnly);
     });
     return { id, inherited: groups, borrowed, own: statedValues(own, formulas, formulaNames(before)) };
   });
@@ -171,6 +171,13 @@ function statedValues(statements: readonly Statement[], formulas: ReadonlySet<st
     const at: Statement = { kind: 'at', bindings: [{ name: name.name, text: name.text, value, rounded, span: st.span }], span: st.span };
     return rounded && before.has(name.name) ? [at, st] : [at];
   });
+}
+
+/** What another question lends of a statement: a formula without the values stated after it; nothing of a value. */
+function formulaOnly(st: Statement): Statement[] {
+  if (st.kind === 'at') return [];
+  if (st.kind !== 'equation' || numberOf(st.rhs[st.rhs.length - 1]?.expr ?? st.lhs.expr) === undefined) return [st];
+  return st.lhs.expr.kind === 'name' && st.rhs.length > 1 && numberOf(st.rhs[0].expr) === undefined ? [{ ...st, rhs: [st.rhs[0]] }] : [];
 }
 
 /** The value of a number as written (`2`, `-0.09`). */

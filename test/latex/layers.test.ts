@@ -3,6 +3,7 @@
 // expectation is worked out by hand in the comment beside it.
 import { describe, expect, it } from 'vitest';
 import { checkSource } from '../../src/app/check';
+import { parseMarkdown } from '../../src/latex/documents';
 
 const check = (lines: string[]) => checkSource(lines.join('\n') + '\n', 'doc.md');
 const verdicts = (lines: string[]) => check(lines).report.claims.map((c) => [c.target, c.verdict]);
@@ -117,5 +118,30 @@ describe('worked examples', () => {
     // (2 (ŷ - y) σ'(z) by the author's meaning) cannot be checked; not incorrect.
     const doc = ['## 1', '$$\\hat{y} = \\sigma(z)$$', '$$L = (\\hat{y} - y)^2$$', '$$\\frac{\\partial L}{\\partial z} = \\frac{\\partial L}{\\partial a} \\sigma\'(z)$$'];
     expect(verdicts(doc)).toEqual([['dL/dz', 'unjudged']]);
+  });
+});
+
+describe('layer superscripts after a prime', () => {
+  it("read f'^{(L)}(z) as the derivative of layer L's activation, not (f')^L times z", () => {
+    const [st] = parseMarkdown("$$d = g'^{(L)}(z)$$\n", 'doc.md').statements;
+    expect(st.kind === 'equation' && st.rhs[0].expr).toMatchObject({ kind: 'call', callee: 'gL', prime: 1, args: [{ kind: 'name', name: 'z' }] });
+  });
+
+  it('check a line with it against an activation the document leaves unnamed', () => {
+    // a = f^{(2)}(z) entry by entry: da/dz = f^{(2)}'(z) holds for every f^{(2)}, so it is right.
+    const doc = ['## 1', '$$a = f^{(2)}(z)$$', "$$\\frac{\\partial a}{\\partial z} = f'^{(2)}(z)$$"];
+    expect(verdicts(doc)).toEqual([['da/dz', 'correct']]);
+  });
+});
+
+describe('borrowing', () => {
+  it("lends another question's formula without the value stated after it", () => {
+    // Q1 states a = σ(z) and its value; Q2 uses a without defining it: it borrows a = σ(z) (not the value),
+    // so da/dz = a (1 - a) is checked, and right.
+    const doc = ['## Q1', '$$a = \\sigma(z) \\approx 0.62$$', '## Q2', '$$\\frac{\\partial a}{\\partial z} = a (1 - a)$$'];
+    expect(verdicts(doc)).toEqual([
+      ['a', 'unjudged'],
+      ['da/dz', 'correct'],
+    ]);
   });
 });
