@@ -9,7 +9,7 @@
 import { warning, type Diagnostic } from '../diagnostics';
 import type { Expr, Question, Statement } from '../syntax/ast';
 import { findInExpr } from '../syntax/walk';
-import { visibleFrom } from '../resolve/questions';
+import { visibleFrom } from './problems';
 
 /**
  * `\hat{y} = a^{(2)} = \sigma(z^{(2)})`: a name's first definition naming another name its section has not
@@ -104,7 +104,9 @@ function asQuantities(e: Expr, quantity: boolean, candidates: readonly StatedVal
     if (matches.length !== 1) return e;
     const [m] = matches;
     notes.push(warning('reading', `read ${value} as ${m.text}, whose value line ${m.line} states: a worked example puts the values of the step before into the formula`, e.span));
-    return { kind: 'name', name: m.name, text: m.text, span: e.span };
+    // The text stays the number as written: src/check/doubts.ts knows the reading by it.
+    const written = e.kind === 'neg' && e.arg.kind === 'number' ? `-${e.arg.text}` : e.kind === 'number' ? e.text : String(value);
+    return { kind: 'name', name: m.name, text: written, span: e.span };
   }
   const r = (x: Expr, q: boolean) => asQuantities(x, q, candidates, notes);
   switch (e.kind) {

@@ -6,6 +6,7 @@
 // derivation to the next without a heading between them.
 import type { Expr, ParsedFile, Question, Statement } from '../syntax/ast';
 import { mentions, namesReached, walkNames } from './names';
+import { visibleFrom } from '../latex/problems';
 
 export interface QuestionSection {
   id: string;
@@ -71,29 +72,6 @@ function splitDocument(parsed: ParsedFile): QuestionSection[] | undefined {
     sections.push(...splitAtRedefinitions(q.label, groups.map((g) => g.statements), borrowed, own));
   });
   return sections.filter((s) => s.own.some((st) => st.kind === 'equation'));
-}
-
-/**
- * The questions whose statements `index` sees: its ancestors (their stems), and for it and each ancestor
- * that is a part, the earlier parts beside it with everything they contain.
- */
-export function visibleFrom(questions: readonly Question[], index: number): Set<number> {
-  const seen = new Set<number>();
-  const earlierParts = new Set<number>();
-  for (let x: number | undefined = index; x !== undefined; x = questions[x].parent) {
-    const parent = questions[x].parent;
-    if (parent !== undefined) seen.add(parent);
-    if (questions[x].continues) for (let k = 0; k < x; k++) if (questions[k].parent === parent) earlierParts.add(k);
-  }
-  for (let k = 0; k < index; k++) {
-    for (let a: number | undefined = k; a !== undefined; a = questions[a].parent) {
-      if (earlierParts.has(a)) {
-        seen.add(k);
-        break;
-      }
-    }
-  }
-  return seen;
 }
 
 /** `own` split where a name is defined again in new terms; each later part sees everything before it. */

@@ -92,7 +92,8 @@ describe('worked examples', () => {
       ...forward,
       '$$\\frac{\\partial L}{\\partial z^{[2]}} = (\\hat{y} - y) \\hat{y} (1 - \\hat{y}) \\approx -0.1042$$',
       '$$\\frac{\\partial L}{\\partial w^{[2]}} = \\frac{\\partial L}{\\partial z^{[2]}} a^{[1]} \\approx -0.0741$$',
-      // The hidden layer's σ'(z1) is missing: δ2 w2 x = -0.1459, not -0.0300. Wrong.
+      // The hidden layer's σ'(z1) is missing: δ2 w2 x = -0.1459, not -0.0300. Wrong, but the verdict rests on
+      // chainrule's reading of σ(0.9) as σ(z1) (the author might have meant a constant): unjudged, not ✗.
       '$$\\frac{\\partial L}{\\partial w^{[1]}} = \\frac{\\partial L}{\\partial z^{[2]}} w^{[2]} x$$',
       '$$\\frac{\\partial L}{\\partial w^{[1]}} = \\frac{\\partial L}{\\partial z^{[2]}} w^{[2]} a^{[1]} (1 - a^{[1]}) x \\approx -0.0300$$',
     ];
@@ -100,11 +101,18 @@ describe('worked examples', () => {
     expect(claims).toEqual([
       ['dL/dz2', 'correct'],
       ['dL/dw2', 'correct'],
-      ['dL/dw1', 'incorrect'],
+      ['dL/dw1', 'unjudged'],
       ['dL/dw1', 'correct'],
     ]);
     const notes = check(doc).diagnostics.filter((d) => d.code === 'reading').map((d) => d.message);
     expect(notes.some((m) => m.startsWith('read 0.9 as z^{[1]}'))).toBe(true);
+  });
+
+  it('leave unjudged a wrong-looking line that rests on a value read as a name', () => {
+    // z = 0.5 by its formula; a = 0.5 + x reads 0.5 as z (a term of a sum), so da/dx = 1 does not match
+    // (w + 1 by that reading). The author may mean the constant 0.5, for which 1 is right: unjudged, not ✗.
+    const doc = ['## 1', 'Given $w = 1$, $x = 0.5$.', '$$z = w x = 0.5$$', '$$a = 0.5 + x$$', '$$\\frac{\\partial a}{\\partial x} = 1$$'];
+    expect(verdicts(doc).filter(([t]) => t === 'da/dx')).toEqual([['da/dx', 'unjudged']]);
   });
 
   it('leave a decimal coefficient a number', () => {
