@@ -9,7 +9,7 @@
 import { warning, type Diagnostic } from '../diagnostics';
 import type { Expr, Question, Statement } from '../syntax/ast';
 import { findInExpr } from '../syntax/walk';
-import { visibleFrom } from './problems';
+import { visibleFrom } from '../syntax/questions';
 
 /**
  * `\hat{y} = a^{(2)} = \sigma(z^{(2)})`: a name's first definition naming another name its section has not

@@ -6,7 +6,7 @@
 // derivation to the next without a heading between them.
 import type { Expr, ParsedFile, Question, Statement } from '../syntax/ast';
 import { mentions, namesReached, walkNames } from './names';
-import { visibleFrom } from '../latex/problems';
+import { visibleFrom } from '../syntax/questions';
 
 export interface QuestionSection {
   id: string;
