@@ -39,6 +39,7 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
     const node = lower(expr);
     const doubt =
       claimDoubt ??
+      independentFactor(check, expr, lower) ??
       unknownFunctions(check, expr) ??
       ownFormulaForBuiltin(check, expr) ??
       numberForArray(check, expr, node) ??
@@ -47,6 +48,7 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
       jacobianLayout(check, expr, node, step, lower) ??
       guessedNames(check, expr, step.diagnosis === 'shape' || step.diagnosis === 'transpose') ??
       borrowedNames(check, expr) ??
+      valuesReadAsNames(check, expr) ??
       unstatedValues(check, node) ??
       labelValuesPutIn(check, expr);
     return doubt ? { ...step, verdict: 'unjudged', diagnosis: null, message: doubt.message, hint: doubt.hint } : step;
@@ -77,6 +79,30 @@ function readSlips({ claim }: ClaimCheck): Doubt | undefined {
   };
 }
 
+/**
+ * A derivative written in the step whose function does not depend on its variable as chainrule reads the
+ * question (`\frac{\partial L}{\partial a^{(2)}}` where the question's L is written with ŷ): that factor is 0 by
+ * chainrule's reading, not by the author's.
+ */
+function independentFactor({ ctx }: ClaimCheck, step: Expr, lower: (e: Expr) => Node | undefined): Doubt | undefined {
+  const found = findInExpr(step, (x) => {
+    if (x.kind !== 'deriv' || x.form !== 'frac' || x.wrt.length !== 1) return false;
+    const [of, variable] = [lower(x.of), lower(x.wrt[0])];
+    return of !== undefined && variable !== undefined && !dependsOn(of, variable);
+  });
+  if (found?.kind !== 'deriv') return undefined;
+  const [f, x] = [writtenText(found.of, ctx), writtenText(found.wrt[0], ctx)];
+  return {
+    message: `as chainrule reads this question, ${f} does not depend on ${x}, so the step's ∂${f}/∂${x} is 0 by chainrule's reading; it cannot check this line`,
+    hint: `define ${f} in this question in terms of ${x}, or start the question with a heading of its own`,
+  };
+}
+
+/** A name as written (a derivative read from `\delta^{(2)}` has the δ's place but its own names); else its source text. */
+function writtenText(e: Expr, ctx: ClaimCheck['ctx']): string {
+  return e.kind === 'name' ? e.text : ctx.textOf(e.span).trim();
+}
+
 /** A derivative whose function does not depend on its variable here: most likely the wrong question's function. */
 function independence({ truth, claim, ctx }: ClaimCheck): Doubt | undefined {
   const m = truth.meaning;
@@ -85,7 +111,7 @@ function independence({ truth, claim, ctx }: ClaimCheck): Doubt | undefined {
   const wrt = m.inputs?.wrt ?? m.wrt;
   if (wrt.some((w) => dependsOn(of, w))) return undefined;
   const target = claim.target.expr;
-  const [f, x] = target.kind === 'deriv' ? [ctx.textOf(target.of.span).trim(), target.wrt.map((w) => ctx.textOf(w.span).trim()).join(', ')] : ['the function', 'the variable'];
+  const [f, x] = target.kind === 'deriv' ? [writtenText(target.of, ctx), target.wrt.map((w) => writtenText(w, ctx)).join(', ')] : ['the function', 'the variable'];
   return {
     message: `as chainrule reads this question, ${f} does not depend on ${x}, so it cannot check this line (the question may use a ${f} defined elsewhere)`,
     hint: `define ${f} in this question, or start the question with a heading of its own`,
@@ -304,6 +330,26 @@ function borrowedNames({ claim, lowering }: ClaimCheck, step: Expr): Doubt | und
     message: `this question does not define ${names.join(', ')}; chainrule used the definition or shape of an earlier question (line ${lines}), which this question may not mean, so it cannot tell whether this line is wrong`,
     hint: `define ${names[0]} in this question`,
   };
+}
+
+/**
+ * A formula the step or its target reaches in which chainrule read a written value as the name it is the
+ * value of (`\sigma(0.5)` as σ(z₁), src/latex/numericInstances.ts, whose names keep the number as their text):
+ * the author may have meant the number.
+ */
+function valuesReadAsNames({ claim, lowering }: ClaimCheck, step: Expr): Doubt | undefined {
+  const meaningOf = meaningIn(lowering.scope);
+  const reached = [...new Set([...namesReached(claim.target.expr, meaningOf), ...namesReached(step, meaningOf)])].sort();
+  for (const n of reached) {
+    const meaning = meaningOf(n);
+    const read = meaning && findInExpr(meaning, (x) => x.kind === 'name' && /^-?[0-9.]/.test(x.text));
+    if (read?.kind !== 'name') continue;
+    return {
+      message: `chainrule read ${read.text} in the formula of ${n} (line ${read.span.line}) as ${read.name}, whose value it is; read so, this line does not match, but the number may be meant as it stands`,
+      hint: `write the formula with ${read.name} where its value stands for it`,
+    };
+  }
+  return undefined;
 }
 
 /** What a name stands for in the scope: its definition, or the body of the function it names. */

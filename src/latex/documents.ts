@@ -10,6 +10,8 @@ import { scanMarkdown, scanTex, type DocumentEvent } from './extract';
 import { attach, parseLatexMath, shapeNote } from './parse';
 import { PositionMap } from './positions';
 import { readJacobians } from './jacobians';
+import { readErrorSignals } from './errorSignals';
+import { readNumericInstances, splitNameChains } from './numericInstances';
 import { proseShapes } from './proseShapes';
 import { proseDomains, symmetryStatement, withDomains, type StatedDomain } from './proseDomains';
 import { headingMarker, lineMarker, ProblemTracker, QuestionTracker } from './problems';
@@ -131,6 +133,31 @@ class Assembler {
     this.broken = r.endsInError || (this.broken && r.statements.length === 0 && r.continuation !== undefined);
   }
 
+  /**
+   * Once the questions are known: error signals (`\delta^{(l)} = \frac{\partial L}{\partial z^{(l)}}`) read as
+   * the derivatives they name (the lines that only name them go), and the values a worked example puts into
+   * its formulas read as the names they are the values of.
+   */
+  readNetworkNotation(): void {
+    const r = readErrorSignals(this.doc.statements);
+    const keep = (_: unknown, i: number) => !r.dropped.has(i);
+    this.doc.statements = r.statements.filter(keep);
+    this.doc.problemIds = this.doc.problemIds.filter(keep);
+    this.doc.questionOf = this.doc.questionOf!.filter(keep);
+    this.doc.diagnostics.push(...r.diagnostics);
+    this.expand(splitNameChains(this.doc.statements, this.doc.questionOf!, this.doc.questions!));
+    const instances = readNumericInstances(this.doc.statements, this.doc.questionOf, this.doc.questions!);
+    this.doc.statements = instances.statements;
+    this.doc.diagnostics.push(...instances.diagnostics);
+  }
+
+  /** The statements replaced by `r`'s, each in the problem and question of the statement it comes from (`origin`). */
+  private expand(r: { statements: Statement[]; origin: number[] }): void {
+    this.doc.statements = r.statements;
+    this.doc.problemIds = r.origin.map((i) => this.doc.problemIds[i]);
+    this.doc.questionOf = r.origin.map((i) => this.doc.questionOf![i]);
+  }
+
   /** After the last event: what only the whole document tells (which headings are steps of a question). */
   finish(): void {
     this.questions.finish();
@@ -178,6 +205,7 @@ export function assemble(source: string, file: string, scan: (source: string) =>
   }
   a.doc.statements = withDomains(readJacobians(a.doc.statements), a.domains);
   a.finish();
+  a.readNetworkNotation();
   return a.doc;
 }
 

@@ -568,6 +568,15 @@ class Normalizer {
       return a.next;
     }
     const last = this.out[this.out.length - 1];
+    // `f'^{(L)}(z)`: the derivative of layer L's activation f^{(L)}, the index written after the prime.
+    const primed = this.out[this.out.length - 2];
+    if (last?.type === 'prime' && last.end === caret.offset && primed?.type === 'name' && primed.end === last.start) {
+      const layer = superscriptIndex(texts.join(''), primed.value);
+      if (layer !== undefined) {
+        this.mergeIntoName(this.out.length - 2, layer, a.end);
+        return a.next;
+      }
+    }
     // `e^{(x)}` stays a power: e is Euler's number far more often than a layer-indexed name.
     const index = last?.type === 'name' && last.value !== 'e' && last.end === caret.offset ? superscriptIndex(texts.join(''), last.value) : undefined;
     if (index !== undefined) {

@@ -6,6 +6,7 @@
 // derivation to the next without a heading between them.
 import type { Expr, ParsedFile, Question, Statement } from '../syntax/ast';
 import { mentions, namesReached, walkNames } from './names';
+import { visibleFrom } from '../syntax/questions';
 
 export interface QuestionSection {
   id: string;
@@ -36,9 +37,9 @@ export function splitQuestions(parsed: ParsedFile): QuestionSection[] | undefine
       for (const name of formulaNames(group)) seen.add(name);
       return stated;
     });
-    // Another question's values are its own: only its formulas are borrowed.
+    // Another question's values are its own: only its formulas are borrowed (`a = \sigma(z) \approx 0.6` lends a = σ(z)).
     groups.forEach((group, i) => {
-      if (i < borrowed) groups[i] = group.filter((st) => st.kind !== 'at' && !(st.kind === 'equation' && numberOf(st.rhs[st.rhs.length - 1]?.expr ?? st.lhs.expr) !== undefined));
+      if (i < borrowed) groups[i] = group.flatMap(formulaOnly);
     });
     return { id, inherited: groups, borrowed, own: statedValues(own, formulas, formulaNames(before)) };
   });
@@ -71,29 +72,6 @@ function splitDocument(parsed: ParsedFile): QuestionSection[] | undefined {
     sections.push(...splitAtRedefinitions(q.label, groups.map((g) => g.statements), borrowed, own));
   });
   return sections.filter((s) => s.own.some((st) => st.kind === 'equation'));
-}
-
-/**
- * The questions whose statements `index` sees: its ancestors (their stems), and for it and each ancestor
- * that is a part, the earlier parts beside it with everything they contain.
- */
-function visibleFrom(questions: readonly Question[], index: number): Set<number> {
-  const seen = new Set<number>();
-  const earlierParts = new Set<number>();
-  for (let x: number | undefined = index; x !== undefined; x = questions[x].parent) {
-    const parent = questions[x].parent;
-    if (parent !== undefined) seen.add(parent);
-    if (questions[x].continues) for (let k = 0; k < x; k++) if (questions[k].parent === parent) earlierParts.add(k);
-  }
-  for (let k = 0; k < index; k++) {
-    for (let a: number | undefined = k; a !== undefined; a = questions[a].parent) {
-      if (earlierParts.has(a)) {
-        seen.add(k);
-        break;
-      }
-    }
-  }
-  return seen;
 }
 
 /** `own` split where a name is defined again in new terms; each later part sees everything before it. */
@@ -171,6 +149,13 @@ function statedValues(statements: readonly Statement[], formulas: ReadonlySet<st
     const at: Statement = { kind: 'at', bindings: [{ name: name.name, text: name.text, value, rounded, span: st.span }], span: st.span };
     return rounded && before.has(name.name) ? [at, st] : [at];
   });
+}
+
+/** What another question lends of a statement: a formula without the values stated after it; nothing of a value. */
+function formulaOnly(st: Statement): Statement[] {
+  if (st.kind === 'at') return [];
+  if (st.kind !== 'equation' || numberOf(st.rhs[st.rhs.length - 1]?.expr ?? st.lhs.expr) === undefined) return [st];
+  return st.lhs.expr.kind === 'name' && st.rhs.length > 1 && numberOf(st.rhs[0].expr) === undefined ? [{ ...st, rhs: [st.rhs[0]] }] : [];
 }
 
 /** The value of a number as written (`2`, `-0.09`). */

@@ -369,10 +369,13 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
   claim(st.rhs);
 }
 
-/** A built-in called on the left (`\sigma(A_{ic}) = ...`), and the built-ins it is equated with (`= \sigma(A)`). */
+/**
+ * A built-in called on the left (`\sigma(A_{ic}) = ...`), and the built-ins it is equated with (`= \sigma(A)`).
+ * Its derivative on the left (`\sigma'(z_1) = 0.6225 \times 0.3775`) is a claim about the built-in, no formula of its own.
+ */
 function noteBuiltinFormula(scope: Scope, st: Extract<Statement, { kind: 'equation' }>): void {
   const lhs = st.lhs.expr;
-  if (lhs.kind !== 'call' || !BUILTIN_FUNCTIONS.has(lhs.callee)) return;
+  if (lhs.kind !== 'call' || lhs.prime > 0 || !BUILTIN_FUNCTIONS.has(lhs.callee)) return;
   scope.builtinFormulas.set(lhs.callee, st.span.line);
   for (const s of st.rhs) if (s.expr.kind === 'call' && BUILTIN_FUNCTIONS.has(s.expr.callee)) scope.builtinFormulas.set(s.expr.callee, st.span.line);
 }

@@ -14,6 +14,7 @@ const keys = fs.readdirSync(dir).filter((f) => f.endsWith('.key.json')).sort();
  * Lines judged as the key says, over the documents this test runs, as measured when this floor was set (issue 13).
  * It went down from 95 once: 16 lines had been ✓ only because chainrule read the target as not depending on the
  * variable (the loss left to prose), so the claim was 0 = 0; such a step is unjudged now (src/check/doubts.ts).
+ * Raised to 107 when δ notation and worked examples' numeric instances were read (docs/latex.md).
  */
 const AGREEMENT_FLOOR = 115;
 
