@@ -599,6 +599,11 @@ export class Lowering {
     return s.definitions.has('e') || s.declarations.has('e') || s.pointNames.has('e') || this.context.params.some((p) => p.has('e'));
   }
 
+  /** Whether `name` is a parameter of the function body being lowered (`h_\theta(x^{(i)}) = ...` binds x^{(i)}). */
+  isParameter(name: string): boolean {
+    return this.context.params.some((p) => p.has(name));
+  }
+
   private isVariableName(name: string): boolean {
     const { scopeNames, usedNames } = this.problem;
     return this.context.params.some((p) => p.has(name)) || scopeNames.has(name) || usedNames.has(name);
@@ -633,6 +638,11 @@ export class Lowering {
       return this.requireCalculus(e.span).primeOfFunction((x) => apply([x]), args[0]);
     }
     return apply(args);
+  }
+
+  /** A user function's body with its parameters bound to `args` (index notation calls it on whole arrays). */
+  applyFunction(fn: FunctionDefinition, args: Node[]): Node {
+    return this.withParams(new Map(fn.params.map((p, i) => [p, args[i]]))).lower(fn.body);
   }
 
   /**
