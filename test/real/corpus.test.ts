@@ -15,7 +15,7 @@ const keys = fs.readdirSync(dir).filter((f) => f.endsWith('.key.json')).sort();
  * It went down from 95 once: 16 lines had been ✓ only because chainrule read the target as not depending on the
  * variable (the loss left to prose), so the claim was 0 = 0; such a step is unjudged now (src/check/doubts.ts).
  */
-const AGREEMENT_FLOOR = 115;
+const AGREEMENT_FLOOR = 124;
 
 describe('real documents against their keys', () => {
   let agree = 0;
