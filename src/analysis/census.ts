@@ -17,10 +17,12 @@ export class NameCensus {
   private readonly declared = new Set<string>();
 
   constructor(statements: readonly Statement[], scope: Scope, base?: Scope) {
-    for (const s of [scope, base]) for (const name of s?.declarations.keys() ?? []) this.declared.add(name);
+    for (const s of [scope, base]) for (const d of s?.declarations.values() ?? []) if (!d.samples) this.declared.add(d.name);
     for (const s of [scope, base]) {
       if (!s) continue;
-      for (const names of [s.declarations.keys(), s.dims, s.pointNames, s.functions.keys(), s.abstractFunctions.keys(), s.aliases.keys()]) {
+      // The samples' array X behind `x^{(i)}` is never written: a bare x is no slip of it.
+      const written = [...s.declarations.values()].filter((d) => !d.samples).map((d) => d.name);
+      for (const names of [written, s.dims, s.pointNames, s.functions.keys(), s.abstractFunctions.keys(), s.aliases.keys()]) {
         for (const name of names) this.given.add(name);
       }
       // A function's parameters are its own names (`s'(\gamma)` after `s(\gamma) = ...`), whatever they look like.

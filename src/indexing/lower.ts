@@ -13,6 +13,8 @@ import { lowerAbstractCall } from '../resolve/abstract';
 import type { IndexedName, IndexReader } from '../resolve/indexNames';
 import type { SumSign } from '../resolve/indexNotation';
 import { repeatedIndices } from '../resolve/indexUses';
+import { isEntrywiseFunction } from './entrywise';
+import { findInExpr } from '../syntax/walk';
 import {
   COLS, IndexError, ROWS, arrange, combine, contract, dimOf, isIndexLabel, itemShape, labelsOf, multiply, plain,
   productLabels, relabel, relabelProduct, type Product, type Tensor,
@@ -28,6 +30,8 @@ export class IndexLowering {
   /** Indices bound by the sums being lowered, innermost last. */
   private readonly bound: string[] = [];
   private hidden = 0;
+  /** The arguments of the entrywise user-function calls being lowered, by parameter, innermost last. */
+  private readonly arguments: Map<string, Tensor>[] = [];
 
   private readonly reader: IndexReader;
   /** Ranges of indices known from elsewhere (the claim's target), used only when the expression does not fix them. */
@@ -151,9 +155,10 @@ export class IndexLowering {
   }
 
   private collectFrom(x: Expr): void {
+    if (x.kind === 'name' && this.argument(x.name)) return;
     if (x.kind === 'name') {
       const info = this.reader.indexedName(x);
-      if (info) this.indexArray(this.baseNode(x, info), info.indices, undefined, x.text, 'collect');
+      if (info) this.indexArray(this.baseNode(x, info), info.indices, info.sample, x.text, 'collect');
       const sign = this.reader.sumSign(x);
       if (sign) this.sumRange(sign, x.text);
     } else if (x.kind === 'power') {
@@ -178,8 +183,21 @@ export class IndexLowering {
   // ---- expressions
 
   private lower(e: Expr): Product {
-    if (!this.reader.involves(e)) return this.at(e, () => [this.bindSamples(e, plain(this.lowering.lower(e)))]);
+    if (!this.indexed(e)) return this.at(e, () => [this.bindSamples(e, plain(this.lowering.lower(e)))]);
     return this.at(e, () => this.lowerIndexed(e));
+  }
+
+  /** Index notation, or a parameter of an entrywise call being lowered (whose argument has indices). */
+  private indexed(e: Expr): boolean {
+    return this.reader.involves(e) || (this.arguments.length > 0 && findInExpr(e, (x) => x.kind === 'name' && this.argument(x.name) !== undefined) !== undefined);
+  }
+
+  private argument(name: string): Tensor | undefined {
+    for (let k = this.arguments.length - 1; k >= 0; k--) {
+      const t = this.arguments[k].get(name);
+      if (t) return t;
+    }
+    return undefined;
   }
 
   private tensor(e: Expr): Tensor {
@@ -190,7 +208,7 @@ export class IndexLowering {
   private lowerIndexed(e: Expr): Product {
     switch (e.kind) {
       case 'name':
-        return [this.lowerName(e)];
+        return [this.argument(e.name) ?? this.lowerName(e)];
       case 'neg': {
         const [first, ...rest] = this.lower(e.arg);
         return [{ ...first, node: this.b.neg(first.node) }, ...rest];
@@ -217,7 +235,7 @@ export class IndexLowering {
     const delta = this.reader.kronecker(e);
     if (delta) return this.kronecker(delta, e.text);
     const info = this.reader.indexedName(e)!;
-    return this.indexArray(this.baseNode(e, info), info.indices, undefined, e.text, 'lower');
+    return this.indexArray(this.baseNode(e, info), info.indices, info.sample, e.text, 'lower');
   }
 
   private baseNode(e: Expr, info: IndexedName): Node {
@@ -404,6 +422,25 @@ export class IndexLowering {
 
   // ---- calls
 
+  /**
+   * `h_\theta(x^{(i)})`, `Cost(h_\theta(x^{(i)}), y^{(i)})`: a user function of numbers called on entries.
+   * Entry by entry it is the function of the whole arrays when its body acts on each entry alone
+   * (entrywise.ts) and each argument's entries are numbers; anything else stays unread.
+   */
+  private entrywiseCall(e: Call): Product {
+    const fn = this.lowering.scope.functions.get(e.callee)!;
+    if (e.prime > 0 || e.args.length !== fn.params.length || !isEntrywiseFunction(this.lowering.scope, e.callee)) {
+      throw new IndexError(`${e.calleeText} of an indexed argument is read only when it acts on each entry alone; write it with whole arrays`);
+    }
+    const args = e.args.map((a) => this.tensor(a));
+    this.arguments.push(new Map(fn.params.map((p, k) => [p, args[k]])));
+    try {
+      return this.lower(fn.body);
+    } finally {
+      this.arguments.pop();
+    }
+  }
+
   private lowerCall(e: Call): Product {
     const product = this.reader.indexedProduct(e);
     if (product) return this.lowerIndexed(product);
@@ -414,12 +451,13 @@ export class IndexLowering {
       const inner: Call = { ...e, callee: subscripted.callee, calleeText: subscripted.calleeText };
       return [this.subscriptItem(this.tensor(inner), subscripted.indices, this.text(e))];
     }
-    if (!e.args.some((a) => this.reader.involves(a))) return [plain(this.lowering.lower(e))];
+    if (!e.args.some((a) => this.indexed(a))) return [plain(this.lowering.lower(e))];
     const abstract = this.lowering.scope.abstractFunctions.get(e.callee);
     if (abstract) {
       if (abstract.kind !== 'entrywise') throw new IndexError(`${e.calleeText} takes whole arrays; call it on arrays, not on indexed entries`);
       return [combine(this.b, e.args.map((a) => this.tensor(a)), (nodes) => lowerAbstractCall(this.lowering, abstract, e, nodes))];
     }
+    if (this.lowering.scope.functions.has(e.callee)) return this.entrywiseCall(e);
     const builtin = BUILTIN_FUNCTIONS.get(e.callee);
     if (!builtin || e.args.length !== builtin.arity) throw new IndexError(`${e.calleeText} of an indexed argument is not supported; write it with whole arrays`);
     const name = builtin.name;

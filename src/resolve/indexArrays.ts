@@ -6,21 +6,29 @@
 // such indices. The declarations are marked `implied`: a row meant where a column is implied (`\vec{s}`
 // written whole in matrix form beside `s_i`) is possible, so a step judged wrong by its shape or a
 // transpose is not trusted when it reaches one (src/check/doubts.ts).
+// A sample superscript under a sum over its letter (Andrew Ng's `y^{(i)}`, `x_j^{(i)}` in
+// `\sum_{i=1}^m`) names a row of the samples' array: the capital Y (m x 1) or X (m x n), as the textbooks
+// stack samples. Bare `x` stays one sample (a number of its own), so `h_\theta(x)` beside the sum keeps
+// its meaning; the superscript is a layer, not a sample, where no sum binds its letter.
 import type { Expr, Statement } from '../syntax/ast';
 import { normalizeName } from '../syntax/names';
 import { BUILTIN_FUNCTIONS } from '../ops/builtins';
-import { subscriptedNames, sumSigns } from './indexUses';
-import { baseNameOf, kroneckerOf } from './indexNotation';
+import { sampledNames, startOf, subscriptedNames, sumSigns } from './indexUses';
+import { baseNameOf, kroneckerOf, subscriptsOf } from './indexNotation';
 import { hasMeaning, isIndexLetter, type Scope } from './scope';
 import { walkNames } from './names';
 import { findInExpr } from '../syntax/walk';
 
 /** Declares in `scope` the arrays that `statements` (a document question's) write in index notation. */
 export function declareImpliedArrays(scope: Scope, statements: readonly Statement[]): void {
-  const exprs = statements.flatMap((st) => (st.kind === 'equation' ? [st.lhs.expr, ...st.rhs.map((r) => r.expr)] : []));
+  const sides = statements.flatMap((st) => (st.kind === 'equation' ? [[st.lhs.expr, ...st.rhs.map((r) => r.expr)]] : []));
+  const exprs = sides.flat();
   const isIndex = (i: string) => isIndexLetter(scope, i);
   const arrays = new Map<string, { indices: string[]; span: Expr['span'] } | 'conflict'>();
   for (const name of namesInBrackets(exprs)) arrays.set(name, 'conflict');
+  const samples = sampleArrays(scope, sides);
+  // `x_j^{(i)}` is entry j of sample i (of X), not entry j of an array x.
+  for (const use of samples.values()) if (use !== 'conflict') arrays.set(use.base, 'conflict');
   for (const e of exprs) {
     for (const use of subscriptedNames(e)) {
       if (use.indices.length > 2 || !use.indices.every(isIndex) || new Set(use.indices).size !== use.indices.length || kroneckerOf(use.text)) continue;
@@ -31,15 +39,48 @@ export function declareImpliedArrays(scope: Scope, statements: readonly Statemen
       else if (prior !== 'conflict' && prior.indices.length !== use.indices.length) arrays.set(base, 'conflict');
     }
   }
-  if (arrays.size === 0) return;
+  if (arrays.size === 0 && samples.size === 0) return;
   const range = rangesOf(exprs);
-  const declare = (name: string, shape: [string | number, string | number], span: Expr['span']) => {
+  const declare = (name: string, shape: [string | number, string | number], span: Expr['span'], samples?: true) => {
     for (const d of shape) if (typeof d === 'string') scope.dims.add(d);
-    scope.declarations.set(name, { name, shape, span, implied: true });
+    scope.declarations.set(name, samples ? { name, shape, span, implied: true, samples } : { name, shape, span, implied: true });
   };
   for (const [name, use] of arrays) {
     if (use !== 'conflict') declare(name, [range(use.indices[0]), use.indices.length === 2 ? range(use.indices[1]) : 1], use.span);
   }
+  for (const [name, use] of samples) {
+    if (use !== 'conflict') declare(name, [range(use.sample), use.entry === undefined ? 1 : range(use.entry)], use.span, true);
+  }
+}
+
+type SampleArray = { base: string; sample: string; entry?: string; span: Expr['span'] } | 'conflict';
+
+/**
+ * The samples' arrays that sample superscripts imply, by capital name: `y^{(i)}` in a statement summing over
+ * i makes Y a column over i, `x_j^{(i)}` makes X a matrix (rows i, columns j). Written both ways (or with
+ * different letters), the name is a conflict and nothing is implied.
+ */
+function sampleArrays(scope: Scope, sides: readonly Expr[][]): Map<string, SampleArray> {
+  const isIndex = (i: string) => isIndexLetter(scope, i);
+  const arrays = new Map<string, SampleArray>();
+  for (const statement of sides) {
+    const summed = new Set(statement.flatMap((e) => sumSigns(e).flatMap((sign) => sign.indices)));
+    for (const use of statement.flatMap(sampledNames)) {
+      if (!summed.has(use.sample) || !isIndex(use.sample)) continue;
+      scope.sampleEntries.add(startOf(use.expr));
+      const s = subscriptsOf(use.written);
+      if (s && (s.indices.length !== 1 || !isIndex(s.indices[0]) || s.indices[0] === use.sample)) continue;
+      const base = normalizeName(s ? s.base : use.written);
+      const capital = capitalOf(base);
+      // A letter with a sample superscript is a quantity (`t^{(k)}`, a target), even one that indexes elsewhere.
+      if (capital === base || [base, capital].some((n) => hasMeaning(scope, n)) || BUILTIN_FUNCTIONS.has(base)) continue;
+      const entry = s?.indices[0];
+      const prior = arrays.get(capital);
+      if (prior === undefined) arrays.set(capital, { base, sample: use.sample, entry, span: use.expr.span });
+      else if (prior !== 'conflict' && (prior.sample !== use.sample || (prior.entry === undefined) !== (entry === undefined))) arrays.set(capital, 'conflict');
+    }
+  }
+  return arrays;
 }
 
 /**

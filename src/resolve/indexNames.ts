@@ -7,7 +7,8 @@ import type { Expr, Span } from '../syntax/ast';
 import { normalizeName } from '../syntax/names';
 import type { Scope } from './scope';
 import { BUILTIN_FUNCTIONS } from '../ops/builtins';
-import { baseNameOf, kroneckerOf, sampleIndexOf, subscriptsOf, sumSignOf, type SumSign } from './indexNotation';
+import { startOf } from './indexUses';
+import { baseNameOf, kroneckerOf, sampleIndexOf, sampledNameOf, subscriptsOf, sumSignOf, type SumSign } from './indexNotation';
 
 /** The default index letters: lowercase letters commonly used as indices and rarely as quantities. */
 export const INDEX_LETTERS: readonly string[] = ['i', 'j', 'k', 'l', 'm', 'n', 'p', 'q', 'r', 't'];
@@ -21,6 +22,8 @@ export interface IndexedName {
   indices: string[];
   /** The base is a builtin function written without its argument (see Lowering.implicitArgument). */
   implicitCall: boolean;
+  /** The sample a superscript `(i)` selects (`x^{(i)}`, `x_j^{(i)}`: row i of X), before the indices. */
+  sample?: string;
 }
 
 export interface IndexReaderOptions {
@@ -83,6 +86,8 @@ export class IndexReader {
 
   indexedName(e: NameExpr): IndexedName | undefined {
     if (this.isKnown(e.name)) return undefined;
+    const sampled = sampledNameOf(e.text);
+    if (sampled) return this.scope.sampleEntries.has(startOf(e)) ? this.sampledName(sampled) : undefined;
     const s = subscriptsOf(e.text);
     if (!s || !s.indices.every((i) => this.isIndexVariable(i))) return undefined;
     const base = this.arrayOf(baseNameOf(s, e.name));
@@ -90,6 +95,15 @@ export class IndexReader {
     const fn = baseNameOf(s, e.name);
     if (this.isImplicitFunction(fn)) return { base: fn, baseText: s.base, indices: s.indices, implicitCall: true };
     return undefined;
+  }
+
+  /** `x^{(i)}`, `x_j^{(i)}` as one name: sample i (then entry j) of x, or of X when x is unknown. */
+  private sampledName({ written, sample }: { written: string; sample: string }): IndexedName | undefined {
+    if (!this.isIndexVariable(sample)) return undefined;
+    const s = subscriptsOf(written);
+    if (s && !s.indices.every((i) => this.isIndexVariable(i))) return undefined;
+    const base = this.arrayOf(normalizeName(s ? s.base : written));
+    return base ? { base, baseText: s?.base ?? written, indices: s?.indices ?? [], implicitCall: false, sample } : undefined;
   }
 
   sumSign(e: NameExpr): SumSign | undefined {

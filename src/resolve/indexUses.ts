@@ -4,7 +4,7 @@
 // (src/resolve/indexArrays.ts) are read from these.
 import type { Expr, Statement } from '../syntax/ast';
 import { findInExpr } from '../syntax/walk';
-import { subscriptsOf, sumSignOf, type SumSign, type Subscripted } from './indexNotation';
+import { sampledNameOf, subscriptsOf, sumSignOf, type SumSign, type Subscripted } from './indexNotation';
 
 /** A written name with a subscript of letters: its normalised name and what the subscript says. */
 export interface SubscriptedUse extends Subscripted {
@@ -31,6 +31,29 @@ export function sumSigns(e: Expr): SumSign[] {
     const text = x.kind === 'name' ? x.text : x.kind === 'call' ? x.calleeText : undefined;
     const sign = text === undefined ? undefined : sumSignOf(text);
     if (sign) found.push(sign);
+    return false;
+  });
+  return found;
+}
+
+/** A name written with a sample superscript (`x^{(i)}`, `x_j^{(i)}`): its text without it, and the sample's index. */
+export interface SampledUse {
+  written: string;
+  sample: string;
+  expr: Expr;
+}
+
+/** Where an expression starts, as a key: a name and the call it heads (`y^{(i)}(1 - h)`) share it. */
+export function startOf(e: Expr): string {
+  return `${e.span.line}:${e.span.column}`;
+}
+
+/** The names written with a sample superscript `(i)` (the LaTeX front end joins it to the name), and heads of calls. */
+export function sampledNames(e: Expr): SampledUse[] {
+  const found: SampledUse[] = [];
+  findInExpr(e, (x) => {
+    const sampled = x.kind === 'name' ? sampledNameOf(x.text) : x.kind === 'call' ? sampledNameOf(x.calleeText) : undefined;
+    if (sampled) found.push({ ...sampled, expr: x });
     return false;
   });
   return found;

@@ -655,6 +655,11 @@ export class Lowering {
     return e.kind === 'call' && this.isVariableName(e.callee) && e.args.length === 1 && e.prime === 0 ? e : undefined;
   }
 
+  /** Whether `name` is a parameter of the function body being lowered (`h_\theta(x^{(i)}) = ...` binds x^{(i)}). */
+  isParameter(name: string): boolean {
+    return this.context.params.some((p) => p.has(name));
+  }
+
   private isVariableName(name: string): boolean {
     const { scopeNames, usedNames } = this.problem;
     return this.context.params.some((p) => p.has(name)) || scopeNames.has(name) || usedNames.has(name);
@@ -689,6 +694,11 @@ export class Lowering {
       return this.requireCalculus(e.span).primeOfFunction((x) => apply([x]), args[0]);
     }
     return apply(args);
+  }
+
+  /** A user function's body with its parameters bound to `args` (index notation calls it on whole arrays). */
+  applyFunction(fn: FunctionDefinition, args: Node[]): Node {
+    return this.withParams(new Map(fn.params.map((p, i) => [p, args[i]]))).lower(fn.body);
   }
 
   /**

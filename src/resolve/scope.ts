@@ -19,6 +19,8 @@ export interface Declaration {
   span: Span;
   /** Not written: a document's index notation implies it (src/resolve/indexArrays.ts). */
   implied?: true;
+  /** Implied by sample superscripts (`x^{(i)}` → X): the samples stacked, a name the author never writes. */
+  samples?: true;
 }
 
 export interface Definition {
@@ -106,6 +108,12 @@ export interface Scope {
    * not as indices: `x_i` there is a number of its own (src/resolve/indexUses.ts `sampleLabels`).
    */
   labelLetters: Set<string>;
+  /**
+   * Names written with a sample superscript in a statement that sums over its letter (`y^{(i)}` under
+   * `\sum_i`): entries of the samples' arrays there. Elsewhere `x^{(i)}` is one sample, a number of its own.
+   * Keyed by where the name starts (src/resolve/indexUses.ts `startOf`), so the head of `y^{(i)}(1 - h)` is one.
+   */
+  sampleEntries: Set<string>;
   /** Names a document's question reads from the formulas of another question it is not part of (src/resolve/questions.ts). */
   borrowed: Set<string>;
   /** Names given a value by `at` (scalar leaves). */
@@ -151,6 +159,7 @@ export function emptyScope(): Scope {
     abstractFunctions: new Map(),
     indexNames: new Set(),
     labelLetters: new Set(),
+    sampleEntries: new Set(),
     borrowed: new Set(),
     pointNames: new Set(),
     claims: [],
@@ -171,6 +180,7 @@ export function extendScope(base: Scope): Scope {
     abstractFunctions: new Map(base.abstractFunctions),
     indexNames: new Set(base.indexNames),
     labelLetters: new Set(base.labelLetters),
+    sampleEntries: new Set(base.sampleEntries),
     borrowed: new Set(base.borrowed),
     pointNames: new Set(base.pointNames),
     claims: [],

@@ -14,9 +14,11 @@ const keys = fs.readdirSync(dir).filter((f) => f.endsWith('.key.json')).sort();
  * Lines judged as the key says, over the documents this test runs, as measured when this floor was set (issue 13).
  * It went down from 95 once: 16 lines had been ✓ only because chainrule read the target as not depending on the
  * variable (the loss left to prose), so the claim was 0 = 0; such a step is unjudged now (src/check/doubts.ts).
- * Raised to 107 when δ notation and worked examples' numeric instances were read (docs/latex.md).
+ * Raised to 107 when δ notation and worked examples' numeric instances were read (docs/latex.md), and to 130 (136
+ * measured) with per-entry cases, sample superscripts and identities; the margin is for claims that reach the
+ * time limit on a loaded machine.
  */
-const AGREEMENT_FLOOR = 115;
+const AGREEMENT_FLOOR = 130;
 
 describe('real documents against their keys', () => {
   let agree = 0;
