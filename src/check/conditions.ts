@@ -29,8 +29,8 @@ export function restrictToCase(condition: IndexCondition, node: Node, { truth, l
   }
   const b = lowering.b;
   const eye = b.eye(rows);
-  const inCase = condition.equal ? eye : b.sub(b.onesOf(node.shape), eye);
-  const outside = condition.equal ? b.sub(b.onesOf(node.shape), eye) : eye;
+  const offDiagonal = b.sub(b.onesOf(node.shape), eye);
+  const [inCase, outside] = condition.equal ? [eye, offDiagonal] : [offDiagonal, eye];
   return { node: b.add(b.hadamard(node, inCase), b.hadamard(form, outside)) };
 }
 

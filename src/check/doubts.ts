@@ -337,10 +337,9 @@ function borrowedNames({ claim, lowering }: ClaimCheck, step: Expr): Doubt | und
  * value of (`\sigma(0.5)` as σ(z₁), src/latex/numericInstances.ts, whose names keep the number as their text):
  * the author may have meant the number.
  */
-function valuesReadAsNames({ claim, lowering }: ClaimCheck, step: Expr): Doubt | undefined {
-  const meaningOf = meaningIn(lowering.scope);
-  const reached = [...new Set([...namesReached(claim.target.expr, meaningOf), ...namesReached(step, meaningOf)])].sort();
-  for (const n of reached) {
+function valuesReadAsNames(check: ClaimCheck, step: Expr): Doubt | undefined {
+  const meaningOf = meaningIn(check.lowering.scope);
+  for (const n of [...reachedFrom(check, step).names].sort()) {
     const meaning = meaningOf(n);
     const read = meaning && findInExpr(meaning, (x) => x.kind === 'name' && /^-?[0-9.]/.test(x.text));
     if (read?.kind !== 'name') continue;

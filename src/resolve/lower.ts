@@ -423,7 +423,7 @@ export class Lowering {
     if (inProgress.includes(key)) throw new LowerError(error('cyclic-definition', `the definition of ${e.text} depends on itself`, e.span));
     inProgress.push(key);
     try {
-      return this.callUserFunction({ kind: 'call', callee: e.name, calleeText: e.text, prime: 0, args: fn.header, span: e.span }, fn.params, fn.body);
+      return this.callUserFunction({ kind: 'call', callee: e.name, calleeText: e.text, prime: 0, args: fn.header, span: e.span }, fn);
     } finally {
       inProgress.pop();
     }
@@ -474,7 +474,7 @@ export class Lowering {
   /** A name with no meaning in the scope: not declared, defined, given by `at`, a parameter, a dimension or a constant. */
   isUndeclared(name: string): boolean {
     const s = this.scope;
-    return !this.context.params.some((p) => p.has(name)) && !s.definitions.has(name) && !s.declarations.has(name) && !s.pointNames.has(name) && !s.dims.has(name) && !s.aliases.has(name) && !s.abstractFunctions.has(name) && !s.functions.has(name) && name !== 'pi' && name !== 'e';
+    return !this.isParameter(name) && !s.definitions.has(name) && !s.declarations.has(name) && !s.pointNames.has(name) && !s.dims.has(name) && !s.aliases.has(name) && !s.abstractFunctions.has(name) && !s.functions.has(name) && name !== 'pi' && name !== 'e';
   }
 
   private lowerPower(e: Extract<Expr, { kind: 'power' }>): Node {
@@ -603,7 +603,7 @@ export class Lowering {
     const user = this.scope.functions.get(e.callee);
     // A built-in restated entry by entry (`\text{Softmax}(\mathbf{z})_i = ...`) is still the built-in elsewhere.
     if (user?.entries && (atOwnParameters(e, user) || !BUILTIN_FUNCTIONS.has(e.callee))) return this.callEntrywiseFunction(e, user);
-    if (user) return this.callUserFunction(e, user.params, user.body);
+    if (user) return this.callUserFunction(e, user);
     const builtin = BUILTIN_FUNCTIONS.get(e.callee);
     if (builtin) {
       if (e.args.length !== builtin.arity) {
@@ -647,7 +647,7 @@ export class Lowering {
 
   private hasQuantityNamedE(): boolean {
     const s = this.scope;
-    return s.definitions.has('e') || s.declarations.has('e') || s.pointNames.has('e') || this.context.params.some((p) => p.has('e'));
+    return s.definitions.has('e') || s.declarations.has('e') || s.pointNames.has('e') || this.isParameter('e');
   }
 
   /** `a(1 - a)`: a call of a variable, which is a product; undefined for anything else. */
@@ -662,7 +662,7 @@ export class Lowering {
 
   private isVariableName(name: string): boolean {
     const { scopeNames, usedNames } = this.problem;
-    return this.context.params.some((p) => p.has(name)) || scopeNames.has(name) || usedNames.has(name);
+    return this.isParameter(name) || scopeNames.has(name) || usedNames.has(name);
   }
 
   /** Names with a meaning at this point of lowering: the scope's and the parameters of functions being inlined. */
@@ -682,21 +682,21 @@ export class Lowering {
   }
 
   /** Calls of user functions are inlined; a vector argument spreads over scalar parameters (SPEC 1.2). */
-  private callUserFunction(e: Extract<Expr, { kind: 'call' }>, params: string[], body: Expr): Node {
+  private callUserFunction(e: Extract<Expr, { kind: 'call' }>, fn: FunctionDefinition): Node {
+    const { params } = fn;
     let args = e.args.map((a) => this.lower(a));
     if (args.length === 1 && params.length > 1) args = this.spread(args[0], params.length, e);
     if (args.length !== params.length) {
       throw new LowerError(error('arity', `${e.calleeText} takes ${params.length} argument${params.length === 1 ? '' : 's'}, not ${args.length}`, e.span));
     }
-    const apply = (bound: Node[]): Node => this.withParams(new Map(params.map((p, i) => [p, bound[i]]))).lower(body);
     if (e.prime > 0) {
       if (params.length !== 1) throw new LowerError(error('arity', `${e.calleeText}' is defined only for functions of one variable`, e.span));
-      return this.requireCalculus(e.span).primeOfFunction((x) => apply([x]), args[0]);
+      return this.requireCalculus(e.span).primeOfFunction((x) => this.applyFunction(fn, [x]), args[0]);
     }
-    return apply(args);
+    return this.applyFunction(fn, args);
   }
 
-  /** A user function's body with its parameters bound to `args` (index notation calls it on whole arrays). */
+  /** A user function's body with its parameters bound to `args` (index notation calls it on whole arrays too). */
   applyFunction(fn: FunctionDefinition, args: Node[]): Node {
     return this.withParams(new Map(fn.params.map((p, i) => [p, args[i]]))).lower(fn.body);
   }
