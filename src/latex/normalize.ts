@@ -457,7 +457,8 @@ class Normalizer {
 
   /**
    * `\underbrace{a b}_{\text{label}}`, `\cancel{x}`, `\textcolor{red}{x}`: the body is read as a group
-   * (its braces kept, so `c \underbrace{a + b}` is c (a + b)), the label and colour dropped.
+   * (its braces kept, so `c \underbrace{a + b}` is c (a + b)), the label and colour dropped. A body that
+   * opens with a sign marks a term of the sum around it (`y \cancel{- y h} + ..`): it is read in place.
    */
   private keepBody(i: number): number {
     const t = this.raw[i];
@@ -469,7 +470,11 @@ class Normalizer {
       this.unsupported(`\`${t.text}\` needs a braced argument`, t.offset, this.endOf(i));
       return i + 1;
     }
-    this.run(a.from - 1, a.to + 1);
+    let first = a.from;
+    while (first < a.to && (this.raw[first].type === 'space' || this.raw[first].type === 'newline')) first++;
+    const signed = first < a.to && this.raw[first].type === 'symbol' && (this.raw[first].text === '+' || this.raw[first].text === '-');
+    if (signed) this.run(a.from, a.to);
+    else this.run(a.from - 1, a.to + 1);
     return label && this.raw[a.next]?.text === label ? (this.arg(a.next + 1)?.next ?? a.next + 1) : a.next;
   }
 

@@ -118,6 +118,8 @@ describe('functions and names', () => {
     // a brace's label and a cancellation stroke carry no maths
     [String.raw`\underbrace{(a + b)}_{\text{sum}} c + \overbrace{d}^{\text{d}}`, '(a + b) c + d'],
     [String.raw`\cancel{x} + \textcolor{red}{y}`, 'x + y'],
+    // a struck-out term with its sign stays a term of the sum (not a factor: y (-y h) would be a product)
+    [String.raw`y \cancel{- y h} - h \cancel{ + y h}`, 'y - y h - h + y h'],
     // function words however written
     [String.raw`\text{softmax}(h)`, 'softmax(h)'],
     [String.raw`\operatorname{softmax}(h) + \operatorname{tanh} h`, 'softmax(h) + tanh(h)'],
