@@ -18,6 +18,12 @@ import {
   table, type OperatorCommand,
 } from './vocabulary';
 
+/**
+ * Blackboard letters that name sets or operators (`\mathbb{E}` expectation, `\mathbb{1}` indicator), not fonts;
+ * `\mathbb{I}` is the identity, read as the name I.
+ */
+const BLACKBOARD_SETS: ReadonlySet<string> = new Set(['R', 'N', 'Z', 'Q', 'C', 'E', 'P', '1']);
+
 /** Deeper nesting of `\mathbf{\hat{...}}` than any derivation needs is refused (input is untrusted). */
 const MAX_GROUP_DEPTH = 32;
 
@@ -478,10 +484,16 @@ class Normalizer {
     return label && this.raw[a.next]?.text === label ? (this.arg(a.next + 1)?.next ?? a.next + 1) : a.next;
   }
 
+  /**
+   * `\mathbb{R}` is the reals. The other letters of sets and operators (`\mathbb{E}`, `\mathbb{1}`, `\mathbb{N}`)
+   * are not read; any other body (`\mathbb{x}`, `\mathbb{\theta}`, authors' bold) is a font, as `\mathbf` is.
+   */
   private blackboard(i: number): number {
     const t = this.raw[i];
     const a = this.arg(i + 1);
-    if (a && this.plainText(a) === 'R') this.emit('reals', '\\mathbb{R}', t.offset, a.end);
+    const letter = a && this.plainText(a);
+    if (a && !(letter && BLACKBOARD_SETS.has(letter))) return this.font(i);
+    if (letter === 'R') this.emit('reals', '\\mathbb{R}', t.offset, a!.end);
     else this.unsupported('only \\mathbb{R} is supported among blackboard letters', t.offset, a?.end ?? this.endOf(i));
     return a?.next ?? i + 1;
   }

@@ -115,6 +115,8 @@ describe('functions and names', () => {
     [String.raw`[0.6457, 0.4256]^T`, '[0.6457, 0.4256]^T'],
     // fonts: `{\bf x}` is x
     [String.raw`{\bf x} + \bf{\hat{y} - y}`, 'x + (yhat - y)'],
+    // blackboard bold used as bold (`\mathbb{x}`); \mathbb{I} is the identity's I
+    [String.raw`\mathbb{w}^T \mathbb{x} + \mathbb{\theta} + \mathbb{I}`, 'w^T x + theta + I'],
     // a brace's label and a cancellation stroke carry no maths
     [String.raw`\underbrace{(a + b)}_{\text{sum}} c + \overbrace{d}^{\text{d}}`, '(a + b) c + d'],
     [String.raw`\cancel{x} + \textcolor{red}{y}`, 'x + y'],
