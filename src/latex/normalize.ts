@@ -625,13 +625,17 @@ class Normalizer {
     return i + 1;
   }
 
-  /** The index a subscript names: letters and digits (`W_{1}`, `x_{ij}`), a sample `(i)`, a step `t+1` (→ tp1). */
+  /**
+   * The index a subscript names: letters and digits (`W_{1}`, `x_{ij}`), a sample `(i)`, a step `t+1` (→ tp1),
+   * a name of a unit (`a_{h_1}`, the activation of unit h1, → h1).
+   */
   private subscriptIndex(a: Arg): string | undefined {
     const plain = this.plainText(a);
     if (plain) return plain;
     const text = this.raw.slice(a.from, a.to).map((t) => t.text).join('');
     const sample = /^\(([a-zA-Z0-9]+)\)$/.exec(text);
-    return sample ? sample[1] : stepIndex(text);
+    const unit = /^([a-zA-Z]+)_\{?([a-zA-Z0-9]+)\}?$/.exec(text);
+    return sample ? sample[1] : unit ? unit[1] + unit[2] : stepIndex(text);
   }
 
   /** `_`: an index that becomes part of the name before it (`W_{1}` is W1, `w_j` is wj). */
