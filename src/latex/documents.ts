@@ -106,7 +106,7 @@ class Assembler {
 
   math(ev: Extract<DocumentEvent, { kind: 'math' }>): void {
     const origin = { file: this.doc.file, ...this.pos.position(ev.start) };
-    const r = parseLatexMath(ev.text, origin);
+    const r = parseLatexMath(ev.text, origin, ev.plain);
     const span = this.pos.span(ev.start, ev.start + ev.text.length);
     this.doc.blocks.push({ kind: ev.display ? 'display' : 'inline', span, statements: r.statements.length, read: r.unreadRows === 0 });
     // Inline maths in prose that states nothing (`$N$ samples`, `$\{0, 1\}$`) neither warns nor breaks a chain.

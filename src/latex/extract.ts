@@ -2,10 +2,11 @@
 // name a problem. Prose is skipped; so are code (except ```cr fences, which hold .cr lines),
 // HTML comments and TeX comments. Offsets are into the document, so spans stay exact.
 import { ROW_ENVIRONMENTS } from './vocabulary';
+import { plainMathsOf } from './plainMaths';
 
 export type DocumentEvent =
   /** Maths: `text` starts at `start` in the document. */
-  | { kind: 'math'; text: string; start: number; display: boolean }
+  | { kind: 'math'; text: string; start: number; display: boolean; plain?: boolean }
   /**
    * A heading (Markdown `#`, TeX `\section`; `level` 1 is the outermost) or a prose line: either may name
    * a problem, and a heading starts a question.
@@ -174,6 +175,8 @@ export function scanMarkdown(src: string): DocumentEvent[] {
         i = end + 1;
         continue;
       }
+      const plain = plainMathsOf(line);
+      if (plain) events.push({ kind: 'math', text: plain.text, start: i + plain.offset, display: true, plain: true });
     }
     const c = src[i];
     const escapedMath = c === '\\' ? finder.escapedMathAt(i) : undefined;

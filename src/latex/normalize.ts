@@ -63,9 +63,9 @@ export interface Normalized {
 }
 
 /** Lex and normalise one maths block. Never throws: what cannot be read becomes an `unsupported` token. */
-export function normalizeLatex(pos: PositionMap): Normalized {
+export function normalizeLatex(pos: PositionMap, plain = false): Normalized {
   const raw = splitSingleArguments(overAsFrac(lexLatex(pos.text).filter((t) => !TRIVIA.has(t.type))));
-  const n = new Normalizer(raw, pos);
+  const n = new Normalizer(raw, pos, plain);
   n.run(0, raw.length);
   return { tokens: n.out, diagnostics: n.diagnostics };
 }
@@ -86,6 +86,8 @@ class Normalizer {
   constructor(
     private readonly raw: RawToken[],
     private readonly pos: PositionMap,
+    /** Maths typed as plain text (plainMaths.ts): `a_h1` is one name, as its author means. */
+    private readonly plain: boolean,
   ) {}
 
   /** Fonts, accents and `\nabla_{..}` read their argument recursively; this bounds the recursion. */
@@ -145,6 +147,16 @@ class Normalizer {
       return { from: i + 1, to: j, next: j + 1, start: t.offset, end: this.endOf(j) };
     }
     return { from: i, to: i + 1, next: i + 1, start: t.offset, end: this.endOf(i) };
+  }
+
+  /** In plain-text maths, a subscript without braces is the whole run of letters and digits after `_` (`a_h1`). */
+  private plainArg(i: number): Arg | undefined {
+    const a = this.arg(i);
+    if (!a || this.raw[i].text === '{') return a;
+    let to = a.to;
+    const joins = (k: number) => (this.raw[k]?.type === 'word' || this.raw[k]?.type === 'number') && this.raw[k].offset === this.endOf(k - 1);
+    while (joins(to)) to++;
+    return { from: a.from, to, next: to, start: a.start, end: this.endOf(to - 1) };
   }
 
   /** The plain text of an argument's words, numbers and Greek letters (for `\text{..}`, subscripts). */
@@ -641,7 +653,7 @@ class Normalizer {
   /** `_`: an index that becomes part of the name before it (`W_{1}` is W1, `w_j` is wj). */
   private subscript(i: number): number {
     const bar = this.raw[i];
-    const a = this.arg(i + 1);
+    const a = this.plain ? this.plainArg(i + 1) : this.arg(i + 1);
     const last = this.out[this.out.length - 1];
     if (a && last?.type === 'bar') return this.evaluationBar(a, bar.offset);
     // `\|x\|_2`, `\|W\|_F`: the Euclidean (Frobenius) norm is the norm chainrule knows; others are not.

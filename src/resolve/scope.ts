@@ -2,7 +2,7 @@
 // definitions, function definitions, claims, numeric points and asks (SPEC 1.2, 1.4, 1.7, 1.8).
 import type { AtBinding, Domain, Expr, IndexCondition, Reading, ShapeSpec, Span, Statement, Step } from '../syntax/ast';
 import { Diagnostic, error, spanWithin, warning } from '../diagnostics';
-import { mentions } from './names';
+import { mentions, namesReached } from './names';
 import type { Shape } from '../ir/types';
 import { formatShape, shapesEqual } from '../ir/types';
 import { BUILTIN_FUNCTIONS } from '../ops/builtins';
@@ -41,6 +41,11 @@ export interface Definition {
    * entry by entry; src/analysis/unknownTargets.ts): what a step says of it may hold only for the prose's.
    */
   unknownOf?: string[];
+  /**
+   * The members of a document's defining chain (`a_{h1} = \sigma(o1) = 1/(1+e^{-h1})`): where the first goes
+   * back to the name itself, the first later one that does not is the definition (breakCycles).
+   */
+  chain?: Step[];
 }
 
 /**
@@ -240,7 +245,25 @@ export function addStatements(scope: Scope, statements: readonly Statement[], ro
     }
   }
   scope.point = point;
+  if (role === 'question') breakCycles(scope);
   return scope;
+}
+
+/**
+ * `a_{h1} = \sigma(o1) = 1/(1+e^{-h1})` with `o1 = w5 a_{h1}`: a slip in the first member of a defining chain
+ * makes the definitions go round in a circle, and every line that uses them unreadable. A reader takes the
+ * member that does not go back to the name as its definition; the others stay claims (the slip is then a ✗).
+ */
+function breakCycles(scope: Scope): void {
+  const meaningOf = (n: string) => scope.definitions.get(n)?.expr;
+  for (const [name, def] of scope.definitions) {
+    if (!def.chain || !namesReached(def.expr, meaningOf).has(name)) continue;
+    const member = def.chain.slice(1).find((m) => !namesReached(m.expr, meaningOf).has(name));
+    if (!member) continue;
+    const claim = scope.claims.find((c) => c.span === def.span);
+    if (claim) claim.steps = def.chain.filter((m) => m !== member);
+    scope.definitions.set(name, { ...def, expr: member.expr, exprSpan: member.span, chain: undefined });
+  }
 }
 
 function addAbstractFunctions(scope: Scope, st: Extract<Statement, { kind: 'function-decl' }>): void {
@@ -337,7 +360,8 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
     return;
   }
   if (lhs.kind === 'name' && first && !given && (replaces || (!scope.definitions.has(lhs.name) && !scope.pointNames.has(lhs.name)))) {
-    scope.definitions.set(lhs.name, { name: lhs.name, expr: first.expr, span: st.span, exprSpan: first.span, fromBase: false });
+    const chain = role === 'question' && rest.length > 0 ? { chain: st.rhs } : {};
+    scope.definitions.set(lhs.name, { name: lhs.name, expr: first.expr, span: st.span, exprSpan: first.span, fromBase: false, ...chain });
     // `L = \text{MSE}(y, a) = (y - a)^2`: the function named on the way is defined by the formula after it.
     const [second, ...others] = rest;
     if (second && isFunctionHeader(first.expr, scope)) {

@@ -1,0 +1,30 @@
+// Maths typed as plain text in Markdown, with no `$` (course write-ups and READMEs do this a lot):
+// `* a_h1 = σ(h1) = 1/(1+exp(-h1))`, `δE_total/δw5 = δE1/δa_o1 * δa_o1/δo1 * δo1/δw5`. A line is read as
+// maths only when all of it is: an equation whose words are names (h1, a_o1, E_total), single letters or
+// function words, never prose ("h1 and h2 are the first layer neurons" is prose). It is then read as LaTeX
+// is, with plain text's own conventions (normalize.ts `plain`): `a_h1` is one name, and `δ` or `∂` before a
+// name or bracket on both sides of a `/` is the ∂ of a derivative. The text keeps its length, so positions
+// in the file stay right.
+
+/** Function words plain-text maths writes without a backslash. */
+const FUNCTION_WORDS = new Set(['exp', 'log', 'ln', 'sigma', 'sigmoid', 'tanh', 'relu', 'softmax', 'sin', 'cos', 'tan', 'sqrt', 'max', 'min', 'sum', 'mean']);
+
+const BULLET = /^\s*(?:[*+-]|\d{1,3}[.)])\s+/;
+const MATHS_CHARACTERS = /^[\p{L}\p{N}_\s+\-*/^().,=·×√'∂]+$/u;
+const IDENTIFIER = /\p{L}[\p{L}\p{N}_]*/gu;
+const DERIVATIVE = /[δ∂](?:\([^()=]*\)|\p{L}[\p{L}\p{N}_]*)\s*\/\s*[δ∂](?=\p{L})/gu;
+
+/** The maths of a Markdown line written as plain text, and its offset in the line; undefined for anything else. */
+export function plainMathsOf(line: string): { offset: number; text: string } | undefined {
+  const offset = BULLET.exec(line)?.[0].length ?? 0;
+  const body = line.slice(offset).replace(/\s+$/, '');
+  const sides = body.split('=');
+  if (sides.length < 2 || sides.some((s) => s.trim() === '') || !MATHS_CHARACTERS.test(body)) return undefined;
+  const text = body.replace(DERIVATIVE, (fraction) => fraction.replace(/δ/g, '∂'));
+  return (text.match(IDENTIFIER) ?? []).every(isMathsWord) ? { offset, text } : undefined;
+}
+
+/** A name (one letter, or with a digit or `_`: h1, a_o1, E_total), a Greek letter or a function word. */
+function isMathsWord(word: string): boolean {
+  return word.length === 1 || /[\d_]/.test(word) || /^\p{Script=Greek}+$/u.test(word) || FUNCTION_WORDS.has(word.toLowerCase());
+}
