@@ -353,7 +353,10 @@ function valuesReadAsNames(check: ClaimCheck, step: Expr): Doubt | undefined {
 
 /** What a name stands for in the scope: its definition, or the body of the function it names. */
 function meaningIn(scope: ClaimCheck['lowering']['scope']): (name: string) => Expr | undefined {
-  return (n) => scope.definitions.get(n)?.expr ?? scope.functions.get(n)?.body;
+  // A built-in restated entry by entry (`Softmax(z)_i = ...`) is the built-in where it is called otherwise,
+  // and its body's names are its parameter's entries: it reaches no name of the question.
+  const builtinRestated = (n: string) => scope.functions.get(n)?.entries !== undefined && BUILTIN_FUNCTIONS.has(n);
+  return (n) => scope.definitions.get(n)?.expr ?? (builtinRestated(n) ? undefined : scope.functions.get(n)?.body);
 }
 
 /** The names with implied shapes (src/resolve/indexArrays.ts) that the target or the step reach. */

@@ -1,0 +1,34 @@
+// Documents written for these tests, graded against assignments in other notation: each expected verdict is
+// worked out by hand in the comment beside it and checked numerically (numpy, central differences).
+import { describe, expect, it } from 'vitest';
+import { gradeText } from './helpers';
+
+// Softmax over the columns of Zo (samples in columns), cross-entropy summed over the samples.
+const SOFTMAX_COLUMNS = `problem 1 "Softmax output"
+Zo : 3 x 4
+T : 4 x 3 onehot
+Y = T^T
+Ao = (softmax(Zo^T))^T
+L = -trace(Y^T log(Ao))
+ask dL/dZo 2 points
+`;
+
+describe('documents in the author\'s notation', () => {
+  it('keeps the built-in softmax where the problem calls it, after the author restates it entry by entry', () => {
+    // The author's `Softmax(z)_i = e^{z_i} / sum_j e^{z_j}` is the softmax of one vector; the problem's
+    // softmax(Zo^T) is called on a matrix, where it is the built-in (per row of Zo^T, per column of Zo).
+    // dL/dZo = Ao - Y column by column (∂/∂z of -y·log softmax(z) is softmax(z) - y); numpy by central
+    // differences: max error 7e-10 for Ao - Y, 1.8 for Y - A.
+    const doc = [
+      'The softmax is',
+      '$$ Softmax(\\mathbf{z})_i = \\frac{e^{z_i}}{\\sum_{j} e^{z_j}} $$',
+      'so the gradient is',
+      '$$ \\frac{\\partial \\mathcal{L}}{\\partial \\mathbf{Z}_o} = \\mathbf{A}_o - \\mathbf{Y} $$',
+      '',
+    ].join('\n');
+    const right = gradeText(SOFTMAX_COLUMNS, doc, 'hw.md');
+    expect(right.asks[0]).toMatchObject({ outcome: 'correct', score: 2 });
+    const wrong = gradeText(SOFTMAX_COLUMNS, doc.replace('\\mathbf{A}_o - \\mathbf{Y}', '\\mathbf{Y} - \\mathbf{A}_o'), 'hw.md');
+    expect(wrong.asks[0]).toMatchObject({ rule: 'sign', score: 1 });
+  });
+});
