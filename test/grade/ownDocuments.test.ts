@@ -13,6 +13,19 @@ L = -trace(Y^T log(Ao))
 ask dL/dZo 2 points
 `;
 
+// Samples as the rows of X, the cross-entropy summed over them.
+const ROWS_AS_SAMPLES = `problem 1 "Logistic regression"
+X : N x D
+w : D x 1
+b : scalar
+y : N x 1 binary
+z = X w + b
+p = sigma(z)
+L = -sum(y .* log(p) + (1 - y) .* log(1 - p))
+ask dL/dw 4 points
+ask dL/db 2 points
+`;
+
 describe('documents in the author\'s notation', () => {
   it('keeps the built-in softmax where the problem calls it, after the author restates it entry by entry', () => {
     // The author's `Softmax(z)_i = e^{z_i} / sum_j e^{z_j}` is the softmax of one vector; the problem's
@@ -30,5 +43,21 @@ describe('documents in the author\'s notation', () => {
     expect(right.asks[0]).toMatchObject({ outcome: 'correct', score: 2 });
     const wrong = gradeText(SOFTMAX_COLUMNS, doc.replace('\\mathbf{A}_o - \\mathbf{Y}', '\\mathbf{Y} - \\mathbf{A}_o'), 'hw.md');
     expect(wrong.asks[0]).toMatchObject({ rule: 'sign', score: 1 });
+  });
+
+  it('reads the author\'s per-sample restatement of the problem\'s arrays (p_i = σ(z_i)) as entries, not new names', () => {
+    // x_i is sample i of X (a row, as a column vector): dL/dw = Σ_i (p_i - y_i) x_i = X^T (p - y), dL/db = Σ_i (p_i - y_i).
+    // numpy (N = 5, D = 3, central differences): max error 4e-10 and 1e-10.
+    const doc = [
+      'Model: $p_i = \\sigma(z_i), \\quad z_i = w^T x_i + b$.',
+      '$$ \\frac{\\partial L}{\\partial w} = \\sum_{i=1}^N (p_i - y_i) x_i $$',
+      '$$ \\frac{\\partial L}{\\partial b} = \\sum_{i=1}^N (p_i - y_i) $$',
+      '',
+    ].join('\n');
+    const result = gradeText(ROWS_AS_SAMPLES, doc, 'hw.md');
+    expect(result.asks.map((a) => [a.outcome, a.score])).toEqual([['correct', 4], ['correct', 2]]);
+    // The sign flipped in dL/dw: the policy's sign row, half of 4.
+    const flipped = gradeText(ROWS_AS_SAMPLES, doc.replace('(p_i - y_i) x_i', '(y_i - p_i) x_i'), 'hw.md');
+    expect(flipped.asks.map((a) => [a.rule, a.score])).toEqual([['sign', 2], ['correct', 2]]);
   });
 });
