@@ -24,7 +24,7 @@ const keyOf = (c: AssignmentCase) => {
 // When one is fixed, lower this. 30, not 28: with per-entry functions (`Softmax(\mathbf{z})_i = ...`, index notation),
 // elcapo's restated softmax is read as a function of its own whose body does not lower (`e^z_i`), so its two
 // answers that rest on it are errors, flagged for review.
-const FLAGGED_AT_MOST = 26;
+const FLAGGED_AT_MOST = 24;
 
 describe('grading real documents against an assignment', () => {
   const results = cases.map((c) => ({ c, ...measureCase(c, read, keyOf(c)) }));

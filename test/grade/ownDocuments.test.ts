@@ -26,6 +26,33 @@ ask dL/dw 4 points
 ask dL/db 2 points
 `;
 
+// Two problems; the document below answers the first under a heading that names neither.
+const REGRESSION_AND_SOFTMAX = `problem 1 "Linear regression, one feature"
+x : m x 1
+y : m x 1
+theta0 : scalar
+theta1 : scalar
+J = sum((theta0 + theta1 x - y) .* (theta0 + theta1 x - y)) / (2 m)
+ask dJ/dtheta0 3 points
+ask dJ/dtheta1 3 points
+
+problem 2 "Softmax"
+o : 1 x K
+t : 1 x K onehot
+q = softmax(o)
+E = -sum(t .* log(q))
+ask dE/do 2 points
+`;
+
+const NG_NOTATION = [
+  '## Gradient descent',
+  'The hypothesis is $h_\\theta(x) = \\theta_0 + \\theta_1 x$ and the cost',
+  '$$ J(\\theta) = \\frac{1}{2m} \\sum_{i=1}^{m} \\left( h_\\theta(x^{(i)}) - y^{(i)} \\right)^2 $$',
+  '$$ \\frac{\\partial J}{\\partial \\theta_0} = \\frac{1}{m} \\sum_{i=1}^{m} \\left( h_\\theta(x^{(i)}) - y^{(i)} \\right) $$',
+  '$$ \\frac{\\partial J}{\\partial \\theta_1} = \\frac{1}{m} \\sum_{i=1}^{m} \\left( h_\\theta(x^{(i)}) - y^{(i)} \\right) x^{(i)} $$',
+  '',
+].join('\n');
+
 describe('documents in the author\'s notation', () => {
   it('keeps the built-in softmax where the problem calls it, after the author restates it entry by entry', () => {
     // The author's `Softmax(z)_i = e^{z_i} / sum_j e^{z_j}` is the softmax of one vector; the problem's
@@ -59,5 +86,20 @@ describe('documents in the author\'s notation', () => {
     // The sign flipped in dL/dw: the policy's sign row, half of 4.
     const flipped = gradeText(ROWS_AS_SAMPLES, doc.replace('(p_i - y_i) x_i', '(y_i - p_i) x_i'), 'hw.md');
     expect(flipped.asks.map((a) => [a.rule, a.score])).toEqual([['sign', 2], ['correct', 2]]);
+  });
+
+  it('aligns a part in sample-superscript notation (x^{(i)}, h_\\theta) to its problem by content, and grades it', () => {
+    // x^{(i)}, y^{(i)} under Σ_i are samples of the problem's x, y; h_θ is the author's own function. With
+    // h = θ0 + θ1 x: dJ/dθ0 = (1/m) Σ (h - y), dJ/dθ1 = (1/m) Σ (h - y) x (numpy, m = 6: errors 7e-11, 1e-10).
+    const result = gradeText(REGRESSION_AND_SOFTMAX, NG_NOTATION, 'hw.md');
+    expect(result.alignment.map((a) => [a.problem, a.by])).toEqual([['1', 'content']]);
+    expect(result.asks.map((a) => [a.outcome, a.score, a.confidence])).toEqual([
+      ['correct', 3, 'needs-review'], // aligned by content alone: a TA confirms
+      ['correct', 3, 'needs-review'],
+      ['missing', 0, 'needs-review'],
+    ]);
+    // Without the 1/m, dJ/dθ1 is m times the truth (numpy: ratio 6.0 at m = 6): the policy's scale row, half of 3.
+    const unscaled = gradeText(REGRESSION_AND_SOFTMAX, NG_NOTATION.replace('\\frac{\\partial J}{\\partial \\theta_1} = \\frac{1}{m}', '\\frac{\\partial J}{\\partial \\theta_1} ='), 'hw.md');
+    expect(unscaled.asks[1]).toMatchObject({ rule: 'scale', score: 1.5 });
   });
 });
