@@ -1,7 +1,9 @@
 // Documents written for these tests, graded against assignments in other notation: each expected verdict is
 // worked out by hand in the comment beside it and checked numerically (numpy, central differences).
+import * as fs from 'fs';
+import * as path from 'path';
 import { describe, expect, it } from 'vitest';
-import { gradeText } from './helpers';
+import { gradeText, ROOT } from './helpers';
 
 // Softmax over the columns of Zo (samples in columns), cross-entropy summed over the samples.
 const SOFTMAX_COLUMNS = `problem 1 "Softmax output"
@@ -13,18 +15,9 @@ L = -trace(Y^T log(Ao))
 ask dL/dZo 2 points
 `;
 
-// Samples as the rows of X, the cross-entropy summed over them.
-const ROWS_AS_SAMPLES = `problem 1 "Logistic regression"
-X : N x D
-w : D x 1
-b : scalar
-y : N x 1 binary
-z = X w + b
-p = sigma(z)
-L = -sum(y .* log(p) + (1 - y) .* log(1 - p))
-ask dL/dw 4 points
-ask dL/db 2 points
-`;
+// Samples as the rows of X, the cross-entropy summed over them: the assignment of fixtures/assign for x35yao's
+// document, graded here against a document of our own.
+const ROWS_AS_SAMPLES = fs.readFileSync(path.join(ROOT, 'fixtures/assign/x35yao_logistic_regression_math.assignment.cr'), 'utf8');
 
 // Two problems; the document below answers the first under a heading that names neither.
 const REGRESSION_AND_SOFTMAX = `problem 1 "Linear regression, one feature"
