@@ -17,9 +17,11 @@ const network = (z: string, W: string, b: string, a: string) => [
   `$$L = \\|y - ${a(2)}\\|^2$$`,
 ];
 
+/** Names with the layer as a parenthesised superscript: `W^{(2)}`. */
+const sup = (n: string) => (l: number | string) => `${n}^{(${l})}`;
+
 describe('error signals', () => {
   it('read δ^{(l)} = ∂L/∂z^{(l)} as notation: δ^{(2)} = ... claims ∂L/∂z^{(2)}, and δ in a step is that derivative', () => {
-    const sup = (n: string) => (l: number | string) => `${n}^{(${l})}`;
     const doc = [
       ...network(sup('z'), sup('W'), sup('b'), sup('a')),
       'We define $\\delta^{(l)} = \\frac{\\partial L}{\\partial z^{(l)}}$.',
@@ -156,7 +158,6 @@ describe('borrowing', () => {
 
 describe('a layer index and a transpose in one superscript', () => {
   it('reads W^{(2)T} as (W^{(2)})^T', () => {
-    const sup = (n: string) => (l: number | string) => `${n}^{(${l})}`;
     const doc = [
       ...network(sup('z'), sup('W'), sup('b'), sup('a')),
       'We define $\\delta^{(l)} = \\frac{\\partial L}{\\partial z^{(l)}}$.',
