@@ -110,11 +110,16 @@ function readSlips({ claim }: ClaimCheck): Doubt | undefined {
  * question (`\frac{\partial L}{\partial a^{(2)}}` where the question's L is written with ŷ): that factor is 0 by
  * chainrule's reading, not by the author's.
  */
-function independentFactor({ ctx }: ClaimCheck, step: Expr, lower: (e: Expr) => Node | undefined): Doubt | undefined {
+function independentFactor({ ctx, lowering }: ClaimCheck, step: Expr, lower: (e: Expr) => Node | undefined): Doubt | undefined {
   const found = findInExpr(step, (x) => {
     if (x.kind !== 'deriv' || x.form !== 'frac' || x.wrt.length !== 1) return false;
     const [of, variable] = [lower(x.of), lower(x.wrt[0])];
-    return of !== undefined && variable !== undefined && !dependsOn(of, variable);
+    if (of !== undefined && variable !== undefined) return !dependsOn(of, variable);
+    // An entry under a sum (`\hat{x}_j` of `\sum_j`) lowers only inside it: compare the names reached instead.
+    const wrt = x.wrt[0];
+    if (x.of.kind !== 'name' || wrt.kind !== 'name' || !lowering.isUndeclared(wrt.name)) return false;
+    const reached = namesReached(x.of, meaningIn(lowering.scope));
+    return !reached.has(wrt.name) && !reached.has(arrayNameOf(wrt.name, wrt.text));
   });
   if (found?.kind !== 'deriv') return undefined;
   const [f, x] = [writtenText(found.of, ctx), writtenText(found.wrt[0], ctx)];
@@ -379,7 +384,10 @@ function valuesReadAsNames(check: ClaimCheck, step: Expr): Doubt | undefined {
 
 /** What a name stands for in the scope: its definition, or the body of the function it names. */
 function meaningIn(scope: ClaimCheck['lowering']['scope']): (name: string) => Expr | undefined {
-  return (n) => scope.definitions.get(n)?.expr ?? scope.functions.get(n)?.body;
+  // A built-in restated entry by entry (`Softmax(z)_i = ...`) is the built-in where it is called otherwise,
+  // and its body's names are its parameter's entries: it reaches no name of the question.
+  const builtinRestated = (n: string) => scope.functions.get(n)?.entries !== undefined && BUILTIN_FUNCTIONS.has(n);
+  return (n) => scope.definitions.get(n)?.expr ?? (builtinRestated(n) ? undefined : scope.functions.get(n)?.body);
 }
 
 /** The names with implied shapes (src/resolve/indexArrays.ts) that the target or the step reach. */

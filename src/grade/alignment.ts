@@ -6,7 +6,9 @@
 // fits no problem is not graded; every decision is reported.
 import type { Expr, Statement } from '../syntax/ast';
 import { findInExpr } from '../syntax/walk';
-import { arrayNameOf } from '../resolve/indexNotation';
+import { arrayNameOf, sampledNameOf, subscriptsOf } from '../resolve/indexNotation';
+import { normalizeName } from '../syntax/names';
+import { sumSigns } from '../resolve/indexUses';
 import type { AssignmentProblem } from './assignment';
 import type { Segment } from './segments';
 import { statementNames } from './segments';
@@ -88,9 +90,12 @@ export function contentFit(segment: Segment, problem: AssignmentProblem): number
   // The undeclared scalars of its formulas (`x` of `s = sigma(x)`) are the problem's names too.
   for (const d of problem.scope.definitions.values()) walkNames(d.expr, (n) => known.add(n));
   const own = new Set<string>();
+  // The part's own quantities and functions (`h_\theta(x) = ...`), defined here or in earlier parts.
   for (const st of [...segment.before, ...statements]) if (st.kind === 'equation' && st.lhs.expr.kind === 'name') own.add(st.lhs.expr.name);
+  for (const st of [...segment.before, ...statements]) if (st.kind === 'equation' && st.lhs.expr.kind === 'call') own.add(st.lhs.expr.callee);
   for (const st of segment.before) if (st.kind === 'decl') for (const n of st.names) own.add(n.name);
   const asks = new Set(problem.asks.map((a) => derivativeKey(a.target.expr)).filter((k): k is string => k !== undefined));
+  const entries = entriesOfKnownArrays(statements, known);
   let fit = 0;
   const hit = new Set<string>();
   const names = new Set<string>();
@@ -98,29 +103,40 @@ export function contentFit(segment: Segment, problem: AssignmentProblem): number
     for (const n of statementNames(st)) names.add(n);
     if (st.kind !== 'equation' || st.rhs.length === 0) continue;
     const key = derivativeKey(st.lhs.expr, known) ?? primeKey(st.lhs.expr, problem);
-    if (key !== undefined && asks.has(key) && inProblemNames(st.rhs[st.rhs.length - 1].expr, known, own)) hit.add(key);
+    if (key !== undefined && asks.has(key) && inProblemNames(st.rhs[st.rhs.length - 1].expr, (n) => known.has(n) || own.has(n) || entries.has(n))) hit.add(key);
     const def = st.lhs.expr.kind === 'name' ? problem.scope.definitions.get(st.lhs.expr.name) : undefined;
     if (def) fit += sameNames(st.rhs[0].expr, def.expr) || writtenOut(st.rhs[0].expr, def.expr, problem.scope) ? AGREEING_DEFINITION : -CONFLICTING_DEFINITION;
   }
   fit += ASK_WEIGHT * hit.size;
-  const entries = entriesOfKnownArrays(statements, known);
   for (const n of names) fit += known.has(n) || entries.has(n) ? 1 : own.has(n) ? 0 : -1;
   return fit;
 }
 
-/** Names written as entries of the problem's arrays (`\theta_k` of theta): the problem's names too. */
+/**
+ * Names written as entries or samples of the problem's arrays (`\theta_k` of theta; `x^{(i)}` of x in a line
+ * summing over i, where the superscript is a sample and not a layer): the problem's names too.
+ */
 function entriesOfKnownArrays(statements: readonly Statement[], known: ReadonlySet<string>): Set<string> {
   const entries = new Set<string>();
   for (const st of statements) {
     if (st.kind !== 'equation') continue;
-    for (const step of [st.lhs, ...st.rhs]) {
-      findInExpr(step.expr, (e) => {
-        if (e.kind === 'name' && known.has(arrayNameOf(e.name, e.text))) entries.add(e.name);
+    const sides = [st.lhs, ...st.rhs].map((step) => step.expr);
+    const summed = new Set(sides.flatMap((e) => sumSigns(e).flatMap((sign) => sign.indices)));
+    for (const side of sides) {
+      findInExpr(side, (e) => {
+        if (e.kind === 'name' && known.has(arrayOfEntry(e, summed))) entries.add(e.name);
         return false;
       });
     }
   }
   return entries;
+}
+
+/** The array a name written as an entry indexes: `w_i` → w; `x^{(i)}`, `x_j^{(i)}` → x when i is summed. */
+function arrayOfEntry(e: Extract<Expr, { kind: 'name' }>, summed: ReadonlySet<string>): string {
+  const sampled = sampledNameOf(e.text);
+  if (!sampled) return arrayNameOf(e.name, e.text);
+  return summed.has(sampled.sample) ? normalizeName(subscriptsOf(sampled.written)?.base ?? sampled.written) : e.name;
 }
 
 /** The names the problem's asks differentiate (`L` of `ask dL/dW`): its losses. */
@@ -149,12 +165,12 @@ function primeKey(e: Expr, problem: AssignmentProblem): string | undefined {
 }
 
 /** Whether at least half the names of an answer are the problem's or the part's own. */
-function inProblemNames(e: Expr, known: ReadonlySet<string>, own: ReadonlySet<string>): boolean {
+function inProblemNames(e: Expr, isOurs: (name: string) => boolean): boolean {
   let ours = 0;
   let all = 0;
   walkNames(e, (n) => {
     all++;
-    if (known.has(n) || own.has(n)) ours++;
+    if (isOurs(n)) ours++;
   });
   return all === 0 || ours * 2 >= all;
 }

@@ -1,5 +1,6 @@
 // Grades one submission against a loaded assignment: every claim is checked (for feedback), and each ask
 // is scored from the last claim whose target means the same thing (targets.ts) by the policy (score.ts).
+import { markSampleEntries } from '../resolve/indexArrays';
 import { error, type Diagnostic } from '../diagnostics';
 import type { Expr, Span, Statement, Step } from '../syntax/ast';
 import { isSameExpr } from '../syntax/walk';
@@ -126,7 +127,10 @@ function gradeProblem(problem: AssignmentProblem, parts: ProblemParts, ctx: Subm
   const mapped = withMappedNames(problem.scope, parts.notation);
   const { statements, diagnostics: readingNotes } = readSubmissionSlips(mapped, written, doc, textOf);
   for (const d of readingNotes) notes.addDiagnostic(d);
-  const scope = addStatements(extendScope(mapped), statements, 'submission');
+  const scope = extendScope(mapped);
+  // `x^{(i)}` under a sum over i is sample i of the problem's x, as a document question reads its own arrays.
+  markSampleEntries(scope, statements.flatMap((st) => (st.kind === 'equation' ? [[st.lhs.expr, ...st.rhs.map((r) => r.expr)]] : [])));
+  addStatements(scope, statements, 'submission');
   // One graph per problem: sample points give values to every leaf of the graph, and a numeric
   // problem's point has no sizes for another problem's dimensions. It starts as the problem's base.
   const { lowering, calculus, knownExpected } = submissionWorkspace(problem.base, scope, assignment.meanings.meaning, { textOf });

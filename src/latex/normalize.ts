@@ -627,6 +627,14 @@ class Normalizer {
         return a.next;
       }
     }
+    // `W^{(2)T}`, `W^{[1]\top}`: a bracketed layer index and a transpose in one superscript, layer 2's W transposed.
+    const mark = texts.length > 1 && TRANSPOSE_MARKS.has(texts[texts.length - 1]) ? texts.slice(0, -1).join('') : undefined;
+    const layer = mark !== undefined && /^[([]/.test(mark) && last?.type === 'name' && last.end === caret.offset ? superscriptIndex(mark, last.value) : undefined;
+    if (layer !== undefined) {
+      this.mergeIntoName(this.out.length - 1, layer, a.end);
+      this.emit('transpose', 'T', caret.offset, a.end);
+      return a.next;
+    }
     // `e^{(x)}` stays a power: e is Euler's number far more often than a layer-indexed name.
     const index = last?.type === 'name' && last.value !== 'e' && last.end === caret.offset ? superscriptIndex(texts.join(''), last.value) : undefined;
     if (index !== undefined) {

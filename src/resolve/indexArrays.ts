@@ -63,24 +63,36 @@ type SampleArray = { base: string; sample: string; entry?: string; span: Expr['s
 function sampleArrays(scope: Scope, sides: readonly Expr[][]): Map<string, SampleArray> {
   const isIndex = (i: string) => isIndexLetter(scope, i);
   const arrays = new Map<string, SampleArray>();
+  for (const use of markSampleEntries(scope, sides)) {
+    const s = subscriptsOf(use.written);
+    if (s && (s.indices.length !== 1 || !isIndex(s.indices[0]) || s.indices[0] === use.sample)) continue;
+    const base = normalizeName(s ? s.base : use.written);
+    const capital = capitalOf(base);
+    // A letter with a sample superscript is a quantity (`t^{(k)}`, a target), even one that indexes elsewhere.
+    if (capital === base || [base, capital].some((n) => hasMeaning(scope, n)) || BUILTIN_FUNCTIONS.has(base)) continue;
+    const entry = s?.indices[0];
+    const prior = arrays.get(capital);
+    if (prior === undefined) arrays.set(capital, { base, sample: use.sample, entry, span: use.expr.span });
+    else if (prior !== 'conflict' && (prior.sample !== use.sample || (prior.entry === undefined) !== (entry === undefined))) arrays.set(capital, 'conflict');
+  }
+  return arrays;
+}
+
+/**
+ * Marks in `scope` the sample superscripts written under a sum over their letter (`x^{(i)}` in `\sum_{i=1}^m`):
+ * samples of an array, the question's own or one a grading problem declares. Returns those uses.
+ */
+export function markSampleEntries(scope: Scope, sides: readonly Expr[][]): ReturnType<typeof sampledNames> {
+  const marked: ReturnType<typeof sampledNames> = [];
   for (const statement of sides) {
     const summed = new Set(statement.flatMap((e) => sumSigns(e).flatMap((sign) => sign.indices)));
     for (const use of statement.flatMap(sampledNames)) {
-      if (!summed.has(use.sample) || !isIndex(use.sample)) continue;
+      if (!summed.has(use.sample) || !isIndexLetter(scope, use.sample)) continue;
       scope.sampleEntries.add(startOf(use.expr));
-      const s = subscriptsOf(use.written);
-      if (s && (s.indices.length !== 1 || !isIndex(s.indices[0]) || s.indices[0] === use.sample)) continue;
-      const base = normalizeName(s ? s.base : use.written);
-      const capital = capitalOf(base);
-      // A letter with a sample superscript is a quantity (`t^{(k)}`, a target), even one that indexes elsewhere.
-      if (capital === base || [base, capital].some((n) => hasMeaning(scope, n)) || BUILTIN_FUNCTIONS.has(base)) continue;
-      const entry = s?.indices[0];
-      const prior = arrays.get(capital);
-      if (prior === undefined) arrays.set(capital, { base, sample: use.sample, entry, span: use.expr.span });
-      else if (prior !== 'conflict' && (prior.sample !== use.sample || (prior.entry === undefined) !== (entry === undefined))) arrays.set(capital, 'conflict');
+      marked.push(use);
     }
   }
-  return arrays;
+  return marked;
 }
 
 /**

@@ -603,7 +603,7 @@ export class Lowering {
     const user = this.scope.functions.get(e.callee);
     // A built-in restated entry by entry (`\text{Softmax}(\mathbf{z})_i = ...`) is still the built-in elsewhere.
     if (user?.entries && (atOwnParameters(e, user) || !BUILTIN_FUNCTIONS.has(e.callee))) return this.callEntrywiseFunction(e, user);
-    if (user) return this.callUserFunction(e, user);
+    if (user && !user.entries) return this.callUserFunction(e, user);
     const builtin = BUILTIN_FUNCTIONS.get(e.callee);
     if (builtin) {
       if (e.args.length !== builtin.arity) {

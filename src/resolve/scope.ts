@@ -349,7 +349,7 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
   const replaces = !selfReferential && lhs.kind === 'name' && role === 'question' && scope.given?.delete(lhs.name) === true && scope.definitions.has(lhs.name);
   // `p_i = e^{o_i} / \sum_j e^{o_j}` where the document gave p a meaning already: the author restates its entries,
   // a claim. (A submission's entries of the problem's arrays keep the grader's reading, names of their own.)
-  if (lhs.kind === 'name' && first && !isSubmission && restatesEntries(lhs, first.expr, scope)) {
+  if (lhs.kind === 'name' && first && restatesEntries(lhs, first.expr, scope)) {
     claim(st.rhs);
     return;
   }

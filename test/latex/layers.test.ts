@@ -17,9 +17,11 @@ const network = (z: string, W: string, b: string, a: string) => [
   `$$L = \\|y - ${a(2)}\\|^2$$`,
 ];
 
+/** Names with the layer as a parenthesised superscript: `W^{(2)}`. */
+const sup = (n: string) => (l: number | string) => `${n}^{(${l})}`;
+
 describe('error signals', () => {
   it('read δ^{(l)} = ∂L/∂z^{(l)} as notation: δ^{(2)} = ... claims ∂L/∂z^{(2)}, and δ in a step is that derivative', () => {
-    const sup = (n: string) => (l: number | string) => `${n}^{(${l})}`;
     const doc = [
       ...network(sup('z'), sup('W'), sup('b'), sup('a')),
       'We define $\\delta^{(l)} = \\frac{\\partial L}{\\partial z^{(l)}}$.',
@@ -150,6 +152,23 @@ describe('borrowing', () => {
     expect(verdicts(doc)).toEqual([
       ['a', 'unjudged'],
       ['da/dz', 'correct'],
+    ]);
+  });
+});
+
+describe('a layer index and a transpose in one superscript', () => {
+  it('reads W^{(2)T} as (W^{(2)})^T', () => {
+    const doc = [
+      ...network(sup('z'), sup('W'), sup('b'), sup('a')),
+      'We define $\\delta^{(l)} = \\frac{\\partial L}{\\partial z^{(l)}}$.',
+      // z2 = W2 a1 + b2, so dL/da1 = W2ᵀ δ2 (4 x 1, like a1): correct.
+      '$$\\frac{\\partial L}{\\partial a^{(1)}} = W^{(2)T} \\delta^{(2)}$$',
+      // The sign flipped: -W2ᵀ δ2 is wrong (δ2 is not 0 at the sample points).
+      '$$\\frac{\\partial L}{\\partial a^{(1)}} = -W^{(2)\\top} \\delta^{(2)}$$',
+    ];
+    expect(verdicts(doc).slice(-2)).toEqual([
+      ['dL/da1', 'correct'],
+      ['dL/da1', 'incorrect'],
     ]);
   });
 });
