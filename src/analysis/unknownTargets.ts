@@ -15,6 +15,7 @@ import { childrenOf, findInExpr } from '../syntax/walk';
 import { BUILTIN_FUNCTIONS } from '../ops/builtins';
 import { arrayNameOf } from '../resolve/indexNotation';
 import type { Expr, Span } from '../syntax/ast';
+import { genericViewOf } from './genericLayers';
 
 /** A derivative's function and variables, when both are plain names. */
 interface NamedDerivative {
@@ -54,8 +55,11 @@ export function defineUnknownTargets(scope: Scope, textOf: (span: Span) => strin
     const expr: Expr = { kind: 'call', callee: fn, calleeText: text, prime: 0, args, span: first.span };
     scope.definitions.set(name, { name, expr, span: first.span, exprSpan: first.span, fromBase: false, unknownOf: sinks });
     const of = sinks.map((s) => written.get(s)).join(', ');
+    const unknown = `${kind === 'scalar' ? 'scalar function' : 'function (entry by entry)'} of ${of}: lines that hold whatever ${text} is are checked and the others left unjudged`;
     scope.diagnostics.push(
-      warning('reading', `${text} is not defined in the maths; chainrule takes it as an unknown ${kind === 'scalar' ? 'scalar function' : 'function (entry by entry)'} of ${of}, so lines that hold whatever ${text} is are checked and the others left unjudged`, first.span, `define ${text} in the maths (e.g. \`${text} = ...\`) to have every line checked`),
+      genericViewOf(name) !== undefined
+        ? warning('reading', `${text}'s formula does not reach the generic layer l (it is written at the output); seen from layer l, ${text} is whatever the layers above make of it, so chainrule takes it as an unknown ${unknown}`, first.span)
+        : warning('reading', `${text} is not defined in the maths; chainrule takes it as an unknown ${unknown}`, first.span, `define ${text} in the maths (e.g. \`${text} = ...\`) to have every line checked`),
     );
   }
 }
