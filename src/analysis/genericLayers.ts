@@ -132,7 +132,7 @@ function fillLayerTemplates(scope: Scope, textOf: (span: Span) => string): boole
     const template = templates.get(read.base);
     if (!template || hasMeaning(scope, name) || Math.abs(read.layer.offset) > MAX_OFFSET || sameLayer(read.layer, { letter: 'l', offset: 0 })) continue;
     const expr = moveLayers(template.expr, read.layer);
-    scope.definitions.set(name, { name, expr, span: template.span, exprSpan: template.exprSpan, fromBase: false });
+    scope.definitions.set(name, { name, expr, span: template.span, exprSpan: template.exprSpan, fromBase: false, atLayer: layerText(read.layer) });
     filled.push(`${atLayer(read, read.layer).text} as ${template.written.replace(/\s+/g, ' ')}`);
     const next = new Map<string, Layered>();
     layeredIn(expr, next);

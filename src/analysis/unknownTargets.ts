@@ -6,7 +6,8 @@
 // (docs/index-notation.md, abstract functions), so `\partial L / \partial z` means the gradient reaching z
 // and the line holds for every L or it does not. A line that holds is right for the author's L too; a line
 // that does not may still be right for the L of the prose, so such a step is unjudged
-// (src/check/doubts.ts), never incorrect.
+// (src/check/doubts.ts), never incorrect. A chain of such names (`\partial C/\partial Z \, \partial Z/\partial W`,
+// Z defined nowhere) is read link by link: Z an unknown function of W, then C of Z.
 import { warning } from '../diagnostics';
 import { hasMeaning, type Scope } from '../resolve/scope';
 import { namesReached } from '../resolve/names';
@@ -30,38 +31,74 @@ interface NamedDerivative {
 export function defineUnknownTargets(scope: Scope, textOf: (span: Span) => string): void {
   const byTarget = new Map<string, { first: Extract<Expr, { kind: 'name' }>; wrt: Set<string> }>();
   const written = new Map<string, string>();
+  /** Each name as the derivatives write it, for its subscripts. */
+  const indexedText = new Map<string, string>();
   for (const d of namedDerivatives(scope)) {
     if (hasMeaning(scope, d.of.name) || scope.labelLetters.has(d.of.name)) continue;
     const entry = byTarget.get(d.of.name) ?? { first: d.of, wrt: new Set<string>() };
+    indexedText.set(d.of.name, d.of.text);
     for (const w of d.wrt) {
       entry.wrt.add(w.name);
+      indexedText.set(w.name, w.text);
       if (!written.has(w.name)) written.set(w.name, textOf(w.span).trim());
     }
     byTarget.set(d.of.name, entry);
   }
-  const meaningOf = (n: string) => scope.definitions.get(n)?.expr ?? scope.functions.get(n)?.body;
-  for (const [name, { first, wrt }] of byTarget) {
-    // A name also used as a quantity (`L = -y \log a` with `\partial a / \partial h` below) is an activation
-    // the prose defines: an unknown function applied entry by entry, with the shape of what it is applied to.
-    const kind = usedOtherwise(scope, name) ? 'entrywise' : 'scalar';
-    // What each variable reaches through the definitions; a variable reached from another is upstream of it.
-    const reaches = new Map([...wrt].map((w) => [w, namesReached({ kind: 'name', name: w, text: w, span: first.span }, meaningOf)]));
-    const sinks = [...wrt].filter((v) => hasMeaning(scope, v) && v !== name && ![...wrt].some((u) => u !== v && reaches.get(u)!.has(v)));
-    if (sinks.length === 0 || sinks.some((s) => reaches.get(s)!.has(name)) || (kind === 'entrywise' && sinks.length !== 1)) continue;
-    const fn = `${name}#unknown`;
-    const text = textOf(first.span).trim();
-    scope.abstractFunctions.set(fn, kind === 'scalar' ? { name: fn, text, kind, params: sinks, span: first.span } : { name: fn, text, kind, span: first.span });
-    const args: Expr[] = sinks.map((s) => ({ kind: 'name', name: s, text: s, span: first.span }));
-    const expr: Expr = { kind: 'call', callee: fn, calleeText: text, prime: 0, args, span: first.span };
-    scope.definitions.set(name, { name, expr, span: first.span, exprSpan: first.span, fromBase: false, unknownOf: sinks });
-    const of = sinks.map((s) => written.get(s)).join(', ');
-    const unknown = `${kind === 'scalar' ? 'scalar function' : 'function (entry by entry)'} of ${of}: lines that hold whatever ${text} is are checked and the others left unjudged`;
-    scope.diagnostics.push(
-      genericViewOf(name) !== undefined
-        ? warning('reading', `${text}'s formula does not reach the generic layer l (it is written at the output); seen from layer l, ${text} is whatever the layers above make of it, so chainrule takes it as an unknown ${unknown}`, first.span)
-        : warning('reading', `${text} is not defined in the maths; chainrule takes it as an unknown ${unknown}`, first.span, `define ${text} in the maths (e.g. \`${text} = ...\`) to have every line checked`),
-    );
+  // A chain written with names no line defines (`\frac{dC}{dW} = \frac{dC}{dZ} \frac{dZ}{dW}`): each name
+  // a derivative is taken of becomes an unknown function once every name it is differentiated by has a
+  // meaning or is a leaf (a name no derivative is taken of), innermost first, so that C is a function of Z
+  // and Z of W. What remains (a cycle, a name of no meaning) takes the names with a meaning alone, as before.
+  // Only whole names: an entry (`p_i`, `o_k`) is index notation's, whose arrays give it a meaning.
+  const isWhole = (v: string) => !subscriptsOf(indexedText.get(v) ?? v);
+  const isLeaf = (v: string) => !byTarget.has(v) && !scope.labelLetters.has(v) && isWhole(v);
+  // A link of a chain: a name differentiated by another and another by it (`\frac{dZ}{dW}`, `\frac{dC}{dZ}`),
+  // never a constant (`\frac{\partial}{\partial w} t`) nor a function written bare (`{\partial f \over \partial u}(h)`).
+  const variables = new Set([...byTarget.values()].flatMap((t) => [...t.wrt]));
+  const isLink = (v: string) => variables.has(v) && !calledAsFunction(scope, v);
+  const pending = new Map(byTarget);
+  for (let progress = true; progress; ) {
+    progress = false;
+    for (const [name, target] of pending) {
+      if (!isWhole(name) || !(isLink(name) || [...target.wrt].some((v) => hasMeaning(scope, v)))) continue;
+      if (![...target.wrt].every((v) => v !== name && (hasMeaning(scope, v) || isLeaf(v)))) continue;
+      pending.delete(name);
+      progress = true;
+      defineUnknownTarget(scope, name, target, (v) => hasMeaning(scope, v) || isLeaf(v), written, textOf);
+    }
   }
+  for (const [name, target] of pending) defineUnknownTarget(scope, name, target, (v) => hasMeaning(scope, v), written, textOf);
+}
+
+/** Defines `name` as an unknown function of the most downstream of the names it is differentiated by that `usable` takes. */
+function defineUnknownTarget(
+  scope: Scope,
+  name: string,
+  { first, wrt }: { first: Extract<Expr, { kind: 'name' }>; wrt: Set<string> },
+  usable: (v: string) => boolean,
+  written: Map<string, string>,
+  textOf: (span: Span) => string,
+): void {
+  const meaningOf = (n: string) => scope.definitions.get(n)?.expr ?? scope.functions.get(n)?.body;
+  // A name also used as a quantity (`L = -y \log a` with `\partial a / \partial h` below) is an activation
+  // the prose defines: an unknown function applied entry by entry, with the shape of what it is applied to.
+  const kind = usedOtherwise(scope, name) ? 'entrywise' : 'scalar';
+  // What each variable reaches through the definitions; a variable reached from another is upstream of it.
+  const reaches = new Map([...wrt].map((w) => [w, namesReached({ kind: 'name', name: w, text: w, span: first.span }, meaningOf)]));
+  const sinks = [...wrt].filter((v) => usable(v) && v !== name && ![...wrt].some((u) => u !== v && reaches.get(u)!.has(v)));
+  if (sinks.length === 0 || sinks.some((s) => reaches.get(s)!.has(name)) || (kind === 'entrywise' && sinks.length !== 1)) return;
+  const fn = `${name}#unknown`;
+  const text = textOf(first.span).trim();
+  scope.abstractFunctions.set(fn, kind === 'scalar' ? { name: fn, text, kind, params: sinks, span: first.span } : { name: fn, text, kind, span: first.span });
+  const args: Expr[] = sinks.map((s) => ({ kind: 'name', name: s, text: s, span: first.span }));
+  const expr: Expr = { kind: 'call', callee: fn, calleeText: text, prime: 0, args, span: first.span };
+  scope.definitions.set(name, { name, expr, span: first.span, exprSpan: first.span, fromBase: false, unknownOf: sinks });
+  const of = sinks.map((s) => written.get(s)).join(', ');
+  const unknown = `${kind === 'scalar' ? 'scalar function' : 'function (entry by entry)'} of ${of}: lines that hold whatever ${text} is are checked and the others left unjudged`;
+  scope.diagnostics.push(
+    genericViewOf(name) !== undefined
+      ? warning('reading', `${text}'s formula does not reach the generic layer l (it is written at the output); seen from layer l, ${text} is whatever the layers above make of it, so chainrule takes it as an unknown ${unknown}`, first.span)
+      : warning('reading', `${text} is not defined in the maths; chainrule takes it as an unknown ${unknown}`, first.span, `define ${text} in the maths (e.g. \`${text} = ...\`) to have every line checked`),
+  );
 }
 
 const isKnownFunction = (name: string, scope: Scope) => BUILTIN_FUNCTIONS.has(name) || hasMeaning(scope, name);
@@ -121,6 +158,11 @@ function namedDerivatives(scope: Scope): NamedDerivative[] {
     });
   }
   return found;
+}
+
+/** Whether the scope calls `name` as a function. */
+function calledAsFunction(scope: Scope, name: string): boolean {
+  return expressionsOf(scope).some((root) => findInExpr(root, (e) => e.kind === 'call' && e.callee === name) !== undefined);
 }
 
 /** Whether `name` appears other than as the function of a derivative: then it is a quantity of its own. */

@@ -41,6 +41,11 @@ export interface Definition {
    * entry by entry; src/analysis/unknownTargets.ts): what a step says of it may hold only for the prose's.
    */
   unknownOf?: string[];
+  /**
+   * Not written at this layer: chainrule filled in the forward pass the question writes at a generic layer l
+   * (src/analysis/genericLayers.ts); the layer as written (`l+1`, `L`).
+   */
+  atLayer?: string;
 }
 
 /**
