@@ -112,12 +112,14 @@ function isEntryOfKnown(e: Extract<Expr, { kind: 'call' }>, scope: Scope): boole
 /**
  * A function of one argument that the document calls but never defines (`a^{<t>} = g_1(W a^{<t-1>} + b)`, an
  * activation left to prose) is an unknown function applied entry by entry, as `g : function` declares in `.cr`.
+ * One of several arguments (`J = \text{CE}(y, \hat{y})`, `\mathcal{L}(\hat{y}, y)`: a loss named, not written) is
+ * an unknown scalar function of them, as `CE(y, yhat) : scalar` declares.
  */
 export function declareUnknownFunctions(scope: Scope, textOf: (span: Span) => string): void {
   const calls = new Map<string, Extract<Expr, { kind: 'call' }>>();
   for (const root of expressionsOf(scope)) {
     findInExpr(root, (e) => {
-      if (e.kind === 'call' && e.args.length === 1 && !isKnownFunction(e.callee, scope) && !isEntryOfKnown(e, scope) && !calls.has(e.callee)) calls.set(e.callee, e);
+      if (e.kind === 'call' && e.args.length > 0 && !isKnownFunction(e.callee, scope) && !isEntryOfKnown(e, scope) && !calls.has(e.callee)) calls.set(e.callee, e);
       return false;
     });
   }
@@ -127,9 +129,12 @@ export function declareUnknownFunctions(scope: Scope, textOf: (span: Span) => st
   for (const [name, call] of calls) {
     if (quantities.has(name)) continue;
     const text = call.calleeText;
-    scope.abstractFunctions.set(name, { name, text, kind: 'entrywise', span: call.span, implied: true });
+    const entrywise = call.args.length === 1;
+    const params = call.args.map((a) => textOf(a.span).trim());
+    scope.abstractFunctions.set(name, entrywise ? { name, text, kind: 'entrywise', span: call.span, implied: true } : { name, text, kind: 'scalar', params, span: call.span, implied: true });
+    const unknown = entrywise ? 'an unknown function applied entry by entry' : `an unknown scalar function of ${params.join(', ')}`;
     scope.diagnostics.push(
-      warning('reading', `${text} is not defined in the maths; chainrule takes it as an unknown function applied entry by entry, so lines that hold whatever ${text} is are checked and the others left unjudged`, call.span, `define ${text} in the maths (e.g. \`${text}(x) = ...\`) to have every line checked`),
+      warning('reading', `${text} is not defined in the maths; chainrule takes it as ${unknown}, so lines that hold whatever ${text} is are checked and the others left unjudged`, call.span, `define ${text} in the maths (e.g. \`${text}(${entrywise ? 'x' : params.join(', ')}) = ...\`) to have every line checked`),
     );
   }
 }

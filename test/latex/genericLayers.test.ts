@@ -103,6 +103,31 @@ describe('chains of names no line defines', () => {
   });
 });
 
+describe('a loss named by a call the maths never defines', () => {
+  it('takes `\\text{CE}(y, \\hat{y})` as an unknown scalar function of its arguments', () => {
+    // J = F(y, ŷ), ŷ = σ(z), z = w x + b, F any function (numpy with F = cos(y p) + p³: 0.0604 both, -0.0785 both).
+    const doc = [
+      '## Named loss',
+      '$$z = w x + b$$',
+      '$$\\hat{y} = \\sigma(z)$$',
+      '$$J = \\text{CE}(y, \\hat{y})$$',
+      // dJ/dz = ∂F/∂ŷ σ'(z): correct for every F.
+      "$$\\frac{\\partial J}{\\partial z} = \\frac{\\partial J}{\\partial \\hat{y}} \\sigma'(z)$$",
+      // dJ/dw = ∂F/∂ŷ ŷ(1 - ŷ) x: correct for every F.
+      '$$\\frac{\\partial J}{\\partial w} = \\frac{\\partial J}{\\partial \\hat{y}} \\hat{y} (1 - \\hat{y}) x$$',
+      // ŷ - y is dJ/dz only for the binary cross-entropy the name suggests (0.0604 against -0.0704 with the
+      // F above); CE is the prose's: unjudged.
+      '$$\\frac{\\partial J}{\\partial z} = \\hat{y} - y$$',
+    ];
+    expect(verdicts(doc)).toEqual([
+      [5, 'correct'],
+      [6, 'correct'],
+      [7, 'unjudged'],
+    ]);
+    expect(readings(doc).some((m) => /CE\} is not defined in the maths; chainrule takes it as an unknown scalar function of y, \\hat\{y\}/.test(m))).toBe(true);
+  });
+});
+
 describe('inline maths with spaces inside its dollars', () => {
   it('reads `$ A = \\sigma(Z) $` in prose as the definition it states', () => {
     // A = σ(Z): dA/dZ = σ(Z)(1 - σ(Z)): correct, with A defined by the spaced inline maths.
