@@ -18,6 +18,9 @@ import { arrayNameOf } from '../resolve/indexNotation';
 import type { Expr, Span } from '../syntax/ast';
 import { genericViewOf } from './genericLayers';
 
+/** Links of a chain read as unknown functions at most (a derivation has a few; each deepens every claim through it). */
+const MAX_CHAIN_LINKS = 64;
+
 /** A derivative's function and variables, when both are plain names. */
 interface NamedDerivative {
   of: Extract<Expr, { kind: 'name' }>;
@@ -30,7 +33,8 @@ interface NamedDerivative {
  */
 export function defineUnknownTargets(scope: Scope, textOf: (span: Span) => string): void {
   const byTarget = new Map<string, { first: Extract<Expr, { kind: 'name' }>; wrt: Set<string> }>();
-  const written = new Map<string, string>();
+  /** Each variable as first written, for messages and as the unknown's argument (a leaf's warnings point there). */
+  const written = new Map<string, Extract<Expr, { kind: 'name' }>>();
   /** Each name as the derivatives write it, for its subscripts. */
   const indexedText = new Map<string, string>();
   for (const d of namedDerivatives(scope)) {
@@ -40,7 +44,7 @@ export function defineUnknownTargets(scope: Scope, textOf: (span: Span) => strin
     for (const w of d.wrt) {
       entry.wrt.add(w.name);
       indexedText.set(w.name, w.text);
-      if (!written.has(w.name)) written.set(w.name, textOf(w.span).trim());
+      if (!written.has(w.name)) written.set(w.name, { ...w, text: textOf(w.span).trim() });
     }
     byTarget.set(d.of.name, entry);
   }
@@ -54,15 +58,19 @@ export function defineUnknownTargets(scope: Scope, textOf: (span: Span) => strin
   // A link of a chain: a name differentiated by another and another by it (`\frac{dZ}{dW}`, `\frac{dC}{dZ}`),
   // never a constant (`\frac{\partial}{\partial w} t`) nor a function written bare (`{\partial f \over \partial u}(h)`).
   const variables = new Set([...byTarget.values()].flatMap((t) => [...t.wrt]));
-  const isLink = (v: string) => variables.has(v) && !calledAsFunction(scope, v);
+  const called = calledNames(scope);
+  const isLink = (v: string) => variables.has(v) && !called.has(v);
   const pending = new Map(byTarget);
-  for (let progress = true; progress; ) {
+  let links = 0;
+  for (let progress = true; progress && links < MAX_CHAIN_LINKS; ) {
     progress = false;
     for (const [name, target] of pending) {
+      if (links >= MAX_CHAIN_LINKS) break;
       if (!isWhole(name) || !(isLink(name) || [...target.wrt].some((v) => hasMeaning(scope, v)))) continue;
       if (![...target.wrt].every((v) => v !== name && (hasMeaning(scope, v) || isLeaf(v)))) continue;
       pending.delete(name);
       progress = true;
+      links++;
       defineUnknownTarget(scope, name, target, (v) => hasMeaning(scope, v) || isLeaf(v), written, textOf);
     }
   }
@@ -75,7 +83,7 @@ function defineUnknownTarget(
   name: string,
   { first, wrt }: { first: Extract<Expr, { kind: 'name' }>; wrt: Set<string> },
   usable: (v: string) => boolean,
-  written: Map<string, string>,
+  written: Map<string, Extract<Expr, { kind: 'name' }>>,
   textOf: (span: Span) => string,
 ): void {
   const meaningOf = (n: string) => scope.definitions.get(n)?.expr ?? scope.functions.get(n)?.body;
@@ -89,10 +97,10 @@ function defineUnknownTarget(
   const fn = `${name}#unknown`;
   const text = textOf(first.span).trim();
   scope.abstractFunctions.set(fn, kind === 'scalar' ? { name: fn, text, kind, params: sinks, span: first.span } : { name: fn, text, kind, span: first.span });
-  const args: Expr[] = sinks.map((s) => ({ kind: 'name', name: s, text: s, span: first.span }));
+  const args: Expr[] = sinks.map((s) => written.get(s)!);
   const expr: Expr = { kind: 'call', callee: fn, calleeText: text, prime: 0, args, span: first.span };
   scope.definitions.set(name, { name, expr, span: first.span, exprSpan: first.span, fromBase: false, unknownOf: sinks });
-  const of = sinks.map((s) => written.get(s)).join(', ');
+  const of = sinks.map((s) => written.get(s)!.text).join(', ');
   const unknown = `${kind === 'scalar' ? 'scalar function' : 'function (entry by entry)'} of ${of}: lines that hold whatever ${text} is are checked and the others left unjudged`;
   scope.diagnostics.push(
     genericViewOf(name) !== undefined
@@ -165,9 +173,11 @@ function namedDerivatives(scope: Scope): NamedDerivative[] {
   return found;
 }
 
-/** Whether the scope calls `name` as a function. */
-function calledAsFunction(scope: Scope, name: string): boolean {
-  return expressionsOf(scope).some((root) => findInExpr(root, (e) => e.kind === 'call' && e.callee === name) !== undefined);
+/** The names the scope calls as functions. */
+function calledNames(scope: Scope): Set<string> {
+  const called = new Set<string>();
+  for (const root of expressionsOf(scope)) findInExpr(root, (e) => (e.kind === 'call' && called.add(e.callee), false));
+  return called;
 }
 
 /** Whether `name` appears other than as the function of a derivative: then it is a quantity of its own. */
