@@ -168,7 +168,8 @@ function viewLossesFromGenericLayers(scope: Scope): void {
     const of = target.of.name;
     const wrt = target.wrt[0];
     const definition = scope.definitions.get(of);
-    if (!definition || definition.unknownOf || layeredName(wrt.name, wrt.text)?.layer.letter !== 'l') return claim;
+    // A loss is no layer's quantity: `\partial a^{(l)} / \partial z^{(l-1)}` is left as written.
+    if (!definition || definition.unknownOf || layeredName(of, target.of.text) || layeredName(wrt.name, wrt.text)?.layer.letter !== 'l') return claim;
     if (namesReached(definition.expr, meaningOf).has(wrt.name)) return claim;
     return viewed(claim, of);
   });

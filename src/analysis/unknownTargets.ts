@@ -33,7 +33,7 @@ interface NamedDerivative {
  */
 export function defineUnknownTargets(scope: Scope, textOf: (span: Span) => string): void {
   const byTarget = new Map<string, { first: Extract<Expr, { kind: 'name' }>; wrt: Set<string> }>();
-  /** Each variable as first written, for messages and as the unknown's argument (a leaf's warnings point there). */
+  /** Each variable as first written: its text for messages, its place for the unknown's argument (a leaf's warnings point there). */
   const written = new Map<string, Extract<Expr, { kind: 'name' }>>();
   /** Each name as the derivatives write it, for its subscripts. */
   const indexedText = new Map<string, string>();
@@ -97,7 +97,8 @@ function defineUnknownTarget(
   const fn = `${name}#unknown`;
   const text = textOf(first.span).trim();
   scope.abstractFunctions.set(fn, kind === 'scalar' ? { name: fn, text, kind, params: sinks, span: first.span } : { name: fn, text, kind, span: first.span });
-  const args: Expr[] = sinks.map((s) => written.get(s)!);
+  // The names as lowered so far (an entry's text would be read as index notation), where they were written.
+  const args: Expr[] = sinks.map((s) => ({ kind: 'name', name: s, text: s, span: written.get(s)!.span }));
   const expr: Expr = { kind: 'call', callee: fn, calleeText: text, prime: 0, args, span: first.span };
   scope.definitions.set(name, { name, expr, span: first.span, exprSpan: first.span, fromBase: false, unknownOf: sinks });
   const of = sinks.map((s) => written.get(s)!.text).join(', ');
