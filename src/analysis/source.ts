@@ -7,6 +7,7 @@ import { latexSpans, parseDocument, sourceKindOf } from './document';
 import { declareImpliedArrays } from '../resolve/indexArrays';
 import { inferUndeclaredShapes } from './shapeInference';
 import { declareUnknownFunctions, defineUnknownTargets } from './unknownTargets';
+import { readGenericLayers } from './genericLayers';
 import { sampleLabels } from '../resolve/indexUses';
 import { readSlips } from './readings';
 import { Graph } from '../ir/graph';
@@ -64,6 +65,8 @@ export function readDocument(source: string, file: string): ReadDocument {
     scope.summationConvention = true;
     scope.mathsConventions = true;
     declareImpliedArrays(scope, statements);
+    // The forward pass written at a generic layer l, read at the layers the question writes (src/analysis/genericLayers.ts).
+    readGenericLayers(scope, textOf);
     // Shapes a document leaves to its reader, from the use of the names (src/analysis/shapeInference.ts).
     inferUndeclaredShapes(scope, textOf);
     // A loss left to prose is an unknown function of what it is differentiated by (src/analysis/unknownTargets.ts).

@@ -6,7 +6,8 @@
 // (docs/index-notation.md, abstract functions), so `\partial L / \partial z` means the gradient reaching z
 // and the line holds for every L or it does not. A line that holds is right for the author's L too; a line
 // that does not may still be right for the L of the prose, so such a step is unjudged
-// (src/check/doubts.ts), never incorrect.
+// (src/check/doubts.ts), never incorrect. A chain of such names (`\partial C/\partial Z \, \partial Z/\partial W`,
+// Z defined nowhere) is read link by link: Z an unknown function of W, then C of Z.
 import { warning } from '../diagnostics';
 import { hasMeaning, type Scope } from '../resolve/scope';
 import { namesReached } from '../resolve/names';
@@ -15,6 +16,10 @@ import { childrenOf, findInExpr } from '../syntax/walk';
 import { BUILTIN_FUNCTIONS } from '../ops/builtins';
 import { arrayNameOf } from '../resolve/indexNotation';
 import type { Expr, Span } from '../syntax/ast';
+import { genericViewOf } from './genericLayers';
+
+/** Links of a chain read as unknown functions at most (a derivation has a few; each deepens every claim through it). */
+const MAX_CHAIN_LINKS = 64;
 
 /** A derivative's function and variables, when both are plain names. */
 interface NamedDerivative {
@@ -28,36 +33,81 @@ interface NamedDerivative {
  */
 export function defineUnknownTargets(scope: Scope, textOf: (span: Span) => string): void {
   const byTarget = new Map<string, { first: Extract<Expr, { kind: 'name' }>; wrt: Set<string> }>();
-  const written = new Map<string, string>();
+  /** Each variable as first written: its text for messages, its place for the unknown's argument (a leaf's warnings point there). */
+  const written = new Map<string, Extract<Expr, { kind: 'name' }>>();
+  /** Each name as the derivatives write it, for its subscripts. */
+  const indexedText = new Map<string, string>();
   for (const d of namedDerivatives(scope)) {
     if (hasMeaning(scope, d.of.name) || scope.labelLetters.has(d.of.name)) continue;
     const entry = byTarget.get(d.of.name) ?? { first: d.of, wrt: new Set<string>() };
+    indexedText.set(d.of.name, d.of.text);
     for (const w of d.wrt) {
       entry.wrt.add(w.name);
-      if (!written.has(w.name)) written.set(w.name, textOf(w.span).trim());
+      indexedText.set(w.name, w.text);
+      if (!written.has(w.name)) written.set(w.name, { ...w, text: textOf(w.span).trim() });
     }
     byTarget.set(d.of.name, entry);
   }
-  const meaningOf = (n: string) => scope.definitions.get(n)?.expr ?? scope.functions.get(n)?.body;
-  for (const [name, { first, wrt }] of byTarget) {
-    // A name also used as a quantity (`L = -y \log a` with `\partial a / \partial h` below) is an activation
-    // the prose defines: an unknown function applied entry by entry, with the shape of what it is applied to.
-    const kind = usedOtherwise(scope, name) ? 'entrywise' : 'scalar';
-    // What each variable reaches through the definitions; a variable reached from another is upstream of it.
-    const reaches = new Map([...wrt].map((w) => [w, namesReached({ kind: 'name', name: w, text: w, span: first.span }, meaningOf)]));
-    const sinks = [...wrt].filter((v) => hasMeaning(scope, v) && v !== name && ![...wrt].some((u) => u !== v && reaches.get(u)!.has(v)));
-    if (sinks.length === 0 || sinks.some((s) => reaches.get(s)!.has(name)) || (kind === 'entrywise' && sinks.length !== 1)) continue;
-    const fn = `${name}#unknown`;
-    const text = textOf(first.span).trim();
-    scope.abstractFunctions.set(fn, kind === 'scalar' ? { name: fn, text, kind, params: sinks, span: first.span } : { name: fn, text, kind, span: first.span });
-    const args: Expr[] = sinks.map((s) => ({ kind: 'name', name: s, text: s, span: first.span }));
-    const expr: Expr = { kind: 'call', callee: fn, calleeText: text, prime: 0, args, span: first.span };
-    scope.definitions.set(name, { name, expr, span: first.span, exprSpan: first.span, fromBase: false, unknownOf: sinks });
-    const of = sinks.map((s) => written.get(s)).join(', ');
-    scope.diagnostics.push(
-      warning('reading', `${text} is not defined in the maths; chainrule takes it as an unknown ${kind === 'scalar' ? 'scalar function' : 'function (entry by entry)'} of ${of}, so lines that hold whatever ${text} is are checked and the others left unjudged`, first.span, `define ${text} in the maths (e.g. \`${text} = ...\`) to have every line checked`),
-    );
+  // A chain written with names no line defines (`\frac{dC}{dW} = \frac{dC}{dZ} \frac{dZ}{dW}`): each name
+  // a derivative is taken of becomes an unknown function once every name it is differentiated by has a
+  // meaning or is a leaf (a name no derivative is taken of), innermost first, so that C is a function of Z
+  // and Z of W. What remains (a cycle, a name of no meaning) takes the names with a meaning alone, as before.
+  // Only whole names: an entry (`p_i`, `o_k`) is index notation's, whose arrays give it a meaning.
+  const isWhole = (v: string) => !subscriptsOf(indexedText.get(v) ?? v);
+  const isLeaf = (v: string) => !byTarget.has(v) && !scope.labelLetters.has(v) && isWhole(v);
+  // A link of a chain: a name differentiated by another and another by it (`\frac{dZ}{dW}`, `\frac{dC}{dZ}`),
+  // never a constant (`\frac{\partial}{\partial w} t`) nor a function written bare (`{\partial f \over \partial u}(h)`).
+  const variables = new Set([...byTarget.values()].flatMap((t) => [...t.wrt]));
+  const called = calledNames(scope);
+  const isLink = (v: string) => variables.has(v) && !called.has(v);
+  const pending = new Map(byTarget);
+  let links = 0;
+  for (let progress = true; progress && links < MAX_CHAIN_LINKS; ) {
+    progress = false;
+    for (const [name, target] of pending) {
+      if (links >= MAX_CHAIN_LINKS) break;
+      if (!isWhole(name) || !(isLink(name) || [...target.wrt].some((v) => hasMeaning(scope, v)))) continue;
+      if (![...target.wrt].every((v) => v !== name && (hasMeaning(scope, v) || isLeaf(v)))) continue;
+      pending.delete(name);
+      progress = true;
+      links++;
+      defineUnknownTarget(scope, name, target, (v) => hasMeaning(scope, v) || isLeaf(v), written, textOf);
+    }
   }
+  for (const [name, target] of pending) defineUnknownTarget(scope, name, target, (v) => hasMeaning(scope, v), written, textOf);
+}
+
+/** Defines `name` as an unknown function of the most downstream of the names it is differentiated by that `usable` takes. */
+function defineUnknownTarget(
+  scope: Scope,
+  name: string,
+  { first, wrt }: { first: Extract<Expr, { kind: 'name' }>; wrt: Set<string> },
+  usable: (v: string) => boolean,
+  written: Map<string, Extract<Expr, { kind: 'name' }>>,
+  textOf: (span: Span) => string,
+): void {
+  const meaningOf = (n: string) => scope.definitions.get(n)?.expr ?? scope.functions.get(n)?.body;
+  // A name also used as a quantity (`L = -y \log a` with `\partial a / \partial h` below) is an activation
+  // the prose defines: an unknown function applied entry by entry, with the shape of what it is applied to.
+  const kind = usedOtherwise(scope, name) ? 'entrywise' : 'scalar';
+  // What each variable reaches through the definitions; a variable reached from another is upstream of it.
+  const reaches = new Map([...wrt].map((w) => [w, namesReached({ kind: 'name', name: w, text: w, span: first.span }, meaningOf)]));
+  const sinks = [...wrt].filter((v) => usable(v) && v !== name && ![...wrt].some((u) => u !== v && reaches.get(u)!.has(v)));
+  if (sinks.length === 0 || sinks.some((s) => reaches.get(s)!.has(name)) || (kind === 'entrywise' && sinks.length !== 1)) return;
+  const fn = `${name}#unknown`;
+  const text = textOf(first.span).trim();
+  scope.abstractFunctions.set(fn, kind === 'scalar' ? { name: fn, text, kind, params: sinks, span: first.span } : { name: fn, text, kind, span: first.span });
+  // The names as lowered so far (an entry's text would be read as index notation), where they were written.
+  const args: Expr[] = sinks.map((s) => ({ kind: 'name', name: s, text: s, span: written.get(s)!.span }));
+  const expr: Expr = { kind: 'call', callee: fn, calleeText: text, prime: 0, args, span: first.span };
+  scope.definitions.set(name, { name, expr, span: first.span, exprSpan: first.span, fromBase: false, unknownOf: sinks });
+  const of = sinks.map((s) => written.get(s)!.text).join(', ');
+  const unknown = `${kind === 'scalar' ? 'scalar function' : 'function (entry by entry)'} of ${of}: lines that hold whatever ${text} is are checked and the others left unjudged`;
+  scope.diagnostics.push(
+    genericViewOf(name) !== undefined
+      ? warning('reading', `${text}'s formula does not reach the generic layer l (it is written at the output); seen from layer l, ${text} is whatever the layers above make of it, so chainrule takes it as an unknown ${unknown}`, first.span)
+      : warning('reading', `${text} is not defined in the maths; chainrule takes it as an unknown ${unknown}`, first.span, `define ${text} in the maths (e.g. \`${text} = ...\`) to have every line checked`),
+  );
 }
 
 const isKnownFunction = (name: string, scope: Scope) => BUILTIN_FUNCTIONS.has(name) || hasMeaning(scope, name);
@@ -71,12 +121,14 @@ function isEntryOfKnown(e: Extract<Expr, { kind: 'call' }>, scope: Scope): boole
 /**
  * A function of one argument that the document calls but never defines (`a^{<t>} = g_1(W a^{<t-1>} + b)`, an
  * activation left to prose) is an unknown function applied entry by entry, as `g : function` declares in `.cr`.
+ * One of several arguments (`J = \text{CE}(y, \hat{y})`, `\mathcal{L}(\hat{y}, y)`: a loss named, not written) is
+ * an unknown scalar function of them, as `CE(y, yhat) : scalar` declares.
  */
 export function declareUnknownFunctions(scope: Scope, textOf: (span: Span) => string): void {
   const calls = new Map<string, Extract<Expr, { kind: 'call' }>>();
   for (const root of expressionsOf(scope)) {
     findInExpr(root, (e) => {
-      if (e.kind === 'call' && e.args.length === 1 && !isKnownFunction(e.callee, scope) && !isEntryOfKnown(e, scope) && !calls.has(e.callee)) calls.set(e.callee, e);
+      if (e.kind === 'call' && e.args.length > 0 && !isKnownFunction(e.callee, scope) && !isEntryOfKnown(e, scope) && !calls.has(e.callee)) calls.set(e.callee, e);
       return false;
     });
   }
@@ -86,9 +138,12 @@ export function declareUnknownFunctions(scope: Scope, textOf: (span: Span) => st
   for (const [name, call] of calls) {
     if (quantities.has(name)) continue;
     const text = call.calleeText;
-    scope.abstractFunctions.set(name, { name, text, kind: 'entrywise', span: call.span, implied: true });
+    const entrywise = call.args.length === 1;
+    const params = call.args.map((a) => textOf(a.span).trim());
+    scope.abstractFunctions.set(name, entrywise ? { name, text, kind: 'entrywise', span: call.span, implied: true } : { name, text, kind: 'scalar', params, span: call.span, implied: true });
+    const unknown = entrywise ? 'an unknown function applied entry by entry' : `an unknown scalar function of ${params.join(', ')}`;
     scope.diagnostics.push(
-      warning('reading', `${text} is not defined in the maths; chainrule takes it as an unknown function applied entry by entry, so lines that hold whatever ${text} is are checked and the others left unjudged`, call.span, `define ${text} in the maths (e.g. \`${text}(x) = ...\`) to have every line checked`),
+      warning('reading', `${text} is not defined in the maths; chainrule takes it as ${unknown}, so lines that hold whatever ${text} is are checked and the others left unjudged`, call.span, `define ${text} in the maths (e.g. \`${text}(${entrywise ? 'x' : params.join(', ')}) = ...\`) to have every line checked`),
     );
   }
 }
@@ -117,6 +172,13 @@ function namedDerivatives(scope: Scope): NamedDerivative[] {
     });
   }
   return found;
+}
+
+/** The names the scope calls as functions. */
+function calledNames(scope: Scope): Set<string> {
+  const called = new Set<string>();
+  for (const root of expressionsOf(scope)) findInExpr(root, (e) => (e.kind === 'call' && called.add(e.callee), false));
+  return called;
 }
 
 /** Whether `name` appears other than as the function of a derivative: then it is a quantity of its own. */

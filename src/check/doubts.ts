@@ -2,6 +2,7 @@
 // questions and guesses what its names mean, so a step that does not match the truth may be chainrule's
 // mistake rather than the author's. Such a step is `unjudged`, with the reason and what would make it
 // checkable, never `incorrect`: a wrong ✗ on a right answer is the worst a grader can do.
+import { genericViewOf } from '../analysis/genericLayers';
 import type { Expr } from '../syntax/ast';
 import { formatShape, isScalarShape, type Dim } from '../ir/types';
 import { dependsOn, variablesUnder } from '../ir/inspect';
@@ -50,6 +51,7 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
       jacobianLayout(check, expr, node, step, lower) ??
       guessedNames(check, expr, step.diagnosis === 'shape' || step.diagnosis === 'transpose') ??
       borrowedNames(check, expr) ??
+      filledLayers(check, expr) ??
       valuesReadAsNames(check, expr) ??
       unstatedValues(check, node) ??
       labelValuesPutIn(check, expr);
@@ -191,6 +193,12 @@ function unknownFunctions(check: ClaimCheck, step: Expr): Doubt | undefined {
   const called = calls.filter((x) => scope.abstractFunctions.get(x.callee)?.implied).map((x) => x.calleeText);
   if (unknown.length === 0 && called.length === 0) return undefined;
   const text = unknown.length ? check.lowering.options.textOf(scope.definitions.get(unknown[0])!.span).trim() : called.sort()[0];
+  if (unknown.length && genericViewOf(unknown[0]) !== undefined) {
+    return {
+      message: `seen from the generic layer l, ${text} is whatever the layers above make of it, so chainrule took it as an unknown function there; this line does not hold for every such function, but may for the network the text means`,
+      hint: `write the line in terms of the quantities of layer l and l+1 (\delta^{(l+1)}, W^{(l+1)})`,
+    };
+  }
   return {
     message: `${text} is not defined in the maths, so chainrule took it as an unknown function; this line does not hold for every ${text}, but may for the one the text means`,
     hint: `define ${text} in the maths (e.g. \`${text} = ...\`)`,
@@ -360,6 +368,18 @@ function borrowedNames({ claim, lowering }: ClaimCheck, step: Expr): Doubt | und
   return {
     message: `this question does not define ${names.join(', ')}; chainrule used the definition or shape of an earlier question (line ${lines}), which this question may not mean, so it cannot tell whether this line is wrong`,
     hint: `define ${names[0]} in this question`,
+  };
+}
+
+/** Names whose formula chainrule filled in from the forward pass written at layer l (src/analysis/genericLayers.ts). */
+function filledLayers(check: ClaimCheck, step: Expr): Doubt | undefined {
+  const scope = check.lowering.scope;
+  const filled = [...reachedFrom(check, step).names].filter((n) => scope.definitions.get(n)?.atLayer).sort();
+  if (filled.length === 0) return undefined;
+  const layers = [...new Set(filled.map((n) => scope.definitions.get(n)!.atLayer))].join(', ');
+  return {
+    message: `chainrule read the forward pass written at layer l at layer ${layers}; read so, this line does not match, but the author may mean another formula there, so it cannot tell whether this line is wrong`,
+    hint: `write the formula at layer ${layers} in this question`,
   };
 }
 

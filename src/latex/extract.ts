@@ -66,7 +66,7 @@ class Finder {
   inlineDollarEnd(open: number): number | undefined {
     const src = this.src;
     if (open < this.noInlineCloserBefore) return undefined;
-    if (this.markdown && /\s/.test(src[open + 1] ?? ' ')) return undefined;
+    if (this.markdown && /\s/.test(src[open + 1] ?? ' ')) return this.spacedInlineEnd(open);
     let j = open + 1;
     for (; j < src.length; j++) {
       const c = src[j];
@@ -80,6 +80,20 @@ class Finder {
     }
     this.noInlineCloserBefore = j;
     return undefined;
+  }
+
+  /**
+   * `$ A^{(2)} = \sigma(Z^{(2)}) $`: MathJax, Jupyter and GitHub render inline maths with spaces inside
+   * its dollars, and write-ups use it. Read as maths only when both dollars are on one line, the closing
+   * one follows a space, and what is between reads as maths (a command, `^`, `_`, `=` or one letter),
+   * never a number first ("$ 5 and $ 10" stays prose). `find` keeps the search linear.
+   */
+  private spacedInlineEnd(open: number): number | undefined {
+    const src = this.src;
+    const close = this.find('$', open + 1);
+    if (close === undefined || close > lineEndAt(src, open) || src[close + 1] === '$' || src[close - 1] !== ' ') return undefined;
+    const inside = src.slice(open + 1, close).trim();
+    return inside !== '' && !/^[0-9]/.test(inside) && (/[\\^_=]/.test(inside) || /^[A-Za-z]$/.test(inside)) ? close : undefined;
   }
 
   /**

@@ -46,6 +46,11 @@ export interface Definition {
    * back to the name itself, the first later one that does not is the definition (breakCycles).
    */
   chain?: Step[];
+  /**
+   * Not written at this layer: chainrule filled in the forward pass the question writes at a generic layer l
+   * (src/analysis/genericLayers.ts); the layer as written (`l+1`, `L`).
+   */
+  atLayer?: string;
 }
 
 /**

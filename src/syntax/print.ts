@@ -94,7 +94,14 @@ export function printExpr(e: Expr): string {
  * A name as written when that is index notation (`w_i`, `sum_{i=1}^m`: the normalised `wi` would lose the
  * index) and reads back as the same name; otherwise its normalised form.
  */
+/**
+ * Marks a name chainrule gave a reading of its own in some claims (src/analysis/genericLayers.ts: a loss seen
+ * from a generic layer); such a name prints as the author wrote it.
+ */
+export const READING_MARK = '@';
+
 function nameText(e: Extract<Expr, { kind: 'name' }>): string {
+  if (e.name.includes(READING_MARK)) return e.text;
   if (!/_(?:\{[^}]*\p{L}|\p{L})/u.test(e.text)) return e.name;
   const tokens = lex(e.text);
   return tokens.length === 1 && tokens[0].type === 'ident' && normalizeName(tokens[0].text) === e.name ? e.text : e.name;
