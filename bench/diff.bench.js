@@ -3,6 +3,9 @@
 // Goals: linear growth (L=256 / L=128 time ratio < 2.2) and L = 256 under 200 ms.
 // Beside it, mathjs' derivative on the same kind of network expanded to scalars (width 2), for small L:
 // without a DAG and hash-consing, expressions swell.
+// Last, `chainrule diff --json`'s printed forms against depth (issue 18, item 4): on a tanh chain, `expanded`
+// unfolds the DAG into a tree and grows quadratically; `expandedShared` names shared subterms once and should
+// grow linearly (the ratio of its length at 2L to its length at L near 2, `expanded`'s near 4).
 const math = require('mathjs');
 const { newBuilder } = require('../dist/src/ir/build');
 const { gradient } = require('../dist/src/diff/index');
@@ -145,4 +148,28 @@ for (let L = 1; L <= 4; L++) {
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   console.log(`${String(L).padStart(5)} ${ms.toFixed(0).padStart(11)} ${String(d.toString().length).padStart(14)}`);
   if (ms > 3000) break;
+}
+
+// `diff --json` on a generated .cr file: an L-layer tanh chain of row vectors, the loss's gradient by the first
+// weights. The files go through diffSource, as the command runs them.
+const { diffSource } = require('../dist/src/app/diff');
+const { COMMAND_LIMITS } = require('../dist/src/limits/index');
+
+function tanhChain(layers) {
+  const lines = ['x : 1 x N', 'y : 1 x N'];
+  for (let k = 1; k <= layers; k++) lines.push(`W${k} : N x N`, `a${k} = tanh(${k === 1 ? 'x' : `a${k - 1}`} W${k})`);
+  lines.push(`L = sum((a${layers} - y) .* (a${layers} - y))`);
+  return lines.join('\n') + '\n';
+}
+
+console.log('\n`chainrule diff --json` of an L-layer tanh chain, dL/dW1: printed lengths against depth');
+console.log('    L   expanded chars   x per 2L | expandedShared chars   x per 2L');
+let before;
+for (const L of [32, 64, 128, 256, 512]) {
+  const source = tanhChain(L);
+  const { result } = diffSource(source, `tanh${L}.cr`, 'L', 'W1', { ...COMMAND_LIMITS, timeMs: 600_000 });
+  const now = { expanded: result.expanded.length, shared: result.expandedShared.length };
+  const growth = (k) => (before ? `x${(now[k] / before[k]).toFixed(2)}` : '');
+  console.log(`${String(L).padStart(5)} ${String(now.expanded).padStart(16)} ${growth('expanded').padStart(10)} | ${String(now.shared).padStart(20)} ${growth('shared').padStart(10)}`);
+  before = now;
 }

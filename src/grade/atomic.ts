@@ -6,16 +6,26 @@ import * as path from 'path';
 import { threadId } from 'worker_threads';
 
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+  placeAtomic(file, (temp) => fs.writeFileSync(temp, content));
+}
+
+/** A copy of `from` (made by the kernel where it can: no bytes through this process). */
+export function copyFileAtomic(from: string, file: string): void {
+  placeAtomic(file, (temp) => fs.copyFileSync(from, temp));
+}
+
+/** `write` makes the temporary file, which then replaces `file`. */
+function placeAtomic(file: string, write: (temp: string) => void): void {
   const dir = path.dirname(file);
   // Worker threads share the pid: the thread id keeps their temporary names apart.
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${threadId}.tmp`);
   try {
-    fs.writeFileSync(temp, content);
+    write(temp);
   } catch (err) {
     // The folder is made on first use only: a batch writes several files per folder, and mkdir is not free.
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(temp, content);
+    write(temp);
   }
   fs.renameSync(temp, file);
 }

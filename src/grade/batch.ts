@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Diagnostic } from '../diagnostics';
 import { availableParallelism } from 'os';
-import { loadAssignment } from './assignment';
+import { AssignmentError, loadAssignment } from './assignment';
+import { outlineOf, type AssignmentOutline, type OutlineReply } from './assignmentOutline';
 import { assignmentHash, discoverSubmissions, inputHash, readSubmission, type SubmissionSource } from './discover';
 import { errorResult, type SubmissionInput } from './grader';
 import { copyKatexAssets } from './html/assets';
@@ -76,7 +77,7 @@ export async function runGrade(options: GradeOptions): Promise<GradeRun> {
     const inputs = entries.map(readSubmission).map((read) => ({ read, input: submissionInput(read, hash) }));
     const stored = inputs.map(({ read, input }) => (read.error ? undefined : readStoredResult(options.outDir, input.name, input.inputHash, options.seed, limits)));
     const toGrade = inputs.filter(({ read }, i) => !read.error && !stored[i]).map(({ input }) => input);
-    // The workers load the assignment themselves: started first, they do so while this thread checks it.
+    // The workers load the assignment; the first to start tells this thread what it needs of it.
     const setup: WorkerSetup = {
       assignmentSource: source, assignmentFile: options.assignment, seed: options.seed, outDir: options.outDir, formats: [...formats], limits,
       delivery: options.delivery ?? {},
@@ -88,8 +89,7 @@ export async function runGrade(options: GradeOptions): Promise<GradeRun> {
         })
       : undefined;
     try {
-      // This thread grades nothing itself: it needs the asks and their expected answers, not prepared graphs.
-      const assignment = loadAssignment(source, options.assignment, options.seed, { prepareBases: false }); // throws AssignmentError
+      const assignment = await assignmentOutline(pool, source, options); // throws AssignmentError
       const delivery = resolveDelivery(options.delivery ?? {}, assignment.settings); // the workers resolve it alike
       if (formats.has('html')) copyKatexAssets(options.outDir); // before any report, so early reports render
 
@@ -139,6 +139,17 @@ export async function runGrade(options: GradeOptions): Promise<GradeRun> {
     // A folder made for a run that stopped before writing anything (the assignment has errors) is not left behind.
     if (made) removeIfEmpty(options.outDir);
   }
+}
+
+/**
+ * The outline of the assignment (or its errors) as the first worker to start read it; loaded here when
+ * there is no worker (nothing to grade) or none could start. This thread grades nothing itself: it needs
+ * the asks and their expected answers, not prepared graphs.
+ */
+async function assignmentOutline(pool: WorkerPool<SubmissionInput, ResultDigest> | undefined, source: string, options: GradeOptions): Promise<AssignmentOutline> {
+  const told = (await pool?.firstInfo()) as OutlineReply | undefined;
+  if (told && 'errors' in told) throw new AssignmentError(told.errors, source, options.assignment);
+  return told?.outline ?? outlineOf(loadAssignment(source, options.assignment, options.seed, { prepareBases: false }));
 }
 
 /** The note of a submission with a file that cannot be read (a FIFO, a device, no permission). */

@@ -67,7 +67,20 @@ export function memoKey(problemId: string, statements: readonly Statement[], not
   return JSON.stringify([problemId, notation.mappings, statements, statements.map((st) => textOf(st.span))]);
 }
 
-/** A fresh copy of a stored claim, so that no submission's result shares objects with another's. */
+/**
+ * A fresh copy of a stored claim, so that no submission's result shares objects with another's. The claims
+ * are JSON-shaped data (they are written as JSON): copied field by field, several times faster than
+ * structuredClone on these small trees; anything else (a Map, a typed array) goes to structuredClone.
+ */
 export function copyChecked<T extends CheckedJson>(checked: T): T {
-  return structuredClone(checked);
+  return copyPlain(checked);
+}
+
+function copyPlain<T>(x: T): T {
+  if (x === null || typeof x !== 'object') return x;
+  if (Array.isArray(x)) return x.map(copyPlain) as T;
+  if (Object.getPrototypeOf(x) !== Object.prototype) return structuredClone(x);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(x)) out[key] = copyPlain((x as Record<string, unknown>)[key]);
+  return out as T;
 }

@@ -15,6 +15,7 @@ import { addStatements, extendScope } from '../resolve/scope';
 import type { Lowering } from '../resolve/lower';
 import { sourceTextOf } from '../resolve/source';
 import { spanKey, type Assignment, type AssignmentProblem, type AskSpec } from './assignment';
+import type { AssignmentOutline } from './assignmentOutline';
 import { isLatexSpan, locate, readSubmissionDocument, type SubmissionDocument, type SubmissionFile } from './documents';
 import { alignSegments, isId, stemOf } from './alignment';
 import { alignmentJson, partsOf, type ProblemParts } from './parts';
@@ -353,7 +354,7 @@ class NoteList {
  * LIMIT_NOTE —, crash). Every ask scores 0.
  */
 export function errorResult(
-  assignment: Pick<Assignment, 'asks' | 'problems' | 'maxScore'>,
+  assignment: Pick<AssignmentOutline, 'asks' | 'problems' | 'maxScore'>,
   input: SubmissionInput,
   seed: number,
   limits: GradingLimits,

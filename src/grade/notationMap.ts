@@ -63,8 +63,7 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
   const ambiguous: Ambiguity[] = [];
   // In a problem of scalars only, `x_i` and `\ell_i` (one sample) are its x and l: an index has nothing to pick.
   const allScalar = problem.dims.size === 0 && [...problem.declarations.values()].every((d) => isScalarShape(d.shape));
-  const scalars = new Set(known);
-  for (const d of problem.definitions.values()) walkNames(d.expr, (n) => scalars.add(n));
+  const scalars = allScalar ? scalarNames(problem, known) : undefined;
   for (const [name, { span }] of written) {
     if (known.has(name)) continue;
     // A name the student declares or defines is their own: mapped only when defined by a problem name's formula.
@@ -73,7 +72,7 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
       if (same.length === 1) mappings.push({ from: name, to: same[0], why: `defined by the formula of the problem's ${same[0]}`, helper: true });
       continue;
     }
-    const sample = allScalar ? sampleOf(written.get(name)!.text, scalars) : undefined;
+    const sample = scalars && sampleOf(written.get(name)!.text, scalars);
     if (sample) {
       mappings.push({ from: name, to: sample, why: `the problem's scalar ${sample}, written for one sample` });
       continue;
@@ -103,6 +102,20 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
     }
   }
   return { mappings, ambiguous };
+}
+
+/** By problem: the same for every submission (a problem's scope is never modified, only extended). */
+const scalarNamesOf = new WeakMap<Scope, ReadonlySet<string>>();
+
+/** The names of a problem of scalars: its own, and every name its definitions use. */
+function scalarNames(problem: Scope, known: ReadonlySet<string>): ReadonlySet<string> {
+  let names = scalarNamesOf.get(problem);
+  if (!names) {
+    const all = new Set(known);
+    for (const d of problem.definitions.values()) walkNames(d.expr, (n) => all.add(n));
+    scalarNamesOf.set(problem, (names = all));
+  }
+  return names;
 }
 
 /** The names of a product written side by side (`C E`), or undefined when it is anything else. */

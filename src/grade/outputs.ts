@@ -7,9 +7,9 @@ import { writeFileAtomic, writeJsonAtomic } from './atomic';
 import type { SubmissionFile } from './documents';
 import { toGradescope } from './gradescope';
 import { gradebookCsv } from './gradebook';
-import { copyKatexAssets } from './html/assets';
 import { classPage } from './html/classPage';
-import { submissionReport } from './html/report';
+import { reportPieces } from './html/report';
+import { utf8OfPieces } from './html/bytes';
 import { RESULT_VERSION, type ResultDigest, type StoredResult, type SubmissionResult } from './result';
 import { summarize, type ClassSummary } from './summary';
 import { standsUnder, type GradingLimits } from './limits';
@@ -39,7 +39,7 @@ export function writeSubmissionOutputs(outDir: string, result: SubmissionResult,
   fs.mkdirSync(dir, { recursive: true });
   const shown = resultAtLevel(result, delivery.feedback);
   if (formats.has('gradescope')) writeJsonAtomic(path.join(dir, 'results.json'), toGradescope(shown, executionSeconds, delivery.visibility));
-  if (formats.has('html')) writeFileAtomic(path.join(dir, 'report.html'), submissionReport(shown, files));
+  if (formats.has('html')) writeFileAtomic(path.join(dir, 'report.html'), utf8OfPieces(reportPieces(shown, files)));
   // result.json is read back by chainrule only (resuming, rebuilding outputs): compact JSON, half the bytes.
   writeJsonAtomic(path.join(dir, 'result.json'), storedResult(result, delivery), true);
 }
@@ -76,9 +76,7 @@ export function writeClassOutputs(
   const ordered = summary.results.map((r) => byName.get(r.submission)!);
   if (formats.has('csv')) writeFileAtomic(path.join(outDir, 'gradebook.csv'), gradebookCsv(assignment.asks.map((a) => a.id), ordered, roster));
   if (formats.has('json')) writeJsonAtomic(path.join(outDir, 'summary.json'), summary);
-  if (formats.has('html')) {
-    copyKatexAssets(outDir);
-    writeFileAtomic(path.join(outDir, 'index.html'), classPage(summary, true));
-  }
+  // KaTeX's assets are copied by the batch before its first report (batch.ts).
+  if (formats.has('html')) writeFileAtomic(path.join(outDir, 'index.html'), classPage(summary, true));
   return summary;
 }

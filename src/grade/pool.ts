@@ -34,8 +34,11 @@ const MB = 1024 * 1024;
 /** `limit`: the task went past a limit (time, memory), rather than failing. */
 export type TaskOutcome<R> = { ok: true; value: R } | { ok: false; error: string; limit: boolean };
 
-/** What a worker posts: `ready` once after start-up, then one reply per task. */
-export type WorkerReply<R> = { ready: true } | { ready?: false; ok: true; value: R } | { ready?: false; ok: false; error: string; limit?: boolean };
+/**
+ * What a worker posts: `ready` once after start-up (with what it learnt on the way, `info`, for the pool's
+ * owner: see `firstInfo`), then one reply per task.
+ */
+export type WorkerReply<R> = { ready: true; info?: unknown } | { ready?: false; ok: true; value: R } | { ready?: false; ok: false; error: string; limit?: boolean };
 
 interface Pending<T, R> {
   task: T;
@@ -53,6 +56,8 @@ export class WorkerPool<T, R> {
   private readonly queue: Pending<T, R>[] = [];
   private closed = false;
   private startupFailures = 0;
+  /** Why no worker could start, once that is known: every task, queued or to come, fails with it. */
+  private cannotStart?: string;
   /** Bytes charged by each slot's current task (written by its worker). */
   private readonly usage: Float64Array;
   /** Resident memory the process may reach: what it had before the workers, and what they may hold. */
@@ -62,8 +67,12 @@ export class WorkerPool<T, R> {
   /** A worker replaced by the watchdog has not exited yet (its memory is not given back): no more verdicts. */
   private settling = false;
   private readonly watchdog: NodeJS.Timeout;
+  /** Settled by the first worker ready (with its `info`), or with undefined once no worker can start. */
+  private readonly info: Promise<unknown>;
+  private settleInfo!: (info: unknown) => void;
 
   constructor(private readonly options: PoolOptions) {
+    this.info = new Promise((resolve) => (this.settleInfo = resolve));
     const size = Math.max(1, options.size);
     this.usage = new Float64Array(new SharedArrayBuffer(8 * size));
     this.workerAllowance = (2 * options.memoryMb + WORKER_OVERHEAD_MB) * MB;
@@ -74,14 +83,24 @@ export class WorkerPool<T, R> {
   }
 
   run(task: T): Promise<TaskOutcome<R>> {
+    if (this.cannotStart) return Promise.resolve({ ok: false, error: this.cannotStart, limit: false });
     return new Promise((resolve) => {
       this.queue.push({ task, resolve });
       this.dispatch();
     });
   }
 
+  /**
+   * The `info` of the first worker to start (every worker starts from the same setup, so any one says it),
+   * or undefined when none could start or the pool was closed first.
+   */
+  firstInfo(): Promise<unknown> {
+    return this.info;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
+    this.settleInfo(undefined);
     clearInterval(this.watchdog);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
@@ -109,6 +128,7 @@ export class WorkerPool<T, R> {
   private onReply(slot: Slot<T, R>, reply: WorkerReply<R>): void {
     if (reply.ready) {
       slot.ready = true;
+      this.settleInfo(reply.info);
     } else if (slot.current) {
       const { resolve, timer } = slot.current;
       if (timer) clearTimeout(timer);
@@ -152,7 +172,9 @@ export class WorkerPool<T, R> {
     if (!slot.ready && !current && ++this.startupFailures >= MAX_STARTUP_FAILURES) {
       // Workers that cannot even start would be replaced forever: fail everything that waits instead.
       this.closed = true;
-      for (const p of this.queue.splice(0)) p.resolve({ ok: false, error: `the grader could not start: ${error}`, limit: false });
+      this.cannotStart = `the grader could not start: ${error}`;
+      this.settleInfo(undefined);
+      for (const p of this.queue.splice(0)) p.resolve({ ok: false, error: this.cannotStart, limit: false });
       return;
     }
     this.slots[index] = this.spawn(index);

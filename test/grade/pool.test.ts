@@ -66,4 +66,27 @@ describe('WorkerPool', () => {
       await p.close();
     }
   });
+
+  it('tells its owner what the first worker to start posted with `ready`', async () => {
+    const script = path.join(tempDir('pool-info'), 'worker.js');
+    fs.writeFileSync(script, `const { parentPort, workerData } = require('worker_threads');\nparentPort.postMessage({ ready: true, info: { cell: workerData.cell, setup: workerData.setup } });\n`);
+    const p = new WorkerPool<string, string>({ script, workerData: 'hw.cr', size: 1, timeLimitMs: 10_000, memoryMb: 256 });
+    try {
+      expect(await p.firstInfo()).toEqual({ cell: 0, setup: 'hw.cr' });
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('tells its owner nothing when no worker can start', async () => {
+    const script = path.join(tempDir('pool-broken'), 'worker.js');
+    fs.writeFileSync(script, `throw new Error('cannot load');\n`);
+    const p = new WorkerPool<string, string>({ script, workerData: null, size: 1, timeLimitMs: 10_000, memoryMb: 256 });
+    try {
+      expect(await p.firstInfo()).toBeUndefined();
+      expect(await p.run('task')).toEqual({ ok: false, error: 'the grader could not start: the grader failed: cannot load', limit: false });
+    } finally {
+      await p.close();
+    }
+  });
 });

@@ -2,16 +2,16 @@
 // page, instead of inlined into each of a thousand reports.
 import * as fs from 'fs';
 import * as path from 'path';
-import { writeFileAtomic } from '../atomic';
+import { copyFileAtomic } from '../atomic';
 
 export const KATEX_CSS = 'assets/katex/katex.min.css';
 
 export function copyKatexAssets(outDir: string): void {
   const dist = path.dirname(require.resolve('katex/dist/katex.min.css'));
   const target = path.join(outDir, 'assets', 'katex');
-  writeFileAtomic(path.join(target, 'katex.min.css'), fs.readFileSync(path.join(dist, 'katex.min.css')));
+  copyFileAtomic(path.join(dist, 'katex.min.css'), path.join(target, 'katex.min.css'));
   for (const font of fs.readdirSync(path.join(dist, 'fonts'))) {
     const to = path.join(target, 'fonts', font);
-    if (!fs.existsSync(to)) writeFileAtomic(to, fs.readFileSync(path.join(dist, 'fonts', font)));
+    if (!fs.existsSync(to)) copyFileAtomic(path.join(dist, 'fonts', font), to);
   }
 }
