@@ -7,7 +7,7 @@ import { latexSpans, parseDocument, sourceKindOf } from './document';
 import { declareImpliedArrays } from '../resolve/indexArrays';
 import { inferUndeclaredShapes } from './shapeInference';
 import { declareUnknownFunctions, defineUnknownTargets } from './unknownTargets';
-import { sampleLabels } from '../resolve/indexUses';
+import { derivativeEntryLetters, sampleLabels } from '../resolve/indexUses';
 import { readSlips } from './readings';
 import { Graph } from '../ir/graph';
 import { Builder } from '../ir/build';
@@ -56,8 +56,13 @@ export function readDocument(source: string, file: string): ReadDocument {
   const questions = splitQuestions(parsed);
   // A document declares nothing: its index notation says which names are arrays (src/resolve/indexArrays.ts).
   const implied = sourceKindOf(file) !== 'cr';
-  // Letters a question uses as one sample's label are no indices there (src/resolve/indexUses.ts).
-  const blank = (statements: readonly Statement[]): Scope => ({ ...emptyScope(), labelLetters: implied ? sampleLabels(statements) : new Set() });
+  // Letters a question uses as one sample's label are no indices there; letters it writes on both ends of a
+  // derivative between entries (`\partial \hat{y}_a / \partial v_b`) are (src/resolve/indexUses.ts).
+  const blank = (statements: readonly Statement[]): Scope => ({
+    ...emptyScope(),
+    indexNames: implied ? derivativeEntryLetters(statements) : new Set(),
+    labelLetters: implied ? sampleLabels(statements) : new Set(),
+  });
   const textOf = sourceTextOf(parsed.source);
   const withImplied = (scope: Scope, statements: readonly Statement[]): Scope => {
     if (!implied) return scope;

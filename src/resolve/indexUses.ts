@@ -97,3 +97,46 @@ export function repeatedIndices(e: Expr, indices: readonly string[]): boolean {
   for (const use of subscriptedNames(e)) for (const i of use.indices) count.set(i, (count.get(i) ?? 0) + 1);
   return indices.every((i) => (count.get(i) ?? 0) >= 2);
 }
+
+/**
+ * Letters besides the usual index letters that a document question uses as indices (`\hat{y}_a`, `v_b`,
+ * `h_c`, `t_d`): a single lowercase letter that subscripts the quantity or the variable of a derivative
+ * (`\frac{\partial \hat{y}_a}{\partial v_b}`) and is written again as a subscript elsewhere in the same line
+ * (`= \hat{y}_a \delta_{ab} - \hat{y}_a \hat{y}_b`, or the next factor of a chain). A derivative between
+ * entries says which entries it relates, so its letters are indices as i and j are; a letter that names
+ * something in the question stays that name (src/resolve/scope.ts `isIndexLetter`), and `e` is Euler's number.
+ */
+export function derivativeEntryLetters(statements: readonly Statement[]): Set<string> {
+  const letters = new Set<string>();
+  for (const st of statements) {
+    if (st.kind !== 'equation') continue;
+    const sides = [st.lhs.expr, ...st.rhs.map((r) => r.expr)];
+    const written = new Map<string, number>();
+    for (const use of sides.flatMap(subscriptedNames)) for (const i of use.indices) written.set(i, (written.get(i) ?? 0) + 1);
+    for (const letter of sides.flatMap(derivativeSubscripts)) if ((written.get(letter) ?? 0) >= 2) letters.add(letter);
+  }
+  return letters;
+}
+
+/**
+ * The one-letter lowercase indices written on a derivative's quantity or variable in `e`, where they read as
+ * an entry's: on a plain (not bold) name, and on a capital one only in pairs (`W_{cd}`), since a single letter
+ * on a matrix or a bold name labels a layer (`\mathbf{W}_o`, `A_h`), not an entry.
+ */
+function derivativeSubscripts(e: Expr): string[] {
+  const found: string[] = [];
+  findInExpr(e, (x) => {
+    if (x.kind !== 'deriv') return false;
+    for (const end of [x.of, ...x.wrt]) {
+      for (const use of subscriptedNames(end)) {
+        const letter = /^(?:\\(?:hat|tilde|bar)\{)?\\?(\p{L})/u.exec(use.base)?.[1];
+        const entry = letter !== undefined && !BOLD.test(use.base) && (use.indices.length === 2 || letter === letter.toLowerCase());
+        if (entry) found.push(...use.indices.filter((i) => /^[a-z]$/.test(i) && i !== 'e'));
+      }
+    }
+    return false;
+  });
+  return found;
+}
+
+const BOLD = /^\\(?:mathbf|boldsymbol|bm|vec)\b/;
