@@ -62,6 +62,8 @@ export function readDocument(source: string, file: string): ReadDocument {
     ...emptyScope(),
     indexNames: implied ? derivativeEntryLetters(statements) : new Set(),
     labelLetters: implied ? sampleLabels(statements) : new Set(),
+    // Written maths' conventions hold from the first statement (a variance named σ², src/resolve/scope.ts).
+    mathsConventions: implied,
   });
   const textOf = sourceTextOf(parsed.source);
   const withImplied = (scope: Scope, statements: readonly Statement[]): Scope => {
