@@ -78,14 +78,22 @@ export function indicesUsed(e: Expr): Set<string> {
  */
 export function sampleLabels(statements: readonly Statement[]): Set<string> {
   const labels = new Set<string>();
-  for (const st of statements) {
-    if (st.kind !== 'equation') continue;
-    const sides = [st.lhs.expr, ...st.rhs.map((r) => r.expr)];
-    const bound = new Set(subscriptedNames(st.lhs.expr).flatMap((u) => u.indices));
-    for (const e of sides) for (const sign of sumSigns(e)) sign.indices.forEach((i) => bound.add(i));
-    for (const e of sides) for (const use of subscriptedNames(e)) use.indices.filter((i) => !bound.has(i)).forEach((i) => labels.add(i));
-  }
+  for (const st of statements) if (st.kind === 'equation') for (const counts of unboundUses(st)) counts.forEach((_, i) => labels.add(i));
   return labels;
+}
+
+/**
+ * For each right side of an equation, how often it writes each letter that no summation sign of the line
+ * and no subscript of its left side binds.
+ */
+function unboundUses(st: Extract<Statement, { kind: 'equation' }>): Map<string, number>[] {
+  const sides = st.rhs.map((r) => r.expr);
+  const bound = new Set([...subscriptedNames(st.lhs.expr).flatMap((u) => u.indices), ...[st.lhs.expr, ...sides].flatMap((e) => sumSigns(e).flatMap((sign) => sign.indices))]);
+  return sides.map((side) => {
+    const counts = new Map<string, number>();
+    for (const use of subscriptedNames(side)) for (const i of use.indices) if (!bound.has(i)) counts.set(i, (counts.get(i) ?? 0) + 1);
+    return counts;
+  });
 }
 
 /**
@@ -108,14 +116,25 @@ export function repeatedIndices(e: Expr, indices: readonly string[]): boolean {
  */
 export function derivativeEntryLetters(statements: readonly Statement[]): Set<string> {
   const letters = new Set<string>();
+  const labels = new Set<string>();
   for (const st of statements) {
     if (st.kind !== 'equation') continue;
     const sides = [st.lhs.expr, ...st.rhs.map((r) => r.expr)];
     const written = new Map<string, number>();
     for (const use of sides.flatMap(subscriptedNames)) for (const i of use.indices) written.set(i, (written.get(i) ?? 0) + 1);
     for (const letter of sides.flatMap(derivativeSubscripts)) if ((written.get(letter) ?? 0) >= 2) letters.add(letter);
+    singleLabels(st).forEach((l) => labels.add(l));
   }
-  return letters;
+  return new Set([...letters].filter((l) => !labels.has(l)));
+}
+
+/**
+ * Letters a line writes once on a side, bound there by no sum and absent from its left side: a fixed choice
+ * (`J = -\log y_c`, c the correct class; `L = (y - w_o h)^2`, o the output unit), not an index. Written twice
+ * (`-y_i \log \hat{y}_i`, a chain `\partial v_b / \partial h_c \; \partial h_c / \partial t_d`), it is summed.
+ */
+function singleLabels(st: Extract<Statement, { kind: 'equation' }>): string[] {
+  return unboundUses(st).flatMap((counts) => [...counts].filter(([, n]) => n === 1).map(([i]) => i));
 }
 
 /**

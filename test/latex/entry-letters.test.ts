@@ -47,6 +47,20 @@ describe('letters written on both ends of a derivative between entries', () => {
     expect(verdicts(md)).toEqual(['6 correct', '7 incorrect']);
   });
 
+  it('leaves a letter a line writes once, bound by nothing, a fixed choice (the correct class), not an index', () => {
+    const md = [
+      '# Cross-entropy',
+      '$$ y = \\text{softmax}(z) $$',
+      // c is the correct class: J = −log y_c is one number, y_c a number of its own
+      '$$ J = -\\log y_c $$',
+      // d(−log u)/du = −1/u: right; its sign flipped: wrong
+      '$$ \\frac{\\partial J}{\\partial y_c} = -\\frac{1}{y_c} $$',
+      '$$ \\frac{\\partial J}{\\partial y_c} = \\frac{1}{y_c} $$',
+    ].join('\n');
+    // read as an index, c would be free in J's definition, and both lines errors
+    expect(verdicts(md)).toEqual(['4 correct', '5 incorrect']);
+  });
+
   it('leaves a single letter on a bold or capital name a layer label', () => {
     const md = [
       '# Output layer',

@@ -15,10 +15,11 @@ const keys = fs.readdirSync(dir).filter((f) => f.endsWith('.key.json')).sort();
  * It went down from 95 once: 16 lines had been ✓ only because chainrule read the target as not depending on the
  * variable (the loss left to prose), so the claim was 0 = 0; such a step is unjudged now (src/check/doubts.ts).
  * Raised to 107 when δ notation and worked examples' numeric instances were read (docs/latex.md), and to 130 (136
- * measured) with per-entry cases, sample superscripts and identities; the margin is for claims that reach the
- * time limit on a loaded machine.
+ * measured) with per-entry cases, sample superscripts and identities, and to 134 (140 measured) with letters
+ * other than i, j, k as indices of a derivative between entries; the margin is for claims that reach the time
+ * limit on a loaded machine.
  */
-const AGREEMENT_FLOOR = 130;
+const AGREEMENT_FLOOR = 134;
 
 describe('real documents against their keys', () => {
   let agree = 0;
