@@ -114,18 +114,18 @@ export function repeatedIndices(e: Expr, indices: readonly string[]): boolean {
  * entries says which entries it relates, so its letters are indices as i and j are; a letter that names
  * something in the question stays that name (src/resolve/scope.ts `isIndexLetter`), and `e` is Euler's number.
  */
-export function derivativeEntryLetters(statements: readonly Statement[]): Set<string> {
-  const letters = new Set<string>();
+export function derivativeEntryLetters(statements: readonly Statement[]): Map<string, Expr> {
+  const letters = new Map<string, Expr>();
   const labels = new Set<string>();
   for (const st of statements) {
     if (st.kind !== 'equation') continue;
     const sides = [st.lhs.expr, ...st.rhs.map((r) => r.expr)];
     const written = new Map<string, number>();
     for (const use of sides.flatMap(subscriptedNames)) for (const i of use.indices) written.set(i, (written.get(i) ?? 0) + 1);
-    for (const letter of sides.flatMap(derivativeSubscripts)) if ((written.get(letter) ?? 0) >= 2) letters.add(letter);
+    for (const [letter, at] of sides.flatMap(derivativeSubscripts)) if ((written.get(letter) ?? 0) >= 2 && !letters.has(letter)) letters.set(letter, at);
     singleLabels(st).forEach((l) => labels.add(l));
   }
-  return new Set([...letters].filter((l) => !labels.has(l)));
+  return new Map([...letters].filter(([l]) => !labels.has(l)));
 }
 
 /**
@@ -138,19 +138,19 @@ function singleLabels(st: Extract<Statement, { kind: 'equation' }>): string[] {
 }
 
 /**
- * The one-letter lowercase indices written on a derivative's quantity or variable in `e`, where they read as
+ * The one-letter lowercase indices written on a derivative's quantity or variable in `e` (with the derivative), where they read as
  * an entry's: on a plain (not bold) name, and on a capital one only in pairs (`W_{cd}`), since a single letter
  * on a matrix or a bold name labels a layer (`\mathbf{W}_o`, `A_h`), not an entry.
  */
-function derivativeSubscripts(e: Expr): string[] {
-  const found: string[] = [];
+function derivativeSubscripts(e: Expr): [string, Expr][] {
+  const found: [string, Expr][] = [];
   findInExpr(e, (x) => {
     if (x.kind !== 'deriv') return false;
     for (const end of [x.of, ...x.wrt]) {
       for (const use of subscriptedNames(end)) {
         const letter = /^(?:\\(?:hat|tilde|bar)\{)?\\?(\p{L})/u.exec(use.base)?.[1];
         const entry = letter !== undefined && !BOLD.test(use.base) && (use.indices.length === 2 || letter === letter.toLowerCase());
-        if (entry) found.push(...use.indices.filter((i) => /^[a-z]$/.test(i) && i !== 'e'));
+        if (entry) found.push(...use.indices.filter((i) => /^[a-z]$/.test(i) && i !== 'e').map((i): [string, Expr] => [i, x]));
       }
     }
     return false;

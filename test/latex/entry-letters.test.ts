@@ -34,6 +34,9 @@ describe('letters written on both ends of a derivative between entries', () => {
       '$$ \\frac{\\partial t_d}{\\partial x_k} = W_{kd}^{(1)} $$',
     ].join('\n');
     expect(verdicts(md)).toEqual(['6 correct', '7 correct', '8 incorrect', '9 correct', '10 incorrect', '11 correct']);
+    // the reading is said once, at the first derivative that writes the letters
+    const notes = report(md).diagnostics.filter((d) => d.code === 'reading' && d.message.includes('as indices'));
+    expect(notes.map((d) => `${d.line}: ${d.message.split(':')[0]}`)).toEqual(['6: read b, c, d as indices, as i and j are']);
   });
 
   it('sums a letter repeated along a chain of entries (Einstein), and finds a lost factor there', () => {
