@@ -1,14 +1,14 @@
 // The front half every command and the grader share: parse a document, split it into problems, resolve
 // each problem's names, and lower it with what lowering gets from the layers above resolve (the calculus for
 // derivative references, index notation).
-import type { ParsedFile, Span, Statement } from '../syntax/ast';
-import type { Diagnostic } from '../diagnostics';
+import type { Expr, ParsedFile, Span, Statement } from '../syntax/ast';
+import { warning, type Diagnostic } from '../diagnostics';
 import { latexSpans, parseDocument, sourceKindOf } from './document';
 import { declareImpliedArrays } from '../resolve/indexArrays';
 import { inferUndeclaredShapes } from './shapeInference';
 import { declareUnknownFunctions, defineUnknownTargets } from './unknownTargets';
 import { readGenericLayers } from './genericLayers';
-import { sampleLabels } from '../resolve/indexUses';
+import { derivativeEntryLetters, sampleLabels } from '../resolve/indexUses';
 import { readSlips } from './readings';
 import { Graph } from '../ir/graph';
 import { Builder } from '../ir/build';
@@ -18,6 +18,7 @@ import { splitQuestions } from '../resolve/questions';
 import { Calculus, Lowering } from '../resolve/lower';
 import { sourceTextOf } from '../resolve/source';
 import { indexNotation } from '../indexing/lower';
+import { INDEX_LETTERS } from '../resolve/indexNames';
 
 export interface ProblemAnalysis {
   id: string;
@@ -57,9 +58,21 @@ export function readDocument(source: string, file: string): ReadDocument {
   const questions = splitQuestions(parsed);
   // A document declares nothing: its index notation says which names are arrays (src/resolve/indexArrays.ts).
   const implied = sourceKindOf(file) !== 'cr';
-  // Letters a question uses as one sample's label are no indices there (src/resolve/indexUses.ts).
-  const blank = (statements: readonly Statement[]): Scope => ({ ...emptyScope(), labelLetters: implied ? sampleLabels(statements) : new Set() });
   const textOf = sourceTextOf(parsed.source);
+  // Letters a question uses as one sample's label are no indices there; letters it writes on both ends of a
+  // derivative between entries (`\partial \hat{y}_a / \partial v_b`) are (src/resolve/indexUses.ts).
+  const blank = (statements: readonly Statement[]): Scope => {
+    // The usual letters need no reading (src/resolve/indexNames.ts).
+    const entryLetters = new Map(implied ? [...derivativeEntryLetters(statements)].filter(([l]) => !INDEX_LETTERS.includes(l)) : []);
+    return {
+      ...emptyScope(),
+      indexNames: new Set(entryLetters.keys()),
+      diagnostics: entryLetterReadings(entryLetters, textOf),
+      labelLetters: implied ? sampleLabels(statements) : new Set(),
+      // Written maths' conventions hold from the first statement (a variance named σ², src/resolve/scope.ts).
+      mathsConventions: implied,
+    };
+  };
   const withImplied = (scope: Scope, statements: readonly Statement[]): Scope => {
     if (!implied) return scope;
     scope.summationConvention = true;
@@ -180,4 +193,13 @@ function readSectionSlips(document: ReadDocument, file: string, makeCalculus: (b
     scope.diagnostics.push(...read.diagnostics);
     return { ...section, statements: read.statements, scope };
   });
+}
+
+/** The reading of a question's derivative entry letters as indices, said once, at the first derivative that writes them. */
+function entryLetterReadings(letters: ReadonlyMap<string, Expr>, textOf: (span: Span) => string): Diagnostic[] {
+  const first = [...letters.values()].sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column)[0];
+  if (!first) return [];
+  const list = [...letters.keys()].sort().join(', ');
+  const plural = letters.size > 1;
+  return [warning('reading', `read ${list} as ${plural ? 'indices' : 'an index'}, as i and j are: ${textOf(first.span).trim()} relates entries, and the line writes ${plural ? 'them' : 'it'} again`, first.span)];
 }

@@ -8,6 +8,8 @@ import { normalizeName } from '../syntax/names';
 export interface Subscripted {
   base: string;
   indices: string[];
+  /** A numbered layer written after the subscript (`W_{ib}^{(2)}`: entry (i, b) of W^{(2)}, the name W2). */
+  layer?: string;
 }
 
 const SUBSCRIPTED = /^(\\?\p{L}[^]*?)_(?:\{([^{}]*)\}|(\p{L}+))$/u;
@@ -24,6 +26,10 @@ function indexList(text: string): string[] | undefined {
  */
 export function baseNameOf(s: Subscripted, name: string): string {
   const suffix = s.indices.join('');
+  if (s.layer !== undefined) {
+    const tail = suffix + s.layer;
+    return name.endsWith(tail) && name.length > tail.length ? name.slice(0, -tail.length) + s.layer : normalizeName(s.base) + s.layer;
+  }
   return name.endsWith(suffix) && name.length > suffix.length ? name.slice(0, -suffix.length).replace(/_$/, '') : normalizeName(s.base);
 }
 
@@ -33,7 +39,15 @@ export function arrayNameOf(name: string, text: string): string {
   return s ? baseNameOf(s, name) : name;
 }
 
+// A numbered layer after the subscript: `W_{ib}^{(2)}`, `W_{ib}^{[2]}` (the front end names it Wib2).
+const LAYER_AFTER = /\^\{?[([](\d+)[)\]]\}?$/u;
+
 export function subscriptsOf(text: string): Subscripted | undefined {
+  const layer = LAYER_AFTER.exec(text);
+  if (layer) {
+    const entry = subscriptsOf(text.slice(0, layer.index));
+    return entry && entry.layer === undefined ? { ...entry, layer: layer[1] } : undefined;
+  }
   const m = SUBSCRIPTED.exec(text.normalize('NFC'));
   if (!m) return undefined;
   const [, written, braced, plain] = m;

@@ -78,14 +78,22 @@ export function indicesUsed(e: Expr): Set<string> {
  */
 export function sampleLabels(statements: readonly Statement[]): Set<string> {
   const labels = new Set<string>();
-  for (const st of statements) {
-    if (st.kind !== 'equation') continue;
-    const sides = [st.lhs.expr, ...st.rhs.map((r) => r.expr)];
-    const bound = new Set(subscriptedNames(st.lhs.expr).flatMap((u) => u.indices));
-    for (const e of sides) for (const sign of sumSigns(e)) sign.indices.forEach((i) => bound.add(i));
-    for (const e of sides) for (const use of subscriptedNames(e)) use.indices.filter((i) => !bound.has(i)).forEach((i) => labels.add(i));
-  }
+  for (const st of statements) if (st.kind === 'equation') for (const counts of unboundUses(st)) counts.forEach((_, i) => labels.add(i));
   return labels;
+}
+
+/**
+ * For each right side of an equation, how often it writes each letter that no summation sign of the line
+ * and no subscript of its left side binds.
+ */
+function unboundUses(st: Extract<Statement, { kind: 'equation' }>): Map<string, number>[] {
+  const sides = st.rhs.map((r) => r.expr);
+  const bound = new Set([...subscriptedNames(st.lhs.expr).flatMap((u) => u.indices), ...[st.lhs.expr, ...sides].flatMap((e) => sumSigns(e).flatMap((sign) => sign.indices))]);
+  return sides.map((side) => {
+    const counts = new Map<string, number>();
+    for (const use of subscriptedNames(side)) for (const i of use.indices) if (!bound.has(i)) counts.set(i, (counts.get(i) ?? 0) + 1);
+    return counts;
+  });
 }
 
 /**
@@ -97,3 +105,57 @@ export function repeatedIndices(e: Expr, indices: readonly string[]): boolean {
   for (const use of subscriptedNames(e)) for (const i of use.indices) count.set(i, (count.get(i) ?? 0) + 1);
   return indices.every((i) => (count.get(i) ?? 0) >= 2);
 }
+
+/**
+ * Letters besides the usual index letters that a document question uses as indices (`\hat{y}_a`, `v_b`,
+ * `h_c`, `t_d`): a single lowercase letter that subscripts the quantity or the variable of a derivative
+ * (`\frac{\partial \hat{y}_a}{\partial v_b}`) and is written again as a subscript elsewhere in the same line
+ * (`= \hat{y}_a \delta_{ab} - \hat{y}_a \hat{y}_b`, or the next factor of a chain). A derivative between
+ * entries says which entries it relates, so its letters are indices as i and j are; a letter that names
+ * something in the question stays that name (src/resolve/scope.ts `isIndexLetter`), and `e` is Euler's number.
+ */
+export function derivativeEntryLetters(statements: readonly Statement[]): Map<string, Expr> {
+  const letters = new Map<string, Expr>();
+  const labels = new Set<string>();
+  for (const st of statements) {
+    if (st.kind !== 'equation') continue;
+    const sides = [st.lhs.expr, ...st.rhs.map((r) => r.expr)];
+    const written = new Map<string, number>();
+    for (const use of sides.flatMap(subscriptedNames)) for (const i of use.indices) written.set(i, (written.get(i) ?? 0) + 1);
+    for (const [letter, at] of sides.flatMap(derivativeSubscripts)) if ((written.get(letter) ?? 0) >= 2 && !letters.has(letter)) letters.set(letter, at);
+    singleLabels(st).forEach((l) => labels.add(l));
+  }
+  return new Map([...letters].filter(([l]) => !labels.has(l)));
+}
+
+/**
+ * Letters a line writes once on a side, bound there by no sum and absent from its left side: a fixed choice
+ * (`J = -\log y_c`, c the correct class; `L = (y - w_o h)^2`, o the output unit), not an index. Written twice
+ * (`-y_i \log \hat{y}_i`, a chain `\partial v_b / \partial h_c \; \partial h_c / \partial t_d`), it is summed.
+ */
+function singleLabels(st: Extract<Statement, { kind: 'equation' }>): string[] {
+  return unboundUses(st).flatMap((counts) => [...counts].filter(([, n]) => n === 1).map(([i]) => i));
+}
+
+/**
+ * The one-letter lowercase indices written on a derivative's quantity or variable in `e` (with the derivative), where they read as
+ * an entry's: on a plain (not bold) name, and on a capital one only in pairs (`W_{cd}`), since a single letter
+ * on a matrix or a bold name labels a layer (`\mathbf{W}_o`, `A_h`), not an entry.
+ */
+function derivativeSubscripts(e: Expr): [string, Expr][] {
+  const found: [string, Expr][] = [];
+  findInExpr(e, (x) => {
+    if (x.kind !== 'deriv') return false;
+    for (const end of [x.of, ...x.wrt]) {
+      for (const use of subscriptedNames(end)) {
+        const letter = /^(?:\\(?:hat|tilde|bar)\{)?\\?(\p{L})/u.exec(use.base)?.[1];
+        const entry = letter !== undefined && !BOLD.test(use.base) && (use.indices.length === 2 || letter === letter.toLowerCase());
+        if (entry) found.push(...use.indices.filter((i) => /^[a-z]$/.test(i) && i !== 'e').map((i): [string, Expr] => [i, x]));
+      }
+    }
+    return false;
+  });
+  return found;
+}
+
+const BOLD = /^\\(?:mathbf|boldsymbol|bm|vec)\b/;

@@ -358,6 +358,13 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
     claim(st.rhs);
     return;
   }
+  const rooted = first && (role === 'question' || scope.mathsConventions) ? squaredDefinition(lhs, first.expr, scope) : undefined;
+  if (rooted && first) {
+    addEquation(scope, { ...st, lhs: { ...st.lhs, expr: rooted.name }, rhs: [{ ...first, expr: rooted.root }] }, point, role);
+    scope.diagnostics.push(warning('reading', `read ${st.lhs.text.trim()} = ... as the definition of ${rooted.name.text}, the square root of the right side: ${st.lhs.text.trim()} names the square (a variance), so ${rooted.name.text} is its root`, st.lhs.span));
+    claim(rest);
+    return;
+  }
   const entries = lhs.kind === 'name' && first && !given ? entrywiseDefinition(lhs, first.expr, scope) : undefined;
   if (entries && first) {
     scope.definitions.set(entries.base, { name: entries.base, expr: first.expr, span: st.span, exprSpan: first.span, fromBase: false, entries: entries.indices });
@@ -417,6 +424,20 @@ function noteBuiltinFormula(scope: Scope, st: Extract<Statement, { kind: 'equati
   if (lhs.kind !== 'call' || lhs.prime > 0 || !BUILTIN_FUNCTIONS.has(lhs.callee)) return;
   scope.builtinFormulas.set(lhs.callee, st.span.line);
   for (const s of st.rhs) if (s.expr.kind === 'call' && BUILTIN_FUNCTIONS.has(s.expr.callee)) scope.builtinFormulas.set(s.expr.callee, st.span.line);
+}
+
+/**
+ * `\sigma^2 = \frac{1}{m}\sum_i (x_i - \mu)^2`, `\sigma_j^2 = ...` in a document: a quantity named by its square
+ * (a variance) whose name means nothing yet. It defines the name as the square root of the right side, so σ²
+ * elsewhere is the right side and σ the standard deviation, as the author means them.
+ */
+function squaredDefinition(lhs: Expr, rhs: Expr, scope: Scope): { name: Extract<Expr, { kind: 'name' }>; root: Expr } | undefined {
+  if (lhs.kind !== 'power' || lhs.base.kind !== 'name' || lhs.exponent.kind !== 'number' || lhs.exponent.value !== 2) return undefined;
+  const name = lhs.base;
+  const written = subscriptsOf(name.text);
+  const base = written ? baseNameOf(written, name.name) : name.name;
+  if (hasMeaning(scope, name.name) || hasMeaning(scope, base) || mentions(rhs, name.name)) return undefined;
+  return { name, root: { kind: 'call', callee: 'sqrt', calleeText: 'sqrt', prime: 0, args: [rhs], span: rhs.span } };
 }
 
 /**

@@ -17,9 +17,11 @@ const keys = fs.readdirSync(dir).filter((f) => f.endsWith('.key.json')).sort();
  * Raised to 107 when δ notation and worked examples' numeric instances were read (docs/latex.md), and to 130 (136
  * measured) with per-entry cases, sample superscripts and identities, and to 139 (145 measured) with spaced inline
  * maths, forward passes at a generic layer l and chains of undefined names (src/analysis/genericLayers.ts,
- * unknownTargets.ts); the margin is for claims that reach the time limit on a loaded machine.
+ * unknownTargets.ts), and letters other than i, j, k as indices of a derivative between entries. With the fourth,
+ * held-out set of documents (175 more lines) and plain-text maths, reasons and `\tr` read, 160 (171 measured).
+ * The margin is for claims that reach the time limit on a loaded machine.
  */
-const AGREEMENT_FLOOR = 139;
+const AGREEMENT_FLOOR = 160;
 
 describe('real documents against their keys', () => {
   let agree = 0;
