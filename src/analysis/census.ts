@@ -15,6 +15,8 @@ export class NameCensus {
   /** Name → the statements that use it. */
   private readonly users = new Map<string, Set<Statement>>();
   private readonly declared = new Set<string>();
+  /** Name → the definitions of it. */
+  private readonly definers = new Map<string, Set<Statement>>();
 
   constructor(statements: readonly Statement[], scope: Scope, base?: Scope) {
     for (const s of [scope, base]) for (const d of s?.declarations.values() ?? []) if (!d.samples) this.declared.add(d.name);
@@ -40,6 +42,7 @@ export class NameCensus {
       for (const step of [st.lhs, ...st.rhs]) walkNames(step.expr, (n) => add(this.users, n));
       if (defines) {
         add(this.owners, (st.lhs.expr as { name: string }).name);
+        add(this.definers, (st.lhs.expr as { name: string }).name);
         walkNames(st.rhs[0].expr, (n) => add(this.owners, n));
       }
     }
@@ -49,6 +52,11 @@ export class NameCensus {
   factsFor(reading: Statement): NameFacts {
     const elsewhere = (map: Map<string, Set<Statement>>, name: string) => [...(map.get(name) ?? [])].some((st) => st !== reading);
     const own = (name: string) => this.given.has(name) || elsewhere(this.owners, name);
-    return { own, known: (name) => own(name) || elsewhere(this.users, name), declared: (name) => this.declared.has(name) };
+    return {
+      own,
+      known: (name) => own(name) || elsewhere(this.users, name),
+      declared: (name) => this.declared.has(name),
+      settled: (name) => this.given.has(name) || elsewhere(this.definers, name),
+    };
   }
 }

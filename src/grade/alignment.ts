@@ -9,7 +9,7 @@ import { findInExpr } from '../syntax/walk';
 import { arrayNameOf } from '../resolve/indexNotation';
 import type { AssignmentProblem } from './assignment';
 import type { Segment } from './segments';
-import { statementNames } from './segments';
+import { statementNames } from '../resolve/questions';
 import { applyNotation, mapNotation, problemNames } from './notationMap';
 import { namesReached, walkNames } from '../resolve/names';
 import { printExpr } from '../syntax/print';

@@ -2,7 +2,7 @@
 // per statement written side by side) and takes the decisions that need context, so the grammar
 // stays unambiguous: which `d` is a differential, which name is called, where a shape is written.
 import { warning, type Diagnostic } from '../diagnostics';
-import type { AtBinding, Domain, IndexCondition, ShapeSpec, Span } from '../syntax/ast';
+import type { AtBinding, Domain, IndexCondition, Reading, ShapeSpec, Span } from '../syntax/ast';
 import { takeCondition, type Case } from './conditions';
 import { asideOf } from './asides';
 import { readElisions } from './elisions';
@@ -36,6 +36,8 @@ export interface Row {
   condition?: IndexCondition;
   /** What the row was read as otherwise than written (`\frac{\partial}{o_k}` as ∂/∂o_k), to report with it. */
   notes?: Diagnostic[];
+  /** OCR slips read in the row before the grammar (a stray `\int`), listed on its claim as the confusion table's are. */
+  readings?: Reading[];
 }
 
 /** The rows of a block, in order; rows with nothing in them are left out. */
@@ -237,8 +239,9 @@ function prepareRow(input: Tok[]): Row {
   const trailing = new Set(['period', 'comma', 'eq', 'approx']);
   while (tokens.length > 1 && trailing.has(tokens[tokens.length - 1].type)) tokens.pop();
   const at = tokens.flatMap((t) => t.at ?? []);
-  tokens = readElisions(withoutProbabilityHead(tokens.filter((t) => t.type !== 'evalat')));
-  const row: Row = { tokens, ...(label === undefined ? {} : { label }), ...(at.length > 0 ? { at } : {}) };
+  const stray = withoutStrayIntegral(tokens.filter((t) => t.type !== 'evalat'));
+  tokens = readElisions(withoutProbabilityHead(stray.tokens));
+  const row: Row = { tokens, ...(label === undefined ? {} : { label }), ...(at.length > 0 ? { at } : {}), ...(stray.reading ? { readings: [stray.reading] } : {}) };
   const problem = checkRow(tokens);
   if (problem) return { ...row, error: problem, head: headOf(input) };
   tokens = markDifferentials(tokens);
@@ -268,6 +271,21 @@ function withDenominatorPartials(input: Tok[]): { tokens: Tok[]; notes: Diagnost
     notes.unshift(warning('reading', `read \\frac{${diff.text}}{${name.text}} as the derivative operator by ${name.text}: the ∂ of its variable is left out`, spanOf([frac, end])));
   }
   return { tokens, notes };
+}
+
+/**
+ * `\int \frac{\partial L}{\partial b_2} = a_2 - y`: an integral sign opening a claim about a derivative, with no
+ * differential anywhere after it, integrates nothing; it is OCR of a bracket or brace opening the line (a slip of
+ * the confusion table's kind, docs/latex.md "Reading OCR slips"), so it is left out and the claim lists the reading.
+ */
+function withoutStrayIntegral(tokens: Tok[]): { tokens: Tok[]; reading?: Reading } {
+  const [sign, frac, open, diff] = tokens;
+  const opensDerivative = frac?.type === 'frac' && open?.type === 'lbrace' && diff?.type === 'diff';
+  if (sign?.type !== 'unsupported' || sign.text !== '\\int' || !opensDerivative || !tokens.some((t) => t.type === 'eq')) return { tokens };
+  // `dx` after the integrand, or a second integral: an integral after all.
+  if (tokens.slice(1).some((t) => t.type === 'unsupported' || (t.type === 'name' && /^d[a-zA-Z]?$/.test(t.text)))) return { tokens };
+  const why = 'an integral sign before a derivative, with no differential, integrates nothing: OCR of a bracket opening the line';
+  return { tokens: tokens.slice(1), reading: { span: sign.span, written: sign.text, readAs: '(', why } };
 }
 
 /**

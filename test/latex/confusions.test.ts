@@ -13,7 +13,7 @@ const ORIGIN = { file: 'step.tex', line: 1, column: 1 };
 function context(own: string[], known: string[] = [], over: Partial<SiteContext> = {}, declared: string[] = []): Omit<SiteContext, 'expr'> {
   const ownAll = [...own, ...declared];
   return {
-    names: { own: (n) => ownAll.includes(n), known: (n) => ownAll.includes(n) || known.includes(n), declared: (n) => declared.includes(n) },
+    names: { own: (n) => ownAll.includes(n), known: (n) => ownAll.includes(n) || known.includes(n), declared: (n) => declared.includes(n), settled: (n) => ownAll.includes(n) },
     target: false,
     derivation: false,
     numeric: false,
