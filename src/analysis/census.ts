@@ -35,9 +35,14 @@ export class NameCensus {
       this.given.add(d.name);
       walkNames(d.expr, (n) => this.given.add(n));
     }
+    const first = new Set<string>();
     for (const st of statements) {
       if (st.kind !== 'equation') continue;
-      const defines = st.lhs.expr.kind === 'name' && scope.definitions.get(st.lhs.expr.name)?.span === st.span;
+      // The definition in force, or the first of a name a later derivation defines again (`E = (p - y)^2 / 2`
+      // before `E = -y log o - ...`): its names are the document's all the same.
+      const name = st.lhs.expr.kind === 'name' && st.rhs.length > 0 ? st.lhs.expr.name : undefined;
+      const defines = name !== undefined && (scope.definitions.get(name)?.span === st.span || (scope.definitions.has(name) && !first.has(name)));
+      if (name !== undefined) first.add(name);
       const add = (map: Map<string, Set<Statement>>, name: string) => map.set(name, (map.get(name) ?? new Set()).add(st));
       for (const step of [st.lhs, ...st.rhs]) walkNames(step.expr, (n) => add(this.users, n));
       if (defines) {
