@@ -5,6 +5,7 @@
 import type { Statement } from '../syntax/ast';
 import type { Scope } from '../resolve/scope';
 import { walkNames } from '../resolve/names';
+import { findInExpr } from '../syntax/walk';
 import type { NameFacts } from '../latex/confusions';
 
 export class NameCensus {
@@ -15,6 +16,8 @@ export class NameCensus {
   /** Name → the statements that use it. */
   private readonly users = new Map<string, Set<Statement>>();
   private readonly declared = new Set<string>();
+  /** Names some derivative of the statements is taken by. */
+  private readonly variables = new Set<string>();
   /** Name → the definitions of it. */
   private readonly definers = new Map<string, Set<Statement>>();
 
@@ -44,7 +47,13 @@ export class NameCensus {
       const defines = name !== undefined && (scope.definitions.get(name)?.span === st.span || (scope.definitions.has(name) && !first.has(name)));
       if (name !== undefined) first.add(name);
       const add = (map: Map<string, Set<Statement>>, name: string) => map.set(name, (map.get(name) ?? new Set()).add(st));
-      for (const step of [st.lhs, ...st.rhs]) walkNames(step.expr, (n) => add(this.users, n));
+      for (const step of [st.lhs, ...st.rhs]) {
+        walkNames(step.expr, (n) => add(this.users, n));
+        findInExpr(step.expr, (e) => {
+          if (e.kind === 'deriv') for (const w of e.wrt) if (w.kind === 'name') this.variables.add(w.name);
+          return false;
+        });
+      }
       if (defines) {
         add(this.owners, (st.lhs.expr as { name: string }).name);
         add(this.definers, (st.lhs.expr as { name: string }).name);
@@ -62,6 +71,7 @@ export class NameCensus {
       known: (name) => own(name) || elsewhere(this.users, name),
       declared: (name) => this.declared.has(name),
       settled: (name) => this.given.has(name) || elsewhere(this.definers, name),
+      differentiatedBy: (name) => this.variables.has(name),
     };
   }
 }

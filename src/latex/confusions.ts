@@ -50,7 +50,8 @@ function lookalike(heads: readonly string[], read: string): Confusion {
         const head = heads.find((h) => t.type === 'name' && t.value.startsWith(h) && /^[0-9]*$/.test(t.value.slice(h.length)));
         if (!head) return;
         const name = normalizeName(read + t.value.slice(head.length));
-        if (!ctx.names.own(name)) return;
+        // A name the author differentiates by (`\partial V`, `\partial \gamma`) is a quantity of its own.
+        if (!ctx.names.own(name) || ctx.names.differentiatedBy(t.value)) return;
         out.push({ key: `${read}:${head}`, site: nameSite(tokens, i, name, ctx.names) });
       });
       return out;
