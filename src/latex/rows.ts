@@ -36,7 +36,7 @@ export interface Row {
   condition?: IndexCondition;
   /** What the row was read as otherwise than written (`\frac{\partial}{o_k}` as ∂/∂o_k), to report with it. */
   notes?: Diagnostic[];
-  /** OCR slips read in the row before the grammar (a stray `\int`), listed on its claim as the confusion table's are. */
+  /** OCR slips read in the row before the grammar (a stray `\int`, `\neq` for `\in`), listed on its claim as the confusion table's are. */
   readings?: Reading[];
 }
 
@@ -239,9 +239,9 @@ function prepareRow(input: Tok[]): Row {
   const trailing = new Set(['period', 'comma', 'eq', 'approx']);
   while (tokens.length > 1 && trailing.has(tokens[tokens.length - 1].type)) tokens.pop();
   const at = tokens.flatMap((t) => t.at ?? []);
-  const stray = withoutStrayIntegral(tokens.filter((t) => t.type !== 'evalat'));
-  tokens = readElisions(withoutProbabilityHead(stray.tokens));
-  const row: Row = { tokens, ...(label === undefined ? {} : { label }), ...(at.length > 0 ? { at } : {}), ...(stray.reading ? { readings: [stray.reading] } : {}) };
+  const slips = readRowSlips(tokens.filter((t) => t.type !== 'evalat'));
+  tokens = readElisions(withoutProbabilityHead(slips.tokens));
+  const row: Row = { tokens, ...(label === undefined ? {} : { label }), ...(at.length > 0 ? { at } : {}), ...(slips.readings.length ? { readings: slips.readings } : {}) };
   const problem = checkRow(tokens);
   if (problem) return { ...row, error: problem, head: headOf(input) };
   tokens = markDifferentials(tokens);
@@ -274,18 +274,28 @@ function withDenominatorPartials(input: Tok[]): { tokens: Tok[]; notes: Diagnost
 }
 
 /**
- * `\int \frac{\partial L}{\partial b_2} = a_2 - y`: an integral sign opening a claim about a derivative, with no
- * differential anywhere after it, integrates nothing; it is OCR of a bracket or brace opening the line (a slip of
- * the confusion table's kind, docs/latex.md "Reading OCR slips"), so it is left out and the claim lists the reading.
+ * OCR slips read before the grammar (docs/latex.md, "Reading OCR slips"), each listed on the row's claim:
+ * `\int \frac{\partial L}{\partial b_2} = a_2 - y`, an integral sign opening a claim about a derivative with no
+ * differential anywhere after it, integrates nothing: it is OCR of a bracket or brace, left out; `\neq` before
+ * `\mathbb{R}^{..}` compares a value with a set, which means nothing: it is OCR of `\in`.
  */
-function withoutStrayIntegral(tokens: Tok[]): { tokens: Tok[]; reading?: Reading } {
+function readRowSlips(input: Tok[]): { tokens: Tok[]; readings: Reading[] } {
+  let tokens = input;
+  const readings: Reading[] = [];
   const [sign, frac, open, diff] = tokens;
   const opensDerivative = frac?.type === 'frac' && open?.type === 'lbrace' && diff?.type === 'diff';
-  if (sign?.type !== 'unsupported' || sign.text !== '\\int' || !opensDerivative || !tokens.some((t) => t.type === 'eq')) return { tokens };
   // `dx` after the integrand, or a second integral: an integral after all.
-  if (tokens.slice(1).some((t) => t.type === 'unsupported' || (t.type === 'name' && /^d[a-zA-Z]?$/.test(t.text)))) return { tokens };
-  const why = 'an integral sign before a derivative, with no differential, integrates nothing: OCR of a bracket opening the line';
-  return { tokens: tokens.slice(1), reading: { span: sign.span, written: sign.text, readAs: '(', why } };
+  const integrates = tokens.slice(1).some((t) => t.type === 'unsupported' || (t.type === 'name' && /^d[a-zA-Z]?$/.test(t.text)));
+  if (sign?.type === 'unsupported' && sign.text === '\\int' && opensDerivative && tokens.some((t) => t.type === 'eq') && !integrates) {
+    readings.push({ span: sign.span, written: sign.text, readAs: '(', why: 'an integral sign before a derivative, with no differential, integrates nothing: OCR of a bracket opening the line' });
+    tokens = tokens.slice(1);
+  }
+  tokens = tokens.map((t, i) => {
+    if (t.type !== 'unsupported' || !['\\neq', '\\ne'].includes(t.text) || tokens[i + 1]?.type !== 'reals') return t;
+    readings.push({ span: t.span, written: t.text, readAs: 'in', why: '≠ before a set of shapes compares a value with a set: OCR of \\in' });
+    return { ...t, type: 'kw_in', value: t.text };
+  });
+  return { tokens, readings };
 }
 
 /**

@@ -311,9 +311,9 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
   const claim = (steps: Step[]): void => {
     if (steps.length === 0) return;
     const claim: Claim = { label: st.label, target: st.lhs, steps, shapeClaim: st.shapeClaim, span: st.span, point, ...(st.condition ? { condition: st.condition } : {}) };
-    // A slip read before the target (a stray `\int` opening the line) belongs to every claim of the statement.
-    const before = (r: Reading) => r.span.line < st.lhs.span.line || (r.span.line === st.lhs.span.line && r.span.column < st.lhs.span.column);
-    const readings = st.readings?.filter((r) => before(r) || [st.lhs, ...steps].some((s) => spanWithin(r.span, s.span)));
+    // A slip read outside every member (a stray `\int` opening the line, `\neq` for the shape's `\in`) is every claim's.
+    const within = (r: Reading, members: readonly Step[]) => members.some((s) => spanWithin(r.span, s.span));
+    const readings = st.readings?.filter((r) => !within(r, [st.lhs, ...st.rhs]) || within(r, [st.lhs, ...steps]));
     scope.claims.push(readings?.length ? { ...claim, readings } : claim);
   };
   const given = lhs.kind === 'name' && isSubmission && scope.given?.has(lhs.name) === true;

@@ -52,8 +52,13 @@ describe(FILE, () => {
     expect(report.claims.find((c) => c.line === 76)?.steps[0].shape).toBe('D x K');
   });
 
-  it('reads a stray integral sign before a derivative as a bracket, and a 6 before ( as σ', () => {
+  it('reads a stray integral sign before a derivative as a bracket, ≠ before a shape as ∈, and a 6 before ( as σ', () => {
     expect(readingsAt(41)).toEqual(['\\int as (', '\\gamma as y']);
+    // ≠ R^{1 x K}: a value compared with a set means nothing; read as ∈, the shape claim 1 x K is right
+    expect(readingsAt(85)).toEqual(['\\neq as in']);
+    expect(report.claims.find((c) => c.line === 85)?.shapeClaim).toMatchObject({ ok: true });
+    // ≠ between two values is no slip: refused, as before
+    expect(report.diagnostics.some((d) => d.line === 87 && d.message.includes('≠ states no checkable claim'))).toBe(true);
     expect(readingsAt(32)).toEqual(['\\frac{2p}{3z} as dp/dz', '6(z) as sigma(z)']);
   });
 });
