@@ -18,6 +18,12 @@ import {
   table, type OperatorCommand,
 } from './vocabulary';
 
+/**
+ * Blackboard letters that name sets or operators (`\mathbb{E}` expectation, `\mathbb{1}` indicator), not fonts;
+ * `\mathbb{I}` is the identity, read as the name I.
+ */
+const BLACKBOARD_SETS: ReadonlySet<string> = new Set(['R', 'N', 'Z', 'Q', 'C', 'E', 'P', '1']);
+
 /** Deeper nesting of `\mathbf{\hat{...}}` than any derivation needs is refused (input is untrusted). */
 const MAX_GROUP_DEPTH = 32;
 
@@ -457,7 +463,8 @@ class Normalizer {
 
   /**
    * `\underbrace{a b}_{\text{label}}`, `\cancel{x}`, `\textcolor{red}{x}`: the body is read as a group
-   * (its braces kept, so `c \underbrace{a + b}` is c (a + b)), the label and colour dropped.
+   * (its braces kept, so `c \underbrace{a + b}` is c (a + b)), the label and colour dropped. A body that
+   * opens with a sign marks a term of the sum around it (`y \cancel{- y h} + ..`): it is read in place.
    */
   private keepBody(i: number): number {
     const t = this.raw[i];
@@ -469,14 +476,24 @@ class Normalizer {
       this.unsupported(`\`${t.text}\` needs a braced argument`, t.offset, this.endOf(i));
       return i + 1;
     }
-    this.run(a.from - 1, a.to + 1);
+    let first = a.from;
+    while (first < a.to && (this.raw[first].type === 'space' || this.raw[first].type === 'newline')) first++;
+    const signed = first < a.to && this.raw[first].type === 'symbol' && (this.raw[first].text === '+' || this.raw[first].text === '-');
+    if (signed) this.run(a.from, a.to);
+    else this.run(a.from - 1, a.to + 1);
     return label && this.raw[a.next]?.text === label ? (this.arg(a.next + 1)?.next ?? a.next + 1) : a.next;
   }
 
+  /**
+   * `\mathbb{R}` is the reals. The other letters of sets and operators (`\mathbb{E}`, `\mathbb{1}`, `\mathbb{N}`)
+   * are not read; any other body (`\mathbb{x}`, `\mathbb{\theta}`, authors' bold) is a font, as `\mathbf` is.
+   */
   private blackboard(i: number): number {
     const t = this.raw[i];
     const a = this.arg(i + 1);
-    if (a && this.plainText(a) === 'R') this.emit('reals', '\\mathbb{R}', t.offset, a.end);
+    const letter = a && this.plainText(a);
+    if (a && !(letter && BLACKBOARD_SETS.has(letter))) return this.font(i);
+    if (letter === 'R') this.emit('reals', '\\mathbb{R}', t.offset, a!.end);
     else this.unsupported('only \\mathbb{R} is supported among blackboard letters', t.offset, a?.end ?? this.endOf(i));
     return a?.next ?? i + 1;
   }

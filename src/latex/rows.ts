@@ -3,7 +3,7 @@
 // stays unambiguous: which `d` is a differential, which name is called, where a shape is written.
 import { warning, type Diagnostic } from '../diagnostics';
 import type { AtBinding, Domain, IndexCondition, Reading, ShapeSpec, Span } from '../syntax/ast';
-import { takeCondition, type Case } from './conditions';
+import { dropQuantifier, takeCondition, type Case } from './conditions';
 import { asideOf } from './asides';
 import { readElisions } from './elisions';
 import { readShapeArithmetic } from './shapeArithmetic';
@@ -59,7 +59,7 @@ function rowsOfLine(aligned: Tok[]): Row[] {
   const aside = asideOf(aligned.filter((t) => t.type !== 'prose' && t.type !== 'wide' && t.type !== 'tag'));
   if (aside) return [{ tokens: [], aside, head: headOf(aligned) }];
   const { tokens: shaped, shapes } = readShapeArithmetic(aligned);
-  const { tokens: kept, condition } = takeCondition(shaped);
+  const { tokens: kept, condition } = takeCondition(dropQuantifier(shaped));
   const prepared = splitSideBySide(kept).map(prepareRow).filter((row) => row.tokens.length > 0 || row.error);
   if (condition && prepared.length === 1) prepared[0].condition = condition;
   else if (condition && kept.length === 0) prepared.push({ tokens: [], condition });
