@@ -35,6 +35,8 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
     if (step.verdict === 'correct' && unrelated && !(expr.kind === 'number' && expr.value === 0)) {
       return { ...step, verdict: 'unjudged', diagnosis: null, message: unrelated.message, hint: unrelated.hint };
     }
+    const scalarGuess = step.verdict === 'correct' ? scalarsUnderMatrixOperations(check, expr) : undefined;
+    if (scalarGuess) return { ...step, verdict: 'unjudged', diagnosis: null, message: scalarGuess.message, hint: scalarGuess.hint };
     if (step.verdict !== 'incorrect') return step;
     const node = lower(expr);
     const doubt =
@@ -53,6 +55,30 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
       labelValuesPutIn(check, expr);
     return doubt ? { ...step, verdict: 'unjudged', diagnosis: null, message: doubt.message, hint: doubt.hint } : step;
   });
+}
+
+/** Operations that do something only to matrices: on a scalar, a transpose or a trace is the scalar itself. */
+const MATRIX_FUNCTIONS = new Set(['trace', 'tr', 'det', 'logdet', 'inv']);
+
+/**
+ * `\frac{\partial}{\partial X} \tr(X^T A) = A^T` with X and A declared nowhere: taken as scalars, as chainrule takes
+ * undeclared names, the line holds, since transposes and traces then do nothing; for the matrices the author means
+ * it may not. A ✓ that rests on that guess is no verdict.
+ */
+function scalarsUnderMatrixOperations({ claim, lowering }: ClaimCheck, step: Expr): Doubt | undefined {
+  const guessed = new Set<string>();
+  for (const root of [claim.target.expr, step]) {
+    findInExpr(root, (e) => {
+      if (e.kind === 'transpose' || (e.kind === 'call' && MATRIX_FUNCTIONS.has(e.callee))) undeclaredIn(e, lowering).forEach((n) => guessed.add(n));
+      return false;
+    });
+  }
+  if (guessed.size === 0) return undefined;
+  const names = [...guessed].sort();
+  return {
+    message: `no line of this question states the shape of ${names.join(', ')}, so chainrule took ${names.length === 1 ? 'it as a scalar' : 'them as scalars'}, where transposes and traces do nothing; read so the line holds, but it may not for the matrices the author means`,
+    hint: `state the shape, e.g. ${names[0]} \\in \\mathbb{R}^{n \\times n}`,
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ import { decodeFormulaImages } from './formulaImages';
 import { scanMarkdown, scanTex, type DocumentEvent } from './extract';
 import { attach, parseLatexMath, shapeNote } from './parse';
 import { PositionMap } from './positions';
+import { readEntryListings } from './entryListings';
 import { readJacobians } from './jacobians';
 import { readErrorSignals } from './errorSignals';
 import { readNumericInstances, splitNameChains } from './numericInstances';
@@ -203,7 +204,7 @@ export function assemble(source: string, file: string, scan: (source: string) =>
     else if (ev.kind === 'cr') a.cr(ev);
     else a.marker(ev);
   }
-  a.doc.statements = withDomains(readJacobians(a.doc.statements), a.domains);
+  a.doc.statements = withDomains(readJacobians(readEntryListings(a.doc.statements)), a.domains);
   a.finish();
   a.readNetworkNotation();
   return a.doc;

@@ -38,7 +38,7 @@ const SYMBOLS: ReadonlyMap<string, TokType> = table({
 const UNICODE: ReadonlyMap<string, TokType> = table({
   '∂': 'diff', '⊙': 'odot', '∘': 'odot', '·': 'cdot', '⋅': 'cdot', '∙': 'cdot', '×': 'times',
   '−': 'minus', '–': 'minus', '≈': 'approx', '∈': 'kw_in', 'ℝ': 'reals', '⊤': 'transpose', 'ᵀ': 'transpose',
-  '′': 'prime', '≤': 'le', '≥': 'ge', '⇒': 'implies', '…': 'dots', '⋯': 'dots', '∴': 'wide',
+  '′': 'prime', '≤': 'le', '≥': 'ge', '⇒': 'implies', '…': 'dots', '⋯': 'dots', '∴': 'wide', '∵': 'wide',
 });
 
 /** Unicode characters that set their row aside, as the commands of SET_ASIDE_COMMANDS do. */
@@ -450,6 +450,8 @@ class Normalizer {
   private accent(i: number): number {
     const t = this.raw[i];
     const a = this.arg(i + 1);
+    const indexed = a && this.accentedEntry(t, a);
+    if (indexed) return indexed;
     const before = this.out.length;
     if (a) this.run(a.from, a.to);
     const inner = this.out.splice(before);
@@ -458,6 +460,25 @@ class Normalizer {
       return a?.next ?? i + 1;
     }
     this.emit('name', normalizeName(inner[0].value + ACCENT_SUFFIX.get(t.text.slice(1))), t.offset, a.end);
+    return a.next;
+  }
+
+  /**
+   * `\hat{y_k}`, `\tilde{x_{ij}}`: the entry of the accented name, as `\hat{y}_k` is (the accent marks the
+   * letter, not the index). The raw index after the arg, or undefined when the body is not a letter and a subscript.
+   */
+  private accentedEntry(t: RawToken, a: Arg): number | undefined {
+    const bar = a.from + 1;
+    if (a.to - a.from < 3 || this.raw[bar]?.text !== '_' || !['word', 'command'].includes(this.raw[a.from].type)) return undefined;
+    const index = this.arg(bar + 1);
+    if (!index || index.next !== a.to) return undefined;
+    const before = this.out.length;
+    this.run(a.from, bar);
+    const base = this.out.splice(before);
+    const text = this.subscriptIndex(index);
+    if (base.length !== 1 || base[0].type !== 'name' || !text) return undefined;
+    const value = normalizeName(`${base[0].value}${ACCENT_SUFFIX.get(t.text.slice(1))}_${text}`);
+    this.emit('name', value, t.offset, a.end, { text: `${t.text}{${base[0].text}}_{${text}}` });
     return a.next;
   }
 
@@ -604,13 +625,17 @@ class Normalizer {
     return i + 1;
   }
 
-  /** The index a subscript names: letters and digits (`W_{1}`, `x_{ij}`), a sample `(i)`, a step `t+1` (→ tp1). */
+  /**
+   * The index a subscript names: letters and digits (`W_{1}`, `x_{ij}`), a sample `(i)`, a step `t+1` (→ tp1),
+   * a name of a unit (`a_{h_1}`, the activation of unit h1, → h1).
+   */
   private subscriptIndex(a: Arg): string | undefined {
     const plain = this.plainText(a);
     if (plain) return plain;
     const text = this.raw.slice(a.from, a.to).map((t) => t.text).join('');
     const sample = /^\(([a-zA-Z0-9]+)\)$/.exec(text);
-    return sample ? sample[1] : stepIndex(text);
+    const unit = /^([a-zA-Z]+)_\{?([a-zA-Z0-9]+)\}?$/.exec(text);
+    return sample ? sample[1] : unit ? unit[1] + unit[2] : stepIndex(text);
   }
 
   /** `_`: an index that becomes part of the name before it (`W_{1}` is W1, `w_j` is wj). */

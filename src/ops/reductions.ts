@@ -58,6 +58,8 @@ export const traceOp: OpDef = {
   name: 'trace',
   arity: 1,
   spellings: ['trace', 'tr'],
+  // Not LaTeX's own, but the macro every matrix-calculus text defines (`\newcommand{\tr}{\operatorname{tr}}`).
+  latexCommands: ['\\tr', '\\Tr', '\\trace'],
   shape: ([s]) => {
     requireSquare('trace', s);
     return SCALAR;

@@ -117,6 +117,10 @@ describe('functions and names', () => {
     [String.raw`{\bf x} + \bf{\hat{y} - y}`, 'x + (yhat - y)'],
     // blackboard bold used as bold (`\mathbb{x}`); \mathbb{I} is the identity's I
     [String.raw`\mathbb{w}^T \mathbb{x} + \mathbb{\theta} + \mathbb{I}`, 'w^T x + theta + I'],
+    // the trace macro every matrix-calculus text defines; a unit's name as a subscript (a_{h_1}: the activation of h1)
+    [String.raw`\tr(X^T A) + \Tr(B) + a_{h_1} + \hat{y}_{t_k}`, 'tr(X^T A) + trace(B) + a_h1 + yhat_tk'],
+    // an accent over an entry marks the letter: \hat{y_k} is ŷ_k, as \hat{y}_k is
+    [String.raw`\hat{y_k} - \hat{y}_k + \tilde{\theta_{j}}`, 'yhat_k - yhat_k + thetatilde_j'],
     // a brace's label and a cancellation stroke carry no maths
     [String.raw`\underbrace{(a + b)}_{\text{sum}} c + \overbrace{d}^{\text{d}}`, '(a + b) c + d'],
     [String.raw`\cancel{x} + \textcolor{red}{y}`, 'x + y'],

@@ -44,6 +44,19 @@ describe('a per-entry claim of one case', () => {
     expect(verdicts(md)).toEqual(['3 correct', '4 incorrect', '5 correct', '6 incorrect']);
   });
 
+  it('reads a vector set equal to the list of its entries as naming them, not as a definition', () => {
+    const md = [
+      '# Softmax',
+      'Let $z \\in \\mathbb{R}^{3}$ and $W \\in \\mathbb{R}^{3 \\times 3}$.',
+      '$\\hat{y} = [\\hat{y}_1, \\hat{y}_2, \\hat{y}_3]^T$', // names the entries; ŷ is defined entry by entry below
+      '$\\hat{y}_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}$', // the definition, not a claim about three fresh scalars
+      '$$\\frac{\\partial \\hat{y}_k}{\\partial z_k} = \\hat{y}_k(1 - \\hat{y}_k)$$', // softmax diagonal: right
+      '$u = [u_1, u_2, u_3]^T = W z$', // the listing is left out: u = W z defines u
+      '$$\\frac{\\partial u}{\\partial z} = W$$', // ∂(Wz)/∂z = W: right
+    ].join('\n');
+    expect(verdicts(md)).toEqual(['5 correct', '7 correct']);
+  });
+
   it('takes a case written alone in prose (`If $i = k$,`) as the case of the next display, never a definition of i', () => {
     const md = [
       '# Softmax',

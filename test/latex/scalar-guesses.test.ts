@@ -1,0 +1,29 @@
+// A ✓ that rests on chainrule taking undeclared names as scalars: transposes and traces do nothing to a
+// scalar, so a line can hold for scalars and fail for the matrices the author means (src/check/doubts.ts).
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../../src/app/check';
+
+const verdicts = (md: string) => checkSource(md, 't.md').report.claims.map((c) => `${c.line} ${c.steps.map((s) => s.verdict).join(' ')}`);
+
+describe('scalar guesses under matrix operations', () => {
+  it('leaves unjudged a ✓ that holds only because X and A, declared nowhere, were taken as scalars', () => {
+    // ∂ tr(XᵀA)/∂X = A (tr(XᵀA) = Σ_ij X_ij A_ij); Aᵀ is wrong for matrices, right for scalars.
+    const md = ['$$\\frac{\\partial}{\\partial X} \\operatorname{tr}(X^T A) = A^T$$'].join('\n');
+    expect(verdicts(md)).toEqual(['1 unjudged']);
+  });
+
+  it('judges the same lines once the shapes are stated', () => {
+    // numpy: X, A random 3 x 3; central differences of np.trace(X.T @ A) give A (error 1e-10), not A.T (error ~1).
+    const md = [
+      'Let $X, A \\in \\mathbb{R}^{3 \\times 3}$.',
+      '$$\\frac{\\partial}{\\partial X} \\operatorname{tr}(X^T A) = A^T$$', // wrong: transposed
+      '$$\\frac{\\partial}{\\partial X} \\operatorname{tr}(X^T A) = A$$', // right
+    ].join('\n');
+    expect(verdicts(md)).toEqual(['2 incorrect', '3 correct']);
+  });
+
+  it('keeps a ✓ with no matrix operation on a guessed scalar', () => {
+    // f = x^2 y with x, y undeclared scalars: ∂f/∂x = 2 x y holds whatever their values.
+    expect(verdicts('$f = x^2 y$\n\n$$\\frac{\\partial f}{\\partial x} = 2 x y$$')).toEqual(['3 correct']);
+  });
+});
