@@ -5,6 +5,7 @@
 import type { Statement } from '../syntax/ast';
 import type { Scope } from '../resolve/scope';
 import { walkNames } from '../resolve/names';
+import { findInExpr } from '../syntax/walk';
 import type { NameFacts } from '../latex/confusions';
 
 export class NameCensus {
@@ -15,6 +16,10 @@ export class NameCensus {
   /** Name → the statements that use it. */
   private readonly users = new Map<string, Set<Statement>>();
   private readonly declared = new Set<string>();
+  /** Names some derivative of the statements is taken by. */
+  private readonly variables = new Set<string>();
+  /** Name → the definitions of it. */
+  private readonly definers = new Map<string, Set<Statement>>();
 
   constructor(statements: readonly Statement[], scope: Scope, base?: Scope) {
     for (const s of [scope, base]) for (const d of s?.declarations.values() ?? []) if (!d.samples) this.declared.add(d.name);
@@ -33,13 +38,25 @@ export class NameCensus {
       this.given.add(d.name);
       walkNames(d.expr, (n) => this.given.add(n));
     }
+    const first = new Set<string>();
     for (const st of statements) {
       if (st.kind !== 'equation') continue;
-      const defines = st.lhs.expr.kind === 'name' && scope.definitions.get(st.lhs.expr.name)?.span === st.span;
+      // The definition in force, or the first of a name a later derivation defines again (`E = (p - y)^2 / 2`
+      // before `E = -y log o - ...`): its names are the document's all the same.
+      const name = st.lhs.expr.kind === 'name' && st.rhs.length > 0 ? st.lhs.expr.name : undefined;
+      const defines = name !== undefined && (scope.definitions.get(name)?.span === st.span || (scope.definitions.has(name) && !first.has(name)));
+      if (name !== undefined) first.add(name);
       const add = (map: Map<string, Set<Statement>>, name: string) => map.set(name, (map.get(name) ?? new Set()).add(st));
-      for (const step of [st.lhs, ...st.rhs]) walkNames(step.expr, (n) => add(this.users, n));
+      for (const step of [st.lhs, ...st.rhs]) {
+        walkNames(step.expr, (n) => add(this.users, n));
+        findInExpr(step.expr, (e) => {
+          if (e.kind === 'deriv') for (const w of e.wrt) if (w.kind === 'name') this.variables.add(w.name);
+          return false;
+        });
+      }
       if (defines) {
         add(this.owners, (st.lhs.expr as { name: string }).name);
+        add(this.definers, (st.lhs.expr as { name: string }).name);
         walkNames(st.rhs[0].expr, (n) => add(this.owners, n));
       }
     }
@@ -49,6 +66,12 @@ export class NameCensus {
   factsFor(reading: Statement): NameFacts {
     const elsewhere = (map: Map<string, Set<Statement>>, name: string) => [...(map.get(name) ?? [])].some((st) => st !== reading);
     const own = (name: string) => this.given.has(name) || elsewhere(this.owners, name);
-    return { own, known: (name) => own(name) || elsewhere(this.users, name), declared: (name) => this.declared.has(name) };
+    return {
+      own,
+      known: (name) => own(name) || elsewhere(this.users, name),
+      declared: (name) => this.declared.has(name),
+      settled: (name) => this.given.has(name) || elsewhere(this.definers, name),
+      differentiatedBy: (name) => this.variables.has(name),
+    };
   }
 }

@@ -23,7 +23,17 @@ interface Candidate {
   tokens: Tok[];
   applied: Substitution[];
   expr?: Expr;
+  /** Its shape, once it lowered (unknown for tensor-valued shorthand). */
+  shape?: Shape;
 }
+
+/**
+ * The shape a step should have: a definition's declared shape is required; the shape of a claim's target is
+ * preferred (of the readings accepted, the ones of the target's shape are taken: `(o - V) v^T` for a 1 x K
+ * target reads V as the y of the loss, not as the K x 1 v). Shapes, never values: no reading is chosen by the
+ * verdict it gives.
+ */
+export type ShapeWanted = { declared: Shape } | { target: Expr };
 
 /** Tries the readings of one step in a scope's lowering. */
 export class StepReader {
@@ -45,7 +55,8 @@ export class StepReader {
    * The step as read with the fewest substitutions, and the readings it took; undefined when it reads as
    * written, or no reading within the limits does, or two readings tie (a warning says so).
    */
-  read(step: Step, context: Omit<SiteContext, 'expr'>, budget: { left: number }, declared?: Shape): { step: Step; readings: Reading[] } | undefined {
+  read(step: Step, context: Omit<SiteContext, 'expr'>, budget: { left: number }, wanted?: ShapeWanted): { step: Step; readings: Reading[] } | undefined {
+    const declared = wanted && 'declared' in wanted ? wanted.declared : undefined;
     if (!this.options.isLatex(step.span)) return undefined;
     const tokens = latexTokens(step.text, { file: this.options.file, line: step.span.line, column: step.span.column });
     // Most steps have no glyph the table knows: they are not parsed again.
@@ -64,9 +75,11 @@ export class StepReader {
         if (budget.left-- <= 0) return undefined; // the limit ran out before this count was tried through
         c.expr = parseLatexExpression(c.tokens);
         // Nothing left suspect (cheap) before it lowers (derivatives are worked out there).
-        if (c.expr && !findSubstitutions(c.tokens, { ...context, expr: c.expr }).some((s) => s.live) && this.lowers(c.expr, declared)) accepted.push(c);
+        if (!c.expr || findSubstitutions(c.tokens, { ...context, expr: c.expr }).some((s) => s.live)) continue;
+        const lowered = this.lowered(c.expr, declared);
+        if (lowered.ok) accepted.push({ ...c, shape: lowered.shape });
       }
-      if (accepted.length > 0) return this.choose(step, accepted);
+      if (accepted.length > 0) return this.choose(step, this.fitting(accepted, wanted));
       if (count === this.maxSubstitutions) break;
       const next: Candidate[] = [];
       for (const c of level) {
@@ -107,16 +120,27 @@ export class StepReader {
     return { step: { ...step, expr }, readings };
   }
 
-  /** Whether an expression lowers in the scope (with the declared shape, for a definition). */
+  /** The accepted readings of the claim target's shape, when there are any (the target is lowered only now). */
+  private fitting(accepted: Candidate[], wanted: ShapeWanted | undefined): Candidate[] {
+    const shape = wanted && 'target' in wanted ? this.lowered(wanted.target).shape : undefined;
+    const fit = shape ? accepted.filter((c) => c.shape && shapesEqual(c.shape, shape)) : [];
+    return fit.length > 0 ? fit : accepted;
+  }
+
   private lowers(expr: Expr, declared?: Shape): boolean {
+    return this.lowered(expr, declared).ok;
+  }
+
+  /** Whether an expression lowers in the scope (with the declared shape, for a definition), and its shape. */
+  private lowered(expr: Expr, declared?: Shape): { ok: boolean; shape?: Shape } {
     try {
       const node = this.lowering.with({ editMemo: new WeakMap() }).lower(expr);
-      return !declared || shapesEqual(node.shape, declared);
+      return { ok: !declared || shapesEqual(node.shape, declared), shape: node.shape };
     } catch (err) {
-      if (err instanceof ShapeError) return false;
+      if (err instanceof ShapeError) return { ok: false };
       // The derivative of a name the document uses but does not define is a question of context, not of reading.
-      if (err instanceof LowerError) return err.diagnostic.code === 'unknown-name' && insideDerivativeOf(expr, err.diagnostic.span);
-      return true; // tensor-valued derivative references: informal shorthand, read all the same
+      if (err instanceof LowerError) return { ok: err.diagnostic.code === 'unknown-name' && insideDerivativeOf(expr, err.diagnostic.span) };
+      return { ok: true }; // tensor-valued derivative references: informal shorthand, read all the same
     }
   }
 }

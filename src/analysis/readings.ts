@@ -76,7 +76,7 @@ function readPass(statements: readonly Statement[], scope: Scope, options: SlipO
 /** A definition's right side, read against its declared shape; the reading is said in a warning (no claim lists it). */
 function readDefinition(st: Equation, scope: Scope, reader: StepReader, names: NameFacts, budget: { left: number }, diagnostics: Diagnostic[]): Statement {
   const declared = scope.declarations.get((st.lhs.expr as { name: string }).name)?.shape;
-  const read = reader.read(st.rhs[0], { names, numeric: numericAround(st, st.rhs[0]), target: false, derivation: false }, budget, declared);
+  const read = reader.read(st.rhs[0], { names, numeric: numericAround(st, st.rhs[0]), target: false, derivation: false }, budget, declared && { declared });
   if (!read) return st;
   diagnostics.push(...read.readings.map((r) => warning('reading', `read ${r.written} as ${r.readAs}: ${r.why}`, r.span)));
   return withReadings({ ...st, rhs: [read.step, ...st.rhs.slice(1)] }, read.readings);
@@ -95,7 +95,7 @@ function readClaimSteps(st: Equation, defines: boolean, reader: StepReader, name
   const derivation = lhs.expr.kind === 'deriv';
   const rhs = st.rhs.map((step, i) => {
     if (defines && i === 0) return step;
-    const read = reader.read(step, { names, numeric: numericAround(st, step), target: false, derivation }, budget);
+    const read = reader.read(step, { names, numeric: numericAround(st, step), target: false, derivation }, budget, { target: lhs.expr });
     if (!read) return step;
     readings.push(...read.readings);
     return read.step;

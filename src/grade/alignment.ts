@@ -11,7 +11,7 @@ import { normalizeName } from '../syntax/names';
 import { sumSigns } from '../resolve/indexUses';
 import type { AssignmentProblem } from './assignment';
 import type { Segment } from './segments';
-import { statementNames } from './segments';
+import { statementNames } from '../resolve/questions';
 import { applyNotation, mapNotation, problemNames } from './notationMap';
 import { namesReached, walkNames } from '../resolve/names';
 import { printExpr } from '../syntax/print';

@@ -4,7 +4,7 @@ import type { Statement } from '../syntax/ast';
 import type { AssignmentProblem } from './assignment';
 import { lossNames, type AlignedBy, type AlignedSegment } from './alignment';
 import { applyNotation, mapNotation, problemNames, type NotationMap } from './notationMap';
-import { isSetupLine } from './segments';
+import { isSetupLine } from '../resolve/questions';
 import { locate, type SubmissionDocument } from './documents';
 
 export interface ProblemParts {

@@ -3,8 +3,7 @@
 // cut again where a new derivation starts without a heading (a name defined again in new terms,
 // src/resolve/questions.ts), and a `.cr` file's `problem` sections.
 import type { ParsedFile, Statement } from '../syntax/ast';
-import { redefinitionBreaks } from '../resolve/questions';
-import { walkNames } from '../resolve/names';
+import { derivationStarts, isSetupLine } from '../resolve/questions';
 
 export interface Segment {
   /** What the author calls this part (a question's id or heading text, a `problem` line's id); null before any. */
@@ -59,50 +58,10 @@ export function segmentsOf(parsed: ParsedFile, lastLine: number): Segment[] {
   return out;
 }
 
-/** Declarations and definitions of a single name: what a later part may rely on. */
-export function isSetupLine(st: Statement): boolean {
-  return st.kind === 'decl' || st.kind === 'function-decl' || st.kind === 'index-decl' || (st.kind === 'equation' && st.lhs.expr.kind === 'name' && st.rhs.length > 0);
-}
-
 /**
- * The statements cut where a new derivation starts. The cut moves back over the setup lines just before it
- * that introduce names the part before does not use (`h_1 = X W_1 + b_1` before the new `L = ... a_2`):
- * they are the new derivation's setup.
+ * The statements cut where a new derivation starts (src/resolve/questions.ts `derivationStarts`, as `check` cuts).
  */
 function cutAtNewDerivations(before: readonly Statement[], statements: Statement[]): Statement[][] {
-  const pieces: Statement[][] = [];
-  let start = 0;
-  for (const at of redefinitionBreaks(before, statements)) {
-    let cut = at;
-    const defined: string[] = [];
-    for (let k = at - 1; k > start && isSetupLine(statements[k]); k--) {
-      defined.push(...definedBy(statements[k]));
-      if (!usedIn(defined, statements.slice(start, k))) cut = k;
-    }
-    pieces.push(statements.slice(start, cut));
-    start = cut;
-  }
-  pieces.push(statements.slice(start));
-  return pieces;
-}
-
-function definedBy(st: Statement): string[] {
-  if (st.kind === 'decl' || st.kind === 'index-decl') return st.names.map((n) => n.name);
-  if (st.kind === 'function-decl') return st.heads.map((h) => h.name.name);
-  if (st.kind === 'equation' && st.lhs.expr.kind === 'name') return [st.lhs.expr.name];
-  return [];
-}
-
-function usedIn(names: readonly string[], statements: readonly Statement[]): boolean {
-  const wanted = new Set(names);
-  let found = false;
-  for (const st of statements) for (const n of statementNames(st)) if (wanted.has(n)) found = true;
-  return found;
-}
-
-/** Every name a statement writes (declared, defined, or used in its expressions). */
-export function statementNames(st: Statement): Set<string> {
-  const names = new Set<string>(definedBy(st));
-  if (st.kind === 'equation') for (const step of [st.lhs, ...st.rhs]) walkNames(step.expr, (n) => names.add(n));
-  return names;
+  const cuts = [0, ...derivationStarts(before, statements), statements.length];
+  return cuts.slice(1).map((end, i) => statements.slice(cuts[i], end));
 }

@@ -12,6 +12,10 @@ export interface NameFacts {
   known(name: string): boolean;
   /** Declared with a shape (`x \in \mathbb{R}^{1 \times M}`). */
   declared(name: string): boolean;
+  /** Declared, defined or given (by `at`, as a dimension or function): own, not only by being used in a definition. */
+  settled(name: string): boolean;
+  /** What a derivative is taken by, in any statement (`\partial V`): a quantity the author means by that name. */
+  differentiatedBy(name: string): boolean;
 }
 
 export interface SiteContext {

@@ -50,7 +50,8 @@ function lookalike(heads: readonly string[], read: string): Confusion {
         const head = heads.find((h) => t.type === 'name' && t.value.startsWith(h) && /^[0-9]*$/.test(t.value.slice(h.length)));
         if (!head) return;
         const name = normalizeName(read + t.value.slice(head.length));
-        if (!ctx.names.own(name)) return;
+        // A name the author differentiates by (`\partial V`, `\partial \gamma`) is a quantity of its own.
+        if (!ctx.names.own(name) || ctx.names.differentiatedBy(t.value)) return;
         out.push({ key: `${read}:${head}`, site: nameSite(tokens, i, name, ctx.names) });
       });
       return out;
@@ -122,11 +123,13 @@ const letterCase: Confusion = {
       const other = m[1] === m[1].toLowerCase() ? m[1].toUpperCase() : m[1].toLowerCase();
       const name = other + m[2];
       if (!ctx.names.own(name)) return;
-      // Suspect where the other case is declared (X for a declared x) or as what a derivative is of or by
-      // (`\partial w_{1}` with W_1 declared): a letter beside a name only defined is as often a name of its
-      // own (an index l beside a loss L).
+      // Suspect where the other case is declared (X for a declared x) and the written one is not settled (only
+      // used, as an undeclared scalar: the `X` of `h = XW + b` in an earlier derivation), or as what a
+      // derivative is of or by (`\partial w_{1}` with W_1 declared): a letter beside a name only defined is as
+      // often a name of its own (an index l beside a loss L).
       const site = nameSite(tokens, i, name, ctx.names);
-      out.push({ key: `case:${m[1]}`, site: { ...site, live: site.live && (ctx.names.declared(name) || inDerivative(t, ctx.expr)) } });
+      const live = (ctx.names.declared(name) && !ctx.names.settled(t.value)) || (site.live && inDerivative(t, ctx.expr));
+      out.push({ key: `case:${m[1]}`, site: { ...site, live } });
     });
     return out;
   },

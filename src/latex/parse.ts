@@ -121,7 +121,8 @@ export function parseLatexMath(math: string, origin: Origin, plain = false): Lat
     raw.statements.forEach((st, i) => {
       const filled = fillTexts(st, pos);
       const labelled = i === 0 && row.label !== undefined && filled.kind === 'equation' ? { ...filled, label: row.label } : filled;
-      const pointed = i === 0 && row.at && labelled.kind === 'equation' ? { ...labelled, point: row.at } : labelled;
+      const read = i === 0 && row.readings && labelled.kind === 'equation' ? { ...labelled, readings: [...(labelled.readings ?? []), ...row.readings] } : labelled;
+      const pointed = i === 0 && row.at && read.kind === 'equation' ? { ...read, point: row.at } : read;
       const condition = i === 0 ? row.condition ?? result.condition : result.condition;
       result.statements.push(condition && pointed.kind === 'equation' ? { ...pointed, condition } : pointed);
     });

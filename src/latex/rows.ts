@@ -2,7 +2,7 @@
 // per statement written side by side) and takes the decisions that need context, so the grammar
 // stays unambiguous: which `d` is a differential, which name is called, where a shape is written.
 import { warning, type Diagnostic } from '../diagnostics';
-import type { AtBinding, Domain, IndexCondition, ShapeSpec, Span } from '../syntax/ast';
+import type { AtBinding, Domain, IndexCondition, Reading, ShapeSpec, Span } from '../syntax/ast';
 import { dropQuantifier, takeCondition, type Case } from './conditions';
 import { asideOf } from './asides';
 import { readElisions } from './elisions';
@@ -36,6 +36,8 @@ export interface Row {
   condition?: IndexCondition;
   /** What the row was read as otherwise than written (`\frac{\partial}{o_k}` as ∂/∂o_k), to report with it. */
   notes?: Diagnostic[];
+  /** OCR slips read in the row before the grammar (a stray `\int`, `\neq` for `\in`), listed on its claim as the confusion table's are. */
+  readings?: Reading[];
 }
 
 /** The rows of a block, in order; rows with nothing in them are left out. */
@@ -247,8 +249,9 @@ function prepareRow(input: Tok[]): Row {
   const trailing = new Set(['period', 'comma', 'eq', 'approx']);
   while (tokens.length > 1 && trailing.has(tokens[tokens.length - 1].type)) tokens.pop();
   const at = tokens.flatMap((t) => t.at ?? []);
-  tokens = readElisions(withoutProbabilityHead(tokens.filter((t) => t.type !== 'evalat')));
-  const row: Row = { tokens, ...(label === undefined ? {} : { label }), ...(at.length > 0 ? { at } : {}) };
+  const slips = readRowSlips(tokens.filter((t) => t.type !== 'evalat'));
+  tokens = readElisions(withoutProbabilityHead(slips.tokens));
+  const row: Row = { tokens, ...(label === undefined ? {} : { label }), ...(at.length > 0 ? { at } : {}), ...(slips.readings.length ? { readings: slips.readings } : {}) };
   const problem = checkRow(tokens);
   if (problem) return { ...row, error: problem, head: headOf(input) };
   tokens = markDifferentials(tokens);
@@ -278,6 +281,31 @@ function withDenominatorPartials(input: Tok[]): { tokens: Tok[]; notes: Diagnost
     notes.unshift(warning('reading', `read \\frac{${diff.text}}{${name.text}} as the derivative operator by ${name.text}: the ∂ of its variable is left out`, spanOf([frac, end])));
   }
   return { tokens, notes };
+}
+
+/**
+ * OCR slips read before the grammar (docs/latex.md, "Reading OCR slips"), each listed on the row's claim:
+ * `\int \frac{\partial L}{\partial b_2} = a_2 - y`, an integral sign opening a claim about a derivative with no
+ * differential anywhere after it, integrates nothing: it is OCR of a bracket or brace, left out; `\neq` before
+ * `\mathbb{R}^{..}` compares a value with a set, which means nothing: it is OCR of `\in`.
+ */
+function readRowSlips(input: Tok[]): { tokens: Tok[]; readings: Reading[] } {
+  let tokens = input;
+  const readings: Reading[] = [];
+  const [sign, frac, open, diff] = tokens;
+  const opensDerivative = frac?.type === 'frac' && open?.type === 'lbrace' && diff?.type === 'diff';
+  // `dx` after the integrand, or a second integral: an integral after all.
+  const integrates = tokens.slice(1).some((t) => t.type === 'unsupported' || (t.type === 'name' && /^d[a-zA-Z]?$/.test(t.text)));
+  if (sign?.type === 'unsupported' && sign.text === '\\int' && opensDerivative && tokens.some((t) => t.type === 'eq') && !integrates) {
+    readings.push({ span: sign.span, written: sign.text, readAs: '(', why: 'an integral sign before a derivative, with no differential, integrates nothing: OCR of a bracket opening the line' });
+    tokens = tokens.slice(1);
+  }
+  tokens = tokens.map((t, i) => {
+    if (t.type !== 'unsupported' || !['\\neq', '\\ne'].includes(t.text) || tokens[i + 1]?.type !== 'reals') return t;
+    readings.push({ span: t.span, written: t.text, readAs: 'in', why: '≠ before a set of shapes compares a value with a set: OCR of \\in' });
+    return { ...t, type: 'kw_in', value: t.text };
+  });
+  return { tokens, readings };
 }
 
 /**

@@ -74,11 +74,11 @@ function splitDocument(parsed: ParsedFile): QuestionSection[] | undefined {
   return sections.filter((s) => s.own.some((st) => st.kind === 'equation'));
 }
 
-/** `own` split where a name is defined again in new terms; each later part sees everything before it. */
+/** `own` split where a new derivation starts (`derivationStarts`); each later part sees everything before it. */
 function splitAtRedefinitions(id: string, inherited: Statement[][], borrowed: number, own: Statement[]): QuestionSection[] {
   const sections: QuestionSection[] = [];
   let start = 0;
-  for (const i of redefinitionBreaks(inherited.slice(borrowed).flat(), own)) {
+  for (const i of derivationStarts(inherited.slice(borrowed).flat(), own)) {
     sections.push({ id, inherited, borrowed, own: own.slice(start, i) });
     inherited = [...inherited, own.slice(start, i)];
     start = i;
@@ -87,8 +87,54 @@ function splitAtRedefinitions(id: string, inherited: Statement[][], borrowed: nu
   return sections;
 }
 
-/** Where `own` starts a new derivation (indices), given the definitions it sees before it (the grader splits there too). */
-export function redefinitionBreaks(before: readonly Statement[], own: readonly Statement[]): number[] {
+/**
+ * Where `own` starts a new derivation (indices), given the statements it sees before it; `check` and the grader
+ * split there alike. A name defined again in new terms starts it, and so do the setup lines just before that
+ * introduce names the derivation before does not use (`h_1 = X W_1 + b_1` before the new `L = ... a_2`):
+ * they are the new derivation's setup, not the end of the old one.
+ */
+export function derivationStarts(before: readonly Statement[], own: readonly Statement[]): number[] {
+  const starts: number[] = [];
+  let start = 0;
+  for (const at of redefinitionBreaks(before, own)) {
+    let cut = at;
+    const defined: string[] = [];
+    for (let k = at - 1; k > start && isSetupLine(own[k]); k--) {
+      defined.push(...definedBy(own[k]));
+      if (!usedIn(defined, own.slice(start, k))) cut = k;
+    }
+    starts.push(cut);
+    start = cut;
+  }
+  return starts;
+}
+
+/** Declarations and definitions of a single name: what a later part may rely on. */
+export function isSetupLine(st: Statement): boolean {
+  return st.kind === 'decl' || st.kind === 'function-decl' || st.kind === 'index-decl' || (st.kind === 'equation' && st.lhs.expr.kind === 'name' && st.rhs.length > 0);
+}
+
+function definedBy(st: Statement): string[] {
+  if (st.kind === 'decl' || st.kind === 'index-decl') return st.names.map((n) => n.name);
+  if (st.kind === 'function-decl') return st.heads.map((h) => h.name.name);
+  if (st.kind === 'equation' && st.lhs.expr.kind === 'name') return [st.lhs.expr.name];
+  return [];
+}
+
+function usedIn(names: readonly string[], statements: readonly Statement[]): boolean {
+  const wanted = new Set(names);
+  return statements.some((st) => [...statementNames(st)].some((n) => wanted.has(n)));
+}
+
+/** Every name a statement writes (declared, defined, or used in its expressions). */
+export function statementNames(st: Statement): Set<string> {
+  const names = new Set<string>(definedBy(st));
+  if (st.kind === 'equation') for (const step of [st.lhs, ...st.rhs]) walkNames(step.expr, (n) => names.add(n));
+  return names;
+}
+
+/** Where a name is defined again in new terms (indices of `own`). */
+function redefinitionBreaks(before: readonly Statement[], own: readonly Statement[]): number[] {
   const definitions = new Map<string, Expr>();
   const define = (st: Statement): void => {
     if (st.kind === 'equation' && st.lhs.expr.kind === 'name' && st.rhs.length && !definitions.has(st.lhs.expr.name)) definitions.set(st.lhs.expr.name, st.rhs[0].expr);

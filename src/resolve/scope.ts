@@ -339,7 +339,9 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
   const claim = (steps: Step[]): void => {
     if (steps.length === 0) return;
     const claim: Claim = { label: st.label, target: st.lhs, steps, shapeClaim: st.shapeClaim, span: st.span, point, ...(st.condition ? { condition: st.condition } : {}) };
-    const readings = st.readings?.filter((r) => [st.lhs, ...steps].some((s) => spanWithin(r.span, s.span)));
+    // A slip read outside every member (a stray `\int` opening the line, `\neq` for the shape's `\in`) is every claim's.
+    const within = (r: Reading, members: readonly Step[]) => members.some((s) => spanWithin(r.span, s.span));
+    const readings = st.readings?.filter((r) => !within(r, [st.lhs, ...st.rhs]) || within(r, [st.lhs, ...steps]));
     scope.claims.push(readings?.length ? { ...claim, readings } : claim);
   };
   const given = lhs.kind === 'name' && isSubmission && scope.given?.has(lhs.name) === true;

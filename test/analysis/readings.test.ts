@@ -111,11 +111,18 @@ describe('the bounded search', () => {
 
   it('reads a definition against its declared shape (X for a declared x), said in a warning', () => {
     const md = '$$x \\in \\mathbb{R}^{1 \\times M}$$\n\n$$W_1 \\in \\mathbb{R}^{M \\times N}$$\n\n$$h_1, b_1 \\in \\mathbb{R}^{1 \\times N}$$\n\n$$g = X$$\n\n$$h_1 = X W_1 + b_1$$';
-    // X is used in another definition (g = X), so it is the document's name as well and not suspect: the
-    // line is read only because X W_1 + b_1 is M x N and h_1 is declared 1 x N.
+    // X is used in another definition (g = X) but never declared or defined, while x is declared: X is
+    // suspect wherever it stands (line 7), and line 9 would be read anyway, since X W_1 + b_1 is M x N and h_1
+    // is declared 1 x N.
     const { statements, diagnostics } = read(md);
-    expect(readings(statements)).toEqual(['9: X as x']);
-    expect(diagnostics.map((d) => [d.code, d.span.line, d.span.column])).toEqual([['reading', 9, 9]]);
+    expect(readings(statements)).toEqual(['7: X as x', '9: X as x']);
+    expect(diagnostics.map((d) => [d.code, d.span.line, d.span.column])).toEqual([['reading', 7, 7], ['reading', 9, 9]]);
+  });
+
+  it('leaves a name of the other case alone where the document declares or defines it (X = 2 g beside x)', () => {
+    // X = 2 g settles X as the document's own name: g = X + 1 is about that X, a scalar, and lowers as written.
+    const md = '$$x \\in \\mathbb{R}^{1 \\times M}$$\n\n$$X = 2 c$$\n\n$$g = X + 1$$';
+    expect(readings(read(md).statements)).toEqual([]);
   });
 });
 

@@ -60,8 +60,11 @@ describe(`${MATRIX}: the slips are read`, () => {
     expect(report.diagnostics.filter((d) => d.code === 'declared-shape-mismatch')).toEqual([]);
   });
 
-  it('line 66: w_1 for the declared W_1, and a for ∂ in `\\frac{2h_{1}}{aw_{1}}`', () => {
-    expect(readingsAt(66)).toEqual(['w_{1} as W1', '\\frac{2L}{2h_{1}} as dL/dh1', '\\frac{2h_{1}}{aw_{1}} as dh1/dW1']);
+  it('line 66: w_1 for the declared W_1, a for ∂ in `\\frac{2h_{1}}{aw_{1}}`, and X for the declared x', () => {
+    // X is the logistic regression's undeclared scalar (h = XW + b, line 8); the two-layer derivation, split off
+    // at its declarations (line 37), declares x: there X is x, and X^T dL/dh1 is M x N, the shape of W1.
+    expect(readingsAt(66)).toEqual(['w_{1} as W1', '\\frac{2L}{2h_{1}} as dL/dh1', '\\frac{2h_{1}}{aw_{1}} as dh1/dW1', 'X as x']);
+    expect(claimAt(66).steps.map((s) => s.verdict)).toEqual(['informal', 'correct']);
   });
 
   it('line 88 `= \\alpha_1^T \\frac{2L}{2h_2}`: \\alpha_1 for a_1, and the claim checks', () => {

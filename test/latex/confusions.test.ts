@@ -13,7 +13,7 @@ const ORIGIN = { file: 'step.tex', line: 1, column: 1 };
 function context(own: string[], known: string[] = [], over: Partial<SiteContext> = {}, declared: string[] = []): Omit<SiteContext, 'expr'> {
   const ownAll = [...own, ...declared];
   return {
-    names: { own: (n) => ownAll.includes(n), known: (n) => ownAll.includes(n) || known.includes(n), declared: (n) => declared.includes(n) },
+    names: { own: (n) => ownAll.includes(n), known: (n) => ownAll.includes(n) || known.includes(n), declared: (n) => declared.includes(n), settled: (n) => ownAll.includes(n), differentiatedBy: () => false },
     target: false,
     derivation: false,
     numeric: false,
@@ -103,6 +103,11 @@ describe('look-alike letters, words and case', () => {
     expect(found('\\alpha - y', context(['a', 'y', 'alpha']))).toEqual({ 'a:alpha': false });
     // no a in the document: nothing to read it as
     expect(found('\\alpha - \\gamma', context(['y']))).toEqual({ 'y:gamma': true });
+    // a name the document differentiates by (∂q/∂V for an RNN's weights V, ∂L/∂γ for batch norm's scale) is a
+    // quantity of its own, never a slip of y
+    const variables = (names: string[]) => ({ ...ay, names: { ...ay.names, differentiatedBy: (n: string) => names.includes(n) } });
+    expect(found('\\alpha_1^T - (\\alpha_2 - V)', variables(['V']))).toEqual({ 'a:alpha': true });
+    expect(found('\\gamma \\hat{x}', variables(['gamma']))).toEqual({});
   });
 
   it('5 for s only where nothing else reads (never suspect by itself)', () => {

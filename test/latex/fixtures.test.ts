@@ -38,6 +38,8 @@ const EXPECTED: Record<string, { blocks: number; read: number; statements: numbe
   'fixtures/latex/new_primitives.md': { blocks: 13, read: 13, statements: 17, problems: [] },
   // 3 declarations, 5 definitions (h, a, L, k, p), 20 claims, each block one statement.
   'fixtures/latex/ocr_slips.md': { blocks: 28, read: 28, statements: 28, problems: [] },
+  // 3 definitions and 7 claims, 4 declarations and 4 definitions, 7 claims; `o \neq r v` is refused (26 blocks)
+  'fixtures/latex/ocr_two_derivations.md': { blocks: 26, read: 25, statements: 25, problems: [] },
   // Sections 1-7: 7 + 6 + 7 + 16 + 6 + 4 + 7 statements (its comment lists them; `F, G` and `r, dr/dt` are
   // two on one line, `X, beta, y` three declarations); the shape block continues dE/dX; section 8 is set aside.
   'fixtures/latex/notation.md': { blocks: 51, read: 51, statements: 53, problems: ['1', '2', '3', '4', '5', '6', '7', '8'] },
@@ -53,6 +55,8 @@ const EXPECTED: Record<string, { blocks: number; read: number; statements: numbe
 
 /** The only diagnostics a fixture may give: the lines set aside. */
 const EXPECTED_DIAGNOSTICS: Record<string, string[]> = {
+  // ≠ between two values (not before a shape, where it is OCR of ∈) is refused.
+  'fixtures/latex/ocr_two_derivations.md': ['87:5 warning parse-error cannot read this maths: ≠ states no checkable claim'],
   // The lines set aside.
   'fixtures/latex/notation.md': [
     '129:3 warning not-a-claim set aside: shape arithmetic, not a claim',
