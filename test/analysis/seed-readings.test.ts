@@ -30,8 +30,10 @@ describe(`${MATRIX}: the slips are read`, () => {
   it('line 12 `\\frac{2L}{2W} = \\frac{2L}{2h} \\frac{2h}{2W} = X^{T} \\frac{2L}{2h}`: 2 for ∂, and the claim checks', () => {
     expect(readingsAt(12)).toEqual(['\\frac{2L}{2W} as dL/dW', '\\frac{2L}{2h} as dL/dh', '\\frac{2h}{2W} as dh/dW']);
     expect(claimAt(12).target).toBe('dL/dW');
-    // dL/dW = dL/dh dh/dW = X^T dL/dh with h scalar (question 1): both steps right
-    expect(claimAt(12).verdict).toBe('correct');
+    // dL/dW = dL/dh dh/dW = X^T dL/dh: right for matrices, but question 1 states no shapes, so X, W, h are taken as
+    // scalars, where X^T is X and `dL/dh X^T` would pass too: the ✓ would rest on that guess, so no verdict.
+    expect(claimAt(12).verdict).toBe('unjudged');
+    expect(claimAt(12).steps[1].message).toMatch(/states the shape of X, so chainrule took it as a scalar/);
     expect(claimAt(12).readings![0]).toMatchObject({ line: 12, column: 3 });
   });
 

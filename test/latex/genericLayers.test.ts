@@ -24,10 +24,12 @@ describe('a forward pass written at a generic layer l', () => {
   it('checks the layer-l lines for every loss the layers above could make, and the output layer with the loss written', () => {
     const doc = [
       ...generic('f^{(l)}'),
-      // z = W a + b: ∂L/∂W = δ aᵀ and ∂L/∂b = δ at any layer, whatever L is above it: correct.
+      // z = W a + b: ∂L/∂W = δ aᵀ and ∂L/∂b = δ at any layer, whatever L is above it: correct. No shape is stated, so
+      // a^{(l-1)} is taken as a scalar and its transpose tells nothing: the first is unjudged (src/check/doubts.ts).
       '$$\\frac{\\partial L}{\\partial W^{(l)}} = \\delta^{(l)} (a^{(l-1)})^T$$',
       '$$\\frac{\\partial L}{\\partial b^{(l)}} = \\delta^{(l)}$$',
-      // z^{(l+1)} = W^{(l+1)} a^{(l)} + b^{(l+1)}, a^{(l)} = f(z^{(l)}): δ^{(l)} = (W^{(l+1)ᵀ} δ^{(l+1)}) ⊙ f'(z^{(l)}): correct.
+      // z^{(l+1)} = W^{(l+1)} a^{(l)} + b^{(l+1)}, a^{(l)} = f(z^{(l)}): δ^{(l)} = (W^{(l+1)ᵀ} δ^{(l+1)}) ⊙ f'(z^{(l)}): correct,
+      // and unjudged for the same reason (W^{(l+1)} taken as a scalar under its transpose).
       '$$\\delta^{(l)} = \\left( (W^{(l+1)})^T \\delta^{(l+1)} \\right) \\odot f\'^{(l)}(z^{(l)})$$',
       // Without f'(z^{(l)}) the recursion is wrong for every f but the identity (numpy: -0.489 for -0.342); f is
       // left to the prose, so chainrule cannot be sure: unjudged.
@@ -38,9 +40,9 @@ describe('a forward pass written at a generic layer l', () => {
       '$$\\delta^{(L)} = a^{(L)} - y$$',
     ];
     expect(verdicts(doc)).toEqual([
-      [6, 'correct'],
+      [6, 'unjudged'],
       [7, 'correct'],
-      [8, 'correct'],
+      [8, 'unjudged'],
       [9, 'unjudged'],
       [10, 'correct'],
       [11, 'unjudged'],
