@@ -5,6 +5,7 @@ import type { ParsedFile, Span, Statement } from '../syntax/ast';
 import type { Diagnostic } from '../diagnostics';
 import { latexSpans, parseDocument, sourceKindOf } from './document';
 import { declareImpliedArrays } from '../resolve/indexArrays';
+import { defineArgumentVectors } from '../resolve/argumentVectors';
 import { inferUndeclaredShapes } from './shapeInference';
 import { declareUnknownFunctions, defineUnknownTargets } from './unknownTargets';
 import { sampleLabels } from '../resolve/indexUses';
@@ -64,6 +65,8 @@ export function readDocument(source: string, file: string): ReadDocument {
     scope.summationConvention = true;
     scope.mathsConventions = true;
     declareImpliedArrays(scope, statements);
+    // `\nabla_x f(x)` for f(x_1, x_2): x is the column of f's arguments (src/resolve/argumentVectors.ts).
+    defineArgumentVectors(scope);
     // Shapes a document leaves to its reader, from the use of the names (src/analysis/shapeInference.ts).
     inferUndeclaredShapes(scope, textOf);
     // A loss left to prose is an unknown function of what it is differentiated by (src/analysis/unknownTargets.ts).

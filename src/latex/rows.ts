@@ -6,6 +6,7 @@ import type { AtBinding, Domain, IndexCondition, ShapeSpec, Span } from '../synt
 import { takeCondition, type Case } from './conditions';
 import { asideOf } from './asides';
 import { readElisions } from './elisions';
+import { readHigherOrder } from './higherOrder';
 import { readShapeArithmetic } from './shapeArithmetic';
 import { CLOSING, OPENING, RELATIONS, closer, depths, spanOf, type Tok } from './tokens';
 import { table } from './vocabulary';
@@ -241,7 +242,7 @@ function prepareRow(input: Tok[]): Row {
   const row: Row = { tokens, ...(label === undefined ? {} : { label }), ...(at.length > 0 ? { at } : {}) };
   const problem = checkRow(tokens);
   if (problem) return { ...row, error: problem, head: headOf(input) };
-  tokens = markDifferentials(tokens);
+  tokens = markDifferentials(readHigherOrder(tokens));
   const partials = withDenominatorPartials(tokens);
   tokens = partials.tokens;
   if (partials.notes.length) row.notes = partials.notes;
