@@ -151,6 +151,12 @@ class Assembler {
     this.doc.diagnostics.push(...instances.diagnostics);
   }
 
+  /** `J_F` of the document's functions (a Jacobian at a point adds the Jacobian as a function), domains stated in prose. */
+  readFunctionNotation(): void {
+    this.expand(readJacobians(this.doc.statements));
+    this.doc.statements = withDomains(this.doc.statements, this.domains);
+  }
+
   /** The statements replaced by `r`'s, each in the problem and question of the statement it comes from (`origin`). */
   private expand(r: { statements: Statement[]; origin: number[] }): void {
     this.doc.statements = r.statements;
@@ -203,7 +209,7 @@ export function assemble(source: string, file: string, scan: (source: string) =>
     else if (ev.kind === 'cr') a.cr(ev);
     else a.marker(ev);
   }
-  a.doc.statements = withDomains(readJacobians(a.doc.statements), a.domains);
+  a.readFunctionNotation();
   a.finish();
   a.readNetworkNotation();
   return a.doc;

@@ -75,3 +75,22 @@ describe('a function written in terms of itself', () => {
     expect(check(alone).diagnostics.map((d) => d.message)).toContain('set aside: g(y) is written in terms of itself, so this line defines nothing chainrule can check');
   });
 });
+
+describe('a Jacobian at a point', () => {
+  const setup = ['# 1', 'Let $F(x, y) = \\begin{bmatrix} x^2 y \\\\ 5x + \\sin y \\end{bmatrix}$ and $G(u, v) = \\begin{bmatrix} u v \\\\ u + v \\end{bmatrix}$.'];
+  it('reads J_F(G(u, v)) as the Jacobian of F evaluated at G(u, v): the chain rule J_{F∘G} = J_F(G) J_G', () => {
+    const md = [...setup,
+      '$$J_{F \\circ G}(u, v) = J_F(G(u, v)) J_G(u, v)$$', '$$J_{F \\circ G}(u, v) = J_G(u, v) J_F(G(u, v))$$', '$$J_{F \\circ G}(u, v) = J_F(u, v) J_G(u, v)$$',
+    ].join('\n');
+    // J_F = [[2xy, x²], [5, cos y]], J_G = [[v, u], [1, 1]]. The chain rule is J_F(G(u, v)) J_G(u, v) (numpy with
+    // central differences of F(G(u, v)) at (0.8, -0.6): agrees to 1e-10); the factors swapped, or J_F taken at
+    // (u, v) instead of at G(u, v), give other matrices.
+    expect(verdicts(md)).toEqual(['3 correct', '4 incorrect', '5 incorrect']);
+  });
+
+  it('reads J_F(1, 2) as the Jacobian at the point (1, 2)', () => {
+    const md = [...setup, '$$J_F(1, 2) = \\begin{bmatrix} 4 & 1 \\\\ 5 & \\cos 2 \\end{bmatrix}$$', '$$J_F(1, 2) = \\begin{bmatrix} 4 & 1 \\\\ 5 & \\sin 2 \\end{bmatrix}$$'].join('\n');
+    // J_F(1, 2) = [[2·1·2, 1²], [5, cos 2]] = [[4, 1], [5, -0.416]]; sin 2 = 0.909 in the corner is wrong.
+    expect(verdicts(md)).toEqual(['3 correct', '4 incorrect']);
+  });
+});
