@@ -9,7 +9,8 @@ import { decodeFormulaImages } from './formulaImages';
 import { scanMarkdown, scanTex, type DocumentEvent } from './extract';
 import { attach, parseLatexMath, shapeNote } from './parse';
 import { PositionMap } from './positions';
-import { readJacobians } from './jacobians';
+import { definedFunctions, readJacobians } from './jacobians';
+import { readTuplePoints } from './tuplePoints';
 import { readErrorSignals } from './errorSignals';
 import { readNumericInstances, splitNameChains } from './numericInstances';
 import { proseShapes } from './proseShapes';
@@ -153,7 +154,11 @@ class Assembler {
 
   /** `J_F` of the document's functions (a Jacobian at a point adds the Jacobian as a function), domains stated in prose. */
   readFunctionNotation(): void {
-    this.expand(readJacobians(this.doc.statements));
+    const functions = definedFunctions(this.doc.statements);
+    this.expand(readJacobians(this.doc.statements, functions));
+    const points = readTuplePoints(this.doc.statements, functions);
+    this.expand(points);
+    this.doc.diagnostics.push(...points.diagnostics);
     this.doc.statements = withDomains(this.doc.statements, this.domains);
   }
 

@@ -6,12 +6,8 @@
 import type { Expr, Span, Statement, Step } from '../syntax/ast';
 import { rewriteExpr } from '../syntax/walk';
 
-/**
- * The statements with every `J_F` of a defined function read as its Jacobian; `origin[i]`: the statement that
- * statement i comes from (a Jacobian's function comes from the function's definition).
- */
-export function readJacobians(statements: Statement[]): { statements: Statement[]; origin: number[] } {
-  const unchanged = { statements, origin: statements.map((_, i) => i) };
+/** The functions the statements define (`F(x, y) = ...`), with their parameters. */
+export function definedFunctions(statements: readonly Statement[]): Map<string, string[]> {
   const functions = new Map<string, string[]>();
   for (const st of statements) {
     const lhs = st.kind === 'equation' ? st.lhs.expr : undefined;
@@ -19,6 +15,15 @@ export function readJacobians(statements: Statement[]): { statements: Statement[
       functions.set(lhs.callee, lhs.args.map((a) => (a as Extract<Expr, { kind: 'name' }>).name));
     }
   }
+  return functions;
+}
+
+/**
+ * The statements with every `J_F` of a defined function read as its Jacobian; `origin[i]`: the statement that
+ * statement i comes from (a Jacobian's function comes from the function's definition).
+ */
+export function readJacobians(statements: Statement[], functions: ReadonlyMap<string, string[]>): { statements: Statement[]; origin: number[] } {
+  const unchanged = { statements, origin: statements.map((_, i) => i) };
   if (functions.size === 0) return unchanged;
   const atPoints = new Map<string, Expr>();
   const read = (s: Step): Step => ({ ...s, expr: rewriteExpr(s.expr, (e) => jacobianOf(e, functions, atPoints)) });
@@ -50,6 +55,7 @@ function composed(text: string): string[] | undefined {
 }
 
 function jacobianOf(e: Expr, functions: ReadonlyMap<string, string[]>, atPoints: Map<string, Expr>): Expr | undefined {
+  if (e.kind === 'deriv' && e.form === 'grad') return gradientAt(e, functions, atPoints);
   const written = e.kind === 'name' ? e.text : e.kind === 'call' && e.prime === 0 ? e.calleeText : undefined;
   const parts = written === undefined ? undefined : composed(written);
   if (!parts || !parts.every((f) => functions.has(f))) return undefined;
@@ -61,6 +67,16 @@ function jacobianOf(e: Expr, functions: ReadonlyMap<string, string[]>, atPoints:
   const name = `J_${parts.join('∘')}`;
   atPoints.set(name, jacobianAt(params));
   return call(name, args, e.span);
+}
+
+/** `\nabla f(1, 2)`: the gradient of f at a point, a call of the gradient as a function of f's arguments. */
+function gradientAt(e: Extract<Expr, { kind: 'deriv' }>, functions: ReadonlyMap<string, string[]>, atPoints: Map<string, Expr>): Expr | undefined {
+  const params = e.of.kind === 'call' ? functions.get(e.of.callee) : undefined;
+  if (e.of.kind !== 'call' || !params || e.of.args.every((a) => a.kind === 'name')) return undefined;
+  const names = params.map((p): Expr => ({ kind: 'name', name: p, text: p, span: e.span }));
+  const name = `∇${e.of.calleeText}`;
+  atPoints.set(name, { ...e, of: call(e.of.callee, names, e.span), wrt: names });
+  return call(name, e.of.args, e.span);
 }
 
 function call(callee: string, args: Expr[], span: Span): Expr {

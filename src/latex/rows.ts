@@ -308,11 +308,16 @@ function checkRow(tokens: readonly Tok[]): Diagnostic | undefined {
   return undefined;
 }
 
-/** Whether the parenthesis at `open` holds names separated by commas, as `(x, y)` in `\\nabla f(x, y)`. */
+/**
+ * Whether the parenthesis at `open` holds names or numbers separated by commas, as `(x, y)` in `\\nabla f(x, y)`,
+ * or a point, `(1, -2)` (the gradient there, src/latex/jacobians.ts).
+ */
 function namedArguments(tokens: readonly Tok[], open: number): boolean {
   const close = closer(tokens, open);
   if (tokens[open]?.type !== 'lparen' || close === undefined || close === open + 1) return false;
-  return tokens.slice(open + 1, close).every((t, k) => t.type === (k % 2 === 0 ? 'name' : 'comma'));
+  const inside = tokens.slice(open + 1, close).filter((t, k, all) => !(t.type === 'minus' && all[k + 1]?.type === 'num' && (k === 0 || all[k - 1].type === 'comma')));
+  const names = inside.every((t, k) => t.type === (k % 2 === 0 ? 'name' : 'comma'));
+  return names || inside.every((t, k) => t.type === (k % 2 === 0 ? 'num' : 'comma'));
 }
 
 const isD = (t: Tok | undefined) => t !== undefined && t.type === 'name' && t.value === 'd';

@@ -94,3 +94,24 @@ describe('a Jacobian at a point', () => {
     expect(verdicts(md)).toEqual(['3 correct', '4 incorrect']);
   });
 });
+
+describe('evaluation at a point', () => {
+  const f = ['# 1', 'Let $f(x, y) = x^2 + 3 x y$.'];
+  it('reads \\nabla f(1, 2) and a bar at the tuple (1, 2) as the gradient there', () => {
+    const md = [...f,
+      '$$\\nabla f(1, 2) = \\begin{bmatrix} 8 \\\\ 3 \\end{bmatrix}$$', '$$\\nabla f(1, 2) = \\begin{bmatrix} 8 \\\\ 4 \\end{bmatrix}$$',
+      '$$\\nabla f(x, y) \\Big|_{(1,2)} = \\begin{bmatrix} 8 \\\\ 3 \\end{bmatrix}$$', '$$\\frac{\\partial f}{\\partial y}\\Big|_{(1, 2)} = 4$$',
+    ].join('\n');
+    // ∇f = (2x + 3y, 3x) = (8, 3) at (1, 2); ∂f/∂y = 3x = 3 there, not 4.
+    expect(verdicts(md)).toEqual(['3 correct', '4 incorrect', '5 correct', '6 incorrect']);
+  });
+
+  it('does not read a tuple point whose variables it cannot tell', () => {
+    const md = ['# 1', '$$L = w^2 b$$', '$$\\frac{\\partial L}{\\partial w}\\Big|_{(1, 2)} = 4$$'].join('\n');
+    // Is (1, 2) the point (w, b) or (b, w)? ∂L/∂w = 2wb is 4 at w = 1, b = 2 and 4 at w = 2, b = 1 too, but
+    // nothing says which: the line is not read, never checked at random points.
+    const result = check(md);
+    expect(result.report.claims).toEqual([]);
+    expect(result.diagnostics.map((d) => d.message)).toContain('cannot read this maths: the point of this evaluation bar gives values in order, but chainrule cannot tell whose');
+  });
+});
