@@ -18,7 +18,7 @@ import { grammarLexer as lexer } from '../replay';
 @lexer lexer
 
 Row -> Statements                               {% (d) => ({ kind: 'statements', statements: d[0] }) %}
-     | Chain ShapeClaim:?                       {% (d) => B.continuation(d[0].map((x: any) => x[1]), d[1], d[0][0][0]) %}
+     | Chain ShapeClaim:?                       {% (d) => B.continuation(d[0], d[1]) %}
      | %at Bindings                             {% (d) => ({ kind: 'statements', statements: [B.at(d[0], d[1])] }) %}
      | Expr                                     {% (d) => ({ kind: 'bare', expr: d[0] }) %}
      | Expr %comma Args                         {% (d) => ({ kind: 'bare', expr: d[0] }) %}
@@ -29,7 +29,7 @@ Statements -> Statement                         {% (d) => [d[0]] %}
             | Statements %comma Statement       {% (d) => [...d[0], d[2]] %}
 
 Statement -> Names %kw_in Shape %domain:?          {% (d) => B.decl(d[0], d[2], d[3]) %}
-           | Expr Chain ShapeClaim:?            {% (d) => B.equation(d[0], d[1].map((x: any) => x[1]), d[2]) %}
+           | Expr Chain ShapeClaim:?            {% (d) => B.equation(d[0], d[1], d[2]) %}
 
 Names -> %name                                  {% (d) => [B.nameRef(d[0])] %}
        | Names %comma %name                     {% (d) => [...d[0], B.nameRef(d[2])] %}

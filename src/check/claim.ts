@@ -154,7 +154,8 @@ function recordAnswer({ claim, truth, lowering, ctx }: ClaimCheck, last: StepJso
 }
 
 function stepBase(step: Step, index: number, ctx: ClaimContext) {
-  return { index, line: step.span.line, column: step.span.column, text: ctx.display(step) };
+  const at = step.at ?? step.span;
+  return { index, line: at.line, column: at.column, text: ctx.display(step) };
 }
 
 function checkStep(check: ClaimCheck, step: Step, index: number): StepJson {

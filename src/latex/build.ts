@@ -25,15 +25,27 @@ function step(e: Expr): Step {
   return { expr: e, text: '', span: e.span };
 }
 
-export function equation(lhs: Expr, rhs: Expr[], shapeClaim: ShapeSpec | null): Statement {
-  const last = shapeClaim ?? rhs[rhs.length - 1];
-  const st: Statement = { kind: 'equation', lhs: step(lhs), rhs: rhs.map(step), span: span(lhs, last) };
+/** One link of an `=` chain: its relation token and expression. */
+export type Link = [Tok, Expr];
+
+/**
+ * A step after its `=`. Aligned derivations often put `&=` (or a trailing `=`) on a line of its own and the
+ * expression below it; a reader points at the step by its `=`, so the step is reported there.
+ */
+function linkStep([eq, e]: Link): Step {
+  const s = step(e);
+  return eq.span.line < e.span.line ? { ...s, at: eq.span } : s;
+}
+
+export function equation(lhs: Expr, chain: Link[], shapeClaim: ShapeSpec | null): Statement {
+  const last = shapeClaim ?? chain[chain.length - 1][1];
+  const st: Statement = { kind: 'equation', lhs: step(lhs), rhs: chain.map(linkStep), span: span(lhs, last) };
   return shapeClaim ? { ...st, shapeClaim } : st;
 }
 
-export function continuation(rhs: Expr[], shapeClaim: ShapeSpec | null, first: Tok): RawRow {
-  const last = shapeClaim ?? rhs[rhs.length - 1];
-  const row: RawRow = { kind: 'continuation', rhs: rhs.map(step), span: span(first, last) };
+export function continuation(chain: Link[], shapeClaim: ShapeSpec | null): RawRow {
+  const last = shapeClaim ?? chain[chain.length - 1][1];
+  const row: RawRow = { kind: 'continuation', rhs: chain.map(linkStep), span: span(chain[0][0], last) };
   return shapeClaim ? { ...row, shapeClaim } : row;
 }
 

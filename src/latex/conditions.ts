@@ -61,3 +61,26 @@ export function casesOf(rows: readonly { value: Tok[]; condition: Tok[] }[]): Ca
   if (read.some((r) => r.value.length === 0 || (!r.condition && !(r.otherwise && known.length === 1 && read.length === 2)))) return undefined;
   return read.map((r) => ({ tokens: r.value, condition: r.condition ?? { ...known[0].condition!, equal: !known[0].condition!.equal } }));
 }
+
+/**
+ * The row without a trailing quantifier over an index: `= \frac{..}{..}, \forall i = 1, 2, 3`,
+ * `\quad \forall i \in \{1, \dots, K\}`, `\text{ for all } i`. A free index already says the claim holds for
+ * every entry, so such a quantifier adds nothing to check. One with a case (`\forall i \neq j`) leaves the case
+ * for takeCondition. Anything else after it (`\forall i > j`) leaves the row as it is, unread.
+ */
+export function dropQuantifier(tokens: readonly Tok[]): Tok[] {
+  const at = tokens.findIndex((t, i) => isQuantifier(t) && isIndexLetter(tokens[i + 1]));
+  let start = at;
+  while (start > 0 && isGap(tokens[start - 1])) start--;
+  if (at < 0 || !tokens.slice(0, start).some((t) => t.type === 'eq')) return tokens.slice();
+  const after = tokens.slice(at + 2).filter((t) => t.type !== 'period' && t.type !== 'comma');
+  const relation = after[0];
+  if (after.length === 2 && isIndexLetter(after[1]) && (relation.type === 'eq' || (relation.type === 'unsupported' && NOT_EQUAL.has(relation.text.trim())))) {
+    return [...tokens.slice(0, at), ...tokens.slice(at + 1)];
+  }
+  const range = after.length === 0 || (relation.type === 'eq' && after.slice(1).every((t) => t.type === 'num' || t.type === 'name' || t.type === 'dots'));
+  const within = relation?.type === 'kw_in';
+  return range || within ? tokens.slice(0, start) : tokens.slice();
+}
+
+const isQuantifier = (t: Tok) => (t.type === 'unsupported' && t.text.trim() === '\\forall') || (t.type === 'prose' && /^for (all|every|each)$/i.test(t.value.trim()));

@@ -11,6 +11,7 @@ import { attach, parseLatexMath, shapeNote } from './parse';
 import { PositionMap } from './positions';
 import { definedFunctions, readJacobians } from './jacobians';
 import { readTuplePoints } from './tuplePoints';
+import { readEntryListings } from './entryListings';
 import { readErrorSignals } from './errorSignals';
 import { readNumericInstances, splitNameChains } from './numericInstances';
 import { proseShapes } from './proseShapes';
@@ -152,8 +153,9 @@ class Assembler {
     this.doc.diagnostics.push(...instances.diagnostics);
   }
 
-  /** `J_F` of the document's functions (a Jacobian at a point adds the Jacobian as a function), domains stated in prose. */
+  /** Entries listed one by one, `J_F` of the document's functions (a Jacobian at a point adds the Jacobian as a function), tuple points, domains stated in prose. */
   readFunctionNotation(): void {
+    this.doc.statements = readEntryListings(this.doc.statements);
     const functions = definedFunctions(this.doc.statements);
     this.expand(readJacobians(this.doc.statements, functions));
     const points = readTuplePoints(this.doc.statements, functions);

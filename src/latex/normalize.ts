@@ -19,6 +19,12 @@ import {
   table, type OperatorCommand,
 } from './vocabulary';
 
+/**
+ * Blackboard letters that name sets or operators (`\mathbb{E}` expectation, `\mathbb{1}` indicator), not fonts;
+ * `\mathbb{I}` is the identity, read as the name I.
+ */
+const BLACKBOARD_SETS: ReadonlySet<string> = new Set(['R', 'N', 'Z', 'Q', 'C', 'E', 'P', '1']);
+
 /** Deeper nesting of `\mathbf{\hat{...}}` than any derivation needs is refused (input is untrusted). */
 const MAX_GROUP_DEPTH = 32;
 
@@ -33,7 +39,7 @@ const SYMBOLS: ReadonlyMap<string, TokType> = table({
 const UNICODE: ReadonlyMap<string, TokType> = table({
   '∂': 'diff', '⊙': 'odot', '∘': 'odot', '·': 'cdot', '⋅': 'cdot', '∙': 'cdot', '×': 'times',
   '−': 'minus', '–': 'minus', '≈': 'approx', '∈': 'kw_in', 'ℝ': 'reals', '⊤': 'transpose', 'ᵀ': 'transpose',
-  '′': 'prime', '≤': 'le', '≥': 'ge', '⇒': 'implies', '…': 'dots', '⋯': 'dots', '∴': 'wide',
+  '′': 'prime', '≤': 'le', '≥': 'ge', '⇒': 'implies', '…': 'dots', '⋯': 'dots', '∴': 'wide', '∵': 'wide',
 });
 
 /** Unicode characters that set their row aside, as the commands of SET_ASIDE_COMMANDS do. */
@@ -445,6 +451,8 @@ class Normalizer {
   private accent(i: number): number {
     const t = this.raw[i];
     const a = this.arg(i + 1);
+    const indexed = a && this.accentedEntry(t, a);
+    if (indexed) return indexed;
     const before = this.out.length;
     if (a) this.run(a.from, a.to);
     const inner = this.out.splice(before);
@@ -457,8 +465,28 @@ class Normalizer {
   }
 
   /**
+   * `\hat{y_k}`, `\tilde{x_{ij}}`: the entry of the accented name, as `\hat{y}_k` is (the accent marks the
+   * letter, not the index). The raw index after the arg, or undefined when the body is not a letter and a subscript.
+   */
+  private accentedEntry(t: RawToken, a: Arg): number | undefined {
+    const bar = a.from + 1;
+    if (a.to - a.from < 3 || this.raw[bar]?.text !== '_' || !['word', 'command'].includes(this.raw[a.from].type)) return undefined;
+    const index = this.arg(bar + 1);
+    if (!index || index.next !== a.to) return undefined;
+    const before = this.out.length;
+    this.run(a.from, bar);
+    const base = this.out.splice(before);
+    const text = this.subscriptIndex(index);
+    if (base.length !== 1 || base[0].type !== 'name' || !text) return undefined;
+    const value = normalizeName(`${base[0].value}${ACCENT_SUFFIX.get(t.text.slice(1))}_${text}`);
+    this.emit('name', value, t.offset, a.end, { text: `${t.text}{${base[0].text}}_{${text}}` });
+    return a.next;
+  }
+
+  /**
    * `\underbrace{a b}_{\text{label}}`, `\cancel{x}`, `\textcolor{red}{x}`: the body is read as a group
-   * (its braces kept, so `c \underbrace{a + b}` is c (a + b)), the label and colour dropped.
+   * (its braces kept, so `c \underbrace{a + b}` is c (a + b)), the label and colour dropped. A body that
+   * opens with a sign marks a term of the sum around it (`y \cancel{- y h} + ..`): it is read in place.
    */
   private keepBody(i: number): number {
     const t = this.raw[i];
@@ -470,14 +498,24 @@ class Normalizer {
       this.unsupported(`\`${t.text}\` needs a braced argument`, t.offset, this.endOf(i));
       return i + 1;
     }
-    this.run(a.from - 1, a.to + 1);
+    let first = a.from;
+    while (first < a.to && (this.raw[first].type === 'space' || this.raw[first].type === 'newline')) first++;
+    const signed = first < a.to && this.raw[first].type === 'symbol' && (this.raw[first].text === '+' || this.raw[first].text === '-');
+    if (signed) this.run(a.from, a.to);
+    else this.run(a.from - 1, a.to + 1);
     return label && this.raw[a.next]?.text === label ? (this.arg(a.next + 1)?.next ?? a.next + 1) : a.next;
   }
 
+  /**
+   * `\mathbb{R}` is the reals. The other letters of sets and operators (`\mathbb{E}`, `\mathbb{1}`, `\mathbb{N}`)
+   * are not read; any other body (`\mathbb{x}`, `\mathbb{\theta}`, authors' bold) is a font, as `\mathbf` is.
+   */
   private blackboard(i: number): number {
     const t = this.raw[i];
     const a = this.arg(i + 1);
-    if (a && this.plainText(a) === 'R') this.emit('reals', '\\mathbb{R}', t.offset, a.end);
+    const letter = a && this.plainText(a);
+    if (a && !(letter && BLACKBOARD_SETS.has(letter))) return this.font(i);
+    if (letter === 'R') this.emit('reals', '\\mathbb{R}', t.offset, a!.end);
     else this.unsupported('only \\mathbb{R} is supported among blackboard letters', t.offset, a?.end ?? this.endOf(i));
     return a?.next ?? i + 1;
   }

@@ -3,7 +3,7 @@
 // stays unambiguous: which `d` is a differential, which name is called, where a shape is written.
 import { warning, type Diagnostic } from '../diagnostics';
 import type { AtBinding, Domain, IndexCondition, ShapeSpec, Span } from '../syntax/ast';
-import { takeCondition, type Case } from './conditions';
+import { dropQuantifier, takeCondition, type Case } from './conditions';
 import { asideOf } from './asides';
 import { readElisions } from './elisions';
 import { readHigherOrder } from './higherOrder';
@@ -57,14 +57,24 @@ export function splitRows(tokens: readonly Tok[]): Row[] {
 function rowsOfLine(aligned: Tok[]): Row[] {
   const aside = asideOf(aligned.filter((t) => t.type !== 'prose' && t.type !== 'wide' && t.type !== 'tag'));
   if (aside) return [{ tokens: [], aside, head: headOf(aligned) }];
-  const { tokens: shaped, shapes } = readShapeArithmetic(aligned);
-  const { tokens: kept, condition } = takeCondition(shaped);
+  const { tokens: shaped, shapes } = readShapeArithmetic(withoutReason(aligned));
+  const { tokens: kept, condition } = takeCondition(dropQuantifier(shaped));
   const prepared = splitSideBySide(kept).map(prepareRow).filter((row) => row.tokens.length > 0 || row.error);
   if (condition && prepared.length === 1) prepared[0].condition = condition;
   else if (condition && kept.length === 0) prepared.push({ tokens: [], condition });
   if (shapes && prepared.length > 0) prepared[prepared.length - 1].shapes = shapes;
   else if (shapes) prepared.push({ tokens: [], shapes });
   return prepared;
+}
+
+/**
+ * `= \frac{d}{dw}[w x + b] \quad \because z = w x + b`: what follows `\because` is the reason for the step, not
+ * a statement the chain goes on from; the row ends before it. A row that opens with `\because` states its reason
+ * as a statement of its own.
+ */
+function withoutReason(tokens: Tok[]): Tok[] {
+  const at = tokens.findIndex((t) => t.type === 'wide' && /^(\\because|∵)$/.test(t.text.trim()));
+  return at > 0 && tokens.slice(0, at).some((t) => t.type === 'eq') ? tokens.slice(0, at) : tokens;
 }
 
 /**

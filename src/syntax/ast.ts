@@ -64,6 +64,8 @@ export interface Step {
   expr: Expr;
   text: string;
   span: Span;
+  /** Where the step is reported when not at its expression: its `=`, when the expression starts on a later line. */
+  at?: Span;
 }
 
 export type Statement =

@@ -115,9 +115,15 @@ describe('functions and names', () => {
     [String.raw`[0.6457, 0.4256]^T`, '[0.6457, 0.4256]^T'],
     // fonts: `{\bf x}` is x
     [String.raw`{\bf x} + \bf{\hat{y} - y}`, 'x + (yhat - y)'],
+    // blackboard bold used as bold (`\mathbb{x}`); \mathbb{I} is the identity's I
+    [String.raw`\mathbb{w}^T \mathbb{x} + \mathbb{\theta} + \mathbb{I}`, 'w^T x + theta + I'],
+    // an accent over an entry marks the letter: \hat{y_k} is ŷ_k, as \hat{y}_k is
+    [String.raw`\hat{y_k} - \hat{y}_k + \tilde{\theta_{j}}`, 'yhat_k - yhat_k + thetatilde_j'],
     // a brace's label and a cancellation stroke carry no maths
     [String.raw`\underbrace{(a + b)}_{\text{sum}} c + \overbrace{d}^{\text{d}}`, '(a + b) c + d'],
     [String.raw`\cancel{x} + \textcolor{red}{y}`, 'x + y'],
+    // a struck-out term with its sign stays a term of the sum (not a factor: y (-y h) would be a product)
+    [String.raw`y \cancel{- y h} - h \cancel{ + y h}`, 'y - y h - h + y h'],
     // function words however written
     [String.raw`\text{softmax}(h)`, 'softmax(h)'],
     [String.raw`\operatorname{softmax}(h) + \operatorname{tanh} h`, 'softmax(h) + tanh(h)'],

@@ -32,6 +32,31 @@ describe('a per-entry claim of one case', () => {
     expect(verdicts(md)).toEqual(['3 correct', '4 correct']);
   });
 
+  it('drops a quantifier over an index (`\\forall i = 1, 2, 3`, `\\text{ for all } i`) but keeps its case (`\\forall i \\neq j`)', () => {
+    const md = [
+      '# Softmax',
+      'Let $z \\in \\mathbb{R}^{3}$ and $a_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}, \\forall i = 1, 2, 3$.', // a definition, read
+      '$$\\frac{\\partial a_i}{\\partial z_i} = a_i (1 - a_i) \\quad \\forall i$$', // the diagonal: right
+      '$$\\frac{\\partial a_i}{\\partial z_i} = a_i (1 + a_i), \\text{ for all } i$$', // the diagonal with + : wrong
+      '$$\\frac{\\partial a_i}{\\partial z_j} = -a_i a_j, \\quad \\forall i \\neq j$$', // off the diagonal only: right
+      '$$\\frac{\\partial a_i}{\\partial z_k} = -a_i a_k \\quad \\forall i, k \\in \\{1, 2, 3\\}$$', // over every i, k (the quantifier part is left unread, with its note): false on the diagonal, wrong
+    ].join('\n');
+    expect(verdicts(md)).toEqual(['3 correct', '4 incorrect', '5 correct', '6 incorrect']);
+  });
+
+  it('reads a vector set equal to the list of its entries as naming them, not as a definition', () => {
+    const md = [
+      '# Softmax',
+      'Let $z \\in \\mathbb{R}^{3}$ and $W \\in \\mathbb{R}^{3 \\times 3}$.',
+      '$\\hat{y} = [\\hat{y}_1, \\hat{y}_2, \\hat{y}_3]^T$', // names the entries; ŷ is defined entry by entry below
+      '$\\hat{y}_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}$', // the definition, not a claim about three fresh scalars
+      '$$\\frac{\\partial \\hat{y}_k}{\\partial z_k} = \\hat{y}_k(1 - \\hat{y}_k)$$', // softmax diagonal: right
+      '$u = [u_1, u_2, u_3]^T = W z$', // the listing is left out: u = W z defines u
+      '$$\\frac{\\partial u}{\\partial z} = W$$', // ∂(Wz)/∂z = W: right
+    ].join('\n');
+    expect(verdicts(md)).toEqual(['5 correct', '7 correct']);
+  });
+
   it('takes a case written alone in prose (`If $i = k$,`) as the case of the next display, never a definition of i', () => {
     const md = [
       '# Softmax',
