@@ -5,6 +5,7 @@
 // `J_F(G(u, v))`, the Jacobian at a point, is a call of the Jacobian as a function of F's arguments.
 import type { Expr, Span, Statement, Step } from '../syntax/ast';
 import { rewriteExpr } from '../syntax/walk';
+import { normalizeName } from '../syntax/names';
 
 /** The functions the statements define (`F(x, y) = ...`), with their parameters. */
 export function definedFunctions(statements: readonly Statement[]): Map<string, string[]> {
@@ -64,9 +65,10 @@ function jacobianOf(e: Expr, functions: ReadonlyMap<string, string[]>, atPoints:
   const jacobianAt = (at: Expr[]) => ({ kind: 'deriv' as const, form: 'jacobian' as const, of: parts.reduceRight<Expr[]>((inner, f) => [call(f, inner, e.span)], at)[0], wrt: at, span: e.span });
   if (args.every((a) => a.kind === 'name')) return jacobianAt(args);
   // At a point: a call of the Jacobian as a function of the innermost function's arguments (jacobianFunctionsAt).
-  const name = `J_${parts.join('∘')}`;
-  atPoints.set(name, jacobianAt(params));
-  return call(name, args, e.span);
+  // A name .cr reads (printed claims parse back): `J_F`, `J_FG` for J_{F∘G}.
+  const text = `J_${parts.join('')}`;
+  atPoints.set(normalizeName(text), jacobianAt(params));
+  return call(normalizeName(text), args, e.span, text);
 }
 
 /** `\nabla f(1, 2)`: the gradient of f at a point, a call of the gradient as a function of f's arguments. */
@@ -74,11 +76,11 @@ function gradientAt(e: Extract<Expr, { kind: 'deriv' }>, functions: ReadonlyMap<
   const params = e.of.kind === 'call' ? functions.get(e.of.callee) : undefined;
   if (e.of.kind !== 'call' || !params || e.of.args.every((a) => a.kind === 'name')) return undefined;
   const names = params.map((p): Expr => ({ kind: 'name', name: p, text: p, span: e.span }));
-  const name = `∇${e.of.calleeText}`;
-  atPoints.set(name, { ...e, of: call(e.of.callee, names, e.span), wrt: names });
-  return call(name, e.of.args, e.span);
+  const text = `nabla_${e.of.callee}`;
+  atPoints.set(normalizeName(text), { ...e, of: call(e.of.callee, names, e.span), wrt: names });
+  return call(normalizeName(text), e.of.args, e.span, text);
 }
 
-function call(callee: string, args: Expr[], span: Span): Expr {
-  return { kind: 'call', callee, calleeText: callee, prime: 0, args, span };
+function call(callee: string, args: Expr[], span: Span, calleeText = callee): Expr {
+  return { kind: 'call', callee, calleeText, prime: 0, args, span };
 }
