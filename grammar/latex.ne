@@ -79,6 +79,8 @@ SignedPrefix -> PrefixApp                       {% id %}
               | %minus SignedPrefix             {% (d) => B.neg(d[0], d[1]) %}
 
 PrefixApp -> Prefix Product                     {% (d) => B.applyPrefix(d[0], d[1]) %}
+# `\log \sum_i e^{z_i}`: an operator command before a prefix takes what the prefix takes (the log-sum-exp).
+           | %func PrefixApp                    {% (d) => B.callBare(d[0], d[1]) %}
 
 Prefix -> %frac %lbrace %diff %rbrace %lbrace %diff Wrt %rbrace   {% (d) => B.derivOperator(d[0], d[6]) %}
         | (%nabla | %sum)                       {% (d) => B.prefixToken(d[0][0]) %}

@@ -5,6 +5,7 @@ import type { Expr, ParsedFile, Span, Statement } from '../syntax/ast';
 import { warning, type Diagnostic } from '../diagnostics';
 import { latexSpans, parseDocument, sourceKindOf } from './document';
 import { declareImpliedArrays } from '../resolve/indexArrays';
+import { defineArgumentVectors } from '../resolve/argumentVectors';
 import { inferUndeclaredShapes } from './shapeInference';
 import { declareUnknownFunctions, defineUnknownTargets } from './unknownTargets';
 import { readGenericLayers } from './genericLayers';
@@ -80,6 +81,8 @@ export function readDocument(source: string, file: string): ReadDocument {
     declareImpliedArrays(scope, statements);
     // The forward pass written at a generic layer l, read at the layers the question writes (src/analysis/genericLayers.ts).
     readGenericLayers(scope, textOf);
+    // `\nabla_x f(x)` for f(x_1, x_2): x is the column of f's arguments (src/resolve/argumentVectors.ts).
+    defineArgumentVectors(scope);
     // Shapes a document leaves to its reader, from the use of the names (src/analysis/shapeInference.ts).
     inferUndeclaredShapes(scope, textOf);
     // A loss left to prose is an unknown function of what it is differentiated by (src/analysis/unknownTargets.ts).

@@ -50,6 +50,7 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
       (step.diagnosis === 'shape' ? entriesOfCapitals(check, expr) ?? unknownRange(step) : undefined) ??
       jacobianLayout(check, expr, node, step, lower) ??
       guessedNames(check, expr, step.diagnosis === 'shape' || step.diagnosis === 'transpose') ??
+      guessedHessian(check) ??
       borrowedNames(check, expr) ??
       filledLayers(check, expr) ??
       valuesReadAsNames(check, expr) ??
@@ -179,6 +180,24 @@ function guessedNames({ claim, lowering }: ClaimCheck, step: Expr, shapeIsWrong:
   return {
     message: `no line of this question defines or declares ${names.join(', ')}, so chainrule took ${them} as ${names.length === 1 ? 'a scalar' : 'scalars'} of ${names.length === 1 ? 'its' : 'their'} own and cannot tell whether this line is wrong`,
     hint: hasArrays || shapeIsWrong ? `state the shape, e.g. ${names[0]} \\in \\mathbb{R}^{1 \\times N}, or define ${names[0]}` : `define ${names[0]} in the maths (e.g. \`${names[0]} = ...\`)`,
+  };
+}
+
+/**
+ * A second derivative by a name no line declares, which chainrule took as a scalar: a Hessian by a vector is a
+ * matrix (`\sum_i \sigma_i (1 - \sigma_i) x_i x_i^T + 2 \lambda I`), so the scalar reading decides the line.
+ * The arguments of a function of several named arguments (`f(x, y) = ...`) are its scalars, as written.
+ */
+function guessedHessian({ claim, lowering }: ClaimCheck): Doubt | undefined {
+  const target = claim.target.expr;
+  if (target.kind !== 'deriv' || target.of.kind !== 'deriv') return undefined;
+  const scalars = new Set([...lowering.scope.functions.values()].filter((f) => f.params.length > 1).flatMap((f) => f.params));
+  const variables = [...target.wrt, ...target.of.wrt].filter((w): w is Extract<Expr, { kind: 'name' }> => w.kind === 'name' && lowering.isUndeclared(w.name) && !scalars.has(w.name));
+  if (variables.length === 0) return undefined;
+  const x = variables[0].text;
+  return {
+    message: `no line of this question states the shape of ${x}, so chainrule took it as a scalar; a second derivative by a vector is a matrix, so it cannot tell whether this line is wrong`,
+    hint: `state the shape, e.g. ${x} \\in \\mathbb{R}^{n}`,
   };
 }
 

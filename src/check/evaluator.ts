@@ -190,7 +190,8 @@ class SamplePoints {
     // Most calls (every step, every candidate of a diagnosis) meet a point already complete.
     if (this.completed.get(point) === all.length) return;
     // The graph is shared by a document's problems: a leaf of another problem may have dims this one does not size.
-    const leaves = all.filter((n) => !point.values.has(n.attrs.name!) && isSized(n.shape, point.sizes));
+    // ... and one of the same name but another shape (X n x m in one question, n x n in the next) is not this one's.
+    const leaves = all.filter((n) => !point.values.has(n.attrs.name!) && isSized(n.shape, point.sizes) && !declaredOtherwise(this.scope, n));
     for (const leaf of leaves) {
       const name = leaf.attrs.name!;
       if (this.derived.has(name)) continue;
@@ -279,6 +280,12 @@ function kinksOf(truthNodes: readonly Node[]): Node[] {
   let kinks = kinkMemo.get(truthNodes);
   if (!kinks) kinkMemo.set(truthNodes, (kinks = topologicalOrder(truthNodes).filter((n) => KINK_OPS.has(n.op))));
   return kinks;
+}
+
+/** Whether the scope declares the leaf's name with another shape: the leaf belongs to another problem of the graph. */
+function declaredOtherwise(scope: Scope, leaf: Node): boolean {
+  const shape = scope.declarations.get(leaf.attrs.name!)?.shape;
+  return shape !== undefined && (shape[0] !== leaf.shape[0] || shape[1] !== leaf.shape[1]);
 }
 
 export function envOf(p: Point): EvalEnv {

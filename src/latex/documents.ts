@@ -9,8 +9,9 @@ import { decodeFormulaImages } from './formulaImages';
 import { scanMarkdown, scanTex, type DocumentEvent } from './extract';
 import { attach, parseLatexMath, shapeNote } from './parse';
 import { PositionMap } from './positions';
+import { definedFunctions, readJacobians } from './jacobians';
+import { readTuplePoints } from './tuplePoints';
 import { readEntryListings } from './entryListings';
-import { readJacobians } from './jacobians';
 import { readErrorSignals } from './errorSignals';
 import { readNumericInstances, splitNameChains } from './numericInstances';
 import { proseShapes } from './proseShapes';
@@ -152,6 +153,17 @@ class Assembler {
     this.doc.diagnostics.push(...instances.diagnostics);
   }
 
+  /** Entries listed one by one, `J_F` of the document's functions (a Jacobian at a point adds the Jacobian as a function), tuple points, domains stated in prose. */
+  readFunctionNotation(): void {
+    this.expand(readEntryListings(this.doc.statements));
+    const functions = definedFunctions(this.doc.statements);
+    this.expand(readJacobians(this.doc.statements, functions));
+    const points = readTuplePoints(this.doc.statements, functions);
+    this.expand(points);
+    this.doc.diagnostics.push(...points.diagnostics);
+    this.doc.statements = withDomains(this.doc.statements, this.domains);
+  }
+
   /** The statements replaced by `r`'s, each in the problem and question of the statement it comes from (`origin`). */
   private expand(r: { statements: Statement[]; origin: number[] }): void {
     this.doc.statements = r.statements;
@@ -204,7 +216,7 @@ export function assemble(source: string, file: string, scan: (source: string) =>
     else if (ev.kind === 'cr') a.cr(ev);
     else a.marker(ev);
   }
-  a.doc.statements = withDomains(readJacobians(readEntryListings(a.doc.statements)), a.domains);
+  a.readFunctionNotation();
   a.finish();
   a.readNetworkNotation();
   return a.doc;

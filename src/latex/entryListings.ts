@@ -9,19 +9,23 @@ import type { Expr, Statement } from '../syntax/ast';
 
 type Name = Extract<Expr, { kind: 'name' }>;
 
-/** The statements with entry listings read as names and shapes, not definitions. */
-export function readEntryListings(statements: Statement[]): Statement[] {
+/** The statements with entry listings read as names, not definitions; `origin` gives each one's place before. */
+export function readEntryListings(statements: Statement[]): { statements: Statement[]; origin: number[] } {
   const perEntry = new Set<string>();
   for (const st of statements) {
     const lhs = st.kind === 'equation' ? st.lhs.expr : undefined;
     const letters = lhs?.kind === 'name' ? /_\{?([A-Za-z]+)\}?$/.exec(lhs.text)?.[1] : undefined;
     if (lhs?.kind === 'name' && letters && lhs.name.endsWith(letters)) perEntry.add(lhs.name.slice(0, -letters.length));
   }
-  return statements.flatMap((st): Statement[] => {
-    if (st.kind !== 'equation' || st.lhs.expr.kind !== 'name' || !isListingOf(st.rhs[0].expr, st.lhs.expr)) return [st];
-    if (st.rhs.length > 1) return [{ ...st, rhs: st.rhs.slice(1) }];
-    return perEntry.has(st.lhs.expr.name) ? [] : [st];
+  const read: Statement[] = [];
+  const origin: number[] = [];
+  statements.forEach((st, i) => {
+    const listing = st.kind === 'equation' && st.lhs.expr.kind === 'name' && isListingOf(st.rhs[0].expr, st.lhs.expr);
+    if (listing && st.rhs.length === 1 && perEntry.has((st.lhs.expr as Name).name)) return;
+    read.push(listing && st.rhs.length > 1 ? { ...st, rhs: st.rhs.slice(1) } : st);
+    origin.push(i);
   });
+  return { statements: read, origin };
 }
 
 /** Whether `e` is a row or column of `of`'s entries `of_1, of_2, ..` (transposed or not). */

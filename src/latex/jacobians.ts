@@ -2,11 +2,13 @@
 // (`F(x, y) = \begin{bmatrix} .. \end{bmatrix}`), read as `jacobian(F(x, y), [x, y])` and
 // `jacobian(F(G(x, y)), [x, y])` as in .cr. Which names are functions is known only once the whole
 // document is read, so this is a pass over its statements; a `J_X` whose X is no function stays a name.
+// `J_F(G(u, v))`, the Jacobian at a point, is a call of the Jacobian as a function of F's arguments.
 import type { Expr, Span, Statement, Step } from '../syntax/ast';
 import { rewriteExpr } from '../syntax/walk';
+import { normalizeName } from '../syntax/names';
 
-/** The statements with every `J_F` of a defined function read as its Jacobian. */
-export function readJacobians(statements: Statement[]): Statement[] {
+/** The functions the statements define (`F(x, y) = ...`), with their parameters. */
+export function definedFunctions(statements: readonly Statement[]): Map<string, string[]> {
   const functions = new Map<string, string[]>();
   for (const st of statements) {
     const lhs = st.kind === 'equation' ? st.lhs.expr : undefined;
@@ -14,9 +16,36 @@ export function readJacobians(statements: Statement[]): Statement[] {
       functions.set(lhs.callee, lhs.args.map((a) => (a as Extract<Expr, { kind: 'name' }>).name));
     }
   }
-  if (functions.size === 0) return statements;
-  const read = (s: Step): Step => ({ ...s, expr: rewriteExpr(s.expr, (e) => jacobianOf(e, functions)) });
-  return statements.map((st) => (st.kind === 'equation' ? { ...st, lhs: read(st.lhs), rhs: st.rhs.map(read) } : st));
+  return functions;
+}
+
+/**
+ * The statements with every `J_F` of a defined function read as its Jacobian; `origin[i]`: the statement that
+ * statement i comes from (a Jacobian's function comes from the function's definition).
+ */
+export function readJacobians(statements: Statement[], functions: ReadonlyMap<string, string[]>): { statements: Statement[]; origin: number[] } {
+  const unchanged = { statements, origin: statements.map((_, i) => i) };
+  if (functions.size === 0) return unchanged;
+  const atPoints = new Map<string, Expr>();
+  const read = (s: Step): Step => ({ ...s, expr: rewriteExpr(s.expr, (e) => jacobianOf(e, functions, atPoints)) });
+  const out = statements.map((st) => (st.kind === 'equation' ? { ...st, lhs: read(st.lhs), rhs: st.rhs.map(read) } : st));
+  const expanded = out.map((st, i) => [st, ...jacobianFunctionsAt(st, atPoints)].map((s) => ({ s, i })));
+  return { statements: expanded.flat().map((x) => x.s), origin: expanded.flat().map((x) => x.i) };
+}
+
+/**
+ * `J_F(G(u, v))`, `J_F(1, 2)`: the Jacobian of F at a point, a function of F's arguments called there. The
+ * function (`J_F(x, y) = jacobian(F(x, y), [x, y])`) is defined where F is, so it is seen where F is.
+ */
+function jacobianFunctionsAt(st: Statement, atPoints: ReadonlyMap<string, Expr>): Statement[] {
+  const lhs = st.kind === 'equation' ? st.lhs : undefined;
+  if (!lhs || lhs.expr.kind !== 'call') return [];
+  const callee = lhs.expr.callee;
+  return [...atPoints].filter(([, jacobian]) => jacobian.kind === 'deriv' && jacobian.of.kind === 'call' && jacobian.of.callee === callee).map(([name, jacobian]): Statement => {
+    const params = (jacobian as Extract<Expr, { kind: 'deriv' }>).wrt;
+    const header: Step = { expr: { kind: 'call', callee: name, calleeText: name, prime: 0, args: params, span: lhs.span }, text: lhs.text, span: lhs.span };
+    return { kind: 'equation', lhs: header, rhs: [{ expr: jacobian, text: lhs.text, span: lhs.span }], span: st.span };
+  });
 }
 
 /** The functions a Jacobian's subscript composes, outermost first: `J_F` → [F], `J_{F \circ G}` → [F, G]. */
@@ -26,16 +55,32 @@ function composed(text: string): string[] | undefined {
   return (m[1] ?? m[2]).split(/\\circ|∘/).map((part) => part.trim().replace(/^\\/, ''));
 }
 
-function jacobianOf(e: Expr, functions: ReadonlyMap<string, string[]>): Expr | undefined {
+function jacobianOf(e: Expr, functions: ReadonlyMap<string, string[]>, atPoints: Map<string, Expr>): Expr | undefined {
+  if (e.kind === 'deriv' && e.form === 'grad') return gradientAt(e, functions, atPoints);
   const written = e.kind === 'name' ? e.text : e.kind === 'call' && e.prime === 0 ? e.calleeText : undefined;
   const parts = written === undefined ? undefined : composed(written);
   if (!parts || !parts.every((f) => functions.has(f))) return undefined;
-  const args = e.kind === 'call' ? e.args : functions.get(parts[parts.length - 1])!.map((p): Expr => ({ kind: 'name', name: p, text: p, span: e.span }));
-  if (!args.every((a) => a.kind === 'name')) return undefined; // `J_F(1, 2)`, a Jacobian at a point, is not read
-  const of = parts.reduceRight<Expr[]>((inner, f) => [call(f, inner, e.span)], args)[0];
-  return { kind: 'deriv', form: 'jacobian', of, wrt: args, span: e.span };
+  const params = functions.get(parts[parts.length - 1])!.map((p): Expr => ({ kind: 'name', name: p, text: p, span: e.span }));
+  const args = e.kind === 'call' ? e.args : params;
+  const jacobianAt = (at: Expr[]) => ({ kind: 'deriv' as const, form: 'jacobian' as const, of: parts.reduceRight<Expr[]>((inner, f) => [call(f, inner, e.span)], at)[0], wrt: at, span: e.span });
+  if (args.every((a) => a.kind === 'name')) return jacobianAt(args);
+  // At a point: a call of the Jacobian as a function of the innermost function's arguments (jacobianFunctionsAt).
+  // A name .cr reads (printed claims parse back): `J_F`, `J_FG` for J_{F∘G}.
+  const text = `J_${parts.join('')}`;
+  atPoints.set(normalizeName(text), jacobianAt(params));
+  return call(normalizeName(text), args, e.span, text);
 }
 
-function call(callee: string, args: Expr[], span: Span): Expr {
-  return { kind: 'call', callee, calleeText: callee, prime: 0, args, span };
+/** `\nabla f(1, 2)`: the gradient of f at a point, a call of the gradient as a function of f's arguments. */
+function gradientAt(e: Extract<Expr, { kind: 'deriv' }>, functions: ReadonlyMap<string, string[]>, atPoints: Map<string, Expr>): Expr | undefined {
+  const params = e.of.kind === 'call' ? functions.get(e.of.callee) : undefined;
+  if (e.of.kind !== 'call' || !params || e.of.args.every((a) => a.kind === 'name')) return undefined;
+  const names = params.map((p): Expr => ({ kind: 'name', name: p, text: p, span: e.span }));
+  const text = `nabla_${e.of.callee}`;
+  atPoints.set(normalizeName(text), { ...e, of: call(e.of.callee, names, e.span), wrt: names });
+  return call(normalizeName(text), e.of.args, e.span, text);
+}
+
+function call(callee: string, args: Expr[], span: Span, calleeText = callee): Expr {
+  return { kind: 'call', callee, calleeText, prime: 0, args, span };
 }

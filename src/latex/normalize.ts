@@ -7,9 +7,10 @@ import type { Diagnostic } from '../diagnostics';
 import type { AtBinding } from '../syntax/ast';
 import { normalizeName } from '../syntax/names';
 import { binding } from './build';
+import { positionalName } from './tuplePoints';
 import { lexLatex, type RawToken } from './lexer';
 import type { PositionMap } from './positions';
-import type { Tok, TokType } from './tokens';
+import { spanOf, type Tok, type TokType } from './tokens';
 import { casesOf, NOT_EQUAL, type Case } from './conditions';
 import {
   ACCENT_SUFFIX, COMPARISON_COMMANDS, DOTS_COMMANDS, EQUALITY_COMMANDS, FONT_COMMANDS, FUNCTION_WORDS, GREEK_CHARACTERS,
@@ -824,8 +825,30 @@ function stepIndex(text: string): string | undefined {
   return m ? `${m[1]}${m[2] === '+' ? 'p' : 'm'}${m[3]}` : undefined;
 }
 
-/** The point of an evaluation bar: `x = 2`, `x_1 = 1, x_2 = -1` (grammar tokens). */
+/**
+ * The point of an evaluation bar: `x = 2`, `x_1 = 1, x_2 = -1` (grammar tokens), or a tuple `(1, 2)`, whose
+ * values are bound in order to the variables of the claim's function (POSITIONAL names; src/latex/tuplePoints.ts).
+ */
 function pointOf(tokens: readonly Tok[]): AtBinding[] | undefined {
+  return tuplePoint(tokens) ?? namedPoint(tokens);
+}
+
+function tuplePoint(tokens: readonly Tok[]): AtBinding[] | undefined {
+  if (tokens[0]?.type !== 'lparen' || tokens[tokens.length - 1]?.type !== 'rparen') return undefined;
+  const out: AtBinding[] = [];
+  for (let k = 1; k < tokens.length - 1; k++) {
+    const minus = tokens[k].type === 'minus' ? tokens[k] : null;
+    const value = tokens[minus ? k + 1 : k];
+    if (value?.type !== 'num') return undefined;
+    const v = Number(value.value);
+    out.push({ name: positionalName(out.length), text: value.text, value: minus ? -v : v, rounded: false, span: spanOf([minus ?? value, value]) });
+    k += minus ? 2 : 1;
+    if (k < tokens.length - 1 && tokens[k].type !== 'comma') return undefined;
+  }
+  return out.length > 1 ? out : undefined;
+}
+
+function namedPoint(tokens: readonly Tok[]): AtBinding[] | undefined {
   const out: AtBinding[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const [name, eq, second] = tokens.slice(k, k + 3);

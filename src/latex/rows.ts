@@ -6,6 +6,7 @@ import type { AtBinding, Domain, IndexCondition, Reading, ShapeSpec, Span } from
 import { dropQuantifier, takeCondition, type Case } from './conditions';
 import { asideOf } from './asides';
 import { readElisions } from './elisions';
+import { readHigherOrder } from './higherOrder';
 import { readShapeArithmetic } from './shapeArithmetic';
 import { CLOSING, OPENING, RELATIONS, closer, depths, spanOf, type Tok } from './tokens';
 import { table } from './vocabulary';
@@ -254,7 +255,7 @@ function prepareRow(input: Tok[]): Row {
   const row: Row = { tokens, ...(label === undefined ? {} : { label }), ...(at.length > 0 ? { at } : {}), ...(slips.readings.length ? { readings: slips.readings } : {}) };
   const problem = checkRow(tokens);
   if (problem) return { ...row, error: problem, head: headOf(input) };
-  tokens = markDifferentials(tokens);
+  tokens = markDifferentials(readHigherOrder(tokens));
   const partials = withDenominatorPartials(tokens);
   tokens = partials.tokens;
   if (partials.notes.length) row.notes = partials.notes;
@@ -345,11 +346,16 @@ function checkRow(tokens: readonly Tok[]): Diagnostic | undefined {
   return undefined;
 }
 
-/** Whether the parenthesis at `open` holds names separated by commas, as `(x, y)` in `\\nabla f(x, y)`. */
+/**
+ * Whether the parenthesis at `open` holds names or numbers separated by commas, as `(x, y)` in `\\nabla f(x, y)`,
+ * or a point, `(1, -2)` (the gradient there, src/latex/jacobians.ts).
+ */
 function namedArguments(tokens: readonly Tok[], open: number): boolean {
   const close = closer(tokens, open);
   if (tokens[open]?.type !== 'lparen' || close === undefined || close === open + 1) return false;
-  return tokens.slice(open + 1, close).every((t, k) => t.type === (k % 2 === 0 ? 'name' : 'comma'));
+  const inside = tokens.slice(open + 1, close).filter((t, k, all) => !(t.type === 'minus' && all[k + 1]?.type === 'num' && (k === 0 || all[k - 1].type === 'comma')));
+  const names = inside.every((t, k) => t.type === (k % 2 === 0 ? 'name' : 'comma'));
+  return names || inside.every((t, k) => t.type === (k % 2 === 0 ? 'num' : 'comma'));
 }
 
 const isD = (t: Tok | undefined) => t !== undefined && t.type === 'name' && t.value === 'd';

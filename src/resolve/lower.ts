@@ -6,6 +6,8 @@ import type { Dim, Node, Shape } from '../ir/types';
 import { ShapeError, formatShape, isScalarShape, shapesEqual } from '../ir/types';
 import type { Builder } from '../ir/build';
 import { dependsOn } from '../ir/inspect';
+import { substitute } from '../ir/substitute';
+import { findInExpr } from '../syntax/walk';
 import type { FunctionDefinition, Scope } from './scope';
 import { BUILTIN_FUNCTIONS, BUILTIN_NAMES, type BuiltinFunction } from '../ops/builtins';
 import { dependentsOf, knownNames, namesUsedInScope } from './names';
@@ -698,7 +700,12 @@ export class Lowering {
 
   /** A user function's body with its parameters bound to `args` (index notation calls it on whole arrays too). */
   applyFunction(fn: FunctionDefinition, args: Node[]): Node {
-    return this.withParams(new Map(fn.params.map((p, i) => [p, args[i]]))).lower(fn.body);
+    if (!differentiatesByParameter(fn)) return this.withParams(new Map(fn.params.map((p, i) => [p, args[i]]))).lower(fn.body);
+    // `J_F(x, y) = jacobian(F(x, y), [x, y])` called at G(u, v) or (1, 2): the derivative is taken at parameters of
+    // its own, then evaluated at the arguments (a derivative by the argument nodes would be another one).
+    const leaves = fn.params.map((p, i) => this.b.variable(`${p}@${fn.name}`, args[i].shape));
+    const body = this.withParams(new Map(fn.params.map((p, i) => [p, leaves[i]]))).lower(fn.body);
+    return substitute(this.b, body, new Map(leaves.map((leaf, i) => [leaf.id, args[i]])));
   }
 
   /**
@@ -793,4 +800,10 @@ function copyLowered(from: ProblemLowering, to: ProblemLowering, keep: (name: st
   for (const [name, node] of from.definitionNodes) if (keep(name)) to.definitionNodes.set(name, node);
   for (const [id, name] of from.names) to.names.set(id, name);
   for (const [id, node] of from.alternatives) to.alternatives.set(id, node);
+}
+
+/** Whether a function's body takes a derivative by one of its parameters (`J_F(x, y)`, `\partial F / \partial x`). */
+function differentiatesByParameter(fn: FunctionDefinition): boolean {
+  const params = new Set(fn.params);
+  return findInExpr(fn.body, (e) => e.kind === 'deriv' && e.wrt.some((w) => w.kind === 'name' && params.has(w.name))) !== undefined;
 }

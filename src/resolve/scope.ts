@@ -10,7 +10,7 @@ import { aliasName } from './aliases';
 import { INDEX_LETTERS } from './indexNames';
 import { baseNameOf, subscriptsOf } from './indexNotation';
 import { indicesUsed } from './indexUses';
-import { isSameExpr, rewriteExpr } from '../syntax/walk';
+import { findInExpr, isSameExpr, rewriteExpr } from '../syntax/walk';
 
 export interface Declaration {
   name: string;
@@ -400,6 +400,13 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
     claim(rest);
     return;
   }
+  // `f(y) = f(x) + \nabla f(x)^T (y - x) + ...`, a Taylor expansion: a function written in terms of itself defines
+  // nothing (inlining it would never end). Of a function the question has, it is a claim; otherwise it is set aside.
+  if (lhs.kind === 'call' && role === 'question' && first && callsItself(first.expr, lhs.callee)) {
+    if (scope.functions.has(lhs.callee)) claim(st.rhs);
+    else scope.diagnostics.push(warning('not-a-claim', `set aside: ${st.lhs.text.trim()} is written in terms of itself, so this line defines nothing chainrule can check`, st.lhs.span, 'give the new function a name of its own'));
+    return;
+  }
   if (isFunctionHeader(lhs, scope) && first) {
     const fn = functionDefinition(lhs, first.expr, st.span);
     // A question's own `f(x) = ...` replaces the f of an earlier question, as its definitions of names do.
@@ -415,6 +422,10 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
     return;
   }
   claim(st.rhs);
+}
+
+function callsItself(body: Expr, callee: string): boolean {
+  return findInExpr(body, (e) => e.kind === 'call' && e.callee === callee) !== undefined;
 }
 
 /**

@@ -43,10 +43,22 @@ describe('fractions and derivatives', () => {
     expect(shown(String.raw`\frac{\partial y}{\partial d}`)).toBe('(d y / d)');
   });
 
-  it('refuses higher-order derivatives with a reason', () => {
-    const r = parse(String.raw`\frac{\partial^2 L}{\partial W^2} = 0`);
-    expect(r.statements).toEqual([]);
-    expect(r.diagnostics.map((d) => d.message)).toEqual(['cannot read this maths: higher-order derivatives are not supported']);
+  it.each([
+    // ∂²L/∂W² = ∂/∂W (∂L/∂W); ∂²f/∂x∂y = ∂/∂x (∂f/∂y); the operator d²/dx² applied twice; the Hessian ∇_x² f.
+    [String.raw`\frac{\partial^2 L}{\partial W^2}`, '(dop (d L / W) / W)'],
+    [String.raw`\frac{\partial^2 f}{\partial x \partial y}`, '(dop (d f / y) / x)'],
+    [String.raw`\frac{d^2}{dx^2} x^3`, '(dop (dop (^ x 3) / x) / x)'],
+    [String.raw`\nabla_x^2 f`, '(dop (d f / x) / x)'],
+  ])('reads the second derivative %s as nested first-order ones', (latex, expected) => {
+    expect(shown(latex)).toBe(expected);
+  });
+
+  it('refuses derivatives of order above 3, and orders the denominator does not add up to, with a reason', () => {
+    for (const latex of [String.raw`\frac{\partial^4 L}{\partial W^4} = 0`, String.raw`\frac{\partial^2 L}{\partial W} = 0`]) {
+      const r = parse(latex);
+      expect(r.statements).toEqual([]);
+      expect(r.diagnostics.map((d) => d.message)).toEqual(['cannot read this maths: higher-order derivatives are not supported']);
+    }
   });
 });
 

@@ -50,6 +50,10 @@ const EXPECTED: Record<string, { blocks: number; read: number; statements: numbe
   // 5 + 2 + 2 inline declarations, 11 one-block claims, and `$M$` in "for symmetric $M$" (a block that states
   // nothing): 21 blocks, 20 statements; numbered items are questions, not problems.
   'fixtures/latex/identities.md': { blocks: 21, read: 21, statements: 20, problems: [] },
+  // 58 one-block items; the "Let" lines hold 4 + 6 + 3 + 4 + 2 + 1 + 3 blocks, of which `$X$` in "with $X$
+  // invertible" states nothing and `$X, A \in ..$`, `$u, v \in ..$` are one declaration each: 22 statements;
+  // and the two functions `J_F(G(c, t))` and `\nabla f(1, 0)` call (the Jacobian and the gradient at a point).
+  'fixtures/latex/cookbook.md': { blocks: 81, read: 81, statements: 82, problems: [] },
   'fixtures/latex/unsupported/logreg_index_notation.md': { blocks: 10, read: 10, statements: 6, problems: ['1', '1a', '1b'] },
 };
 

@@ -1,0 +1,48 @@
+// An evaluation bar at a tuple, `\nabla f(x, y) \Big|_{(1, 2)}`, `\frac{\partial f}{\partial x}\Big|_{(1,2)}`: the
+// values are those of the claim's variables in order, the arguments of its function (the call's, or the
+// parameters of the function written bare). normalize.ts binds them to positional names; once the document's
+// functions are known, this pass names them. A bar whose variables cannot be told is no point: the line is
+// not read (checked at random points instead, its numbers would be wrong).
+import { warning, type Diagnostic } from '../diagnostics';
+import type { AtBinding, Expr, Statement } from '../syntax/ast';
+
+const POSITIONAL = '#';
+
+/** The name normalize.ts gives the k-th value of a tuple point. */
+export function positionalName(k: number): string {
+  return `${POSITIONAL}${k + 1}`;
+}
+
+/** The statements with each tuple point bound to its claim's variables; one whose variables are unknown is dropped. */
+export function readTuplePoints(statements: Statement[], functions: ReadonlyMap<string, string[]>): { statements: Statement[]; origin: number[]; diagnostics: Diagnostic[] } {
+  const out: Statement[] = [];
+  const origin: number[] = [];
+  const diagnostics: Diagnostic[] = [];
+  statements.forEach((st, i) => {
+    const point = st.kind === 'equation' ? st.point : undefined;
+    if (st.kind !== 'equation' || !point?.some((b) => b.name.startsWith(POSITIONAL))) {
+      out.push(st);
+      origin.push(i);
+      return;
+    }
+    const variables = variablesOf(st.lhs.expr, functions);
+    if (!variables || variables.length !== point.length) {
+      diagnostics.push(warning('parse-error', 'cannot read this maths: the point of this evaluation bar gives values in order, but chainrule cannot tell whose', point[0].span, 'name the variables, as in \\Big|_{x=1, y=2}'));
+      return;
+    }
+    const named = point.map((b, k): AtBinding => ({ ...b, name: variables[k].name, text: variables[k].text }));
+    out.push({ ...st, point: named });
+    origin.push(i);
+  });
+  return { statements: out, origin, diagnostics };
+}
+
+type Name = Extract<Expr, { kind: 'name' }>;
+
+/** The variables of a claim's target, in order: a derivative's function's arguments (`\nabla f(x, y)`, `\partial f / \partial x` of f(x, y)). */
+function variablesOf(e: Expr, functions: ReadonlyMap<string, string[]>): { name: string; text: string }[] | undefined {
+  if (e.kind === 'deriv') return variablesOf(e.of, functions);
+  if (e.kind === 'call' && e.args.every((a) => a.kind === 'name')) return (e.args as Name[]).map((a) => ({ name: a.name, text: a.text }));
+  const params = e.kind === 'name' ? functions.get(e.name) : undefined;
+  return params?.map((p) => ({ name: p, text: p }));
+}
