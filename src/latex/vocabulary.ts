@@ -77,7 +77,7 @@ export const IGNORED_COMMANDS: ReadonlySet<string> = new Set([
   'left', 'right', 'middle', // handled with their delimiter; listed so a stray one is harmless
   'big', 'Big', 'bigg', 'Bigg', 'bigl', 'Bigl', 'biggl', 'Biggl', 'bigr', 'Bigr', 'biggr', 'Biggr',
   'bigm', 'Bigm', 'displaystyle', 'textstyle', 'scriptstyle', 'limits', 'nolimits', 'nonumber', 'notag',
-  'mathstrut', 'strut', 'enspace', 'thinspace', 'medspace', 'thickspace', 'negthinspace', 'hfill', 'cr',
+  'mathstrut', 'strut', 'space', 'enspace', 'thinspace', 'medspace', 'thickspace', 'negthinspace', 'hfill', 'cr',
   // font switches: `{\bf x}` is x
   'bf', 'rm', 'it', 'sf', 'tt', 'cal', 'boldmath', 'unboldmath',
 ]);

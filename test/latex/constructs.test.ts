@@ -334,6 +334,8 @@ describe('equations, chains and rows', () => {
     [String.raw`\begin{eqnarray} g &=& -2 a \nonumber \\ &&\hspace{0.5cm}\cdot b \cdot c \end{eqnarray}`, 'g = (cdot (cdot (* (neg 2) a) b) c)'],
     [String.raw`\begin{aligned} L &= p + \\ & q \end{aligned}`, 'L = (+ p q)'],
     [String.raw`\begin{aligned} L &= p \\ -& q \end{aligned}`, 'L = (- p q)'],
+    // MathJax's `\space` before the closing punctuation is spacing
+    [String.raw`\begin{aligned} L &= p \\ -& q \space. \end{aligned}`, 'L = (- p q)'],
   ])('joins an expression broken over rows: %s', (latex, expected) => {
     expect(printed(latex)).toEqual([expected]);
   });
