@@ -16,6 +16,8 @@ const isIndexLetter = (t: Tok | undefined) => t?.type === 'name' && /^[ijklmnpqr
 const isEntryLetter = (t: Tok) => /^[ijkl]$/.test(t.value);
 const OTHERWISE = /^(otherwise|else|elsewhere)$/i;
 const isGap = (t: Tok) => t.type === 'comma' || t.type === 'wide' || (t.type === 'prose' && CONNECTIVES.test(t.value.trim()));
+/** `=` or `\neq` between two index letters: the relations of a case. */
+const isCaseRelation = (t: Tok | undefined) => t?.type === 'eq' || (t?.type === 'unsupported' && NOT_EQUAL.has(t.text.trim()));
 
 /** The row without a trailing index condition, and the condition; the row unchanged when it has none. */
 export function takeCondition(tokens: readonly Tok[]): { tokens: Tok[]; condition?: IndexCondition } {
@@ -24,8 +26,8 @@ export function takeCondition(tokens: readonly Tok[]): { tokens: Tok[]; conditio
   const [left, relation, right] = tokens.slice(end - 3, end);
   const unchanged = { tokens: tokens.slice() };
   if (end < 3 || !isIndexLetter(left) || !isIndexLetter(right) || left.value === right.value) return unchanged;
+  if (!isCaseRelation(relation)) return unchanged;
   const equal = relation.type === 'eq';
-  if (!equal && !(relation.type === 'unsupported' && NOT_EQUAL.has(relation.text.trim()))) return unchanged;
   let start = end - 3;
   while (start > 0 && isGap(tokens[start - 1])) start--;
   const condition: IndexCondition = { indices: [left.value, right.value], equal, span: spanOf([left, right]) };
@@ -41,9 +43,8 @@ function caseAlone(tokens: readonly Tok[]): IndexCondition | undefined {
   const kept = tokens.filter((t) => !isGap(t) && t.type !== 'period');
   const [left, relation, right] = kept;
   if (kept.length !== 3 || !isIndexLetter(left) || !isIndexLetter(right) || left.value === right.value) return undefined;
-  const equal = relation.type === 'eq';
-  if (!equal && !(relation.type === 'unsupported' && NOT_EQUAL.has(relation.text.trim()))) return undefined;
-  return { indices: [left.value, right.value], equal, span: spanOf([left, right]) };
+  if (!isCaseRelation(relation)) return undefined;
+  return { indices: [left.value, right.value], equal: relation.type === 'eq', span: spanOf([left, right]) };
 }
 
 export interface Case {
@@ -75,7 +76,7 @@ export function dropQuantifier(tokens: readonly Tok[]): Tok[] {
   if (at < 0 || !tokens.slice(0, start).some((t) => t.type === 'eq')) return tokens.slice();
   const after = tokens.slice(at + 2).filter((t) => t.type !== 'period' && t.type !== 'comma');
   const relation = after[0];
-  if (after.length === 2 && isIndexLetter(after[1]) && (relation.type === 'eq' || (relation.type === 'unsupported' && NOT_EQUAL.has(relation.text.trim())))) {
+  if (after.length === 2 && isIndexLetter(after[1]) && isCaseRelation(relation)) {
     return [...tokens.slice(0, at), ...tokens.slice(at + 1)];
   }
   const range = after.length === 0 || (relation.type === 'eq' && after.slice(1).every((t) => t.type === 'num' || t.type === 'name' || t.type === 'dots'));

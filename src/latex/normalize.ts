@@ -510,9 +510,9 @@ class Normalizer {
       this.unsupported(`\`${t.text}\` needs a braced argument`, t.offset, this.endOf(i));
       return i + 1;
     }
-    let first = a.from;
-    while (first < a.to && (this.raw[first].type === 'space' || this.raw[first].type === 'newline')) first++;
-    const signed = first < a.to && this.raw[first].type === 'symbol' && (this.raw[first].text === '+' || this.raw[first].text === '-');
+    // Spaces are gone from `raw` (TRIVIA), so the body's first token is its first character that counts.
+    const opening = this.raw[a.from];
+    const signed = a.from < a.to && opening.type === 'symbol' && (opening.text === '+' || opening.text === '-');
     if (signed) this.run(a.from, a.to);
     else this.run(a.from - 1, a.to + 1);
     return label && this.raw[a.next]?.text === label ? (this.arg(a.next + 1)?.next ?? a.next + 1) : a.next;
