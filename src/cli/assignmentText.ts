@@ -11,7 +11,9 @@ export function renderAssignmentCheck(r: AssignmentCheckReport): string {
   lines.push('answers:');
   for (const a of r.answers) {
     const where = a.line === null ? 'no answer found' : `line ${a.line}: ${a.answer}`;
-    lines.push(`  ${a.id}  ${where}  → ${a.outcome} ${a.score}/${a.maxScore}${a.confidence === 'needs-review' ? '  (needs review)' : ''}`);
+    // An answer chainrule could not judge scores as wrong, but is not called wrong.
+    const outcome = a.rule === 'unjudged' ? 'not judged' : a.outcome;
+    lines.push(`  ${a.id}  ${where}  → ${outcome} ${a.score}/${a.maxScore}${a.confidence === 'needs-review' ? '  (needs review)' : ''}`);
     for (const reason of a.reasons) lines.push(`      - ${reason}`);
     if (a.outcome !== 'correct') lines.push(`      ${a.feedback}`);
   }

@@ -11,7 +11,7 @@ import { normalizeName } from '../syntax/names';
 import { sumSigns } from '../resolve/indexUses';
 import type { AssignmentProblem } from './assignment';
 import type { Segment } from './segments';
-import { statementNames } from '../resolve/questions';
+import { isSetupLine, statementNames } from '../resolve/questions';
 import { applyNotation, mapNotation, problemNames } from './notationMap';
 import { namesReached, walkNames } from '../resolve/names';
 import { printExpr } from '../syntax/print';
@@ -64,13 +64,50 @@ export function alignSegments(segments: readonly Segment[], problems: readonly A
   // When the author's labels name the assignment's problems, a part labelled with another id (`problem 7`)
   // answers none of them; when none do, the author numbers otherwise and content decides.
   const labelsName = fixed.some((p) => p !== undefined);
-  const free = segments.map((_, i) => i).filter((i) => !fixed[i] && !(labelsName && isId(segments[i].label) && !problems.some((p) => stemOf(segments[i].label, p))));
+  const isFree = (i: number) => !fixed[i] && !(labelsName && isId(segments[i].label) && !problems.some((p) => stemOf(segments[i].label, p)));
+  // A free part that answers one problem's asks and then a later problem's holds both: cut it between them.
+  const pieces = segments.map((s, i) => (isFree(i) ? splitBetweenProblems(s, problems) : [s]));
+  if (pieces.some((p) => p.length > 1)) return alignSegments(pieces.flat(), problems);
+  const free = segments.map((_, i) => i).filter(isFree);
   const fits = free.map((i) => problems.map((p) => contentFit(segments[i], p) + (stemOf(segments[i].label, p) ? STEM_BONUS : 0)));
   const chosen = orderPreserving(fits);
   const out: AlignedSegment[] = segments.map((segment, i) => (fixed[i] ? { segment, problem: fixed[i]!, by: 'label' } : { segment, problem: null, by: 'none' }));
   free.forEach((i, k) => {
     if (chosen[k] !== undefined) out[i] = { segment: segments[i], problem: problems[chosen[k]!], by: 'content' };
   });
+  return out;
+}
+
+/**
+ * A part cut before each statement that answers an ask of a later problem and none of the problem whose ask
+ * the part answered last (`∂J/∂θ_0`, `∂J/∂θ_1`, then, for n features, `∂J/∂θ_j`); the definitions just before
+ * such an answer go with it. A part answering one problem's asks, or none, stays whole.
+ */
+function splitBetweenProblems(segment: Segment, problems: readonly AssignmentProblem[]): Segment[] {
+  const answers = problems.map((p) => readInProblem(segment, p).answers);
+  const cuts: number[] = [];
+  let current: number | undefined;
+  let lastAnswer = -1;
+  segment.statements.forEach((st, i) => {
+    const answered = problems.map((_, j) => j).filter((j) => answers[j][i] !== undefined);
+    if (answered.length === 0) return;
+    if (current !== undefined && !answered.includes(current) && answered[0] > current) {
+      let cut = i;
+      while (cut - 1 > lastAnswer && isSetupLine(segment.statements[cut - 1])) cut--;
+      cuts.push(cut);
+    }
+    if (current === undefined || !answered.includes(current)) current = answered[0];
+    lastAnswer = i;
+  });
+  if (cuts.length === 0) return [segment];
+  const bounds = [0, ...cuts, segment.statements.length];
+  const out: Segment[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const statements = segment.statements.slice(bounds[k], bounds[k + 1]);
+    const before = [...segment.before, ...segment.statements.slice(0, bounds[k]).filter(isSetupLine)];
+    out.push({ ...segment, statements, before, from: Math.min(...statements.map((s) => s.span.line)), to: segment.to });
+  }
+  out.forEach((piece, k) => (piece.to = k + 1 < out.length ? out[k + 1].from - 1 : segment.to));
   return out;
 }
 
@@ -85,6 +122,32 @@ const CONFLICTING_DEFINITION = 3;
  * shares with the problem, less each name it uses that neither the problem nor the part gives.
  */
 export function contentFit(segment: Segment, problem: AssignmentProblem): number {
+  const read = readInProblem(segment, problem);
+  let fit = ASK_WEIGHT * new Set(read.answers.filter((k) => k !== undefined)).size;
+  const names = new Set<string>();
+  for (const st of read.statements) {
+    for (const n of statementNames(st)) names.add(n);
+    if (st.kind !== 'equation' || st.rhs.length === 0) continue;
+    const def = st.lhs.expr.kind === 'name' ? problem.scope.definitions.get(st.lhs.expr.name) : undefined;
+    if (def) fit += sameNames(st.rhs[0].expr, def.expr) || writtenOut(st.rhs[0].expr, def.expr, problem.scope) ? AGREEING_DEFINITION : -CONFLICTING_DEFINITION;
+  }
+  for (const n of names) fit += read.known.has(n) || read.entries.has(n) ? 1 : read.own.has(n) ? 0 : -1;
+  return fit;
+}
+
+interface PartInProblem {
+  /** The part's statements in the problem's names. */
+  statements: Statement[];
+  /** The problem's names, the part's own (defined here or before), and entries of the problem's arrays. */
+  known: Set<string>;
+  own: Set<string>;
+  entries: Set<string>;
+  /** For each statement, the key of the problem's ask it answers (`L/W`), if it answers one. */
+  answers: Array<string | undefined>;
+}
+
+/** A part read in a problem's names, with the asks each of its statements answers. */
+function readInProblem(segment: Segment, problem: AssignmentProblem): PartInProblem {
   const statements = applyNotation(segment.statements, mapNotation(segment.statements, problem.scope, lossNames(problem)));
   const known = problemNames(problem.scope);
   // The undeclared scalars of its formulas (`x` of `s = sigma(x)`) are the problem's names too.
@@ -96,20 +159,13 @@ export function contentFit(segment: Segment, problem: AssignmentProblem): number
   for (const st of segment.before) if (st.kind === 'decl') for (const n of st.names) own.add(n.name);
   const asks = new Set(problem.asks.map((a) => derivativeKey(a.target.expr)).filter((k): k is string => k !== undefined));
   const entries = entriesOfKnownArrays(statements, known);
-  let fit = 0;
-  const hit = new Set<string>();
-  const names = new Set<string>();
-  for (const st of statements) {
-    for (const n of statementNames(st)) names.add(n);
-    if (st.kind !== 'equation' || st.rhs.length === 0) continue;
+  const answers = statements.map((st) => {
+    if (st.kind !== 'equation' || st.rhs.length === 0) return undefined;
     const key = derivativeKey(st.lhs.expr, known) ?? primeKey(st.lhs.expr, problem);
-    if (key !== undefined && asks.has(key) && inProblemNames(st.rhs[st.rhs.length - 1].expr, (n) => known.has(n) || own.has(n) || entries.has(n))) hit.add(key);
-    const def = st.lhs.expr.kind === 'name' ? problem.scope.definitions.get(st.lhs.expr.name) : undefined;
-    if (def) fit += sameNames(st.rhs[0].expr, def.expr) || writtenOut(st.rhs[0].expr, def.expr, problem.scope) ? AGREEING_DEFINITION : -CONFLICTING_DEFINITION;
-  }
-  fit += ASK_WEIGHT * hit.size;
-  for (const n of names) fit += known.has(n) || entries.has(n) ? 1 : own.has(n) ? 0 : -1;
-  return fit;
+    const ours = (n: string) => known.has(n) || own.has(n) || entries.has(n);
+    return key !== undefined && asks.has(key) && inProblemNames(st.rhs[st.rhs.length - 1].expr, ours) ? key : undefined;
+  });
+  return { statements, known, own, entries, answers };
 }
 
 /**

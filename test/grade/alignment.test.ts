@@ -41,6 +41,20 @@ describe('alignment of parts to problems', () => {
     expect(r.alignment?.map((a) => [a.fromLine, a.problem, a.by])).toEqual([[1, '2b', 'content'], [7, '3', 'content'], [13, null, 'none']]);
     expect(byId(r).get('3 dL/dW1')).toMatchObject({ outcome: 'correct', answer: { line: 11 }, confidence: 'needs-review' });
   });
+
+  it('cuts a part without headings that answers one problem and then another between them', () => {
+    // No heading or redefinition separates the two derivations: only the asks they answer do. Both right
+    // (FD at x = 0.7: d/dx sin^2 x = 2 sin x cos x = 0.98545; d/dx e^{3x} = 3 e^{3x} = 24.4985).
+    const assignment = 'problem 1\nx : scalar\nf = sin(x)^2\nask df/dx 1 point\n\nproblem 2\nx : scalar\ng = exp(3 x)\nask dg/dx 1 point\n';
+    const doc = [
+      'First the square of the sine, by the chain rule:', '', '$$\\frac{df}{dx} = 2 \\sin x \\cos x$$', '',
+      'Then the exponential, whose inner derivative is 3:', '', '$$\\frac{dg}{dx} = 3 e^{3x}$$', '',
+    ].join('\n');
+    const r = gradeText(assignment, doc, 'hw.md');
+    expect(byId(r).get('1 df/dx')).toMatchObject({ outcome: 'correct' });
+    expect(byId(r).get('2 dg/dx')).toMatchObject({ outcome: 'correct' });
+    expect(r.alignment?.map((a) => [a.problem, a.fromLine, a.toLine, a.by])).toEqual([['1', 3, 6, 'content'], ['2', 7, 8, 'content']]);
+  });
 });
 
 describe('notation', () => {

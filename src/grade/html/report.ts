@@ -48,8 +48,10 @@ export function reportPieces(result: SubmissionResult, files: readonly Submissio
 }
 
 function askTable(asks: readonly AskResult[]): string {
+  // An answer chainrule could not judge scores as wrong but is marked as not judged, not as wrong.
+  const markOf = (a: AskResult) => (a.rule === 'unjudged' ? mark('?', 'not judged') : mark(OUTCOME_MARK[a.outcome], a.outcome));
   const rows = asks.map((a) =>
-    `<tr class="ask ${a.outcome}"><td>${mark(OUTCOME_MARK[a.outcome], a.outcome)}</td><td>${escapeHtml(a.id)}</td>` +
+    `<tr class="ask ${a.outcome}"><td>${markOf(a)}</td><td>${escapeHtml(a.id)}</td>` +
     `<td class="num">${a.score} / ${a.maxScore}</td><td>${escapeHtml(a.feedback)}</td></tr>`,
   );
   return `<section><h2>Scores</h2><table><thead><tr><th></th><th>Question</th><th class="num">Points</th><th>Feedback</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></section>`;
