@@ -28,6 +28,7 @@ const BLACKBOARD_SETS: ReadonlySet<string> = new Set(['R', 'N', 'Z', 'Q', 'C', '
 /** Deeper nesting of `\mathbf{\hat{...}}` than any derivation needs is refused (input is untrusted). */
 const MAX_GROUP_DEPTH = 32;
 
+const NONE: ReadonlySet<string> = new Set();
 const TRIVIA = new Set(['space', 'newline', 'comment', 'spacecmd']);
 
 const SYMBOLS: ReadonlyMap<string, TokType> = table({
@@ -58,15 +59,29 @@ const OPERATOR_TOKENS: ReadonlyMap<string, TokType> = new Map<string, TokType>([
 
 const TRANSPOSE_MARKS = new Set(['T', '\\top', '\\intercal', '⊤', 'ᵀ']);
 
+/** Arrows that may point at an equation's number at the end of its row (`\rightarrow (2)`). */
+const ARROWS: ReadonlySet<string> = new Set(['rightarrow', 'to', 'longrightarrow', 'Rightarrow', 'Longrightarrow', 'implies']);
+const LABEL_FONTS: ReadonlySet<string> = new Set(['\\mathbf', '\\textbf', '\\mathrm', '\\text', '\\textit', '\\mathit', '\\bf']);
+/** A label longer than this (in raw tokens, brackets included) is maths in parentheses, not a number. */
+const MAX_LABEL_TOKENS = 8;
+
 export interface Normalized {
   tokens: Tok[];
   diagnostics: Diagnostic[];
 }
 
 /** Lex and normalise one maths block. Never throws: what cannot be read becomes an `unsupported` token. */
-export function normalizeLatex(pos: PositionMap, plain = false): Normalized {
+/** How a block is read, from what its document says elsewhere. */
+export interface BlockReading {
+  /** Maths typed as plain text (plainMaths.ts): `a_h1` is one name, as its author means. */
+  plain?: boolean;
+  /** Names whose digit superscripts are layers (`w^2` is layer 2's w; numberedLayers.ts). */
+  layered?: ReadonlySet<string>;
+}
+
+export function normalizeLatex(pos: PositionMap, reading: BlockReading = {}): Normalized {
   const raw = splitSingleArguments(overAsFrac(lexLatex(pos.text).filter((t) => !TRIVIA.has(t.type))));
-  const n = new Normalizer(raw, pos, plain);
+  const n = new Normalizer(raw, pos, reading.plain ?? false, reading.layered ?? NONE);
   n.run(0, raw.length);
   return { tokens: n.out, diagnostics: n.diagnostics };
 }
@@ -87,8 +102,8 @@ class Normalizer {
   constructor(
     private readonly raw: RawToken[],
     private readonly pos: PositionMap,
-    /** Maths typed as plain text (plainMaths.ts): `a_h1` is one name, as its author means. */
     private readonly plain: boolean,
+    private readonly layered: ReadonlySet<string>,
   ) {}
 
   /** Fonts, accents and `\nabla_{..}` read their argument recursively; this bounds the recursion. */
@@ -125,6 +140,25 @@ class Normalizer {
   private nextMeaningful(i: number): RawToken | undefined {
     while (i < this.raw.length && this.raw[i].type === 'command' && /^\\(left|big|Big|bigg|Bigg)[lrm]?$/.test(this.raw[i].text)) i++;
     return this.raw[i];
+  }
+
+  /** `(4.1)`, `(\mathbf{a})` from raw `i` to the end of the row (after wide spaces): the label and where it ends. */
+  private arrowLabel(i: number): { text: string; end: number; next: number } | undefined {
+    let j = i;
+    while (this.raw[j]?.type === 'command' && WIDE_SPACES.has(this.raw[j].text.slice(1))) j++;
+    if (this.raw[j]?.text !== '(') return undefined;
+    const open = j;
+    const parts: string[] = [];
+    for (j++; j < this.raw.length && this.raw[j].text !== ')'; j++) {
+      const t = this.raw[j];
+      if (t.type === 'number' || t.type === 'word' || t.text === '.') parts.push(t.text);
+      else if (!(t.text === '{' || t.text === '}' || LABEL_FONTS.has(t.text))) return undefined;
+    }
+    const close = j;
+    if (close >= this.raw.length || parts.length === 0 || j - open > MAX_LABEL_TOKENS) return undefined;
+    for (j = close + 1; this.raw[j]?.type === 'command' && WIDE_SPACES.has(this.raw[j].text.slice(1)); j++);
+    if (j < this.raw.length && this.raw[j].type !== 'rowsep') return undefined;
+    return { text: parts.join(''), end: this.endOf(close), next: close + 1 };
   }
 
   /** The raw token after any primes at `i` (`'`, `\prime`). */
@@ -302,6 +336,12 @@ class Normalizer {
     if (GREEK_COMMANDS.has(name)) {
       this.emit('name', name, start, end);
       return i + 1;
+    }
+    const label = ARROWS.has(name) ? this.arrowLabel(i + 1) : undefined;
+    if (label) {
+      // `\rightarrow (4.1)`, `\quad \to (\mathbf{a})` closing a row: the equation's number, as `\tag{4.1}` is.
+      this.emit('tag', label.text, start, label.end);
+      return label.next;
     }
     const found = this.operatorCommand(i);
     if (found) {
@@ -602,6 +642,8 @@ class Normalizer {
     const inner = this.raw.slice(a.from, a.to);
     const texts = inner.map((t) => t.text);
     const bare = texts.filter((s) => s !== '{' && s !== '}' && !/^\\(mathrm|mathsf|mathbf|text|rm)$/.test(s));
+    // `\sigma^{}'`: an empty superscript (typed before a prime) raises nothing.
+    if (texts.every((s) => s === '{' || s === '}')) return a.next;
     if (bare.length === 1 && TRANSPOSE_MARKS.has(bare[0])) {
       this.emit('transpose', 'T', caret.offset, a.end);
       return a.next;
@@ -637,13 +679,19 @@ class Normalizer {
       return a.next;
     }
     // `e^{(x)}` stays a power: e is Euler's number far more often than a layer-indexed name.
-    const index = last?.type === 'name' && last.value !== 'e' && last.end === caret.offset ? superscriptIndex(texts.join(''), last.value) : undefined;
+    const index = last?.type === 'name' && last.value !== 'e' && last.end === caret.offset ? superscriptIndex(texts.join(''), last.value) ?? this.layerNumber(texts, last.value) : undefined;
     if (index !== undefined) {
       this.mergeIntoName(this.out.length - 1, index, a.end);
       return a.next;
     }
     this.emit('caret', '^', caret.offset, caret.offset + 1);
     return i + 1;
+  }
+
+  /** `2` of `w^2` where the document numbers w's layers so (numberedLayers.ts). */
+  private layerNumber(texts: readonly string[], base: string): string | undefined {
+    const digit = /^\{?([0-9])\}?$/.exec(texts.join(''));
+    return digit && this.layered.has(base) ? digit[1] : undefined;
   }
 
   /**

@@ -9,7 +9,7 @@ import compiled from '../syntax/generated/latex';
 import { ReplayLexer, feedTokens } from '../syntax/replay';
 import type { Token } from '../syntax/lexer';
 import type { RawRow } from './build';
-import { normalizeLatex } from './normalize';
+import { normalizeLatex, type BlockReading } from './normalize';
 import { PositionMap, type Origin } from './positions';
 import { asideNote } from './asides';
 import { beforeFirstEquals, splitRows, type Row } from './rows';
@@ -49,13 +49,13 @@ export interface LatexMathResult {
  * Parse one maths block. `origin` is where `math` starts in its file (it must be an exact
  * substring of the file, so spans point into the file). Never throws on bad input.
  */
-export function parseLatexMath(math: string, origin: Origin, plain = false): LatexMathResult {
+export function parseLatexMath(math: string, origin: Origin, reading: BlockReading = {}): LatexMathResult {
   const pos = new PositionMap(math, origin);
   if (math.length > MAX_MATH_CHARS) {
     const d = warning('limit-exceeded', `this maths block is longer than ${MAX_MATH_CHARS} characters`, pos.span(0, 0));
     return { statements: [], diagnostics: [d], endsInError: true, unreadRows: 1 };
   }
-  const normalized = normalizeLatex(pos, plain);
+  const normalized = normalizeLatex(pos, reading);
   const result: LatexMathResult = { statements: [], diagnostics: [...normalized.diagnostics], endsInError: false, unreadRows: 0 };
   let chain: number | undefined; // index in result.statements of the equation a `=` row continues
   let leading = true; // no row read yet: a continuation belongs to the block before

@@ -7,6 +7,7 @@ import { dropQuantifier, takeCondition, type Case } from './conditions';
 import { asideOf } from './asides';
 import { readElisions } from './elisions';
 import { readHigherOrder } from './higherOrder';
+import { periodsAsProducts } from './periodProducts';
 import { readShapeArithmetic } from './shapeArithmetic';
 import { CLOSING, OPENING, RELATIONS, closer, depths, spanOf, type Tok } from './tokens';
 import { table } from './vocabulary';
@@ -249,6 +250,7 @@ function prepareRow(input: Tok[]): Row {
   // Sentence punctuation after a displayed equation: `h = XW + b.`; a last `=` before a blank to fill in.
   const trailing = new Set(['period', 'comma', 'eq', 'approx']);
   while (tokens.length > 1 && trailing.has(tokens[tokens.length - 1].type)) tokens.pop();
+  tokens = periodsAsProducts(tokens);
   const at = tokens.flatMap((t) => t.at ?? []);
   const slips = readRowSlips(tokens.filter((t) => t.type !== 'evalat'));
   tokens = readElisions(withoutProbabilityHead(slips.tokens));
