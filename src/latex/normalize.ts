@@ -553,9 +553,22 @@ class Normalizer {
     // Spaces are gone from `raw` (TRIVIA), so the body's first token is its first character that counts.
     const opening = this.raw[a.from];
     const signed = a.from < a.to && opening.type === 'symbol' && (opening.text === '+' || opening.text === '-');
-    if (signed) this.run(a.from, a.to);
+    // `\boxed{\delta = \frac{..}{..} = ..}`: a whole equation marked, not a term, so no brackets around it.
+    if (signed || this.holdsEquals(a)) this.run(a.from, a.to);
     else this.run(a.from - 1, a.to + 1);
     return label && this.raw[a.next]?.text === label ? (this.arg(a.next + 1)?.next ?? a.next + 1) : a.next;
+  }
+
+  /** Whether an argument has an `=` outside its own braces. */
+  private holdsEquals(a: Arg): boolean {
+    let depth = 0;
+    for (let k = a.from; k < a.to; k++) {
+      const text = this.raw[k].text;
+      if (text === '{') depth++;
+      else if (text === '}') depth--;
+      else if (text === '=' && depth === 0) return true;
+    }
+    return false;
   }
 
   /**

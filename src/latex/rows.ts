@@ -10,7 +10,7 @@ import { readHigherOrder } from './higherOrder';
 import { periodsAsProducts } from './periodProducts';
 import { readShapeArithmetic } from './shapeArithmetic';
 import { CLOSING, OPENING, RELATIONS, closer, depths, spanOf, type Tok } from './tokens';
-import { table } from './vocabulary';
+import { ARROW_REASON, table } from './vocabulary';
 
 /** Deeper bracket nesting than any derivation needs is refused (input is untrusted). */
 export const MAX_LATEX_DEPTH = 64;
@@ -217,6 +217,17 @@ function isAtWord(text: string): boolean {
   return /^at:?$/i.test(text.trim());
 }
 
+/**
+ * A computation graph's node, `x, W^{(1)}, b^{(1)} \rightarrow a_1 = W^{(1)} x + b^{(1)}`: its inputs and the
+ * arrow say what the definition after them uses, which the definition itself says; the definition is read.
+ */
+function withoutGraphInputs(tokens: Tok[]): Tok[] {
+  const arrow = tokens.findIndex((t) => t.type === 'unsupported' && t.value === ARROW_REASON);
+  const inputs = tokens.slice(0, arrow).filter((t) => t.type !== 'prime');
+  const isInputList = inputs.length > 0 && inputs.every((t, i) => (i % 2 === 0 ? t.type === 'name' : t.type === 'comma'));
+  return arrow > 0 && isInputList && tokens.slice(arrow + 1).some((t) => t.type === 'eq') ? tokens.slice(arrow + 1) : tokens;
+}
+
 /** `(b)`, `1b)`, `[1b]` → the label. */
 function labelOf(text: string): string | undefined {
   const m = /^(?:\(([0-9]*[a-z]?)\)|\[([0-9]*[a-z]?)\]|([0-9]*[a-z]?)\))$/i.exec(text.trim());
@@ -250,7 +261,7 @@ function prepareRow(input: Tok[]): Row {
   // Sentence punctuation after a displayed equation: `h = XW + b.`; a last `=` before a blank to fill in.
   const trailing = new Set(['period', 'comma', 'eq', 'approx']);
   while (tokens.length > 1 && trailing.has(tokens[tokens.length - 1].type)) tokens.pop();
-  tokens = periodsAsProducts(tokens);
+  tokens = periodsAsProducts(withoutGraphInputs(tokens));
   const at = tokens.flatMap((t) => t.at ?? []);
   const slips = readRowSlips(tokens.filter((t) => t.type !== 'evalat'));
   tokens = readElisions(withoutProbabilityHead(slips.tokens));

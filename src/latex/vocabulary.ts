@@ -114,6 +114,9 @@ export const SET_ASIDE_COMMANDS: ReadonlyMap<string, string> = table({
 /** Elided terms: read in a sum whose first and last terms differ in one index (`x_1 + \dots + x_n`). */
 export const DOTS_COMMANDS: ReadonlySet<string> = new Set(['dots', 'ldots', 'cdots', 'dotsb', 'dotsc']);
 
+/** Why an arrow is not read (rows.ts reads the arrow of a computation graph, `x, W \rightarrow a = Wx`). */
+export const ARROW_REASON = 'an arrow (→) is not an equation';
+
 /** Recognised commands that chainrule cannot check, with the reason given to the author. */
 export const UNSUPPORTED_COMMANDS: ReadonlyMap<string, string> = table({
   prod: 'products over an index (\\prod) are not supported',
@@ -124,8 +127,9 @@ export const UNSUPPORTED_COMMANDS: ReadonlyMap<string, string> = table({
   ddots: 'elided terms (\\ddots) cannot be checked; write the matrix with names, not dots',
   neq: '≠ states no checkable claim',
   ne: '≠ states no checkable claim',
-  to: 'an arrow (→) is not an equation',
-  rightarrow: 'an arrow (→) is not an equation',
+  to: ARROW_REASON,
+  rightarrow: ARROW_REASON,
+  longrightarrow: ARROW_REASON,
   mapsto: 'an arrow (↦) is not an equation',
   mid: 'conditional bars (\\mid) are not supported',
   langle: 'angle brackets are not supported; write dot(a, b)',

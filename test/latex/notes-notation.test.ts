@@ -1,6 +1,7 @@
 // Notation of blog-style backprop notes (issue 13): layers numbered by a bare superscript (`W^2`, `a^1`) in a
 // document that differentiates by them, a period typed for a product (`\frac{..}{..} . \frac{..}{..}`), and an
-// equation's number after an arrow (`\rightarrow (2)`). Every verdict is worked out by hand beside it and
+// equation's number after an arrow (`\rightarrow (2)`), a computation graph's node (`x, W \rightarrow z = Wx`),
+// a boxed equation. Every verdict is worked out by hand beside it and
 // checked by finite differences (numpy, at x, y, W^1, W^2 ~ N(0, 1), seed 0: dL/dW^2 = 0.0970883 both ways,
 // dL/dW^1 = 0.000614491 both ways; the variant without W^2 gives 0.00585787).
 import { describe, expect, it } from 'vitest';
@@ -48,5 +49,16 @@ describe('periods and arrows', () => {
   it('reads an arrow to a number at the end of a row as the equation\'s number', () => {
     expect(statements('y = 2 x \\quad \\rightarrow (4.1)').map(showStatement)).toEqual(statements('y = 2 x \\tag{4.1}').map(showStatement));
     expect(statements('y = 2 x \\to (\\mathbf{a})').map(showStatement)).toEqual(statements('y = 2 x \\tag{a}').map(showStatement));
+  });
+
+  it('reads the definition of a computation graph\'s node after its inputs and arrow', () => {
+    expect(statements("x, W^{(1)}, b' \\rightarrow z = W^{(1)} x + b'").map(showStatement)).toEqual(statements("z = W^{(1)} x + b'").map(showStatement));
+    // Not an input list (a sum before the arrow): the arrow is still not read.
+    expect(parse('x + y \\rightarrow z = x').diagnostics.map((d) => d.message)).toEqual(['cannot read this maths: an arrow (→) is not an equation']);
+  });
+
+  it('reads a boxed equation as the equation, and a boxed term as the term', () => {
+    expect(statements('\\boxed{y = 3 x^2}').map(showStatement)).toEqual(statements('y = 3 x^2').map(showStatement));
+    expect(statements('y = 2 \\boxed{x + 1}').map(showStatement)).toEqual(statements('y = 2 (x + 1)').map(showStatement));
   });
 });
