@@ -13,6 +13,7 @@ import { normalizeLatex, type BlockReading } from './normalize';
 import { PositionMap, type Origin } from './positions';
 import { asideNote } from './asides';
 import { beforeFirstEquals, splitRows, type Row } from './rows';
+import { readableLinks } from './brokenChains';
 import { describe, type Tok } from './tokens';
 import { passLimits } from '../limits/index';
 
@@ -74,7 +75,13 @@ export function parseLatexMath(math: string, origin: Origin, reading: BlockReadi
       result.condition = row.condition;
       continue;
     }
-    const parsed: RowOutcome | { row: undefined } = row.error ? { error: row.error } : row.tokens.length === 0 ? { row: undefined } : runRow(row.tokens);
+    let parsed: RowOutcome | { row: undefined } = row.error ? { error: row.error } : row.tokens.length === 0 ? { row: undefined } : runRow(row.tokens);
+    let rest = row.rest; // the links after an unreadable member, which go on from those before it
+    const salvaged = 'error' in parsed && !row.error ? salvageChain(row.tokens, parsed.error) : undefined;
+    const skipped = [row.skipped, salvaged && 'error' in parsed ? parsed.error : undefined].filter((d) => d !== undefined);
+    if (salvaged) [parsed, rest] = [{ row: salvaged.row }, salvaged.rest];
+    result.diagnostics.push(...skipped);
+    result.unreadRows += skipped.length;
     if ('error' in parsed) {
       result.diagnostics.push(parsed.error);
       result.endsInError = true;
@@ -128,6 +135,11 @@ export function parseLatexMath(math: string, origin: Origin, reading: BlockReadi
     });
     // A case alone holds for the claim that follows it, not for the rest of the block.
     if (raw.statements.some((st) => st.kind === 'equation')) delete result.condition;
+    const after = rest && runRowQuietly(rest);
+    if (after?.kind === 'continuation' && result.statements[result.statements.length - 1]?.kind === 'equation') {
+      const head = result.statements.length - 1;
+      result.statements[head] = attach(result.statements[head], withTexts(after, pos)) ?? result.statements[head];
+    }
     const last = result.statements[result.statements.length - 1];
     if (last?.kind === 'equation') chain = result.statements.length - 1;
     if (row.shapes) {
@@ -137,6 +149,28 @@ export function parseLatexMath(math: string, origin: Origin, reading: BlockReadi
     }
   }
   return result;
+}
+
+/**
+ * A row whose chain has one member the grammar cannot read: its reading up to that member, and the tokens of
+ * the links after it (`brokenChains.ts`); undefined when no equation is left before the member.
+ */
+function salvageChain(tokens: Tok[], error: Diagnostic): { row: RawRow; rest?: Tok[] } | undefined {
+  const links = readableLinks(tokens, error.span);
+  const head = links && runRowQuietly(links.before);
+  if (head?.kind !== 'statements' || head.statements[head.statements.length - 1]?.kind !== 'equation') return undefined;
+  return { row: head, ...(links!.after ? { rest: links!.after } : {}) };
+}
+
+/** A row's reading, or undefined where it cannot be read. */
+function runRowQuietly(tokens: Tok[]): RawRow | undefined {
+  try {
+    const outcome = runRow(tokens);
+    return 'row' in outcome ? outcome.row : undefined;
+  } catch (err) {
+    passLimits(err);
+    return undefined;
+  }
 }
 
 /** The derivative a row's head reads as (`\frac{\partial J}{\partial W}`), or undefined. */

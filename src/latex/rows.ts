@@ -6,6 +6,7 @@ import type { AtBinding, Domain, IndexCondition, Reading, ShapeSpec, Span } from
 import { dropQuantifier, takeCondition, type Case } from './conditions';
 import { asideOf } from './asides';
 import { readElisions } from './elisions';
+import { readableLinks } from './brokenChains';
 import { readHigherOrder } from './higherOrder';
 import { periodsAsProducts } from './periodProducts';
 import { readShapeArithmetic } from './shapeArithmetic';
@@ -38,6 +39,10 @@ export interface Row {
   condition?: IndexCondition;
   /** What the row was read as otherwise than written (`\frac{\partial}{o_k}` as ∂/∂o_k), to report with it. */
   notes?: Diagnostic[];
+  /** A member of the row's chain refused (`brokenRow`): the row holds the links before it. */
+  skipped?: Diagnostic;
+  /** The `= ...` links after a skipped member, prepared: they go on from the links before it. */
+  rest?: Tok[];
   /** OCR slips read in the row before the grammar (a stray `\int`, `\neq` for `\in`), listed on its claim as the confusion table's are. */
   readings?: Reading[];
 }
@@ -267,8 +272,13 @@ function prepareRow(input: Tok[]): Row {
   tokens = readElisions(withoutProbabilityHead(slips.tokens));
   const row: Row = { tokens, ...(label === undefined ? {} : { label }), ...(at.length > 0 ? { at } : {}), ...(slips.readings.length ? { readings: slips.readings } : {}) };
   const problem = checkRow(tokens);
-  if (problem) return { ...row, error: problem, head: headOf(input) };
-  tokens = markDifferentials(readHigherOrder(tokens));
+  if (problem) return brokenRow(row, tokens, problem) ?? { ...row, error: problem, head: headOf(input) };
+  return finishRow(row, tokens);
+}
+
+/** The grammar's marks on a row's checked tokens (differentials, shapes, calls, bars). */
+function finishRow(row: Row, checked: Tok[]): Row {
+  let tokens = markDifferentials(readHigherOrder(checked));
   const partials = withDenominatorPartials(tokens);
   tokens = partials.tokens;
   if (partials.notes.length) row.notes = partials.notes;
@@ -278,6 +288,19 @@ function prepareRow(input: Tok[]): Row {
   const gradient = tokens.findIndex((t, i) => t.type === 'grad' && !(tokens[i + 1]?.type === 'fname' && namedArguments(tokens, i + 2)));
   if (gradient >= 0) return { ...row, tokens, error: rowError('cannot read this maths: write the gradient with its variable, as in \\nabla_{W} L, or of a function of named arguments, as in \\nabla f(x, y)', tokens[gradient].span) };
   return { ...row, tokens };
+}
+
+/**
+ * A chain refused for one member (`= -\log({\text{softmax}(\theta)}_k)`): the links before it, with the
+ * refusal as `skipped` and the links after it as `rest` (brokenChains.ts); undefined when none are left.
+ */
+function brokenRow(row: Row, tokens: Tok[], problem: Diagnostic): Row | undefined {
+  const links = readableLinks(tokens, problem.span);
+  if (!links || checkRow(links.before)) return undefined;
+  const kept = finishRow({ ...row }, links.before);
+  if (kept.error) return undefined;
+  const rest = links.after && !checkRow(links.after) ? finishRow({ tokens: [] }, links.after) : undefined;
+  return { ...kept, skipped: problem, ...(rest && !rest.error ? { rest: rest.tokens } : {}) };
 }
 
 /**
