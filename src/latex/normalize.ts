@@ -661,14 +661,15 @@ class Normalizer {
     }
     // `W^{(2)T}`, `W^{[1]\top}`: a bracketed layer index and a transpose in one superscript, layer 2's W transposed.
     const mark = texts.length > 1 && TRANSPOSE_MARKS.has(texts[texts.length - 1]) ? texts.slice(0, -1).join('') : undefined;
-    const layer = mark !== undefined && /^[([]/.test(mark) && last?.type === 'name' && last.end === caret.offset ? superscriptIndex(mark, last.value) : undefined;
+    const layer = mark !== undefined && /^(?:[([<]|\\lt|\\langle)/.test(mark) && last?.type === 'name' && last.end === caret.offset ? superscriptIndex(mark, last.value) : undefined;
     if (layer !== undefined) {
       this.mergeIntoName(this.out.length - 1, layer, a.end);
       this.emit('transpose', 'T', caret.offset, a.end);
       return a.next;
     }
-    // `e^{(x)}` stays a power: e is Euler's number far more often than a layer-indexed name.
-    const index = last?.type === 'name' && last.value !== 'e' && last.end === caret.offset ? superscriptIndex(texts.join(''), last.value) : undefined;
+    // `e^{(x)}` stays a power: e is Euler's number far more often than a layer-indexed name; `e^{<t>}` is a time step.
+    const timeStep = /^(?:<|\\lt|\\langle)/.test(texts.join(''));
+    const index = last?.type === 'name' && (last.value !== 'e' || timeStep) && last.end === caret.offset ? superscriptIndex(texts.join(''), last.value) : undefined;
     if (index !== undefined) {
       this.mergeIntoName(this.out.length - 1, index, a.end);
       return a.next;
@@ -841,8 +842,8 @@ class Normalizer {
  * (`-` → m, `+` → p, so `a^{L-1}` is aLm1).
  */
 function superscriptIndex(written: string, base: string): string | undefined {
-  // `a^{<t>}` (also `a^{\lt t \gt}`): the time step of a sequence model, written as layers are.
-  const text = written.replace(/\\lt/g, '<').replace(/\\gt/g, '>');
+  // `a^{<t>}` (also `a^{\lt t \gt}`, `a^{\langle t \rangle}`): the time step of a sequence model, written as layers are.
+  const text = written.replace(/\\lt|\\langle/g, '<').replace(/\\gt|\\rangle/g, '>');
   // `w^*`, `t^{\star}_1`: an optimum or a target, a name of its own.
   if (/^\{?(\*|\\star|\\ast)\}?$/.test(text)) return 'star';
   const bracketed = /^[([<]([a-zA-Z0-9]+(?:[+-][a-zA-Z0-9]+)?)[)\]>]$/.exec(text);
