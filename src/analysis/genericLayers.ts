@@ -61,7 +61,7 @@ function atLayer(of: Layered, layer: Layer): { name: string; text: string } {
 }
 
 /** Every expression of the scope: definitions, functions, claims' targets and steps. */
-function expressionsOf(scope: Scope): Expr[] {
+export function expressionsOf(scope: Scope): Expr[] {
   return [
     ...[...scope.definitions.values()].map((d) => d.expr),
     ...[...scope.functions.values()].map((f) => f.body),

@@ -7,6 +7,7 @@ import { latexSpans, parseDocument, sourceKindOf } from './document';
 import { declareImpliedArrays } from '../resolve/indexArrays';
 import { defineArgumentVectors } from '../resolve/argumentVectors';
 import { inferUndeclaredShapes } from './shapeInference';
+import { declareTimeSteps } from './timeSteps';
 import { declareUnknownFunctions, defineUnknownTargets } from './unknownTargets';
 import { readGenericLayers } from './genericLayers';
 import { derivativeEntryLetters, sampleLabels } from '../resolve/indexUses';
@@ -83,6 +84,8 @@ export function readDocument(source: string, file: string): ReadDocument {
     readGenericLayers(scope, textOf);
     // `\nabla_x f(x)` for f(x_1, x_2): x is the column of f's arguments (src/resolve/argumentVectors.ts).
     defineArgumentVectors(scope);
+    // A sequence's time steps (`a^{<t-1>}`, `h_{t-1}`) share the shape declared for it (src/analysis/timeSteps.ts).
+    declareTimeSteps(scope, textOf);
     // Shapes a document leaves to its reader, from the use of the names (src/analysis/shapeInference.ts).
     inferUndeclaredShapes(scope, textOf);
     // A loss left to prose is an unknown function of what it is differentiated by (src/analysis/unknownTargets.ts).

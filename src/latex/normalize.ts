@@ -26,6 +26,9 @@ import {
 const BLACKBOARD_SETS: ReadonlySet<string> = new Set(['R', 'N', 'Z', 'Q', 'C', 'E', 'P', '1']);
 
 /** Deeper nesting of `\mathbf{\hat{...}}` than any derivation needs is refused (input is untrusted). */
+/** Fonts that make a digit a vector of it: `\mathbf{1}_m` is the column of m ones. */
+const BOLD_FONTS: ReadonlySet<string> = new Set(['mathbf', 'bold', 'boldsymbol', 'bm', 'pmb']);
+
 const MAX_GROUP_DEPTH = 32;
 
 const NONE: ReadonlySet<string> = new Set();
@@ -489,6 +492,8 @@ class Normalizer {
       this.unsupported(`\`${this.raw[i].text}\` needs an argument`, this.raw[i].offset, this.endOf(i));
       return i + 1;
     }
+    const ones = this.onesVector(i, a);
+    if (ones !== undefined) return ones;
     const before = this.out.length;
     this.run(a.from, a.to);
     // A lone name keeps the wrapper in its source text: `\mathbf{x}` is written that way.
@@ -496,6 +501,32 @@ class Normalizer {
       const only = this.out[before];
       this.out[before] = this.make('name', only.value, this.raw[i].offset, a.end);
     }
+    return a.next;
+  }
+
+  /**
+   * `\mathbf{1}_m`, `\bold{1_m}`, `\bm{1}_{n}^T`: the column of m ones (`ones(m, 1)`), as attention and
+   * broadcasting write-ups sum rows (`X \mathbf{1}_m`) and broadcast (`x \mathbf{1}_m^T`). Only a bold 1
+   * with a subscript that is one letter or word (a size); a bare `\mathbf{1}` says no size and stays a 1.
+   * Returns the raw index after what it read, or undefined when the font is not a sized ones vector.
+   */
+  private onesVector(i: number, a: Arg): number | undefined {
+    if (!BOLD_FONTS.has(this.raw[i].text.slice(1)) || this.raw[a.from]?.text !== '1') return undefined;
+    // The size's subscript inside the braces (`\bold{1_m}`, what follows it read in place) or after them.
+    const inside = a.to > a.from + 1;
+    const bar = inside ? a.from + 1 : a.next;
+    if (this.raw[bar]?.text !== '_') return undefined;
+    const size = this.arg(bar + 1);
+    const sizeName = size && this.plainText(size);
+    if (!size || !sizeName || !/^[A-Za-z]\w*$/.test(sizeName) || (inside && size.next > a.to)) return undefined;
+    const start = this.raw[i].offset;
+    const end = inside ? a.end : size.end;
+    // Every token covers the whole vector in the source; its own text is what it says.
+    for (const [type, value] of [['fname', 'ones'], ['lparen', '('], ['name', sizeName], ['comma', ','], ['num', '1'], ['rparen', ')']] as const) {
+      this.emit(type, value, start, end, { text: value });
+    }
+    if (!inside) return size.next;
+    this.run(size.next, a.to);
     return a.next;
   }
 
@@ -685,14 +716,15 @@ class Normalizer {
     }
     // `W^{(2)T}`, `W^{[1]\top}`: a bracketed layer index and a transpose in one superscript, layer 2's W transposed.
     const mark = texts.length > 1 && TRANSPOSE_MARKS.has(texts[texts.length - 1]) ? texts.slice(0, -1).join('') : undefined;
-    const layer = mark !== undefined && /^[([]/.test(mark) && last?.type === 'name' && last.end === caret.offset ? superscriptIndex(mark, last.value) : undefined;
+    const layer = mark !== undefined && /^(?:[([<]|\\lt|\\langle)/.test(mark) && last?.type === 'name' && last.end === caret.offset ? superscriptIndex(mark, last.value) : undefined;
     if (layer !== undefined) {
       this.mergeIntoName(this.out.length - 1, layer, a.end);
       this.emit('transpose', 'T', caret.offset, a.end);
       return a.next;
     }
-    // `e^{(x)}` stays a power: e is Euler's number far more often than a layer-indexed name.
-    const index = last?.type === 'name' && last.value !== 'e' && last.end === caret.offset ? superscriptIndex(texts.join(''), last.value) ?? this.layerNumber(texts, last.value) : undefined;
+    // `e^{(x)}` stays a power: e is Euler's number far more often than a layer-indexed name; `e^{<t>}` is a time step.
+    const timeStep = /^(?:<|\\lt|\\langle)/.test(texts.join(''));
+    const index = last?.type === 'name' && (last.value !== 'e' || timeStep) && last.end === caret.offset ? superscriptIndex(texts.join(''), last.value) ?? this.layerNumber(texts, last.value) : undefined;
     if (index !== undefined) {
       this.mergeIntoName(this.out.length - 1, index, a.end);
       return a.next;
@@ -871,8 +903,8 @@ class Normalizer {
  * (`-` → m, `+` → p, so `a^{L-1}` is aLm1).
  */
 function superscriptIndex(written: string, base: string): string | undefined {
-  // `a^{<t>}` (also `a^{\lt t \gt}`): the time step of a sequence model, written as layers are.
-  const text = written.replace(/\\lt/g, '<').replace(/\\gt/g, '>');
+  // `a^{<t>}` (also `a^{\lt t \gt}`, `a^{\langle t \rangle}`): the time step of a sequence model, written as layers are.
+  const text = written.replace(/\\lt|\\langle/g, '<').replace(/\\gt|\\rangle/g, '>');
   // `w^*`, `t^{\star}_1`: an optimum or a target, a name of its own.
   if (/^\{?(\*|\\star|\\ast)\}?$/.test(text)) return 'star';
   const bracketed = /^[([<]([a-zA-Z0-9]+(?:[+-][a-zA-Z0-9]+)?)[)\]>]$/.exec(text);

@@ -1,7 +1,8 @@
 // Shapes stated in prose: `$\mathbf{W}_h$ has dimensions $(10, 784)$`, `$X$ is an $N \times D$ matrix`,
 // `$W$ is of shape $(n, m)$`. Notes and homework give shapes this way at least as often as with `\in`,
 // and without them every matrix is taken as a scalar, where a missing transpose or sum cannot be seen.
-// Each is read as the declaration `NAME \in \mathbb{R}^{A \times B}` would be.
+// Each is read as the declaration `NAME \in \mathbb{R}^{A \times B}` would be. So is a list of names given one
+// space, as attention write-ups give Q, K and V: `$K$, $Q$, and $V$, all elements of $\mathbb{R}^{n \times h}$`.
 import type { Statement } from '../syntax/ast';
 import { parseLatexMath } from './parse';
 import type { PositionMap } from './positions';
@@ -42,6 +43,43 @@ export function proseShapes(line: string, start: number, pos: PositionMap, file:
     const shapeAt = start + m.index! + m[0].indexOf(`$${shape}$`) + 1;
     const shapeSpan = pos.span(shapeAt, shapeAt + shape.length);
     found.push({ ...decl, shape: { ...decl.shape, span: shapeSpan }, span: pos.span(nameAt, shapeAt + shape.length) });
+  }
+  return [...found, ...listedShapes(line, start, pos, file)];
+}
+
+/** The prose between the last listed name and the space: `, all elements of`, `are each in`, `both in`. */
+const ALL_OF = /^\s*,?\s*(?:(?:which\s+)?are\s+)?(?:all|each|both)\s+(?:(?:elements?|members?)\s+)?(?:of|in)\s*$/i;
+/** The prose between two listed names: `, `, `, and `, ` and `. */
+const LIST_SEPARATOR = /^\s*(?:,\s*(?:and\s+)?|and\s+)$/i;
+/** A space of the reals: `\mathbb{R}^{n \times h}` (its exponent, the dimensions). */
+const REALS = /^\s*\\mathbb\s*\{R\}\s*\^\s*\{([^{}]{1,60})\}\s*$/;
+
+/**
+ * `$K$, $Q$, and $V$, all elements of $\mathbb{R}^{n \times h}$`: two or more names, each in its own maths,
+ * listed with commas or "and", then "all|each|both [elements|members] of|in" and the space. Each name is
+ * declared as `NAME \in \mathbb{R}^{..}` would declare it; a list in which any item is not one name is left alone.
+ */
+function listedShapes(line: string, start: number, pos: PositionMap, file: string): Statement[] {
+  const parts = line.split('$'); // odd parts are inline maths
+  if (parts.length % 2 === 0) return [];
+  const offsets = parts.map((_, k) => parts.slice(0, k).reduce((sum, p) => sum + p.length + 1, 0));
+  const found: Statement[] = [];
+  for (let k = 5; k < parts.length; k += 2) {
+    const space = REALS.exec(parts[k]);
+    if (!space || !ALL_OF.test(parts[k - 1])) continue;
+    let first = k - 2;
+    while (first >= 3 && LIST_SEPARATOR.test(parts[first - 1])) first -= 2;
+    if (first === k - 2) continue;
+    const listed: Statement[] = [];
+    for (let j = first; j < k; j += 2) {
+      const nameAt = start + offsets[j];
+      const read = parseLatexMath(`${parts[j]} \\in \\mathbb{R}^{${space[1]}}`, { file, ...pos.position(nameAt) });
+      const decl = read.statements[0];
+      if (read.statements.length !== 1 || read.diagnostics.length > 0 || decl.kind !== 'decl' || decl.names.length !== 1) break;
+      const shapeAt = start + offsets[k];
+      listed.push({ ...decl, shape: { ...decl.shape, span: pos.span(shapeAt, shapeAt + parts[k].length) }, span: pos.span(nameAt, nameAt + parts[j].length) });
+    }
+    if (listed.length === (k - first) / 2) found.push(...listed);
   }
   return found;
 }

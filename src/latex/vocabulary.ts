@@ -48,7 +48,7 @@ export const OPERATOR_COMMANDS: ReadonlyMap<string, OperatorCommand> = new Map(
 
 /** Commands that only change the font of a name: `\mathbf{x}` is x. */
 export const FONT_COMMANDS: ReadonlySet<string> = new Set([
-  'mathbf', 'boldsymbol', 'bm', 'mathbfit', 'mathit', 'mathsf', 'vec', 'mathcal', 'mathscr', 'mathfrak', 'pmb',
+  'mathbf', 'boldsymbol', 'bm', 'mathbfit', 'mathit', 'mathsf', 'vec', 'mathcal', 'mathscr', 'mathfrak', 'pmb', 'bold',
 ]);
 
 /** Accents that make a different name: `\hat{y}` is yhat. */
