@@ -47,6 +47,20 @@ export class LimitExceeded extends Error {
   }
 }
 
+/**
+ * Milliseconds of CPU time the process has used where the platform tells (Node), else wall time (a browser,
+ * whose page keeps its own watchdog). On CPU time a run's limit bounds its own work: on a machine loaded far
+ * past its cores, a wall-clock deadline cut long documents short and verdicts changed with the load.
+ */
+const clock: () => number = (() => {
+  const proc = (globalThis as { process?: { cpuUsage?: () => { user: number; system: number } } }).process;
+  if (typeof proc?.cpuUsage !== 'function') return () => Date.now();
+  return () => {
+    const used = proc.cpuUsage!();
+    return (used.user + used.system) / 1000;
+  };
+})();
+
 /** The clock is read on every large charge and every 64th small one: kernels charge very often. */
 const CHARGES_PER_CLOCK_READ = 64;
 const LARGE_CHARGE = 1024;
@@ -64,7 +78,7 @@ export class Budget {
     /** Told of every charge (grade's workers publish it for the pool's memory watchdog). */
     private readonly onCharge?: (usedBytes: number) => void,
   ) {
-    this.deadline = Date.now() + limits.timeMs;
+    this.deadline = clock() + limits.timeMs;
     this.memoryBytes = limits.memoryMb * MB;
   }
 
@@ -93,7 +107,7 @@ export class Budget {
   }
 
   checkpoint(): void {
-    if (Date.now() > this.deadline) throw new LimitExceeded('time', `the time limit of ${this.limits.timeMs / 1000} s was exceeded`);
+    if (clock() > this.deadline) throw new LimitExceeded('time', `the time limit of ${this.limits.timeMs / 1000} s was exceeded`);
   }
 }
 

@@ -53,6 +53,17 @@ describe('the deadline', () => {
     expect(r.report.claims).toEqual([]);
   });
 
+  it('counts the CPU time of the run, not the wall clock: waiting on a loaded machine spends none of it', () => {
+    const budget = new Budget({ timeMs: 200, memoryMb: 512 });
+    // Blocked for 400 ms without running (the main thread waits on a lock no one releases).
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400);
+    expect(() => budget.checkpoint()).not.toThrow();
+    const spinning = new Budget({ timeMs: 50, memoryMb: 512 });
+    expect(() => {
+      for (;;) spinning.checkpoint();
+    }).toThrow(LimitExceeded);
+  });
+
   it('keeps the verdicts of the claims checked before the limit', () => {
     const source = 'x : scalar\ny = x^2\ndy/dx = 2 x\nX : 400 x 600\nW : 600 x 400\nL = sum(X W X W X W)\ndL/dW = X^T\n';
     const r = checkSource(source, 'partly.cr', 1, { timeMs: 2000, memoryMb: 512 });
