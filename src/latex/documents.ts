@@ -9,6 +9,8 @@ import { decodeFormulaImages } from './formulaImages';
 import { scanMarkdown, scanTex, type DocumentEvent } from './extract';
 import { attach, parseLatexMath, shapeNote } from './parse';
 import { numberedLayerNames } from './numberedLayers';
+import { wordNames } from './wordNames';
+import type { BlockReading } from './normalize';
 import { PositionMap } from './positions';
 import { definedFunctions, readJacobians } from './jacobians';
 import { readTuplePoints } from './tuplePoints';
@@ -70,8 +72,8 @@ class Assembler {
     source: string,
     file: string,
     private readonly options: DocumentOptions,
-    /** Names whose digit superscripts are layers (numberedLayers.ts). */
-    private readonly layered: ReadonlySet<string>,
+    /** What the whole document says about reading each block (numbered layers, names spelled as words). */
+    private readonly reading: Omit<BlockReading, 'plain'>,
   ) {
     this.doc = { file, source, statements: [], diagnostics: [], problemIds: [], blocks: [], questions: this.questions.questions, questionOf: [] };
     this.pos = new PositionMap(source, { file, line: 1, column: 1 });
@@ -110,7 +112,7 @@ class Assembler {
 
   math(ev: Extract<DocumentEvent, { kind: 'math' }>): void {
     const origin = { file: this.doc.file, ...this.pos.position(ev.start) };
-    const r = parseLatexMath(ev.text, origin, { plain: ev.plain, layered: this.layered });
+    const r = parseLatexMath(ev.text, origin, { ...this.reading, plain: ev.plain });
     const span = this.pos.span(ev.start, ev.start + ev.text.length);
     this.doc.blocks.push({ kind: ev.display ? 'display' : 'inline', span, statements: r.statements.length, read: r.unreadRows === 0 });
     // Inline maths in prose that states nothing (`$N$ samples`, `$\{0, 1\}$`) neither warns nor breaks a chain.
@@ -213,8 +215,8 @@ export function assemble(source: string, file: string, scan: (source: string) =>
   const events = scan(source);
   const blocks = events.filter((e) => e.kind === 'math' || e.kind === 'cr').length;
   if (blocks > MAX_MATH_BLOCKS) return tooLarge(source, file, `the input has ${blocks} maths blocks; the limit is ${MAX_MATH_BLOCKS}`);
-  const layered = numberedLayerNames(events.flatMap((e) => (e.kind === 'math' ? [e.text] : [])));
-  const a = new Assembler(source, file, options, layered);
+  const maths = events.flatMap((e) => (e.kind === 'math' ? [e.text] : []));
+  const a = new Assembler(source, file, options, { layered: numberedLayerNames(maths), words: wordNames(maths) });
   for (const ev of events) {
     if (ev.kind === 'math') a.math(ev);
     else if (ev.kind === 'cr') a.cr(ev);

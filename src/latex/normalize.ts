@@ -80,11 +80,13 @@ export interface BlockReading {
   plain?: boolean;
   /** Names whose digit superscripts are layers (`w^2` is layer 2's w; numberedLayers.ts). */
   layered?: ReadonlySet<string>;
+  /** Words that are one name each (`loss`, `scores`; wordNames.ts). */
+  words?: ReadonlySet<string>;
 }
 
 export function normalizeLatex(pos: PositionMap, reading: BlockReading = {}): Normalized {
   const raw = splitSingleArguments(overAsFrac(lexLatex(pos.text).filter((t) => !TRIVIA.has(t.type))));
-  const n = new Normalizer(raw, pos, reading.plain ?? false, reading.layered ?? NONE);
+  const n = new Normalizer(raw, pos, reading.plain ?? false, reading.layered ?? NONE, reading.words ?? NONE);
   n.run(0, raw.length);
   return { tokens: n.out, diagnostics: n.diagnostics };
 }
@@ -107,6 +109,7 @@ class Normalizer {
     private readonly pos: PositionMap,
     private readonly plain: boolean,
     private readonly layered: ReadonlySet<string>,
+    private readonly words: ReadonlySet<string>,
   ) {}
 
   /** Fonts, accents and `\nabla_{..}` read their argument recursively; this bounds the recursion. */
@@ -258,6 +261,10 @@ class Normalizer {
     // A function spelled in letters counts only before `(`: `softmax(h)`; otherwise letters multiply.
     if (t.text.length > 1 && FUNCTION_WORDS.has(lower) && this.followedByParen(i + 1)) {
       this.emit('fname', lower, t.offset, this.endOf(i));
+      return i + 1;
+    }
+    if (this.words.has(t.text)) {
+      this.emit('name', t.text, t.offset, this.endOf(i));
       return i + 1;
     }
     // Digits written against a letter name it, as students type indices: `z1`, `W2`, `a1` are z₁, W₂, a₁.

@@ -61,4 +61,12 @@ describe('periods and arrows', () => {
     expect(statements('\\boxed{y = 3 x^2}').map(showStatement)).toEqual(statements('y = 3 x^2').map(showStatement));
     expect(statements('y = 2 \\boxed{x + 1}').map(showStatement)).toEqual(statements('y = 2 (x + 1)').map(showStatement));
   });
+
+  it('reads a word the document defines or differentiates by as one name, and other letter runs as products', () => {
+    // loss = (scores_0 - 1)^2 + 3 scores_1: d loss / d scores_0 = 2 (scores_0 - 1) (FD at 0.3: -1.4 both ways).
+    const doc = ['$$loss = (scores_0 - 1)^2 + 3 scores_1$$', '', '$$\\frac{\\partial loss}{\\partial scores_0} = 2 (scores_0 - 1)$$', '',
+      '$$\\frac{\\partial{loss}}{\\partial{scores_0}} = 2 scores_0$$', '', '$$y = ab x$$', '', '$$\\frac{dy}{dx} = a b$$'];
+    // line 3 correct; line 5 drops the -1: incorrect; ab multiplies (no line defines or differentiates by it): dy/dx = a b, correct.
+    expect(verdicts(doc)).toEqual([[3, 'correct'], [5, 'incorrect'], [9, 'correct']]);
+  });
 });

@@ -1,0 +1,20 @@
+// Names spelled as words, as programmers write them: `loss = ...`, `\frac{\partial loss}{\partial scores_0}`.
+// TeX reads `loss` as l·o·s·s; an author who differentiates by a word, or defines one, means one name. Such a
+// word is one name everywhere in the document; any other run of letters multiplies, as in TeX.
+import { FUNCTION_WORDS } from './vocabulary';
+
+/** A word of three or more letters after `\partial` (`\partial loss`, `\partial{scores_0}`). */
+const DIFFERENTIATED = /\\partial\s*\{?\s*([A-Za-z]{3,})(?![A-Za-z])/g;
+/** A word of three or more letters that a row opens and defines (`loss = ...`, `scores_k &= ...`). */
+const DEFINED = /(?:^|\\\\|\n)\s*&?\s*([A-Za-z]{3,})\s*(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*&?\s*=/g;
+
+/** The words a document's maths blocks use as names. */
+export function wordNames(maths: readonly string[]): Set<string> {
+  const words = new Set<string>();
+  for (const text of maths) {
+    for (const pattern of [DIFFERENTIATED, DEFINED]) {
+      for (const m of text.matchAll(pattern)) if (!FUNCTION_WORDS.has(m[1].toLowerCase())) words.add(m[1]);
+    }
+  }
+  return words;
+}
