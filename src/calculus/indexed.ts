@@ -13,7 +13,8 @@ import { error } from '../diagnostics';
 import { LowerError, type Lowering } from '../resolve/lower';
 import type { DerivativeMeaning } from './meaning';
 import { meaningOfNodes } from './meaning';
-import { COLS, ROWS, isIndexLabel, labelsOf, multiply, type Layout, type Tensor } from '../ir/tensor';
+import { COLS, ROWS, contract, isIndexLabel, labelsOf, multiply, productLabels, type Layout, type Tensor } from '../ir/tensor';
+import { repeatedIndices } from '../resolve/indexUses';
 import { passLimits } from '../limits/index';
 
 type DerivativeRef = Extract<Expr, { kind: 'deriv' }>;
@@ -37,10 +38,26 @@ function fail(ref: DerivativeRef, message: string): never {
   throw new LowerError(error('shape-mismatch', message, ref.span));
 }
 
-function tensorOf(lowering: Lowering, e: Expr, sizes: Map<string, Dim>): Tensor {
-  const { value, sizes: own } = lowering.lowerIndexed(e);
+function tensorOf(lowering: Lowering, e: Expr, sizes: Map<string, Dim>, summable: (labels: string[]) => string[] = () => []): Tensor {
+  let { value, sizes: own } = lowering.lowerIndexed(e);
   for (const [k, v] of own) sizes.set(k, v);
+  for (const index of summable(productLabels(value))) value = contract(lowering.b, value, index, own.get(index));
   return multiply(lowering.b, value);
+}
+
+/**
+ * The indices of a derivative's quantity that Einstein's convention sums (`∂(X_{ij} A_{ji})/∂X_{kl}` is
+ * ∂(Σ_ij X_ij A_ji)/∂X_kl): in a document, written twice in the quantity, absent from the variable, and only
+ * where the quantity left free would give the derivative more than two axes, which no reading lays out; a
+ * quantity with one free index of its own (`∂(a_i b_i)/∂x_j`) keeps its reading as a Jacobian.
+ */
+function einsteinSums(ref: DerivativeRef, wrt: Tensor, lowering: Lowering): (labels: string[]) => string[] {
+  return (labels) => {
+    if (!lowering.scope.summationConvention) return [];
+    const own = labels.filter((l) => isIndexLabel(l) && !labelsOf(wrt).includes(l));
+    if (own.length + labelsOf(wrt).length <= 2 || !repeatedIndices(ref.of, own)) return [];
+    return own;
+  };
 }
 
 /** The one label of a vector's axis: its index, or the item side it lies along. */
@@ -58,7 +75,7 @@ export function indexedMeaning(ref: DerivativeRef, lowering: Lowering): IndexedM
   if (!isVariableItself(wrtExpr, wrt.node, lowering)) fail(ref, `${lowering.options.textOf(wrtExpr.span).trim()} is not the variable's own entries (a diagonal or an expression); differentiate with respect to W_ij and take what you need`);
   const bare = ref.of.kind === 'name' && lowering.indexReader.namesBuiltinFunction(ref.of);
   const implicit = bare ? wrt.node : undefined;
-  const of = tensorOf(implicit ? lowering.with({ implicit }) : lowering, ref.of, sizes);
+  const of = tensorOf(implicit ? lowering.with({ implicit }) : lowering, ref.of, sizes, einsteinSums(ref, wrt, lowering));
   const meaning = meaningOfNodes(ref, of.node, [wrt.node], lowering);
   const laid = layOut(ref, meaning, of, wrt, lowering);
   return { meaning, ...laid, implicit, sizes };

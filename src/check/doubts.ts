@@ -115,7 +115,7 @@ function readSlips({ claim }: ClaimCheck): Doubt | undefined {
  */
 function independentFactor({ ctx, lowering }: ClaimCheck, step: Expr, lower: (e: Expr) => Node | undefined): Doubt | undefined {
   const found = findInExpr(step, (x) => {
-    if (x.kind !== 'deriv' || x.form !== 'frac' || x.wrt.length !== 1) return false;
+    if (x.kind !== 'deriv' || x.form !== 'frac' || x.wrt.length !== 1 || isEntryByOwnEntry(x, lowering)) return false;
     const [of, variable] = [lower(x.of), lower(x.wrt[0])];
     if (of !== undefined && variable !== undefined) return !dependsOn(of, variable);
     // An entry under a sum (`\hat{x}_j` of `\sum_j`) lowers only inside it: compare the names reached instead.
@@ -130,6 +130,14 @@ function independentFactor({ ctx, lowering }: ClaimCheck, step: Expr, lower: (e:
     message: `as chainrule reads this question, ${f} does not depend on ${x}, so the step's ∂${f}/∂${x} is 0 by chainrule's reading; it cannot check this line`,
     hint: `define ${f} in this question in terms of ${x}, or start the question with a heading of its own`,
   };
+}
+
+/** `∂X_{ij}/∂X_{kl}`: entries of one array, a product of Kronecker deltas (src/indexing/lower.ts), never 0 by a reading. */
+function isEntryByOwnEntry(x: Extract<Expr, { kind: 'deriv' }>, lowering: ClaimCheck['lowering']): boolean {
+  const [of, wrt] = [x.of, x.wrt[0]];
+  if (of.kind !== 'name' || wrt.kind !== 'name') return false;
+  const [a, b] = [lowering.indexReader.indexedName(of), lowering.indexReader.indexedName(wrt)];
+  return a !== undefined && b !== undefined && a.base === b.base;
 }
 
 /** A name as written (a derivative read from `\delta^{(2)}` has the δ's place but its own names); else its source text. */

@@ -8,6 +8,7 @@ import { DerivativeMeaning, derivativeMeaning, type MeaningFunction } from '../c
 import type { TruthFunction } from './evaluator';
 import { multiply, type Layout } from '../ir/tensor';
 import { implicitVariable, indexedTruth } from './indexed';
+import { entryLayoutOf } from './entrySteps';
 
 export interface Truth {
   kind: ClaimKind;
@@ -42,7 +43,9 @@ export function truthOf(claim: Claim, lowering: Lowering, meaningOf: MeaningFunc
     const value: TruthFunction = meaning.forms.length
       ? (env, memo) => evaluate(meaning.forms[0], env, memo)
       : (env: EvalEnv): Matrix => meaning.evaluate!(env);
-    return { kind: meaning.kind, forms: meaning.forms, shape: meaning.shape, value, meaning, ...(implicit ? { implicit } : {}) };
+    const entries = entryLayoutOf(target, claim, meaning.shape, lowering);
+    const laidOut = entries ? { layout: entries.layout, indexSizes: entries.sizes } : {};
+    return { kind: meaning.kind, forms: meaning.forms, shape: meaning.shape, value, meaning, ...laidOut, ...(implicit ? { implicit } : {}) };
   }
   if (lowering.indexReader.involves(target)) return entriesTruth(target, lowering, claim);
   const node = lowering.lower(target);

@@ -222,7 +222,7 @@ export class IndexLowering {
       case 'call':
         return this.lowerCall(e);
       case 'deriv':
-        return [this.lowerDerivative(e)];
+        return this.entryByEntry(e) ?? [this.lowerDerivative(e)];
       case 'matrix':
         throw new IndexError('index notation inside a matrix literal is not supported');
       case 'number':
@@ -310,11 +310,25 @@ export class IndexLowering {
       const indicator = this.indicator(e);
       if (indicator) return [indicator];
     }
-    const l = this.tensor(e.left);
-    const r = this.tensor(e.right);
     const b = this.b;
     const op = e.op;
+    const [left, right] = [this.lower(e.left), this.lower(e.right)];
+    const additive = op === 'add' || op === 'sub';
+    const l = this.at(e.left, () => multiply(b, additive ? this.sumOwnRepeated(e.left, left, right) : left));
+    const r = this.at(e.right, () => multiply(b, additive ? this.sumOwnRepeated(e.right, right, left) : right));
     return [combine(b, [l, r], ([x, y]) => (op === 'add' ? b.add(x, y) : op === 'sub' ? b.sub(x, y) : b.compare(op as Comparison, x, y)))];
+  }
+
+  /**
+   * A term of a sum under Einstein's convention (documents): an index the term writes twice, that the other
+   * term lacks and nothing else binds, is summed within the term (`P_{mk} Q_{nk} + P_{mj} Q_{jn}`), not
+   * over the whole sum, where it would multiply the other term by its range.
+   */
+  private sumOwnRepeated(term: Expr, value: Product, other: Product): Product {
+    if (!this.lowering.scope.summationConvention) return value;
+    const others = productLabels(other);
+    const own = productLabels(value).filter((l) => isIndexLabel(l) && !others.includes(l) && !this.bound.includes(l) && !this.hints.has(l) && repeatedIndices(term, [l]));
+    return own.reduce((p, index) => contract(this.b, p, index, this.sizeOf(index)), value);
   }
 
   /** A product chain; a summation sign in it sums everything after it (`½ Σ_i r_i^2`, `λ Σ_j w_j^2`). */
@@ -502,6 +516,27 @@ export class IndexLowering {
   }
 
   // ---- derivative references
+
+  /**
+   * An array's entry by its own entry: `∂X_{ij}/∂X_{kl}` is δ_ik δ_jl (`∂x_i/∂x_k` is δ_ik), kept as a product
+   * of deltas, since as one array it would have four axes. Undefined for any other derivative.
+   */
+  private entryByEntry(e: Extract<Expr, { kind: 'deriv' }>): Product | undefined {
+    const [variable] = e.wrt;
+    if (e.wrt.length !== 1 || e.of.kind !== 'name' || variable.kind !== 'name') return undefined;
+    const of = this.reader.indexedName(e.of);
+    const by = this.reader.indexedName(variable);
+    if (!of || !by || of.implicitCall || by.implicitCall || of.sample !== undefined || by.sample !== undefined || of.base !== by.base) return undefined;
+    if (of.indices.length !== by.indices.length || new Set(by.indices).size !== by.indices.length) return undefined;
+    const shape = this.lowering.nameNode(of.base, e.span).shape;
+    const sizes = of.indices.length === 2 ? [shape[0], shape[1]] : of.indices.length === 1 && (shape[0] === 1) !== (shape[1] === 1) ? [shape[0] === 1 ? shape[1] : shape[0]] : undefined;
+    if (!sizes) return undefined;
+    return of.indices.map((i, k) => {
+      this.record(i, sizes[k], this.text(e));
+      this.record(by.indices[k], sizes[k], this.text(e));
+      return this.kronecker([i, by.indices[k]], this.text(e));
+    });
+  }
 
   private lowerDerivative(e: Extract<Expr, { kind: 'deriv' }>): Tensor {
     const calculus = this.lowering.options.calculus;

@@ -13,7 +13,7 @@
 import type { Expr, Statement } from '../syntax/ast';
 import { normalizeName } from '../syntax/names';
 import { BUILTIN_FUNCTIONS } from '../ops/builtins';
-import { sampledNames, startOf, subscriptedNames, sumSigns } from './indexUses';
+import { indicesUsed, sampledNames, startOf, subscriptedNames, sumSigns } from './indexUses';
 import { baseNameOf, kroneckerOf, subscriptsOf } from './indexNotation';
 import { hasMeaning, isIndexLetter, type Scope } from './scope';
 import { walkNames } from './names';
@@ -123,7 +123,11 @@ function rangesOf(exprs: readonly Expr[]): (index: string) => string | number {
     }
   }
   const written = new Set<string>();
-  for (const e of exprs) walkNames(e, (n) => written.add(n));
+  // An index letter is written too (`P_{mn}`): a size named n would make n a dimension, no longer an index.
+  for (const e of exprs) {
+    walkNames(e, (n) => written.add(n));
+    indicesUsed(e).forEach((i) => written.add(i));
+  }
   const shared = SHARED_SIZES.find((n) => !written.has(n)) ?? 'n_';
   return (index) => {
     const bounds = uppers.get(index);

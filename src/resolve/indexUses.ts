@@ -78,7 +78,7 @@ export function indicesUsed(e: Expr): Set<string> {
  */
 export function sampleLabels(statements: readonly Statement[]): Set<string> {
   const labels = new Set<string>();
-  for (const st of statements) if (st.kind === 'equation') for (const counts of unboundUses(st)) counts.forEach((_, i) => labels.add(i));
+  for (const st of statements) if (st.kind === 'equation' && !takesMatrixEntryDerivative(st)) for (const counts of unboundUses(st)) counts.forEach((_, i) => labels.add(i));
   return labels;
 }
 
@@ -94,6 +94,15 @@ function unboundUses(st: Extract<Statement, { kind: 'equation' }>): Map<string, 
     for (const use of subscriptedNames(side)) for (const i of use.indices) if (!bound.has(i)) counts.set(i, (counts.get(i) ?? 0) + 1);
     return counts;
   });
+}
+
+/**
+ * Whether a line differentiates by a matrix's entry (`\partial X_{kl}`): it is calculus on entries, whose
+ * letters are the entry's free indices or summed (Einstein's convention), never one sample's label.
+ */
+function takesMatrixEntryDerivative(st: Extract<Statement, { kind: 'equation' }>): boolean {
+  const isEntryDerivative = (x: Expr) => x.kind === 'deriv' && x.wrt.flatMap(subscriptedNames).some((use) => use.indices.length === 2);
+  return [st.lhs.expr, ...st.rhs.map((r) => r.expr)].some((e) => findInExpr(e, isEntryDerivative) !== undefined);
 }
 
 /**
