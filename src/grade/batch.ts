@@ -3,10 +3,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Diagnostic } from '../diagnostics';
 import { availableParallelism } from 'os';
-import { AssignmentError, loadAssignment } from './assignment';
+import type * as AssignmentModule from './assignment';
+import { AssignmentError } from './assignmentError';
 import { outlineOf, type AssignmentOutline, type OutlineReply } from './assignmentOutline';
 import { assignmentHash, discoverSubmissions, inputHash, readSubmission, type SubmissionSource } from './discover';
-import { errorResult, type SubmissionInput } from './grader';
+import type { SubmissionInput } from './grader';
+import { errorResult } from './errorResult';
 import { copyKatexAssets } from './html/assets';
 import { missingOutputs, readStoredResult, writeClassOutputs, writeSubmissionOutputs, type Format } from './outputs';
 import { WorkerPool } from './pool';
@@ -149,7 +151,10 @@ export async function runGrade(options: GradeOptions): Promise<GradeRun> {
 async function assignmentOutline(pool: WorkerPool<SubmissionInput, ResultDigest> | undefined, source: string, options: GradeOptions): Promise<AssignmentOutline> {
   const told = (await pool?.firstInfo()) as OutlineReply | undefined;
   if (told && 'errors' in told) throw new AssignmentError(told.errors, source, options.assignment);
-  return told?.outline ?? outlineOf(loadAssignment(source, options.assignment, options.seed, { prepareBases: false }));
+  if (told) return told.outline;
+  // Loaded here only: a batch that grades reads its outline from a worker.
+  const { loadAssignment } = require('./assignment') as typeof AssignmentModule;
+  return outlineOf(loadAssignment(source, options.assignment, options.seed, { prepareBases: false }));
 }
 
 /** The note of a submission with a file that cannot be read (a FIFO, a device, no permission). */
