@@ -10,6 +10,7 @@ import { assignmentHash, discoverSubmissions, inputHash, readSubmission, type Su
 import type { SubmissionInput } from './grader';
 import { errorResult } from './errorResult';
 import { copyKatexAssets } from './html/assets';
+import { rememberTypeset } from './html/math';
 import { missingOutputs, readStoredResult, writeClassOutputs, writeSubmissionOutputs, type Format } from './outputs';
 import { WorkerPool } from './pool';
 import { progressBar } from './progress';
@@ -119,7 +120,11 @@ export async function runGrade(options: GradeOptions): Promise<GradeRun> {
         toGrade.map(async (input) => {
           const started = Date.now();
           const outcome = await pool!.run(input);
-          if (outcome.ok) digests.push(outcome.value);
+          if (outcome.ok) {
+            const { typeset, ...digest } = outcome.value;
+            if (typeset) rememberTypeset(typeset);
+            digests.push(digest);
+          }
           else writeError(input, outcome.error, outcome.limit ? LIMIT_NOTE : undefined, (Date.now() - started) / 1000);
           progress.tick();
         }),

@@ -41,13 +41,16 @@ describe('command start-up', () => {
 
   it("grade's main thread loads no parser, assignment reader, grader, checker nor KaTeX", () => {
     // The workers read the assignment and grade; the main thread hashes the assignment (no `feedback` or
-    // `visibility` word in it: unparsed), takes the outline from a worker and writes the class files.
-    // Without html there is no formula to typeset, so KaTeX stays unloaded too.
+    // `visibility` word in it: unparsed), takes the outline from a worker and writes the class files. The
+    // class page's formulas come typeset from the worker (html/math.ts rememberTypeset), so KaTeX stays
+    // unloaded here although every format, html included, is written.
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'chainrule-lazy-'));
     try {
-      const loaded = loadedBy('grade', 'fixtures/grade/assignment.cr', 'fixtures/grade/submissions/ada_perfect.cr', '--out', out, '--format', 'json,csv,gradescope');
+      const loaded = loadedBy('grade', 'fixtures/grade/assignment.cr', 'fixtures/grade/submissions/ada_perfect.cr', '--out', out);
       expect(loaded).toContain('dist/src/grade/batch.js');
       expect(fs.existsSync(path.join(out, 'submissions/ada_perfect/result.json'))).toBe(true);
+      // ada's answers are on the class page, typeset (KaTeX's markup) although this thread never loaded it.
+      expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('class="katex"');
       expect(loaded.filter((f) => /dist\/src\/(syntax\/parse|grade\/(assignment|grader|checkMemo)|check\/evaluator)\.js|node_modules\/katex\//.test(f))).toEqual([]);
     } finally {
       fs.rmSync(out, { recursive: true, force: true });

@@ -13,6 +13,19 @@ const cache = new Map<string, string>();
 // Loaded at the first formula: the batch's main thread may typeset none (60 ms of CPU to load).
 const katex = () => require('katex') as typeof Katex;
 
+/**
+ * Inline formulas typeset by a grading worker, put in this thread's cache: the batch's main thread then
+ * writes the class page without loading KaTeX (the same KaTeX and options give the same HTML).
+ */
+export function rememberTypeset(typeset: ReadonlyArray<readonly [latex: string, html: string]>): void {
+  for (const [latex, html] of typeset) remember(`I${latex}`, html);
+}
+
+function remember(key: string, html: string): void {
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(key, html);
+}
+
 export function renderMath(latex: string, displayMode = false): string {
   if (latex.length > MAX_TYPESET_LENGTH) return `<code class="long-math">${escapeHtml(latex)}</code>`;
   const key = `${displayMode ? 'D' : 'I'}${latex}`;
@@ -22,7 +35,6 @@ export function renderMath(latex: string, displayMode = false): string {
   // KaTeX builds its output by concatenation: a deep tree of string pieces that every report joining it
   // would walk again. Converting it to a number (NaN, unused) makes V8 flatten it once, in place.
   void Number(html);
-  if (cache.size >= MAX_CACHED) cache.clear();
-  cache.set(key, html);
+  remember(key, html);
   return html;
 }
