@@ -5,7 +5,8 @@
 import { resultAtLevel } from '../grade/feedback';
 import { DEFAULT_DELIVERY } from '../grade/delivery';
 import { reportAtLevel, type FeedbackLevel } from '../render/levels';
-import { errorResult, gradeSubmission, type SubmissionInput } from '../grade/grader';
+import { gradeSubmission, type SubmissionInput } from '../grade/grader';
+import { errorResult } from '../grade/errorResult';
 import { DEFAULT_GRADING_LIMITS, LIMIT_NOTE } from '../grade/limits';
 import { Budget, COMMAND_LIMITS, LimitExceeded, underBudget } from '../limits/index';
 import { loadAssignment, type Assignment } from '../grade/assignment';

@@ -2,13 +2,13 @@
 import { runGrade, type GradeOptions, type GradeRun } from '../grade/batch';
 import { tuneForBatch } from '../grade/tuning';
 
-export { AssignmentError } from '../grade/assignment';
+export { AssignmentError } from '../grade/assignmentError';
 export { GradeInputError } from '../grade/inputError';
 export { DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT_MS } from '../grade/batch';
 export { FORMATS, type Format } from '../grade/outputs';
 export { VISIBILITIES, type Visibility } from '../grade/delivery';
 export { RosterError } from '../grade/roster';
-export { DEFAULT_SEED } from '../check/evaluator';
+export { DEFAULT_SEED } from '../check/seed';
 
 /**
  * Exit codes: 0 every submission graded; 1 some could not be (time limit, memory cap, an unreadable file),

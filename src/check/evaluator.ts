@@ -14,8 +14,7 @@ import { streamFor } from '../numeric/random';
 import { ALL_OPS } from '../ops/index';
 import { activeBudget, passLimits } from '../limits/index';
 
-/** The seed of the sample points when none is given (`--seed`). */
-export const DEFAULT_SEED = 1;
+export { DEFAULT_SEED } from './seed';
 
 const MAX_REDRAWS = 25;
 const KINK_OPS = new Set(ALL_OPS.filter((op) => op.kink).map((op) => op.name));

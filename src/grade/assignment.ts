@@ -18,6 +18,9 @@ import { expectedAnswer, type ExpectedAnswer } from './expected';
 import { MeaningCache } from './truthCache';
 import { CheckMemo } from './checkMemo';
 import { prepareBase, type ProblemBase } from './problemBase';
+import { AssignmentError } from './assignmentError';
+
+export { AssignmentError };
 import { DEFAULT_SEED } from '../check/evaluator';
 import { readSettings, type Delivery } from './delivery';
 import { attachOverrides, overridesByProblem, type AskOverride } from './overrides';
@@ -64,17 +67,6 @@ export interface Assignment {
   warnings: Diagnostic[];
   /** Its `feedback` and `visibility` lines (delivery.ts). */
   settings: Partial<Delivery>;
-}
-
-/** The assignment has input errors; `diagnostics` say where (rendered like `chainrule check` errors). */
-export class AssignmentError extends Error {
-  constructor(
-    readonly diagnostics: Diagnostic[],
-    readonly source: string,
-    readonly file: string,
-  ) {
-    super(`${file}: the assignment has ${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'}`);
-  }
 }
 
 const WHOLE_FILE = { line: 1, column: 1, endLine: 1, endColumn: 2 };

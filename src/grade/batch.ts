@@ -3,11 +3,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Diagnostic } from '../diagnostics';
 import { availableParallelism } from 'os';
-import { AssignmentError, loadAssignment } from './assignment';
+import type * as AssignmentModule from './assignment';
+import { AssignmentError } from './assignmentError';
 import { outlineOf, type AssignmentOutline, type OutlineReply } from './assignmentOutline';
 import { assignmentHash, discoverSubmissions, inputHash, readSubmission, type SubmissionSource } from './discover';
-import { errorResult, type SubmissionInput } from './grader';
+import type { SubmissionInput } from './grader';
+import { errorResult } from './errorResult';
 import { copyKatexAssets } from './html/assets';
+import { rememberTypeset } from './html/math';
 import { missingOutputs, readStoredResult, writeClassOutputs, writeSubmissionOutputs, type Format } from './outputs';
 import { WorkerPool } from './pool';
 import { progressBar } from './progress';
@@ -117,7 +120,11 @@ export async function runGrade(options: GradeOptions): Promise<GradeRun> {
         toGrade.map(async (input) => {
           const started = Date.now();
           const outcome = await pool!.run(input);
-          if (outcome.ok) digests.push(outcome.value);
+          if (outcome.ok) {
+            const { typeset, ...digest } = outcome.value;
+            if (typeset) rememberTypeset(typeset);
+            digests.push(digest);
+          }
           else writeError(input, outcome.error, outcome.limit ? LIMIT_NOTE : undefined, (Date.now() - started) / 1000);
           progress.tick();
         }),
@@ -149,7 +156,10 @@ export async function runGrade(options: GradeOptions): Promise<GradeRun> {
 async function assignmentOutline(pool: WorkerPool<SubmissionInput, ResultDigest> | undefined, source: string, options: GradeOptions): Promise<AssignmentOutline> {
   const told = (await pool?.firstInfo()) as OutlineReply | undefined;
   if (told && 'errors' in told) throw new AssignmentError(told.errors, source, options.assignment);
-  return told?.outline ?? outlineOf(loadAssignment(source, options.assignment, options.seed, { prepareBases: false }));
+  if (told) return told.outline;
+  // Loaded here only: a batch that grades reads its outline from a worker.
+  const { loadAssignment } = require('./assignment') as typeof AssignmentModule;
+  return outlineOf(loadAssignment(source, options.assignment, options.seed, { prepareBases: false }));
 }
 
 /** The note of a submission with a file that cannot be read (a FIFO, a device, no permission). */

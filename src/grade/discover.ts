@@ -8,7 +8,7 @@ import { createHash } from 'crypto';
 import type { SubmissionFile } from './documents';
 import { isInside, readTextFile, refusal } from '../files/read';
 import { GradeInputError } from './inputError';
-import { parseFile } from '../syntax/parse';
+import type * as Parse from '../syntax/parse';
 
 export const SUBMISSION_EXTENSIONS = ['.cr', '.md', '.markdown', '.tex', '.ipynb'];
 /** Caps on what one submission may hold; beyond them the rest is left out with a note. */
@@ -186,12 +186,17 @@ function readFolder(dir: string, rel: string): fs.Dirent[] {
   }
 }
 
+const SETTING_WORD = /feedback|visibility/;
+const parseFile = (source: string) => (require('../syntax/parse') as typeof Parse).parseFile(source, 'assignment.cr');
+
 /**
  * sha256 of what the grades depend on, part of every submission's input hash: the assignment's source
  * without its `feedback` and `visibility` lines, which change how results are shown, not what they are.
  */
 export function assignmentHash(source: string): string {
-  const settingLines = new Set(parseFile(source, 'assignment.cr').statements.filter((st) => st.kind === 'setting').map((st) => st.span.line));
+  // A setting statement starts with one of its two words (syntax/prepare.ts): a source without either has
+  // none, and is hashed unparsed (the batch's main thread then loads no parser).
+  const settingLines = SETTING_WORD.test(source) ? new Set(parseFile(source).statements.filter((st) => st.kind === 'setting').map((st) => st.span.line)) : new Set<number>();
   const graded = settingLines.size ? source.split('\n').map((line, i) => (settingLines.has(i + 1) ? '' : line)).join('\n') : source;
   return createHash('sha256').update(graded).digest('hex');
 }

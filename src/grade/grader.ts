@@ -15,7 +15,6 @@ import { addStatements, extendScope } from '../resolve/scope';
 import type { Lowering } from '../resolve/lower';
 import { sourceTextOf } from '../resolve/source';
 import { spanKey, type Assignment, type AssignmentProblem, type AskSpec } from './assignment';
-import type { AssignmentOutline } from './assignmentOutline';
 import { isLatexSpan, locate, readSubmissionDocument, type SubmissionDocument, type SubmissionFile } from './documents';
 import { alignSegments, isId, stemOf } from './alignment';
 import { alignmentJson, partsOf, type ProblemParts } from './parts';
@@ -29,10 +28,11 @@ import { compareByValue } from './answerValues';
 import type { PointValues } from '../check/values';
 import { targetKey } from './targets';
 import { submissionWorkspace } from './problemBase';
-import { DEFAULT_GRADING_LIMITS, type GradingLimits } from './limits';
+import { DEFAULT_GRADING_LIMITS } from './limits';
 import { passLimits } from '../limits/index';
 import { readSubmissionSlips } from './readings';
 import { copyChecked, memoKey, type CheckedJson, type MemoEntry } from './checkMemo';
+import { errorResult } from './errorResult';
 import { RESULT_VERSION, roundScore, type AskResult, type GradedClaim, type NoteJson, type ProblemResult, type SubmissionResult } from './result';
 
 export interface SubmissionInput {
@@ -346,29 +346,4 @@ class NoteList {
     const fileRank = (n: NoteJson) => (n.file === null ? -1 : files.indexOf(n.file));
     return [...this.list].sort((a, b) => fileRank(a) - fileRank(b) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   }
-}
-
-/**
- * The result of a submission that was not graded: nothing in it could be read (`code` nothing-read, with its
- * reading `notes`), a file could not be read, or grading did not finish (time limit, memory cap — `code`
- * LIMIT_NOTE —, crash). Every ask scores 0.
- */
-export function errorResult(
-  assignment: Pick<AssignmentOutline, 'asks' | 'problems' | 'maxScore'>,
-  input: SubmissionInput,
-  seed: number,
-  limits: GradingLimits,
-  error: string,
-  { code = 'not-graded', notes = [] }: { code?: string; notes?: NoteJson[] } = {},
-): SubmissionResult {
-  return {
-    version: RESULT_VERSION, submission: input.name, files: input.files.map((f) => f.path), inputHash: input.inputHash, seed, limits,
-    status: 'error', error, score: 0, maxScore: assignment.maxScore,
-    asks: assignment.asks.map((ask) => ({
-      id: ask.id, problem: ask.problem, target: ask.targetText, maxScore: ask.points, score: 0, outcome: 'error', rule: null, answer: null,
-      expected: ask.expected.text, expectedLatex: ask.expected.latex, feedback: `Not graded: ${error}.`, confidence: 'needs-review', reasons: [`not graded: ${error}`],
-    })),
-    problems: assignment.problems.map((p) => ({ id: p.id, title: p.title, claims: [] })),
-    notes: [{ severity: 'error', code, message: error, file: null, line: null, column: null }, ...notes],
-  };
 }

@@ -130,7 +130,11 @@ export interface StoredResult extends SubmissionResult {
 export const NOTICE_CODES: ReadonlySet<string> = new Set(['looks-like-class']);
 
 /** What the class outputs (gradebook, summary) need of a result, and its notices; workers send back only this. */
-export type ResultDigest = Pick<SubmissionResult, 'submission' | 'score' | 'status' | 'asks'> & { notices: string[] };
+export type ResultDigest = Pick<SubmissionResult, 'submission' | 'score' | 'status' | 'asks'> & {
+  notices: string[];
+  /** From a worker writing html: its answers' LaTeX typeset inline, each the first time that worker sends it (html/math.ts). */
+  typeset?: Array<[latex: string, html: string]>;
+};
 
 export function digestOf(r: SubmissionResult): ResultDigest {
   return { submission: r.submission, score: r.score, status: r.status, asks: r.asks, notices: r.notes.filter((n) => NOTICE_CODES.has(n.code)).map((n) => n.message) };

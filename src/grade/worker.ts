@@ -10,7 +10,8 @@ import { AssignmentError, loadAssignment, type Assignment } from './assignment';
 import { outlineOf, type OutlineReply } from './assignmentOutline';
 import { gradeSubmission, type SubmissionInput } from './grader';
 import { writeSubmissionOutputs, type Format } from './outputs';
-import { digestOf, type ResultDigest } from './result';
+import { digestOf, type ResultDigest, type SubmissionResult } from './result';
+import { renderMath } from './html/math';
 import type { PoolWorkerData, WorkerReply } from './pool';
 import type { GradingLimits } from './limits';
 import { Budget, LimitExceeded, underBudget } from '../limits/index';
@@ -44,6 +45,7 @@ function main(): void {
   // The clock is the pool's (it terminates a worker over time): the budget counts memory only.
   const limits = { timeMs: Infinity, memoryMb: setup.limits.memoryMb };
   const delivery = resolveDelivery(setup.delivery, assignment.settings);
+  const sent = new Set<string>();
   port.on('message', (input: SubmissionInput) => {
     try {
       const start = performance.now();
@@ -51,13 +53,27 @@ function main(): void {
       const budget = new Budget(limits, (used) => (published[cell] = used));
       const result = underBudget(budget, () => gradeSubmission(assignment, input, setup.seed, setup.limits));
       writeSubmissionOutputs(setup.outDir, result, formats, input.files, (performance.now() - start) / 1000, delivery);
-      reply({ ok: true, value: digestOf(result) });
+      const digest = digestOf(result);
+      if (formats.has('html')) digest.typeset = newlyTypeset(result, sent);
+      reply({ ok: true, value: digest });
     } catch (err) {
       if (err instanceof LimitExceeded) reply({ ok: false, error: err.message, limit: true });
       else reply({ ok: false, error: `chainrule failed on this submission: ${err instanceof Error ? err.message : String(err)}`, limit: false });
     }
   });
   reply({ ready: true, info: loaded.reply });
+}
+
+/** The answers' LaTeX (shown on the class page) typeset, those not in `sent` yet; `sent` is updated. */
+function newlyTypeset(result: SubmissionResult, sent: Set<string>): Array<[string, string]> {
+  const fresh: Array<[string, string]> = [];
+  for (const ask of result.asks) {
+    const latex = ask.answer?.latex;
+    if (latex == null || sent.has(latex)) continue;
+    sent.add(latex);
+    fresh.push([latex, renderMath(latex)]);
+  }
+  return fresh;
 }
 
 /** The assignment, and the outline (or errors) the pool's owner is told when this worker is ready. */

@@ -1,7 +1,9 @@
 // Each command loads only what it uses (issue 18, item 1): `check`, `diff` and `shapes` never load the
-// grading code or KaTeX. Run on the tsc build, where every module is a file of its own.
+// grading code or KaTeX, and grade's main thread none of the grading itself. Run on the tsc build, where every module is a file of its own.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 const root = path.join(__dirname, '../..');
@@ -35,6 +37,24 @@ describe('command start-up', () => {
 
   it('check of a Markdown document loads the LaTeX reader', () => {
     expect(loadedBy('check', 'fixtures/real/x35yao_linear_regression_math.md')).toContain('dist/src/latex/documents.js');
+  });
+
+  it("grade's main thread loads no parser, assignment reader, grader, checker nor KaTeX", () => {
+    // The workers read the assignment and grade; the main thread hashes the assignment (no `feedback` or
+    // `visibility` word in it: unparsed), takes the outline from a worker and writes the class files. The
+    // class page's formulas come typeset from the worker (html/math.ts rememberTypeset), so KaTeX stays
+    // unloaded here although every format, html included, is written.
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'chainrule-lazy-'));
+    try {
+      const loaded = loadedBy('grade', 'fixtures/grade/assignment.cr', 'fixtures/grade/submissions/ada_perfect.cr', '--out', out);
+      expect(loaded).toContain('dist/src/grade/batch.js');
+      expect(fs.existsSync(path.join(out, 'submissions/ada_perfect/result.json'))).toBe(true);
+      // ada's answers are on the class page, typeset (KaTeX's markup) although this thread never loaded it.
+      expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('class="katex"');
+      expect(loaded.filter((f) => /dist\/src\/(syntax\/parse|grade\/(assignment|grader|checkMemo)|check\/evaluator)\.js|node_modules\/katex\//.test(f))).toEqual([]);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it('--version loads no command', () => {

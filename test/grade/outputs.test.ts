@@ -6,7 +6,7 @@ import { csvField, gradebookCsv } from '../../src/grade/gradebook';
 import { submissionReport } from '../../src/grade/html/report';
 import { classPage } from '../../src/grade/html/classPage';
 import { summarize } from '../../src/grade/summary';
-import { errorResult } from '../../src/grade/grader';
+import { errorResult } from '../../src/grade/errorResult';
 import { DEFAULT_GRADING_LIMITS } from '../../src/grade/limits';
 import { fixtureAssignment, fixtureSubmissions, gradePath, gradeText, LOGREG, SUBMISSIONS } from './helpers';
 
