@@ -311,6 +311,26 @@ class Normalizer {
       case '?':
         this.unsupported('`?` has no meaning in an expression', start, start + 1);
         return i + 1;
+      case '{': {
+        // `\sigma{(h_1)}`: braces around the parenthesised argument of a name group nothing; it is `\sigma(h_1)`.
+        const close = closingBrace(this.raw, i);
+        const prev = this.out[this.out.length - 1];
+        if (close !== undefined && (prev?.type === 'name' || prev?.type === 'fname') && this.parenthesised(i + 1, close)) {
+          this.run(i + 1, close);
+          return close + 1;
+        }
+        break;
+      }
+      case '/': {
+        // Plain text's `E1/∂a_o1 = ...` (plainMaths.ts): a name alone over ∂ at the start is ∂E1/∂a_o1.
+        let k = i + 1;
+        while (this.raw[k] && TRIVIA.has(this.raw[k].type)) k++;
+        const after = this.raw[k];
+        if (this.plain && this.out.length === 1 && this.out[0].type === 'name' && after?.text === '∂') {
+          this.out.unshift(this.make('diff', '∂', this.out[0].start, this.out[0].start));
+        }
+        break;
+      }
       case '.':
         // `...` typed for `\dots` (`-Y_{i1} \log a_1 - ... - Y_{iC} \log a_C`).
         if (this.raw[i + 1]?.text === '.' && this.raw[i + 2]?.text === '.' && this.raw[i + 2].offset === start + 2) {
@@ -835,6 +855,18 @@ class Normalizer {
   }
 
   /** Append an index to the name at `index` of the output; its span grows to `end` (and over a transpose in between). */
+  /** Whether the raw tokens from..to-1 are one parenthesised group, `( ... )`. */
+  private parenthesised(from: number, to: number): boolean {
+    if (this.raw[from]?.text !== '(' || this.raw[to - 1]?.text !== ')') return false;
+    let depth = 0;
+    for (let k = from; k < to; k++) {
+      const text = this.raw[k].type === 'symbol' ? this.raw[k].text : '';
+      if (text === '(') depth++;
+      else if (text === ')' && --depth === 0 && k < to - 1) return false;
+    }
+    return depth === 0;
+  }
+
   /** The index of the function name of a call that the output ends with (`f(x)`, `\sigma(z)`), if it does. */
   private calleeBefore(): number | undefined {
     let depth = 0;

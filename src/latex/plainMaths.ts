@@ -3,7 +3,8 @@
 // maths only when all of it is: an equation whose words are names (h1, a_o1, E_total), single letters or
 // function words, never prose ("h1 and h2 are the first layer neurons" is prose). It is then read as LaTeX
 // is, with plain text's own conventions (normalize.ts `plain`): `a_h1` is one name, and `δ` or `∂` before a
-// name or bracket on both sides of a `/` is the ∂ of a derivative. The text keeps its length, so positions
+// name or bracket on both sides of a `/` is the ∂ of a derivative, as is a left side `E1/δa_o1` (its first δ
+// left out). The text keeps its length, so positions
 // in the file stay right.
 
 /** Function words plain-text maths writes without a backslash. */
@@ -12,7 +13,9 @@ const FUNCTION_WORDS = new Set(['exp', 'log', 'ln', 'sigma', 'sigmoid', 'tanh', 
 const BULLET = /^\s*(?:[*+-]|\d{1,3}[.)])\s+/;
 const MATHS_CHARACTERS = /^[\p{L}\p{N}_\s+\-*/^().,=·×√'∂]+$/u;
 const IDENTIFIER = /\p{L}[\p{L}\p{N}_]*/gu;
-const DERIVATIVE = /[δ∂](?:\([^()=]*\)|\p{L}[\p{L}\p{N}_]*)\s*\/\s*[δ∂](?=\p{L})/gu;
+const DERIVATIVE = /[δ∂](?:\((?:[^()=]|\([^()=]*\))*\)|\p{L}[\p{L}\p{N}_]*)\s*\/\s*[δ∂](?=\p{L})/gu;
+/** `E1/δa_o1 = ...`: a left side over δ and a name is a derivative whose first δ was left out (normalize.ts adds it). */
+const HALF_DERIVATIVE = /^(\p{L}[\p{L}\p{N}_]*\s*\/\s*)δ(?=\p{L})/u;
 
 /** The maths of a Markdown line written as plain text, and its offset in the line; undefined for anything else. */
 export function plainMathsOf(line: string): { offset: number; text: string } | undefined {
@@ -20,7 +23,7 @@ export function plainMathsOf(line: string): { offset: number; text: string } | u
   const body = line.slice(offset).replace(/\s+$/, '');
   const sides = body.split('=');
   if (sides.length < 2 || sides.some((s) => s.trim() === '') || !MATHS_CHARACTERS.test(body)) return undefined;
-  const text = body.replace(DERIVATIVE, (fraction) => fraction.replace(/δ/g, '∂'));
+  const text = body.replace(DERIVATIVE, (fraction) => fraction.replace(/δ/g, '∂')).replace(HALF_DERIVATIVE, '$1∂');
   return (text.match(IDENTIFIER) ?? []).every(isMathsWord) ? { offset, text } : undefined;
 }
 

@@ -106,7 +106,10 @@ export class QuestionTracker {
     const part = marker?.part !== undefined || (problem !== undefined && /[a-z]$/.test(problem));
     this.start(problem ?? headingLabel(text), level, part, span);
     this.headingLevels.push(level);
-    if (!part && problem === undefined) this.plainHeadings.push({ index: this.questions.length - 1, level });
+    if (!part && problem === undefined) {
+      this.plainHeadings.push({ index: this.questions.length - 1, level });
+      this.questions[this.questions.length - 1].section = true;
+    }
   }
 
   /**

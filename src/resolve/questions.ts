@@ -7,6 +7,7 @@
 import type { Expr, ParsedFile, Question, Statement } from '../syntax/ast';
 import { mentions, namesReached, walkNames } from './names';
 import { visibleFrom } from '../syntax/questions';
+import { findInExpr } from '../syntax/walk';
 
 export interface QuestionSection {
   id: string;
@@ -50,21 +51,23 @@ function splitDocument(parsed: ParsedFile): QuestionSection[] | undefined {
   if (!questions || !questionOf) return undefined;
   const preamble = parsed.statements.filter((_, i) => questionOf[i] === undefined);
   const sections = splitAtRedefinitions('', [], 0, preamble);
-  const groupOf = (i: number): number => questionOf[i] ?? -1;
+  const groupOf = (i: number, borrowed: boolean): string => `${questionOf[i] ?? -1}${borrowed ? ' borrowed' : ''}`;
+  const setup = setupStatements(parsed.statements, questionOf, questions);
   questions.forEach((q, index) => {
     const own = parsed.statements.filter((_, i) => questionOf[i] === index).map((st) => labelled(st, q));
     if (!own.some((st) => st.kind === 'equation')) return;
     const seen = visibleFrom(questions, index);
     const groups: Array<{ rank: number; statements: Statement[] }> = [];
-    let group: number | undefined;
+    let group: string | undefined;
     parsed.statements.forEach((st, i) => {
       const from = questionOf[i];
-      const borrowed = from !== undefined && !seen.has(from) && from < index;
-      if (st.kind === 'problem' || (from !== undefined && !seen.has(from) && !borrowed) || (borrowed && st.kind !== 'equation' && st.kind !== 'decl')) return;
+      const visible = from === undefined || seen.has(from) || (from < index && setup.has(i));
+      const borrowed = !visible && from < index;
+      if (st.kind === 'problem' || (!visible && !borrowed) || (borrowed && st.kind !== 'equation' && st.kind !== 'decl')) return;
       // A solution's `(b)` after the prompt's `(b)`: the part with its own label is the one it answers, so its
       // definitions are read last and win over those of the other parts; borrowed formulas are read first.
-      if (group !== groupOf(i)) groups.push({ rank: borrowed ? 0 : from !== undefined && questions[from].label === q.label ? 2 : 1, statements: [] });
-      group = groupOf(i);
+      if (group !== groupOf(i, borrowed)) groups.push({ rank: borrowed ? 0 : from !== undefined && questions[from].label === q.label ? 2 : 1, statements: [] });
+      group = groupOf(i, borrowed);
       groups[groups.length - 1].statements.push(st);
     });
     groups.sort((a, b) => a.rank - b.rank);
@@ -72,6 +75,39 @@ function splitDocument(parsed: ParsedFile): QuestionSection[] | undefined {
     sections.push(...splitAtRedefinitions(q.label, groups.map((g) => g.statements), borrowed, own));
   });
   return sections.filter((s) => s.own.some((st) => st.kind === 'equation'));
+}
+
+/**
+ * The statements of the document's set-up sections (indices): a heading that names no problem and whose question
+ * differentiates nothing (a forward pass of named neurons, `## Forward pass`, `# Step 1`) sets up the questions
+ * after it, as the preamble does, for each formula of a name no other question defines. Worked examples split one
+ * network's derivation over headings. A name another question defines too may mean something else there, and a
+ * name with a declared shape belongs to matrix write-ups, whose sections often set up networks of their own, and
+ * a question named as one (`# Question 1`) is a question of its own: all stay borrowed.
+ */
+function setupStatements(statements: readonly Statement[], questionOf: ReadonlyArray<number | undefined>, questions: readonly Question[]): Set<number> {
+  const differentiates = new Set<number>();
+  const declared = new Set<string>();
+  const definers = new Map<string, Set<number>>();
+  statements.forEach((st, i) => {
+    if (st.kind !== 'equation') definedBy(st).forEach((name) => declared.add(name));
+    const from = questionOf[i];
+    if (from === undefined) return;
+    if (writesDerivative(st)) differentiates.add(from);
+    for (const name of formulaNames([st])) definers.set(name, (definers.get(name) ?? new Set()).add(from));
+  });
+  const setup = new Set<number>();
+  statements.forEach((st, i) => {
+    const from = questionOf[i];
+    if (from === undefined || !questions[from].section || differentiates.has(from) || st.kind !== 'equation') return;
+    const names = [...formulaNames([st])];
+    if (names.length && names.every((name) => !declared.has(name) && [...definers.get(name)!].every((q) => q === from))) setup.add(i);
+  });
+  return setup;
+}
+
+function writesDerivative(st: Statement): boolean {
+  return st.kind === 'equation' && [st.lhs, ...st.rhs].some((step) => findInExpr(step.expr, (e) => e.kind === 'deriv') !== undefined);
 }
 
 /** `own` split where a new derivation starts (`derivationStarts`); each later part sees everything before it. */

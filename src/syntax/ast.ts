@@ -154,4 +154,6 @@ export interface Question {
   parent?: number;
   /** A part (`(b)` after `(a)`): it builds on the earlier parts of its parent, so it sees what they define. */
   continues: boolean;
+  /** A heading that names no problem or part (`## Forward pass`, `# Step 1`): a section of a write-up. */
+  section?: true;
 }

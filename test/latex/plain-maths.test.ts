@@ -11,6 +11,8 @@ describe('plain-text maths lines', () => {
     expect(plainMathsOf('* a_h1 = σ(h1) = 1/(1+exp(-h1))')).toEqual({ offset: 2, text: 'a_h1 = σ(h1) = 1/(1+exp(-h1))' });
     // δ on both sides of a `/` is the ∂ of a derivative (same length, so positions stay right)
     expect(plainMathsOf('- δE_total/δw5 = δ(E1 + E2)/δw5')).toEqual({ offset: 2, text: '∂E_total/∂w5 = ∂(E1 + E2)/∂w5' });
+    // a left side over δ and a name is a derivative whose first δ was left out; a bracket may hold brackets
+    expect(plainMathsOf('* C/δq1 = δ(1/2*(q1-y1)^2)/δq1')).toEqual({ offset: 2, text: 'C/∂q1 = ∂(1/2*(q1-y1)^2)/∂q1' });
     expect(plainMathsOf('h1 and h2 are the first layer neurons')).toBeUndefined(); // no equation
     expect(plainMathsOf('* n = 10 samples of x1 = 2')).toBeUndefined(); // prose words
     expect(plainMathsOf('Set x = $y$')).toBeUndefined(); // other maths on the line
@@ -37,5 +39,12 @@ describe('plain-text maths lines', () => {
     ].join('\n');
     // Line 3's slip σ(z2) = 1/(1+e^{-z1}) is a claim; w2 is declared nowhere, so it is left unjudged, not ✗.
     expect(verdicts(md)).toEqual(['3 unjudged', '9 correct', '10 correct', '11 correct', '12 correct', '13 incorrect']);
+  });
+
+  it('reads `C/δq1 = ...` as ∂C/∂q1, checked like any derivative', () => {
+    // q1 = tanh(s1), C = (q1 - y1)²/2: ∂C/∂q1 = q1 - y1 (by hand; numpy central differences at q1 = 0.3, y1 = -0.2:
+    // 0.5), and 2(q1 - y1) is twice that (1.0), wrong. Read as C / (δ·q1), both would rest on an unknown δ.
+    const md = ['* s1 = v1 * x1', '* q1 = tanh(s1)', '* C = 1/2 * (q1 - y1)^2', '', '* C/δq1 = δ(1/2*(q1-y1)^2)/δq1 = q1 - y1', '* C/δq1 = 2*(q1 - y1)'].join('\n');
+    expect(verdicts(md)).toEqual(['5 correct correct', '6 incorrect']);
   });
 });
