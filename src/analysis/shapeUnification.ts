@@ -46,13 +46,14 @@ export function unifyUndeclaredShapes(scope: Scope, textOf: (span: Span) => stri
   if (matrices.size === 0) return;
   let solved = solve(plain, probe, matrices);
   let readable = readableSteps(withSolution(scope, solved), textOf);
-  // A gradient's variable is a weaker sign of a matrix than a transpose: it joins only when every gradient's
-  // function stays a scalar and every step that lowered still does (`\sigma'(x) = \sigma(x) \cdot (1 - \sigma(x))`
+  // A gradient's variable is a weaker sign of a matrix than a transpose: it joins only when its shape shares a
+  // dimension with a name used as a matrix, every gradient's function stays a scalar and every step that lowered
+  // still does (`\sigma'(x) = \sigma(x) \cdot (1 - \sigma(x))`
   // beside `\partial CE / \partial x` keeps x a scalar).
   for (const [name, span] of gradientVariables(plain, probe, matrices)) {
     if (similarName(name, written)) continue;
     const wider = solve(plain, probe, new Map([...solved.names, [name, span]]));
-    if (![...solved.scalarFunctions].every((f) => wider.scalarFunctions.has(f))) continue;
+    if (!sharesDimension(wider, name) || ![...solved.scalarFunctions].every((f) => wider.scalarFunctions.has(f))) continue;
     const widerReadable = readableSteps(withSolution(scope, wider), textOf);
     if ([...readable].every((step) => widerReadable.has(step))) [solved, readable] = [wider, widerReadable];
   }
@@ -63,6 +64,13 @@ export function unifyUndeclaredShapes(scope: Scope, textOf: (span: Span) => stri
     scope.diagnostics.push(warning('reading', `${textOf(declaration.span)} is not declared; chainrule takes it as ${formatShape(declaration.shape)}, the most general shape its use in this question allows`, declaration.span, 'state its shape to be sure'));
   }
   for (const dim of declared.dims) scope.dims.add(dim);
+}
+
+/** Whether a dimension of `name` is one of another solved name's (W of `h = XW + b` shares X's columns). */
+function sharesDimension({ union, shapes }: Solution, name: string): boolean {
+  const roots = (n: string) => shapes.get(n)!.map((d) => union.root(d));
+  const own = new Set(roots(name));
+  return [...shapes.keys()].some((other) => other !== name && roots(other).some((r) => own.has(r)));
 }
 
 /** The claim steps of the question that lower without an error in `scope`. */
