@@ -13,7 +13,7 @@
 // and its shape error is reported as before. The shapes are chainrule's reading, marked `implied`, so a step
 // wrong by its shape stays unjudged.
 import { warning } from '../diagnostics';
-import { formatShape, type Dim } from '../ir/types';
+import { formatShape, isScalarShape, type Dim } from '../ir/types';
 import { BUILTIN_FUNCTIONS } from '../ops/builtins';
 import { Builder } from '../ir/build';
 import { Graph } from '../ir/graph';
@@ -39,10 +39,16 @@ const MATRIX_FUNCTIONS = new Set(['trace', 'tr', 'det', 'logdet', 'inv']);
 export function unifyUndeclaredShapes(scope: Scope, textOf: (span: Span) => string): void {
   // A lowering of a copy, asked only which names are undeclared: its notes are not the document's.
   const probe = Lowering.forProblem({ ...scope, diagnostics: [] }, new Builder(new Graph()), { textOf, indexNotation });
+  // A forward pass read at a generic layer l (src/analysis/genericLayers.ts) has its own reading of the names.
+  if ([...scope.definitions.values()].some((d) => d.atLayer !== undefined)) return;
   const plain = withoutIndexNotation(scope, probe);
   // `X` beside a declared `x` is more likely a slip of it than a new matrix: the slip reader decides those.
   const written = [...scope.declarations.values()].filter((d) => !d.implied).map((d) => d.name);
-  const matrices = new Map([...namesUsedAsMatrices(plain, probe)].filter(([name]) => !similarName(name, written)));
+  // A name written only in claims' steps has no shape the question fixes, and may be a slip the slip reader reads
+  // as another (`\alpha_1^T` for a_1): it stays a scalar, under the doubt of src/check/doubts.ts.
+  const fixed = new Set<string>();
+  for (const e of [...[...plain.definitions.values()].map((d) => d.expr), ...plain.claims.map((c) => c.target.expr)]) findInExpr(e, (x) => (x.kind === 'name' && fixed.add(x.name), false));
+  const matrices = new Map([...namesUsedAsMatrices(plain, probe)].filter(([name]) => fixed.has(name) && !similarName(name, written)));
   if (matrices.size === 0) return;
   let solved = solve(plain, probe, matrices);
   let readable = readableSteps(withSolution(scope, solved), textOf);
@@ -60,6 +66,9 @@ export function unifyUndeclaredShapes(scope: Scope, textOf: (span: Span) => stri
   const declared = withSolution(scope, solved);
   for (const name of solved.names.keys()) {
     const declaration = declared.declarations.get(name)!;
+    // A name found to be a scalar (a loss, `L` of `\frac{\partial L}{\partial z}^T`) is one undeclared already, and
+    // may be more (src/analysis/unknownTargets.ts reads an undefined loss as an unknown function).
+    if (isScalarShape(declaration.shape)) continue;
     scope.declarations.set(name, declaration);
     scope.diagnostics.push(warning('reading', `${textOf(declaration.span)} is not declared; chainrule takes it as ${formatShape(declaration.shape)}, the most general shape its use in this question allows`, declaration.span, 'state its shape to be sure'));
   }
