@@ -8,6 +8,7 @@ import { declareImpliedArrays } from '../resolve/indexArrays';
 import { defineArgumentVectors } from '../resolve/argumentVectors';
 import { inferUndeclaredShapes } from './shapeInference';
 import { declareTimeSteps } from './timeSteps';
+import { unifyUndeclaredShapes } from './shapeUnification';
 import { declareUnknownFunctions, defineUnknownTargets } from './unknownTargets';
 import { readGenericLayers } from './genericLayers';
 import { derivativeEntryLetters, sampleLabels } from '../resolve/indexUses';
@@ -88,6 +89,8 @@ export function readDocument(source: string, file: string): ReadDocument {
     declareTimeSteps(scope, textOf);
     // Shapes a document leaves to its reader, from the use of the names (src/analysis/shapeInference.ts).
     inferUndeclaredShapes(scope, textOf);
+    // The most general shapes of the names used as matrices that no line states (src/analysis/shapeUnification.ts).
+    unifyUndeclaredShapes(scope, textOf);
     // A loss left to prose is an unknown function of what it is differentiated by (src/analysis/unknownTargets.ts).
     defineUnknownTargets(scope, textOf);
     declareUnknownFunctions(scope, textOf);

@@ -30,15 +30,19 @@ describe(`${MATRIX}: the slips are read`, () => {
   it('line 12 `\\frac{2L}{2W} = \\frac{2L}{2h} \\frac{2h}{2W} = X^{T} \\frac{2L}{2h}`: 2 for ∂, and the claim checks', () => {
     expect(readingsAt(12)).toEqual(['\\frac{2L}{2W} as dL/dW', '\\frac{2L}{2h} as dL/dh', '\\frac{2h}{2W} as dh/dW']);
     expect(claimAt(12).target).toBe('dL/dW');
-    // dL/dW = dL/dh dh/dW = X^T dL/dh: right for matrices, but question 1 states no shapes, so X, W, h are taken as
-    // scalars, where X^T is X and `dL/dh X^T` would pass too: the ✓ would rest on that guess, so no verdict.
-    expect(claimAt(12).verdict).toBe('unjudged');
-    expect(claimAt(12).steps[1].message).toMatch(/states the shape of X, so chainrule took it as a scalar/);
+    // dL/dW = dL/dh dh/dW = X^T dL/dh: right for matrices. Question 1 states no shapes; chainrule solves for the most
+    // general ones its formulas allow (src/analysis/shapeUnification.ts): h = XW + b makes X r x c, W c x k, so the
+    // step is checked at distinct sizes and holds (numpy, L = sum(h^3): finite differences equal X^T (3 h^2)).
+    // Before, X was a scalar and the ✓ rested on that guess, so the line was unjudged.
+    expect(claimAt(12).verdict).toBe('correct');
     expect(claimAt(12).readings![0]).toMatchObject({ line: 12, column: 3 });
   });
 
   it('line 21 `\\frac{2a}{3h} = 6(h)(1-6(h)) = a(1-a)`: 2 and 3 for ∂, 6 for σ', () => {
-    expect(readingsAt(21)).toEqual(['\\frac{2a}{3h} as da/dh', '6(h) as sigma(h)']);
+    // h = XW + b is a matrix here (src/analysis/shapeUnification.ts), so `σ(h)(1 - σ(h))` read from `6(h)(1-6(h))`
+    // is a matrix product of two r x k matrices, a shape error: that reading is no longer chosen, and the line stays
+    // unjudged by its other slip as before (the one-sample scalar h the author means is a prose matter).
+    expect(readingsAt(21)).toEqual(['\\frac{2a}{3h} as da/dh']);
   });
 
   it('line 23 `\\frac{2L}{3h} = \\frac{\\alpha - \\gamma}{\\alpha(1 - \\alpha)} = \\alpha - \\gamma`: α for a, γ for y', () => {

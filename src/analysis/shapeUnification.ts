@@ -1,0 +1,389 @@
+// Shapes no line states, solved from the question's formulas (documents only). Authors of matrix-form
+// derivations rarely declare shapes: `h = XW + b`, `\frac{\partial L}{\partial W} = X^T (a - y)`. Taken as
+// scalars, as chainrule takes undeclared names, transposes and traces do nothing and a ✓ says nothing
+// (src/check/doubts.ts). Here every undeclared name the question uses as a matrix (under a transpose, a trace,
+// a determinant or an inverse, or a factor of a product with such a name) gets unknown rows and columns. The
+// definitions, the losses (what is differentiated and never differentiated by is a scalar) and the claims'
+// targets and stated shapes constrain them: a product's inner dimensions agree, a sum's shapes agree up to
+// broadcasting, a trace's argument is square, a gradient of a scalar has its variable's shape. They are solved by
+// union-find over the dimensions (src/analysis/dimensionUnion.ts). Then the variables of the question's gradients
+// join, one at a time, when every gradient's function stays a scalar. Each name takes the most general shape
+// left: its unknown dimensions become dimension names of their own, sampled at distinct sizes, so a missing
+// transpose is not hidden by a square case. A statement whose constraints conflict (an author's slip) adds none,
+// and its shape error is reported as before. The shapes are chainrule's reading, marked `implied`, so a step
+// wrong by its shape stays unjudged.
+import { warning } from '../diagnostics';
+import { formatShape, isScalarShape, type Dim } from '../ir/types';
+import { BUILTIN_FUNCTIONS } from '../ops/builtins';
+import { Builder } from '../ir/build';
+import { Graph } from '../ir/graph';
+import { indexNotation } from '../indexing/lower';
+import { Lowering } from '../resolve/lower';
+import { similarName } from '../resolve/similar';
+import type { Claim, Scope } from '../resolve/scope';
+import type { Expr, ShapeSpec, Span } from '../syntax/ast';
+import { findInExpr } from '../syntax/walk';
+import { DimensionUnion, knownDim, type DimKey } from './dimensionUnion';
+
+type ShapeTerm = readonly [DimKey, DimKey];
+
+const SCALAR: ShapeTerm = [knownDim(1), knownDim(1)];
+/** Functions of a square matrix whose value is a number. */
+const SQUARE_TO_SCALAR = new Set(['trace', 'det', 'logdet']);
+/** Functions of a whole array whose value is a number, whatever its shape. */
+const TO_SCALAR = new Set(['sum', 'mean', 'norm', 'logsumexp']);
+/** Operations that do something only to matrices (as src/check/doubts.ts reads them). */
+const MATRIX_FUNCTIONS = new Set(['trace', 'tr', 'det', 'logdet', 'inv']);
+
+/** Declares, in `scope`, the most general shapes its formulas allow for the names it uses as matrices (see above). */
+export function unifyUndeclaredShapes(scope: Scope, textOf: (span: Span) => string): void {
+  // A lowering of a copy, asked only which names are undeclared: its notes are not the document's.
+  const probe = Lowering.forProblem({ ...scope, diagnostics: [] }, new Builder(new Graph()), { textOf, indexNotation });
+  // A forward pass read at a generic layer l (src/analysis/genericLayers.ts) has its own reading of the names.
+  if ([...scope.definitions.values()].some((d) => d.atLayer !== undefined)) return;
+  const plain = withoutIndexNotation(scope, probe);
+  // `X` beside a declared `x` is more likely a slip of it than a new matrix: the slip reader decides those.
+  const written = [...scope.declarations.values()].filter((d) => !d.implied).map((d) => d.name);
+  // A name written only in claims' steps has no shape the question fixes, and may be a slip the slip reader reads
+  // as another (`\alpha_1^T` for a_1): it stays a scalar, under the doubt of src/check/doubts.ts.
+  const fixed = new Set<string>();
+  for (const e of [...[...plain.definitions.values()].map((d) => d.expr), ...plain.claims.map((c) => c.target.expr)]) findInExpr(e, (x) => (x.kind === 'name' && fixed.add(x.name), false));
+  const matrices = new Map([...namesUsedAsMatrices(plain, probe)].filter(([name]) => fixed.has(name) && !similarName(name, written)));
+  if (matrices.size === 0) return;
+  let solved = solve(plain, probe, matrices);
+  let readable = readableSteps(withSolution(scope, solved), textOf);
+  // A gradient's variable is a weaker sign of a matrix than a transpose: it joins only when its shape shares a
+  // dimension with a name used as a matrix, every gradient's function stays a scalar and every step that lowered
+  // still does (`\sigma'(x) = \sigma(x) \cdot (1 - \sigma(x))`
+  // beside `\partial CE / \partial x` keeps x a scalar).
+  for (const [name, span] of gradientVariables(plain, probe, matrices)) {
+    if (similarName(name, written)) continue;
+    const wider = solve(plain, probe, new Map([...solved.names, [name, span]]));
+    if (!sharesDimension(wider, name) || ![...solved.scalarFunctions].every((f) => wider.scalarFunctions.has(f))) continue;
+    const widerReadable = readableSteps(withSolution(scope, wider), textOf);
+    if ([...readable].every((step) => widerReadable.has(step))) [solved, readable] = [wider, widerReadable];
+  }
+  const declared = withSolution(scope, solved);
+  for (const name of solved.names.keys()) {
+    const declaration = declared.declarations.get(name)!;
+    // A name found to be a scalar (a loss, `L` of `\frac{\partial L}{\partial z}^T`) is one undeclared already, and
+    // may be more (src/analysis/unknownTargets.ts reads an undefined loss as an unknown function).
+    if (isScalarShape(declaration.shape)) continue;
+    scope.declarations.set(name, declaration);
+    scope.diagnostics.push(warning('reading', `${textOf(declaration.span)} is not declared; chainrule takes it as ${formatShape(declaration.shape)}, the most general shape its use in this question allows`, declaration.span, 'state its shape to be sure'));
+  }
+  for (const dim of declared.dims) scope.dims.add(dim);
+}
+
+/** Whether a dimension of `name` is one of another solved name's (W of `h = XW + b` shares X's columns). */
+function sharesDimension({ union, shapes }: Solution, name: string): boolean {
+  const roots = (n: string) => shapes.get(n)!.map((d) => union.root(d));
+  const own = new Set(roots(name));
+  return [...shapes.keys()].some((other) => other !== name && roots(other).some((r) => own.has(r)));
+}
+
+/** The claim steps of the question that lower without an error in `scope`. */
+function readableSteps(scope: Scope, textOf: (span: Span) => string): Set<Expr> {
+  const lower = Lowering.forProblem(scope, new Builder(new Graph()), { textOf, indexNotation }).editLowerer();
+  return new Set(scope.claims.flatMap((c) => c.steps.map((s) => s.expr)).filter((e) => lower(e) !== undefined));
+}
+
+/**
+ * The question without its statements in index notation (`w^T x_i`), whose shapes that notation decides
+ * (src/resolve/indexArrays.ts): the statements with their undeclared names are left out, so none is solved for here.
+ */
+function withoutIndexNotation(scope: Scope, probe: Lowering): Scope {
+  const indexed = (e: Expr) => findInExpr(e, (x) => x.kind === 'name' && probe.indexReader.involves(x)) !== undefined;
+  const claimExprs = (c: Claim) => [c.target.expr, ...c.steps.map((s) => s.expr)];
+  const left = [...[...scope.definitions.values()].filter((d) => indexed(d.expr)).map((d) => d.expr), ...scope.claims.map(claimExprs).filter((es) => es.some(indexed)).flat()];
+  const names = new Set<string>();
+  for (const e of left) findInExpr(e, (x) => (x.kind === 'name' && isPlainUndeclared(x, probe) && names.add(x.name), false));
+  const mentions = (e: Expr) => findInExpr(e, (x) => x.kind === 'name' && names.has(x.name)) !== undefined;
+  return {
+    ...scope,
+    definitions: new Map([...scope.definitions].filter(([name, d]) => !names.has(name) && !mentions(d.expr))),
+    claims: scope.claims.filter((c) => !claimExprs(c).some(mentions)),
+  };
+}
+
+interface Solution {
+  union: DimensionUnion;
+  /** The names solved for, with where each is first written, and their shapes. */
+  names: Map<string, Span>;
+  shapes: Map<string, ShapeTerm>;
+  /** The functions of the question's gradients (`L` of `\partial L / \partial W`) found to be scalars. */
+  scalarFunctions: Set<string>;
+}
+
+/** The constraints of the question's definitions and claims on `names`, solved. */
+function solve(scope: Scope, probe: Lowering, names: Map<string, Span>): Solution {
+  const union = new DimensionUnion();
+  const shapes = new Map([...names.keys()].map((name): [string, ShapeTerm] => [name, [union.fresh(), union.fresh()]]));
+  const reader = new ShapeReader(scope, probe, union, shapes);
+  for (const name of scope.definitions.keys()) reader.definitionShape(name);
+  for (const loss of losses(scope)) reader.atomically(() => reader.joinShapes(SCALAR, reader.shapeOf(loss)));
+  for (const claim of scope.claims) reader.constrainClaim(claim);
+  const scalarFunctions = new Set<string>();
+  for (const claim of scope.claims) {
+    const of = gradientFunction(claim);
+    if (of && reader.isScalar(reader.atomically(() => reader.shapeOf(of)))) scalarFunctions.add(of.name);
+  }
+  return { union, names, shapes, scalarFunctions };
+}
+
+/** Reads the shapes of expressions as terms over the union, joining what the operations require. */
+class ShapeReader {
+  private definitions = new Map<string, ShapeTerm | undefined>();
+  private conflict = false;
+
+  constructor(
+    private readonly scope: Scope,
+    private readonly probe: Lowering,
+    private readonly union: DimensionUnion,
+    private readonly unknowns: ReadonlyMap<string, ShapeTerm>,
+  ) {}
+
+  /** The shape of a defined name, its definition's constraints kept only when they agree with what came before. */
+  definitionShape(name: string): ShapeTerm | undefined {
+    if (this.definitions.has(name)) return this.definitions.get(name);
+    this.definitions.set(name, undefined); // a definition that reaches itself has no shape here
+    const shape = this.atomically(() => this.shapeOf(this.scope.definitions.get(name)!.expr));
+    this.definitions.set(name, shape);
+    return shape;
+  }
+
+  /**
+   * A claim: its target and the shape it states. Its steps constrain nothing: a wrong step (`\frac{\partial J}{\partial B}
+   * = \frac{\partial J}{\partial S} U^T`) would make free dimensions equal and hide the slip it is.
+   */
+  constrainClaim(claim: Claim): void {
+    this.atomically(() => {
+      const shape = this.shapeOf(claim.target.expr);
+      return shape && claim.shapeClaim ? this.joinShapes(shape, termOf(claim.shapeClaim)) : shape;
+    });
+  }
+
+  /** Runs `read`; when it meets a conflict, takes back every join it made and gives undefined. */
+  atomically(read: () => ShapeTerm | undefined): ShapeTerm | undefined {
+    const [saved, outer, before] = [this.union.snapshot(), this.conflict, new Set(this.definitions.keys())];
+    this.conflict = false;
+    const shape = read();
+    const failed = this.conflict;
+    this.conflict = outer;
+    if (!failed) return shape;
+    this.union.restore(saved);
+    // Definitions read on the way rest on joins just taken back.
+    for (const name of this.definitions.keys()) if (!before.has(name)) this.definitions.set(name, undefined);
+    return undefined;
+  }
+
+  isScalar(shape: ShapeTerm | undefined): boolean {
+    return shape !== undefined && shape.every((d) => this.union.known(d) === 1);
+  }
+
+  shapeOf(e: Expr): ShapeTerm | undefined {
+    switch (e.kind) {
+      case 'number':
+        return SCALAR;
+      case 'name':
+        return this.nameShape(e.name);
+      case 'neg':
+        return this.shapeOf(e.arg);
+      case 'transpose': {
+        const arg = this.shapeOf(e.arg);
+        return arg && [arg[1], arg[0]];
+      }
+      case 'binary':
+        return this.binaryShape(e);
+      case 'power': {
+        const base = this.shapeOf(e.base);
+        const inverse = e.exponent.kind === 'neg' ? e.exponent.arg.kind === 'number' && e.exponent.arg.value === 1 : e.exponent.kind === 'number' && e.exponent.value === -1;
+        return base && inverse && !e.elementwise && !this.isScalar(base) ? this.square(base) : base;
+      }
+      case 'call':
+        return this.callShape(e);
+      case 'deriv': {
+        // The gradient of a scalar has its variable's shape; anything else is a Jacobian whose layout is left alone.
+        if (e.wrt.length !== 1 || !this.isScalar(this.shapeOf(e.of))) return undefined;
+        return this.shapeOf(e.wrt[0]);
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private nameShape(name: string): ShapeTerm | undefined {
+    const unknown = this.unknowns.get(name);
+    if (unknown) return unknown;
+    const declared = this.scope.declarations.get(name);
+    if (declared) return [knownDim(declared.shape[0]), knownDim(declared.shape[1])];
+    if (this.scope.definitions.has(name)) return this.definitionShape(name);
+    // What lowering takes as a scalar (an undeclared name, a point's value, a dimension, pi) is one here.
+    if (this.probe.isUndeclared(name) || this.scope.pointNames.has(name) || this.scope.dims.has(name) || name === 'pi' || name === 'e') return SCALAR;
+    return undefined;
+  }
+
+  private binaryShape(e: Extract<Expr, { kind: 'binary' }>): ShapeTerm | undefined {
+    const [left, right] = [this.shapeOf(e.left), this.shapeOf(e.right)];
+    if (!left || !right) return undefined;
+    if (this.isScalar(left)) return right;
+    if (this.isScalar(right)) return left;
+    if (e.op === 'mul') {
+      this.join(left[1], right[0]);
+      return [left[0], right[1]];
+    }
+    if (e.op === 'add' || e.op === 'sub' || e.op === 'hadamard' || e.op === 'div') return this.broadcast(left, right);
+    return undefined;
+  }
+
+  private callShape(e: Extract<Expr, { kind: 'call' }>): ShapeTerm | undefined {
+    const builtin = e.prime === 0 ? BUILTIN_FUNCTIONS.get(e.callee) : undefined;
+    if (!builtin || e.args.length !== 1) return undefined;
+    const arg = this.shapeOf(e.args[0]);
+    if (!arg) return builtin.kind === 'reduction' && TO_SCALAR.has(builtin.name) ? SCALAR : undefined;
+    if (builtin.kind === 'elementwise') return arg;
+    if (SQUARE_TO_SCALAR.has(builtin.name)) {
+      this.square(arg);
+      return SCALAR;
+    }
+    if (builtin.name === 'inv') return this.square(arg);
+    return TO_SCALAR.has(builtin.name) ? SCALAR : undefined;
+  }
+
+  private square(shape: ShapeTerm): ShapeTerm {
+    this.join(shape[0], shape[1]);
+    return shape;
+  }
+
+  /** Shapes of an elementwise operation: each axis agrees unless one side is 1 there (a row or column broadcast). */
+  private broadcast(left: ShapeTerm, right: ShapeTerm): ShapeTerm {
+    const axis = (l: DimKey, r: DimKey): DimKey => {
+      if (this.union.known(l) === 1) return r;
+      if (this.union.known(r) === 1) return l;
+      this.join(l, r);
+      return l;
+    };
+    return [axis(left[0], right[0]), axis(left[1], right[1])];
+  }
+
+  joinShapes(a: ShapeTerm, b: ShapeTerm | undefined): ShapeTerm {
+    if (b) a.forEach((d, i) => this.join(d, b[i]));
+    return a;
+  }
+
+  private join(a: DimKey, b: DimKey): void {
+    if (!this.union.join(a, b)) this.conflict = true;
+  }
+}
+
+function termOf(spec: ShapeSpec): ShapeTerm {
+  return [knownDim(spec.rows), knownDim(spec.cols)];
+}
+
+/**
+ * Undeclared names under a transpose, a trace, a determinant or an inverse anywhere in the question's maths, and
+ * the names written as factors of a product with one of them (`Q` of `2 Q v` with `v^T` elsewhere), except
+ * lowercase Greek letters there, which authors write as scalar coefficients (`\lambda W^T W`).
+ */
+function namesUsedAsMatrices(scope: Scope, probe: Lowering): Map<string, Span> {
+  const found = new Map<string, Span>();
+  const add = (x: Expr) => {
+    if (x.kind === 'name' && !found.has(x.name) && isPlainUndeclared(x, probe)) found.set(x.name, x.span);
+  };
+  const exprs = questionExprs(scope);
+  for (const root of exprs) {
+    findInExpr(root, (e) => {
+      const matrixUse = e.kind === 'transpose' || (e.kind === 'call' && MATRIX_FUNCTIONS.has(e.callee)) || (e.kind === 'power' && isInverse(e));
+      if (matrixUse) findInExpr(e, (x) => (add(x), false));
+      return false;
+    });
+  }
+  for (let size = -1; size !== found.size; ) {
+    size = found.size;
+    for (const root of exprs) {
+      findInExpr(root, (e) => {
+        if (e.kind !== 'binary' || e.op !== 'mul') return false;
+        const factors = factorsOf(e);
+        const withMatrix = factors.some((f) => findInExpr(f, (x) => x.kind === 'name' && found.has(x.name)) !== undefined);
+        if (withMatrix) factors.filter((f) => f.kind === 'name' && !GREEK_LOWERCASE.test(f.text)).forEach(add);
+        return false;
+      });
+    }
+  }
+  return found;
+}
+
+const GREEK_LOWERCASE = /^\\(alpha|beta|gamma|epsilon|varepsilon|eta|kappa|lambda|rho|tau)\b/;
+
+/** The factors of a chain of products, `a b c` as [a, b, c]. */
+function factorsOf(e: Expr): Expr[] {
+  return e.kind === 'binary' && e.op === 'mul' ? [...factorsOf(e.left), ...factorsOf(e.right)] : [e];
+}
+
+function isInverse(e: Extract<Expr, { kind: 'power' }>): boolean {
+  const x = e.exponent;
+  return !e.elementwise && ((x.kind === 'number' && x.value === -1) || (x.kind === 'neg' && x.arg.kind === 'number' && x.arg.value === 1));
+}
+
+/** An undeclared name that is a name of its own, not an entry of an array index notation reads (`X_{ij}`). */
+function isPlainUndeclared(x: Extract<Expr, { kind: 'name' }>, probe: Lowering): boolean {
+  return probe.isUndeclared(x.name) && !probe.indexReader.involves(x) && !BUILTIN_FUNCTIONS.has(x.name);
+}
+
+/** The variables of the question's gradients (`W` of `\partial L / \partial W`) that no line declares or defines. */
+function gradientVariables(scope: Scope, probe: Lowering, known: ReadonlyMap<string, Span>): Map<string, Span> {
+  const found = new Map<string, Span>();
+  for (const claim of scope.claims) {
+    const target = claim.target.expr;
+    if (!gradientFunction(claim) || target.kind !== 'deriv') continue;
+    const w = target.wrt[0];
+    if (w.kind === 'name' && !known.has(w.name) && !found.has(w.name) && isPlainUndeclared(w, probe)) found.set(w.name, w.span);
+  }
+  return found;
+}
+
+/**
+ * The functions the question differentiates and never differentiates by (`L` of `\partial L / \partial W`, or
+ * `x^T A x` of `\nabla_x (x^T A x)`): its losses, scalars. `Z` of `\partial Z / \partial W` beside
+ * `\partial L / \partial Z` is a layer's output, which may be an array.
+ */
+function losses(scope: Scope): Expr[] {
+  const targets = scope.claims.map((c) => c.target.expr).filter((t): t is Extract<Expr, { kind: 'deriv' }> => t.kind === 'deriv');
+  const variables = new Set(targets.flatMap((t) => t.wrt).flatMap((w) => (w.kind === 'name' ? [w.name] : [])));
+  return targets.map((t) => t.of).filter((of) => of.kind !== 'name' || !variables.has(of.name));
+}
+
+/** The function of a claim's target when it is a derivative of a name by one variable (`L` of `dL/dW`). */
+function gradientFunction(claim: Claim): Extract<Expr, { kind: 'name' }> | undefined {
+  const target = claim.target.expr;
+  return target.kind === 'deriv' && target.wrt.length === 1 && target.of.kind === 'name' ? target.of : undefined;
+}
+
+function questionExprs(scope: Scope): Expr[] {
+  return [...[...scope.definitions.values()].map((d) => d.expr), ...scope.claims.flatMap((c) => [c.target.expr, ...c.steps.map((s) => s.expr)])];
+}
+
+/** A copy of `scope` with each solved name declared at its shape, its unknown dimensions named afresh. */
+function withSolution(scope: Scope, { union, names, shapes }: Solution): Scope {
+  const taken = new Set<string>([...scope.dims, ...scope.declarations.keys(), ...scope.definitions.keys()]);
+  for (const e of questionExprs(scope)) findInExpr(e, (x) => (x.kind === 'name' && taken.add(x.name), false));
+  const dimNames = new Map<DimKey, string>();
+  let next = 0;
+  const dimOf = (key: DimKey): Dim => {
+    const known = union.known(key);
+    if (known !== undefined) return known;
+    const root = union.root(key);
+    if (!dimNames.has(root)) {
+      do next++;
+      while (taken.has(`k${next}`));
+      dimNames.set(root, `k${next}`);
+    }
+    return dimNames.get(root)!;
+  };
+  const declarations = new Map(scope.declarations);
+  for (const [name, span] of names) {
+    const term = shapes.get(name)!;
+    declarations.set(name, { name, shape: [dimOf(term[0]), dimOf(term[1])], span, implied: true });
+  }
+  return { ...scope, declarations, dims: new Set([...scope.dims, ...dimNames.values()]), diagnostics: [] };
+}

@@ -1,0 +1,62 @@
+// Shapes no line states, solved from the question's formulas (src/analysis/shapeUnification.ts). Each document
+// below declares no shape; the expectations were worked out by hand and checked with numpy (central finite
+// differences at random matrices of distinct sizes, in a throw-away script).
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../../src/app/check';
+
+function stepVerdicts(lines: string[]): string[] {
+  return checkSource(['# identities', ...lines].join('\n') + '\n', 'notes.md').report.claims.flatMap((c) => c.steps.map((s) => s.verdict));
+}
+
+function readingNotes(lines: string[]): string[] {
+  return checkSource(['# identities', ...lines].join('\n') + '\n', 'notes.md').diagnostics.filter((d) => d.code === 'reading').map((d) => d.message);
+}
+
+describe('undeclared matrices take the most general shape their use allows', () => {
+  it('checks d/dX tr(AXB) = A^T B^T at shapes with distinct sizes, and a missing transpose is no ✓', () => {
+    // tr(AXB) needs A X B square: A is p x q, X q x r, B r x p (three free sizes). The gradient is A^T B^T
+    // (q x r, numpy: equal to finite differences). B A is r x q, X's transpose: wrong, never ✓ (a shape error
+    // at these guessed shapes is unjudged). Taken as scalars, both would pass.
+    expect(stepVerdicts(['$$\\frac{\\partial}{\\partial \\mathbf{X}} \\mathrm{tr}(\\mathbf{A}\\mathbf{X}\\mathbf{B}) = \\mathbf{A}^\\top \\mathbf{B}^\\top$$'])).toEqual(['correct']);
+    expect(stepVerdicts(['$$\\frac{\\partial}{\\partial \\mathbf{X}} \\mathrm{tr}(\\mathbf{A}\\mathbf{X}\\mathbf{B}) = \\mathbf{B}\\mathbf{A}$$'])).not.toContain('correct');
+  });
+
+  it('checks the gradient of a quadratic form, and 2 Q v (right only for a symmetric Q) is ✗', () => {
+    // v^T Q v needs Q square (n x n), and being differentiated and never differentiated by, it is a scalar, so v
+    // is a column (n x 1). Its gradient is (Q + Q^T) v (numpy agrees); 2 Q v differs for a general Q (numpy: not
+    // equal). Q is under no transpose: it is a matrix as the factor of a product with v.
+    const target = '\\nabla_{v} \\left( v^T Q v \\right)';
+    expect(stepVerdicts([`$$${target} = (Q + Q^T) v$$`])).toEqual(['correct']);
+    expect(stepVerdicts([`$$${target} = 2 Q v$$`])).toEqual(['incorrect']);
+  });
+
+  it('reads linear regression written with no shapes: the gradient X^T(Xw - y) is checked', () => {
+    // E = 1/2 (Aθ - t)^T (Aθ - t): A is m x d, θ d x 1, t m x 1 (a scalar E forces the columns). The gradient is
+    // A^T (Aθ - t) (numpy: equal to finite differences). A^T (Aθ + t) is wrong by the sign of t (numpy: not
+    // equal); A (Aθ - t), a missing transpose, is m x d times m x 1: a shape error at m ≠ d, never ✓.
+    const lines = ['$$E = \\frac{1}{2} (A\\theta - t)^T (A\\theta - t)$$'];
+    expect(stepVerdicts([...lines, '$$\\frac{\\partial E}{\\partial \\theta} = A^T (A\\theta - t)$$'])).toEqual(['correct']);
+    expect(stepVerdicts([...lines, '$$\\frac{\\partial E}{\\partial \\theta} = A^T (A\\theta + t)$$'])).toEqual(['incorrect']);
+    expect(stepVerdicts([...lines, '$$\\frac{\\partial E}{\\partial \\theta} = A (A\\theta - t)$$'])).not.toContain('correct');
+    expect(readingNotes(lines).some((m) => /A is not declared; chainrule takes it as k\d x k\d, the most general shape/.test(m))).toBe(true);
+  });
+
+  it('keeps a wrong step from making free dimensions equal: its shape error stays unjudged, never ✓', () => {
+    // S = U B: U is p x q, B q x r. dJ/dB = U^T dJ/dS (q x r; numpy with J = sum(S^3) agrees). The slip
+    // dJ/dS U^T is p x r times q x p: were the step a constraint it would make p = q = r and could pass; it is
+    // none, so the step is a shape error at chainrule's guessed shapes: unjudged.
+    const lines = ['$$S = U B$$'];
+    expect(stepVerdicts([...lines, '$$\\frac{\\partial J}{\\partial B} = U^T \\frac{\\partial J}{\\partial S}$$'])).toEqual(['correct']);
+    expect(stepVerdicts([...lines, '$$\\frac{\\partial J}{\\partial B} = \\frac{\\partial J}{\\partial S} U^T$$'])).toEqual(['unjudged']);
+  });
+
+  it('takes a lowercase Greek factor as a scalar coefficient, and checks ridge regression', () => {
+    // E = (Pw - c)^T (Pw - c) + λ w^T w: λ is a coefficient (a scalar), P m x d, w d x 1, c m x 1. The gradient
+    // is 2 P^T (Pw - c) + 2 λ w; with λ w instead of 2 λ w it is wrong (numpy: equal, resp. not equal).
+    const lines = ['$$E = (P w - c)^T (P w - c) + \\lambda w^T w$$'];
+    const target = '\\frac{\\partial E}{\\partial w}';
+    expect(stepVerdicts([...lines, `$$${target} = 2 P^T (P w - c) + 2 \\lambda w$$`])).toEqual(['correct']);
+    expect(stepVerdicts([...lines, `$$${target} = 2 P^T (P w - c) + \\lambda w$$`])).toEqual(['incorrect']);
+    expect(readingNotes(lines).some((m) => m.startsWith('\\lambda'))).toBe(false);
+  });
+});
