@@ -58,7 +58,9 @@ export function lineMarker(line: string): ProblemMarker | undefined {
   const cr = CR_PROBLEM.exec(line.trim());
   if (cr) return cr[2] ? { id: cr[1], title: cr[2] } : { id: cr[1] };
   const text = strip(line);
-  const m = LINE_KEYWORD_ID.exec(text) ?? LINE_BARE_ID.exec(text);
+  // A line of maths is numbered only as an item (`$$4) y = x^2$$`, `$$(b) ...$$`): `$$q_1 = \sigma(s_1)$$` is not Q1.
+  const maths = /^(?:\$|\\\[|\\\()/.test(line.trim());
+  const m = (maths ? null : LINE_KEYWORD_ID.exec(text)) ?? LINE_BARE_ID.exec(text);
   if (m) return { id: m[1] + (m[2] ?? '').toLowerCase() };
   const p = PART_ONLY.exec(text);
   return p ? { part: (p[1] ?? p[2]).toLowerCase() } : undefined;

@@ -233,6 +233,21 @@ function withoutGraphInputs(tokens: Tok[]): Tok[] {
   return arrow > 0 && isInputList && tokens.slice(arrow + 1).some((t) => t.type === 'eq') ? tokens.slice(arrow + 1) : tokens;
 }
 
+/**
+ * An item's number opening a row of maths, `4) y = x^2`, `12c) ...`, `(b) y = ...`: the row's label (the
+ * document's question tracker starts the item there too). `(b)` only before a relation later in the row
+ * and a name right after it (`(b) y = x^2`; `(a + b) y` is maths).
+ */
+function itemNumber(tokens: readonly Tok[]): { label: string; length: number } | undefined {
+  const [a, b, c, d] = tokens;
+  const part = (t: Tok | undefined) => t?.type === 'name' && /^[a-h]$/.test(t.value);
+  const rest = (n: number) => tokens.length > n && tokens.slice(n).some((t) => t.type === 'eq');
+  if (a?.type === 'num' && /^\d+$/.test(a.value) && b?.type === 'rparen' && rest(2)) return { label: a.value, length: 2 };
+  if (a?.type === 'num' && /^\d+$/.test(a.value) && part(b) && c?.type === 'rparen' && rest(3)) return { label: a.value + b.value, length: 3 };
+  if (a?.type === 'lparen' && part(b) && c?.type === 'rparen' && d?.type === 'name' && rest(3)) return { label: b.value, length: 3 };
+  return undefined;
+}
+
 /** `(b)`, `1b)`, `[1b]` → the label. */
 function labelOf(text: string): string | undefined {
   const m = /^(?:\(([0-9]*[a-z]?)\)|\[([0-9]*[a-z]?)\]|([0-9]*[a-z]?)\))$/i.exec(text.trim());
@@ -266,6 +281,11 @@ function prepareRow(input: Tok[]): Row {
   // Sentence punctuation after a displayed equation: `h = XW + b.`; a last `=` before a blank to fill in.
   const trailing = new Set(['period', 'comma', 'eq', 'approx']);
   while (tokens.length > 1 && trailing.has(tokens[tokens.length - 1].type)) tokens.pop();
+  const numbered = itemNumber(tokens);
+  if (numbered) {
+    label = numbered.label;
+    tokens = tokens.slice(numbered.length);
+  }
   tokens = periodsAsProducts(withoutGraphInputs(tokens));
   const at = tokens.flatMap((t) => t.at ?? []);
   const slips = readRowSlips(tokens.filter((t) => t.type !== 'evalat'));

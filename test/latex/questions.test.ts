@@ -74,6 +74,22 @@ describe('questions', () => {
   });
 });
 
+describe('items numbered inside the maths', () => {
+  it('reads `$$4) y = x^2$$` and `$$(b) z = ..$$` as items whose first line is a definition', () => {
+    // Each item defines its own y and differentiates it: d/dx x^2 = 2x, d/dx x^3 = 3x^2 (correct); item 5's
+    // y is its own (x^3), so 3x^2 is right there and 2x would not be.
+    const doc = ['$$4) y = x^2$$', '', '$$\\frac{dy}{dx} = 2x$$', '', '$$5) y = x^3$$', '', '$$\\frac{dy}{dx} = 3x^2$$', '',
+      '$$(b) z = 2 x$$', '', '$$\\frac{dz}{dx} = 2$$'];
+    expect(verdicts(doc)).toEqual([['4', 'dy/dx', 'correct'], ['5', 'dy/dx', 'correct'], ['5b', 'dz/dx', 'correct']]);
+  });
+
+  it('does not read a name q_1 opening a line of maths as question 1', () => {
+    // s_1 = 2x and q_1 = σ(s_1) in one question: d q_1/dx = 2 σ(s_1)(1 - σ(s_1)), correct, with no label.
+    const doc = ['$$s_1 = 2 x$$', '$$q_1 = \\sigma(s_1)$$', '$$\\frac{d q_1}{dx} = 2 \\sigma(s_1)(1 - \\sigma(s_1))$$'];
+    expect(verdicts(doc)).toEqual([[null, 'dq1/dx', 'correct']]);
+  });
+});
+
 describe('a quantity named e', () => {
   it('makes e^2 its square, not exp(2), and a derivative with respect to it', () => {
     // e = y_h - y, L = e^2: dL/de = 2 e and dL/dy_h = 2 e. Read as exp(2), L would be a constant and both 0.
