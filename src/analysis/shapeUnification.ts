@@ -293,7 +293,8 @@ function namesUsedAsMatrices(scope: Scope, probe: Lowering): Map<string, Span> {
   const exprs = questionExprs(scope);
   for (const root of exprs) {
     findInExpr(root, (e) => {
-      const matrixUse = e.kind === 'transpose' || (e.kind === 'call' && MATRIX_FUNCTIONS.has(e.callee)) || (e.kind === 'power' && isInverse(e));
+      // `\left(\frac{1}{1+e^{-x}}\right)'` after `\sigma'(x) =` is Lagrange's derivative: a prime is no sign of a matrix.
+      const matrixUse = (e.kind === 'transpose' && !e.prime) || (e.kind === 'call' && MATRIX_FUNCTIONS.has(e.callee)) || (e.kind === 'power' && isInverse(e));
       if (matrixUse) findInExpr(e, (x) => (add(x), false));
       return false;
     });

@@ -131,7 +131,7 @@ export function frac(head: Tok, top: Expr, bottom: Expr): Expr {
 }
 
 export function transpose(arg: Expr, t: Tok): Expr {
-  return { kind: 'transpose', arg, span: span(arg, t) };
+  return { kind: 'transpose', arg, span: span(arg, t), ...(t.type === 'prime' ? { prime: true as const } : {}) };
 }
 
 /** `a^{b}`; `e^{x}` is exp(x), as every reader of the maths takes it. */

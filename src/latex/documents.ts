@@ -15,6 +15,7 @@ import { PositionMap } from './positions';
 import { definedFunctions, readJacobians } from './jacobians';
 import { readTuplePoints } from './tuplePoints';
 import { readEntryListings } from './entryListings';
+import { readLagrangePrimes } from './lagrangePrimes';
 import { readErrorSignals } from './errorSignals';
 import { readNumericInstances, splitNameChains } from './numericInstances';
 import { proseShapes } from './proseShapes';
@@ -158,7 +159,10 @@ class Assembler {
     this.doc.diagnostics.push(...instances.diagnostics);
   }
 
-  /** Entries listed one by one, `J_F` of the document's functions (a Jacobian at a point adds the Jacobian as a function), tuple points, domains stated in prose. */
+  /**
+   * Entries listed one by one, `J_F` of the document's functions (a Jacobian at a point adds the Jacobian as a
+   * function), tuple points, domains stated in prose, `(..)'` in a chain about f'(x) as d/dx (lagrangePrimes.ts).
+   */
   readFunctionNotation(): void {
     this.expand(readEntryListings(this.doc.statements));
     const functions = definedFunctions(this.doc.statements);
@@ -166,7 +170,7 @@ class Assembler {
     const points = readTuplePoints(this.doc.statements, functions);
     this.expand(points);
     this.doc.diagnostics.push(...points.diagnostics);
-    this.doc.statements = withDomains(this.doc.statements, this.domains);
+    this.doc.statements = readLagrangePrimes(withDomains(this.doc.statements, this.domains));
   }
 
   /** The statements replaced by `r`'s, each in the problem and question of the statement it comes from (`origin`). */

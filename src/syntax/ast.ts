@@ -24,7 +24,8 @@ export type Expr =
   | { kind: 'call'; callee: string; calleeText: string; prime: number; args: Expr[]; span: Span }
   | { kind: 'neg'; arg: Expr; span: Span }
   | { kind: 'binary'; op: BinaryOp; style?: MulStyle; left: Expr; right: Expr; span: Span }
-  | { kind: 'transpose'; arg: Expr; span: Span }
+  /** `prime`: written `(..)'`, which is as often Lagrange's derivative as a transpose (no evidence of a matrix). */
+  | { kind: 'transpose'; arg: Expr; span: Span; prime?: true }
   /** `a^b`; with `elementwise`, `a.^b`, which is never an inverse (`A.^(-1)` is the entrywise reciprocal). */
   | { kind: 'power'; base: Expr; exponent: Expr; elementwise?: true; span: Span }
   /** `[a, b; c, d]`: rows of entries. */

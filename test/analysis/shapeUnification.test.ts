@@ -21,6 +21,13 @@ describe('undeclared matrices take the most general shape their use allows', () 
     expect(stepVerdicts(['$$\\frac{\\partial}{\\partial \\mathbf{X}} \\mathrm{tr}(\\mathbf{A}\\mathbf{X}\\mathbf{B}) = \\mathbf{B}\\mathbf{A}$$'])).not.toContain('correct');
   });
 
+  it('takes no prime for a transpose: (1/(1+e^{-x}))\' after σ\'(x) is a derivative, so x stays a scalar', () => {
+    // σ'(x) = e^{-x}/(1+e^{-x})^2 = σ(x)(1 - σ(x)) (FD at x = 0.3: 0.24446 both ways): every step right. Taken
+    // as a transpose, the prime made x a matrix and every step unjudged.
+    const chain = "\\sigma'(x) = \\left(\\frac{1}{1+e^{-x}}\\right)' = \\frac{e^{-x}}{(1+e^{-x})^2} = \\sigma(x) (1 - \\sigma(x))";
+    expect(stepVerdicts([`$$${chain}$$`])).toEqual(['correct', 'correct', 'correct']);
+  });
+
   it('checks the gradient of a quadratic form, and 2 Q v (right only for a symmetric Q) is ✗', () => {
     // v^T Q v needs Q square (n x n), and being differentiated and never differentiated by, it is a scalar, so v
     // is a column (n x 1). Its gradient is (Q + Q^T) v (numpy agrees); 2 Q v differs for a general Q (numpy: not

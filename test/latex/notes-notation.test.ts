@@ -69,4 +69,12 @@ describe('periods and arrows', () => {
     // line 3 correct; line 5 drops the -1: incorrect; ab multiplies (no line defines or differentiates by it): dy/dx = a b, correct.
     expect(verdicts(doc)).toEqual([[3, 'correct'], [5, 'incorrect'], [9, 'correct']]);
   });
+
+  it('reads a prime on a bracket in a chain about f\'(x) as the derivative by x', () => {
+    // σ'(x) = (1/(1+e^{-x}))' = e^{-x}/(1+e^{-x})^2: right (FD at x = 0.3: 0.244458). Without the square,
+    // e^{-x}/(1+e^{-x}) = 0.425557 at 0.3: the second step is wrong.
+    const steps = (chain: string) => checkSource(`$$${chain}$$\n`, 'p.md').report.claims.flatMap((c) => c.steps.map((st) => st.verdict));
+    expect(steps("\\sigma'(x) = \\left(\\frac{1}{1+e^{-x}}\\right)' = \\frac{e^{-x}}{(1+e^{-x})^2}")).toEqual(['correct', 'correct']);
+    expect(steps("\\sigma'(x) = \\left(\\frac{1}{1+e^{-x}}\\right)' = \\frac{e^{-x}}{1+e^{-x}}")).toEqual(['correct', 'incorrect']);
+  });
 });
