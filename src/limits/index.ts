@@ -56,7 +56,8 @@ const clock: () => number = (() => {
   const proc = (globalThis as { process?: { cpuUsage?: () => { user: number; system: number } } }).process;
   if (typeof proc?.cpuUsage !== 'function') return () => Date.now();
   // Asking the system for CPU time costs a thousand times what Date.now() does: it is asked at most every
-  // CPU_READ_MS of wall time, and the wall time since stands in for the CPU time since (never less).
+  // CPU_READ_MS of wall time, and the wall time since stands in for the CPU time since (near enough for a
+  // limit of seconds).
   let wallAtRead = -Infinity;
   let cpuAtRead = 0;
   return () => {
