@@ -8,7 +8,7 @@
 // derivative with no index on it (`g = \frac{\partial L}{\partial W}`) is left as a definition.
 import { warning, type Diagnostic } from '../diagnostics';
 import type { Expr, Statement, Step } from '../syntax/ast';
-import { rewriteExpr } from '../syntax/walk';
+import { findInExpr, rewriteExpr } from '../syntax/walk';
 
 type NameExpr = Extract<Expr, { kind: 'name' }>;
 
@@ -46,16 +46,19 @@ export function readErrorSignals(statements: Statement[]): SignalReading {
   const signals: Signal[] = [];
   const dropped = new Set<number>();
   const diagnostics: Diagnostic[] = [];
+  const known = namesWritten(statements);
   const out = statements.map((st, i) => {
     if (st.kind !== 'equation') return st;
-    const read = signals.length > 0 ? readSignals(st, signals) : st;
+    const read = signals.length > 0 ? readSignals(st, signals, known) : st;
     const signal = signalOf(st);
     if (!signal || signals.some((s) => s.base === signal.base)) return read;
     signals.push(signal);
     diagnostics.push(
       warning(
         'reading',
-        `${st.lhs.text} names ${derivativeText(signal, st.lhs.expr as NameExpr)}: from here on, ${signal.base} at any layer is read as that derivative`,
+        signal.index === BY_VARIABLE
+          ? `${st.lhs.text} names ∂${signal.of.text}/∂${subscriptText(st.lhs.text)}: from here on, ${signal.base} with a name below it is read as the derivative of ${signal.of.text} by that name`
+          : `${st.lhs.text} names ${derivativeText(signal, st.lhs.expr as NameExpr)}: from here on, ${signal.base} at any layer is read as that derivative`,
         st.lhs.span,
       ),
     );
@@ -64,9 +67,20 @@ export function readErrorSignals(statements: Statement[]): SignalReading {
       dropped.add(i);
       return read;
     }
-    return readSignals(st, [signal]);
+    return readSignals(st, [signal], known);
   });
   return { statements: out, dropped, diagnostics };
+}
+
+/** Every name the statements write: a signal named by its variable (`\delta_g`) stands only for names in use. */
+function namesWritten(statements: readonly Statement[]): Set<string> {
+  const names = new Set<string>();
+  const visit = (e: Expr) => (e.kind === 'name' && names.add(e.name), false);
+  for (const st of statements) {
+    if (st.kind === 'decl') for (const n of st.names) names.add(n.name);
+    if (st.kind === 'equation') for (const step of [st.lhs, ...st.rhs]) findInExpr(step.expr, visit);
+  }
+  return names;
 }
 
 /** The signal a definition names, if it is one: an indexed name defined as one derivative by a name with the same index. */
@@ -75,6 +89,10 @@ function signalOf(st: Extract<Statement, { kind: 'equation' }>): Signal | undefi
   const d = st.rhs[0]?.expr;
   if (lhs.kind !== 'name' || d?.kind !== 'deriv' || d.form !== 'frac' || d.of.kind !== 'name' || d.wrt.length !== 1) return undefined;
   const v = d.wrt[0];
+  // `\delta_g = \frac{\partial J}{\partial g}`: the subscript is the variable itself, so `\delta_{W^{(3)}}` is ∂J/∂W^{(3)}.
+  if (v.kind === 'name' && lhs.name.length > v.name.length && lhs.name.endsWith(v.name) && subscriptText(lhs.text) === v.text.replace(/\s+/g, '')) {
+    return { base: lhs.name.slice(0, -v.name.length), variableBase: '', variableText: '', of: d.of, index: BY_VARIABLE, line: st.span.line };
+  }
   if (v.kind !== 'name' || !isIndexed(lhs.text) || !isIndexed(v.text)) return undefined;
   for (let n = Math.min(lhs.name.length, v.name.length) - 1; n >= 1; n--) {
     const suffix = lhs.name.slice(-n);
@@ -84,6 +102,15 @@ function signalOf(st: Extract<Statement, { kind: 'equation' }>): Signal | undefi
     return { base: lhs.name.slice(0, -n), variableBase, variableText: baseText(v.text, variableBase), of: d.of, index, line: st.span.line };
   }
   return undefined;
+}
+
+/** The index of a signal named by its variable (`\delta_g`): any name the document uses. */
+const BY_VARIABLE: LayerIndex = { layer: '*', entries: '' };
+
+/** `g` of `\delta_g`, `W^{(3)}` of `\delta_{W^{(3)}}`: the subscript as written, without spaces. */
+function subscriptText(text: string): string | undefined {
+  const m = /^[^_]+_(?:\{(.*)\}|(.))$/.exec(text.replace(/\s+/g, ''));
+  return m ? (m[1] ?? m[2]) : undefined;
 }
 
 function layerIndex(suffix: string): LayerIndex | undefined {
@@ -103,8 +130,8 @@ function baseText(text: string, base: string): string {
 }
 
 /** The equation with signals read: a defined signal (`\delta^{(2)} = ...`) becomes a claim on its derivative. */
-function readSignals(st: Extract<Statement, { kind: 'equation' }>, signals: readonly Signal[]): Statement {
-  const read = (s: Step): Step => ({ ...s, expr: rewriteExpr(s.expr, (e) => derivativeOf(e, signals)) });
+function readSignals(st: Extract<Statement, { kind: 'equation' }>, signals: readonly Signal[], known: ReadonlySet<string>): Statement {
+  const read = (s: Step): Step => ({ ...s, expr: rewriteExpr(s.expr, (e) => derivativeOf(e, signals, known)) });
   const lhs = read(st.lhs);
   // `\delta^{(2)} = \frac{\partial L}{\partial z^{(2)}} = ...`: the step that restates the target says nothing.
   const rhs = st.rhs.map(read).filter((s, k) => !(k === 0 && st.rhs.length > 1 && sameDerivative(s.expr, lhs.expr)));
@@ -116,20 +143,26 @@ function readSignals(st: Extract<Statement, { kind: 'equation' }>, signals: read
  * parenthesis multiplies it, and a transpose after the parenthesis is the parenthesis's: `\delta^{(2)}
  * (a^{(1)})^T` is δ⁽²⁾ (a⁽¹⁾)ᵀ, not a call.
  */
-function derivativeOf(e: Expr, signals: readonly Signal[]): Expr | undefined {
+function derivativeOf(e: Expr, signals: readonly Signal[], known: ReadonlySet<string>): Expr | undefined {
   const transposed = e.kind === 'transpose' && e.arg.kind === 'call' ? e.arg : undefined;
   const call = transposed ?? (e.kind === 'call' ? e : undefined);
   if (call && call.prime === 0 && call.args.length === 1) {
     const callee: Expr = { kind: 'name', name: call.callee, text: call.calleeText, span: call.span };
-    const d = derivativeOf(callee, signals);
+    const d = derivativeOf(callee, signals, known);
     if (!d) return undefined;
-    const arg = rewriteExpr(call.args[0], (x) => derivativeOf(x, signals));
+    const arg = rewriteExpr(call.args[0], (x) => derivativeOf(x, signals, known));
     const right: Expr = transposed ? { kind: 'transpose', arg, span: e.span } : arg;
     return { kind: 'binary', op: 'mul', style: 'juxt', left: d, right, span: e.span };
   }
   if (e.kind !== 'name' || !isIndexed(e.text)) return undefined;
   for (const s of signals) {
     if (!e.name.startsWith(s.base)) continue;
+    if (s.index === BY_VARIABLE) {
+      const written = subscriptText(e.text);
+      const name = e.name.slice(s.base.length);
+      if (!written || !known.has(name)) continue;
+      return { kind: 'deriv', form: 'frac', of: { ...s.of, span: e.span }, wrt: [{ kind: 'name', name, text: written, span: e.span }], span: e.span };
+    }
     const index = layerIndex(e.name.slice(s.base.length));
     if (!index || !covers(s.index, index)) continue;
     const name = `${s.variableBase}${e.name.slice(s.base.length)}`;

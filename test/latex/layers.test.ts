@@ -21,6 +21,14 @@ const network = (z: string, W: string, b: string, a: string) => [
 const sup = (n: string) => (l: number | string) => `${n}^{(${l})}`;
 
 describe('error signals', () => {
+  it('reads δ_v named by its variable (δ_v = ∂J/∂v): δ_w, δ_z, δ_x are the derivatives of J by w, z, x', () => {
+    // z = w x, J = ½ (z - t)^2: ∂J/∂z = z - t, ∂J/∂w = (z - t) x (right); ∂J/∂x = (z - t) w, so δ_x = δ_z
+    // drops w: wrong (at w, x, t = 0.7, -1.3, 0.4: (z - t) w = -0.917, δ_z = -1.31; ∂J/∂w = 1.703 both ways).
+    const doc = ['$$z = w x$$', '', '$$J = \\frac{1}{2}(z - t)^2$$', '', 'Let $\\delta_v = \\frac{\\partial J}{\\partial v}$ for every variable $v$.', '',
+      '$$\\delta_z = z - t$$', '', '$$\\delta_w = \\delta_z x$$', '', '$$\\delta_x = \\delta_z$$'];
+    expect(verdicts(doc)).toEqual([['dJ/dz', 'correct'], ['dJ/dw', 'correct'], ['dJ/dx', 'incorrect']]);
+  });
+
   it('read δ^{(l)} = ∂L/∂z^{(l)} as notation: δ^{(2)} = ... claims ∂L/∂z^{(2)}, and δ in a step is that derivative', () => {
     const doc = [
       ...network(sup('z'), sup('W'), sup('b'), sup('a')),
