@@ -107,6 +107,7 @@ PowArg -> %lbrace Expr %rbrace                  {% (d) => B.paren(d[0], d[1], d[
 
 Postfix -> Primary                              {% id %}
          | Postfix (%transpose | %prime)        {% (d) => B.transpose(d[0], d[1][0]) %}
+         | Postfix %entry                       {% (d) => B.entry(d[0], d[1]) %}
 
 Primary -> %name                                {% (d) => B.name(d[0]) %}
          | %num                                 {% (d) => B.num(d[0]) %}

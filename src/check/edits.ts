@@ -26,6 +26,7 @@ export function sites(root: Expr): Site[] {
     switch (node.kind) {
       case 'neg':
       case 'transpose':
+      case 'entry':
         visit(node.arg, (by) => rebuild({ ...node, arg: by }));
         return;
       case 'binary':

@@ -33,6 +33,8 @@ function print(e: Expr): Printed {
     }
     case 'transpose':
       return { text: `${latexAtLeast(print(e.arg), Prec.Atom).text}^{\\top}`, prec: Prec.Postfix };
+    case 'entry':
+      return { text: `\\left(${print(e.arg).text}\\right)_{${e.indices.join('')}}`, prec: Prec.Postfix };
     case 'power': // `.^` as the Hadamard power A^{∘2}
       return { text: `${latexAtLeast(print(e.base), Prec.Atom).text}^{${e.elementwise ? '\\circ ' : ''}${print(e.exponent).text}}`, prec: Prec.Power };
     case 'binary':

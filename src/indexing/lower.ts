@@ -134,6 +134,7 @@ export class IndexLowering {
           return;
         case 'neg':
         case 'transpose':
+        case 'entry':
           visit(x.arg);
           return;
         case 'binary':
@@ -156,6 +157,7 @@ export class IndexLowering {
 
   private collectFrom(x: Expr): void {
     if (x.kind === 'name' && this.argument(x.name)) return;
+    if (x.kind === 'entry' && !this.reader.involves(x.arg)) this.indexArray(this.lowering.lower(x.arg), x.indices, undefined, this.text(x), 'collect');
     if (x.kind === 'name') {
       const info = this.reader.indexedName(x);
       if (info) this.indexArray(this.baseNode(x, info), info.indices, info.sample, x.text, 'collect');
@@ -215,6 +217,8 @@ export class IndexLowering {
       }
       case 'transpose':
         return relabelProduct(this.lower(e.arg), { [ROWS]: COLS, [COLS]: ROWS });
+      case 'entry':
+        return [this.expressionEntry(e)];
       case 'power':
         return [this.lowerPower(e)];
       case 'binary':
@@ -228,6 +232,17 @@ export class IndexLowering {
       case 'number':
         return [plain(this.b.constant(e.value))];
     }
+  }
+
+  /**
+   * `(BA)_{qp}`, `(A^T)_{kl}`: the bracket's value as a whole array, its entries labelled as an indexed name's
+   * are. A bracket that itself holds index notation (`(y_i)_t`) would need an axis per index: not read.
+   */
+  private expressionEntry(e: Extract<Expr, { kind: 'entry' }>): Tensor {
+    const stray = e.indices.find((index) => !this.reader.isIndexVariable(index));
+    if (stray !== undefined) throw new LowerError(error('reading', `${this.text(e)}: ${stray} has a meaning of its own here, so it cannot index the bracket`, e.span));
+    if (this.reader.involves(e.arg)) throw new LowerError(error('reading', `${this.text(e)}: an entry of a bracket that is itself written with indices is not supported`, e.span));
+    return this.indexArray(this.lowering.lower(e.arg), e.indices, undefined, this.text(e), 'lower');
   }
 
   private lowerName(e: Extract<Expr, { kind: 'name' }>): Tensor {

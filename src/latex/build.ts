@@ -134,6 +134,11 @@ export function transpose(arg: Expr, t: Tok): Expr {
   return { kind: 'transpose', arg, span: span(arg, t), ...(t.type === 'prime' ? { prime: true as const } : {}) };
 }
 
+/** `(BA)_{qp}`: the entry token carries its indices, one letter each. */
+export function entry(arg: Expr, t: Tok): Expr {
+  return { kind: 'entry', arg, indices: [...t.value], span: span(arg, t) };
+}
+
 /** `a^{b}`; `e^{x}` is exp(x), as every reader of the maths takes it. */
 export function power(base: Expr, exponent: Expr): Expr {
   const s = span(base, exponent);

@@ -5,7 +5,7 @@
 // the grammar reads without caring about LaTeX's many spellings.
 import type { Diagnostic } from '../diagnostics';
 import type { AtBinding } from '../syntax/ast';
-import { normalizeName } from '../syntax/names';
+import { INDEX_LETTERS, normalizeName } from '../syntax/names';
 import { binding } from './build';
 import { positionalName } from './tuplePoints';
 import { lexLatex, type RawToken } from './lexer';
@@ -716,7 +716,7 @@ class Normalizer {
     // `\sigma^{}'`: an empty superscript (typed before a prime) raises nothing.
     if (texts.every((s) => s === '{' || s === '}')) return a.next;
     if (bare.length === 1 && TRANSPOSE_MARKS.has(bare[0])) {
-      this.emit('transpose', 'T', caret.offset, a.end);
+      if (!this.transposeEntry(a.end)) this.emit('transpose', 'T', caret.offset, a.end);
       return a.next;
     }
     // `X^{-T}`: the transpose inverted (the inverse transposed).
@@ -779,6 +779,22 @@ class Normalizer {
     return sample ? sample[1] : unit ? unit[1] + unit[2] : stepIndex(text);
   }
 
+  /**
+   * `X_{jk}^T`, `(BA)_{pq}^T`: a transpose mark on an entry at two index letters means the entry of the
+   * transpose (a number has no transpose of its own), so the indices are exchanged.
+   */
+  private transposeEntry(end: number): boolean {
+    const last = this.out[this.out.length - 1];
+    if (last?.type === 'entry' && last.value.length === 2) {
+      this.out[this.out.length - 1] = { ...this.make('entry', [...last.value].reverse().join(''), last.start, end) };
+      return true;
+    }
+    const written = last?.type === 'name' ? writtenEntry(last.text) : undefined;
+    if (!written || !last.value.endsWith(written.indices.join(''))) return false;
+    this.swappedEntry(this.out.length - 1, last.value.slice(0, -2), written.base, written.indices, end);
+    return true;
+  }
+
   /** `_`: an index that becomes part of the name before it (`W_{1}` is W1, `w_j` is wj). */
   private subscript(i: number): number {
     const bar = this.raw[i];
@@ -807,17 +823,28 @@ class Normalizer {
       this.mergeIntoName(this.out.length - 1, text, a.end);
       return a.next + 1;
     }
+    const entry = entryIndices(text);
+    // `X^T_{jk}`: entry (j, k) of X^T, which is X_{kj}.
+    if (entry?.length === 2 && last?.type === 'transpose' && this.out[n - 2]?.type === 'name') {
+      this.out.pop();
+      const name = this.out[this.out.length - 1];
+      this.swappedEntry(this.out.length - 1, name.value, name.text, entry, a.end);
+      return a.next;
+    }
     // `W^T_2` is W_2 transposed: the index goes to the name before the transpose.
     const end = this.out[this.out.length - 1];
     const at = end?.type === 'transpose' && this.out[this.out.length - 2]?.type === 'name' ? this.out.length - 2 : this.out.length - 1;
+    // `C_{jk} (P^T)_{ik}`: a name that is itself an entry is a factor before the bracket, not a function.
     const call = this.calleeBefore();
-    if (this.out[at]?.type !== 'name' && call !== undefined) {
+    const factor = call !== undefined && writtenEntry(this.out[call].text) !== undefined;
+    if (this.out[at]?.type !== 'name' && call !== undefined && !factor) {
       // `\text{Softmax}(\mathbf{z})_i`, `f(x)_k`: an entry of the call's value, written as `softmax_i(z)` is.
       const head = this.out[call];
       const value = normalizeName(`${head.value}_${text}`);
       this.out[call] = { ...head, type: 'name', value, text: `${head.value}_{${text}}` };
       return a.next;
     }
+    if (entry && this.entryOfBracket(entry, bar.offset, a.end)) return a.next;
     if (this.out[at]?.type !== 'name') {
       this.unsupported('a subscript must follow a name', bar.offset, a.end);
       return a.next;
@@ -854,7 +881,48 @@ class Normalizer {
     return true;
   }
 
-  /** Append an index to the name at `index` of the output; its span grows to `end` (and over a transpose in between). */
+  /**
+   * `(BA)_{qp}`, `\right)_{ij}`, `(XB + BX)^T_{pq}`: a subscript of index letters after a closing bracket is an
+   * entry of the bracket's value; after a transpose of it, the entry of the transpose (the indices exchanged).
+   */
+  private entryOfBracket(indices: string[], start: number, end: number): boolean {
+    const last = this.out[this.out.length - 1];
+    const transposed = last?.type === 'transpose';
+    const closing = transposed ? this.out[this.out.length - 2] : last;
+    if (closing?.type !== 'rparen' && closing?.type !== 'rbrack') return false;
+    // `\left(y_{i}\right)_{t}`: entry t of sample i needs an axis per index, more than an entry of an array has.
+    const inside = this.bracketBefore(this.out.length - (transposed ? 2 : 1));
+    if (inside.some((t) => t.type === 'sum' || (t.type === 'name' && subscriptLetters(t.text) !== undefined))) {
+      this.unsupported('an entry of a bracket that is itself written with indices is not supported', start, end);
+      return true;
+    }
+    // `\left(\frac{\partial f}{\partial x}\right)_{ij}` defines the notation of a Jacobian's entries; it states no step to check.
+    if (inside.some((t) => t.type === 'diff')) {
+      this.unsupported('an entry of a derivative in brackets is notation for its entries, not a step that can be checked', start, end);
+      return true;
+    }
+    if (transposed) this.out.pop();
+    this.emit('entry', (transposed ? [...indices].reverse() : indices).join(''), transposed ? last.start : start, end);
+    return true;
+  }
+
+  /** The output tokens inside the bracket that the token at `close` closes. */
+  private bracketBefore(close: number): Tok[] {
+    let depth = 0;
+    for (let k = close; k >= 0; k--) {
+      const type = this.out[k].type;
+      if (type === 'rparen' || type === 'rbrack') depth++;
+      else if ((type === 'lparen' || type === 'lbrack') && --depth === 0) return this.out.slice(k + 1, close);
+    }
+    return [];
+  }
+
+  /** The name at `index` (written `baseText`, normalised `base`) becomes its entry at (second, first): X^T_{jk} is X_{kj}. */
+  private swappedEntry(index: number, base: string, baseText: string, [first, second]: string[], end: number): void {
+    const name = this.out[index];
+    this.out[index] = { ...this.make('name', normalizeName(`${base}_${second}${first}`), name.start, end), text: `${baseText}_{${second}${first}}` };
+  }
+
   /** Whether the raw tokens from..to-1 are one parenthesised group, `( ... )`. */
   private parenthesised(from: number, to: number): boolean {
     if (this.raw[from]?.text !== '(' || this.raw[to - 1]?.text !== ')') return false;
@@ -941,6 +1009,25 @@ class Normalizer {
  * capital name (`C^n`, `L^i`: a per-sample cost; `x^n` stays a power). The index as a name suffix
  * (`-` → m, `+` → p, so `a^{L-1}` is aLm1).
  */
+/** A subscript of one or two distinct index letters (`qp`, `q,p`, `t`): the indices of an entry. */
+function entryIndices(text: string): string[] | undefined {
+  const letters = [...text.replace(/,/g, '')];
+  const distinct = new Set(letters).size === letters.length;
+  return letters.length >= 1 && letters.length <= 2 && distinct && letters.every((l) => INDEX_LETTERS.includes(l)) ? letters : undefined;
+}
+
+/** The index letters a written name ends with as its subscript (`y_{i}`, `W_{ij}`), if it does. */
+function subscriptLetters(text: string): string[] | undefined {
+  const m = /_\{?([a-z](?:,?[a-z])?)\}?$/.exec(text);
+  return m ? entryIndices(m[1]) : undefined;
+}
+
+/** A name written as an entry at two index letters (`X_{jk}`, `\mathbf{W}_{i,j}`): its base as written and the letters. */
+function writtenEntry(text: string): { base: string; indices: string[] } | undefined {
+  const indices = subscriptLetters(text);
+  return indices?.length === 2 ? { base: text.slice(0, text.lastIndexOf('_')), indices } : undefined;
+}
+
 function superscriptIndex(written: string, base: string): string | undefined {
   // `a^{<t>}` (also `a^{\lt t \gt}`, `a^{\langle t \rangle}`): the time step of a sequence model, written as layers are.
   const text = written.replace(/\\lt|\\langle/g, '<').replace(/\\gt|\\rangle/g, '>');

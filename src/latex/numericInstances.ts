@@ -120,6 +120,7 @@ function asQuantities(e: Expr, quantity: boolean, candidates: readonly StatedVal
       return { ...e, base: r(e.base, true) };
     case 'neg':
     case 'transpose':
+    case 'entry':
       return { ...e, arg: r(e.arg, quantity) };
     case 'matrix':
       return { ...e, rows: e.rows.map((row) => row.map((x) => r(x, true))) };

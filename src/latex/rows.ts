@@ -494,7 +494,9 @@ function markCalls(tokens: readonly Tok[]): Tok[] {
     const t = tokens[i];
     let j = i + 1;
     while (tokens[j]?.type === 'prime') j++;
-    if ((t.type === 'name' || (t.type === 'fname' && j > i + 1)) && tokens[j]?.type === 'lparen') {
+    // `C_{jk} (P^T)_{ik}`: a bracket with an entry's subscript after it is a factor, not the arguments.
+    const entryBracket = tokens[j]?.type === 'lparen' && tokens[(closer(tokens, j) ?? -2) + 1]?.type === 'entry';
+    if ((t.type === 'name' || (t.type === 'fname' && j > i + 1)) && tokens[j]?.type === 'lparen' && !entryBracket) {
       const last = tokens[j - 1];
       out.push({
         ...t,

@@ -14,6 +14,7 @@ export type TokType =
   // operators
   | 'plus' | 'minus' | 'star' | 'times' | 'cdot' | 'odot' | 'slash' | 'div' | 'atop'
   | 'caret' | 'transpose' | 'prime'
+  | 'entry' // `(BA)_{qp}`: a subscript after a closing bracket (value: the indices, one letter each)
   // relations and separators
   | 'eq' | 'approx' | 'implies' | 'tilde' | 'lt' | 'gt' | 'le' | 'ge' | 'kw_in' | 'reals'
   | 'comma' | 'amp' | 'rowsep' | 'period' | 'at' | 'domain'

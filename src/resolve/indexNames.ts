@@ -4,14 +4,13 @@
 // as a sample superscript (`x^(i)`), in a summation sign (`sum_i`) or a Kronecker delta (`delta_ij`).
 // So `W_1` and `W1` stay one name, and files without declarations read exactly as before.
 import type { Expr, Span } from '../syntax/ast';
-import { normalizeName } from '../syntax/names';
+import { INDEX_LETTERS, normalizeName } from '../syntax/names';
 import type { Scope } from './scope';
 import { BUILTIN_FUNCTIONS } from '../ops/builtins';
 import { startOf } from './indexUses';
 import { baseNameOf, kroneckerOf, sampleIndexOf, sampledNameOf, subscriptsOf, sumSignOf, type SumSign } from './indexNotation';
 
-/** The default index letters: lowercase letters commonly used as indices and rarely as quantities. */
-export const INDEX_LETTERS: readonly string[] = ['i', 'j', 'k', 'l', 'm', 'n', 'p', 'q', 'r', 't'];
+export { INDEX_LETTERS };
 
 type NameExpr = Extract<Expr, { kind: 'name' }>;
 
@@ -205,6 +204,8 @@ export class IndexReader {
       case 'neg':
       case 'transpose':
         return this.involves(e.arg);
+      case 'entry':
+        return true;
       case 'binary':
         return this.involves(e.left) || this.involves(e.right) || this.isIndexIndicator(e);
       case 'power':

@@ -24,6 +24,16 @@ export function subscriptedNames(e: Expr): SubscriptedUse[] {
   return found;
 }
 
+/** The index lists written in an expression: of subscripted names, and of entries of brackets (`(BA)_{qp}`). */
+function writtenIndexLists(e: Expr): string[][] {
+  const entries: string[][] = [];
+  findInExpr(e, (x) => {
+    if (x.kind === 'entry') entries.push(x.indices);
+    return false;
+  });
+  return [...subscriptedNames(e).map((use) => use.indices), ...entries];
+}
+
 /** The summation signs written in an expression (`\sum_{i=1}^N` as a name or as the head of its summand). */
 export function sumSigns(e: Expr): SumSign[] {
   const found: SumSign[] = [];
@@ -62,7 +72,7 @@ export function sampledNames(e: Expr): SampledUse[] {
 /** The letters an expression uses as indices: in subscripts, summation signs and sample superscripts `x^{(i)}`. */
 export function indicesUsed(e: Expr): Set<string> {
   const used = new Set<string>();
-  for (const s of subscriptedNames(e)) s.indices.forEach((i) => used.add(i));
+  for (const indices of writtenIndexLists(e)) indices.forEach((i) => used.add(i));
   for (const s of sumSigns(e)) s.indices.forEach((i) => used.add(i));
   findInExpr(e, (x) => {
     if (x.kind === 'power' && x.exponent.kind === 'name') used.add(x.exponent.name);
@@ -91,7 +101,7 @@ function unboundUses(st: Extract<Statement, { kind: 'equation' }>): Map<string, 
   const bound = new Set([...subscriptedNames(st.lhs.expr).flatMap((u) => u.indices), ...[st.lhs.expr, ...sides].flatMap((e) => sumSigns(e).flatMap((sign) => sign.indices))]);
   return sides.map((side) => {
     const counts = new Map<string, number>();
-    for (const use of subscriptedNames(side)) for (const i of use.indices) if (!bound.has(i)) counts.set(i, (counts.get(i) ?? 0) + 1);
+    for (const indices of writtenIndexLists(side)) for (const i of indices) if (!bound.has(i)) counts.set(i, (counts.get(i) ?? 0) + 1);
     return counts;
   });
 }
@@ -111,7 +121,7 @@ function takesMatrixEntryDerivative(st: Extract<Statement, { kind: 'equation' }>
  */
 export function repeatedIndices(e: Expr, indices: readonly string[]): boolean {
   const count = new Map<string, number>();
-  for (const use of subscriptedNames(e)) for (const i of use.indices) count.set(i, (count.get(i) ?? 0) + 1);
+  for (const indices of writtenIndexLists(e)) for (const i of indices) count.set(i, (count.get(i) ?? 0) + 1);
   return indices.every((i) => (count.get(i) ?? 0) >= 2);
 }
 

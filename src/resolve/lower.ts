@@ -360,7 +360,8 @@ export class Lowering {
   }
 
   private lowerUncached(e: Expr): Node {
-    if (this.indexReader.involves(e)) return this.requireIndexNotation(e.span).lowerNode(this, e);
+    // An entry of an expression, `(BA)_{qp}`, is index notation whatever its bracket holds.
+    if (e.kind === 'entry' || this.indexReader.involves(e)) return this.requireIndexNotation(e.span).lowerNode(this, e);
     switch (e.kind) {
       case 'number':
         return this.b.constant(e.value);

@@ -28,6 +28,7 @@ export function walkNames(e: Expr, onName: (name: string) => void): void {
       return;
     case 'neg':
     case 'transpose':
+    case 'entry':
       walkNames(e.arg, onName);
       return;
     case 'binary':

@@ -26,6 +26,8 @@ export type Expr =
   | { kind: 'binary'; op: BinaryOp; style?: MulStyle; left: Expr; right: Expr; span: Span }
   /** `prime`: written `(..)'`, which is as often Lagrange's derivative as a transpose (no evidence of a matrix). */
   | { kind: 'transpose'; arg: Expr; span: Span; prime?: true }
+  /** `(BA)_{qp}`: the entry of a bracketed expression at index variables (index notation, docs/index-notation.md). */
+  | { kind: 'entry'; arg: Expr; indices: string[]; span: Span }
   /** `a^b`; with `elementwise`, `a.^b`, which is never an inverse (`A.^(-1)` is the entrywise reciprocal). */
   | { kind: 'power'; base: Expr; exponent: Expr; elementwise?: true; span: Span }
   /** `[a, b; c, d]`: rows of entries. */

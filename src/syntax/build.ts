@@ -160,7 +160,8 @@ export function finishExpr(e: Expr): Expr {
       return args.every((a, i) => a === node.args[i]) ? node : { ...node, args };
     }
     case 'neg':
-    case 'transpose': {
+    case 'transpose':
+    case 'entry': {
       const arg = finishExpr(node.arg);
       return arg === node.arg ? node : { ...node, arg };
     }

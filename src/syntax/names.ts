@@ -33,6 +33,9 @@ export function isIdentifier(text: string): boolean {
  * `W_1`, `W_{1}`, `W₁`, `W1` → `W1`; `a_2` → `a2`; `W_{ij}`, `W_{i,j}` → `Wij`.
  * Greek and other letters keep their character; the result is NFC so visually equal names compare equal.
  */
+/** The default index letters: lowercase letters commonly used as indices and rarely as quantities. */
+export const INDEX_LETTERS: readonly string[] = ['i', 'j', 'k', 'l', 'm', 'n', 'p', 'q', 'r', 't'];
+
 export function normalizeName(text: string): string {
   return text
     .normalize('NFC')

@@ -39,6 +39,7 @@ function levelOf(e: Expr): Level {
     case 'power':
       return Level.Power;
     case 'transpose':
+    case 'entry':
     case 'call':
       return Level.Postfix;
     case 'number':
@@ -69,6 +70,8 @@ export function printExpr(e: Expr): string {
       return `-${wrap(e.arg, Level.Power)}`;
     case 'transpose':
       return `${wrap(e.arg, Level.Atom)}^T`;
+    case 'entry':
+      return `(${printExpr(e.arg)})_${e.indices.join('')}`;
     case 'power':
       // `(X^T)^(-1)`: the grammar reads no power right after `^T`.
       return `${wrap(e.base, e.base.kind === 'transpose' ? Level.Atom : Level.Postfix)}${e.elementwise ? '.^' : '^'}${wrap(e.exponent, Level.Atom)}`;

@@ -34,6 +34,7 @@ function checkExpr(e: Expr): Diagnostic | undefined {
       return undefined;
     case 'neg':
     case 'transpose':
+    case 'entry':
       return checkExpr(e.arg);
     case 'binary':
       return checkExpr(e.left) ?? checkExpr(e.right);

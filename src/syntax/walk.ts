@@ -19,6 +19,7 @@ export function childrenOf(e: Expr): Expr[] {
       return e.args;
     case 'neg':
     case 'transpose':
+    case 'entry':
       return [e.arg];
     case 'binary':
       return [e.left, e.right];
@@ -48,6 +49,7 @@ export function rewriteExpr(e: Expr, replace: (x: Expr) => Expr | undefined, dep
       return { ...e, args: e.args.map(r) };
     case 'neg':
     case 'transpose':
+    case 'entry':
       return { ...e, arg: r(e.arg) };
     case 'binary':
       return { ...e, left: r(e.left), right: r(e.right) };
