@@ -15,6 +15,7 @@ import { PositionMap } from './positions';
 import { definedFunctions, readJacobians } from './jacobians';
 import { readTuplePoints } from './tuplePoints';
 import { readEntryListings } from './entryListings';
+import { readBarSignals } from './barSignals';
 import { readErrorSignals } from './errorSignals';
 import { readNumericInstances, splitNameChains } from './numericInstances';
 import { proseShapes } from './proseShapes';
@@ -141,8 +142,9 @@ class Assembler {
   }
 
   /**
-   * Once the questions are known: error signals (`\delta^{(l)} = \frac{\partial L}{\partial z^{(l)}}`) read as
-   * the derivatives they name (the lines that only name them go), and the values a worked example puts into
+   * Once the questions are known: error signals (`\delta^{(l)} = \frac{\partial L}{\partial z^{(l)}}`, and bars
+   * `\bar{v}` in a document that backpropagates with them) read as the derivatives they name (the lines that only
+   * name them go), and the values a worked example puts into
    * its formulas read as the names they are the values of.
    */
   readNetworkNotation(): void {
@@ -152,6 +154,9 @@ class Assembler {
     this.doc.problemIds = this.doc.problemIds.filter(keep);
     this.doc.questionOf = this.doc.questionOf!.filter(keep);
     this.doc.diagnostics.push(...r.diagnostics);
+    const bars = readBarSignals(this.doc.statements);
+    this.doc.statements = bars.statements;
+    this.doc.diagnostics.push(...bars.diagnostics);
     this.expand(splitNameChains(this.doc.statements, this.doc.questionOf!, this.doc.questions!));
     const instances = readNumericInstances(this.doc.statements, this.doc.questionOf, this.doc.questions!);
     this.doc.statements = instances.statements;
