@@ -2,9 +2,11 @@
 // ∂L/∂v of the loss L. Read as names, `\bar{z} = \bar{h} \odot \sigma'(z)` would be a definition of a new
 // name zbar (no claim), and `\bar{x}` elsewhere is a mean or a conjugate. So the reading is made only in a
 // document that shows it: a line that writes a bar as another bar times a derivative of that bar's own
-// quantity, `\bar{A} = \bar{B} \frac{\partial B}{\partial A}` (or a sum of such terms). Then every bar of
-// the document is the derivative of its one loss: the name whose bar is seeded to 1 (`\bar{J} = 1`), else
-// the one name it differentiates whose bar no line defines. With no single loss the bars stay names.
+// quantity, `\bar{A} = \bar{B} \frac{\partial B}{\partial A}` (or a sum of such terms), or that defines a bar
+// as that derivative, `\bar{v} = \frac{\partial L}{\partial v}` (notation, set aside). Then every bar of the
+// document is the derivative of its one loss: the name such definitions say, else the name whose bar is seeded
+// to 1 (`\bar{J} = 1`), else the one name it differentiates whose bar no line defines. With no single loss
+// the bars stay names.
 import { warning, type Diagnostic } from '../diagnostics';
 import type { Expr, Statement } from '../syntax/ast';
 import { findInExpr, rewriteExpr } from '../syntax/walk';
@@ -16,22 +18,37 @@ const BAR_TEXT = /^\\(?:bar|overline)\s*\{/;
 
 export interface BarReading {
   statements: Statement[];
+  /** Statements that only named the derivative (`\bar{v} = \frac{\partial L}{\partial v}`): notation, not claims. */
+  dropped: Set<number>;
   diagnostics: Diagnostic[];
 }
 
 /** The statements with every bar read as the derivative of the loss, when the document uses bars so (file header). */
 export function readBarSignals(statements: Statement[]): BarReading {
   const equations = statements.filter((s): s is Equation => s.kind === 'equation');
-  const chain = equations.find(isBarChainStep);
-  const loss = chain && lossOf(equations);
-  if (!chain || !loss) return { statements, diagnostics: [] };
+  const shown = equations.find((st) => namedLoss(st) !== undefined || isBarChainStep(st));
+  const loss = shown && lossOf(equations);
+  if (!shown || !loss) return { statements, dropped: new Set(), diagnostics: [] };
   const note = warning(
     'reading',
-    `${chain.lhs.text} = ${chain.rhs[0].text} writes a bar as another bar times a derivative: every \\bar{v} of this document is read as ∂${loss.text}/∂v`,
-    chain.lhs.span,
+    `${shown.lhs.text} = ${shown.rhs[0].text} reads bars as error signals: every \\bar{v} of this document is read as ∂${loss.text}/∂v`,
+    shown.lhs.span,
   );
-  const out = statements.map((st) => (st.kind === 'equation' ? readBars(st, loss) : st));
-  return { statements: out, diagnostics: [note] };
+  const dropped = new Set<number>();
+  const out = statements.map((st, i) => {
+    if (st.kind !== 'equation') return st;
+    if (namedLoss(st) && st.rhs.length === 1) dropped.add(i);
+    return readBars(st, loss);
+  });
+  return { statements: out, dropped, diagnostics: [note] };
+}
+
+/** `\bar{v} = \frac{\partial L}{\partial v}`: the line says what a bar means, and names the loss L. */
+function namedLoss(st: Equation): NameExpr | undefined {
+  const v = barredName(st.lhs.expr);
+  const d = st.rhs[0]?.expr;
+  if (!v || d?.kind !== 'deriv' || d.of.kind !== 'name' || d.wrt.length !== 1 || !sameName(d.wrt[0], v.name)) return undefined;
+  return d.of;
 }
 
 /** The quantity a bar is written over, if `e` is a bar: `\overline{h_1}` → h1 (the accent adds `bar` to the name). */
@@ -79,8 +96,10 @@ function sameName(e: Expr, name: string): boolean {
   return e.kind === 'name' && e.name === name;
 }
 
-/** The loss: the one name whose bar is seeded to 1, else the one differentiated name whose bar no line defines. */
+/** The loss: the one name the document says (`\\bar{v} = \\frac{\\partial L}{\\partial v}`), else the one name whose bar is seeded to 1, else the one differentiated name whose bar no line defines. */
 function lossOf(equations: readonly Equation[]): NameExpr | undefined {
+  const named = unique(equations.flatMap((st) => namedLoss(st) ?? []));
+  if (named.length > 0) return named.length === 1 ? named[0] : undefined;
   const defined = equations.flatMap((st) => {
     const v = barredName(st.lhs.expr);
     return v ? [{ v, seed: st.rhs.length === 1 && st.rhs[0].expr.kind === 'number' && st.rhs[0].expr.value === 1 }] : [];
@@ -112,5 +131,7 @@ function readBars(st: Equation, loss: NameExpr): Statement {
       const v = barredName(x);
       return v && { kind: 'deriv', form: 'frac', of: { ...loss, span: x.span }, wrt: [v], span: x.span };
     });
-  return { ...st, lhs: { ...st.lhs, expr: read(st.lhs.expr) }, rhs: st.rhs.map((s) => ({ ...s, expr: read(s.expr) })) };
+  // `\bar{v} = \frac{\partial L}{\partial v} = ...`: the step that restates the target says nothing.
+  const rhs = namedLoss(st) ? st.rhs.slice(1) : st.rhs;
+  return { ...st, lhs: { ...st.lhs, expr: read(st.lhs.expr) }, rhs: rhs.map((s) => ({ ...s, expr: read(s.expr) })) };
 }

@@ -149,14 +149,12 @@ class Assembler {
    */
   readNetworkNotation(): void {
     const r = readErrorSignals(this.doc.statements);
-    const keep = (_: unknown, i: number) => !r.dropped.has(i);
-    this.doc.statements = r.statements.filter(keep);
+    const bars = readBarSignals(r.statements);
+    const keep = (_: unknown, i: number) => !r.dropped.has(i) && !bars.dropped.has(i);
+    this.doc.statements = bars.statements.filter(keep);
     this.doc.problemIds = this.doc.problemIds.filter(keep);
     this.doc.questionOf = this.doc.questionOf!.filter(keep);
-    this.doc.diagnostics.push(...r.diagnostics);
-    const bars = readBarSignals(this.doc.statements);
-    this.doc.statements = bars.statements;
-    this.doc.diagnostics.push(...bars.diagnostics);
+    this.doc.diagnostics.push(...r.diagnostics, ...bars.diagnostics);
     this.expand(splitNameChains(this.doc.statements, this.doc.questionOf!, this.doc.questions!));
     const instances = readNumericInstances(this.doc.statements, this.doc.questionOf, this.doc.questions!);
     this.doc.statements = instances.statements;

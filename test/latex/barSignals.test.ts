@@ -75,6 +75,35 @@ describe('bar error signals', () => {
     ]);
   });
 
+  it('read a bar defined as a derivative, \\overline{v} = ∂L/∂v, as notation that names the loss (logistic unit)', () => {
+    const doc = [
+      '## Logistic unit',
+      '$\\mathbf{x} \\in \\mathbb{R}^{5}$, $\\mathbf{w} \\in \\mathbb{R}^{5}$, $b \\in \\mathbb{R}$, $y \\in \\mathbb{R}$',
+      '$$a = \\mathbf{w}^T \\mathbf{x} + b$$',
+      '$$p = \\sigma(a)$$',
+      '$$\\mathcal{L} = -y \\log p - (1 - y) \\log(1 - p)$$',
+      // Notation, not a claim: set aside; it names the loss L.
+      'Write $\\overline{v} = \\frac{\\partial \\mathcal{L}}{\\partial v}$ for any quantity $v$.',
+      // dL/dp = -y/p + (1 - y)/(1 - p).
+      '$$\\bar{p} = -\\frac{y}{p} + \\frac{1 - y}{1 - p}$$',
+      // σ' = p (1 - p), so dL/da = p̄ p (1 - p) (= p - y).
+      '$$\\bar{a} = \\bar{p} \\, p (1 - p)$$',
+      // The sign flipped: dL/da = p - y, not y - p: wrong.
+      '$$\\bar{a} = y - p$$',
+      // a = wᵀx + b: dL/dw = ā x (5 x 1, like w), dL/db = ā.
+      '$$\\overline{\\mathbf{w}} = \\bar{a} \\mathbf{x}$$',
+      '$$\\bar{b} = \\bar{a}$$',
+    ];
+    expect(verdicts(doc)).toEqual([
+      ['dL/dp', 'correct'],
+      ['dL/da', 'correct'],
+      ['dL/da', 'incorrect'],
+      ['dL/dw', 'correct'],
+      ['dL/db', 'correct'],
+    ]);
+    expect(barNotes(doc)).toHaveLength(1);
+  });
+
   it('leave bars as names without a bar chain line: \\bar{x} is a mean', () => {
     const doc = [
       '## Mean',
