@@ -29,6 +29,11 @@ export function readBarSignals(statements: Statement[]): BarReading {
   const shown = equations.find((st) => namedLoss(st) !== undefined || isBarChainStep(st));
   const loss = shown && lossOf(equations);
   if (!shown || !loss) return { statements, dropped: new Set(), diagnostics: [] };
+  const row = rowSignal(equations, loss, declaredScalars(statements));
+  if (row) {
+    const why = `${row.text} is written before the derivative of its quantity, so this document's bars are rows (numerator layout), where chainrule gives ∂${loss.text}/∂v the shape of v: its bars are left as names`;
+    return { statements, dropped: new Set(), diagnostics: [warning('reading', why, row.span, 'declare the quantities scalars, or write the bars as columns (W^T \\bar{z})')] };
+  }
   const note = warning(
     'reading',
     `${shown.lhs.text} = ${shown.rhs[0].text} reads bars as error signals: every \\bar{v} of this document is read as ∂${loss.text}/∂v`,
@@ -41,6 +46,26 @@ export function readBarSignals(statements: Statement[]): BarReading {
     return readBars(st, loss);
   });
   return { statements: out, dropped, diagnostics: [note] };
+}
+
+/**
+ * A bar of a quantity other than the loss written before a derivative of that quantity, `\bar{y}
+ * \frac{\partial y}{\partial g}`, is a row times a Jacobian: unless the quantity is a declared scalar, chainrule's
+ * ∂L/∂y (a column) would make the author's right lines shape errors. The first such bar, if any.
+ */
+function rowSignal(equations: readonly Equation[], loss: NameExpr, scalars: ReadonlySet<string>): NameExpr | undefined {
+  for (const st of equations) {
+    for (const term of st.rhs.flatMap((s) => sumTerms(s.expr))) {
+      if (term.kind !== 'binary' || term.op !== 'mul' || term.right.kind !== 'deriv') continue;
+      const b = barredName(term.left);
+      if (b && b.name !== loss.name && !scalars.has(b.name)) return term.left as NameExpr;
+    }
+  }
+  return undefined;
+}
+
+function declaredScalars(statements: readonly Statement[]): Set<string> {
+  return new Set(statements.flatMap((st) => (st.kind === 'decl' && st.shape.rows === 1 && st.shape.cols === 1 ? st.names.map((n) => n.name) : [])));
 }
 
 /** `\bar{v} = \frac{\partial L}{\partial v}`: the line says what a bar means, and names the loss L. */

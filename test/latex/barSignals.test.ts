@@ -48,6 +48,9 @@ describe('bar error signals', () => {
   it('take the loss from the seed \\bar{J} = 1, read \\overline{h_1} as ∂J/∂h_1, and a sum of chain terms as the trigger', () => {
     const doc = [
       '## Two paths',
+      // Bars written before derivatives (`\overline{h_1} \frac{\partial h_1}{\partial z}`) are rows: read only
+      // because the quantities are declared scalars, where rows and columns are one.
+      '$w, x \\in \\mathbb{R}$, $z, h_1, h_2 \\in \\mathbb{R}$',
       '$$z = w x$$',
       '$$h_1 = \\sigma(z)$$',
       '$$h_2 = z^2$$',
@@ -102,6 +105,26 @@ describe('bar error signals', () => {
       ['dL/db', 'correct'],
     ]);
     expect(barNotes(doc)).toHaveLength(1);
+  });
+
+  it('leave bars written as rows before a Jacobian (vectors) as names: no ✗ on a right row-convention line', () => {
+    const doc = [
+      '## Row convention',
+      '$u \\in \\mathbb{R}^{3}$, $A \\in \\mathbb{R}^{4 \\times 3}$, $B \\in \\mathbb{R}^{2 \\times 4}$, $t \\in \\mathbb{R}^{2}$',
+      '$$s = A u$$',
+      '$$r = \\tanh(s)$$',
+      '$$o = B r$$',
+      '$$E = \\frac{1}{2}\\|o - t\\|^2$$',
+      '$$\\bar{E} = 1$$',
+      // As rows (numerator layout) ō = (o - t)ᵀ (1 x 2) and r̄ = ō B (1 x 4) are right (numpy: (o - t)ᵀ B equals the
+      // FD gradient in r, transposed); read as chainrule's columns both would be shape errors.
+      '$$\\bar{o} = (o - t)^T$$',
+      '$$\\bar{r} = \\bar{o} \\frac{\\partial o}{\\partial r} = \\bar{o} B$$',
+    ];
+    expect(check(doc).report.claims.filter((c) => c.verdict === 'incorrect')).toEqual([]);
+    expect(check(doc).report.claims.map((c) => c.target)).not.toContain('dE/dr');
+    const notes = check(doc).diagnostics.filter((d) => d.code === 'reading').map((d) => d.message);
+    expect(notes.some((m) => m.includes('bars are rows'))).toBe(true);
   });
 
   it('leave bars as names without a bar chain line: \\bar{x} is a mean', () => {
