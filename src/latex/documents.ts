@@ -16,6 +16,7 @@ import { definedFunctions, readJacobians } from './jacobians';
 import { readTuplePoints } from './tuplePoints';
 import { readEntryListings } from './entryListings';
 import { readLagrangePrimes } from './lagrangePrimes';
+import { readBarSignals } from './barSignals';
 import { readErrorSignals } from './errorSignals';
 import { readNumericInstances, splitNameChains } from './numericInstances';
 import { proseShapes } from './proseShapes';
@@ -142,17 +143,19 @@ class Assembler {
   }
 
   /**
-   * Once the questions are known: error signals (`\delta^{(l)} = \frac{\partial L}{\partial z^{(l)}}`) read as
-   * the derivatives they name (the lines that only name them go), and the values a worked example puts into
+   * Once the questions are known: error signals (`\delta^{(l)} = \frac{\partial L}{\partial z^{(l)}}`, and bars
+   * `\bar{v}` in a document that backpropagates with them) read as the derivatives they name (the lines that only
+   * name them go), and the values a worked example puts into
    * its formulas read as the names they are the values of.
    */
   readNetworkNotation(): void {
     const r = readErrorSignals(this.doc.statements);
-    const keep = (_: unknown, i: number) => !r.dropped.has(i);
-    this.doc.statements = r.statements.filter(keep);
+    const bars = readBarSignals(r.statements);
+    const keep = (_: unknown, i: number) => !r.dropped.has(i) && !bars.dropped.has(i);
+    this.doc.statements = bars.statements.filter(keep);
     this.doc.problemIds = this.doc.problemIds.filter(keep);
     this.doc.questionOf = this.doc.questionOf!.filter(keep);
-    this.doc.diagnostics.push(...r.diagnostics);
+    this.doc.diagnostics.push(...r.diagnostics, ...bars.diagnostics);
     this.expand(splitNameChains(this.doc.statements, this.doc.questionOf!, this.doc.questions!));
     const instances = readNumericInstances(this.doc.statements, this.doc.questionOf, this.doc.questions!);
     this.doc.statements = instances.statements;

@@ -566,6 +566,9 @@ class Normalizer {
     const before = this.out.length;
     if (a) this.run(a.from, a.to);
     const inner = this.out.splice(before);
+    // `\overline{y^{'}}`: the accent marks the primed name y' (a name of its own, as the accent's is).
+    const primes = inner.slice(1).reduce((n, p) => (p.type === 'prime' ? n + Number(p.value) : NaN), 0);
+    if (inner.length > 1 && primes > 0 && inner[0].type === 'name') inner.splice(0, inner.length, { ...inner[0], value: inner[0].value + 'prime'.repeat(primes) });
     if (!a || inner.length !== 1 || inner[0].type !== 'name') {
       this.unsupported(`\`${t.text}\` can only mark a single name, as in \\hat{y}`, t.offset, a?.end ?? this.endOf(i));
       return a?.next ?? i + 1;
@@ -994,6 +997,9 @@ class Normalizer {
     const before = this.out.length;
     if (a) this.run(a.from, a.to);
     const inner = this.out.splice(before);
+    // `\overline{y^{'}}`: the accent marks the primed name y' (a name of its own, as the accent's is).
+    const primes = inner.slice(1).reduce((n, p) => (p.type === 'prime' ? n + Number(p.value) : NaN), 0);
+    if (inner.length > 1 && primes > 0 && inner[0].type === 'name') inner.splice(0, inner.length, { ...inner[0], value: inner[0].value + 'prime'.repeat(primes) });
     if (!a || inner.length !== 1 || inner[0].type !== 'name') {
       this.unsupported('write the gradient with its variable, as in \\nabla_{W} L', start, a?.end ?? this.endOf(i));
       return a?.next ?? i + 1;
