@@ -1,22 +1,50 @@
-// `\sigma'(x) = \left(\frac{1}{1+e^{-x}}\right)' = ...`: in a chain about the derivative f'(x) of a function of one
-// variable, a prime after a bracket is Lagrange's derivative by that variable. The grammar reads a prime after
-// a bracket as a transpose, MATLAB style (`(X'X)^{-1} X'y`), which is what it means elsewhere.
+// Lagrange's prime. The grammar reads a prime as a transpose, MATLAB style (`(X'X)^{-1} X'y`), which is what it
+// means on a matrix. Two places where it is the derivative instead:
+// * in a chain about the derivative f'(x) of a function of one variable, a prime after a bracket:
+//   `\sigma'(x) = \left(\frac{1}{1+e^{-x}}\right)' = ...` is d/dx of the bracket;
+// * on a quantity the document defines by a formula in one variable: with `y = x^2`, `y' = 2x` is dy/dx
+//   (read as a transpose it claimed x^2 = 2x, a ✗ on a right line). A quantity of several variables, or one
+//   given a shape, keeps the transpose.
 import type { Expr, Statement } from '../syntax/ast';
-import { rewriteExpr } from '../syntax/walk';
+import { findInExpr, rewriteExpr } from '../syntax/walk';
 
-/** The statements with every `(..)'` in a chain about f'(x) read as d/dx (..). */
+type NameExpr = Extract<Expr, { kind: 'name' }>;
+
+/** The statements with each prime that is Lagrange's derivative read as that derivative. */
 export function readLagrangePrimes(statements: readonly Statement[]): Statement[] {
+  const variableOf = oneVariableQuantities(statements);
   return statements.map((st) => {
     if (st.kind !== 'equation') return st;
     const variable = primedVariable(st.lhs.expr);
-    if (!variable) return st;
-    const derivative = (e: Expr): Expr | undefined =>
-      e.kind === 'transpose' && e.prime ? { kind: 'deriv', form: 'operator', of: e.arg, wrt: [variable], span: e.span } : undefined;
-    return { ...st, rhs: st.rhs.map((step) => ({ ...step, expr: rewriteExpr(step.expr, derivative) })) };
+    const derivative = (e: Expr): Expr | undefined => {
+      if (e.kind !== 'transpose' || !e.prime) return undefined;
+      const x = e.arg.kind === 'name' ? variableOf.get(e.arg.name) : variable;
+      return x ? { kind: 'deriv', form: 'frac', of: e.arg, wrt: [{ ...x, span: e.span }], span: e.span } : undefined;
+    };
+    const read = <T extends { expr: Expr }>(step: T): T => ({ ...step, expr: rewriteExpr(step.expr, derivative) });
+    return { ...st, lhs: read(st.lhs), rhs: st.rhs.map(read) };
   });
 }
 
 /** x of `f'(x)`. */
-function primedVariable(e: Expr): Expr | undefined {
+function primedVariable(e: Expr): NameExpr | undefined {
   return e.kind === 'call' && e.prime > 0 && e.args.length === 1 && e.args[0].kind === 'name' ? e.args[0] : undefined;
+}
+
+/** Quantities defined by a formula in exactly one name no statement defines, and given no shape: name → that variable. */
+function oneVariableQuantities(statements: readonly Statement[]): Map<string, NameExpr> {
+  const formulas = new Map<string, Expr>();
+  const shaped = new Set<string>();
+  for (const st of statements) {
+    if (st.kind === 'decl') st.names.forEach((n) => shaped.add(n.name));
+    if (st.kind === 'equation' && st.lhs.expr.kind === 'name' && st.rhs.length > 0 && !formulas.has(st.lhs.expr.name)) formulas.set(st.lhs.expr.name, st.rhs[0].expr);
+  }
+  const out = new Map<string, NameExpr>();
+  for (const [name, formula] of formulas) {
+    if (shaped.has(name)) continue;
+    const free = new Map<string, NameExpr>();
+    findInExpr(formula, (e) => (e.kind === 'name' && !formulas.has(e.name) && e.name !== name && free.set(e.name, e), false));
+    if (free.size === 1 && ![...free.keys()].some((v) => shaped.has(v))) out.set(name, [...free.values()][0]);
+  }
+  return out;
 }

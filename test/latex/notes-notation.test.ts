@@ -77,4 +77,12 @@ describe('periods and arrows', () => {
     expect(steps("\\sigma'(x) = \\left(\\frac{1}{1+e^{-x}}\\right)' = \\frac{e^{-x}}{(1+e^{-x})^2}")).toEqual(['correct', 'correct']);
     expect(steps("\\sigma'(x) = \\left(\\frac{1}{1+e^{-x}}\\right)' = \\frac{e^{-x}}{1+e^{-x}}")).toEqual(['correct', 'incorrect']);
   });
+
+  it('reads y\' as dy/dx for a quantity defined in one variable, and keeps a transpose elsewhere', () => {
+    // y = x^2: y' = 2x is dy/dx (right; read as a transpose it claimed x^2 = 2x and was marked ✗), y' = x wrong.
+    expect(verdicts(['$$y = x^2$$', '', "$$y' = 2x$$", '', "$$y' = x$$"])).toEqual([[3, 'correct'], [5, 'incorrect']]);
+    // z = w x has two variables: z' keeps the transpose reading, a ✓ only with w and x taken as scalars, which
+    // no line says, so it is withheld (unjudged), never read as a derivative by a guessed variable.
+    expect(verdicts(['$$z = w x$$', '', "$$z' = w x$$"])).toEqual([[3, 'unjudged']]);
+  });
 });
