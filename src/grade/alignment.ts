@@ -146,8 +146,22 @@ interface PartInProblem {
   answers: Array<string | undefined>;
 }
 
+/**
+ * Each part's reading in each problem, made once: the cut between problems and the fit both need it, for every
+ * submission a multi-problem assignment grades (mapping the notation is the costly part).
+ */
+const readings = new WeakMap<Segment, Map<AssignmentProblem, PartInProblem>>();
+
 /** A part read in a problem's names, with the asks each of its statements answers. */
 function readInProblem(segment: Segment, problem: AssignmentProblem): PartInProblem {
+  let byProblem = readings.get(segment);
+  if (!byProblem) readings.set(segment, (byProblem = new Map()));
+  let read = byProblem.get(problem);
+  if (!read) byProblem.set(problem, (read = readPart(segment, problem)));
+  return read;
+}
+
+function readPart(segment: Segment, problem: AssignmentProblem): PartInProblem {
   const statements = applyNotation(segment.statements, mapNotation(segment.statements, problem.scope, lossNames(problem)));
   const known = problemNames(problem.scope);
   // The undeclared scalars of its formulas (`x` of `s = sigma(x)`) are the problem's names too.

@@ -150,8 +150,7 @@ class Normalizer {
 
   /** `(4.1)`, `(\mathbf{a})` from raw `i` to the end of the row (after wide spaces): the label and where it ends. */
   private arrowLabel(i: number): { text: string; end: number; next: number } | undefined {
-    let j = i;
-    while (this.raw[j]?.type === 'command' && WIDE_SPACES.has(this.raw[j].text.slice(1))) j++;
+    let j = this.pastWideSpaces(i);
     if (this.raw[j]?.text !== '(') return undefined;
     const open = j;
     const parts: string[] = [];
@@ -162,9 +161,16 @@ class Normalizer {
     }
     const close = j;
     if (close >= this.raw.length || parts.length === 0 || j - open > MAX_LABEL_TOKENS) return undefined;
-    for (j = close + 1; this.raw[j]?.type === 'command' && WIDE_SPACES.has(this.raw[j].text.slice(1)); j++);
+    j = this.pastWideSpaces(close + 1);
     if (j < this.raw.length && this.raw[j].type !== 'rowsep') return undefined;
     return { text: parts.join(''), end: this.endOf(close), next: close + 1 };
+  }
+
+  /** The raw token after any wide spaces at `i` (`\quad`). */
+  private pastWideSpaces(i: number): number {
+    let j = i;
+    while (this.raw[j]?.type === 'command' && WIDE_SPACES.has(this.raw[j].text.slice(1))) j++;
+    return j;
   }
 
   /** The raw token after any primes at `i` (`'`, `\prime`). */

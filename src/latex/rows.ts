@@ -10,7 +10,7 @@ import { readableLinks } from './brokenChains';
 import { readHigherOrder } from './higherOrder';
 import { periodsAsProducts } from './periodProducts';
 import { readShapeArithmetic } from './shapeArithmetic';
-import { CLOSING, OPENING, RELATIONS, closer, depths, spanOf, type Tok } from './tokens';
+import { CLOSING, ENDS_OPERAND, OPENING, RELATIONS, closer, depths, spanOf, type Tok } from './tokens';
 import { ARROW_REASON, table } from './vocabulary';
 
 /** Deeper bracket nesting than any derivation needs is refused (input is untrusted). */
@@ -512,8 +512,6 @@ function markCalls(tokens: readonly Tok[]): Tok[] {
   }
   return out;
 }
-
-const ENDS_OPERAND: ReadonlySet<string> = new Set(['name', 'num', 'rparen', 'rbrack', 'rbrace', 'rbar', 'rnorm', 'transpose', 'prime', 'end_matrix']);
 
 /**
  * `|` and `\|` open and close alike; which one a bar is decides between |a| b |c| and |a |b| c|.

@@ -54,6 +54,9 @@ export interface Tok {
 export const OPENING: ReadonlySet<TokType> = new Set(['lparen', 'lbrack', 'lbrace', 'begin_matrix']);
 export const CLOSING: ReadonlySet<TokType> = new Set(['rparen', 'rbrack', 'rbrace', 'end_matrix']);
 
+/** Tokens an operand can end with (a closing bar once rows.ts has told which bars close). */
+export const ENDS_OPERAND: ReadonlySet<TokType> = new Set(['name', 'num', 'rparen', 'rbrack', 'rbrace', 'rbar', 'rnorm', 'transpose', 'prime', 'end_matrix']);
+
 /** Tokens that put an `=`-like relation between two sides. */
 export const RELATIONS: ReadonlySet<TokType> = new Set(['eq', 'approx', 'implies', 'kw_in']);
 
