@@ -112,6 +112,8 @@ Postfix -> Primary                              {% id %}
 Primary -> %name                                {% (d) => B.name(d[0]) %}
          | %num                                 {% (d) => B.num(d[0]) %}
          | %lparen Expr %rparen                 {% (d) => B.paren(d[0], d[1], d[2]) %}
+# `(uv, u + v^2)`: a tuple of values is a column vector (a vector function's components, a point of R^n).
+         | %lparen Expr %comma Args %rparen     {% (d) => B.tuple(d[0], [d[1], ...d[3]], d[4]) %}
          | %lbrack Expr %rbrack                 {% (d) => B.paren(d[0], d[1], d[2]) %}
          | %lbrack Expr %comma Args %rbrack     {% (d) => B.matrix(d[0], [[d[1], ...d[3]]], d[4]) %}
          | %lbrace Expr %rbrace                 {% (d) => B.paren(d[0], d[1], d[2]) %}
@@ -122,6 +124,8 @@ Primary -> %name                                {% (d) => B.name(d[0]) %}
          | %sqrt Primary                        {% (d) => B.sqrt(d[0], d[1]) %}
          | %frac FracArg FracArg                {% (d) => B.frac(d[0], d[1], d[2]) %}
          | %frac %lbrace %diff Expr %rbrace %lbrace %diff Wrt %rbrace   {% (d) => B.derivFrac(d[0], d[3], d[7], d[8]) %}
+# `\frac{\partial F}{\partial (x, y, z)}`: the Jacobian by the variables listed.
+         | %frac %lbrace %diff Expr %rbrace %lbrace %diff %lparen WrtList %rparen %rbrace   {% (d) => B.jacobianFrac(d[0], d[3], d[8], d[10]) %}
          | %diff DerivOf %slash %diff Wrt       {% (d) => B.derivSlash(d[0], d[1], d[4]) %}
          | %begin_matrix MatrixRows %rowsep:? %end_matrix   {% (d) => B.matrix(d[0], d[1], d[3]) %}
 
@@ -134,6 +138,9 @@ Wrt -> %name                                    {% (d) => B.name(d[0]) %}
      | %lparen %name %rparen                    {% (d) => B.paren(d[0], B.name(d[1]), d[2]) %}
      | %lbrace %name %rbrace                    {% (d) => B.paren(d[0], B.name(d[1]), d[2]) %}
      | %fname %lparen Args %rparen              {% (d) => B.call(d[0], d[2], d[3]) %}
+
+WrtList -> %name %comma %name                   {% (d) => [B.name(d[0]), B.name(d[2])] %}
+         | WrtList %comma %name                 {% (d) => [...d[0], B.name(d[2])] %}
 
 DerivOf -> %name                                {% (d) => B.name(d[0]) %}
          | %lparen Expr %rparen                 {% (d) => B.paren(d[0], d[1], d[2]) %}

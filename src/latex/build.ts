@@ -184,9 +184,19 @@ export function matrix(open: Tok, rows: Expr[][], close: Tok): Expr {
   return { kind: 'matrix', rows, span: span(open, close) };
 }
 
+/** `(a, b, c)`: a tuple, read as the column vector of its values. */
+export function tuple(open: Tok, values: Expr[], close: Tok): Expr {
+  return { kind: 'matrix', rows: values.map((v) => [v]), span: span(open, close), tuple: true };
+}
+
 /** `\frac{\partial L}{\partial W}`, `\frac{dL}{dW}`. */
 export function derivFrac(head: Tok, of: Expr, wrt: Expr, close: Tok): Expr {
   return { kind: 'deriv', form: 'frac', of, wrt: [wrt], span: span(head, close) };
+}
+
+/** `\frac{\partial F}{\partial (x, y)}`: the Jacobian of F by the variables listed, as `jacobian(F, [x, y])` in .cr. */
+export function jacobianFrac(head: Tok, of: Expr, variables: Expr[], close: Tok): Expr {
+  return { kind: 'deriv', form: 'jacobian', of, wrt: variables, span: span(head, close) };
 }
 
 /** `\partial L / \partial W`, `dL/dW`. */

@@ -14,6 +14,7 @@ import { PositionMap, type Origin } from './positions';
 import { asideNote } from './asides';
 import { beforeFirstEquals, splitRows, type Row } from './rows';
 import { readableLinks } from './brokenChains';
+import { misplacedTuple } from './tuples';
 import { describe, type Tok } from './tokens';
 import { passLimits } from '../limits/index';
 
@@ -270,7 +271,9 @@ function runRow(tokens: Tok[]): RowOutcome {
     const last = tokens[tokens.length - 1];
     return { error: warning('parse-error', 'cannot read this maths: it ends too early (an operand or a closing bracket is missing)', last.span) };
   }
-  return { row: internals.results[0] as RawRow };
+  const row = internals.results[0] as RawRow;
+  const tuple = misplacedTuple(row);
+  return tuple ? { error: tuple } : { row };
 }
 
 /** The grammar tokens of a piece of maths at `origin` (a step's text), before rows are split. */

@@ -31,7 +31,8 @@ export type Expr =
   /** `a^b`; with `elementwise`, `a.^b`, which is never an inverse (`A.^(-1)` is the entrywise reciprocal). */
   | { kind: 'power'; base: Expr; exponent: Expr; elementwise?: true; span: Span }
   /** `[a, b; c, d]`: rows of entries. */
-  | { kind: 'matrix'; rows: Expr[][]; span: Span }
+  /** `tuple`: written `(a, b)`, which is a vector only as a vector function's value (latex/tuples.ts). */
+  | { kind: 'matrix'; rows: Expr[][]; span: Span; tuple?: true }
   /**
    * A derivative reference. `of` is what is differentiated, `wrt` the variables.
    * form: 'frac' for dL/dW, ∂L/∂W, d(L)/d(W); 'operator' for d/dx (expr);

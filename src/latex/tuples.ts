@@ -1,0 +1,44 @@
+// `(a, b)` is a vector function's value in `F(x, y) = (x^2 y, 5x + \sin y)`, the textbook way to define one,
+// and a gradient's in `\nabla f(x, y) = (2xy, x^2)`: the column of its values. Elsewhere a tuple is as often a point (`x = (4, 4)`, which would define x for every later question), an
+// interval (`\in (0, 1)`) or an argument list, so a row with a tuple anywhere else is not read.
+import { warning, type Diagnostic } from '../diagnostics';
+import type { Expr } from '../syntax/ast';
+import { findInExpr } from '../syntax/walk';
+import type { RawRow } from './build';
+
+/** The diagnostic for the first tuple of a row that is not a function's whole value; undefined when there is none. */
+export function misplacedTuple(row: RawRow): Diagnostic | undefined {
+  const tuple = firstMisplaced(row);
+  return tuple && warning('parse-error', 'cannot read this maths: a tuple `(a, b)` is read only as the value of a vector function, as in `F(x, y) = (x y, x + y)`', tuple.span, 'write a point as `x_1 = 4, x_2 = 4`, or the vector with \\begin{bmatrix}');
+}
+
+function firstMisplaced(row: RawRow): Expr | undefined {
+  if (row.kind === 'bare') return tupleIn(row.expr);
+  if (row.kind === 'continuation') return firstOf(row.rhs.map((s) => s.expr));
+  for (const st of row.statements) {
+    if (st.kind !== 'equation') continue;
+    const definesFunction = st.lhs.expr.kind === 'call' && st.rhs.length === 1;
+    const valuesAreVectors = definesFunction || st.lhs.expr.kind === 'deriv';
+    const values = st.rhs.map((s) => s.expr).flatMap((e) => (valuesAreVectors ? insideTuple(e) : [e]));
+    const found = firstOf([st.lhs.expr, ...values]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A value that may be a tuple: the tuple itself is in place, its components are searched. */
+function insideTuple(e: Expr): Expr[] {
+  return e.kind === 'matrix' && e.tuple ? e.rows.flat() : [e];
+}
+
+function firstOf(exprs: Expr[]): Expr | undefined {
+  for (const e of exprs) {
+    const found = tupleIn(e);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function tupleIn(e: Expr): Expr | undefined {
+  return findInExpr(e, (x) => x.kind === 'matrix' && x.tuple === true);
+}
