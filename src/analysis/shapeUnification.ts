@@ -32,6 +32,8 @@ const SCALAR: ShapeTerm = [knownDim(1), knownDim(1)];
 const SQUARE_TO_SCALAR = new Set(['trace', 'det', 'logdet']);
 /** Functions of a whole array whose value is a number, whatever its shape. */
 const TO_SCALAR = new Set(['sum', 'mean', 'norm', 'logsumexp']);
+/** Functions of a vector, which do nothing to a number: `softmax(z)` says z is a vector. */
+const VECTOR_FUNCTIONS = new Set(['softmax']);
 /** Operations that do something only to matrices (as src/check/doubts.ts reads them). */
 const MATRIX_FUNCTIONS = new Set(['trace', 'tr', 'det', 'logdet', 'inv']);
 
@@ -48,9 +50,17 @@ export function unifyUndeclaredShapes(scope: Scope, textOf: (span: Span) => stri
   // as another (`\alpha_1^T` for a_1): it stays a scalar, under the doubt of src/check/doubts.ts.
   const fixed = new Set<string>();
   for (const e of [...[...plain.definitions.values()].map((d) => d.expr), ...plain.claims.map((c) => c.target.expr)]) findInExpr(e, (x) => (x.kind === 'name' && fixed.add(x.name), false));
-  const matrices = new Map([...namesUsedAsMatrices(plain, probe)].filter(([name]) => fixed.has(name) && !similarName(name, written)));
+  const biases = new Set<string>();
+  const matrices = new Map([...namesUsedAsMatrices(plain, probe, biases)].filter(([name]) => fixed.has(name) && !similarName(name, written)));
   if (matrices.size === 0) return;
   let solved = solve(plain, probe, matrices);
+  // A bias whose layer's shape is not known either says nothing: it stays a scalar rather than a free matrix.
+  const unconstrained = [...biases].filter((name) => solved.shapes.has(name) && !sharesDimension(solved, name) && solved.shapes.get(name)!.every((d) => solved.union.known(d) === undefined));
+  if (unconstrained.length > 0) {
+    unconstrained.forEach((name) => matrices.delete(name));
+    if (matrices.size === 0) return;
+    solved = solve(plain, probe, matrices);
+  }
   let readable = readableSteps(withSolution(scope, solved), textOf);
   // A gradient's variable is a weaker sign of a matrix than a transpose: it joins only when its shape shares a
   // dimension with a name used as a matrix, every gradient's function stays a scalar and every step that lowered
@@ -226,6 +236,11 @@ class ShapeReader {
   private binaryShape(e: Extract<Expr, { kind: 'binary' }>): ShapeTerm | undefined {
     const [left, right] = [this.shapeOf(e.left), this.shapeOf(e.right)];
     if (!left || !right) return undefined;
+    // A name solved for and added alone (a bias, `W x + b`) has the other term's shape: maths does not broadcast.
+    if (e.op === 'add' || e.op === 'sub') {
+      if (this.isUnknownName(e.right)) return this.joinShapes(left, right);
+      if (this.isUnknownName(e.left)) return this.joinShapes(right, left);
+    }
     if (this.isScalar(left)) return right;
     if (this.isScalar(right)) return left;
     if (e.op === 'mul') {
@@ -236,18 +251,37 @@ class ShapeReader {
     return undefined;
   }
 
+  private isUnknownName(e: Expr): boolean {
+    return e.kind === 'name' && this.unknowns.has(e.name);
+  }
+
   private callShape(e: Extract<Expr, { kind: 'call' }>): ShapeTerm | undefined {
     const builtin = e.prime === 0 ? BUILTIN_FUNCTIONS.get(e.callee) : undefined;
+    if (builtin?.kind === 'elementwise' && e.args.length > 1) return this.elementwiseShape(e.args);
     if (!builtin || e.args.length !== 1) return undefined;
     const arg = this.shapeOf(e.args[0]);
     if (!arg) return builtin.kind === 'reduction' && TO_SCALAR.has(builtin.name) ? SCALAR : undefined;
     if (builtin.kind === 'elementwise') return arg;
+    // A name that is softmax's whole argument is a vector, a column as textbooks write it (`\text{diag}(s) - s s^T`);
+    // softmax keeps its shape.
+    if (VECTOR_FUNCTIONS.has(builtin.name)) {
+      if (this.isUnknownName(e.args[0])) this.join(arg[1], knownDim(1));
+      return arg;
+    }
     if (SQUARE_TO_SCALAR.has(builtin.name)) {
       this.square(arg);
       return SCALAR;
     }
     if (builtin.name === 'inv') return this.square(arg);
     return TO_SCALAR.has(builtin.name) ? SCALAR : undefined;
+  }
+
+  /** `\max(0, u)`: the arguments' shapes broadcast together, numbers left out. */
+  private elementwiseShape(args: Expr[]): ShapeTerm | undefined {
+    const shapes = args.map((a) => this.shapeOf(a));
+    if (shapes.some((sh) => sh === undefined)) return undefined;
+    const arrays = (shapes as ShapeTerm[]).filter((sh) => !this.isScalar(sh));
+    return arrays.length === 0 ? SCALAR : arrays.reduce((a, b) => this.broadcast(a, b));
   }
 
   private square(shape: ShapeTerm): ShapeTerm {
@@ -285,7 +319,7 @@ function termOf(spec: ShapeSpec): ShapeTerm {
  * the names written as factors of a product with one of them (`Q` of `2 Q v` with `v^T` elsewhere), except
  * lowercase Greek letters there, which authors write as scalar coefficients (`\lambda W^T W`).
  */
-function namesUsedAsMatrices(scope: Scope, probe: Lowering): Map<string, Span> {
+function namesUsedAsMatrices(scope: Scope, probe: Lowering, biases: Set<string>): Map<string, Span> {
   const found = new Map<string, Span>();
   const add = (x: Expr) => {
     if (x.kind === 'name' && !found.has(x.name) && isPlainUndeclared(x, probe)) found.set(x.name, x.span);
@@ -294,11 +328,13 @@ function namesUsedAsMatrices(scope: Scope, probe: Lowering): Map<string, Span> {
   for (const root of exprs) {
     findInExpr(root, (e) => {
       // `\left(\frac{1}{1+e^{-x}}\right)'` after `\sigma'(x) =` is Lagrange's derivative: a prime is no sign of a matrix.
-      const matrixUse = (e.kind === 'transpose' && !e.prime) || (e.kind === 'call' && MATRIX_FUNCTIONS.has(e.callee)) || (e.kind === 'power' && isInverse(e));
+      const matrixUse = (e.kind === 'transpose' && !e.prime) || (e.kind === 'call' && (MATRIX_FUNCTIONS.has(e.callee) || VECTOR_FUNCTIONS.has(e.callee))) || (e.kind === 'power' && isInverse(e));
       if (matrixUse) findInExpr(e, (x) => (add(x), false));
       return false;
     });
   }
+  const isArray = (f: Expr) => findInExpr(f, (x) => x.kind === 'name' && (found.has(x.name) || isDeclaredArray(scope, x.name))) !== undefined;
+  const definitions = [...scope.definitions.values()].map((d) => d.expr);
   for (let size = -1; size !== found.size; ) {
     size = found.size;
     for (const root of exprs) {
@@ -310,8 +346,32 @@ function namesUsedAsMatrices(scope: Scope, probe: Lowering): Map<string, Span> {
         return false;
       });
     }
+    // A bias: a name added to an array in a definition (`z_1 = W_1 x + b_1`) is an array of its shape.
+    for (const root of definitions) {
+      findInExpr(root, (e) => {
+        if (e.kind !== 'binary' || (e.op !== 'add' && e.op !== 'sub')) return false;
+        const terms = termsOf(e);
+        if (!terms.some(isArray)) return false;
+        for (const t of terms) {
+          if (t.kind !== 'name' || GREEK_LOWERCASE.test(t.text) || found.has(t.name)) continue;
+          add(t);
+          if (found.has(t.name)) biases.add(t.name);
+        }
+        return false;
+      });
+    }
   }
   return found;
+}
+
+function isDeclaredArray(scope: Scope, name: string): boolean {
+  const declared = scope.declarations.get(name);
+  return declared !== undefined && !isScalarShape(declared.shape);
+}
+
+/** The terms of a chain of sums and differences, `a + b - c` as [a, b, c]. */
+function termsOf(e: Expr): Expr[] {
+  return e.kind === 'binary' && (e.op === 'add' || e.op === 'sub') ? [...termsOf(e.left), ...termsOf(e.right)] : [e];
 }
 
 const GREEK_LOWERCASE = /^\\(alpha|beta|gamma|epsilon|varepsilon|eta|kappa|lambda|rho|tau)\b/;
@@ -351,7 +411,12 @@ function gradientVariables(scope: Scope, probe: Lowering, known: ReadonlyMap<str
 function losses(scope: Scope): Expr[] {
   const targets = scope.claims.map((c) => c.target.expr).filter((t): t is Extract<Expr, { kind: 'deriv' }> => t.kind === 'deriv');
   const variables = new Set(targets.flatMap((t) => t.wrt).flatMap((w) => (w.kind === 'name' ? [w.name] : [])));
-  return targets.map((t) => t.of).filter((of) => of.kind !== 'name' || !variables.has(of.name));
+  // A softmax is a vector: `\partial s / \partial z` of `s = softmax(z)` is a Jacobian, not a loss's gradient.
+  const vectorValued = (of: Expr) => {
+    const definition = of.kind === 'name' ? scope.definitions.get(of.name)?.expr : undefined;
+    return definition?.kind === 'call' && VECTOR_FUNCTIONS.has(definition.callee);
+  };
+  return targets.map((t) => t.of).filter((of) => (of.kind !== 'name' || !variables.has(of.name)) && !vectorValued(of));
 }
 
 /** The function of a claim's target when it is a derivative of a name by one variable (`L` of `dL/dW`). */

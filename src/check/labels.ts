@@ -21,10 +21,13 @@ interface Labels {
 const stripNeg = (e: Expr): Expr => (e.kind === 'neg' ? stripNeg(e.arg) : e);
 const hasLog = (e: Expr) => findInExpr(e, (x) => x.kind === 'call' && (x.callee === 'log' || x.callee === 'ln')) !== undefined;
 
-/** `y_k \log a_k`, `\log(a) y`: the name multiplying a logarithm in a product. */
+/** `y^T \log a` is the same weighting as `\sum_k y_k \log a_k`. */
+const stripTranspose = (e: Expr): Expr => (e.kind === 'transpose' && !e.prime ? e.arg : e);
+
+/** `y_k \log a_k`, `\log(a) y`, `y^T \log a`: the name multiplying a logarithm in a product. */
 function labelOfProduct(e: Expr): Extract<Expr, { kind: 'name' }> | undefined {
   if (e.kind !== 'binary' || (e.op !== 'mul' && e.op !== 'hadamard')) return undefined;
-  const [left, right] = [stripNeg(e.left), stripNeg(e.right)];
+  const [left, right] = [stripTranspose(stripNeg(e.left)), stripTranspose(stripNeg(e.right))];
   if (left.kind === 'name' && hasLog(right)) return left;
   if (right.kind === 'name' && hasLog(left)) return right;
   return undefined;

@@ -23,6 +23,9 @@ import {
  * Blackboard letters that name sets or operators (`\mathbb{E}` expectation, `\mathbb{1}` indicator), not fonts;
  * `\mathbb{I}` is the identity, read as the name I.
  */
+/** An indicator's brackets, each opener with its closer. */
+const INDICATOR_BRACKETS: ReadonlyMap<string, string> = new Map([['(', ')'], ['[', ']'], ['\\{', '\\}'], ['\\lbrace', '\\rbrace'], ['\\lbrack', '\\rbrack']]);
+
 const BLACKBOARD_SETS: ReadonlySet<string> = new Set(['R', 'N', 'Z', 'Q', 'C', 'E', 'P', '1']);
 
 /** Deeper nesting of `\mathbf{\hat{...}}` than any derivation needs is refused (input is untrusted). */
@@ -240,6 +243,10 @@ class Normalizer {
     const end = this.endOf(i);
     switch (t.type) {
       case 'number':
+        if (t.text === '1') {
+          const read = this.indicator(i + 1);
+          if (read !== undefined) return read;
+        }
         this.emit('num', t.text, start, end);
         return i + 1;
       case 'word':
@@ -263,6 +270,10 @@ class Normalizer {
 
   private word(i: number): number {
     const t = this.raw[i];
+    if (t.text === 'I') {
+      const read = this.indicator(i + 1);
+      if (read !== undefined) return read;
+    }
     const lower = t.text.toLowerCase();
     // A function spelled in letters counts only before `(`: `softmax(h)`; otherwise letters multiply.
     if (t.text.length > 1 && FUNCTION_WORDS.has(lower) && this.followedByParen(i + 1)) {
@@ -527,6 +538,14 @@ class Normalizer {
     }
     const ones = this.onesVector(i, a);
     if (ones !== undefined) return ones;
+    const body = BOLD_FONTS.has(this.raw[i].text.slice(1)) ? this.plainText(a) : undefined;
+    const indicator = body === '1' || body === 'I' ? this.indicator(a.next) : undefined;
+    if (indicator !== undefined) return indicator;
+    // A bold 1 is the vector of ones; read as the number 1, a right `\nabla_x \mathbf{1}^T x = \mathbf{1}` would be ✗.
+    if (body === '1') {
+      this.unsupported('a bold 1 is a vector of ones, whose size chainrule needs: write it `\mathbf{1}_n`', this.raw[i].offset, a.end);
+      return a.next;
+    }
     const before = this.out.length;
     this.run(a.from, a.to);
     // A lone name keeps the wrapper in its source text: `\mathbf{x}` is written that way.
@@ -535,6 +554,53 @@ class Normalizer {
       this.out[before] = this.make('name', only.value, this.raw[i].offset, a.end);
     }
     return a.next;
+  }
+
+  /**
+   * An indicator (Iverson bracket) after its sign at raw `i`: `\mathbb{1}[z > 0]`, `\mathbf{1}\{h \geq 0\}`,
+   * `I(z > 0)`, `1\{z>0\}`, `\mathbb{1}_{z > 0}`: the comparison alone, which chainrule reads as the 0/1 mask it is
+   * (the derivative of ReLU). Only a bracket or subscript holding a comparison is one; returns the raw index after
+   * it, or undefined (the sign is then read as before).
+   */
+  private indicator(i: number): number | undefined {
+    if (this.raw[i]?.text === '_') {
+      const a = this.arg(i + 1);
+      if (!a || !this.holdsComparison(a.from, a.to)) return undefined;
+      this.emit('lparen', '(', a.start, a.start + 1);
+      this.run(a.from, a.to);
+      this.emit('rparen', ')', a.end - 1, a.end);
+      return a.next;
+    }
+    let open = i;
+    while (this.raw[open]?.type === 'command' && /^\\(left|big|Big|bigg|Bigg)l?$/.test(this.raw[open].text)) open++;
+    const closeText = INDICATOR_BRACKETS.get(this.raw[open]?.text ?? '');
+    if (closeText === undefined) return undefined;
+    let close = open + 1;
+    for (let depth = 0; close < this.raw.length; close++) {
+      const text = this.raw[close].text;
+      if (INDICATOR_BRACKETS.has(text)) depth++;
+      else if (text === closeText && depth === 0) break;
+      else if ([...INDICATOR_BRACKETS.values()].includes(text)) depth--;
+    }
+    let to = close;
+    while (to > open + 1 && this.raw[to - 1].type === 'command' && /^\\(right|big|Big|bigg|Bigg)r?$/.test(this.raw[to - 1].text)) to--;
+    if (close >= this.raw.length || !this.holdsComparison(open + 1, to)) return undefined;
+    this.emit('lparen', '(', this.raw[open].offset, this.endOf(open));
+    this.run(open + 1, to);
+    this.emit('rparen', ')', this.raw[close].offset, this.endOf(close));
+    return close + 1;
+  }
+
+  /** Whether raw tokens from..to hold a comparison (`>`, `\geq`) outside any bracket. */
+  private holdsComparison(from: number, to: number): boolean {
+    let depth = 0;
+    for (let k = from; k < to; k++) {
+      const text = this.raw[k].text;
+      if (text === '(' || text === '[' || text === '{') depth++;
+      else if (text === ')' || text === ']' || text === '}') depth--;
+      else if (depth === 0 && (text === '<' || text === '>' || COMPARISON_COMMANDS.has(text.slice(1)))) return true;
+    }
+    return false;
   }
 
   /**
@@ -646,6 +712,8 @@ class Normalizer {
     const t = this.raw[i];
     const a = this.arg(i + 1);
     const letter = a && this.plainText(a);
+    const indicator = letter === '1' || letter === 'I' ? this.indicator(a!.next) : undefined;
+    if (indicator !== undefined) return indicator;
     if (a && !(letter && BLACKBOARD_SETS.has(letter))) return this.font(i);
     if (letter === 'R') this.emit('reals', '\\mathbb{R}', t.offset, a!.end);
     else this.unsupported('only \\mathbb{R} is supported among blackboard letters', t.offset, a?.end ?? this.endOf(i));

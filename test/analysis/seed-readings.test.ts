@@ -39,10 +39,11 @@ describe(`${MATRIX}: the slips are read`, () => {
   });
 
   it('line 21 `\\frac{2a}{3h} = 6(h)(1-6(h)) = a(1-a)`: 2 and 3 for ∂, 6 for σ', () => {
-    // h = XW + b is a matrix here (src/analysis/shapeUnification.ts), so `σ(h)(1 - σ(h))` read from `6(h)(1-6(h))`
-    // is a matrix product of two r x k matrices, a shape error: that reading is no longer chosen, and the line stays
-    // unjudged by its other slip as before (the one-sample scalar h the author means is a prose matter).
-    expect(readingsAt(21)).toEqual(['\\frac{2a}{3h} as da/dh']);
+    // Solved over the whole document, whose later parts multiply by rows (`Q_1 = x W_1 + b_1`, x 1 x M), X is a
+    // row and W a column, so h = XW + b is the one-sample scalar the author means and `6(h)` reads as σ(h). The line
+    // stays unjudged: the document never defines a as σ(h), so σ(h)(1 - σ(h)) cannot be confirmed against da/dh.
+    expect(readingsAt(21)).toEqual(['\\frac{2a}{3h} as da/dh', '6(h) as sigma(h)']);
+    expect(claimAt(21).verdict).toBe('unjudged');
   });
 
   it('line 23 `\\frac{2L}{3h} = \\frac{\\alpha - \\gamma}{\\alpha(1 - \\alpha)} = \\alpha - \\gamma`: α for a, γ for y', () => {

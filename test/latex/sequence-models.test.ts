@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSource } from '../../src/app/check';
 import { parseMarkdown } from '../../src/latex/documents';
-import { shown } from './helpers';
+import { parse, shown } from './helpers';
 
 /** Each claim's verdicts, in order. */
 function stepVerdicts(source: string): string[] {
@@ -14,12 +14,14 @@ function stepVerdicts(source: string): string[] {
 const md = (...lines: string[]) => lines.join('\n') + '\n';
 
 describe('a bold 1 with a size is the column of ones', () => {
-  it('reads \\mathbf{1}_q, \\bold{1_q} and \\bm{1}_{q}^T as ones(q, 1), and a bare \\mathbf{1} as the number', () => {
+  it('reads \\mathbf{1}_q, \\bold{1_q} and \\bm{1}_{q}^T as ones(q, 1), and a bare \\mathbf{1} not at all', () => {
     expect(shown('\\mathbf{1}_q')).toBe(shown('ones(q, 1)'));
     expect(shown('\\bold{1_q}')).toBe(shown('ones(q, 1)'));
     expect(shown('\\bold{1_q^T}')).toBe(shown('ones(q, 1)^T'));
     expect(shown('\\bm{1}_{q}^T')).toBe(shown('ones(q, 1)^T'));
-    expect(shown('2 \\mathbf{1}')).toBe(shown('2 \\, 1'));
+    // A bold 1 without its size is a vector of ones, not the number: read as 1, a right `\\nabla_x \\mathbf{1}^T x =
+    // \\mathbf{1}` was a ✗. chainrule asks for the size instead of guessing.
+    expect(parse('2 \\mathbf{1}').diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('a bold 1 is a vector of ones')]);
   });
 
   it('checks a gradient through row sums: the factor 2 of s^T s is needed', () => {
