@@ -11,8 +11,15 @@ const esbuild = require('esbuild');
 
 const root = path.join(__dirname, '..');
 const out = path.join(root, 'dist/bin');
-/** What the code cache is made from: a `check` of the example derivation runs the functions most commands run. */
-const WARM_UP = path.join(root, 'fixtures/examples/two_layer.cr');
+/**
+ * What each code cache is made from: for the command line, a `check` of the example derivation runs the
+ * functions most commands run; for the workers, `check --assignment` grades submissions as a worker does
+ * (reading the assignment, aligning, checking, scoring), so the grading code is in the cache too.
+ */
+const WARM_UP = {
+  cli: ['check', path.join(root, 'fixtures/examples/two_layer.cr')],
+  worker: ['check', '--assignment', path.join(root, 'fixtures/grade/assignment.cr'), ...['ben_equivalent.cr', 'dan_signs.cr', 'gus_carried.cr'].map((f) => path.join(root, 'fixtures/grade/submissions', f))],
+};
 
 const entry = (comment, call, shebang) => `${shebang ? '#!/usr/bin/env node\n' : ''}// ${comment} (scripts/build-bin.js).
 require('./load.js').loadBundle('${call}').${call}();
@@ -55,7 +62,7 @@ async function main() {
 
 /**
  * Node 20 (no compile cache of its own): the code caches of the command line and of the workers, each made by
- * running `check` once from the bundle under the V8 flags its role starts with: the defaults, or grade's
+ * running its warm-up command (WARM_UP) once from the bundle under the V8 flags its role starts with: the defaults, or grade's
  * (src/grade/tuning.ts, set by the command before it starts its workers). A flag set on the way (`check`'s,
  * src/cli/tuning.ts) is left out: the cache is checked against the flags at the start.
  */
@@ -70,7 +77,7 @@ function makeCodeCaches() {
       v8.setFlagsFromString = () => {};
       let made;
       process.on('exit', () => fs.writeFileSync(cachePath(${JSON.stringify(role)}), made.createCachedData()));
-      process.argv = [process.execPath, 'chainrule', 'check', ${JSON.stringify(WARM_UP)}];
+      process.argv = [process.execPath, 'chainrule', ...${JSON.stringify(WARM_UP[role])}];
       compiled(${JSON.stringify(role)}, (s) => (made = s)).exports.cli();`;
     const r = spawnSync(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'inherit'] });
     if (!fs.existsSync(path.join(out, `chainrule-${role}.cache`))) console.warn(`build-bin: no ${role} code cache made (exit ${r.status}); it compiles at every start`);

@@ -89,7 +89,8 @@ export class Budget {
     /** Told of every charge (grade's workers publish it for the pool's memory watchdog). */
     private readonly onCharge?: (usedBytes: number) => void,
   ) {
-    this.deadline = clock() + limits.timeMs;
+    // No time limit (a grading worker, whose clock is the pool's): the clock is never read.
+    this.deadline = limits.timeMs === Infinity ? Infinity : clock() + limits.timeMs;
     this.memoryBytes = limits.memoryMb * MB;
   }
 
@@ -118,7 +119,7 @@ export class Budget {
   }
 
   checkpoint(): void {
-    if (clock() > this.deadline) throw new LimitExceeded('time', `the time limit of ${this.limits.timeMs / 1000} s was exceeded`);
+    if (this.deadline !== Infinity && clock() > this.deadline) throw new LimitExceeded('time', `the time limit of ${this.limits.timeMs / 1000} s was exceeded`);
   }
 }
 

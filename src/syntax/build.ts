@@ -3,6 +3,7 @@
 import type { AtBinding, BinaryOp, DimSpec, Domain, Expr, FunctionHead, MulStyle, NameRef, ShapeSpec, Span } from './ast';
 import { endCol, type Token } from './lexer';
 import { IDENTIFIER_SOURCE, normalizeName } from './names';
+import { AsciiAwareRegExp } from './asciiPattern';
 
 type Located = Token | { span: Span };
 
@@ -216,8 +217,8 @@ export function call(open: Token, args: Expr[], close: Token): Expr {
   return { kind: 'call', callee, calleeText, prime: primes, args, span: s };
 }
 
-const DFRAC = new RegExp(`^[d∂](${IDENTIFIER_SOURCE})([ \\t]*/[ \\t]*)[d∂](${IDENTIFIER_SOURCE})$`, 'u');
-const DOP = new RegExp(`^[d∂][ \\t]*/[ \\t]*[d∂](${IDENTIFIER_SOURCE})$`, 'u');
+const DFRAC = new AsciiAwareRegExp(`^[d∂](${IDENTIFIER_SOURCE})([ \\t]*/[ \\t]*)[d∂](${IDENTIFIER_SOURCE})$`, 'u');
+const DOP = new AsciiAwareRegExp(`^[d∂][ \\t]*/[ \\t]*[d∂](${IDENTIFIER_SOURCE})$`, 'u');
 
 /** The single token `dL/dW` (also `∂L/∂W_1`, `dL / dW`). */
 export function dfrac(t: Token): Expr {

@@ -4,6 +4,7 @@
 // derivative fractions, calls (`f(` with no space), primed calls and transposes are single tokens.
 import moo from 'moo';
 import { IDENTIFIER_SOURCE } from './names';
+import { asciiFormOf, isAscii } from './asciiPattern';
 
 export type TokenType =
   | 'nl' | 'ws' | 'comment' | 'string' | 'number'
@@ -94,7 +95,25 @@ const rules: moo.Rules = {
   unknown: { match: /[^]/u, lineBreaks: true },
 };
 
-const mooLexer = moo.compile(rules);
+/** The rules with their property classes narrowed to ASCII (asciiPattern.ts): the same tokens of ASCII text. */
+function asciiRules(): moo.Rules {
+  const narrow = (r: RegExp) => new RegExp(asciiFormOf(r.source), r.flags);
+  const entries = Object.entries(rules).map(([type, rule]) => {
+    if (rule instanceof RegExp) return [type, narrow(rule)];
+    if (rule && typeof rule === 'object' && !Array.isArray(rule) && (rule as moo.Rule).match instanceof RegExp) return [type, { ...rule, match: narrow((rule as moo.Rule).match as RegExp) }];
+    return [type, rule];
+  });
+  return Object.fromEntries(entries) as moo.Rules;
+}
+
+// Compiled when first needed: most sources are ASCII, and the full rules cost ~20 ms to compile and first run.
+let asciiLexer: moo.Lexer | undefined;
+let fullLexer: moo.Lexer | undefined;
+
+function lexerFor(source: string): moo.Lexer {
+  if (isAscii(source)) return (asciiLexer ??= moo.compile(asciiRules()));
+  return (fullLexer ??= moo.compile(rules));
+}
 
 /** Backslash commands that are operators. */
 const COMMANDS: Record<string, TokenType> = {
@@ -107,6 +126,7 @@ const COMMANDS: Record<string, TokenType> = {
 
 /** Lex a whole source. Never throws: unknown characters become `unknown` tokens. */
 export function lex(source: string): Token[] {
+  const mooLexer = lexerFor(source);
   mooLexer.reset(source);
   const out: Token[] = [];
   for (const t of mooLexer) {

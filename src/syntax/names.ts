@@ -1,5 +1,6 @@
 // What counts as an identifier, and how identifiers are normalised.
 // `W_1`, `W_{1}`, `W₁` and `W1` are one name; the resolver compares normalised names only.
+import { AsciiAwareRegExp } from './asciiPattern';
 
 /** Letters of any script (Greek included); digits are ASCII or Unicode decimal digits. */
 const LETTER = '\\p{L}';
@@ -13,7 +14,7 @@ const SUBSCRIPT_DIGIT = '[\u2080-\u2089]';
 export const IDENTIFIER_SOURCE =
   `${LETTER}(?:${ALNUM}|${SUBSCRIPT_DIGIT}|_\\{[\\p{L}\\p{Nd},]+\\}|_${ALNUM})*`;
 
-const WHOLE_IDENTIFIER = new RegExp(`^${IDENTIFIER_SOURCE}$`, 'u');
+const WHOLE_IDENTIFIER = new AsciiAwareRegExp(`^${IDENTIFIER_SOURCE}$`, 'u');
 
 /**
  * Words the lexer reads as operators although they look like identifiers:

@@ -1,6 +1,6 @@
 // `check`, `diff` and `shapes` under limits (issue 15): each resource bomb ends in a `limit-exceeded`
 // diagnostic at the right line, never a hang, a crash or gigabytes of memory.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkSource } from '../../src/app/check';
 import { shapesSource } from '../../src/app/shapes';
 import { diffSource } from '../../src/app/diff';
@@ -104,6 +104,24 @@ describe('expression size', () => {
 });
 
 describe('the budget', () => {
+  it('never asks the system for CPU time when it has no time limit (a grading worker: the pool keeps the clock)', () => {
+    // The wall clock is made to jump 100 ms between reads, so the CPU clock would be read at every checkpoint.
+    let wall = Date.now();
+    const now = vi.spyOn(Date, 'now').mockImplementation(() => (wall += 100));
+    const cpu = vi.spyOn(process, 'cpuUsage');
+    try {
+      const unlimited = new Budget({ timeMs: Infinity, memoryMb: 512 });
+      for (let i = 0; i < 100; i++) unlimited.checkpoint();
+      expect(cpu).not.toHaveBeenCalled();
+      const limited = new Budget({ timeMs: 60_000, memoryMb: 512 }); // the control: a limit reads the clock
+      limited.checkpoint();
+      expect(cpu).toHaveBeenCalled();
+    } finally {
+      now.mockRestore();
+      cpu.mockRestore();
+    }
+  });
+
   it('charges every matrix made while it is in force, and nothing outside it', () => {
     const budget = new Budget({ timeMs: 60_000, memoryMb: 1 });
     underBudget(budget, () => zeros(100, 100));
