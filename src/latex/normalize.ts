@@ -668,7 +668,9 @@ class Normalizer {
     if (env === 'cases' && t.text === '\\begin') return this.cases(i, a.next);
     if (MATRIX_ENVIRONMENTS.has(env)) {
       this.emit(t.text === '\\begin' ? 'begin_matrix' : 'end_matrix', env, t.offset, a.end);
-      return a.next;
+      // `\\begin{array}{cc}`: the column layout says nothing about the entries.
+      const columns = env === 'array' && t.text === '\\begin' ? this.arg(a.next) : undefined;
+      return columns?.next ?? a.next;
     }
     this.unsupported(`the ${env} environment is not supported`, t.offset, a.end);
     return a.next;
