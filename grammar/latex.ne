@@ -128,6 +128,7 @@ Primary -> %name                                {% (d) => B.name(d[0]) %}
          | %frac %lbrace %diff Expr %rbrace %lbrace %diff %lparen WrtList %rparen %rbrace   {% (d) => B.jacobianFrac(d[0], d[3], d[8], d[10]) %}
          | %diff DerivOf %slash %diff Wrt       {% (d) => B.derivSlash(d[0], d[1], d[4]) %}
          | %begin_matrix MatrixRows %rowsep:? %end_matrix   {% (d) => B.matrix(d[0], d[1], d[3]) %}
+         | %begin_pattern Expr %end_pattern     {% (d) => B.pattern(d[0], d[1], d[2]) %}
 
 FracArg -> %lbrace Expr %rbrace                 {% (d) => B.paren(d[0], d[1], d[2]) %}
          | %num                                 {% (d) => B.num(d[0]) %}

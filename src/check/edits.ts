@@ -39,6 +39,9 @@ export function sites(root: Expr): Site[] {
       case 'call':
         node.args.forEach((a, i) => visit(a, (by) => rebuild({ ...node, args: node.args.map((x, k) => (k === i ? by : x)) })));
         return;
+      case 'pattern':
+        visit(node.entry, (by) => rebuild({ ...node, entry: by }));
+        return;
       case 'matrix':
         node.rows.forEach((row, r) =>
           row.forEach((x, c) => visit(x, (by) => rebuild({ ...node, rows: node.rows.map((rw, i) => (i === r ? rw.map((y, j) => (j === c ? by : y)) : rw)) }))),

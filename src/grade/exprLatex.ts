@@ -41,6 +41,12 @@ function print(e: Expr): Printed {
       return binary(e);
     case 'matrix':
       return atom(`\\begin{bmatrix} ${e.rows.map((r) => r.map((x) => print(x).text).join(' & ')).join(' \\\\ ')} \\end{bmatrix}`);
+    case 'pattern': {
+      // The general entry between its first and last rows (columns), as authors write it.
+      const entry = print(e.entry).text;
+      const rows = e.colIndex ? `${entry} & \\cdots \\\\ \\vdots & \\ddots` : `${entry} \\\\ \\vdots`;
+      return atom(`\\begin{bmatrix} ${e.rowIndex ? rows : `${entry} & \\cdots`} \\end{bmatrix}`);
+    }
     case 'call':
       return call(e);
     case 'deriv':

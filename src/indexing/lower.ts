@@ -229,6 +229,8 @@ export class IndexLowering {
         return this.entryByEntry(e) ?? [this.lowerDerivative(e)];
       case 'matrix':
         throw new IndexError('index notation inside a matrix literal is not supported');
+      case 'pattern': // never index notation itself (IndexReader.involves): a whole array
+        return [plain(this.lowering.lower(e))];
       case 'number':
         return [plain(this.b.constant(e.value))];
     }

@@ -189,6 +189,12 @@ export function tuple(open: Tok, values: Expr[], close: Tok): Expr {
   return { kind: 'matrix', rows: values.map((v) => [v]), span: span(open, close), tuple: true };
 }
 
+/** A matrix of elided entries read as its general entry (ellipsisMatrices.ts): the open token carries the indices, `rows,cols`. */
+export function pattern(open: Tok, entry: Expr, close: Tok): Expr {
+  const [rowIndex, colIndex] = open.value.split(',');
+  return { kind: 'pattern', entry, ...(rowIndex ? { rowIndex } : {}), ...(colIndex ? { colIndex } : {}), span: span(open, close) };
+}
+
 /** `\frac{\partial L}{\partial W}`, `\frac{dL}{dW}`. */
 export function derivFrac(head: Tok, of: Expr, wrt: Expr, close: Tok): Expr {
   return { kind: 'deriv', form: 'frac', of, wrt: [wrt], span: span(head, close) };

@@ -13,6 +13,7 @@ import { wordNames } from './wordNames';
 import type { BlockReading } from './normalize';
 import { PositionMap } from './positions';
 import { definedFunctions, readJacobians } from './jacobians';
+import { readComponents } from './vectorComponents';
 import { readTuplePoints } from './tuplePoints';
 import { readEntryListings } from './entryListings';
 import { readLagrangePrimes } from './lagrangePrimes';
@@ -163,12 +164,13 @@ class Assembler {
   }
 
   /**
-   * Entries listed one by one, `J_F` of the document's functions (a Jacobian at a point adds the Jacobian as a
-   * function), tuple points, domains stated in prose, `(..)'` in a chain about f'(x) as d/dx (lagrangePrimes.ts).
+   * Entries listed one by one, the components F_k of a vector-valued function, `J_F` of the document's functions
+   * (a Jacobian at a point adds the Jacobian as a function), tuple points, domains stated in prose, `(..)'` in a chain about f'(x) as d/dx (lagrangePrimes.ts).
    */
   readFunctionNotation(): void {
     this.expand(readEntryListings(this.doc.statements));
     const functions = definedFunctions(this.doc.statements);
+    this.expand(readComponents(this.doc.statements, functions));
     this.expand(readJacobians(this.doc.statements, functions));
     const points = readTuplePoints(this.doc.statements, functions);
     this.expand(points);

@@ -117,7 +117,7 @@ function renamed(t: Tok, letter: string): Tok {
 }
 
 /** Whether a letter is used in the row already: as a name, or in the index of a name (`x_i`). */
-function usesLetter(tokens: readonly Tok[], letter: string): boolean {
+export function usesLetter(tokens: readonly Tok[], letter: string): boolean {
   return tokens.some((t) => t.type === 'name' && (t.value === letter || new RegExp(`[_^][{(\\[]*[^}]*${letter}`).test(t.text)));
 }
 

@@ -2,7 +2,7 @@
 // name a problem. Prose is skipped; so are code (except ```cr fences, which hold .cr lines),
 // HTML comments and TeX comments. Offsets are into the document, so spans stay exact.
 import { ROW_ENVIRONMENTS } from './vocabulary';
-import { plainMathsOf } from './plainMaths';
+import { plainMathsFence, plainMathsOf } from './plainMaths';
 
 export type DocumentEvent =
   /** Maths: `text` starts at `start` in the document. */
@@ -173,7 +173,8 @@ export function scanMarkdown(src: string): DocumentEvent[] {
       const fence = /^\s{0,3}(`{3,}|~{3,})\s*([\w-]*)/.exec(line);
       if (fence) {
         const language = fence[2].toLowerCase();
-        i = skipFence(src, end, fence[1], CR_FENCE_LANGUAGES.has(language) ? 'cr' : MATH_FENCE_LANGUAGES.has(language) ? 'math' : undefined, events);
+        const kind = CR_FENCE_LANGUAGES.has(language) ? 'cr' : MATH_FENCE_LANGUAGES.has(language) ? 'math' : language === '' ? 'plain' : undefined;
+        i = skipFence(src, end, fence[1], kind, events);
         continue;
       }
       // `$` alone on a line opens display maths that a `$` alone on a later line closes (Jekyll pages write so).
@@ -211,14 +212,20 @@ export function scanMarkdown(src: string): DocumentEvent[] {
   return events;
 }
 
-/** Skip a fenced code block starting on the line ending at `lineEnd`; a cr fence or a maths fence becomes an event. */
-function skipFence(src: string, lineEnd: number, marker: string, kind: 'cr' | 'math' | undefined, events: DocumentEvent[]): number {
+/**
+ * Skip a fenced code block starting on the line ending at `lineEnd`; a cr fence or a maths fence becomes an event,
+ * and a fence with no language that holds a derivation typed as plain text (plainMaths.ts) an event per maths line.
+ */
+function skipFence(src: string, lineEnd: number, marker: string, kind: 'cr' | 'math' | 'plain' | undefined, events: DocumentEvent[]): number {
   const contentStart = Math.min(lineEnd + 1, src.length);
   const closing = new RegExp(`^\\s{0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}\\s*$`);
   const keep = (to: number) => {
     const text = src.slice(contentStart, to);
     if (kind === 'cr') events.push({ kind: 'cr', text, start: contentStart });
     if (kind === 'math') events.push({ kind: 'math', text, start: contentStart, display: true });
+    if (kind === 'plain') {
+      for (const line of plainMathsFence(text) ?? []) events.push({ kind: 'math', text: line.text, start: contentStart + line.offset, display: true, plain: true });
+    }
   };
   let j = contentStart;
   while (j < src.length) {

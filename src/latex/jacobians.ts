@@ -50,7 +50,8 @@ function jacobianFunctionsAt(st: Statement, atPoints: ReadonlyMap<string, Expr>)
 
 /** The functions a Jacobian's subscript composes, outermost first: `J_F` → [F], `J_{F \circ G}` → [F, G]. */
 function composed(text: string): string[] | undefined {
-  const m = /^J_(?:\{([^{}]*)\}|([A-Za-z]))$/.exec(text);
+  // `J_{\mathbf{F}}`: a font on the function's name is dropped, as on the name itself.
+  const m = /^J_(?:\{([^{}]*)\}|([A-Za-z]))$/.exec(text.replace(/\\[a-zA-Z]+\{([A-Za-z])\}/g, '$1'));
   if (!m) return undefined;
   return (m[1] ?? m[2]).split(/\\circ|∘/).map((part) => part.trim().replace(/^\\/, ''));
 }

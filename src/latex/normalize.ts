@@ -88,7 +88,8 @@ export interface BlockReading {
 }
 
 export function normalizeLatex(pos: PositionMap, reading: BlockReading = {}): Normalized {
-  const raw = splitSingleArguments(overAsFrac(lexLatex(pos.text).filter((t) => !TRIVIA.has(t.type))));
+  const lexed = splitSingleArguments(overAsFrac(lexLatex(pos.text).filter((t) => !TRIVIA.has(t.type))));
+  const raw = reading.plain ? bracketedExponents(lexed) : lexed;
   const n = new Normalizer(raw, pos, reading.plain ?? false, reading.layered ?? NONE, reading.words ?? NONE);
   n.run(0, raw.length);
   return { tokens: n.out, diagnostics: n.diagnostics };
@@ -101,6 +102,23 @@ interface Arg {
   next: number;
   start: number;
   end: number;
+}
+
+/** Plain text's `e^(sin(x^2))`: a bracket right after `^` is the whole exponent, as `{..}` is in TeX. */
+function bracketedExponents(raw: readonly RawToken[]): RawToken[] {
+  const out = [...raw];
+  for (let i = 0; i + 1 < out.length; i++) {
+    if (out[i].text !== '^' || out[i + 1].text !== '(') continue;
+    for (let j = i + 1, depth = 0; j < out.length; j++) {
+      if (out[j].text === '(') depth++;
+      if (out[j].text === ')' && --depth === 0) {
+        out[i + 1] = { ...out[i + 1], text: '{' };
+        out[j] = { ...out[j], text: '}' };
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 class Normalizer {
@@ -736,7 +754,9 @@ class Normalizer {
     if (env === 'cases' && t.text === '\\begin') return this.cases(i, a.next);
     if (MATRIX_ENVIRONMENTS.has(env)) {
       this.emit(t.text === '\\begin' ? 'begin_matrix' : 'end_matrix', env, t.offset, a.end);
-      return a.next;
+      // `\\begin{array}{cc}`: the column layout says nothing about the entries.
+      const columns = env === 'array' && t.text === '\\begin' ? this.arg(a.next) : undefined;
+      return columns?.next ?? a.next;
     }
     this.unsupported(`the ${env} environment is not supported`, t.offset, a.end);
     return a.next;

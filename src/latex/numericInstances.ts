@@ -124,6 +124,8 @@ function asQuantities(e: Expr, quantity: boolean, candidates: readonly StatedVal
       return { ...e, arg: r(e.arg, quantity) };
     case 'matrix':
       return { ...e, rows: e.rows.map((row) => row.map((x) => r(x, true))) };
+    case 'pattern':
+      return { ...e, entry: r(e.entry, true) };
     default:
       return e;
   }

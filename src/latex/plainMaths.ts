@@ -14,6 +14,8 @@ const BULLET = /^\s*(?:[*+-]|\d{1,3}[.)])\s+/;
 const MATHS_CHARACTERS = /^[\p{L}\p{N}_\s+\-*/^().,=·×√'∂]+$/u;
 const IDENTIFIER = /\p{L}[\p{L}\p{N}_]*/gu;
 const DERIVATIVE = /[δ∂](?:\((?:[^()=]|\([^()=]*\))*\)|\p{L}[\p{L}\p{N}_]*)\s*\/\s*[δ∂](?=\p{L})/gu;
+/** `dh/dx`: Leibniz's d before two names of a fraction; the names are what must be maths words. */
+const LEIBNIZ_D = /\bd(?=\p{L}[\p{L}\p{N}_]*\s*\/\s*d\p{L})|(?<=\/\s*)d(?=\p{L})/gu;
 /** `E1/δa_o1 = ...`: a left side over δ and a name is a derivative whose first δ was left out (normalize.ts adds it). */
 const HALF_DERIVATIVE = /^(\p{L}[\p{L}\p{N}_]*\s*\/\s*)δ(?=\p{L})/u;
 
@@ -24,10 +26,25 @@ export function plainMathsOf(line: string): { offset: number; text: string } | u
   const sides = body.split('=');
   if (sides.length < 2 || sides.some((s) => s.trim() === '') || !MATHS_CHARACTERS.test(body)) return undefined;
   const text = body.replace(DERIVATIVE, (fraction) => fraction.replace(/δ/g, '∂')).replace(HALF_DERIVATIVE, '$1∂');
-  return (text.match(IDENTIFIER) ?? []).every(isMathsWord) ? { offset, text } : undefined;
+  return (text.replace(LEIBNIZ_D, '').match(IDENTIFIER) ?? []).every(isMathsWord) ? { offset, text } : undefined;
 }
 
 /** A name (one letter, or with a digit or `_`: h1, a_o1, E_total), a Greek letter or a function word. */
 function isMathsWord(word: string): boolean {
   return word.length === 1 || /[\d_]/.test(word) || /^\p{Script=Greek}+$/u.test(word) || FUNCTION_WORDS.has(word.toLowerCase());
+}
+
+/**
+ * The maths lines of a fence with no language (```), with their offsets in its text: read when the fence is a
+ * derivation typed as plain text, every line of it made of maths characters (code has `:`, `[`, `#`, `"`) and
+ * some line a derivative (`dh/dx`, `∂E/∂w`, `g'(h)`). Its lines that are not all maths (`2xe`) are skipped.
+ */
+export function plainMathsFence(text: string): Array<{ offset: number; text: string }> | undefined {
+  const lines = [...text.matchAll(/^.*$/gm)].filter((m) => m[0].trim() !== '');
+  if (lines.length === 0 || !lines.every((m) => MATHS_CHARACTERS.test(m[0].replace(BULLET, '')))) return undefined;
+  const maths = lines.flatMap((m) => {
+    const plain = plainMathsOf(m[0]);
+    return plain ? [{ offset: m.index + plain.offset, text: plain.text }] : [];
+  });
+  return maths.some((m) => /[δ∂]|\bd\p{L}[\p{L}\p{N}_]*\s*\/\s*d\p{L}|'\(/u.test(m.text)) ? maths : undefined;
 }

@@ -6,6 +6,7 @@ import type { AtBinding, Domain, IndexCondition, Reading, ShapeSpec, Span } from
 import { dropQuantifier, takeCondition, type Case } from './conditions';
 import { asideOf } from './asides';
 import { readElisions } from './elisions';
+import { readEllipsisMatrices } from './ellipsisMatrices';
 import { readableLinks } from './brokenChains';
 import { readHigherOrder } from './higherOrder';
 import { periodsAsProducts } from './periodProducts';
@@ -289,7 +290,7 @@ function prepareRow(input: Tok[]): Row {
   tokens = periodsAsProducts(withoutGraphInputs(tokens));
   const at = tokens.flatMap((t) => t.at ?? []);
   const slips = readRowSlips(tokens.filter((t) => t.type !== 'evalat'));
-  tokens = readElisions(withoutProbabilityHead(slips.tokens));
+  tokens = readElisions(readEllipsisMatrices(withoutProbabilityHead(slips.tokens)));
   const row: Row = { tokens, ...(label === undefined ? {} : { label }), ...(at.length > 0 ? { at } : {}), ...(slips.readings.length ? { readings: slips.readings } : {}) };
   const problem = checkRow(tokens);
   if (problem) return brokenRow(row, tokens, problem) ?? { ...row, error: problem, head: headOf(input) };

@@ -11,6 +11,7 @@ export type TokType =
   | 'lparen' | 'rparen' | 'lbrack' | 'rbrack' | 'lbrace' | 'rbrace' | 'bar' | 'dbar'
   | 'lbar' | 'rbar' | 'lnorm' | 'rnorm' // bars once rows.ts knows which open and which close
   | 'begin_matrix' | 'end_matrix'
+  | 'begin_pattern' | 'end_pattern' // a matrix of elided entries as its general entry (value of the opener: `rows,cols` indices)
   // operators
   | 'plus' | 'minus' | 'star' | 'times' | 'cdot' | 'odot' | 'slash' | 'div' | 'atop'
   | 'caret' | 'transpose' | 'prime'
@@ -51,11 +52,11 @@ export interface Tok {
 }
 
 /** Tokens that open or close a bracket level (`\begin{bmatrix}` counts). */
-export const OPENING: ReadonlySet<TokType> = new Set(['lparen', 'lbrack', 'lbrace', 'begin_matrix']);
-export const CLOSING: ReadonlySet<TokType> = new Set(['rparen', 'rbrack', 'rbrace', 'end_matrix']);
+export const OPENING: ReadonlySet<TokType> = new Set(['lparen', 'lbrack', 'lbrace', 'begin_matrix', 'begin_pattern']);
+export const CLOSING: ReadonlySet<TokType> = new Set(['rparen', 'rbrack', 'rbrace', 'end_matrix', 'end_pattern']);
 
 /** Tokens an operand can end with (a closing bar once rows.ts has told which bars close). */
-export const ENDS_OPERAND: ReadonlySet<TokType> = new Set(['name', 'num', 'rparen', 'rbrack', 'rbrace', 'rbar', 'rnorm', 'transpose', 'prime', 'end_matrix']);
+export const ENDS_OPERAND: ReadonlySet<TokType> = new Set(['name', 'num', 'rparen', 'rbrack', 'rbrace', 'rbar', 'rnorm', 'transpose', 'prime', 'end_matrix', 'end_pattern']);
 
 /** Tokens that put an `=`-like relation between two sides. */
 export const RELATIONS: ReadonlySet<TokType> = new Set(['eq', 'approx', 'implies', 'kw_in']);

@@ -67,9 +67,9 @@ export const ROW_ENVIRONMENTS: ReadonlySet<string> = new Set([
   'multline', 'multline*', 'flalign', 'flalign*', 'eqnarray', 'eqnarray*', 'alignat', 'alignat*', 'alignedat',
 ]);
 
-/** Environments that are matrix literals. */
+/** Environments that are matrix literals (`array` with its column layout, `\\left(\\begin{array}{cc} .. \\end{array}\\right)`). */
 export const MATRIX_ENVIRONMENTS: ReadonlySet<string> = new Set([
-  'bmatrix', 'pmatrix', 'matrix', 'Bmatrix', 'smallmatrix', 'bmatrix*', 'pmatrix*',
+  'bmatrix', 'pmatrix', 'matrix', 'Bmatrix', 'smallmatrix', 'bmatrix*', 'pmatrix*', 'array',
 ]);
 
 /** Commands with no mathematical content: spacing, sizing, numbering, style. */
@@ -111,8 +111,11 @@ export const SET_ASIDE_COMMANDS: ReadonlyMap<string, string> = table({
   otimes: 'an outer or Kronecker product (⊗), which chainrule does not read; write a b^T or a^T b',
 });
 
-/** Elided terms: read in a sum whose first and last terms differ in one index (`x_1 + \dots + x_n`). */
-export const DOTS_COMMANDS: ReadonlySet<string> = new Set(['dots', 'ldots', 'cdots', 'dotsb', 'dotsc']);
+/**
+ * Elided terms: read in a sum whose first and last terms differ in one index (`x_1 + \dots + x_n`), and in a
+ * matrix whose corner entries differ in their row and column indices (`\vdots`, `\ddots`: ellipsisMatrices.ts).
+ */
+export const DOTS_COMMANDS: ReadonlySet<string> = new Set(['dots', 'ldots', 'cdots', 'dotsb', 'dotsc', 'vdots', 'ddots']);
 
 /** Why an arrow is not read (rows.ts reads the arrow of a computation graph, `x, W \rightarrow a = Wx`). */
 export const ARROW_REASON = 'an arrow (→) is not an equation';
@@ -123,8 +126,6 @@ export const UNSUPPORTED_COMMANDS: ReadonlyMap<string, string> = table({
   int: 'integrals are not supported',
   oint: 'integrals are not supported',
   lim: 'limits are not supported',
-  vdots: 'elided terms (\\vdots) cannot be checked; write the matrix with names, not dots',
-  ddots: 'elided terms (\\ddots) cannot be checked; write the matrix with names, not dots',
   neq: '≠ states no checkable claim',
   ne: '≠ states no checkable claim',
   to: ARROW_REASON,

@@ -206,6 +206,8 @@ export class IndexReader {
         return this.involves(e.arg);
       case 'entry':
         return true;
+      case 'pattern': // a whole array: its indices are its own, its orientation as written
+        return false;
       case 'binary':
         return this.involves(e.left) || this.involves(e.right) || this.isIndexIndicator(e);
       case 'power':

@@ -259,6 +259,13 @@ export class Lowering {
     return this.b.apply(BUILTIN_FUNCTIONS.get(fn)!.name, [implicit]);
   }
 
+  /** A matrix by its general entry (`[x_1; \\vdots; x_n]`): a column over its row index, a row over its column index, or both. */
+  private lowerPattern(e: Extract<Expr, { kind: 'pattern' }>): Node {
+    const indices = [e.rowIndex, e.colIndex].filter((index): index is string => index !== undefined);
+    const node = this.requireIndexNotation(e.span).lowerEntries(this, e.entry, indices);
+    return e.rowIndex === undefined ? this.b.transpose(node) : node;
+  }
+
   /** An expression in index notation as labelled factors, with the index ranges it fixes (for claim checking). */
   lowerIndexed(e: Expr): { value: Product; sizes: Map<string, Dim> } {
     return this.requireIndexNotation(e.span).lowerValue(this, e);
@@ -360,6 +367,7 @@ export class Lowering {
   }
 
   private lowerUncached(e: Expr): Node {
+    if (e.kind === 'pattern') return this.lowerPattern(e);
     // An entry of an expression, `(BA)_{qp}`, is index notation whatever its bracket holds.
     if (e.kind === 'entry' || this.indexReader.involves(e)) return this.requireIndexNotation(e.span).lowerNode(this, e);
     switch (e.kind) {

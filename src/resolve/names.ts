@@ -42,6 +42,9 @@ export function walkNames(e: Expr, onName: (name: string) => void): void {
     case 'matrix':
       e.rows.forEach((r) => r.forEach((x) => walkNames(x, onName)));
       return;
+    case 'pattern':
+      walkNames(e.entry, onName);
+      return;
     case 'deriv':
       walkNames(e.of, onName);
       e.wrt.forEach((w) => walkNames(w, onName));

@@ -34,6 +34,11 @@ export type Expr =
   /** `tuple`: written `(a, b)`, which is a vector only as a vector function's value (latex/tuples.ts). */
   | { kind: 'matrix'; rows: Expr[][]; span: Span; tuple?: true }
   /**
+   * A matrix written by its general entry (`[a_1; \vdots; a_n]`, docs/latex.md): entry (rowIndex, colIndex) is
+   * `entry`, the indices running over the rows and the columns; a vector has one of them.
+   */
+  | { kind: 'pattern'; entry: Expr; rowIndex?: string; colIndex?: string; span: Span }
+  /**
    * A derivative reference. `of` is what is differentiated, `wrt` the variables.
    * form: 'frac' for dL/dW, ∂L/∂W, d(L)/d(W); 'operator' for d/dx (expr);
    * 'jacobian' for jacobian(f, [x, y]); 'grad' for grad(f, [x, y]).

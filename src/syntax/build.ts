@@ -176,6 +176,10 @@ export function finishExpr(e: Expr): Expr {
       const exponent = finishExpr(node.exponent);
       return base === node.base && exponent === node.exponent ? node : { ...node, base, exponent };
     }
+    case 'pattern': {
+      const entry = finishExpr(node.entry);
+      return entry === node.entry ? node : { ...node, entry };
+    }
     case 'matrix': {
       const rows = node.rows.map((r) => r.map(finishExpr));
       return rows.every((r, i) => r.every((x, j) => x === node.rows[i][j])) ? node : { ...node, rows };

@@ -77,6 +77,8 @@ export function printExpr(e: Expr): string {
       return `${wrap(e.base, e.base.kind === 'transpose' ? Level.Atom : Level.Postfix)}${e.elementwise ? '.^' : '^'}${wrap(e.exponent, Level.Atom)}`;
     case 'matrix':
       return `[${e.rows.map((row) => row.map(printExpr).join(', ')).join('; ')}]`;
+    case 'pattern':
+      return `[${printExpr(e.entry)}]_${e.rowIndex ?? ':'}${e.colIndex ?? ':'}`;
     case 'deriv':
       return printDerivative(e);
     case 'binary': {

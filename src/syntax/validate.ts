@@ -36,6 +36,8 @@ function checkExpr(e: Expr): Diagnostic | undefined {
     case 'transpose':
     case 'entry':
       return checkExpr(e.arg);
+    case 'pattern':
+      return checkExpr(e.entry);
     case 'binary':
       return checkExpr(e.left) ?? checkExpr(e.right);
     case 'power':

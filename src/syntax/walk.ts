@@ -27,6 +27,8 @@ export function childrenOf(e: Expr): Expr[] {
       return [e.base, e.exponent];
     case 'matrix':
       return e.rows.flat();
+    case 'pattern':
+      return [e.entry];
     case 'deriv':
       return [e.of, ...e.wrt];
     default:
@@ -57,6 +59,8 @@ export function rewriteExpr(e: Expr, replace: (x: Expr) => Expr | undefined, dep
       return { ...e, base: r(e.base), exponent: r(e.exponent) };
     case 'matrix':
       return { ...e, rows: e.rows.map((row) => row.map(r)) };
+    case 'pattern':
+      return { ...e, entry: r(e.entry) };
     case 'deriv':
       return { ...e, of: r(e.of), wrt: e.wrt.map(r) };
     default:
