@@ -350,6 +350,8 @@ class Normalizer {
         // `\sigma{(h_1)}`: braces around the parenthesised argument of a name group nothing; it is `\sigma(h_1)`.
         const close = closingBrace(this.raw, i);
         const prev = this.out[this.out.length - 1];
+        // `\frac{\partial{}}{\partial{x}}(..)`: an empty group after ∂ holds nothing; it is `\frac{\partial}{\partial x}`.
+        if (close === i + 1 && prev?.type === 'diff') return close + 1;
         if (close !== undefined && (prev?.type === 'name' || prev?.type === 'fname') && this.parenthesised(i + 1, close)) {
           this.run(i + 1, close);
           return close + 1;
@@ -411,7 +413,8 @@ class Normalizer {
     const found = this.operatorCommand(i);
     if (found) {
       const next = i + found.length;
-      const paren = this.followedByParen(next);
+      // `\tanh'(u)`: the derivative's call (the primes are folded into it in rows.ts), as `\sigma'(h)` is.
+      const paren = this.followedByParen(found.command.arity === 1 ? this.pastPrimes(next) : next);
       const to = this.endOf(next - 1);
       if (this.raw[next]?.text === '^' && this.argText(next + 1) === '-1') {
         // `\sin^{-1}` is the inverse function, not a power (`\sin^2 x` is one, read by the grammar).

@@ -125,3 +125,18 @@ export function dependentsOf(scope: Scope, names: ReadonlySet<string>): Set<stri
   }
   return dependents;
 }
+
+/** Numbers only, as a worked example states a value: `0.9`, `-0.19`, `[0.6457, 0.4256]^T`. */
+export function isWrittenValue(e: Expr): boolean {
+  switch (e.kind) {
+    case 'number':
+      return true;
+    case 'neg':
+    case 'transpose':
+      return isWrittenValue(e.arg);
+    case 'matrix':
+      return e.rows.every((row) => row.every(isWrittenValue));
+    default:
+      return false;
+  }
+}

@@ -5,7 +5,7 @@
 // log a2 - ...` after `L = -y log a - ...`) starts a new part there: students reuse names from one
 // derivation to the next without a heading between them.
 import type { Expr, ParsedFile, Question, Statement } from '../syntax/ast';
-import { mentions, namesReached, walkNames } from './names';
+import { isWrittenValue, mentions, namesReached, walkNames } from './names';
 import { visibleFrom } from '../syntax/questions';
 import { findInExpr } from '../syntax/walk';
 
@@ -89,19 +89,28 @@ function setupStatements(statements: readonly Statement[], questionOf: ReadonlyA
   const differentiates = new Set<number>();
   const declared = new Set<string>();
   const definers = new Map<string, Set<number>>();
+  const valuers = new Map<string, Set<number>>();
   statements.forEach((st, i) => {
     if (st.kind !== 'equation') definedBy(st).forEach((name) => declared.add(name));
     const from = questionOf[i];
     if (from === undefined) return;
     if (writesDerivative(st)) differentiates.add(from);
-    for (const name of formulaNames([st])) definers.set(name, (definers.get(name) ?? new Set()).add(from));
+    const { formulas, values } = setupNames(st);
+    for (const name of formulas) definers.set(name, (definers.get(name) ?? new Set()).add(from));
+    for (const name of values) valuers.set(name, (valuers.get(name) ?? new Set()).add(from));
   });
+  const onlyIn = (from: number, name: string, ...tables: ReadonlyArray<Map<string, Set<number>>>) =>
+    !declared.has(name) && tables.every((table) => [...(table.get(name) ?? [])].every((q) => q === from));
   const setup = new Set<number>();
   statements.forEach((st, i) => {
     const from = questionOf[i];
     if (from === undefined || !questions[from].section || differentiates.has(from) || st.kind !== 'equation') return;
-    const names = [...formulaNames([st])];
-    if (names.length && names.every((name) => !declared.has(name) && [...definers.get(name)!].every((q) => q === from))) setup.add(i);
+    // The example's inputs (`x_1 = 0.05`) set up the later questions with its formulas: without them the values
+    // stated after the formulas (`h_1 = 0.5933`) would come without the point they were computed at.
+    const { formulas, values } = setupNames(st);
+    // A value stated elsewhere for a formula's name (`Using $q = 0.4$`) is no other meaning of it; another input is.
+    const sets = formulas.every((name) => onlyIn(from, name, definers)) && values.every((name) => onlyIn(from, name, definers, valuers));
+    if (formulas.length + values.length > 0 && sets) setup.add(i);
   });
   return setup;
 }
@@ -207,6 +216,14 @@ function formulaNames(statements: readonly Statement[]): Set<string> {
   const names = new Set<string>();
   for (const st of statements) if (st.kind === 'equation' && st.lhs.expr.kind === 'name' && st.rhs.length && numberOf(st.rhs[0].expr) === undefined) names.add(st.lhs.expr.name);
   return names;
+}
+
+/** The name a line defines by a formula, or gives a value written in numbers (`x_1 = 0.05`, `x = [1, 0]^T`). */
+function setupNames(st: Statement): { formulas: string[]; values: string[] } {
+  if (st.kind !== 'equation' || st.lhs.expr.kind !== 'name' || st.rhs.length === 0) return { formulas: [], values: [] };
+  const name = st.lhs.expr.name;
+  if (!isWrittenValue(st.rhs[0].expr)) return { formulas: [name], values: [] };
+  return { formulas: [], values: st.rhs.length === 1 ? [name] : [] };
 }
 
 /**

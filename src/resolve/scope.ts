@@ -2,7 +2,7 @@
 // definitions, function definitions, claims, numeric points and asks (SPEC 1.2, 1.4, 1.7, 1.8).
 import type { AtBinding, Domain, Expr, IndexCondition, Reading, ShapeSpec, Span, Statement, Step } from '../syntax/ast';
 import { Diagnostic, error, spanWithin, warning } from '../diagnostics';
-import { mentions, namesReached } from './names';
+import { isWrittenValue, mentions, namesReached } from './names';
 import type { Shape } from '../ir/types';
 import { formatShape, shapesEqual } from '../ir/types';
 import { BUILTIN_FUNCTIONS } from '../ops/builtins';
@@ -352,8 +352,10 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
     scope.diagnostics.push(warning('not-a-claim', `set aside: ${st.lhs.text.trim()} is written in terms of itself, so this line defines nothing chainrule can check`, st.lhs.span, 'give the new value a name of its own'));
     return;
   }
-  // A question's first definition of a name it sees from earlier in the document is its own.
-  const replaces = !selfReferential && lhs.kind === 'name' && role === 'question' && scope.given?.delete(lhs.name) === true && scope.definitions.has(lhs.name);
+  // A question's first definition of a name it sees from earlier in the document is its own; but numbers for a
+  // name seen with a formula (`Using $a = [0.65, 0.43]^T$:`) state its value, a claim, as `s_1 = 0.9` does.
+  const statesValue = lhs.kind === 'name' && first !== undefined && isWrittenValue(first.expr) && isFormulaOf(scope, lhs.name);
+  const replaces = !selfReferential && !statesValue && lhs.kind === 'name' && role === 'question' && scope.given?.delete(lhs.name) === true && scope.definitions.has(lhs.name);
   // `p_i = e^{o_i} / \sum_j e^{o_j}` where the document gave p a meaning already: the author restates its entries,
   // a claim. (A submission's entries of the problem's arrays keep the grader's reading, names of their own.)
   if (lhs.kind === 'name' && first && restatesEntries(lhs, first.expr, scope)) {
@@ -402,8 +404,9 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
   }
   // `f(y) = f(x) + \nabla f(x)^T (y - x) + ...`, a Taylor expansion: a function written in terms of itself defines
   // nothing (inlining it would never end). Of a function the question has, it is a claim; otherwise it is set aside.
+  // `\sigma'(z) = \sigma(z)(1 - \sigma(z))` is no such line: the derivative of a built-in is written with the built-in.
   if (lhs.kind === 'call' && role === 'question' && first && callsItself(first.expr, lhs.callee)) {
-    if (scope.functions.has(lhs.callee)) claim(st.rhs);
+    if (scope.functions.has(lhs.callee) || (lhs.prime > 0 && BUILTIN_FUNCTIONS.has(lhs.callee))) claim(st.rhs);
     else scope.diagnostics.push(warning('not-a-claim', `set aside: ${st.lhs.text.trim()} is written in terms of itself, so this line defines nothing chainrule can check`, st.lhs.span, 'give the new function a name of its own'));
     return;
   }
@@ -422,6 +425,15 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
     return;
   }
   claim(st.rhs);
+}
+
+/**
+ * `name` is defined by a formula in terms of other names (not by numbers of its own), in this question or one it
+ * builds on: a formula borrowed from a sibling question yields to this question's value (`y = 1`, a target).
+ */
+function isFormulaOf(scope: Scope, name: string): boolean {
+  const definition = scope.definitions.get(name);
+  return definition !== undefined && !scope.borrowed.has(name) && findInExpr(definition.expr, (e) => e.kind === 'name') !== undefined;
 }
 
 function callsItself(body: Expr, callee: string): boolean {
