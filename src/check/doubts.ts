@@ -15,6 +15,7 @@ import { BUILTIN_FUNCTIONS } from '../ops/builtins';
 import type { StepJson } from './report';
 import type { ClaimCheck } from './claim';
 import { identitySizeOf } from './truth';
+import { entriesReadAsScalars } from './entryScalars';
 
 interface Doubt {
   message: string;
@@ -49,6 +50,7 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
       (endsInNumber && i < steps.length - 1 ? shapeBeforeNumber(check, node, step) : undefined) ??
       (step.diagnosis === 'shape' ? entriesOfCapitals(check, expr) ?? unknownRange(step) : undefined) ??
       jacobianLayout(check, expr, node, step, lower) ??
+      entriesReadAsScalars(check, expr) ??
       guessedNames(check, expr, step.diagnosis === 'shape' || step.diagnosis === 'transpose') ??
       guessedHessian(check) ??
       borrowedNames(check, expr) ??

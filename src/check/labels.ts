@@ -39,8 +39,9 @@ function complemented(e: Expr, name: string): boolean {
 }
 
 // The names of labels and target distributions (`-\sum y \log a`, `H(p, q) = -\sum p \log q`); weights or counts
-// beside a logarithm (`\sum_i n_i \log p_i`, a likelihood of counts) do not sum to 1.
-const LABEL_NAMES = /^[ytpq]$/;
+// beside a logarithm (`\sum_i n_i \log p_i`, a likelihood of counts) do not sum to 1. A batch's labels are a
+// matrix `Y_{ic}` (`T_{nk}`), one row per sample: each row sums to 1, as the domain `simplex` samples them.
+const LABEL_NAMES = /^[ytpqYT]$/;
 
 /** The arrays (never scalars) that multiply a logarithm in one of the scope's definitions, without a `1 - y` beside them. */
 export function crossEntropyLabels(scope: Scope): Labels[] {
@@ -63,14 +64,20 @@ export function crossEntropyLabels(scope: Scope): Labels[] {
 export function labelsReading({ truth, ctx }: ClaimCheck, node: Node): ReadingJson | undefined {
   const scope = ctx.scope;
   for (const labels of crossEntropyLabels(scope)) {
-    const declarations = new Map(scope.declarations);
-    declarations.set(labels.name, { ...declarations.get(labels.name)!, domain: 'simplex' });
-    if (!holdsUnder(ctx.lowering.b.graph, { ...scope, declarations }, ctx.calculus.derivedLeaves, ctx.seed, truth.value, truth.forms, node)) continue;
-    const { span, text } = labels.written;
-    return {
-      line: span.line, column: span.column, written: text.trim(), readAs: `${labels.name} (simplex)`,
-      why: `${labels.name} taken as the labels of the cross-entropy, which sum to 1 (one-hot): this step holds only then`,
-    };
+    const declared = scope.declarations.get(labels.name)!;
+    // A matrix of labels has one sample per row (`Y_{ic}`) or, classes first (`Y_{ci}`, Y : C x m), per column.
+    const matrix = declared.shape[0] !== 1 && declared.shape[1] !== 1;
+    for (const domain of matrix ? (['simplex', 'simplex-columns'] as const) : (['simplex'] as const)) {
+      const declarations = new Map(scope.declarations);
+      declarations.set(labels.name, { ...declared, domain });
+      if (!holdsUnder(ctx.lowering.b.graph, { ...scope, declarations }, ctx.calculus.derivedLeaves, ctx.seed, truth.value, truth.forms, node)) continue;
+      const { span, text } = labels.written;
+      const byColumns = domain === 'simplex-columns';
+      return {
+        line: span.line, column: span.column, written: text.trim(), readAs: `${labels.name} (simplex${byColumns ? ' by columns' : ''})`,
+        why: `${labels.name} taken as the labels of the cross-entropy, which sum to 1 (one-hot${byColumns ? ', one sample per column' : ''}): this step holds only then`,
+      };
+    }
   }
   return undefined;
 }

@@ -53,14 +53,20 @@ export function sampleMatrix(shape: Shape, sizes: ReadonlyMap<string, number>, d
       if (rows === cols) for (let i = 0; i < rows; i++) for (let j = 0; j < i; j++) data[j * cols + i] = data[i * cols + j];
       break;
     case 'simplex':
-      forEachRowLike(rows, cols, (idx) => {
-        const w = idx.map(() => 0.05 + random());
-        const total = w.reduce((a, b) => a + b, 0);
-        idx.forEach((k, i) => (data[k] = w[i] / total));
-      });
+      forEachRowLike(rows, cols, (idx) => fillSimplex(data, idx, random));
+      break;
+    case 'simplex-columns':
+      for (let c = 0; c < cols; c++) fillSimplex(data, Array.from({ length: rows }, (_, r) => r * cols + c), random);
       break;
   }
   return { rows, cols, data };
+}
+
+/** Positive entries at the flat indices `idx`, summing to 1. */
+function fillSimplex(data: Float64Array, idx: readonly number[], random: Random): void {
+  const w = idx.map(() => 0.05 + random());
+  const total = w.reduce((a, b) => a + b, 0);
+  idx.forEach((k, i) => (data[k] = w[i] / total));
 }
 
 /** Calls `each` with the flat indices of every row (samples are rows); a column vector is one "row". */

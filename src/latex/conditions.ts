@@ -23,18 +23,20 @@ const isCaseRelation = (t: Tok | undefined) => t?.type === 'eq' || (t?.type === 
 export function takeCondition(tokens: readonly Tok[]): { tokens: Tok[]; condition?: IndexCondition } {
   let end = tokens.length;
   while (end > 0 && (tokens[end - 1].type === 'period' || tokens[end - 1].type === 'comma')) end--;
-  const [left, relation, right] = tokens.slice(end - 3, end);
+  // `\quad (i \neq j)`: the case in brackets, set off by a gap like a bare one.
+  const bracketed = end >= 5 && tokens[end - 1].type === 'rparen' && tokens[end - 5].type === 'lparen';
+  const [left, relation, right] = tokens.slice(end - (bracketed ? 4 : 3), end - (bracketed ? 1 : 0));
   const unchanged = { tokens: tokens.slice() };
   if (end < 3 || !isIndexLetter(left) || !isIndexLetter(right) || left.value === right.value) return unchanged;
   if (!isCaseRelation(relation)) return unchanged;
   const equal = relation.type === 'eq';
-  let start = end - 3;
+  let start = end - (bracketed ? 5 : 3);
   while (start > 0 && isGap(tokens[start - 1])) start--;
   const condition: IndexCondition = { indices: [left.value, right.value], equal, span: spanOf([left, right]) };
   // Alone (`If $i = k$,` in prose) it is the case of the claims that follow, never a definition of i.
   if (start === 0) return isEntryLetter(left) && isEntryLetter(right) ? { tokens: [], condition } : unchanged;
   // Beside a claim it must be set off from it (a comma, a wide space or "if").
-  if (start === end - 3 || !tokens.slice(0, start).some((t) => t.type === 'eq')) return unchanged;
+  if (start === end - (bracketed ? 5 : 3) || !tokens.slice(0, start).some((t) => t.type === 'eq')) return unchanged;
   return { tokens: tokens.slice(0, start), condition };
 }
 

@@ -27,13 +27,17 @@ export function declareImpliedArrays(scope: Scope, statements: readonly Statemen
   const arrays = new Map<string, { indices: string[]; span: Expr['span'] } | 'conflict'>();
   for (const name of namesInBrackets(exprs)) arrays.set(name, 'conflict');
   const samples = sampleArrays(scope, sides);
+  // `t_j`, `p_k`: an index letter as the base of an entry is an array when the question writes the letter
+  // nowhere else: no index, bound or bare name of that letter (`\sum_{i=1}^n n_i` keeps n a size).
+  const written = lettersWritten(exprs);
+  const isIndexBase = (base: string) => isIndex(base) && written.has(base);
   // `x_j^{(i)}` is entry j of sample i (of X), not entry j of an array x.
   for (const use of samples.values()) if (use !== 'conflict') arrays.set(use.base, 'conflict');
   for (const e of exprs) {
     for (const use of subscriptedNames(e)) {
       if (use.indices.length > 2 || !use.indices.every(isIndex) || new Set(use.indices).size !== use.indices.length || kroneckerOf(use.text)) continue;
       const base = baseNameOf(use, use.name);
-      if (hasMeaning(scope, base) || hasMeaning(scope, use.name) || hasMeaning(scope, capitalOf(base)) || BUILTIN_FUNCTIONS.has(base) || isIndex(base)) continue;
+      if (hasMeaning(scope, base) || hasMeaning(scope, use.name) || hasMeaning(scope, capitalOf(base)) || BUILTIN_FUNCTIONS.has(base) || isIndexBase(base)) continue;
       const prior = arrays.get(base);
       if (prior === undefined) arrays.set(base, { indices: use.indices, span: e.span });
       else if (prior !== 'conflict' && prior.indices.length !== use.indices.length) arrays.set(base, 'conflict');
@@ -93,6 +97,17 @@ export function markSampleEntries(scope: Scope, sides: readonly Expr[][]): Retur
     }
   }
   return marked;
+}
+
+/** The letters the expressions write as indices, summation bounds or names of their own. */
+function lettersWritten(exprs: readonly Expr[]): Set<string> {
+  const written = new Set<string>();
+  for (const e of exprs) {
+    indicesUsed(e).forEach((i) => written.add(i));
+    for (const sign of sumSigns(e)) for (const bound of [sign.lower, sign.upper]) if (bound !== undefined) written.add(bound);
+    walkNames(e, (n) => written.add(n));
+  }
+  return written;
 }
 
 /**

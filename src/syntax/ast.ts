@@ -66,7 +66,8 @@ export interface FunctionHead {
   params?: NameRef[];
 }
 
-export type Domain = 'positive' | 'nonnegative' | 'binary' | 'onehot' | 'probability' | 'simplex' | 'symmetric';
+// `simplex-columns` is never written: a document's batch of labels laid out one column per sample (src/check/labels.ts).
+export type Domain = 'positive' | 'nonnegative' | 'binary' | 'onehot' | 'probability' | 'simplex' | 'simplex-columns' | 'symmetric';
 
 /** One side of an `=` chain: the expression, its source text and span. */
 export interface Step {

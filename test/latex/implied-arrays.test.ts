@@ -33,6 +33,24 @@ describe('implied arrays', () => {
     expect(verdicts(md, 't.md')).toEqual(['3 correct', '4 correct', '5 incorrect']);
   });
 
+  it('takes an index letter written only as the base of entries (q_k) as an array, and keeps it an index where it indexes', () => {
+    // h = softmax(v), E = -Σ_k q_k ln h_k with q any weights (numpy at sizes 3, 4, 5): ∂E/∂h_k = -q_k/h_k,
+    // ∂E/∂v_k = h_k Σ_l q_l - q_k; the sign dropped is wrong. q is never an index here, so q_k is entry k of q.
+    const md = [
+      '# Targets',
+      '$$h_k = \\frac{e^{v_k}}{\\sum_l e^{v_l}}$$',
+      '$$E = -\\sum_k q_k \\ln h_k$$',
+      '$$\\frac{\\partial E}{\\partial h_k} = -\\frac{q_k}{h_k}$$',
+      '$$\\frac{\\partial E}{\\partial h_k} = \\frac{q_k}{h_k}$$',
+      '$$\\frac{\\partial E}{\\partial v_k} = h_k \\sum_l q_l - q_k$$',
+    ].join('\n');
+    expect(verdicts(md, 't.md')).toEqual(['4 correct', '5 incorrect', '6 correct']);
+    // Where q also indexes (`g_q`), q_k stays a number of its own (as before): the lines on h_k hold or fail
+    // for it as for any weights, but the last needs q as an array, and is not judged.
+    const indexed = md.replace('$$E = -\\sum_k q_k \\ln h_k$$', '$$E = -\\sum_k q_k \\ln h_k + \\sum_q g_q$$');
+    expect(verdicts(indexed, 't.md')).toEqual(['4 correct', '5 incorrect', '6 unjudged']);
+  });
+
   it('leaves names that mean something alone: a defined vector is indexed, not declared again', () => {
     const md = ['# a', '$$h \\in \\mathbb{R}^{n}$$', '$$s = \\mathrm{softmax}(h)$$', '$$\\frac{\\partial s_i}{\\partial h_j} = s_i(\\delta_{ij} - s_j)$$', '$$\\frac{\\partial s_i}{\\partial h_j} = s_i(\\delta_{ij} - s_i)$$'].join('\n');
     expect(verdicts(md, 't.md').map((v) => v.replace('unjudged', 'incorrect'))).toEqual(['4 correct', '5 incorrect']);

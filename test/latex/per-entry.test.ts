@@ -32,6 +32,18 @@ describe('a per-entry claim of one case', () => {
     expect(verdicts(md)).toEqual(['3 correct', '4 correct']);
   });
 
+  it('reads a case in brackets after a wide space (`\\quad (r \\neq q)`) as the case, and only there', () => {
+    // s = softmax(u) (numpy at sizes 3, 4, 5): off the diagonal ∂s_r/∂u_q = -s_r s_q, on it s_r(1 - s_r).
+    const md = [
+      '# Class scores',
+      '$$s_r = \\frac{\\exp(u_r)}{\\sum_q \\exp(u_q)}$$',
+      '$$\\frac{\\partial s_r}{\\partial u_q} = -s_r s_q \\quad (r \\neq q)$$', // off the diagonal: right
+      '$$\\frac{\\partial s_r}{\\partial u_q} = s_r s_q \\qquad (r \\ne q)$$', // off the diagonal, sign lost: wrong
+      '$$\\frac{\\partial s_r}{\\partial u_q} = s_r(1 - s_r), \\; (q = r)$$', // the diagonal: right
+    ].join('\n');
+    expect(verdicts(md)).toEqual(['3 correct', '4 incorrect', '5 correct']);
+  });
+
   it('drops a quantifier over an index (`\\forall i = 1, 2, 3`, `\\text{ for all } i`) but keeps its case (`\\forall i \\neq j`)', () => {
     const md = [
       '# Softmax',
@@ -115,6 +127,26 @@ describe('the labels of a cross-entropy', () => {
     ].join('\n');
     const r = report(md);
     expect(r.claims.map((c) => `${c.line} ${c.verdict} ${c.readings?.length ?? 0}`)).toEqual(['4 correct 0', '5 incorrect 0']);
+  });
+
+  it('takes a batch of labels (a matrix Y, T) to sum to 1 per sample, by rows or by columns as the indices lie', () => {
+    // P = softmax of each sample's scores over the classes c; H = -Σ_n Σ_c T Log P. numpy (3x4, 4x3, 5x5, one-hot
+    // T): ∂H/∂S = P - T with the samples as rows, and as columns for the transposed layout; T - P is wrong.
+    const batch = (entry: string) => {
+      const e = (name: string) => `${name}_{${entry}}`;
+      const other = entry === 'nc' ? 'nj' : 'jn';
+      return [
+        '# Batch',
+        `$$${e('P')} = \\frac{\\exp(${e('S')})}{\\sum_{j=1}^{K} \\exp(S_{${other}})}$$`,
+        `$$H = -\\sum_n \\sum_{c=1}^{K} ${e('T')} \\log ${e('P')}$$`,
+        `$$\\frac{\\partial H}{\\partial ${e('S')}} = ${e('P')} - ${e('T')}$$`,
+        `$$\\frac{\\partial H}{\\partial ${e('S')}} = ${e('T')} - ${e('P')}$$`,
+      ].join('\n');
+    };
+    for (const [entry, readAs] of [['nc', 'T (simplex)'], ['cn', 'T (simplex by columns)']]) {
+      const r = report(batch(entry));
+      expect(r.claims.map((c) => `${c.line} ${c.verdict} ${c.readings?.map((x) => x.readAs).join() ?? ''}`)).toEqual([`4 correct ${readAs}`, '5 incorrect ']);
+    }
   });
 
   it('never takes counts or weights beside a logarithm to sum to 1', () => {
