@@ -11,7 +11,7 @@ import { readableLinks } from './brokenChains';
 import { readHigherOrder } from './higherOrder';
 import { periodsAsProducts } from './periodProducts';
 import { readShapeArithmetic } from './shapeArithmetic';
-import { CLOSING, ENDS_OPERAND, OPENING, RELATIONS, closer, depths, spanOf, type Tok } from './tokens';
+import { CLOSING, ENDS_OPERAND, OPENING, RELATIONS, closer, depths, spanOf, type Tok, type TokType } from './tokens';
 import { ARROW_REASON, table } from './vocabulary';
 
 /** Deeper bracket nesting than any derivation needs is refused (input is untrusted). */
@@ -421,9 +421,10 @@ const isDifferential = (t: Tok | undefined) => t !== undefined && (t.type === 'd
 /**
  * A letter `d` is a differential in `\frac{dL}{dW}`, `\frac{d}{dx}` and `dL/dW` (both `d`s
  * in place); anywhere else it is a name (a weight called d, as in the seeds' numeric question).
+ * `d/dx` and `∂/∂x` before an operand are the derivative operator, as `\frac{d}{dx}` is.
  */
 function markDifferentials(input: Tok[]): Tok[] {
-  const tokens = input.slice();
+  const tokens = slashOperators(input);
   const toDiff = (i: number) => {
     if (isD(tokens[i])) tokens[i] = { ...tokens[i], type: 'diff' };
   };
@@ -450,6 +451,26 @@ function markDifferentials(input: Tok[]): Tok[] {
   }
   return tokens;
 }
+
+/**
+ * `d/dx(3x^2)`, `∂/∂x (x y)`: typed for `\frac{d}{dx}`, so rewritten as its tokens (the grammar's prefix operator).
+ * Read as a quotient, `d/dx(x^2) = 2x` was a ✗ on a right line. Only a differential, a slash and a differential
+ * with one name, followed by an operand, is one.
+ */
+function slashOperators(input: Tok[]): Tok[] {
+  const tokens = input.slice();
+  for (let i = tokens.length - 5; i >= 0; i--) {
+    const [d, slash, under, name, next] = tokens.slice(i, i + 5);
+    if (!isDifferential(d) || slash.type !== 'slash' || !isDifferential(under) || name.type !== 'name') continue;
+    if (!OPERAND_STARTS.has(next.type) || (i > 0 && tokens[i - 1].type === 'slash')) continue;
+    const mark = (type: TokType, text: string, at: Tok): Tok => ({ ...at, type, value: text, text });
+    tokens.splice(i, 4, mark('frac', '\\frac', d), mark('lbrace', '{', d), { ...d, type: 'diff' }, mark('rbrace', '}', d), mark('lbrace', '{', under), { ...under, type: 'diff' }, name, mark('rbrace', '}', name));
+  }
+  return tokens;
+}
+
+/** Tokens that start an operand after a derivative operator. */
+const OPERAND_STARTS: ReadonlySet<TokType> = new Set(['lparen', 'lbrack', 'name', 'fname', 'func', 'num', 'sqrt', 'frac']);
 
 /** After `d` in `dL/dW`: the index just past a name or a parenthesised group at `i`. */
 function operandEnd(tokens: readonly Tok[], i: number): number | undefined {
