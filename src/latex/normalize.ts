@@ -330,6 +330,13 @@ class Normalizer {
         }
         this.unsupported('`:` is not supported in LaTeX maths; write `\\in \\mathbb{R}^{M \\times N}` for a shape', start, start + 1);
         return i + 1;
+      case '=':
+        // `=>` typed for \Rightarrow: "which gives" (rows.ts splits the chains it joins).
+        if (next?.text === '>' && next.offset === start + 1) {
+          this.emit('implies', '=>', start, start + 2);
+          return i + 2;
+        }
+        break;
       case '<':
       case '>':
         if (next?.text === '=' && next.offset === start + 1) {

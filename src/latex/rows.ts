@@ -67,13 +67,43 @@ function rowsOfLine(aligned: Tok[]): Row[] {
   const aside = asideOf(aligned.filter((t) => t.type !== 'prose' && t.type !== 'wide' && t.type !== 'tag'));
   if (aside) return [{ tokens: [], aside, head: headOf(aligned) }];
   const { tokens: shaped, shapes } = readShapeArithmetic(withoutReason(aligned));
-  const { tokens: kept, condition } = takeCondition(dropQuantifier(shaped));
+  const { tokens: unbounded, domain } = takeDomain(shaped);
+  const { tokens: kept, condition } = takeCondition(dropQuantifier(unbounded));
   const prepared = splitSideBySide(kept).map(prepareRow).filter((row) => row.tokens.length > 0 || row.error);
+  if (domain && prepared.length === 1) prepared[0].readings = [...(prepared[0].readings ?? []), domain];
   if (condition && prepared.length === 1) prepared[0].condition = condition;
   else if (condition && kept.length === 0) prepared.push({ tokens: [], condition });
   if (shapes && prepared.length > 0) prepared[prepared.length - 1].shapes = shapes;
   else if (shapes) prepared.push({ tokens: [], shapes });
   return prepared;
+}
+
+const COMPARISONS: ReadonlySet<string> = new Set(['lt', 'gt', 'le', 'ge']);
+const DOMAIN_WORDS = /^(if|for|when|where|with|on)$/i;
+
+/**
+ * `g'(t) = 2t \quad (t \geq 0)`, `= 1 \text{ for } x > 0`, `= -1, \; x < 0`: a comparison after a gap states where
+ * the line holds; read into the expression it was a 0/1 mask factor (a ✗ on a right line). It is taken off the
+ * row, and the row carries a reading saying so: a step that does not match is then unjudged (it may hold only
+ * there), one that matches everywhere is right.
+ */
+function takeDomain(tokens: Tok[]): { tokens: Tok[]; domain?: Reading } {
+  const d = depths(tokens);
+  const isGapAt = (k: number) => d[k] === 0 && (tokens[k].type === 'wide' || tokens[k].type === 'comma' || (tokens[k].type === 'prose' && DOMAIN_WORDS.test(tokens[k].value.trim())));
+  let gap = -1;
+  for (let k = tokens.length - 1; k > 0 && gap < 0; k--) if (isGapAt(k)) gap = k;
+  if (gap < 0) return { tokens };
+  const tail = tokens.slice(gap + 1).filter((t) => t.type !== 'period' && t.type !== 'wide');
+  const inner = tail[0]?.type === 'lparen' && closer(tail, 0) === tail.length - 1 ? tail.slice(1, -1) : tail;
+  const innerDepths = depths(inner);
+  const compares = inner.some((t, k) => innerDepths[k] === 0 && COMPARISONS.has(t.type)) && !inner.some((t) => t.type === 'eq');
+  let start = gap;
+  while (start > 0 && isGapAt(start - 1)) start--;
+  if (!compares || !tokens.slice(0, start).some((t) => t.type === 'eq')) return { tokens };
+  const span = spanOf(tail);
+  const written = inner.map((t) => t.text).join(' ');
+  const why = `${written} states where the line holds; chainrule checks the line everywhere, so a mismatch may lie outside it`;
+  return { tokens: tokens.slice(0, start), domain: { span, written, readAs: 'where the line holds', why, domain: true } };
 }
 
 /**
@@ -177,9 +207,11 @@ function splitSideBySide(tokens: Tok[]): Tok[][] {
   if (implied.length > 1 && implied.every((p) => hasRelation(p, CHAIN_LINKS))) {
     return implied.flatMap((p, i) => splitAtGaps(i === 0 ? lead : [], p));
   }
-  // `\Rightarrow \frac{dL}{dW} = X` on a row of its own starts a statement; `\Rightarrow 0.2` continues the chain before.
-  const leading = body[0]?.type === 'implies' && hasRelation(body.slice(1), CHAIN_LINKS);
-  return splitAtGaps(lead, leading ? body.slice(1) : body);
+  // `\Rightarrow \frac{dL}{dW} = X` on a row of its own starts a statement, also after prose (`\text{Base on (3)}
+  // \Rightarrow ..`, the reason it follows); `\Rightarrow 0.2` continues the chain before.
+  const first = body.findIndex((t) => !isSpacing(t));
+  const leading = body[first]?.type === 'implies' && hasRelation(body.slice(first + 1), CHAIN_LINKS);
+  return splitAtGaps(lead, leading ? body.slice(first + 1) : body);
 }
 
 const CHAIN_LINKS: ReadonlySet<string> = new Set(['eq', 'approx']);

@@ -126,6 +126,8 @@ export interface Reading {
   written: string;
   readAs: string;
   why: string;
+  /** A condition written beside the line (`\quad (t \geq 0)`) set aside, not a slip read as something else. */
+  domain?: true;
 }
 
 /** `i = j` or `i \neq j` beside a per-entry claim: it holds for those entries of its target only. */
