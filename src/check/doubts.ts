@@ -103,6 +103,10 @@ function unknownRange(step: StepJson): Doubt | undefined {
 function readSlips({ claim }: ClaimCheck): Doubt | undefined {
   const readings = claim.readings ?? [];
   if (readings.length === 0) return undefined;
+  if (readings.every((r) => r.domain)) {
+    const where = readings.map((r) => r.written).join(', ');
+    return { message: `this line holds where ${where}, as written; chainrule checks it everywhere and there it does not match, so it may hold only there`, hint: 'check the line by hand on that domain' };
+  }
   const read = readings.map((r) => `${r.written} as ${r.readAs}`).join(', ');
   return {
     message: `chainrule read ${read} (a slip of OCR or handwriting); read so, this line does not match, but the slip may be read wrongly`,

@@ -90,7 +90,7 @@ export function name(t: Tok): Expr {
 
 /** `(e)`, `\left[ e \right]`, `{e}`: the node of `e`, its span widened over the brackets. */
 export function paren(open: Tok, e: Expr, close: Tok): Expr {
-  return { ...e, span: span(open, close) };
+  return e.kind === 'call' ? { ...e, span: span(open, close), bracketed: true } : { ...e, span: span(open, close) };
 }
 
 export function neg(minus: Tok, arg: Expr): Expr {

@@ -165,6 +165,7 @@ function blankLineAt(src: string, i: number): boolean {
 export function scanMarkdown(src: string): DocumentEvent[] {
   const events: DocumentEvent[] = [];
   const finder = new Finder(src, true);
+  let plainLineEnd = -1; // where the last line read as plain-text maths ends, for a line that continues it
   let i = 0;
   while (i < src.length) {
     if (i === 0 || src[i - 1] === '\n') {
@@ -190,8 +191,9 @@ export function scanMarkdown(src: string): DocumentEvent[] {
         i = end + 1;
         continue;
       }
-      const plain = plainMathsOf(line);
+      const plain = plainMathsOf(line, plainLineEnd === i - 1);
       if (plain) events.push({ kind: 'math', text: plain.text, start: i + plain.offset, display: true, plain: true });
+      plainLineEnd = plain ? end : -1;
     }
     const c = src[i];
     const escapedMath = c === '\\' ? finder.escapedMathAt(i) : undefined;

@@ -31,19 +31,22 @@ function primedVariable(e: Expr): NameExpr | undefined {
   return e.kind === 'call' && e.prime > 0 && e.args.length === 1 && e.args[0].kind === 'name' ? e.args[0] : undefined;
 }
 
-/** Quantities defined by a formula in exactly one name no statement defines, and given no shape: name → that variable. */
+/**
+ * Quantities defined by a formula in exactly one name no earlier statement defines, and given no shape: name →
+ * that variable. Only earlier definitions count: a worked example further on that sets `x = 2` leaves x the
+ * variable of `v = x^2 - 3` above it.
+ */
 function oneVariableQuantities(statements: readonly Statement[]): Map<string, NameExpr> {
-  const formulas = new Map<string, Expr>();
-  const shaped = new Set<string>();
-  for (const st of statements) {
-    if (st.kind === 'decl') st.names.forEach((n) => shaped.add(n.name));
-    if (st.kind === 'equation' && st.lhs.expr.kind === 'name' && st.rhs.length > 0 && !formulas.has(st.lhs.expr.name)) formulas.set(st.lhs.expr.name, st.rhs[0].expr);
-  }
+  const shaped = new Set(statements.flatMap((st) => (st.kind === 'decl' ? st.names.map((n) => n.name) : [])));
+  const defined = new Set<string>();
   const out = new Map<string, NameExpr>();
-  for (const [name, formula] of formulas) {
+  for (const st of statements) {
+    if (st.kind !== 'equation' || st.lhs.expr.kind !== 'name' || st.rhs.length === 0 || defined.has(st.lhs.expr.name)) continue;
+    const name = st.lhs.expr.name;
+    defined.add(name);
     if (shaped.has(name)) continue;
     const free = new Map<string, NameExpr>();
-    findInExpr(formula, (e) => (e.kind === 'name' && !formulas.has(e.name) && e.name !== name && free.set(e.name, e), false));
+    findInExpr(st.rhs[0].expr, (e) => (e.kind === 'name' && !defined.has(e.name) && free.set(e.name, e), false));
     if (free.size === 1 && ![...free.keys()].some((v) => shaped.has(v))) out.set(name, [...free.values()][0]);
   }
   return out;

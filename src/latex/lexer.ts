@@ -29,6 +29,8 @@ const lexer = moo.compile({
   command: /\\[a-zA-Z]+/,
   number: /[0-9]+(?:\.[0-9]+)?|\.[0-9]+/,
   word: /[a-zA-Z]+/,
+  superscripts: /[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᵏʲˣᵃᵇᶜᵈᵉᵐᵗ]+/,
+  subscripts: /[₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼᵣᵤᵥ]+/,
   symbol: /[{}()[\]^_',;:=+\-*/|&<>!.?@]/,
   other: { match: /[^]/, lineBreaks: true },
 });
@@ -39,7 +41,37 @@ export function lexLatex(math: string): RawToken[] {
   const out: RawToken[] = [];
   for (const t of lexer) {
     if (t.type === 'markdownEscape') out.push({ type: 'symbol', text: t.text[1], offset: t.offset + 1 });
+    else if (t.type === 'superscripts' || t.type === 'subscripts') out.push(...scriptTokens(t.type === 'superscripts' ? '^' : '_', t.text, t.offset));
     else out.push({ type: t.type as RawType, text: t.text, offset: t.offset });
   }
+  return out;
+}
+
+// Unicode's raised and lowered characters, typed in plain-text maths and pasted into LaTeX (`3x²`, `x⁻¹`, `a₁`).
+// (`ᵀ` is the transpose mark, read as a token of its own by normalize.ts.)
+const SCRIPT_CHARACTERS: ReadonlyMap<string, string> = new Map([
+  ...[...'⁰¹²³⁴⁵⁶⁷⁸⁹'].map((c, digit) => [c, String(digit)] as const),
+  ...[...'₀₁₂₃₄₅₆₇₈₉'].map((c, digit) => [c, String(digit)] as const),
+  ...[...'⁺⁻⁼⁽⁾'].map((c, k) => [c, '+-=()'[k]] as const),
+  ...[...'₊₋₌₍₎'].map((c, k) => [c, '+-=()'[k]] as const),
+  ...[...'ⁿⁱᵏʲˣᵃᵇᶜᵈᵉᵐᵗ'].map((c, k) => [c, 'nikjxabcdemt'[k]] as const),
+  ...[...'ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼᵣᵤᵥ'].map((c, k) => [c, 'aeoxhklmnpstijruv'[k]] as const),
+]);
+
+/**
+ * A run of raised (lowered) characters as the tokens of `^{..}` (`_{..}`) that TeX would have: `x⁻¹` is x^{-1}.
+ * Every token keeps the offset of the character it stands for, so positions in the file stay right.
+ */
+function scriptTokens(mark: '^' | '_', run: string, offset: number): RawToken[] {
+  const out: RawToken[] = [{ type: 'symbol', text: mark, offset }, { type: 'symbol', text: '{', offset }];
+  const plain = [...run].map((c) => SCRIPT_CHARACTERS.get(c)!);
+  for (let k = 0; k < plain.length; ) {
+    const kind = /[0-9]/.test(plain[k]) ? 'number' : /[a-z]/.test(plain[k]) ? 'word' : 'symbol';
+    let end = k + 1;
+    while (kind !== 'symbol' && end < plain.length && (kind === 'number' ? /[0-9]/ : /[a-z]/).test(plain[end])) end++;
+    out.push({ type: kind, text: plain.slice(k, end).join(''), offset: offset + k });
+    k = end;
+  }
+  out.push({ type: 'symbol', text: '}', offset: offset + run.length - 1 });
   return out;
 }

@@ -46,7 +46,7 @@ const SYMBOLS: ReadonlyMap<string, TokType> = table({
 const UNICODE: ReadonlyMap<string, TokType> = table({
   '∂': 'diff', '⊙': 'odot', '∘': 'odot', '·': 'cdot', '⋅': 'cdot', '∙': 'cdot', '×': 'times',
   '−': 'minus', '–': 'minus', '≈': 'approx', '∈': 'kw_in', 'ℝ': 'reals', '⊤': 'transpose', 'ᵀ': 'transpose',
-  '′': 'prime', '≤': 'le', '≥': 'ge', '⇒': 'implies', '…': 'dots', '⋯': 'dots', '∴': 'wide', '∵': 'wide',
+  '√': 'sqrt', '′': 'prime', '≤': 'le', '≥': 'ge', '⇒': 'implies', '…': 'dots', '⋯': 'dots', '∴': 'wide', '∵': 'wide',
 });
 
 /** Unicode characters that set their row aside, as the commands of SET_ASIDE_COMMANDS do. */
@@ -330,6 +330,13 @@ class Normalizer {
         }
         this.unsupported('`:` is not supported in LaTeX maths; write `\\in \\mathbb{R}^{M \\times N}` for a shape', start, start + 1);
         return i + 1;
+      case '=':
+        // `=>` typed for \Rightarrow: "which gives" (rows.ts splits the chains it joins).
+        if (next?.text === '>' && next.offset === start + 1) {
+          this.emit('implies', '=>', start, start + 2);
+          return i + 2;
+        }
+        break;
       case '<':
       case '>':
         if (next?.text === '=' && next.offset === start + 1) {
@@ -563,8 +570,9 @@ class Normalizer {
     const indicator = body === '1' || body === 'I' ? this.indicator(a.next) : undefined;
     if (indicator !== undefined) return indicator;
     // A bold 1 is the vector of ones; read as the number 1, a right `\nabla_x \mathbf{1}^T x = \mathbf{1}` would be ✗.
-    if (body === '1') {
-      this.unsupported('a bold 1 is a vector of ones, whose size chainrule needs: write it `\mathbf{1}_n`', this.raw[i].offset, a.end);
+    // Only where it acts entry by entry (`\frac{\mathbf{1}}{\mathbf{s}}`, `\mathbf{1} - \mathbf{s}`) is the number the same.
+    if (body === '1' && !this.actsEntrywise(i, a.next)) {
+      this.unsupported('a bold 1 is a vector of ones, whose size chainrule needs: write it `\\mathbf{1}_n`', this.raw[i].offset, a.end);
       return a.next;
     }
     const before = this.out.length;
@@ -575,6 +583,17 @@ class Normalizer {
       this.out[before] = this.make('name', only.value, this.raw[i].offset, a.end);
     }
     return a.next;
+  }
+
+  /**
+   * Whether the raw tokens [from, next) stand alone as a fraction's numerator or as a term added to or taken from
+   * another, where a vector of ones and the number 1 have the same value.
+   */
+  private actsEntrywise(from: number, next: number): boolean {
+    const [before, after] = [this.raw[from - 1]?.text, this.raw[next]?.text];
+    if (before === '{' && after === '}' && /^\\[dt]?frac$/.test(this.raw[from - 2]?.text ?? '')) return true;
+    const termEnds = after === undefined || ['+', '-', ')', '}', '=', '&'].includes(after) || this.raw[next].type === 'rowsep';
+    return termEnds && (before === '+' || before === '-' || after === '+' || after === '-');
   }
 
   /**

@@ -11,7 +11,9 @@
 const FUNCTION_WORDS = new Set(['exp', 'log', 'ln', 'sigma', 'sigmoid', 'tanh', 'relu', 'softmax', 'sin', 'cos', 'tan', 'sqrt', 'max', 'min', 'sum', 'mean']);
 
 const BULLET = /^\s*(?:[*+-]|\d{1,3}[.)])\s+/;
-const MATHS_CHARACTERS = /^[\p{L}\p{N}_\s+\-*/^().,=·×√'∂]+$/u;
+const MATHS_CHARACTERS = /^[\p{L}\p{N}_\s+\-*/^().,=·×√'∂⁺⁻⁼⁽⁾₊₋₌₍₎]+$/u;
+/** Raised and lowered characters (`x²`, `a₁`; lexer.ts reads them as `^{..}`, `_{..}`): no part of a word. */
+const SCRIPTS = /[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᵏʲˣᵃᵇᶜᵈᵉᵐᵗᵀ₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼᵣᵤᵥ]/gu;
 const IDENTIFIER = /\p{L}[\p{L}\p{N}_]*/gu;
 const DERIVATIVE = /[δ∂](?:\((?:[^()=]|\([^()=]*\))*\)|\p{L}[\p{L}\p{N}_]*)\s*\/\s*[δ∂](?=\p{L})/gu;
 /** `dh/dx`: Leibniz's d before two names of a fraction; the names are what must be maths words. */
@@ -19,14 +21,53 @@ const LEIBNIZ_D = /\bd(?=\p{L}[\p{L}\p{N}_]*\s*\/\s*d\p{L})|(?<=\/\s*)d(?=\p{L})
 /** `E1/δa_o1 = ...`: a left side over δ and a name is a derivative whose first δ was left out (normalize.ts adds it). */
 const HALF_DERIVATIVE = /^(\p{L}[\p{L}\p{N}_]*\s*\/\s*)δ(?=\p{L})/u;
 
-/** The maths of a Markdown line written as plain text, and its offset in the line; undefined for anything else. */
-export function plainMathsOf(line: string): { offset: number; text: string } | undefined {
+/** `**a) f(x) = x³**`: a part's function stated in bold after its label; the marks and the label are no maths. */
+const BOLD_LABELLED = /^(\*\*\s*(?:\(?[a-z]\)\s+)?)(.*?)\*\*$/;
+
+/** `Let u = 3x² + 1`: the word that introduces a definition. */
+const LET = /^\s*(?:[Ll]et|[Ww]here)\s+(?=\p{L}[\p{L}\p{N}_']*\s*(?:\([^()]*\)\s*)?=)/u;
+
+/**
+ * The maths of a Markdown line written as plain text, and its offset in the line; undefined for anything else.
+ * A line that `continues` a maths line right above it may start with `=` (`      = 6x + 2`).
+ */
+export function plainMathsOf(line: string, continues = false): { offset: number; text: string } | undefined {
   const offset = BULLET.exec(line)?.[0].length ?? 0;
-  const body = line.slice(offset).replace(/\s+$/, '');
+  const body = line
+    .slice(offset)
+    .replace(/\s+$/, '')
+    .replace(BOLD_LABELLED, (_, label: string, inner: string) => ' '.repeat(label.length) + inner + '  ')
+    .replace(LET, (word) => ' '.repeat(word.length));
   const sides = body.split('=');
-  if (sides.length < 2 || sides.some((s) => s.trim() === '') || !MATHS_CHARACTERS.test(body)) return undefined;
+  const empty = (s: string, k: number) => s.trim() === '' && !(k === 0 && continues);
+  if (sides.length < 2 || sides.some(empty) || !MATHS_CHARACTERS.test(body)) return undefined;
   const text = body.replace(DERIVATIVE, (fraction) => fraction.replace(/δ/g, '∂')).replace(HALF_DERIVATIVE, '$1∂');
-  return (text.replace(LEIBNIZ_D, '').match(IDENTIFIER) ?? []).every(isMathsWord) ? { offset, text } : undefined;
+  const words = text.replace(SCRIPTS, ' ').replace(LEIBNIZ_D, '').match(IDENTIFIER) ?? [];
+  // `2xy + 3y²`: a short word whose every letter the line uses as a name alone is a product of those names.
+  const letters = new Set(words.filter((w) => w.length === 1));
+  const isProduct = (word: string) => /^[a-z]{2,3}$/.test(word) && [...word].every((c) => letters.has(c));
+  return words.every((w) => isMathsWord(w) || isProduct(w)) ? { offset, text: equationsApart(text) } : undefined;
+}
+
+/**
+ * `u = 3x² + 1,  u' = 6x`: equations listed with commas are rows of their own; the comma and the space after it
+ * become a row break, two backslashes (the text keeps its length). A comma inside brackets (`f(x, y)`) is no such list.
+ */
+function equationsApart(text: string): string {
+  let out = '';
+  let depth = 0;
+  let since = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k];
+    depth += c === '(' ? 1 : c === ')' ? -1 : 0;
+    const listed = c === ',' && depth === 0 && text[k + 1] === ' ' && text.slice(since, k).includes('=') && text.slice(k).includes('=');
+    out += listed ? '\\\\' : c;
+    if (listed) {
+      k++;
+      since = k;
+    }
+  }
+  return out;
 }
 
 /** A name (one letter, or with a digit or `_`: h1, a_o1, E_total), a Greek letter or a function word. */

@@ -11,7 +11,7 @@ import { readableLinks } from './brokenChains';
 import { readHigherOrder } from './higherOrder';
 import { periodsAsProducts } from './periodProducts';
 import { readShapeArithmetic } from './shapeArithmetic';
-import { CLOSING, ENDS_OPERAND, OPENING, RELATIONS, closer, depths, spanOf, type Tok } from './tokens';
+import { CLOSING, ENDS_OPERAND, OPENING, RELATIONS, closer, depths, spanOf, type Tok, type TokType } from './tokens';
 import { ARROW_REASON, table } from './vocabulary';
 
 /** Deeper bracket nesting than any derivation needs is refused (input is untrusted). */
@@ -67,13 +67,43 @@ function rowsOfLine(aligned: Tok[]): Row[] {
   const aside = asideOf(aligned.filter((t) => t.type !== 'prose' && t.type !== 'wide' && t.type !== 'tag'));
   if (aside) return [{ tokens: [], aside, head: headOf(aligned) }];
   const { tokens: shaped, shapes } = readShapeArithmetic(withoutReason(aligned));
-  const { tokens: kept, condition } = takeCondition(dropQuantifier(shaped));
+  const { tokens: unbounded, domain } = takeDomain(shaped);
+  const { tokens: kept, condition } = takeCondition(dropQuantifier(unbounded));
   const prepared = splitSideBySide(kept).map(prepareRow).filter((row) => row.tokens.length > 0 || row.error);
+  if (domain && prepared.length === 1) prepared[0].readings = [...(prepared[0].readings ?? []), domain];
   if (condition && prepared.length === 1) prepared[0].condition = condition;
   else if (condition && kept.length === 0) prepared.push({ tokens: [], condition });
   if (shapes && prepared.length > 0) prepared[prepared.length - 1].shapes = shapes;
   else if (shapes) prepared.push({ tokens: [], shapes });
   return prepared;
+}
+
+const COMPARISONS: ReadonlySet<string> = new Set(['lt', 'gt', 'le', 'ge']);
+const DOMAIN_WORDS = /^(if|for|when|where|with|on)$/i;
+
+/**
+ * `g'(t) = 2t \quad (t \geq 0)`, `= 1 \text{ for } x > 0`, `= -1, \; x < 0`: a comparison after a gap states where
+ * the line holds; read into the expression it was a 0/1 mask factor (a ✗ on a right line). It is taken off the
+ * row, and the row carries a reading saying so: a step that does not match is then unjudged (it may hold only
+ * there), one that matches everywhere is right.
+ */
+function takeDomain(tokens: Tok[]): { tokens: Tok[]; domain?: Reading } {
+  const d = depths(tokens);
+  const isGapAt = (k: number) => d[k] === 0 && (tokens[k].type === 'wide' || tokens[k].type === 'comma' || (tokens[k].type === 'prose' && DOMAIN_WORDS.test(tokens[k].value.trim())));
+  let gap = -1;
+  for (let k = tokens.length - 1; k > 0 && gap < 0; k--) if (isGapAt(k)) gap = k;
+  if (gap < 0) return { tokens };
+  const tail = tokens.slice(gap + 1).filter((t) => t.type !== 'period' && t.type !== 'wide');
+  const inner = tail[0]?.type === 'lparen' && closer(tail, 0) === tail.length - 1 ? tail.slice(1, -1) : tail;
+  const innerDepths = depths(inner);
+  const compares = inner.some((t, k) => innerDepths[k] === 0 && COMPARISONS.has(t.type)) && !inner.some((t) => t.type === 'eq');
+  let start = gap;
+  while (start > 0 && isGapAt(start - 1)) start--;
+  if (!compares || !tokens.slice(0, start).some((t) => t.type === 'eq')) return { tokens };
+  const span = spanOf(tail);
+  const written = inner.map((t) => t.text).join(' ');
+  const why = `${written} states where the line holds; chainrule checks the line everywhere, so a mismatch may lie outside it`;
+  return { tokens: tokens.slice(0, start), domain: { span, written, readAs: 'where the line holds', why, domain: true } };
 }
 
 /**
@@ -177,9 +207,11 @@ function splitSideBySide(tokens: Tok[]): Tok[][] {
   if (implied.length > 1 && implied.every((p) => hasRelation(p, CHAIN_LINKS))) {
     return implied.flatMap((p, i) => splitAtGaps(i === 0 ? lead : [], p));
   }
-  // `\Rightarrow \frac{dL}{dW} = X` on a row of its own starts a statement; `\Rightarrow 0.2` continues the chain before.
-  const leading = body[0]?.type === 'implies' && hasRelation(body.slice(1), CHAIN_LINKS);
-  return splitAtGaps(lead, leading ? body.slice(1) : body);
+  // `\Rightarrow \frac{dL}{dW} = X` on a row of its own starts a statement, also after prose (`\text{Base on (3)}
+  // \Rightarrow ..`, the reason it follows); `\Rightarrow 0.2` continues the chain before.
+  const first = body.findIndex((t) => !isSpacing(t));
+  const leading = body[first]?.type === 'implies' && hasRelation(body.slice(first + 1), CHAIN_LINKS);
+  return splitAtGaps(lead, leading ? body.slice(first + 1) : body);
 }
 
 const CHAIN_LINKS: ReadonlySet<string> = new Set(['eq', 'approx']);
@@ -421,9 +453,10 @@ const isDifferential = (t: Tok | undefined) => t !== undefined && (t.type === 'd
 /**
  * A letter `d` is a differential in `\frac{dL}{dW}`, `\frac{d}{dx}` and `dL/dW` (both `d`s
  * in place); anywhere else it is a name (a weight called d, as in the seeds' numeric question).
+ * `d/dx` and `∂/∂x` before an operand are the derivative operator, as `\frac{d}{dx}` is.
  */
 function markDifferentials(input: Tok[]): Tok[] {
-  const tokens = input.slice();
+  const tokens = slashOperators(input);
   const toDiff = (i: number) => {
     if (isD(tokens[i])) tokens[i] = { ...tokens[i], type: 'diff' };
   };
@@ -450,6 +483,26 @@ function markDifferentials(input: Tok[]): Tok[] {
   }
   return tokens;
 }
+
+/**
+ * `d/dx(3x^2)`, `∂/∂x (x y)`: typed for `\frac{d}{dx}`, so rewritten as its tokens (the grammar's prefix operator).
+ * Read as a quotient, `d/dx(x^2) = 2x` was a ✗ on a right line. Only a differential, a slash and a differential
+ * with one name, followed by an operand, is one.
+ */
+function slashOperators(input: Tok[]): Tok[] {
+  const tokens = input.slice();
+  for (let i = tokens.length - 5; i >= 0; i--) {
+    const [d, slash, under, name, next] = tokens.slice(i, i + 5);
+    if (!isDifferential(d) || slash.type !== 'slash' || !isDifferential(under) || name.type !== 'name') continue;
+    if (!OPERAND_STARTS.has(next.type) || (i > 0 && tokens[i - 1].type === 'slash')) continue;
+    const mark = (type: TokType, text: string, at: Tok): Tok => ({ ...at, type, value: text, text });
+    tokens.splice(i, 4, mark('frac', '\\frac', d), mark('lbrace', '{', d), { ...d, type: 'diff' }, mark('rbrace', '}', d), mark('lbrace', '{', under), { ...under, type: 'diff' }, name, mark('rbrace', '}', name));
+  }
+  return tokens;
+}
+
+/** Tokens that start an operand after a derivative operator. */
+const OPERAND_STARTS: ReadonlySet<TokType> = new Set(['lparen', 'lbrack', 'name', 'fname', 'func', 'num', 'sqrt', 'frac']);
 
 /** After `d` in `dL/dW`: the index just past a name or a parenthesised group at `i`. */
 function operandEnd(tokens: readonly Tok[], i: number): number | undefined {

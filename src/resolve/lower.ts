@@ -377,17 +377,18 @@ export class Lowering {
         return this.lowerName(e);
       case 'neg':
         return this.b.neg(this.lower(e.arg));
-      case 'transpose':
+      case 'transpose': {
         // `v_c (\hat{y} - y)^T`: a variable before a bracket is a product, and the transpose is the bracket's.
-        const product = this.variableProduct(e.arg);
-        if (product && !this.scope.definitions.has(product.callee)) {
-          const left: Expr = { kind: 'name', name: product.callee, text: product.calleeText, span: product.span };
-          return this.lowerBinary({ kind: 'binary', op: 'mul', style: 'juxt', left, right: { kind: 'transpose', arg: product.args[0], span: e.span }, span: e.span });
-        }
+        const product = this.bracketOfProduct(e.arg, (bracket) => ({ ...e, arg: bracket }));
+        if (product) return this.lowerBinary(product);
         this.noteArrayUse(e.arg);
         return this.b.transpose(this.lower(e.arg));
-      case 'power':
-        return this.lowerPower(e);
+      }
+      case 'power': {
+        // `30x(3x^2 + 1)^4` is 30x times the bracket to the 4th, not (30x(3x^2 + 1))^4.
+        const product = this.bracketOfProduct(e.base, (bracket) => ({ ...e, base: bracket }));
+        return product ? this.lowerBinary(product) : this.lowerPower(e);
+      }
       case 'binary':
         return this.lowerBinary(e);
       case 'matrix':
@@ -659,6 +660,18 @@ export class Lowering {
   private hasQuantityNamedE(): boolean {
     const s = this.scope;
     return s.definitions.has('e') || s.declarations.has('e') || s.pointNames.has('e') || this.isParameter('e');
+  }
+
+  /**
+   * A variable before a bracket with a postfix on it (`x(3x + 1)^4`, `v (y - t)^T`): the postfix is the bracket's,
+   * as the author means, so the product of the variable and `postfixed(bracket)`; undefined for anything else.
+   */
+  private bracketOfProduct(e: Expr, postfixed: (bracket: Expr) => Expr): Extract<Expr, { kind: 'binary' }> | undefined {
+    const product = this.variableProduct(e);
+    if (!product || product.bracketed || this.scope.definitions.has(product.callee)) return undefined;
+    const left: Expr = { kind: 'name', name: product.callee, text: product.calleeText, span: product.span };
+    const right = postfixed(product.args[0]);
+    return { kind: 'binary', op: 'mul', style: 'juxt', left, right, span: e.span };
   }
 
   /** `a(1 - a)`: a call of a variable, which is a product; undefined for anything else. */

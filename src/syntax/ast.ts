@@ -20,8 +20,11 @@ export type Expr =
   | { kind: 'number'; value: number; text: string; span: Span }
   /** `name` is normalised (subscript braces and underscores between letters and digits removed); `text` is as written. */
   | { kind: 'name'; name: string; text: string; span: Span }
-  /** `f(x, y)`, and with prime = 1, `f'(x)` (derivative of a one-argument function). */
-  | { kind: 'call'; callee: string; calleeText: string; prime: number; args: Expr[]; span: Span }
+  /**
+   * `f(x, y)`, and with prime = 1, `f'(x)` (derivative of a one-argument function). `bracketed`: written inside
+   * brackets of its own, `(t(3t + 1))^4`, so a power or transpose after it is the whole call's.
+   */
+  | { kind: 'call'; callee: string; calleeText: string; prime: number; args: Expr[]; span: Span; bracketed?: true }
   | { kind: 'neg'; arg: Expr; span: Span }
   | { kind: 'binary'; op: BinaryOp; style?: MulStyle; left: Expr; right: Expr; span: Span }
   /** `prime`: written `(..)'`, which is as often Lagrange's derivative as a transpose (no evidence of a matrix). */
@@ -123,6 +126,8 @@ export interface Reading {
   written: string;
   readAs: string;
   why: string;
+  /** A condition written beside the line (`\quad (t \geq 0)`) set aside, not a slip read as something else. */
+  domain?: true;
 }
 
 /** `i = j` or `i \neq j` beside a per-entry claim: it holds for those entries of its target only. */

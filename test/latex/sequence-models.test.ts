@@ -14,7 +14,7 @@ function stepVerdicts(source: string): string[] {
 const md = (...lines: string[]) => lines.join('\n') + '\n';
 
 describe('a bold 1 with a size is the column of ones', () => {
-  it('reads \\mathbf{1}_q, \\bold{1_q} and \\bm{1}_{q}^T as ones(q, 1), and a bare \\mathbf{1} not at all', () => {
+  it('reads \\mathbf{1}_q, \\bold{1_q} and \\bm{1}_{q}^T as ones(q, 1), and a bare \\mathbf{1} only where it acts entry by entry', () => {
     expect(shown('\\mathbf{1}_q')).toBe(shown('ones(q, 1)'));
     expect(shown('\\bold{1_q}')).toBe(shown('ones(q, 1)'));
     expect(shown('\\bold{1_q^T}')).toBe(shown('ones(q, 1)^T'));
@@ -22,6 +22,9 @@ describe('a bold 1 with a size is the column of ones', () => {
     // A bold 1 without its size is a vector of ones, not the number: read as 1, a right `\\nabla_x \\mathbf{1}^T x =
     // \\mathbf{1}` was a ✗. chainrule asks for the size instead of guessing.
     expect(parse('2 \\mathbf{1}').diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('a bold 1 is a vector of ones')]);
+    // Where it acts entry by entry, as a fraction's numerator or a term of a sum, the number has the same value.
+    expect(shown('\\frac{\\mathbf 1}{s}')).toBe(shown('\\frac{1}{s}'));
+    expect(shown('\\mathbf{1} - s')).toBe(shown('1 - s'));
   });
 
   it('checks a gradient through row sums: the factor 2 of s^T s is needed', () => {
