@@ -22,11 +22,13 @@ export class NameCensus {
   private readonly definers = new Map<string, Set<Statement>>();
 
   constructor(statements: readonly Statement[], scope: Scope, base?: Scope) {
-    for (const s of [scope, base]) for (const d of s?.declarations.values() ?? []) if (!d.samples) this.declared.add(d.name);
+    // A shape chainrule solved for (src/analysis/shapeUnification.ts) is no declaration the author wrote: an X solved
+    // as a matrix makes no x beside it a slip of X.
+    for (const s of [scope, base]) for (const d of s?.declarations.values() ?? []) if (!d.samples && !d.solved) this.declared.add(d.name);
     for (const s of [scope, base]) {
       if (!s) continue;
       // The samples' array X behind `x^{(i)}` is never written: a bare x is no slip of it.
-      const written = [...s.declarations.values()].filter((d) => !d.samples).map((d) => d.name);
+      const written = [...s.declarations.values()].filter((d) => !d.samples && !d.solved).map((d) => d.name);
       for (const names of [written, s.dims, s.pointNames, s.functions.keys(), s.abstractFunctions.keys(), s.aliases.keys()]) {
         for (const name of names) this.given.add(name);
       }

@@ -449,7 +449,7 @@ function withSolution(scope: Scope, { union, names, shapes }: Solution): Scope {
   const declarations = new Map(scope.declarations);
   for (const [name, span] of names) {
     const term = shapes.get(name)!;
-    declarations.set(name, { name, shape: [dimOf(term[0]), dimOf(term[1])], span, implied: true });
+    declarations.set(name, { name, shape: [dimOf(term[0]), dimOf(term[1])], span, implied: true, solved: true });
   }
   return { ...scope, declarations, dims: new Set([...scope.dims, ...dimNames.values()]), diagnostics: [] };
 }

@@ -1,4 +1,5 @@
-// One-argument elementwise functions (exp log sqrt abs sin cos tan tanh cosh sinh erf sigma relu softplus).
+// One-argument elementwise functions (exp log sqrt abs sin cos tan sec csc cot arctan tanh cosh sinh erf sigma relu
+// softplus).
 // Each entry is the whole primitive: how authors write it, its float64 value, its derivative as an
 // expression (the VJP is g .* f'(x)), its LaTeX, and the local rewrites that are sound for it.
 import type { Node } from '../ir/types';
@@ -63,6 +64,11 @@ export const UNARY_FUNCTIONS: readonly UnaryFunctionSpec[] = [
   { name: 'sin', commands: ['\\sin'], f: Math.sin, derivative: (b, x) => b.apply('cos', x), latex: named('\\sin'), parity: 'odd' },
   { name: 'cos', commands: ['\\cos'], f: Math.cos, derivative: (b, x) => b.neg(b.apply('sin', x)), latex: named('\\cos'), parity: 'even' },
   { name: 'tan', commands: ['\\tan'], f: Math.tan, derivative: (b, _x, out) => b.add(1, b.pow(out, 2)), latex: named('\\tan'), parity: 'odd' },
+  { name: 'sec', commands: ['\\sec'], f: (x) => 1 / Math.cos(x), derivative: (b, x, out) => b.hadamard(out, b.apply('tan', x)), latex: named('\\sec'), parity: 'even' },
+  { name: 'csc', commands: ['\\csc'], f: (x) => 1 / Math.sin(x), derivative: (b, x, out) => b.neg(b.hadamard(out, b.apply('cot', x))), latex: named('\\csc'), parity: 'odd' },
+  { name: 'cot', commands: ['\\cot'], f: (x) => 1 / Math.tan(x), derivative: (b, _x, out) => b.neg(b.add(1, b.pow(out, 2))), latex: named('\\cot'), parity: 'odd' },
+  // arcsin and arccos are left out: defined on [-1, 1] only, most sample points would fall outside.
+  { name: 'arctan', aliases: ['atan'], commands: ['\\arctan'], f: Math.atan, derivative: (b, x) => b.div(1, b.add(1, b.pow(x, 2))), latex: named('\\arctan'), parity: 'odd' },
   { name: 'tanh', commands: ['\\tanh'], f: Math.tanh, derivative: (b, _x, out) => b.sub(1, b.pow(out, 2)), latex: named('\\tanh'), parity: 'odd' },
   { name: 'cosh', commands: ['\\cosh'], f: Math.cosh, derivative: (b, x) => b.apply('sinh', x), latex: named('\\cosh'), parity: 'even' },
   { name: 'sinh', commands: ['\\sinh'], f: Math.sinh, derivative: (b, x) => b.apply('cosh', x), latex: named('\\sinh'), parity: 'odd' },

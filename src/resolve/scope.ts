@@ -19,6 +19,8 @@ export interface Declaration {
   span: Span;
   /** Not written: a document's index notation implies it (src/resolve/indexArrays.ts). */
   implied?: true;
+  /** Solved for from the formulas (src/analysis/shapeUnification.ts): no name the author states a shape of. */
+  solved?: true;
   /** Implied by sample superscripts (`x^{(i)}` → X): the samples stacked, a name the author never writes. */
   samples?: true;
 }

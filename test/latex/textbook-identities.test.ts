@@ -1,0 +1,37 @@
+// A list of textbook derivatives in one section, as a cheat sheet or an exercise set writes them: functions of
+// x beside a matrix X, and the reciprocal and inverse trigonometric functions. Each verdict is the identity's
+// (checked with sympy: the right ones differ from the derivative by 0, the wrong ones do not).
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../../src/app/check';
+
+const verdicts = (source: string) => checkSource(source, 'doc.md').report.claims.map((c) => `${c.line} ${c.verdict}`);
+const md = (...lines: string[]) => lines.join('\n') + '\n';
+
+describe('a list of identities', () => {
+  it('reads x as x beside a matrix X whose shape chainrule solved for (it was read as a slip of X: unjudged)', () => {
+    // d/dx sin^2 x = 2 sin x cos x; d/dx e^{-x^2/2} = -x e^{-x^2/2}; d/dX tr(X^T X) = 2X (X solved as k1 x k2).
+    // The last line's x e^{-x^2/2} has the wrong sign.
+    const doc = md(
+      '# Identities',
+      '$$\\frac{d}{dx} \\sin^2 x = 2 \\sin x \\cos x$$',
+      '$$\\frac{\\partial}{\\partial X} \\text{tr}(X^T X) = 2X$$',
+      '$$\\frac{d}{dx} e^{-x^2/2} = -x e^{-x^2/2}$$',
+      '$$\\frac{d}{dx} e^{-x^2/2} = x e^{-x^2/2}$$',
+    );
+    expect(verdicts(doc)).toEqual(['2 correct', '3 correct', '4 correct', '5 incorrect']);
+  });
+
+  it('knows sec, csc, cot and arctan', () => {
+    const doc = md(
+      '# Trig',
+      '$$\\frac{d}{dx} \\tan x = \\sec^2 x$$',
+      '$$\\frac{d}{dx} \\sec x = \\sec x \\tan x$$',
+      '$$\\frac{d}{dx} \\cot x = -\\csc^2 x$$',
+      '$$\\frac{d}{dx} \\csc x = -\\csc x \\cot x$$',
+      '$$\\frac{d}{dx} \\arctan(2x) = \\frac{2}{1 + 4x^2}$$',
+      '$$\\frac{d}{dx} \\sec x = \\sec x \\cot x$$',
+      '$$\\frac{d}{dx} \\arctan x = \\frac{1}{1 - x^2}$$',
+    );
+    expect(verdicts(doc)).toEqual(['2 correct', '3 correct', '4 correct', '5 correct', '6 correct', '7 incorrect', '8 incorrect']);
+  });
+});
