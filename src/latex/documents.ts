@@ -16,6 +16,7 @@ import { definedFunctions, readJacobians } from './jacobians';
 import { readComponents } from './vectorComponents';
 import { readTuplePoints } from './tuplePoints';
 import { readEntryListings } from './entryListings';
+import { documentMacros } from './macros';
 import { readLagrangePrimes } from './lagrangePrimes';
 import { readBarSignals } from './barSignals';
 import { readErrorSignals } from './errorSignals';
@@ -225,7 +226,7 @@ export function assemble(source: string, file: string, scan: (source: string) =>
   const blocks = events.filter((e) => e.kind === 'math' || e.kind === 'cr').length;
   if (blocks > MAX_MATH_BLOCKS) return tooLarge(source, file, `the input has ${blocks} maths blocks; the limit is ${MAX_MATH_BLOCKS}`);
   const maths = events.flatMap((e) => (e.kind === 'math' ? [e.text] : []));
-  const a = new Assembler(source, file, options, { layered: numberedLayerNames(maths), words: wordNames(maths) });
+  const a = new Assembler(source, file, options, { layered: numberedLayerNames(maths), words: wordNames(maths), macros: documentMacros(source) });
   for (const ev of events) {
     if (ev.kind === 'math') a.math(ev);
     else if (ev.kind === 'cr') a.cr(ev);

@@ -8,6 +8,7 @@ import type { AtBinding } from '../syntax/ast';
 import { INDEX_LETTERS, normalizeName } from '../syntax/names';
 import { binding } from './build';
 import { positionalName } from './tuplePoints';
+import { expandMacros, type Macros } from './macros';
 import { lexLatex, type RawToken } from './lexer';
 import type { PositionMap } from './positions';
 import { spanOf, type Tok, type TokType } from './tokens';
@@ -35,6 +36,7 @@ const BOLD_FONTS: ReadonlySet<string> = new Set(['mathbf', 'bold', 'boldsymbol',
 const MAX_GROUP_DEPTH = 32;
 
 const NONE: ReadonlySet<string> = new Set();
+const NO_MACROS: Macros = new Map();
 const TRIVIA = new Set(['space', 'newline', 'comment', 'spacecmd']);
 
 const SYMBOLS: ReadonlyMap<string, TokType> = table({
@@ -85,10 +87,12 @@ export interface BlockReading {
   layered?: ReadonlySet<string>;
   /** Words that are one name each (`loss`, `scores`; wordNames.ts). */
   words?: ReadonlySet<string>;
+  /** The document's own macros (`\newcommand`; macros.ts). */
+  macros?: Macros;
 }
 
 export function normalizeLatex(pos: PositionMap, reading: BlockReading = {}): Normalized {
-  const lexed = splitSingleArguments(overAsFrac(lexLatex(pos.text).filter((t) => !TRIVIA.has(t.type))));
+  const lexed = splitSingleArguments(overAsFrac(expandMacros(lexLatex(pos.text).filter((t) => !TRIVIA.has(t.type)), reading.macros ?? NO_MACROS)));
   const raw = reading.plain ? bracketedExponents(lexed) : lexed;
   const n = new Normalizer(raw, pos, reading.plain ?? false, reading.layered ?? NONE, reading.words ?? NONE);
   n.run(0, raw.length);

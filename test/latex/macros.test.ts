@@ -1,0 +1,43 @@
+// A document's own macros, as LaTeX homework defines them in its preamble: `\newcommand` with and without
+// parameters, `\renewcommand`, `\def`, `\DeclareMathOperator`. Documents written for the test; verdicts by hand and
+// sympy (x^T A x has gradient (A + A^T) x: the difference is 0; A x alone is wrong for a general A).
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../../src/app/check';
+
+const verdicts = (source: string, file: string) => checkSource(source, file).report.claims.map((c) => `${c.line} ${c.verdict}`);
+
+describe("a document's macros are expanded where they are used", () => {
+  it('reads a .tex preamble\'s \\newcommand, \\def and \\DeclareMathOperator', () => {
+    const tex = [
+      '\\documentclass{article}',
+      '\\newcommand{\\bx}{\\mathbf{x}}',
+      '\\def\\R{\\mathbb{R}}',
+      '\\newcommand{\\pd}[2]{\\frac{\\partial #1}{\\partial #2}}',
+      '\\DeclareMathOperator{\\Tr}{tr}',
+      '\\begin{document}',
+      'Let $\\bx \\in \\R^{n}$ and $A \\in \\R^{n \\times n}$, $q = \\bx^T A \\bx$.',
+      '\\[ \\pd{q}{\\bx} = (A + A^T)\\bx \\]',
+      '\\[ \\pd{q}{\\bx} = A \\bx \\]',
+      '\\[ \\pd{}{A} \\Tr(A) = I \\]',
+      '\\end{document}',
+    ].join('\n');
+    expect(verdicts(tex, 'hw.tex')).toEqual(['8 correct', '9 incorrect', '10 correct']);
+  });
+
+  it('reads macros defined in a Markdown document, inside maths or out, and \\renewcommand over a command', () => {
+    const doc = [
+      '# Setup',
+      '$\\newcommand{\\sig}[1]{\\sigma\\left(#1\\right)}$',
+      '\\renewcommand{\\th}{\\theta}',
+      '$$h(\\th) = \\sig{\\th^2}$$',
+      "$$h'(\\th) = 2\\th \\, \\sig{\\th^2}(1 - \\sig{\\th^2})$$",
+    ].join('\n');
+    // d/dθ σ(θ²) = 2θ σ(θ²)(1 - σ(θ²)) (sympy: difference 0).
+    expect(verdicts(doc, 'doc.md')).toEqual(['5 correct']);
+  });
+
+  it('stops expanding a macro that uses itself, and reads nothing more of its line', () => {
+    const doc = ['# Loop', '\\def\\a{\\a\\a}', '$$f(x) = x^2$$', "$$f'(x) = 2x + \\a$$", "$$f'(x) = 2x$$"].join('\n');
+    expect(verdicts(doc, 'doc.md')).toEqual(['5 correct']);
+  });
+});
