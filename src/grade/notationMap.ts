@@ -62,7 +62,8 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
   const mappings: NameMapping[] = [];
   const ambiguous: Ambiguity[] = [];
   // In a problem of scalars only, `x_i` and `\ell_i` (one sample) are its x and l: an index has nothing to pick.
-  const allScalar = problem.dims.size === 0 && [...problem.declarations.values()].every((d) => isScalarShape(d.shape));
+  // (A written-out vector, `o = [2, 3, 4]`, is no scalar: `o_k` is its entry there.)
+  const allScalar = problem.dims.size === 0 && [...problem.declarations.values()].every((d) => isScalarShape(d.shape)) && ![...problem.definitions.values()].some((d) => findInExpr(d.expr, (x) => x.kind === 'matrix'));
   const scalars = allScalar ? scalarNames(problem, known) : undefined;
   for (const [name, { span }] of written) {
     if (known.has(name)) continue;
