@@ -12,6 +12,7 @@ import { findInExpr, rewriteExpr } from '../syntax/walk';
 import { printExpr } from '../syntax/print';
 import { subscriptsOf } from '../resolve/indexNotation';
 import { isScalarShape } from '../ir/types';
+import { normalizeName } from '../syntax/names';
 
 export interface NameMapping {
   /** The student's name (normalised) and the problem's name it is read as. */
@@ -67,6 +68,12 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
   const scalars = allScalar ? scalarNames(problem, known) : undefined;
   for (const [name, { span }] of written) {
     if (known.has(name)) continue;
+    // Even defined by the student (`E_{total} = ...`): their definition is then a restatement, checked as one.
+    const described = describedName(written.get(name)!.text, known, own);
+    if (described) {
+      mappings.push({ from: name, to: described, why: `the problem's ${described}, with a word for a subscript` });
+      continue;
+    }
     // A name the student declares or defines is their own: mapped only when defined by a problem name's formula.
     if (own.has(name)) {
       const same = sameFormula(own.get(name), problem);
@@ -150,6 +157,20 @@ function sampleOf(text: string, known: ReadonlySet<string>): string | undefined 
   if (!s || s.indices.length !== 1 || !/^[a-z]$/.test(s.indices[0])) return undefined;
   const base = s.base === 'ell' ? 'l' : s.base;
   return known.has(base) ? base : undefined;
+}
+
+/**
+ * `E_{total}`, `L_{\text{train}}`: a name of the problem with a word of three or more letters for a subscript
+ * (a description, not indices like `ijk`) is that name, when the student does not define the name itself (beside their
+ * own `E = ...`, an E_{total} would be another quantity).
+ */
+function describedName(text: string, known: ReadonlySet<string>, own: ReadonlyMap<string, unknown>): string | undefined {
+  const m = /^\\?([A-Za-z]+)_\{?(?:\\(?:text|mathrm|rm)\{)?([A-Za-z]{3,})\}?\}?$/.exec(text);
+  if (!m) return undefined;
+  // `T_{ijk}`: letters i to n only are indices of an entry, not a word.
+  if (/^[i-n]+$/.test(m[2])) return undefined;
+  const base = normalizeName(m[1]);
+  return known.has(base) && !known.has(normalizeName(m[2])) && !own.has(base) ? base : undefined;
 }
 
 /** The number of layers: the largest layer number of the problem's names (2 for W1, b1, W2, b2). */

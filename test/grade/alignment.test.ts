@@ -90,6 +90,39 @@ describe('a derivation followed by its worked example', () => {
 });
 
 describe('notation', () => {
+  describe('a name with a word for a subscript', () => {
+    // E_{total} is the problem's E described, not indexed. By hand: d/dw ½(σ(wx + b) - t)^2 =
+    // (ŷ - t) ŷ(1 - ŷ) x (numpy at w = 0.7, x = -1.3, b = 0.2, t = 0.4: central difference and formula 0.02022).
+    const assignment = 'problem 1\nx : scalar\nw : scalar\nb : scalar\nt : scalar\nz = w x + b\nyhat = sigma(z)\nE = (yhat - t)^2 / 2\nask dE/dw 2 points\n';
+    const doc = (answer: string, own = '') => `${own}The error over the batch:\n\n$$E_{\\text{total}} = \\frac{1}{2}(\\hat{y} - t)^2$$\n\n$$\\frac{\\partial E_{\\text{total}}}{\\partial w} = ${answer}$$\n`;
+
+    it('reads E_{total} as the problem\'s E, and says so', () => {
+      const ask = byId(gradeText(assignment, doc('(\\hat{y} - t)\\,\\hat{y}(1 - \\hat{y})\\,x'), 'hw.md')).get('1 dE/dw')!;
+      expect(ask).toMatchObject({ outcome: 'correct', confidence: 'needs-review' });
+      expect(ask.reasons).toContain('read E_{\\text{total}} as E');
+    });
+
+    it('grades a wrong answer so read as wrong, never sure', () => {
+      // The factor x is missing: (ŷ - t) ŷ(1 - ŷ) is dE/dz, not dE/dw (numpy: -0.01556 against 0.02022).
+      const ask = byId(gradeText(assignment, doc('(\\hat{y} - t)\\,\\hat{y}(1 - \\hat{y})'), 'hw.md')).get('1 dE/dw')!;
+      expect(ask.score).toBe(0);
+      expect(ask.answer).toBeTruthy();
+      expect(ask.confidence).toBe('needs-review');
+    });
+
+    it('reads E_{ijk} as an entry, not as E described', () => {
+      // Letters i to n are indices: ∂E_{ijk}/∂w is the derivative of an entry, which answers no ask on E.
+      const r = gradeText(assignment, doc('(\\hat{y} - t)\\,\\hat{y}(1 - \\hat{y})\\,x').replace(/\\text\{total\}/g, 'ijk'), 'hw.md');
+      expect(byId(r).get('1 dE/dw')?.outcome).toBe('missing');
+    });
+
+    it('leaves E_{total} alone beside the student\'s own E', () => {
+      // `E = ...` of the student's own makes E_{total} another quantity: dE_{total}/dw answers nothing.
+      const r = gradeText(assignment, doc('(\\hat{y} - t)\\,\\hat{y}(1 - \\hat{y})\\,x', '$$E = (\\hat{y} - t)^2$$\n\n'), 'hw.md');
+      expect(byId(r).get('1 dE/dw')?.outcome).toBe('missing');
+    });
+  });
+
   it('reads o_k as an entry of a written-out vector o, not as a scalar o for one sample', () => {
     // o = [0.5, -1, 2] is a vector though nothing is declared: o_k is its entry k, and the per-entry answer
     // p_k - y_k is checked for every k (numpy: p - y = [0.1753, 0.0391, -0.2144], the softmax cross-entropy
