@@ -123,6 +123,24 @@ describe('notation', () => {
     });
   });
 
+  describe('a name of the student\'s defined by the problem\'s formula', () => {
+    // The problem's yhat = σ(wx + b), E = ½(yhat − t)²; the student calls σ(z) s. By hand dE/dyhat = yhat − t
+    // (numpy at w = 0.7, x = −1.3, b = 0.2, t = 0.4: yhat = 0.3296, central difference and formula −0.0704).
+    const assignment = 'problem 1\nx : scalar\nw : scalar\nb : scalar\nt : scalar\nz = w x + b\nyhat = sigma(z)\nE = (yhat - t)^2 / 2\nask dE/dyhat 2 points\n';
+    const doc = (answer: string) => `Let $z = wx + b$ and $s = \\sigma(z)$, so $E = \\tfrac{1}{2}(s - t)^2$.\n\n$$\\frac{\\partial E}{\\partial s} = ${answer}$$\n`;
+
+    it('is the problem\'s name where the student differentiates by it', () => {
+      // Kept as the student's helper, E (the problem's, through yhat) would not depend on s: a derivative of 0.
+      const ask = byId(gradeText(assignment, doc('s - t'), 'hw.md')).get('1 dE/dyhat')!;
+      expect(ask).toMatchObject({ outcome: 'correct', score: 2 });
+    });
+
+    it('grades a wrong derivative by it as wrong', () => {
+      // t − s is −(yhat − t): the sign is flipped (numpy: +0.0704 against −0.0704).
+      expect(byId(gradeText(assignment, doc('t - s'), 'hw.md')).get('1 dE/dyhat')!.score).toBe(0);
+    });
+  });
+
   it('reads o_k as an entry of a written-out vector o, not as a scalar o for one sample', () => {
     // o = [0.5, -1, 2] is a vector though nothing is declared: o_k is its entry k, and the per-entry answer
     // p_k - y_k is checked for every k (numpy: p - y = [0.1753, 0.0391, -0.2144], the softmax cross-entropy

@@ -15,15 +15,15 @@ const keyOf = (c: AssignmentCase) => {
 };
 
 // Asks that get another score than the TA's, flagged for review: the seed's dL/db2 (its answer sits in a line
-// OCR turned into an integral, which chainrule cannot read), and 20 asks of the other documents of
+// OCR turned into an integral, which chainrule cannot read), and 19 asks of the other documents of
 // fixtures/real/ (fixtures/assign/README.md): answers not found (per-entry answers by a generic layer `w^l_{jk}`,
 // `\nabla_W =` with no function, `\otimes` alone, a part holding a problem's derivation and the next problem's
 // example), answers unjudged where they rest on chainrule's reading (rows of a matrix written u_k, `^t`, W for
-// W^{(2)}; a problem's name with a word for a subscript, E_{total}, is now read as the name), answers that cannot be checked (a name defined in terms of itself), and `sum` over the samples of a
+// W^{(2)}; a problem's name with a word for a subscript, E_{total}, is now read as the name, and so is a student's name for a problem's formula that they differentiate by), answers that cannot be checked (a name defined in terms of itself), and `sum` over the samples of a
 // matrix read as the sum of all its entries (elcapo's dL/dbh). When one is fixed, lower this.
 // The sixth, held-out set added four more of the kind "rows of a matrix written u_k" (the negative-sampling dJ/dvc
 // and dJ/dUk of leehanchung's and stevring's word2vec homework, whose u_k chainrule reads as the problem's Uk).
-const FLAGGED_AT_MOST = 25;
+const FLAGGED_AT_MOST = 24;
 
 describe('grading real documents against an assignment', () => {
   const results = cases.map((c) => ({ c, ...measureCase(c, read, keyOf(c)) }));
