@@ -4,6 +4,7 @@
 // reads ∂J/∂v = ∂J/∂θ ∂θ/∂v (a row times a Jacobian). A step that fails by its shape only in chainrule's layout
 // may be right in the author's (src/check/doubts.ts withholds it).
 import type { Expr } from '../syntax/ast';
+import type { Claim } from '../resolve/scope';
 import { isScalarShape, type Dim, type Node, type Shape } from '../ir/types';
 
 type Lower = (e: Expr) => Node | undefined;
@@ -47,6 +48,27 @@ export function inNumeratorLayout(step: Expr, target: Shape, lower: Lower): bool
   const shape = lower(step)?.shape;
   return shape !== undefined && shape[0] === 1 && shape[1] === n && factors.some((f) => isJacobian(f, lower));
 }
+
+/**
+ * Whether any claim of a question works a gradient of a scalar by a column out in numerator layout: the question's
+ * convention, so its `\partial J/\partial \theta = (\hat y - y)^T` is that layout's row, not a slip. Once per
+ * question's claims.
+ */
+export function questionInNumeratorLayout(claims: readonly Claim[], lower: Lower): boolean {
+  let known = byQuestion.get(claims);
+  if (known === undefined) {
+    known = claims.some((claim) => {
+      const t = claim.target.expr;
+      if (t.kind !== 'deriv' || t.wrt.length !== 1) return false;
+      const [of, by] = [lower(t.of)?.shape, lower(t.wrt[0])?.shape];
+      return of !== undefined && by !== undefined && isScalarShape(of) && claim.steps.some((s) => inNumeratorLayout(s.expr, by, lower));
+    });
+    byQuestion.set(claims, known);
+  }
+  return known;
+}
+
+const byQuestion = new WeakMap<readonly Claim[], boolean>();
 
 /** A chain of derivatives that needs its gradients as rows to compose (in chainrule's own layout it does not). */
 function chainOfRowGradients(factors: readonly Expr[], target: Shape, lower: Lower): boolean {

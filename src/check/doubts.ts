@@ -15,7 +15,7 @@ import { BUILTIN_FUNCTIONS } from '../ops/builtins';
 import type { StepJson } from './report';
 import type { ClaimCheck } from './claim';
 import { identitySizeOf } from './truth';
-import { composesTo, inNumeratorLayout, isVector, productFactors } from './chainLayouts';
+import { composesTo, inNumeratorLayout, isVector, productFactors, questionInNumeratorLayout } from './chainLayouts';
 
 interface Doubt {
   message: string;
@@ -313,13 +313,15 @@ function jacobianLayout({ truth, claim }: ClaimCheck, step: Expr, node: Node | u
 }
 
 /**
- * A gradient of a scalar by a column worked out in numerator layout (src/check/chainLayouts.ts), where it is a
- * row: `\frac{\partial J}{\partial \theta}\frac{\partial \theta}{\partial v_c} = (\hat y - y)^T U^T` holds there.
+ * A gradient of a scalar by a column worked out in numerator layout (src/check/chainLayouts.ts), by this claim or
+ * another of its question, where it is a row: `\frac{\partial J}{\partial \theta}\frac{\partial \theta}{\partial v_c} = (\hat y - y)^T U^T` holds there.
  */
-function numeratorLayout({ truth, claim }: ClaimCheck, lower: (e: Expr) => Node | undefined): Doubt | undefined {
+function numeratorLayout({ truth, claim, lowering }: ClaimCheck, lower: (e: Expr) => Node | undefined): Doubt | undefined {
   const m = truth.meaning;
   if (m === undefined || m.wrt.length !== 1 || !isScalarShape(m.of.shape)) return undefined;
-  if (!claim.steps.some((s) => inNumeratorLayout(s.expr, truth.shape, lower))) return undefined;
+  const [n, one] = truth.shape;
+  if (one !== 1 || n === 1) return undefined;
+  if (!claim.steps.some((s) => inNumeratorLayout(s.expr, truth.shape, lower)) && !questionInNumeratorLayout(lowering.scope.claims, lower)) return undefined;
   return {
     message: 'this line works the gradient out in numerator (Jacobian) layout, where the derivative of a scalar by a column is a row; chainrule gives it the column\'s shape, so a step that fails by its shape may be right in the author\'s layout, and it cannot tell whether this line is wrong',
     hint: 'write the gradient as a column (∂J/∂v = (∂θ/∂v)^T ∂J/∂θ), or say which layout the document uses',

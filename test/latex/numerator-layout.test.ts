@@ -1,7 +1,8 @@
 // A gradient worked out in numerator (Jacobian) layout, where the derivative of a scalar by a column is a row and
 // the chain rule reads ∂E/∂x = ∂E/∂r ∂r/∂x (src/check/chainLayouts.ts): chainrule gives that derivative the
-// column's shape, so a step that fails by its shape alone is unjudged, never ✗; a product that conforms in no
-// layout stays ✗. Checked alone and against an assignment that declares the shapes (which used to skip the doubt).
+// column's shape, so a step that fails by its shape alone is unjudged, never ✗, in that claim and in the other claims
+// of its question; a product that conforms in no layout stays ✗. Checked alone and against an assignment that
+// declares the shapes (which used to skip the doubt).
 import { describe, expect, it } from 'vitest';
 import { checkSource } from '../../src/app/check';
 import { checkAgainstAssignment } from '../../src/app/assignmentCheck';
@@ -25,6 +26,12 @@ describe('a gradient in numerator layout', () => {
     const { report } = checkAgainstAssignment(assignment, ['## Problem 1', '', ...body].join('\n'), 'ls.md', 1);
     expect(verdicts(report.claims).filter((v) => !/^3 /.test(v))).toEqual(['5 unjudged unjudged unjudged', '7 unjudged unjudged incorrect', '9 correct']);
     expect(report.answers[0]).toMatchObject({ outcome: 'correct', score: 2 });
+  });
+
+  it('leaves unjudged a gradient written as a row in a question whose chain is in numerator layout', () => {
+    // ∂E/∂r = rᵀ is that layout's row (E = ½ rᵀr, ∇_r E = r); the chain of the next line sets the layout.
+    const md = ['Let $A \\in \\mathbb{R}^{3 \\times 4}$, $x \\in \\mathbb{R}^{4}$ and $t \\in \\mathbb{R}^{3}$.', body[0], '', '$$\\frac{\\partial E}{\\partial r} = r^\\top$$', '', chain('r^\\top A')].join('\n');
+    expect(verdicts(checkSource(md, 'ls.md').report.claims)).toEqual(['4 unjudged', '6 unjudged unjudged unjudged']);
   });
 
   it('keeps ✗ on a gradient by a column written as a row with no chain in that layout', () => {
