@@ -237,12 +237,15 @@ export interface WrongStep {
   values: Matrix[];
 }
 
-/** Why a step of the truth's shape is wrong, compared with `form` of the truth (values `truthValues`). */
-export function diagnose(check: ClaimCheck, step: WrongStep, form: Node | undefined, truthValues: Matrix[]): Finding {
+/**
+ * Why a step of the truth's shape is wrong, compared with `form` of the truth (values `truthValues`); a numeric
+ * answer's `tolerance` is its written precision.
+ */
+export function diagnose(check: ClaimCheck, step: WrongStep, form: Node | undefined, truthValues: Matrix[], tolerance?: number): Finding {
   const { truth, evaluator, targetText, lowering, ctx } = check;
   const found = diagnoseValues({
     b: lowering.b, evaluator, names: lowering.names, targetText, truth: form, truthValues, step: step.node, stepValues: step.values,
-    of: truth.meaning?.of, wrt: truth.meaning?.wrt.length === 1 ? truth.meaning.wrt[0] : undefined, earlier: ctx.earlier,
+    of: truth.meaning?.of, wrt: truth.meaning?.wrt.length === 1 ? truth.meaning.wrt[0] : undefined, earlier: ctx.earlier, tolerance,
   });
   if (found) return found;
   const lowerEdit = lowering.editLowerer();

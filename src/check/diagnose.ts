@@ -9,7 +9,7 @@ import { vjp } from '../diff/index';
 import { joinParts, linkCandidates, structuralCandidates } from './candidates';
 import { dependsOn } from '../ir/inspect';
 import type { Diagnosis } from './report';
-import { agree, ratio } from './compare';
+import { agree, agreeWithin, ratio } from './compare';
 import { map, transpose } from '../numeric/matrix';
 import type { ClaimEvaluator } from './evaluator';
 import { passLimits } from '../limits/index';
@@ -43,6 +43,11 @@ export interface DiagnoseInput {
   of?: Node;
   wrt?: Node;
   earlier: readonly EarlierAnswer[];
+  /**
+   * A numeric answer's absolute tolerance (its written precision, src/check/numeric.ts): what follows from an
+   * earlier rounded number is compared as loosely as the truth is.
+   */
+  tolerance?: number;
 }
 
 export function diagnoseValues(input: DiagnoseInput): Finding | undefined {
@@ -109,7 +114,7 @@ function isSimpleFactor(c: number): boolean {
 
 /** The step is what the truth would be if the author's own earlier (wrong) answer were right. */
 function carriedError(input: DiagnoseInput): Finding | undefined {
-  const { of, wrt, b, evaluator } = input;
+  const { of, wrt, b } = input;
   if (!of || !wrt) return undefined;
   for (const e of input.earlier) {
     if (e.correct || e.of.id !== of.id || e.wrt.id === wrt.id || !dependsOn(e.wrt, wrt)) continue;
@@ -121,7 +126,7 @@ function carriedError(input: DiagnoseInput): Finding | undefined {
       continue;
     }
     if (!shapesEqual(carried.shape, input.step.shape)) continue;
-    if (evaluator.agrees(carried, input.stepValues)) {
+    if (followsFrom(input, carried)) {
       return {
         diagnosis: 'carried-error',
         message: `this step follows correctly from your ${e.targetText} on line ${e.line}, which was wrong: fix that line and this one follows`,
@@ -129,6 +134,13 @@ function carriedError(input: DiagnoseInput): Finding | undefined {
     }
   }
   return undefined;
+}
+
+/** Whether the step's values are those of `carried`: exactly, or within a numeric answer's tolerance. */
+function followsFrom({ evaluator, stepValues, tolerance }: DiagnoseInput, carried: Node): boolean {
+  if (tolerance === undefined) return evaluator.agrees(carried, stepValues);
+  const values = evaluator.values(carried);
+  return values !== undefined && values.length > 0 && values.every((v, k) => agreeWithin(v, stepValues[k], tolerance));
 }
 
 /**

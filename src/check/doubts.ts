@@ -4,7 +4,7 @@
 // checkable, never `incorrect`: a wrong ✗ on a right answer is the worst a grader can do.
 import { genericViewOf } from '../analysis/genericLayers';
 import type { Expr } from '../syntax/ast';
-import { formatShape, isScalarShape, type Dim } from '../ir/types';
+import { formatShape, isScalarShape, type Shape } from '../ir/types';
 import { dependsOn, variablesUnder } from '../ir/inspect';
 import type { Node } from '../ir/types';
 import { namesReached } from '../resolve/names';
@@ -16,6 +16,7 @@ import type { StepJson } from './report';
 import type { ClaimCheck } from './claim';
 import { identitySizeOf } from './truth';
 import { entriesReadAsScalars } from './entryScalars';
+import { composesTo, inNumeratorLayout, isVector, productFactors, questionInNumeratorLayout } from './chainLayouts';
 
 interface Doubt {
   message: string;
@@ -30,6 +31,7 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
   const endsInNumber = isNumber(lower(check.claim.steps[check.claim.steps.length - 1].expr));
   const zero = check.truth.forms[0];
   const unrelated = zero?.op === 'const' && zero.attrs.value === 0 ? independent : undefined;
+  const rowGradients = numeratorLayout(check, lower);
   return steps.map((step, i) => {
     const expr = check.claim.steps[i].expr;
     // A target that does not depend on its variable as chainrule reads it is 0; a step that is 0 only by the
@@ -49,6 +51,7 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
       numberForArray(check, expr, node) ??
       (endsInNumber && i < steps.length - 1 ? shapeBeforeNumber(check, node, step) : undefined) ??
       (step.diagnosis === 'shape' ? entriesOfCapitals(check, expr) ?? unknownRange(step) : undefined) ??
+      (rowGradients && failsByLayout(check, expr, node, lower) ? rowGradients : undefined) ??
       jacobianLayout(check, expr, node, step, lower) ??
       entriesReadAsScalars(check, expr) ??
       guessedNames(check, expr, step.diagnosis === 'shape' || step.diagnosis === 'transpose') ??
@@ -316,42 +319,41 @@ function jacobianLayout({ truth, claim }: ClaimCheck, step: Expr, node: Node | u
 }
 
 /**
+ * A gradient of a scalar by a column worked out in numerator layout (src/check/chainLayouts.ts), by this claim or
+ * another of its question, where it is a row: `\frac{\partial J}{\partial \theta}\frac{\partial \theta}{\partial v_c} = (\hat y - y)^T U^T` holds there.
+ */
+function numeratorLayout({ truth, claim, lowering }: ClaimCheck, lower: (e: Expr) => Node | undefined): Doubt | undefined {
+  const m = truth.meaning;
+  if (m === undefined || m.wrt.length !== 1 || !isScalarShape(m.of.shape)) return undefined;
+  const [n, one] = truth.shape;
+  if (one !== 1 || n === 1) return undefined;
+  if (!claim.steps.some((s) => inNumeratorLayout(s.expr, truth.shape, lower)) && !questionInNumeratorLayout(lowering.scope.claims, lower)) return undefined;
+  return {
+    message: 'this line works the gradient out in numerator (Jacobian) layout, where the derivative of a scalar by a column is a row; chainrule gives it the column\'s shape, so a step that fails by its shape may be right in the author\'s layout, and it cannot tell whether this line is wrong',
+    hint: 'write the gradient as a column (∂J/∂v = (∂θ/∂v)^T ∂J/∂θ), or say which layout the document uses',
+  };
+}
+
+/**
+ * A step of such a claim that may be right in numerator layout: the target transposed (a row), or itself a step
+ * of the chain in that layout. A product that does not conform in any layout (`(\hat y - y) v_c`) is not.
+ */
+function failsByLayout({ truth }: ClaimCheck, expr: Expr, node: Node | undefined, lower: (e: Expr) => Node | undefined): boolean {
+  const [r, c] = truth.shape;
+  return (node !== undefined && node.shape[0] === c && node.shape[1] === r) || inNumeratorLayout(expr, truth.shape, lower);
+}
+
+/**
  * Whether a product of derivatives composes in denominator layout: each factor transposed, in the order written
  * (`\partial z_1/\partial x \; \partial h/\partial z_1` is D x H times H x H there), to the target's shape or its transpose.
  */
 function chainInDenominatorLayout(step: Expr, truth: ClaimCheck['truth'], lower: (e: Expr) => Node | undefined): boolean {
-  const factors: Expr[] = [];
-  const collect = (e: Expr): void => {
-    if (e.kind === 'binary' && e.op === 'mul') {
-      collect(e.left);
-      collect(e.right);
-    } else factors.push(e);
-  };
-  collect(step);
+  const factors = productFactors(step);
   if (factors.length < 2 || !factors.every((f) => f.kind === 'deriv')) return false;
   // A factor that does not lower alone (a derivative of a call, `\partial CE(y, \hat y)`) is left out: at worst
   // a wrong chain is then unjudged, never a right one marked wrong.
-  const shapes = factors.flatMap((f) => { const sh = lower(f)?.shape; return sh ? [sh] : []; });
-  if (shapes.length < 2) return false;
-  // The columns the product so far may have: a vector factor multiplies, or (the derivative of a map applied
-  // entry by entry, kept as its diagonal) multiplies entry by entry; a scalar scales.
-  const rows = shapes[0][1];
-  let cols = new Set([shapes[0][0]]);
-  for (const [c, r] of shapes.slice(1)) {
-    const next = new Set<Dim>();
-    for (const k of cols) {
-      if (k === r) next.add(c);
-      if ((r === 1 && c === 1) || (r === 1 && c === k) || (c === 1 && r === k)) next.add(k);
-    }
-    if (next.size === 0) return false;
-    cols = next;
-  }
-  const [tr, tc] = truth.shape;
-  return (rows === tr && cols.has(tc)) || (rows === tc && cols.has(tr));
-}
-
-function isVector([r, c]: readonly Dim[]): boolean {
-  return (r === 1) !== (c === 1);
+  const shapes = factors.flatMap((f): Shape[] => { const sh = lower(f)?.shape; return sh ? [[sh[1], sh[0]]] : []; });
+  return composesTo(shapes, truth.shape);
 }
 
 /** One number, or an array of numbers: a node with no variable under it that is scalar. */

@@ -53,7 +53,7 @@ export function checkNumericStep(check: ClaimCheck, step: Step, node: Node): Ver
       return { verdict: 'incorrect', diagnosis: 'rounding', message: `${written.text} is too far from ${show(reference.data[0])} for the precision it is written with: round less early, or give more digits` };
     }
   }
-  const finding = diagnose(check, { expr: step.expr, node, values: stepValues }, check.truth.forms[0], evaluator.truth);
+  const finding = diagnose(check, { expr: step.expr, node, values: stepValues }, check.truth.forms[0], evaluator.truth, tolerance);
   const suffix = finding.diagnosis === 'unknown' ? `; the value is ${show(exact.data[0])}` : '';
   return { verdict: 'incorrect', diagnosis: finding.diagnosis, message: finding.message + suffix };
 }

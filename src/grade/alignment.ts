@@ -69,7 +69,12 @@ export function alignSegments(segments: readonly Segment[], problems: readonly A
   const pieces = segments.map((s, i) => (isFree(i) ? splitBetweenProblems(s, problems) : [s]));
   if (pieces.some((p) => p.length > 1)) return alignSegments(pieces.flat(), problems);
   const free = segments.map((_, i) => i).filter(isFree);
-  const fits = free.map((i) => problems.map((p) => contentFit(segments[i], p) + (stemOf(segments[i].label, p) ? STEM_BONUS : 0)));
+  const fits = free.map((i) => problems.map((p) => {
+    const cutFor = answeringOnly.get(segments[i]);
+    // A piece cut between problems answers the asks of one: it goes to that problem or to none.
+    if (cutFor) return cutFor === p ? Math.max(1, contentFit(segments[i], p, problems)) : 0;
+    return contentFit(segments[i], p, problems) + (stemOf(segments[i].label, p) ? STEM_BONUS : 0);
+  }));
   const chosen = orderPreserving(fits);
   const out: AlignedSegment[] = segments.map((segment, i) => (fixed[i] ? { segment, problem: fixed[i]!, by: 'label' } : { segment, problem: null, by: 'none' }));
   free.forEach((i, k) => {
@@ -78,13 +83,16 @@ export function alignSegments(segments: readonly Segment[], problems: readonly A
   return out;
 }
 
+/** The pieces of a part cut between problems that answer the asks of one problem only, with that problem. */
+const answeringOnly = new WeakMap<Segment, AssignmentProblem>();
+
 /**
  * A part cut before each statement that answers an ask of a later problem and none of the problem whose ask
  * the part answered last (`∂J/∂θ_0`, `∂J/∂θ_1`, then, for n features, `∂J/∂θ_j`); the definitions just before
  * such an answer go with it. A part answering one problem's asks, or none, stays whole.
  */
 function splitBetweenProblems(segment: Segment, problems: readonly AssignmentProblem[]): Segment[] {
-  const answers = problems.map((p) => readInProblem(segment, p).answers);
+  const answers = problems.map((p) => readInProblem(segment, p, problems).answers);
   const cuts: number[] = [];
   let current: number | undefined;
   let lastAnswer = -1;
@@ -108,7 +116,37 @@ function splitBetweenProblems(segment: Segment, problems: readonly AssignmentPro
     out.push({ ...segment, statements, before, from: Math.min(...statements.map((s) => s.span.line)), to: segment.to });
   }
   out.forEach((piece, k) => (piece.to = k + 1 < out.length ? out[k + 1].from - 1 : segment.to));
+  for (let k = 0; k < out.length; k++) {
+    const inPiece = new Set<number>();
+    for (let i = bounds[k]; i < bounds[k + 1]; i++) problems.forEach((_, j) => answers[j][i] !== undefined && inPiece.add(j));
+    if (inPiece.size === 1) answeringOnly.set(out[k], problems[[...inPiece][0]]);
+  }
   return out;
+}
+
+/** Whether an expression holds numbers only (`0.09`, `[0.09, -0.76, 0.67]`): no name in it. */
+function isNumber(e: Expr): boolean {
+  let names = 0;
+  walkNames(e, () => names++);
+  return names === 0 && findInExpr(e, (x) => x.kind === 'number') !== undefined;
+}
+
+/** The keys (`L/W`) of the problem's asks. */
+function asksOf(problem: AssignmentProblem): Set<string> {
+  return new Set(problem.asks.map((a) => derivativeKey(a.target.expr)).filter((k): k is string => k !== undefined));
+}
+
+/**
+ * Whether the problem gives its ask (keyed `L/W`) a number: every name its function reaches through the
+ * problem's definitions, and the variable, is defined or given a value by an `at` line (a worked example).
+ */
+function givesNumbers(problem: AssignmentProblem, key: string): boolean {
+  const [of, wrt] = key.split('/');
+  const scope = problem.scope;
+  const valued = (n: string) => scope.definitions.has(n) || scope.pointNames.has(n);
+  const def = scope.definitions.get(of)?.expr;
+  if (!def || !valued(wrt)) return false;
+  return [...namesReached(def, (n) => scope.definitions.get(n)?.expr)].every((n) => valued(n) || scope.functions.has(n));
 }
 
 const STEM_BONUS = 2;
@@ -121,8 +159,8 @@ const CONFLICTING_DEFINITION = 3;
  * definitions it restates alike (less for each it restates otherwise: another derivation), each name it
  * shares with the problem, less each name it uses that neither the problem nor the part gives.
  */
-export function contentFit(segment: Segment, problem: AssignmentProblem): number {
-  const read = readInProblem(segment, problem);
+export function contentFit(segment: Segment, problem: AssignmentProblem, problems: readonly AssignmentProblem[]): number {
+  const read = readInProblem(segment, problem, problems);
   let fit = ASK_WEIGHT * new Set(read.answers.filter((k) => k !== undefined)).size;
   const names = new Set<string>();
   for (const st of read.statements) {
@@ -153,15 +191,15 @@ interface PartInProblem {
 const readings = new WeakMap<Segment, Map<AssignmentProblem, PartInProblem>>();
 
 /** A part read in a problem's names, with the asks each of its statements answers. */
-function readInProblem(segment: Segment, problem: AssignmentProblem): PartInProblem {
+function readInProblem(segment: Segment, problem: AssignmentProblem, problems: readonly AssignmentProblem[]): PartInProblem {
   let byProblem = readings.get(segment);
   if (!byProblem) readings.set(segment, (byProblem = new Map()));
   let read = byProblem.get(problem);
-  if (!read) byProblem.set(problem, (read = readPart(segment, problem)));
+  if (!read) byProblem.set(problem, (read = readPart(segment, problem, problems)));
   return read;
 }
 
-function readPart(segment: Segment, problem: AssignmentProblem): PartInProblem {
+function readPart(segment: Segment, problem: AssignmentProblem, problems: readonly AssignmentProblem[]): PartInProblem {
   const statements = applyNotation(segment.statements, mapNotation(segment.statements, problem.scope, lossNames(problem)));
   const known = problemNames(problem.scope);
   // The undeclared scalars of its formulas (`x` of `s = sigma(x)`) are the problem's names too.
@@ -171,13 +209,19 @@ function readPart(segment: Segment, problem: AssignmentProblem): PartInProblem {
   for (const st of [...segment.before, ...statements]) if (st.kind === 'equation' && st.lhs.expr.kind === 'name') own.add(st.lhs.expr.name);
   for (const st of [...segment.before, ...statements]) if (st.kind === 'equation' && st.lhs.expr.kind === 'call') own.add(st.lhs.expr.callee);
   for (const st of segment.before) if (st.kind === 'decl') for (const n of st.names) own.add(n.name);
-  const asks = new Set(problem.asks.map((a) => derivativeKey(a.target.expr)).filter((k): k is string => k !== undefined));
+  const asks = asksOf(problem);
   const entries = entriesOfKnownArrays(statements, known);
   const answers = statements.map((st) => {
     if (st.kind !== 'equation' || st.rhs.length === 0) return undefined;
     const key = derivativeKey(st.lhs.expr, known) ?? primeKey(st.lhs.expr, problem);
     const ours = (n: string) => known.has(n) || own.has(n) || entries.has(n);
-    return key !== undefined && asks.has(key) && inProblemNames(st.rhs[st.rhs.length - 1].expr, ours) ? key : undefined;
+    const final = st.rhs[st.rhs.length - 1].expr;
+    if (key === undefined || !asks.has(key) || !inProblemNames(final, ours)) return undefined;
+    // An ask of both a worked example and a problem that leaves its inputs free (a derivation, then its
+    // example: `dL/do = p - y`, then `dL/do = (0.09, -0.76, 0.67)`): a number answers the example, a formula the other.
+    const example = givesNumbers(problem, key);
+    const shared = problems.some((p) => p !== problem && asksOf(p).has(key) && givesNumbers(p, key) !== example);
+    return shared && isNumber(final) !== example ? undefined : key;
   });
   return { statements, known, own, entries, answers };
 }

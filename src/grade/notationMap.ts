@@ -2,7 +2,8 @@
 // have is read as one of its names when the name's shape says so (case and font: `w_1`, `\mathbf{W}_1` for
 // W1; `W^1` for W1), when it is a common name for the problem's output (`\hat{y}`, `p`, `o` for the defined
 // name the loss is computed from); `W^1` is W1 when the problem has no W. A name the student defines by the
-// same formula as a problem name is reported as that name (it works as the student's helper anyway).
+// same formula as a problem name is reported as that name (it works as the student's helper anyway), and read
+// as it where the student differentiates by it.
 // A name that could be two of the problem's names is left alone and reported as ambiguous: the ask that
 // uses it needs a human look. The instructor's `alias` lines win (a name they alias is never mapped).
 import type { Expr, Reading, Span, Statement } from '../syntax/ast';
@@ -12,6 +13,7 @@ import { findInExpr, rewriteExpr } from '../syntax/walk';
 import { printExpr } from '../syntax/print';
 import { subscriptsOf } from '../resolve/indexNotation';
 import { isScalarShape } from '../ir/types';
+import { normalizeName } from '../syntax/names';
 
 export interface NameMapping {
   /** The student's name (normalised) and the problem's name it is read as. */
@@ -54,6 +56,7 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
   const known = problemNames(problem);
   const own = definedNames(statements);
   const written = namesWritten(statements);
+  const variables = variablesOfDerivatives(statements);
   const byKey = new Map<string, string[]>();
   // Declared names, and defined names of more than one letter: an index `l` beside a loss `L` is no slip.
   for (const n of [...problem.declarations.keys(), ...[...problem.definitions.keys()].filter((d) => d.length > 1)]) byKey.set(shapeKey(n), [...(byKey.get(shapeKey(n)) ?? []), n]);
@@ -62,14 +65,23 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
   const mappings: NameMapping[] = [];
   const ambiguous: Ambiguity[] = [];
   // In a problem of scalars only, `x_i` and `\ell_i` (one sample) are its x and l: an index has nothing to pick.
-  const allScalar = problem.dims.size === 0 && [...problem.declarations.values()].every((d) => isScalarShape(d.shape));
+  // (A written-out vector, `o = [2, 3, 4]`, is no scalar: `o_k` is its entry there.)
+  const allScalar = problem.dims.size === 0 && [...problem.declarations.values()].every((d) => isScalarShape(d.shape)) && ![...problem.definitions.values()].some((d) => findInExpr(d.expr, (x) => x.kind === 'matrix'));
   const scalars = allScalar ? scalarNames(problem, known) : undefined;
   for (const [name, { span }] of written) {
     if (known.has(name)) continue;
+    // Even defined by the student (`E_{total} = ...`): their definition is then a restatement, checked as one.
+    const described = describedName(written.get(name)!.text, known, own);
+    if (described) {
+      mappings.push({ from: name, to: described, why: `the problem's ${described}, with a word for a subscript` });
+      continue;
+    }
     // A name the student declares or defines is their own: mapped only when defined by a problem name's formula.
     if (own.has(name)) {
       const same = sameFormula(own.get(name), problem);
-      if (same.length === 1) mappings.push({ from: name, to: same[0], why: `defined by the formula of the problem's ${same[0]}`, helper: true });
+      // Differentiated by (`\partial E / \partial \hat{y1}`), it must be the problem's name: the problem's
+      // function reaches that name, not the student's copy of its formula.
+      if (same.length === 1) mappings.push({ from: name, to: same[0], why: `defined by the formula of the problem's ${same[0]}`, ...(variables.has(name) ? {} : { helper: true as const }) });
       continue;
     }
     const sample = scalars && sampleOf(written.get(name)!.text, scalars);
@@ -151,6 +163,20 @@ function sampleOf(text: string, known: ReadonlySet<string>): string | undefined 
   return known.has(base) ? base : undefined;
 }
 
+/**
+ * `E_{total}`, `L_{\text{train}}`: a name of the problem with a word of three or more letters for a subscript
+ * (a description, not indices like `ijk`) is that name, when the student does not define the name itself (beside their
+ * own `E = ...`, an E_{total} would be another quantity).
+ */
+function describedName(text: string, known: ReadonlySet<string>, own: ReadonlyMap<string, unknown>): string | undefined {
+  const m = /^\\?([A-Za-z]+)_\{?(?:\\(?:text|mathrm|rm)\{)?([A-Za-z]{3,})\}?\}?$/.exec(text);
+  if (!m) return undefined;
+  // `T_{ijk}`: letters i to n only are indices of an entry, not a word.
+  if (/^[i-n]+$/.test(m[2])) return undefined;
+  const base = normalizeName(m[1]);
+  return known.has(base) && !known.has(normalizeName(m[2])) && !own.has(base) ? base : undefined;
+}
+
 /** The number of layers: the largest layer number of the problem's names (2 for W1, b1, W2, b2). */
 function layerCount(byKey: ReadonlyMap<string, string[]>): number {
   let most = 0;
@@ -227,6 +253,21 @@ function definedNames(statements: readonly Statement[]): Map<string, Expr | unde
   for (const st of statements) {
     if (st.kind === 'decl') for (const n of st.names) if (!out.has(n.name)) out.set(n.name, undefined);
     if (st.kind === 'equation' && st.lhs.expr.kind === 'name' && st.rhs.length && !out.has(st.lhs.expr.name)) out.set(st.lhs.expr.name, st.rhs[0].expr);
+  }
+  return out;
+}
+
+/** The names the statements differentiate by (`x` of `\frac{\partial f}{\partial x}`). */
+function variablesOfDerivatives(statements: readonly Statement[]): Set<string> {
+  const out = new Set<string>();
+  for (const st of statements) {
+    if (st.kind !== 'equation') continue;
+    for (const step of [st.lhs, ...st.rhs]) {
+      findInExpr(step.expr, (x) => {
+        if (x.kind === 'deriv') for (const w of x.wrt) if (w.kind === 'name') out.add(w.name);
+        return false;
+      });
+    }
   }
   return out;
 }

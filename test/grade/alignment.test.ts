@@ -57,7 +57,99 @@ describe('alignment of parts to problems', () => {
   });
 });
 
+describe('a derivation followed by its worked example', () => {
+  // The same ask in a problem that leaves the inputs free and in a worked example of it: the formula answers
+  // the first, the number the second, even with no heading between them and the example's values stated
+  // before the derivation. By hand: dE/dw = (z - t) x = (w x - t) x; at w = 2, x = 3, t = 1 it is
+  // (6 - 1) 3 = 15 (numpy, central difference: 15.000000).
+  const assignment = [
+    'problem 1 "A linear unit"', 'w : scalar', 'x : scalar', 't : scalar', 'z = w x', 'E = (z - t)^2 / 2', 'ask dE/dw 3 points', '',
+    'problem 2 "The unit at w = 2, x = 3, t = 1"', 'w = 2', 'x = 3', 't = 1', 'z = w x', 'E = (z - t)^2 / 2', 'ask dE/dw 1 point', '',
+  ].join('\n');
+  const doc = (example: string) => [
+    'Our unit computes $z = w x$ and is scored by $E = \\tfrac{1}{2}(z - t)^2$.', '',
+    '$$\\frac{\\partial E}{\\partial w} = (z - t)\\frac{\\partial z}{\\partial w} = (w x - t) x$$', '',
+    'Plugging in the numbers of the example:', '', `$$\\frac{\\partial E}{\\partial w} = ${example}$$`, '',
+  ].join('\n');
+
+  it('grades the formula under the general problem and the number under the example', () => {
+    const r = gradeText(assignment, doc('(6 - 1) \\cdot 3 = 15'), 'notes.md');
+    expect(byId(r).get('1 dE/dw')).toMatchObject({ outcome: 'correct', answer: { line: 3 } });
+    expect(byId(r).get('2 dE/dw')).toMatchObject({ outcome: 'correct', answer: { line: 7 } });
+    expect(r.alignment?.map((a) => [a.problem, a.fromLine, a.by])).toEqual([['1', 1, 'content'], ['2', 7, 'content']]);
+  });
+
+  it('grades a wrong number under the example, not the general problem', () => {
+    // (6 - 1) + 3 = 8 is not 15: the example's answer is wrong (a number is a multiple of any other, so the
+    // policy row may be `scale`), the formula still right.
+    const r = gradeText(assignment, doc('(6 - 1) + 3 = 8'), 'notes.md');
+    expect(byId(r).get('1 dE/dw')).toMatchObject({ outcome: 'correct', answer: { line: 3 } });
+    expect(byId(r).get('2 dE/dw')).toMatchObject({ answer: { line: 7 } });
+    expect(byId(r).get('2 dE/dw')?.outcome).not.toBe('correct');
+  });
+});
+
 describe('notation', () => {
+  describe('a name with a word for a subscript', () => {
+    // E_{total} is the problem's E described, not indexed. By hand: d/dw ½(σ(wx + b) - t)^2 =
+    // (ŷ - t) ŷ(1 - ŷ) x (numpy at w = 0.7, x = -1.3, b = 0.2, t = 0.4: central difference and formula 0.02022).
+    const assignment = 'problem 1\nx : scalar\nw : scalar\nb : scalar\nt : scalar\nz = w x + b\nyhat = sigma(z)\nE = (yhat - t)^2 / 2\nask dE/dw 2 points\n';
+    const doc = (answer: string, own = '') => `${own}The error over the batch:\n\n$$E_{\\text{total}} = \\frac{1}{2}(\\hat{y} - t)^2$$\n\n$$\\frac{\\partial E_{\\text{total}}}{\\partial w} = ${answer}$$\n`;
+
+    it('reads E_{total} as the problem\'s E, and says so', () => {
+      const ask = byId(gradeText(assignment, doc('(\\hat{y} - t)\\,\\hat{y}(1 - \\hat{y})\\,x'), 'hw.md')).get('1 dE/dw')!;
+      expect(ask).toMatchObject({ outcome: 'correct', confidence: 'needs-review' });
+      expect(ask.reasons).toContain('read E_{\\text{total}} as E');
+    });
+
+    it('grades a wrong answer so read as wrong, never sure', () => {
+      // The factor x is missing: (ŷ - t) ŷ(1 - ŷ) is dE/dz, not dE/dw (numpy: -0.01556 against 0.02022).
+      const ask = byId(gradeText(assignment, doc('(\\hat{y} - t)\\,\\hat{y}(1 - \\hat{y})'), 'hw.md')).get('1 dE/dw')!;
+      expect(ask.score).toBe(0);
+      expect(ask.answer).toBeTruthy();
+      expect(ask.confidence).toBe('needs-review');
+    });
+
+    it('reads E_{ijk} as an entry, not as E described', () => {
+      // Letters i to n are indices: ∂E_{ijk}/∂w is the derivative of an entry, which answers no ask on E.
+      const r = gradeText(assignment, doc('(\\hat{y} - t)\\,\\hat{y}(1 - \\hat{y})\\,x').replace(/\\text\{total\}/g, 'ijk'), 'hw.md');
+      expect(byId(r).get('1 dE/dw')?.outcome).toBe('missing');
+    });
+
+    it('leaves E_{total} alone beside the student\'s own E', () => {
+      // `E = ...` of the student's own makes E_{total} another quantity: dE_{total}/dw answers nothing.
+      const r = gradeText(assignment, doc('(\\hat{y} - t)\\,\\hat{y}(1 - \\hat{y})\\,x', '$$E = (\\hat{y} - t)^2$$\n\n'), 'hw.md');
+      expect(byId(r).get('1 dE/dw')?.outcome).toBe('missing');
+    });
+  });
+
+  describe('a name of the student\'s defined by the problem\'s formula', () => {
+    // The problem's yhat = σ(wx + b), E = ½(yhat − t)²; the student calls σ(z) s. By hand dE/dyhat = yhat − t
+    // (numpy at w = 0.7, x = −1.3, b = 0.2, t = 0.4: yhat = 0.3296, central difference and formula −0.0704).
+    const assignment = 'problem 1\nx : scalar\nw : scalar\nb : scalar\nt : scalar\nz = w x + b\nyhat = sigma(z)\nE = (yhat - t)^2 / 2\nask dE/dyhat 2 points\n';
+    const doc = (answer: string) => `Let $z = wx + b$ and $s = \\sigma(z)$, so $E = \\tfrac{1}{2}(s - t)^2$.\n\n$$\\frac{\\partial E}{\\partial s} = ${answer}$$\n`;
+
+    it('is the problem\'s name where the student differentiates by it', () => {
+      // Kept as the student's helper, E (the problem's, through yhat) would not depend on s: a derivative of 0.
+      const ask = byId(gradeText(assignment, doc('s - t'), 'hw.md')).get('1 dE/dyhat')!;
+      expect(ask).toMatchObject({ outcome: 'correct', score: 2 });
+    });
+
+    it('grades a wrong derivative by it as wrong', () => {
+      // t − s is −(yhat − t): the sign is flipped (numpy: +0.0704 against −0.0704).
+      expect(byId(gradeText(assignment, doc('t - s'), 'hw.md')).get('1 dE/dyhat')!.score).toBe(0);
+    });
+  });
+
+  it('reads o_k as an entry of a written-out vector o, not as a scalar o for one sample', () => {
+    // o = [0.5, -1, 2] is a vector though nothing is declared: o_k is its entry k, and the per-entry answer
+    // p_k - y_k is checked for every k (numpy: p - y = [0.1753, 0.0391, -0.2144], the softmax cross-entropy
+    // gradient), with no name read as another.
+    const assignment = 'problem 1\no = [0.5, -1, 2]\ny = [0, 0, 1]\np = softmax(o)\nL = -sum(y .* log(p))\nask dL/do 2 points\n';
+    const r = gradeText(assignment, 'For each class $k$,\n\n$$\\frac{\\partial L}{\\partial o_k} = p_k - y_k$$\n', 'hw.md');
+    expect(byId(r).get('1 dL/do')).toMatchObject({ outcome: 'correct', confidence: 'sure' });
+  });
+
   it('reads w_1 as W1 and says so', () => {
     const r = gradeText(TWO_LAYER, '$$\\frac{\\partial L}{\\partial w_1} = X^T ((a_2 - y) W_2^T \\odot a_1 \\odot (1 - a_1))$$\n', 'hw.md');
     const ask = byId(r).get('2 dL/dW1')!;
