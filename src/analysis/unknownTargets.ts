@@ -25,6 +25,8 @@ const MAX_CHAIN_LINKS = 64;
 interface NamedDerivative {
   of: Extract<Expr, { kind: 'name' }>;
   wrt: Extract<Expr, { kind: 'name' }>[];
+  /** Read from an error signal (`\delta_g`, src/latex/errorSignals.ts): its names' spans are the signal's. */
+  signal: boolean;
 }
 
 /**
@@ -33,18 +35,22 @@ interface NamedDerivative {
  */
 export function defineUnknownTargets(scope: Scope, textOf: (span: Span) => string): void {
   const byTarget = new Map<string, { first: Extract<Expr, { kind: 'name' }>; wrt: Set<string> }>();
-  /** Each variable as first written: its text for messages, its place for the unknown's argument (a leaf's warnings point there). */
+  /** Each name as first written: its text for messages, its place for the unknown's argument (a leaf's warnings point there). */
   const written = new Map<string, Extract<Expr, { kind: 'name' }>>();
   /** Each name as the derivatives write it, for its subscripts. */
   const indexedText = new Map<string, string>();
-  for (const d of namedDerivatives(scope)) {
+  // A derivative written out (`\frac{\partial J}{\partial g}`) names its function and variable before one an error
+  // signal stands for (`\delta_g`, whose span is the signal's): messages quote the names as the author wrote them.
+  const derivatives = namedDerivatives(scope).sort((a, b) => Number(a.signal) - Number(b.signal));
+  for (const d of derivatives) {
     if (hasMeaning(scope, d.of.name) || scope.labelLetters.has(d.of.name)) continue;
-    const entry = byTarget.get(d.of.name) ?? { first: d.of, wrt: new Set<string>() };
+    const asWritten = (n: Extract<Expr, { kind: 'name' }>) => (d.signal ? n : { ...n, text: textOf(n.span).trim() });
+    const entry = byTarget.get(d.of.name) ?? { first: asWritten(d.of), wrt: new Set<string>() };
     indexedText.set(d.of.name, d.of.text);
     for (const w of d.wrt) {
       entry.wrt.add(w.name);
       indexedText.set(w.name, w.text);
-      if (!written.has(w.name)) written.set(w.name, { ...w, text: textOf(w.span).trim() });
+      if (!written.has(w.name)) written.set(w.name, asWritten(w));
     }
     byTarget.set(d.of.name, entry);
   }
@@ -71,10 +77,10 @@ export function defineUnknownTargets(scope: Scope, textOf: (span: Span) => strin
       pending.delete(name);
       progress = true;
       links++;
-      defineUnknownTarget(scope, name, target, (v) => hasMeaning(scope, v) || isLeaf(v), written, textOf);
+      defineUnknownTarget(scope, name, target, (v) => hasMeaning(scope, v) || isLeaf(v), written);
     }
   }
-  for (const [name, target] of pending) defineUnknownTarget(scope, name, target, (v) => hasMeaning(scope, v), written, textOf);
+  for (const [name, target] of pending) defineUnknownTarget(scope, name, target, (v) => hasMeaning(scope, v), written);
 }
 
 /** Defines `name` as an unknown function of the most downstream of the names it is differentiated by that `usable` takes. */
@@ -84,7 +90,6 @@ function defineUnknownTarget(
   { first, wrt }: { first: Extract<Expr, { kind: 'name' }>; wrt: Set<string> },
   usable: (v: string) => boolean,
   written: Map<string, Extract<Expr, { kind: 'name' }>>,
-  textOf: (span: Span) => string,
 ): void {
   const meaningOf = (n: string) => scope.definitions.get(n)?.expr ?? scope.functions.get(n)?.body;
   // A name also used as a quantity (`L = -y \log a` with `\partial a / \partial h` below) is an activation
@@ -95,7 +100,7 @@ function defineUnknownTarget(
   const sinks = [...wrt].filter((v) => usable(v) && v !== name && ![...wrt].some((u) => u !== v && reaches.get(u)!.has(v)));
   if (sinks.length === 0 || sinks.some((s) => reaches.get(s)!.has(name)) || (kind === 'entrywise' && sinks.length !== 1)) return;
   const fn = `${name}#unknown`;
-  const text = textOf(first.span).trim();
+  const text = first.text;
   scope.abstractFunctions.set(fn, kind === 'scalar' ? { name: fn, text, kind, params: sinks, span: first.span } : { name: fn, text, kind, span: first.span });
   // The names as lowered so far (an entry's text would be read as index notation), where they were written.
   const args: Expr[] = sinks.map((s) => ({ kind: 'name', name: s, text: s, span: written.get(s)!.span }));
@@ -166,12 +171,16 @@ function namedDerivatives(scope: Scope): NamedDerivative[] {
   for (const root of expressionsOf(scope)) {
     findInExpr(root, (e) => {
       if (e.kind === 'deriv' && e.of.kind === 'name' && e.wrt.length > 0 && e.wrt.every((w) => w.kind === 'name')) {
-        found.push({ of: e.of, wrt: e.wrt as Extract<Expr, { kind: 'name' }>[] });
+        found.push({ of: e.of, wrt: e.wrt as Extract<Expr, { kind: 'name' }>[], signal: sameSpan(e.of.span, e.span) });
       }
       return false;
     });
   }
   return found;
+}
+
+function sameSpan(a: Span, b: Span): boolean {
+  return a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
 }
 
 /** The names the scope calls as functions. */

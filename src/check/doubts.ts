@@ -15,6 +15,8 @@ import { BUILTIN_FUNCTIONS } from '../ops/builtins';
 import type { StepJson } from './report';
 import type { ClaimCheck } from './claim';
 import { identitySizeOf } from './truth';
+import { wrongForEveryLoss } from './everyLoss';
+import type { Scope } from '../resolve/scope';
 
 interface Doubt {
   message: string;
@@ -43,7 +45,7 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
     const doubt =
       claimDoubt ??
       independentFactor(check, expr, lower) ??
-      unknownFunctions(check, expr) ??
+      unknownFunctions(check, expr, node) ??
       ownFormulaForBuiltin(check, expr) ??
       numberForArray(check, expr, node) ??
       (endsInNumber && i < steps.length - 1 ? shapeBeforeNumber(check, node, step) : undefined) ??
@@ -213,12 +215,14 @@ function guessedHessian({ claim, lowering }: ClaimCheck): Doubt | undefined {
  * Names the maths never defines that chainrule took as unknown functions (src/analysis/unknownTargets.ts): the
  * step fails for some function, but may hold for the one the author's prose means.
  */
-function unknownFunctions(check: ClaimCheck, step: Expr): Doubt | undefined {
+function unknownFunctions(check: ClaimCheck, step: Expr, node: Node | undefined): Doubt | undefined {
   const scope = check.lowering.scope;
   const { names, calls } = reachedFrom(check, step);
   const unknown = [...names].filter((n) => scope.definitions.get(n)?.unknownOf).sort();
   const called = calls.filter((x) => scope.abstractFunctions.get(x.callee)?.implied).map((x) => x.calleeText);
   if (unknown.length === 0 && called.length === 0) return undefined;
+  const losses = called.length === 0 ? lossesOf(scope, unknown) : undefined;
+  if (losses && node && wrongForEveryLoss(check, node, losses)) return undefined;
   const text = unknown.length ? check.lowering.options.textOf(scope.definitions.get(unknown[0])!.span).trim() : called.sort()[0];
   if (unknown.length && genericViewOf(unknown[0]) !== undefined) {
     return {
@@ -230,6 +234,20 @@ function unknownFunctions(check: ClaimCheck, step: Expr): Doubt | undefined {
     message: `${text} is not defined in the maths, so chainrule took it as an unknown function; this line does not hold for every ${text}, but may for the one the text means`,
     hint: `define ${text} in the maths (e.g. \`${text} = ...\`)`,
   };
+}
+
+/**
+ * The functions of the unknown losses `names` (`C#unknown`), when each is a scalar function of the quantities the
+ * question computes last; a view of a loss from a generic layer, or an activation left to prose, is not.
+ */
+function lossesOf(scope: Scope, names: readonly string[]): Set<string> | undefined {
+  const fns = new Set<string>();
+  for (const name of names) {
+    const expr = scope.definitions.get(name)!.expr;
+    if (genericViewOf(name) !== undefined || expr.kind !== 'call' || scope.abstractFunctions.get(expr.callee)?.kind !== 'scalar') return undefined;
+    fns.add(expr.callee);
+  }
+  return fns;
 }
 
 /**

@@ -1,0 +1,116 @@
+// A loss the maths never defines (src/analysis/unknownTargets.ts) is an unknown scalar function; a line written in
+// the loss's own derivatives that is linear in the loss and fails for several random losses is wrong whatever the
+// loss is (src/check/everyLoss.ts), so it is ✗; a line that only some loss makes right stays unjudged.
+// Every expectation below was worked by hand and checked with numpy against finite differences of three random
+// losses (a throw-away script, not run here): E(s) = Σ s³ + sin(w·s), exp(w·s) + Σ cos s, log(1 + |s − w|²).
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../../src/app/check';
+
+function stepVerdicts(source: string): string[] {
+  return checkSource(source, 'doc.md').report.claims.flatMap((c) => c.steps.map((s) => s.verdict));
+}
+
+const lines = (...rows: string[]) => rows.join('\n') + '\n';
+
+describe('a line written in the derivatives of a loss left to prose', () => {
+  // h = V u + c, s = tanh(h), E any function of s; g = ∂E/∂s.
+  const network = [
+    '# Gradient of an unspecified objective',
+    String.raw`Let $u \in \mathbb{R}^{3}$, $V \in \mathbb{R}^{4 \times 3}$, $c \in \mathbb{R}^{4}$. The hidden layer is`,
+    String.raw`$$h = V u + c, \qquad s = \tanh(h)$$`,
+    String.raw`and $\mathcal{E}$ is any objective computed from $s$.`,
+  ];
+
+  it('is right for every loss, or wrong for every loss, by the chain rule alone', () => {
+    const doc = lines(
+      ...network,
+      // (g ⊙ (1 − s²)) uᵀ: the chain rule, 4 x 3 like V (numpy: matches for all three losses).
+      String.raw`$$\frac{\partial \mathcal{E}}{\partial V} = \left(\frac{\partial \mathcal{E}}{\partial s} \odot (1 - s \odot s)\right) u^T$$`,
+      // u (g ⊙ (1 − s²))ᵀ is 3 x 4: its shape is wrong whatever E is.
+      String.raw`$$\frac{\partial \mathcal{E}}{\partial V} = u \left(\frac{\partial \mathcal{E}}{\partial s} \odot (1 - s \odot s)\right)^T$$`,
+      // ∂E/∂c = g drops tanh' = 1 − s²: wrong unless g vanishes (numpy: fails for all three losses).
+      String.raw`$$\frac{\partial \mathcal{E}}{\partial c} = \frac{\partial \mathcal{E}}{\partial s}$$`,
+      // Vᵀ (g ⊙ (1 − s²)): right for all three.
+      String.raw`$$\frac{\partial \mathcal{E}}{\partial u} = V^T \left(\frac{\partial \mathcal{E}}{\partial s} \odot (1 - s \odot s)\right)$$`,
+      // 2 ∂E/∂h is twice ∂E/∂c (c enters h with the identity): wrong for every loss.
+      String.raw`$$\frac{\partial \mathcal{E}}{\partial c} = 2 \frac{\partial \mathcal{E}}{\partial h}$$`,
+    );
+    expect(stepVerdicts(doc)).toEqual(['correct', 'incorrect', 'incorrect', 'correct', 'incorrect']);
+  });
+
+  it('leaves unjudged a line that some loss makes right', () => {
+    const doc = lines(
+      ...network,
+      // (s − 1) ⊙ (1 − s²) is ∂E/∂h for E = ½|s − 1|² (numpy: matches), not for the three random losses.
+      String.raw`$$\frac{\partial \mathcal{E}}{\partial h} = (s - 1) \odot (1 - s \odot s)$$`,
+      // The chain rule plus s: s is no multiple of the loss, so the line says something of the loss itself (an E
+      // with a term in h as well, which the prose may mean, adds one).
+      String.raw`$$\frac{\partial \mathcal{E}}{\partial h} = \frac{\partial \mathcal{E}}{\partial s} \odot (1 - s \odot s) + s$$`,
+    );
+    expect(stepVerdicts(doc)).toEqual(['unjudged', 'unjudged']);
+  });
+
+  it('marks a transpose wrong where the shapes cannot tell', () => {
+    // V square (3 x 3): u (g ⊙ (1 − s²))ᵀ has ∂E/∂V's shape but is its transpose, equal only where that outer
+    // product is symmetric (numpy, three random losses with V 3 x 3: fails for each).
+    const doc = lines(
+      '# Square layer',
+      String.raw`Let $u \in \mathbb{R}^{3}$, $V \in \mathbb{R}^{3 \times 3}$, $c \in \mathbb{R}^{3}$.`,
+      String.raw`$$h = V u + c, \qquad s = \tanh(h)$$`,
+      String.raw`$$\frac{\partial \mathcal{E}}{\partial V} = u \left(\frac{\partial \mathcal{E}}{\partial s} \odot (1 - s \odot s)\right)^T$$`,
+    );
+    expect(stepVerdicts(doc)).toEqual(['incorrect']);
+  });
+});
+
+describe('error signals of a loss left to prose', () => {
+  // p = A x, q = tanh(p), o = B q, J any function of o, δ_v = ∂J/∂v (errorSignals.ts).
+  const doc = lines(
+    '# Two layers, objective J left to the text',
+    String.raw`Let $x \in \mathbb{R}^{3}$, $A \in \mathbb{R}^{4 \times 3}$, $B \in \mathbb{R}^{2 \times 4}$.`,
+    '$$p = A x$$',
+    String.raw`$$q = \tanh(p)$$`,
+    '$$o = B q$$',
+    String.raw`The objective $J$ compares $o$ with the target. Write $\delta_v = \frac{\partial J}{\partial v}$ for any variable $v$.`,
+    // δ_q = Bᵀ δ_o, δ_p = δ_q ⊙ (1 − q²), ∂J/∂A = δ_p xᵀ, ∂J/∂B = δ_o qᵀ: numpy, right for J = Σ o³ + sin(o₁o₂),
+    // exp(o·w), log(1 + |o|²).
+    String.raw`$$\delta_q = B^T \delta_o$$`,
+    String.raw`$$\delta_p = \delta_q \odot (1 - q \odot q)$$`,
+    String.raw`$$\frac{\partial J}{\partial A} = \delta_p x^T$$`,
+    String.raw`$$\frac{\partial J}{\partial B} = \delta_o q^T$$`,
+    // q δ_oᵀ is 4 x 2, B is 2 x 4.
+    String.raw`$$\frac{\partial J}{\partial B} = q \delta_o^T$$`,
+    // Bᵀ δ_o is δ_q: the tanh' factor is missing (numpy: fails for all three).
+    String.raw`$$\delta_p = B^T \delta_o$$`,
+  );
+
+  it('checks the recursion exactly', () => {
+    expect(stepVerdicts(doc)).toEqual(['correct', 'correct', 'correct', 'correct', 'incorrect', 'incorrect']);
+  });
+
+  it('names the loss as the author writes it, not the signal it was read from', () => {
+    const note = checkSource(doc, 'doc.md').diagnostics.find((d) => d.code === 'reading' && /not defined in the maths/.test(d.message));
+    expect(note?.message).toMatch(/^J is not defined in the maths; chainrule takes it as an unknown scalar function of o:/);
+  });
+});
+
+describe('bars of a loss left to prose', () => {
+  // m = P r, n = σ(Q r), R any function of m and n, \bar v = ∂R/∂v (barSignals.ts).
+  it('checks a sum over paths, and marks a missing path wrong', () => {
+    const doc = lines(
+      '# Backprop with bars',
+      String.raw`Shapes: $r \in \mathbb{R}^{3}$, $P \in \mathbb{R}^{2 \times 3}$, $Q \in \mathbb{R}^{4 \times 3}$.`,
+      String.raw`$$m = P r, \qquad n = \sigma(Q r)$$`,
+      String.raw`The cost $\mathcal{R}$ is computed from $m$ and $n$; bars are its derivatives:`,
+      String.raw`$\overline{v} = \frac{\partial \mathcal{R}}{\partial v}$.`,
+      // r̄ = Pᵀ m̄ + Qᵀ (n̄ ⊙ n ⊙ (1 − n)): numpy, right for R = |m|² Σn + sin n₁, exp(m₁ − n·w), log(1 + |m|² + |n|²).
+      String.raw`$$\overline{r} = P^T \overline{m} + Q^T (\overline{n} \odot n \odot (1 - n))$$`,
+      // the path through n left out: wrong for all three.
+      String.raw`$$\overline{r} = P^T \overline{m}$$`,
+      // P̄ = m̄ rᵀ (2 x 3) right; r m̄ᵀ is 3 x 2.
+      String.raw`$$\overline{P} = \overline{m} r^T$$`,
+      String.raw`$$\overline{P} = r \overline{m}^T$$`,
+    );
+    expect(stepVerdicts(doc)).toEqual(['correct', 'incorrect', 'correct', 'incorrect']);
+  });
+});
