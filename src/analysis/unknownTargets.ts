@@ -107,11 +107,13 @@ function defineUnknownTarget(
   const expr: Expr = { kind: 'call', callee: fn, calleeText: text, prime: 0, args, span: first.span };
   scope.definitions.set(name, { name, expr, span: first.span, exprSpan: first.span, fromBase: false, unknownOf: sinks });
   const of = sinks.map((s) => written.get(s)!.text).join(', ');
-  const unknown = `${kind === 'scalar' ? 'scalar function' : 'function (entry by entry)'} of ${of}: lines that hold whatever ${text} is are checked and the others left unjudged`;
+  const unknown = `${kind === 'scalar' ? 'scalar function' : 'function (entry by entry)'} of ${of}: lines that hold whatever ${text} is are checked`;
+  // A line in a loss's own derivatives that fails whatever the loss is, is wrong (src/check/everyLoss.ts).
+  const wrongForEvery = kind === 'scalar' ? `, lines in its derivatives that hold for no ${text} are wrong,` : '';
   scope.diagnostics.push(
     genericViewOf(name) !== undefined
-      ? warning('reading', `${text}'s formula does not reach the generic layer l (it is written at the output); seen from layer l, ${text} is whatever the layers above make of it, so chainrule takes it as an unknown ${unknown}`, first.span)
-      : warning('reading', `${text} is not defined in the maths; chainrule takes it as an unknown ${unknown}`, first.span, `define ${text} in the maths (e.g. \`${text} = ...\`) to have every line checked`),
+      ? warning('reading', `${text}'s formula does not reach the generic layer l (it is written at the output); seen from layer l, ${text} is whatever the layers above make of it, so chainrule takes it as an unknown ${unknown} and the others left unjudged`, first.span)
+      : warning('reading', `${text} is not defined in the maths; chainrule takes it as an unknown ${unknown}${wrongForEvery} and the others left unjudged`, first.span, `define ${text} in the maths (e.g. \`${text} = ...\`) to have every line checked`),
   );
 }
 
