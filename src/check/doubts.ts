@@ -16,6 +16,7 @@ import type { StepJson } from './report';
 import type { ClaimCheck } from './claim';
 import { identitySizeOf } from './truth';
 import { wrongForEveryLoss } from './everyLoss';
+import { isIndexedStep } from './indexed';
 import type { Scope } from '../resolve/scope';
 
 interface Doubt {
@@ -221,7 +222,9 @@ function unknownFunctions(check: ClaimCheck, step: Expr, node: Node | undefined)
   const unknown = [...names].filter((n) => scope.definitions.get(n)?.unknownOf).sort();
   const called = calls.filter((x) => scope.abstractFunctions.get(x.callee)?.implied).map((x) => x.calleeText);
   if (unknown.length === 0 && called.length === 0) return undefined;
-  const losses = called.length === 0 ? lossesOf(scope, unknown) : undefined;
+  // Only a step compared as lowered: a case of entries or index layout compares another node (claim.ts checkStep).
+  const asLowered = !check.claim.condition && !isIndexedStep(step, check.truth, check.lowering);
+  const losses = called.length === 0 && asLowered ? lossesOf(scope, unknown) : undefined;
   if (losses && node && wrongForEveryLoss(check, node, losses)) return undefined;
   const text = unknown.length ? check.lowering.options.textOf(scope.definitions.get(unknown[0])!.span).trim() : called.sort()[0];
   if (unknown.length && genericViewOf(unknown[0]) !== undefined) {

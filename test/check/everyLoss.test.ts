@@ -114,3 +114,28 @@ describe('bars of a loss left to prose', () => {
     expect(stepVerdicts(doc)).toEqual(['correct', 'incorrect', 'correct', 'incorrect']);
   });
 });
+
+describe('a per-entry line through a loss left to prose', () => {
+  // The every-loss check runs on the step as lowered plainly; a per-entry step is compared in its entries' layout
+  // (claim.ts checkStep), where `\partial E / \partial s_i (1 - s_i)` lowers plainly to the scalar Σ_k g_k (1 − s_k),
+  // g = ∂E/∂s, which fails against the vector ∂E/∂h whatever the line says. No verdict may rest on that node: per-entry
+  // lines through an unknown loss are left to their own comparison, so a failing one stays unjudged.
+  it('is not judged wrong through another node than the one it is compared as', () => {
+    const doc = lines(
+      '# Entries through an objective given in words',
+      String.raw`Let $u \in \mathbb{R}^{3}$, $V \in \mathbb{R}^{3 \times 3}$, $c \in \mathbb{R}^{3}$.`,
+      String.raw`$$h = V u + c, \qquad s = \tanh(h)$$`,
+      String.raw`$\mathcal{E}$ is an objective computed from $s$.`,
+      // (g ⊙ (1 − s²)) uᵀ: right for every loss (numpy, the three losses above), and makes E an unknown of s.
+      String.raw`$$\frac{\partial \mathcal{E}}{\partial V} = \left(\frac{\partial \mathcal{E}}{\partial s} \odot (1 - s \odot s)\right) u^T$$`,
+      // g_i (1 − s_i²) entry by entry: right (numpy: matches finite differences of all three losses).
+      String.raw`$$\frac{\partial \mathcal{E}}{\partial h_i} = \frac{\partial \mathcal{E}}{\partial s_i} (1 - s_i^2)$$`,
+      // g_i (1 − s_i): off by g_i s_i (s_i − 1) (numpy: fails for all three); its plain reading is a scalar, so
+      // without the guard the every-loss check compared that scalar and said ✗.
+      String.raw`$$\frac{\partial \mathcal{E}}{\partial h_i} = \frac{\partial \mathcal{E}}{\partial s_i} (1 - s_i)$$`,
+    );
+    const steps = checkSource(doc, 'doc.md').report.claims.flatMap((c) => c.steps);
+    expect(steps.map((s) => s.verdict)).toEqual(['correct', 'correct', 'unjudged']);
+    expect(steps[2].message).toMatch(/not defined in the maths/);
+  });
+});
