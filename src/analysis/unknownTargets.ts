@@ -54,6 +54,7 @@ export function defineUnknownTargets(scope: Scope, textOf: (span: Span) => strin
     }
     byTarget.set(d.of.name, entry);
   }
+  const standIns = addStandIns(scope, derivatives, byTarget, written, textOf);
   // A chain written with names no line defines (`\frac{dC}{dW} = \frac{dC}{dZ} \frac{dZ}{dW}`): each name
   // a derivative is taken of becomes an unknown function once every name it is differentiated by has a
   // meaning or is a leaf (a name no derivative is taken of), innermost first, so that C is a function of Z
@@ -77,10 +78,47 @@ export function defineUnknownTargets(scope: Scope, textOf: (span: Span) => strin
       pending.delete(name);
       progress = true;
       links++;
-      defineUnknownTarget(scope, name, target, (v) => hasMeaning(scope, v) || isLeaf(v), written);
+      defineUnknownTarget(scope, name, target, (v) => hasMeaning(scope, v) || isLeaf(v), written, standIns.has(name));
     }
   }
-  for (const [name, target] of pending) defineUnknownTarget(scope, name, target, (v) => hasMeaning(scope, v), written);
+  for (const [name, target] of pending) defineUnknownTarget(scope, name, target, (v) => hasMeaning(scope, v), written, standIns.has(name));
+}
+
+/**
+ * A loss whose formula rests on one name the maths never defines (`J = -S`, where S, the score, is said in prose or
+ * in maths that does not read), differentiated by quantities that formula does not reach (`\delta_g`): that name is
+ * the loss left undefined, so it is taken as one (a scalar, whatever else the document writes it with), of the names
+ * the loss is differentiated by. Only a formula written in that one name alone: `J = \frac{1}{2}(y - t)^2` with t
+ * undefined says what J is, and t is a target, not a loss. Returns the names so taken.
+ */
+function addStandIns(
+  scope: Scope,
+  derivatives: readonly NamedDerivative[],
+  byTarget: Map<string, { first: Extract<Expr, { kind: 'name' }>; wrt: Set<string> }>,
+  written: Map<string, Extract<Expr, { kind: 'name' }>>,
+  textOf: (span: Span) => string,
+): Set<string> {
+  const meaningOf = (n: string) => scope.definitions.get(n)?.expr ?? scope.functions.get(n)?.body;
+  const standIns = new Set<string>();
+  for (const d of derivatives) {
+    const definition = scope.definitions.get(d.of.name);
+    if (!definition || definition.unknownOf) continue;
+    const reached = namesReached(definition.expr, meaningOf);
+    if (reached.size !== 1) continue;
+    const [stand] = reached;
+    const use = findInExpr(definition.expr, (e) => e.kind === 'name' && e.name === stand) as Extract<Expr, { kind: 'name' }> | undefined;
+    if (!use || hasMeaning(scope, stand) || scope.labelLetters.has(stand) || subscriptsOf(use.text)) continue;
+    const unreached = d.wrt.filter((w) => w.name !== stand && !reached.has(w.name));
+    if (unreached.length === 0) continue;
+    const entry = byTarget.get(stand) ?? { first: { ...use, text: textOf(use.span).trim() }, wrt: new Set<string>() };
+    for (const w of unreached) {
+      entry.wrt.add(w.name);
+      if (!written.has(w.name)) written.set(w.name, d.signal ? w : { ...w, text: textOf(w.span).trim() });
+    }
+    byTarget.set(stand, entry);
+    standIns.add(stand);
+  }
+  return standIns;
 }
 
 /** Defines `name` as an unknown function of the most downstream of the names it is differentiated by that `usable` takes. */
@@ -90,11 +128,12 @@ function defineUnknownTarget(
   { first, wrt }: { first: Extract<Expr, { kind: 'name' }>; wrt: Set<string> },
   usable: (v: string) => boolean,
   written: Map<string, Extract<Expr, { kind: 'name' }>>,
+  standIn = false,
 ): void {
   const meaningOf = (n: string) => scope.definitions.get(n)?.expr ?? scope.functions.get(n)?.body;
   // A name also used as a quantity (`L = -y \log a` with `\partial a / \partial h` below) is an activation
   // the prose defines: an unknown function applied entry by entry, with the shape of what it is applied to.
-  const kind = usedOtherwise(scope, name) ? 'entrywise' : 'scalar';
+  const kind = usedOtherwise(scope, name) && !standIn ? 'entrywise' : 'scalar';
   // What each variable reaches through the definitions; a variable reached from another is upstream of it.
   const reaches = new Map([...wrt].map((w) => [w, namesReached({ kind: 'name', name: w, text: w, span: first.span }, meaningOf)]));
   const sinks = [...wrt].filter((v) => usable(v) && v !== name && ![...wrt].some((u) => u !== v && reaches.get(u)!.has(v)));

@@ -139,3 +139,42 @@ describe('a per-entry line through a loss left to prose', () => {
     expect(steps[2].message).toMatch(/not defined in the maths/);
   });
 });
+
+describe('a loss written in one name the maths leaves undefined', () => {
+  // r = M p, q = σ(r), o = N q; Φ = −R with R (a reward) only in words: R is the loss left undefined, an unknown
+  // scalar function of o (unknownTargets.ts addStandIns). numpy: three random R of o (Σ o³ + sin(w·o),
+  // exp(w·o) + Σ cos o, log(1 + |o − w|²)) against finite differences.
+  const network = [
+    '# Policy layer',
+    String.raw`Shapes: $p \in \mathbb{R}^{3}$, $M \in \mathbb{R}^{2 \times 3}$, $N \in \mathbb{R}^{4 \times 2}$.`,
+    String.raw`$$r = M p, \qquad q = \sigma(r), \qquad o = N q$$`,
+    String.raw`The reward $R$ is computed from $o$ by the environment.`,
+  ];
+
+  it('checks the chain rule through it, and marks lines wrong for every loss', () => {
+    const doc = lines(
+      ...network,
+      String.raw`$$\Phi = -R$$`,
+      // Nᵀ ∂Φ/∂o: right for all three.
+      String.raw`$$\frac{\partial \Phi}{\partial q} = N^T \frac{\partial \Phi}{\partial o}$$`,
+      // ∂Φ/∂q ⊙ q ⊙ (1 − q): σ' = q(1 − q), right for all three.
+      String.raw`$$\frac{\partial \Phi}{\partial r} = \frac{\partial \Phi}{\partial q} \odot q \odot (1 - q)$$`,
+      // (∂Φ/∂r) pᵀ, 2 x 3 like M: right for all three.
+      String.raw`$$\frac{\partial \Phi}{\partial M} = \frac{\partial \Phi}{\partial r} p^T$$`,
+      // Nᵀ ∂Φ/∂o is ∂Φ/∂q: σ' left out, wrong for all three (max error 0.6 to 0.9).
+      String.raw`$$\frac{\partial \Phi}{\partial r} = N^T \frac{\partial \Phi}{\partial o}$$`,
+      // o − 1 is ∂Φ/∂o only for Φ = ½|o − 1|², a loss the words may mean: not linear in the loss, unjudged.
+      String.raw`$$\frac{\partial \Phi}{\partial o} = o - 1$$`,
+    );
+    expect(stepVerdicts(doc)).toEqual(['correct', 'correct', 'correct', 'incorrect', 'unjudged']);
+    const note = checkSource(doc, 'doc.md').diagnostics.find((d) => d.code === 'reading' && /not defined in the maths/.test(d.message));
+    expect(note?.message).toMatch(/^R is not defined in the maths; chainrule takes it as an unknown scalar function of o/);
+  });
+
+  it('is no reading when the formula rests on two undefined names', () => {
+    // Φ = R − β: which of them is the loss and which a constant (a baseline) is the prose's; Φ stays a function of R and β
+    // only, so its derivative by q is 0 as read and the line is unjudged (read with R as the loss it would be ✓).
+    const doc = lines(...network, String.raw`$$\Phi = R - \beta$$`, String.raw`$$\frac{\partial \Phi}{\partial q} = N^T \frac{\partial \Phi}{\partial o}$$`);
+    expect(stepVerdicts(doc)).toEqual(['unjudged']);
+  });
+});
