@@ -178,3 +178,23 @@ describe('a loss written in one name the maths leaves undefined', () => {
     expect(stepVerdicts(doc)).toEqual(['unjudged']);
   });
 });
+
+describe('a loss differentiated by a name the question never computes', () => {
+  // h = W₁x + b₁, u = tanh(h), o = W₂u + b₂; y is declared and never defined, and the prose calls the output o "y".
+  // chainrule reads L as an unknown function of o and of y (an input), so Wᵀ₂ ∂L/∂y fails for every such L as read;
+  // with y = o, as the prose says, Wᵀ₂ ∂L/∂o is ∂L/∂u and ∂L/∂b₂ = ∂L/∂o (the chain rule; numpy with three random
+  // losses of o: both match). The line rests on that reading, so it is unjudged, never ✗.
+  it('leaves a line through that name unjudged', () => {
+    const doc = lines(
+      '# Two-layer network, loss left open',
+      String.raw`$x \in \mathbb{R}^{4}$, $W_1 \in \mathbb{R}^{3 \times 4}$, $b_1 \in \mathbb{R}^{3}$, $W_2 \in \mathbb{R}^{2 \times 3}$, $b_2 \in \mathbb{R}^{2}$, $y \in \mathbb{R}^{2}$.`,
+      String.raw`$$h = W_1 x + b_1, \quad u = \tanh(h), \quad o = W_2 u + b_2$$`,
+      String.raw`Let $\mathcal{L}$ be the loss on the output $o$, which we also call $y$.`,
+      // (∂L/∂o) uᵀ: right for every loss.
+      String.raw`$$\frac{\partial \mathcal{L}}{\partial W_2} = \frac{\partial \mathcal{L}}{\partial o} u^T$$`,
+      String.raw`$$\frac{\partial \mathcal{L}}{\partial u} = W_2^T \frac{\partial \mathcal{L}}{\partial y}$$`,
+      String.raw`$$\frac{\partial \mathcal{L}}{\partial b_2} = \frac{\partial \mathcal{L}}{\partial y}$$`,
+    );
+    expect(stepVerdicts(doc)).toEqual(['correct', 'unjudged', 'unjudged']);
+  });
+});
