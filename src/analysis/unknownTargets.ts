@@ -25,6 +25,8 @@ const MAX_CHAIN_LINKS = 64;
 interface NamedDerivative {
   of: Extract<Expr, { kind: 'name' }>;
   wrt: Extract<Expr, { kind: 'name' }>[];
+  /** Read from an error signal (`\delta_g`, src/latex/errorSignals.ts): its names' spans are the signal's. */
+  signal: boolean;
 }
 
 /**
@@ -33,21 +35,26 @@ interface NamedDerivative {
  */
 export function defineUnknownTargets(scope: Scope, textOf: (span: Span) => string): void {
   const byTarget = new Map<string, { first: Extract<Expr, { kind: 'name' }>; wrt: Set<string> }>();
-  /** Each variable as first written: its text for messages, its place for the unknown's argument (a leaf's warnings point there). */
+  /** Each name as first written: its text for messages, its place for the unknown's argument (a leaf's warnings point there). */
   const written = new Map<string, Extract<Expr, { kind: 'name' }>>();
   /** Each name as the derivatives write it, for its subscripts. */
   const indexedText = new Map<string, string>();
-  for (const d of namedDerivatives(scope)) {
+  // A derivative written out (`\frac{\partial J}{\partial g}`) names its function and variable before one an error
+  // signal stands for (`\delta_g`, whose span is the signal's): messages quote the names as the author wrote them.
+  const derivatives = namedDerivatives(scope).sort((a, b) => Number(a.signal) - Number(b.signal));
+  for (const d of derivatives) {
     if (hasMeaning(scope, d.of.name) || scope.labelLetters.has(d.of.name)) continue;
-    const entry = byTarget.get(d.of.name) ?? { first: d.of, wrt: new Set<string>() };
+    const asWritten = (n: Extract<Expr, { kind: 'name' }>) => (d.signal ? n : { ...n, text: textOf(n.span).trim() });
+    const entry = byTarget.get(d.of.name) ?? { first: asWritten(d.of), wrt: new Set<string>() };
     indexedText.set(d.of.name, d.of.text);
     for (const w of d.wrt) {
       entry.wrt.add(w.name);
       indexedText.set(w.name, w.text);
-      if (!written.has(w.name)) written.set(w.name, { ...w, text: textOf(w.span).trim() });
+      if (!written.has(w.name)) written.set(w.name, asWritten(w));
     }
     byTarget.set(d.of.name, entry);
   }
+  const standIns = addStandIns(scope, derivatives, byTarget, written, textOf);
   // A chain written with names no line defines (`\frac{dC}{dW} = \frac{dC}{dZ} \frac{dZ}{dW}`): each name
   // a derivative is taken of becomes an unknown function once every name it is differentiated by has a
   // meaning or is a leaf (a name no derivative is taken of), innermost first, so that C is a function of Z
@@ -71,10 +78,47 @@ export function defineUnknownTargets(scope: Scope, textOf: (span: Span) => strin
       pending.delete(name);
       progress = true;
       links++;
-      defineUnknownTarget(scope, name, target, (v) => hasMeaning(scope, v) || isLeaf(v), written, textOf);
+      defineUnknownTarget(scope, name, target, (v) => hasMeaning(scope, v) || isLeaf(v), written, standIns.has(name));
     }
   }
-  for (const [name, target] of pending) defineUnknownTarget(scope, name, target, (v) => hasMeaning(scope, v), written, textOf);
+  for (const [name, target] of pending) defineUnknownTarget(scope, name, target, (v) => hasMeaning(scope, v), written, standIns.has(name));
+}
+
+/**
+ * A loss whose formula rests on one name the maths never defines (`J = -S`, where S, the score, is said in prose or
+ * in maths that does not read), differentiated by quantities that formula does not reach (`\delta_g`): that name is
+ * the loss left undefined, so it is taken as one (a scalar, whatever else the document writes it with), of the names
+ * the loss is differentiated by. Only a formula written in that one name alone: `J = \frac{1}{2}(y - t)^2` with t
+ * undefined says what J is, and t is a target, not a loss. Returns the names so taken.
+ */
+function addStandIns(
+  scope: Scope,
+  derivatives: readonly NamedDerivative[],
+  byTarget: Map<string, { first: Extract<Expr, { kind: 'name' }>; wrt: Set<string> }>,
+  written: Map<string, Extract<Expr, { kind: 'name' }>>,
+  textOf: (span: Span) => string,
+): Set<string> {
+  const meaningOf = (n: string) => scope.definitions.get(n)?.expr ?? scope.functions.get(n)?.body;
+  const standIns = new Set<string>();
+  for (const d of derivatives) {
+    const definition = scope.definitions.get(d.of.name);
+    if (!definition || definition.unknownOf) continue;
+    const reached = namesReached(definition.expr, meaningOf);
+    if (reached.size !== 1) continue;
+    const [stand] = reached;
+    const use = findInExpr(definition.expr, (e) => e.kind === 'name' && e.name === stand) as Extract<Expr, { kind: 'name' }> | undefined;
+    if (!use || hasMeaning(scope, stand) || scope.labelLetters.has(stand) || subscriptsOf(use.text)) continue;
+    const unreached = d.wrt.filter((w) => w.name !== stand && !reached.has(w.name));
+    if (unreached.length === 0) continue;
+    const entry = byTarget.get(stand) ?? { first: { ...use, text: textOf(use.span).trim() }, wrt: new Set<string>() };
+    for (const w of unreached) {
+      entry.wrt.add(w.name);
+      if (!written.has(w.name)) written.set(w.name, d.signal ? w : { ...w, text: textOf(w.span).trim() });
+    }
+    byTarget.set(stand, entry);
+    standIns.add(stand);
+  }
+  return standIns;
 }
 
 /** Defines `name` as an unknown function of the most downstream of the names it is differentiated by that `usable` takes. */
@@ -84,29 +128,31 @@ function defineUnknownTarget(
   { first, wrt }: { first: Extract<Expr, { kind: 'name' }>; wrt: Set<string> },
   usable: (v: string) => boolean,
   written: Map<string, Extract<Expr, { kind: 'name' }>>,
-  textOf: (span: Span) => string,
+  standIn = false,
 ): void {
   const meaningOf = (n: string) => scope.definitions.get(n)?.expr ?? scope.functions.get(n)?.body;
   // A name also used as a quantity (`L = -y \log a` with `\partial a / \partial h` below) is an activation
   // the prose defines: an unknown function applied entry by entry, with the shape of what it is applied to.
-  const kind = usedOtherwise(scope, name) ? 'entrywise' : 'scalar';
+  const kind = usedOtherwise(scope, name) && !standIn ? 'entrywise' : 'scalar';
   // What each variable reaches through the definitions; a variable reached from another is upstream of it.
   const reaches = new Map([...wrt].map((w) => [w, namesReached({ kind: 'name', name: w, text: w, span: first.span }, meaningOf)]));
   const sinks = [...wrt].filter((v) => usable(v) && v !== name && ![...wrt].some((u) => u !== v && reaches.get(u)!.has(v)));
   if (sinks.length === 0 || sinks.some((s) => reaches.get(s)!.has(name)) || (kind === 'entrywise' && sinks.length !== 1)) return;
   const fn = `${name}#unknown`;
-  const text = textOf(first.span).trim();
+  const text = first.text;
   scope.abstractFunctions.set(fn, kind === 'scalar' ? { name: fn, text, kind, params: sinks, span: first.span } : { name: fn, text, kind, span: first.span });
   // The names as lowered so far (an entry's text would be read as index notation), where they were written.
   const args: Expr[] = sinks.map((s) => ({ kind: 'name', name: s, text: s, span: written.get(s)!.span }));
   const expr: Expr = { kind: 'call', callee: fn, calleeText: text, prime: 0, args, span: first.span };
   scope.definitions.set(name, { name, expr, span: first.span, exprSpan: first.span, fromBase: false, unknownOf: sinks });
   const of = sinks.map((s) => written.get(s)!.text).join(', ');
-  const unknown = `${kind === 'scalar' ? 'scalar function' : 'function (entry by entry)'} of ${of}: lines that hold whatever ${text} is are checked and the others left unjudged`;
+  const unknown = `${kind === 'scalar' ? 'scalar function' : 'function (entry by entry)'} of ${of}: lines that hold whatever ${text} is are checked`;
+  // A line in a loss's own derivatives that fails whatever the loss is, is wrong (src/check/everyLoss.ts).
+  const wrongForEvery = kind === 'scalar' ? `, lines in its derivatives that hold for no ${text} are wrong,` : '';
   scope.diagnostics.push(
     genericViewOf(name) !== undefined
-      ? warning('reading', `${text}'s formula does not reach the generic layer l (it is written at the output); seen from layer l, ${text} is whatever the layers above make of it, so chainrule takes it as an unknown ${unknown}`, first.span)
-      : warning('reading', `${text} is not defined in the maths; chainrule takes it as an unknown ${unknown}`, first.span, `define ${text} in the maths (e.g. \`${text} = ...\`) to have every line checked`),
+      ? warning('reading', `${text}'s formula does not reach the generic layer l (it is written at the output); seen from layer l, ${text} is whatever the layers above make of it, so chainrule takes it as an unknown ${unknown} and the others left unjudged`, first.span)
+      : warning('reading', `${text} is not defined in the maths; chainrule takes it as an unknown ${unknown}${wrongForEvery} and the others left unjudged`, first.span, `define ${text} in the maths (e.g. \`${text} = ...\`) to have every line checked`),
   );
 }
 
@@ -166,12 +212,16 @@ function namedDerivatives(scope: Scope): NamedDerivative[] {
   for (const root of expressionsOf(scope)) {
     findInExpr(root, (e) => {
       if (e.kind === 'deriv' && e.of.kind === 'name' && e.wrt.length > 0 && e.wrt.every((w) => w.kind === 'name')) {
-        found.push({ of: e.of, wrt: e.wrt as Extract<Expr, { kind: 'name' }>[] });
+        found.push({ of: e.of, wrt: e.wrt as Extract<Expr, { kind: 'name' }>[], signal: sameSpan(e.of.span, e.span) });
       }
       return false;
     });
   }
   return found;
+}
+
+function sameSpan(a: Span, b: Span): boolean {
+  return a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
 }
 
 /** The names the scope calls as functions. */

@@ -17,6 +17,9 @@ import type { ClaimCheck } from './claim';
 import { identitySizeOf } from './truth';
 import { entriesReadAsScalars } from './entryScalars';
 import { composesTo, inNumeratorLayout, isVector, productFactors, questionInNumeratorLayout } from './chainLayouts';
+import { wrongForEveryLoss } from './everyLoss';
+import { isIndexedStep } from './indexed';
+import type { Scope } from '../resolve/scope';
 
 interface Doubt {
   message: string;
@@ -46,7 +49,7 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
     const doubt =
       claimDoubt ??
       independentFactor(check, expr, lower) ??
-      unknownFunctions(check, expr) ??
+      unknownFunctions(check, expr, node) ??
       ownFormulaForBuiltin(check, expr) ??
       numberForArray(check, expr, node) ??
       (endsInNumber && i < steps.length - 1 ? shapeBeforeNumber(check, node, step) : undefined) ??
@@ -74,10 +77,16 @@ const MATRIX_FUNCTIONS = new Set(['trace', 'tr', 'det', 'logdet', 'inv']);
  * it may not. A ✓ that rests on that guess is no verdict.
  */
 function scalarsUnderMatrixOperations({ claim, lowering }: ClaimCheck, step: Expr): Doubt | undefined {
+  // A name the question transposes in any line is a matrix to its author, even in a step that writes it without one
+  // (`(w \delta) \odot \sigma'(z)` beside `(w^T \delta) \odot \sigma'(z)`).
+  const matrices = namesUnderMatrixOperations(lowering);
   const guessed = new Set<string>();
   for (const root of [claim.target.expr, step]) {
     findInExpr(root, (e) => {
       if (e.kind === 'transpose' || (e.kind === 'call' && MATRIX_FUNCTIONS.has(e.callee))) undeclaredIn(e, lowering).forEach((n) => guessed.add(n));
+      // `U^{(l)}(...)`, a variable before a bracket, is a product (its call), and is written without the transpose too.
+      const written = e.kind === 'name' ? e.name : e.kind === 'call' ? e.callee : undefined;
+      if (root === step && written !== undefined && matrices.has(written)) guessed.add(written);
       return false;
     });
   }
@@ -87,6 +96,27 @@ function scalarsUnderMatrixOperations({ claim, lowering }: ClaimCheck, step: Exp
     message: `no line of this question states the shape of ${names.join(', ')}, so chainrule took ${names.length === 1 ? 'it as a scalar' : 'them as scalars'}, where transposes and traces do nothing; read so the line holds, but it may not for the matrices the author means`,
     hint: `state the shape, e.g. ${names[0]} \\in \\mathbb{R}^{n \\times n}`,
   };
+}
+
+const underMatrixOperations = new WeakMap<Scope, Set<string>>();
+
+/** The undeclared names the question's lines write under a transpose, trace, determinant or inverse. */
+function namesUnderMatrixOperations(lowering: ClaimCheck['lowering']): Set<string> {
+  const scope = lowering.scope;
+  const known = underMatrixOperations.get(scope);
+  if (known) return known;
+  const names = new Set<string>();
+  const roots = [...[...scope.definitions.values()].map((d) => d.expr), ...scope.claims.flatMap((c) => [c.target.expr, ...c.steps.map((s) => s.expr)])];
+  for (const root of roots) {
+    findInExpr(root, (e) => {
+      if (e.kind === 'transpose' || (e.kind === 'call' && MATRIX_FUNCTIONS.has(e.callee))) {
+        findInExpr(e, (x) => (x.kind === 'name' && lowering.isUndeclared(x.name) && names.add(x.name), false));
+      }
+      return false;
+    });
+  }
+  underMatrixOperations.set(scope, names);
+  return names;
 }
 
 /**
@@ -222,12 +252,16 @@ function guessedHessian({ claim, lowering }: ClaimCheck): Doubt | undefined {
  * Names the maths never defines that chainrule took as unknown functions (src/analysis/unknownTargets.ts): the
  * step fails for some function, but may hold for the one the author's prose means.
  */
-function unknownFunctions(check: ClaimCheck, step: Expr): Doubt | undefined {
+function unknownFunctions(check: ClaimCheck, step: Expr, node: Node | undefined): Doubt | undefined {
   const scope = check.lowering.scope;
   const { names, calls } = reachedFrom(check, step);
   const unknown = [...names].filter((n) => scope.definitions.get(n)?.unknownOf).sort();
   const called = calls.filter((x) => scope.abstractFunctions.get(x.callee)?.implied).map((x) => x.calleeText);
   if (unknown.length === 0 && called.length === 0) return undefined;
+  // Only a step compared as lowered: a case of entries or index layout compares another node (claim.ts checkStep).
+  const asLowered = !check.claim.condition && !isIndexedStep(step, check.truth, check.lowering);
+  const losses = called.length === 0 && asLowered ? lossesOf(scope, unknown) : undefined;
+  if (losses && node && wrongForEveryLoss(check, node, losses)) return undefined;
   const text = unknown.length ? check.lowering.options.textOf(scope.definitions.get(unknown[0])!.span).trim() : called.sort()[0];
   if (unknown.length && genericViewOf(unknown[0]) !== undefined) {
     return {
@@ -239,6 +273,23 @@ function unknownFunctions(check: ClaimCheck, step: Expr): Doubt | undefined {
     message: `${text} is not defined in the maths, so chainrule took it as an unknown function; this line does not hold for every ${text}, but may for the one the text means`,
     hint: `define ${text} in the maths (e.g. \`${text} = ...\`)`,
   };
+}
+
+/**
+ * The functions of the unknown losses `names` (`C#unknown`), when each is a scalar function of the quantities the
+ * question computes last; a view of a loss from a generic layer, or an activation left to prose, is not. Nor is a
+ * loss differentiated by a name the question never computes (`\partial L / \partial y` with y only declared, or
+ * `\nabla_a C` with a bare): the prose may make it another name of the output, which chainrule reads as an input.
+ */
+function lossesOf(scope: Scope, names: readonly string[]): Set<string> | undefined {
+  const fns = new Set<string>();
+  for (const name of names) {
+    const { expr, unknownOf } = scope.definitions.get(name)!;
+    if (unknownOf?.some((arg) => !scope.definitions.has(arg))) return undefined;
+    if (genericViewOf(name) !== undefined || expr.kind !== 'call' || scope.abstractFunctions.get(expr.callee)?.kind !== 'scalar') return undefined;
+    fns.add(expr.callee);
+  }
+  return fns;
 }
 
 /**

@@ -225,8 +225,15 @@ export function prefixToken(t: Tok): Prefix {
 
 /** The operator applied to the rest of the product after it (`\frac{d}{dx} x^2 \sin x`). */
 export function applyPrefix(p: Prefix, operand: Expr): Expr {
+  const isNabla = p.kind === 'derivative' && p.head.type === 'nabla';
+  // `\nabla_a C \odot \sigma'(z)` is the gradient of C times σ'(z) entry by entry (backprop's δ^L), not the gradient
+  // of the product: ⊙ joins two arrays of one shape, and C is the scalar being differentiated. A bracketed product
+  // (`\nabla_x (x \odot y)`, whose span starts at its bracket) is the operand as written.
+  if (isNabla && operand.kind === 'binary' && operand.op === 'hadamard' && startsTogether(operand.span, operand.left.span)) {
+    return { ...operand, left: applyPrefix(p, operand.left), span: span(p.head, operand) };
+  }
   // `\nabla_w L` of a name is ∂L/∂w, and reads (and prints) as it.
-  const form = p.kind === 'derivative' && p.head.type === 'nabla' && operand.kind === 'name' ? 'frac' : 'operator';
+  const form = isNabla && operand.kind === 'name' ? 'frac' : 'operator';
   if (p.kind === 'derivative') return { kind: 'deriv', form, of: operand, wrt: [p.wrt], span: span(p.head, operand) };
   const except = p.head.except;
   // The sign as normalize.ts gives it (without `\limits`), which the index reader parses.
@@ -235,6 +242,8 @@ export function applyPrefix(p: Prefix, operand: Expr): Expr {
   const all: Expr = { kind: 'call', callee: 'sum', calleeText: except.sign, prime: 0, args: [operand], span: span(p.head, operand) };
   return { kind: 'binary', op: 'sub', left: all, right: rewriteExpr(operand, (e) => renameIndex(e, except.index, except.excluded)), span: all.span };
 }
+
+const startsTogether = (a: Span, b: Span) => a.line === b.line && a.column === b.column;
 
 /** `a_k` → `a_i`, `W_{kj}` → `W_{ij}`: a name whose subscript holds the index, with the index replaced. */
 function renameIndex(e: Expr, from: string, to: string): Expr | undefined {

@@ -123,37 +123,46 @@ export class Budget {
   }
 }
 
-let active: Budget | undefined;
+/** A value in force while a synchronous run lasts: the one before is restored after it, so runs may nest. */
+export class InForce<T> {
+  current: T | undefined;
 
-/** Runs `run` with `budget` in force (restoring the one before, so runs may nest). */
-export function underBudget<T>(budget: Budget, run: () => T): T {
-  const outer = active;
-  active = budget;
-  try {
-    return run();
-  } finally {
-    active = outer;
+  during<R>(value: T, run: () => R): R {
+    const outer = this.current;
+    this.current = value;
+    try {
+      return run();
+    } finally {
+      this.current = outer;
+    }
   }
+}
+
+const budgetInForce = new InForce<Budget>();
+
+/** Runs `run` with `budget` in force. */
+export function underBudget<T>(budget: Budget, run: () => T): T {
+  return budgetInForce.during(budget, run);
 }
 
 /** Called by whatever allocates matrix data, before allocating. Without a budget in force, nothing. */
 export function chargeEntries(entries: number): void {
-  active?.charge(entries);
+  budgetInForce.current?.charge(entries);
 }
 
 /** Called by the node store for every node it makes. */
 export function chargeNode(): void {
-  active?.chargeNode();
+  budgetInForce.current?.chargeNode();
 }
 
 /** Called in loops whose length the input sets: throws LimitExceeded past the deadline. */
 export function checkpoint(): void {
-  active?.checkpoint();
+  budgetInForce.current?.checkpoint();
 }
 
 /** The budget in force, if any (for a caller that reserves memory up front). */
 export function activeBudget(): Budget | undefined {
-  return active;
+  return budgetInForce.current;
 }
 
 /** For a `catch` that turns failures into "no answer": a limit is not a failure of the attempt, so it goes on up. */

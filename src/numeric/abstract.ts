@@ -10,6 +10,7 @@
 import type { Matrix } from '../ir/types';
 import { hashSeed, mulberry32 } from './random';
 import { allocate, zeros } from './matrix';
+import { InForce } from '../limits/index';
 
 const STREAM = 0x0ab57;
 
@@ -102,6 +103,30 @@ export function evaluateEntrywise(name: string, path: readonly number[], args: r
 
 // ---- scalar functions of whole arrays: u = c0 + sum_k <a_k, x_k>, v = sum_k <d_k, x_k>
 
+/**
+ * Another instance of some scalar functions, in force while a check asks whether a line holds for every such
+ * function (a loss the maths never defines, src/check/everyLoss.ts): `key` draws other coefficients, `scale`
+ * multiplies the function (0 makes it constant, 2 doubles it).
+ */
+export interface ScalarVariant {
+  names: ReadonlySet<string>;
+  key: string;
+  scale: number;
+}
+
+const variantInForce = new InForce<ScalarVariant>();
+
+/** Runs `evaluate` with `v`'s instances of its functions. */
+export function withScalarVariant<T>(v: ScalarVariant, evaluate: () => T): T {
+  return variantInForce.during(v, evaluate);
+}
+
+/** The name whose coefficients the instance of `name` draws from, and the factor on it. */
+function instanceOf(name: string): { key: string; scale: number } {
+  const variant = variantInForce.current;
+  return variant?.names.has(name) ? { key: variant.key ? `${name}~${variant.key}` : name, scale: variant.scale } : { key: name, scale: 1 };
+}
+
 /** The coefficient array of slot k (`a` or `d`), shaped like its argument, scaled by 1/sqrt(entries) to keep u moderate. */
 function slotCoefficients(name: string, tag: 'a' | 'd', k: number, like: Matrix): Float64Array {
   const n = like.data.length;
@@ -126,9 +151,10 @@ function scalarParts(name: string, args: readonly Matrix[]): { u: number; v: num
   return { u, v, q: uniform(`${name}/q`, 0.1, 0.3) };
 }
 
-export function evaluateScalarFunction(name: string, args: readonly Matrix[]): Matrix {
-  const { u, v, q } = scalarParts(name, args);
-  return { rows: 1, cols: 1, data: Float64Array.of(Math.tanh(u) + q * v * v) };
+export function evaluateScalarFunction(fn: string, args: readonly Matrix[]): Matrix {
+  const { key, scale } = instanceOf(fn);
+  const { u, v, q } = scalarParts(key, args);
+  return { rows: 1, cols: 1, data: Float64Array.of(scale * (Math.tanh(u) + q * v * v)) };
 }
 
 /**
@@ -136,11 +162,12 @@ export function evaluateScalarFunction(name: string, args: readonly Matrix[]): M
  * slots `slots[j]`, as an array shaped like argument `output`: m = 0 is the gradient with respect to that
  * argument, m = 1 a Hessian-vector product, and so on.
  */
-export function evaluateScalarDerivative(name: string, slots: readonly number[], output: number, directions: readonly Matrix[], args: readonly Matrix[]): Matrix {
+export function evaluateScalarDerivative(fn: string, slots: readonly number[], output: number, directions: readonly Matrix[], args: readonly Matrix[]): Matrix {
+  const { key: name, scale } = instanceOf(fn);
   const { u, v, q } = scalarParts(name, args);
   const m = slots.length;
-  let slope = tanhDerivative(m + 1, u);
-  let curvature = 2 * q * (m === 0 ? v : m === 1 ? 1 : 0);
+  let slope = scale * tanhDerivative(m + 1, u);
+  let curvature = scale * 2 * q * (m === 0 ? v : m === 1 ? 1 : 0);
   slots.forEach((k, j) => {
     slope *= inner(slotCoefficients(name, 'a', k, args[k]), directions[j].data);
     curvature *= inner(slotCoefficients(name, 'd', k, args[k]), directions[j].data);

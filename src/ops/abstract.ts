@@ -28,12 +28,17 @@ function directionsOf(path: string): { slots: number[]; output: number } {
 
 const IDENTIFIER = /^\p{L}[\p{L}\p{N}]*$/u;
 
+/** The name a function is printed by: a loss the maths never defines is op `C#unknown` (src/analysis/unknownTargets.ts), written C. */
+function shownName(node: Node): string {
+  return node.attrs.name!.replace(/#.*$/, '');
+}
+
 /** How argument slot k is named in `df/dSLOT`: its printed name, or the function whose value fills it. */
 function slotName(node: Node, args: readonly Printed[], k: number): string | undefined {
   if (IDENTIFIER.test(args[k].text)) return args[k].text;
   const arg = node.args[k];
   const isCall = (arg.op === 'abstract' && !arg.attrs.path) || arg.op === 'abstract_scalar';
-  return isCall ? arg.attrs.name : undefined;
+  return isCall ? shownName(arg) : undefined;
 }
 
 /**
@@ -41,7 +46,7 @@ function slotName(node: Node, args: readonly Printed[], k: number): string | und
  * `f'(x)` for a function of one argument, `df2/df1` when the slot is named, else `d(f2(a, b))/d(b)`.
  */
 function printPartial(node: Node, args: readonly Printed[], path: readonly number[], head: string): string {
-  const fn = node.attrs.name!;
+  const fn = shownName(node);
   if (args.length === 1) return `${fn}${"'".repeat(path.length)}(${args[0].text})`;
   let text = head;
   path.forEach((k, order) => {
@@ -52,14 +57,14 @@ function printPartial(node: Node, args: readonly Printed[], path: readonly numbe
 }
 
 function printLatexPartial(node: Node, args: readonly Printed[], path: readonly number[]): Printed {
-  const fn = latexName(node.attrs.name!);
+  const fn = latexName(shownName(node));
   const slots = path.map((k) => `\\partial ${slotName(node, args, k) ? latexName(slotName(node, args, k)!) : `\\left(${args[k].text}\\right)`}`);
   const order = path.length > 1 ? `^{${path.length}}` : '';
   return atom(`\\frac{\\partial${order} ${fn}}{${slots.join(' ')}}`);
 }
 
 function callText(node: Node, args: readonly Printed[]): string {
-  return `${node.attrs.name}(${args.map((a) => a.text).join(', ')})`;
+  return `${shownName(node)}(${args.map((a) => a.text).join(', ')})`;
 }
 
 export const abstractOp: OpDef = {
@@ -81,7 +86,7 @@ export const abstractOp: OpDef = {
   printLatex: ({ node, args }) => {
     const path = slotsOf(node.attrs.path);
     if (path.length) return printLatexPartial(node, args, path);
-    return atom(`${latexName(node.attrs.name!)}\\left(${args.map((a) => a.text).join(', ')}\\right)`);
+    return atom(`${latexName(shownName(node))}\\left(${args.map((a) => a.text).join(', ')}\\right)`);
   },
 };
 
@@ -92,7 +97,7 @@ export const abstractScalarOp: OpDef = {
   evaluate: (args, attrs) => evaluateScalarFunction(attrs.name!, args),
   vjp: (b, node, g, wanted) => node.args.map((_, l) => (wanted[l] ? b.hadamard(g, b.make('abstract_dir', node.args, { name: node.attrs.name, path: `;${l}` })) : undefined)),
   printCr: ({ node, args }) => atom(callText(node, args)),
-  printLatex: ({ node, args }) => atom(`${latexName(node.attrs.name!)}\\left(${args.map((a) => a.text).join(', ')}\\right)`),
+  printLatex: ({ node, args }) => atom(`${latexName(shownName(node))}\\left(${args.map((a) => a.text).join(', ')}\\right)`),
 };
 
 function checkDirections(args: readonly Shape[], slots: readonly number[], output: number): Shape {
@@ -142,7 +147,7 @@ export const abstractDirOp: OpDef = {
     // Slots in the order they are differentiated: the contracted ones, then the output.
     const order = [...slots, output];
     const first = slotName(inner, xs, order[0]);
-    let text = first ? `d${node.attrs.name}/d${first}` : `d(${node.attrs.name}(${xs.map((a) => a.text).join(', ')}))/d(${xs[order[0]].text})`;
+    let text = first ? `d${shownName(node)}/d${first}` : `d(${shownName(node)}(${xs.map((a) => a.text).join(', ')}))/d(${xs[order[0]].text})`;
     // Higher orders (rare): the gradient of the inner product of a direction with the lower derivative.
     for (let j = 0; j < m; j++) text = `d(sum(${args[j].text} .* ${text}))/d(${xs[order[j + 1]].text})`;
     return atom(text);

@@ -26,6 +26,10 @@ describe('fractions and derivatives', () => {
     [String.raw`-\frac{d}{dx} x`, '(neg (dop x / x))'],
     [String.raw`\nabla_{W} L`, '(d L / W)'],
     [String.raw`\nabla_{W} (L + 1)`, '(dop (+ L 1) / W)'],
+    // Backprop's δ^L = ∇_a C ⊙ σ'(z): the gradient times σ'(z), not the gradient of the product (build.ts applyPrefix).
+    [String.raw`\nabla_a C \odot \sigma'(z) \odot g`, "(odot (odot (d C / a) sigma'(z)) g)"],
+    // A bracketed product is the operand as written.
+    [String.raw`\nabla_x (x \odot y)`, '(dop (odot x y) / x)'],
     [String.raw`\frac{\partial L}{\partial h} \frac{\partial h}{\partial W}`, '(* (d L / h) (d h / W))'],
   ])('%s', (latex, expected) => {
     expect(shown(latex)).toBe(expected);

@@ -389,9 +389,9 @@ describe('a loss the maths never defines', () => {
   // z = W x + b, a = σ(z), and L left to prose: L is an unknown scalar function of a (the most downstream name
   // it is differentiated by). The chain rule holds whatever L is: dL/dz = dL/da ⊙ σ'(z), dL/dW = dL/dz x^T
   // (2 x 3, as W), dL/db = dL/dz, dL/dx = W^T dL/dz. Checked by hand with L = sum(a^3) in numpy: each of the
-  // four matches finite differences to 1e-8. x (dL/dz)^T is 3 x 2, the transpose of dL/dW: wrong for every L,
-  // but a line that fails for an unknown L may hold for the L of the prose, so it is unjudged, never incorrect;
-  // so is dL/da = a - y, which only the prose's L can decide.
+  // four matches finite differences to 1e-8. x (dL/dz)^T is 3 x 2, the transpose of dL/dW: wrong for every L
+  // (its shape is whatever L is; written in L's own derivative, linear in L: src/check/everyLoss.ts), so it is
+  // incorrect; dL/da = a - y holds for L = |a - y|^2 / 2 and not for others, so only the prose's L can decide: unjudged.
   const doc = [
     '# net',
     'Let $x \\in \\mathbb{R}^{3}$, $W \\in \\mathbb{R}^{2 \\times 3}$, $b \\in \\mathbb{R}^{2}$.',
@@ -407,7 +407,7 @@ describe('a loss the maths never defines', () => {
   ].join('\n') + '\n';
 
   it('checks the chain rule for every L, and leaves what only the prose can decide unjudged', () => {
-    expect(stepVerdicts(doc, 'doc.md')).toEqual(['correct', 'correct', 'correct', 'correct', 'unjudged', 'unjudged']);
+    expect(stepVerdicts(doc, 'doc.md')).toEqual(['correct', 'correct', 'correct', 'correct', 'incorrect', 'unjudged']);
     const result = checkSource(doc, 'doc.md');
     expect(result.diagnostics.some((d) => d.code === 'reading' && /L is not defined in the maths; chainrule takes it as an unknown scalar function of a\b/.test(d.message))).toBe(true);
   });

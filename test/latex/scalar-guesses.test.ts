@@ -27,3 +27,19 @@ describe('scalar guesses under matrix operations', () => {
     expect(verdicts('$f = x^2 y$\n\n$$\\frac{\\partial f}{\\partial x} = 2 x y$$')).toEqual(['3 correct']);
   });
 });
+
+describe('a name the question transposes, written without the transpose in another line', () => {
+  it('leaves unjudged a ✓ that holds only because that name was taken as a scalar', () => {
+    // s⁽ˡ⁾ = tanh(U⁽ˡ⁾ s⁽ˡ⁻¹⁾) at a generic layer, U⁽ˡ⁾ declared nowhere, J a loss left to the text. ∂J/∂s⁽ˡ⁻¹⁾ =
+    // U⁽ˡ⁾ᵀ (∂J/∂s⁽ˡ⁾ ⊙ (1 − s⁽ˡ⁾²)); without the transpose it is wrong for a matrix U (numpy: U 3 x 3 random,
+    // J = Σ s³ + sin(w·s): error ~1), but for a scalar U = Uᵀ, so the second line holds as chainrule reads it.
+    const md = [
+      '# Backward recursion through the layers',
+      '$$s^{(l)} = \\tanh(U^{(l)} s^{(l-1)})$$',
+      'The objective $J$ is computed from the last layer.',
+      '$$\\frac{\\partial J}{\\partial s^{(l-1)}} = (U^{(l)})^T \\left(\\frac{\\partial J}{\\partial s^{(l)}} \\odot (1 - s^{(l)} \\odot s^{(l)})\\right)$$',
+      '$$\\frac{\\partial J}{\\partial s^{(l-1)}} = U^{(l)} \\left(\\frac{\\partial J}{\\partial s^{(l)}} \\odot (1 - s^{(l)} \\odot s^{(l)})\\right)$$',
+    ].join('\n');
+    expect(verdicts(md)).toEqual(['4 unjudged', '5 unjudged']);
+  });
+});
