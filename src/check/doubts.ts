@@ -63,6 +63,7 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
       filledLayers(check, expr) ??
       valuesReadAsNames(check, expr) ??
       unstatedValues(check, node) ??
+      pointOnDefinedNames(check) ??
       labelValuesPutIn(check, expr);
     return doubt ? { ...step, verdict: 'unjudged', diagnosis: null, message: doubt.message, hint: doubt.hint } : step;
   });
@@ -510,6 +511,19 @@ function undeclaredIn(e: Expr, lowering: ClaimCheck['lowering']): Set<string> {
     if (lowering.indexReader.involves(x)) entries.add(x.name);
   });
   return new Set([...reached].filter((n) => !entries.has(n) && lowering.isUndeclared(n) && !BUILTIN_FUNCTIONS.has(n)));
+}
+
+/**
+ * `\frac{\partial f}{\partial y}\Big|_{(1, 0)}` where the question also defines y (`y = e^{2x} \cos x`): the point
+ * gives y a value while chainrule works y out from its definition, which the line may not mean.
+ */
+function pointOnDefinedNames({ claim, lowering }: ClaimCheck): Doubt | undefined {
+  const defined = (claim.pointedAt ?? []).filter((n) => lowering.scope.definitions.has(n)).sort();
+  if (defined.length === 0) return undefined;
+  return {
+    message: `this line is at a point that gives ${defined.join(', ')} a value, but this question defines ${defined.length === 1 ? 'it' : 'them'}, so chainrule cannot tell which the line means`,
+    hint: `rename the point's variable or the defined quantity`,
+  };
 }
 
 /**

@@ -63,6 +63,8 @@ export interface LoweringOptions {
 const EULER = Math.E;
 /** `A^{k}` in maths is k - 1 products: more than this is not a derivation's. */
 const MAX_MATRIX_POWER = 16;
+/** `f''''(x)`: each prime differentiates the whole derivative before; more than this is not a derivation's. */
+const MAX_PRIMES = 4;
 
 /**
  * What lowering an expression depends on besides the problem. Immutable: a caller that needs a variation
@@ -626,7 +628,8 @@ export class Lowering {
       const args = e.args.map((a) => this.lower(a));
       if (e.prime > 0) {
         if (builtin.kind !== 'elementwise' || builtin.arity !== 1) throw new LowerError(error('arity', `${e.calleeText}' is defined only for functions of one variable`, e.span));
-        return this.requireCalculus(e.span).primeOfBuiltin(builtin.name, args[0]);
+        const calculus = this.requireCalculus(e.span);
+        return this.higherPrimes(e, (x) => calculus.primeOfBuiltin(builtin.name, x), args[0], 1);
       }
       try {
         return this.b.apply(builtin.name, args);
@@ -660,6 +663,21 @@ export class Lowering {
   private hasQuantityNamedE(): boolean {
     const s = this.scope;
     return s.definitions.has('e') || s.declarations.has('e') || s.pointNames.has('e') || this.isParameter('e');
+  }
+
+  /**
+   * `g''(t)`: the call's derivative of order `e.prime`, each the derivative of the one before, from `f`, which is
+   * already the derivative of order `done`. (Reading every prime as one made `g''(t) = 6t` a ✗ on a right line.)
+   */
+  private higherPrimes(e: Extract<Expr, { kind: 'call' }>, f: (x: Node) => Node, arg: Node, done: number): Node {
+    if (e.prime > MAX_PRIMES) throw new LowerError(error('limit-exceeded', `derivatives of order ${e.prime} written with primes are not supported (at most ${MAX_PRIMES})`, e.span));
+    const calculus = this.requireCalculus(e.span);
+    let derivative = f;
+    for (let order = done; order < e.prime; order++) {
+      const before = derivative;
+      derivative = (x) => calculus.primeOfFunction(before, x);
+    }
+    return derivative(arg);
   }
 
   /**
@@ -715,7 +733,7 @@ export class Lowering {
     }
     if (e.prime > 0) {
       if (params.length !== 1) throw new LowerError(error('arity', `${e.calleeText}' is defined only for functions of one variable`, e.span));
-      return this.requireCalculus(e.span).primeOfFunction((x) => this.applyFunction(fn, [x]), args[0]);
+      return this.higherPrimes(e, (x) => this.applyFunction(fn, [x]), args[0], 0);
     }
     return this.applyFunction(fn, args);
   }

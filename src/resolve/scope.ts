@@ -95,6 +95,8 @@ export interface Claim {
   span: Span;
   /** The `at` point in force at this claim, if any. */
   point?: NumericPoint;
+  /** The names its own point gives values (`\Big|_{(1, 0)}` after the target), not one in force before it. */
+  pointedAt?: string[];
   /** The entries of a per-entry target the claim is about (`i \neq j`), from the statement. */
   condition?: IndexCondition;
   /** What chainrule read differently from what was written in the target and steps (OCR slips, src/analysis/readings.ts). */
@@ -340,7 +342,8 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
   noteBuiltinFormula(scope, st);
   const claim = (steps: Step[]): void => {
     if (steps.length === 0) return;
-    const claim: Claim = { label: st.label, target: st.lhs, steps, shapeClaim: st.shapeClaim, span: st.span, point, ...(st.condition ? { condition: st.condition } : {}) };
+    const pointedAt = st.point?.map((b) => b.name);
+    const claim: Claim = { label: st.label, target: st.lhs, steps, shapeClaim: st.shapeClaim, span: st.span, point, ...(pointedAt?.length ? { pointedAt } : {}), ...(st.condition ? { condition: st.condition } : {}) };
     // A slip read outside every member (a stray `\int` opening the line, `\neq` for the shape's `\in`) is every claim's.
     const within = (r: Reading, members: readonly Step[]) => members.some((s) => spanWithin(r.span, s.span));
     const readings = st.readings?.filter((r) => !within(r, [st.lhs, ...st.rhs]) || within(r, [st.lhs, ...steps]));

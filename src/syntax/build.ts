@@ -52,9 +52,9 @@ function nameAt(text: string, s: Span): Expr {
   return { kind: 'name', name: normalizeName(text), text, span: s };
 }
 
-/** `(e)`: the node of `e`, with a span that covers the parentheses. */
+/** `(e)`: the node of `e`, with a span that covers the parentheses; a call keeps that it was bracketed (ast.ts). */
 export function paren(open: Token, e: Expr, close: Token): Expr {
-  return { ...e, span: span(open, close) };
+  return e.kind === 'call' ? { ...e, span: span(open, close), bracketed: true } : { ...e, span: span(open, close) };
 }
 
 export function neg(minus: Token, arg: Expr): Expr {

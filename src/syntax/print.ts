@@ -69,12 +69,14 @@ export function printExpr(e: Expr): string {
     case 'neg':
       return `-${wrap(e.arg, Level.Power)}`;
     case 'transpose':
-      return `${wrap(e.arg, Level.Atom)}^T`;
+      // `v(y - t)^T` is v times the transposed bracket; `(v(y - t))^T` transposes the product (lower.ts).
+      return `${wrap(e.arg, e.arg.kind === 'call' && !e.arg.bracketed ? Level.Postfix : Level.Atom)}^T`;
     case 'entry':
       return `(${printExpr(e.arg)})_${e.indices.join('')}`;
     case 'power':
-      // `(X^T)^(-1)`: the grammar reads no power right after `^T`.
-      return `${wrap(e.base, e.base.kind === 'transpose' ? Level.Atom : Level.Postfix)}${e.elementwise ? '.^' : '^'}${wrap(e.exponent, Level.Atom)}`;
+      // `(X^T)^(-1)`: the grammar reads no power right after `^T`; `(t(3t + 1))^4` keeps its brackets, without which
+      // the power is the bracket's alone (lower.ts bracketOfProduct).
+      return `${wrap(e.base, e.base.kind === 'transpose' || isBracketedCall(e.base) ? Level.Atom : Level.Postfix)}${e.elementwise ? '.^' : '^'}${wrap(e.exponent, Level.Atom)}`;
     case 'matrix':
       return `[${e.rows.map((row) => row.map(printExpr).join(', ')).join('; ')}]`;
     case 'pattern':
@@ -125,3 +127,5 @@ function printDerivative(e: Extract<Expr, { kind: 'deriv' }>): string {
       return `d(${printExpr(e.of)})/d(${wrt.join(', ')})`;
   }
 }
+
+const isBracketedCall = (e: Expr) => e.kind === 'call' && e.bracketed === true;

@@ -34,4 +34,32 @@ describe('a list of identities', () => {
     );
     expect(verdicts(doc)).toEqual(['2 correct', '3 correct', '4 correct', '5 correct', '6 correct', '7 incorrect', '8 incorrect']);
   });
+
+  it("reads each prime: g''(t) is the second derivative (it was read as g'(t): a right line was ✗)", () => {
+    // g = t^4: g'' = 12t^2, g''' = 24t, so `g''(t) = 12t` is wrong; σ'' = σ(1-σ)(1-2σ) and sin'' = -sin (sympy:
+    // differences 0).
+    const doc = md(
+      '# Primes',
+      '$$g(t) = t^4$$',
+      "$$g''(t) = 12t^2$$",
+      "$$g'''(t) = 24t$$",
+      "$$g''(t) = 12t$$",
+      "$$\\sigma''(z) = \\sigma(z)(1-\\sigma(z))(1 - 2\\sigma(z))$$",
+      "$$\\sin''(z) = -\\sin(z)$$",
+    );
+    expect(verdicts(doc)).toEqual(['3 correct', '4 correct', '5 incorrect', '6 correct', '7 correct']);
+  });
+
+  it('leaves unjudged a line at a point that gives a value to a name the question defines', () => {
+    // f(x, y) = x^2 y + sin(xy): ∂f/∂y at (1, 0) is x^2 + x cos(xy) = 2, right for f's own y. The question also
+    // defines y = e^{2x} cos x, and chainrule works y out from it (value 0.34): which y the line means it cannot tell.
+    const doc = md(
+      '# Point',
+      '$$f(x, y) = x^2 y + \\sin(xy)$$',
+      '$$\\frac{\\partial f}{\\partial y}\\Big|_{(1, 0)} = 2$$',
+      '$$y = e^{2x}\\cos x$$',
+      '$$\\frac{dy}{dx} = e^{2x}(2\\cos x - \\sin x)$$',
+    );
+    expect(verdicts(doc)).toEqual(['3 unjudged', '5 correct']);
+  });
 });

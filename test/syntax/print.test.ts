@@ -8,7 +8,8 @@ import { printExpr } from '../../src/syntax/print';
 import type { Expr, Statement } from '../../src/syntax/ast';
 
 function shape(e: Expr): unknown {
-  return JSON.parse(JSON.stringify(e, (k, v) => (k === 'span' || k === 'text' || k === 'calleeText' ? undefined : v)));
+  // How it was written: a call's own brackets matter only under a power or transpose, where printing keeps them.
+  return JSON.parse(JSON.stringify(e, (k, v) => (k === 'span' || k === 'text' || k === 'calleeText' || k === 'bracketed' ? undefined : v)));
 }
 
 function expressions(st: Statement): Expr[] {
