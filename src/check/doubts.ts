@@ -64,6 +64,7 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
       valuesReadAsNames(check, expr) ??
       unstatedValues(check, node) ??
       pointOnDefinedNames(check) ??
+      parametersAlsoDefined(check) ??
       labelValuesPutIn(check, expr);
     return doubt ? { ...step, verdict: 'unjudged', diagnosis: null, message: doubt.message, hint: doubt.hint } : step;
   });
@@ -523,6 +524,24 @@ function pointOnDefinedNames({ claim, lowering }: ClaimCheck): Doubt | undefined
   return {
     message: `this line is at a point that gives ${defined.join(', ')} a value, but this question defines ${defined.length === 1 ? 'it' : 'them'}, so chainrule cannot tell which the line means`,
     hint: `rename the point's variable or the defined quantity`,
+  };
+}
+
+/**
+ * `f(x, y) = x^2 y` and `y = e^{2x}` in one question: in `\frac{\partial f}{\partial x} = 2xy` the author may hold y
+ * fixed (a partial) or mean y(x) (a total derivative), and the step's y may be either; chainrule cannot tell.
+ */
+function parametersAlsoDefined({ claim, lowering }: ClaimCheck): Doubt | undefined {
+  const { scope } = lowering;
+  const called = new Set<string>();
+  findInExpr(claim.target.expr, (e) => ((e.kind === 'name' || e.kind === 'call') && called.add(e.kind === 'name' ? e.name : e.callee), false));
+  const both = [...called].flatMap((f) => scope.functions.get(f)?.params.filter((p) => scope.definitions.has(p)) ?? []);
+  if (both.length === 0) return undefined;
+  const names = [...new Set(both)].sort();
+  const one = names.length === 1;
+  return {
+    message: `${names.join(', ')} ${one ? 'is' : 'are'} both ${one ? 'a parameter' : 'parameters'} of the function differentiated and ${one ? 'a quantity' : 'quantities'} this question defines, so chainrule cannot tell which this line means`,
+    hint: `give the parameter or the quantity another name`,
   };
 }
 

@@ -327,6 +327,13 @@ class Normalizer {
         return this.superscript(i);
       case '_':
         return this.subscript(i);
+      case '|': {
+        // Plain text's `∂f/∂x|(2,3)`: the derivative at a point, as `\Big|_{(2,3)}` in TeX (plainMaths.ts lets it in).
+        const close = this.plain && next?.text === '(' ? closingParen(this.raw, i + 1) : undefined;
+        if (close === undefined) break;
+        this.emit('bar', '|', start, start + 1);
+        return this.evaluationBar({ from: i + 1, to: close + 1, next: close + 1, start: next.offset, end: this.endOf(close) }, start);
+      }
       case ':':
         if (next?.text === '=') {
           this.emit('eq', ':=', start, this.endOf(i + 1));
@@ -482,6 +489,8 @@ class Normalizer {
         return i + 1;
       case 'partial':
       case 'part': // `\part`: Typora's and some Markdown editors' short form of `\partial`
+        // `\partial_x f`: the derivative by x of what follows, as `\nabla_x f` is.
+        if (this.raw[i + 1]?.text === '_') return this.nabla(i, start);
         this.emit('diff', t.text, start, end);
         return i + 1;
       case 'nabla':
@@ -1121,10 +1130,10 @@ class Normalizer {
     const primes = inner.slice(1).reduce((n, p) => (p.type === 'prime' ? n + Number(p.value) : NaN), 0);
     if (inner.length > 1 && primes > 0 && inner[0].type === 'name') inner.splice(0, inner.length, { ...inner[0], value: inner[0].value + 'prime'.repeat(primes) });
     if (!a || inner.length !== 1 || inner[0].type !== 'name') {
-      this.unsupported('write the gradient with its variable, as in \\nabla_{W} L', start, a?.end ?? this.endOf(i));
+      this.unsupported(`write the ${this.raw[i].text === '\\nabla' ? 'gradient' : 'derivative'} with its variable, as in ${this.raw[i].text}_{W} L`, start, a?.end ?? this.endOf(i));
       return a?.next ?? i + 1;
     }
-    this.emit('nabla', '\\nabla', start, a.end, { wrt: inner[0] });
+    this.emit('nabla', this.raw[i].text, start, a.end, { wrt: inner[0] });
     return a.next;
   }
 }
@@ -1271,11 +1280,19 @@ function openingBrace(tokens: readonly RawToken[], at: number): number | undefin
 
 /** Index of the `}` that closes the `{` at `open`, if it is closed. */
 function closingBrace(tokens: readonly RawToken[], open: number): number | undefined {
+  return closingOf(tokens, open, '{', '}');
+}
+
+function closingParen(tokens: readonly RawToken[], open: number): number | undefined {
+  return closingOf(tokens, open, '(', ')');
+}
+
+function closingOf(tokens: readonly RawToken[], open: number, opener: string, closer: string): number | undefined {
   let depth = 0;
   for (let j = open; j < tokens.length; j++) {
     if (tokens[j].type !== 'symbol') continue;
-    if (tokens[j].text === '{') depth++;
-    else if (tokens[j].text === '}' && --depth === 0) return j;
+    if (tokens[j].text === opener) depth++;
+    else if (tokens[j].text === closer && --depth === 0) return j;
   }
   return undefined;
 }

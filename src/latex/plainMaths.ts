@@ -24,6 +24,11 @@ const HALF_DERIVATIVE = /^(\p{L}[\p{L}\p{N}_]*\s*\/\s*)δ(?=\p{L})/u;
 /** `**a) f(x) = x³**`: a part's function stated in bold after its label; the marks and the label are no maths. */
 const BOLD_LABELLED = /^(\*\*\s*(?:\(?[a-z]\)\s+)?)(.*?)\*\*$/;
 
+/** `**∂f/∂x|(2,3)** = ..`: bold on the left side only (a `**` opening the line or closing before `=`; `x**2` stays). */
+const BOLD_SIDE = /^\*\*|\*\*(?=\s*=)/g;
+/** `∂f/∂x|(2,3)`: a bar before a point of numbers, the derivative there (normalize.ts). */
+const POINT_BAR = /\|(?=\(\s*-?[\d.]+(?:\s*,\s*-?[\d.]+)*\s*\))/g;
+
 /** `Let u = 3x² + 1`: the word that introduces a definition. */
 const LET = /^\s*(?:[Ll]et|[Ww]here)\s+(?=\p{L}[\p{L}\p{N}_']*\s*(?:\([^()]*\)\s*)?=)/u;
 
@@ -37,10 +42,11 @@ export function plainMathsOf(line: string, continues = false): { offset: number;
     .slice(offset)
     .replace(/\s+$/, '')
     .replace(BOLD_LABELLED, (_, label: string, inner: string) => ' '.repeat(label.length) + inner + '  ')
-    .replace(LET, (word) => ' '.repeat(word.length));
+    .replace(LET, (word) => ' '.repeat(word.length))
+    .replace(BOLD_SIDE, '  ');
   const sides = body.split('=');
   const empty = (s: string, k: number) => s.trim() === '' && !(k === 0 && continues);
-  if (sides.length < 2 || sides.some(empty) || !MATHS_CHARACTERS.test(body)) return undefined;
+  if (sides.length < 2 || sides.some(empty) || !MATHS_CHARACTERS.test(body.replace(POINT_BAR, ' '))) return undefined;
   const text = body.replace(DERIVATIVE, (fraction) => fraction.replace(/δ/g, '∂')).replace(HALF_DERIVATIVE, '$1∂');
   const words = text.replace(SCRIPTS, ' ').replace(LEIBNIZ_D, '').match(IDENTIFIER) ?? [];
   // `2xy + 3y²`: a short word whose every letter the line uses as a name alone is a product of those names.

@@ -78,4 +78,20 @@ describe('a plain-text derivation as self-study solutions type it', () => {
     const doc = md('# Prose', '', 'f(x) = x²', '', 'so the answer is = 2x', '', 'Let me note = 2');
     expect(checkSource(doc, 'doc.md').report.claims).toEqual([]);
   });
+
+  it('reads a bold left side at a point, `**∂h/∂p|(1,2)** = ..`, as the derivative there', () => {
+    // h = p²q + 4pq²: ∂h/∂p = 2pq + 4q² = 4 + 16 = 20 at (1, 2); ∂h/∂q = p² + 8pq = 1 + 16 = 17, so 18 is wrong.
+    const doc = md(
+      '# At a point',
+      '',
+      'h(p, q) = p²q + 4pq²',
+      '',
+      '**∂h/∂p|(1,2)** = 2(1)(2) + 4(2)²',
+      '                = 20',
+      '',
+      '**∂h/∂q|(1,2)** = (1)² + 8(1)(2)',
+      '                = 18',
+    );
+    expect(verdicts(doc)).toEqual(['5 correct', '8 incorrect']);
+  });
 });

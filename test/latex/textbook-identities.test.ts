@@ -62,4 +62,18 @@ describe('a list of identities', () => {
     );
     expect(verdicts(doc)).toEqual(['3 unjudged', '5 correct']);
   });
+
+  it('reads \\partial_x f as the derivative by x, and leaves a line unjudged where a parameter is also defined', () => {
+    // f(x, y) = x^2 y + sin(xy): ∂f/∂x = 2xy + y cos(xy) (sympy: difference 0); 2x + y cos(xy) is wrong.
+    const clean = md(
+      '# Partials',
+      '$$f(x, y) = x^2 y + \\sin(xy)$$',
+      '$$\\partial_x f = 2xy + y\\cos(xy)$$',
+      '$$\\partial_{x} f = 2x + y\\cos(xy)$$',
+    );
+    expect(verdicts(clean)).toEqual(['3 correct', '4 incorrect']);
+    // With y = e^{2x} also defined, ∂f/∂x may hold y fixed or follow it: the right partial must not be a ✗.
+    const both = md('# Both', '$$f(x, y) = x^2 y + \\sin(xy)$$', '$$y = e^{2x}$$', '$$\\partial_x f = 2xy + y\\cos(xy)$$');
+    expect(verdicts(both)).toEqual(['4 unjudged']);
+  });
 });
