@@ -21,6 +21,10 @@ export function readHigherOrder(input: Tok[]): Tok[] {
     } else if (t.type === 'frac') {
       const nested = nestedFraction(tokens, i);
       if (nested) tokens = [...tokens.slice(0, i), ...nested.tokens, ...tokens.slice(nested.next)];
+    } else if (isDifferential(t) && tokens[i + 1]?.type === 'caret') {
+      const written = slashFraction(tokens, i);
+      const nested = written && nestedFraction(written.tokens, 0);
+      if (nested && nested.next === written.tokens.length) tokens = [...tokens.slice(0, i), ...nested.tokens, ...tokens.slice(written.next)];
     }
   }
   return tokens;
@@ -76,4 +80,26 @@ function denominatorVariables(tokens: readonly Tok[]): Tok[] | undefined {
     if (power) j = power.next;
   }
   return out;
+}
+
+/**
+ * `∂²f/∂x∂y`, `d^2y/dx^2` (plain text, or LaTeX without \frac) at `i`: the same derivative written as the fraction
+ * `\frac{∂^2 f}{∂x ∂y}`, and the index after its denominator; undefined for anything else.
+ */
+function slashFraction(tokens: readonly Tok[], i: number): { tokens: Tok[]; next: number } | undefined {
+  const order = orderAt(tokens, i + 2);
+  const of = order && tokens[order.next];
+  if (!order || of?.type !== 'name' || tokens[order.next + 1]?.type !== 'slash') return undefined;
+  let j = order.next + 2;
+  while (isDifferential(tokens[j]) && tokens[j + 1]?.type === 'name') {
+    j += 2;
+    const power = tokens[j]?.type === 'caret' ? orderAt(tokens, j + 1) : undefined;
+    if (power) j = power.next;
+  }
+  if (j === order.next + 2) return undefined;
+  const mark = (type: 'frac' | 'lbrace' | 'rbrace', at: Tok): Tok => ({ ...at, type, value: type === 'frac' ? '\\frac' : type === 'lbrace' ? '{' : '}' });
+  const [t, slash] = [tokens[i], tokens[order.next + 1]];
+  const numerator = tokens.slice(i, order.next + 1);
+  const denominator = tokens.slice(order.next + 2, j);
+  return { tokens: [mark('frac', t), mark('lbrace', t), ...numerator, mark('rbrace', slash), mark('lbrace', slash), ...denominator, mark('rbrace', tokens[j - 1])], next: j };
 }

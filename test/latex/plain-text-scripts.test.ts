@@ -94,4 +94,25 @@ describe('a plain-text derivation as self-study solutions type it', () => {
     );
     expect(verdicts(doc)).toEqual(['5 correct', '8 incorrect']);
   });
+
+  it('reads second derivatives written with a slash, ∂²f/∂x∂y and d^2g/dt^2', () => {
+    // f = x³y² + 2xy: f_xx = 6xy², f_xy = 6x²y + 2, f_yy = 2x³ (sympy: differences 0), so 2x³ + 1 is wrong.
+    const doc = md(
+      '# Second',
+      '',
+      'f(x, y) = x³y² + 2xy',
+      '',
+      '∂²f/∂x² = ∂/∂x(3x²y² + 2y)',
+      '        = 6xy²',
+      '',
+      '∂²f/∂x∂y = 6x²y + 2',
+      '',
+      '∂²f/∂y² = 2x³ + 1',
+      '',
+      '$$g(t) = t^4$$',
+      '',
+      '$$d^2g/dt^2 = 12t^2$$',
+    );
+    expect(verdicts(doc)).toEqual(['5 correct', '8 correct', '10 incorrect', '14 correct']);
+  });
 });
