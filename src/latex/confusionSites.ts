@@ -3,7 +3,7 @@
 // the written tokens' text and spans, so a step read otherwise still points at what the author wrote.
 import type { Expr, Span } from '../syntax/ast';
 import { spanOf, type Tok, type TokType } from './tokens';
-export { closer, spanOf } from './tokens';
+export { closer, readAs, spanOf } from './tokens';
 
 export interface NameFacts {
   /** Declared, defined or used in a definition by a statement other than the one being read. */
@@ -73,10 +73,6 @@ export interface Confusion {
 
 // ---- tokens
 
-/** A token read as another: the written text and place stay, so messages quote what the author wrote. */
-export function readAs(t: Tok, type: TokType, value: string): Tok {
-  return { ...t, type, value };
-}
 
 /** Several written tokens read as one. */
 export function merged(tokens: readonly Tok[], type: TokType, value: string): Tok {

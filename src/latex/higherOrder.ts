@@ -3,7 +3,7 @@
 // ∂/∂x (∂f/∂x), `\frac{d^2}{dx^2} g` is d/dx d/dx g, and the Hessian `\nabla_x^2 f` is ∇_x ∇_x f (the Jacobian
 // of the gradient; symmetric, so its layout does not matter). The variables apply right to left, as
 // ∂²f/∂x∂y = ∂/∂x(∂f/∂y) is defined; for the smooth functions of homework the order does not change the value.
-import { closer, type Tok } from './tokens';
+import { closer, readAs, type Tok } from './tokens';
 
 /** Orders above this are refused (the grammar's message: higher-order derivatives are not supported). */
 const MAX_ORDER = 3;
@@ -62,8 +62,7 @@ function nestedFraction(tokens: readonly Tok[], i: number): { tokens: Tok[]; nex
   const operator = (v: Tok): Tok[] => [frac, lbrace, d, rbrace, lbrace, d, v, rbrace];
   if (of.length === 0) return { tokens: variables.flatMap(operator), next: end2 + 1 };
   const inner = [frac, lbrace, d, ...of, rbrace, lbrace, d, variables[variables.length - 1], rbrace];
-  const paren = (type: 'lparen' | 'rparen', at: Tok): Tok => ({ ...at, type, value: type === 'lparen' ? '(' : ')' });
-  return { tokens: [paren('lparen', frac), ...variables.slice(0, -1).flatMap(operator), ...inner, paren('rparen', tokens[end2])], next: end2 + 1 };
+  return { tokens: [readAs(frac, 'lparen', '('), ...variables.slice(0, -1).flatMap(operator), ...inner, readAs(tokens[end2], 'rparen', ')')], next: end2 + 1 };
 }
 
 /** `∂x ∂y` → [x, y]; `∂x^2` → [x, x]; undefined for anything else. */
@@ -97,9 +96,9 @@ function slashFraction(tokens: readonly Tok[], i: number): { tokens: Tok[]; next
     if (power) j = power.next;
   }
   if (j === order.next + 2) return undefined;
-  const mark = (type: 'frac' | 'lbrace' | 'rbrace', at: Tok): Tok => ({ ...at, type, value: type === 'frac' ? '\\frac' : type === 'lbrace' ? '{' : '}' });
   const [t, slash] = [tokens[i], tokens[order.next + 1]];
   const numerator = tokens.slice(i, order.next + 1);
   const denominator = tokens.slice(order.next + 2, j);
-  return { tokens: [mark('frac', t), mark('lbrace', t), ...numerator, mark('rbrace', slash), mark('lbrace', slash), ...denominator, mark('rbrace', tokens[j - 1])], next: j };
+  const fraction = [readAs(t, 'frac', '\\frac'), readAs(t, 'lbrace', '{'), ...numerator, readAs(slash, 'rbrace', '}')];
+  return { tokens: [...fraction, readAs(slash, 'lbrace', '{'), ...denominator, readAs(tokens[j - 1], 'rbrace', '}')], next: j };
 }

@@ -75,3 +75,14 @@ function scriptTokens(mark: '^' | '_', run: string, offset: number): RawToken[] 
   out.push({ type: 'symbol', text: '}', offset: offset + run.length - 1 });
   return out;
 }
+
+/** The index of the symbol closing the bracket `opener` at `open` (nested ones skipped), or undefined. */
+export function closingRaw(tokens: readonly RawToken[], open: number, opener: string, closer: string): number | undefined {
+  let depth = 0;
+  for (let j = open; j < tokens.length; j++) {
+    if (tokens[j].type !== 'symbol') continue;
+    if (tokens[j].text === opener) depth++;
+    else if (tokens[j].text === closer && --depth === 0) return j;
+  }
+  return undefined;
+}

@@ -3,7 +3,7 @@
 // writes its maths with them; unexpanded, every line using one is unread. Each use is replaced by its body, the
 // arguments put in for #1..#9, as TeX does; the tokens put in carry the use's offset, so positions stay right.
 // The input is untrusted: bodies are bounded, expansion stops at a depth and a token budget (`\def\a{\a\a}`).
-import { lexLatex, type RawToken } from './lexer';
+import { closingRaw, lexLatex, type RawToken } from './lexer';
 
 export interface Macro {
   params: number;
@@ -136,11 +136,8 @@ function argumentAt(raw: readonly RawToken[], i: number): { tokens: RawToken[]; 
   const t = raw[i];
   if (!t) return undefined;
   if (t.text !== '{') return { tokens: [t], next: i + 1 };
-  for (let j = i, depth = 0; j < raw.length; j++) {
-    if (raw[j].text === '{') depth++;
-    else if (raw[j].text === '}' && --depth === 0) return { tokens: raw.slice(i + 1, j), next: j + 1 };
-  }
-  return undefined;
+  const j = closingRaw(raw, i, '{', '}');
+  return j === undefined ? undefined : { tokens: raw.slice(i + 1, j), next: j + 1 };
 }
 
 const isDefinitionCommand = (t: RawToken) => t.type === 'command' && /^\\(?:(?:re|provide)?newcommand|DeclareMathOperator|def)$/.test(t.text);

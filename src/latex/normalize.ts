@@ -9,7 +9,7 @@ import { INDEX_LETTERS, normalizeName } from '../syntax/names';
 import { binding } from './build';
 import { positionalName } from './tuplePoints';
 import { expandMacros, type Macros } from './macros';
-import { lexLatex, type RawToken } from './lexer';
+import { closingRaw, lexLatex, type RawToken } from './lexer';
 import type { PositionMap } from './positions';
 import { spanOf, type Tok, type TokType } from './tokens';
 import { casesOf, NOT_EQUAL, type Case } from './conditions';
@@ -113,14 +113,10 @@ function bracketedExponents(raw: readonly RawToken[]): RawToken[] {
   const out = [...raw];
   for (let i = 0; i + 1 < out.length; i++) {
     if (out[i].text !== '^' || out[i + 1].text !== '(') continue;
-    for (let j = i + 1, depth = 0; j < out.length; j++) {
-      if (out[j].text === '(') depth++;
-      if (out[j].text === ')' && --depth === 0) {
-        out[i + 1] = { ...out[i + 1], text: '{' };
-        out[j] = { ...out[j], text: '}' };
-        break;
-      }
-    }
+    const j = closingParen(out, i + 1);
+    if (j === undefined) continue;
+    out[i + 1] = { ...out[i + 1], text: '{' };
+    out[j] = { ...out[j], text: '}' };
   }
   return out;
 }
@@ -1280,19 +1276,9 @@ function openingBrace(tokens: readonly RawToken[], at: number): number | undefin
 
 /** Index of the `}` that closes the `{` at `open`, if it is closed. */
 function closingBrace(tokens: readonly RawToken[], open: number): number | undefined {
-  return closingOf(tokens, open, '{', '}');
+  return closingRaw(tokens, open, '{', '}');
 }
 
 function closingParen(tokens: readonly RawToken[], open: number): number | undefined {
-  return closingOf(tokens, open, '(', ')');
-}
-
-function closingOf(tokens: readonly RawToken[], open: number, opener: string, closer: string): number | undefined {
-  let depth = 0;
-  for (let j = open; j < tokens.length; j++) {
-    if (tokens[j].type !== 'symbol') continue;
-    if (tokens[j].text === opener) depth++;
-    else if (tokens[j].text === closer && --depth === 0) return j;
-  }
-  return undefined;
+  return closingRaw(tokens, open, '(', ')');
 }

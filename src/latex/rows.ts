@@ -11,7 +11,7 @@ import { readableLinks } from './brokenChains';
 import { readHigherOrder } from './higherOrder';
 import { periodsAsProducts } from './periodProducts';
 import { readShapeArithmetic } from './shapeArithmetic';
-import { CLOSING, ENDS_OPERAND, OPENING, RELATIONS, closer, depths, spanOf, type Tok, type TokType } from './tokens';
+import { CLOSING, ENDS_OPERAND, OPENING, RELATIONS, closer, depths, readAs, spanOf, type Tok, type TokType } from './tokens';
 import { ARROW_REASON, table } from './vocabulary';
 
 /** Deeper bracket nesting than any derivation needs is refused (input is untrusted). */
@@ -495,8 +495,8 @@ function slashOperators(input: Tok[]): Tok[] {
     const [d, slash, under, name, next] = tokens.slice(i, i + 5);
     if (!isDifferential(d) || slash.type !== 'slash' || !isDifferential(under) || name.type !== 'name') continue;
     if (!OPERAND_STARTS.has(next.type) || (i > 0 && tokens[i - 1].type === 'slash')) continue;
-    const mark = (type: TokType, text: string, at: Tok): Tok => ({ ...at, type, value: text, text });
-    tokens.splice(i, 4, mark('frac', '\\frac', d), mark('lbrace', '{', d), { ...d, type: 'diff' }, mark('rbrace', '}', d), mark('lbrace', '{', under), { ...under, type: 'diff' }, name, mark('rbrace', '}', name));
+    const operator = [readAs(d, 'frac', '\\frac'), readAs(d, 'lbrace', '{'), { ...d, type: 'diff' as const }, readAs(d, 'rbrace', '}')];
+    tokens.splice(i, 4, ...operator, readAs(under, 'lbrace', '{'), { ...under, type: 'diff' }, name, readAs(name, 'rbrace', '}'));
   }
   return tokens;
 }

@@ -100,3 +100,8 @@ export function closer(tokens: readonly Tok[], open: number): number | undefined
   }
   return undefined;
 }
+
+/** A token read as another: the written text and place stay, so messages quote what the author wrote. */
+export function readAs(t: Tok, type: TokType, value: string): Tok {
+  return { ...t, type, value };
+}
