@@ -75,8 +75,9 @@ function bracedText(source: string, at: number): string | undefined {
 }
 
 /** The raw tokens (trivia removed) with every use of a macro expanded, and definitions themselves dropped. */
-export function expandMacros(raw: readonly RawToken[], macros: Macros): RawToken[] {
-  if (macros.size === 0 && !raw.some(isDefinitionCommand)) return raw.slice();
+export function expandMacros(raw: RawToken[], macros: Macros): RawToken[] {
+  // Most blocks: nothing to expand, and the lexer's fresh array goes on as it is.
+  if (macros.size === 0 && !raw.some(isDefinitionCommand)) return raw;
   const budget = { left: MAX_GROWTH };
   return expand(dropDefinitions(raw), macros, 0, budget);
 }
