@@ -19,7 +19,7 @@ import { entriesReadAsScalars } from './entryScalars';
 import { composesTo, inNumeratorLayout, isVector, productFactors, questionInNumeratorLayout } from './chainLayouts';
 import { wrongForEveryLoss } from './everyLoss';
 import { isIndexedStep } from './indexed';
-import type { Scope } from '../resolve/scope';
+import type { BuiltinFormula, Scope } from '../resolve/scope';
 
 interface Doubt {
   message: string;
@@ -50,7 +50,7 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
       claimDoubt ??
       independentFactor(check, expr, lower) ??
       unknownFunctions(check, expr, node) ??
-      ownFormulaForBuiltin(check, expr) ??
+      ownFormulaForBuiltin(check, expr, lower) ??
       numberForArray(check, expr, node) ??
       (endsInNumber && i < steps.length - 1 ? shapeBeforeNumber(check, node, step) : undefined) ??
       (step.diagnosis === 'shape' ? entriesOfCapitals(check, expr) ?? unknownRange(step) : undefined) ??
@@ -419,15 +419,28 @@ function isNumber(node: Node | undefined): boolean {
  * `\text{softmax}(A) = \sigma(A)`): the author may mean another function by its name (σ for the softmax), so a
  * step that uses it and fails is not shown wrong.
  */
-function ownFormulaForBuiltin(check: ClaimCheck, step: Expr): Doubt | undefined {
+function ownFormulaForBuiltin(check: ClaimCheck, step: Expr, lower: (e: Expr) => Node | undefined): Doubt | undefined {
   const given = check.lowering.scope.builtinFormulas;
   if (given.size === 0) return undefined;
-  const [name] = reachedFrom(check, step).calls.map((x) => x.callee).filter((callee) => given.has(callee)).sort();
+  const calls = reachedFrom(check, step).calls.map((x) => x.callee);
+  const [name] = calls.filter((callee) => given.has(callee) && !restatesBuiltin(check, given.get(callee)!, lower)).sort();
   if (name === undefined) return undefined;
   return {
-    message: `the document gives ${name} a formula of its own (line ${given.get(name)}), so it may mean another function by it than chainrule's built-in ${name}; chainrule cannot tell whether this line is wrong`,
+    message: `the document gives ${name} a formula of its own (line ${given.get(name)!.line}), so it may mean another function by it than chainrule's built-in ${name}; chainrule cannot tell whether this line is wrong`,
     hint: `use another name for the document's own function, or define it as a new name`,
   };
+}
+
+/**
+ * Every line that gives the built-in a formula holds as chainrule reads it, built-in and all (`\sigma(z) = 1/(1 +
+ * e^{-z})`): the formula is the built-in's own, so the document means the built-in by its name.
+ */
+function restatesBuiltin({ evaluator }: ClaimCheck, formula: BuiltinFormula, lower: (e: Expr) => Node | undefined): boolean {
+  return formula.equations.every((equation) => {
+    const [first, ...rest] = [equation.lhs, ...equation.rhs].map((member) => lower(member.expr));
+    const values = first && evaluator.values(first);
+    return values !== undefined && rest.length > 0 && rest.every((node) => node !== undefined && evaluator.agrees(node, values));
+  });
 }
 
 /** The names the step and the claim's target reach through the definitions, and the calls written on the way. */

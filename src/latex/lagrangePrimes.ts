@@ -1,7 +1,9 @@
 // Lagrange's prime. The grammar reads a prime as a transpose, MATLAB style (`(X'X)^{-1} X'y`), which is what it
 // means on a matrix. Two places where it is the derivative instead:
 // * in a chain about the derivative f'(x) of a function of one variable, a prime after a bracket:
-//   `\sigma'(x) = \left(\frac{1}{1+e^{-x}}\right)' = ...` is d/dx of the bracket;
+//   `\sigma'(x) = \left(\frac{1}{1+e^{-x}}\right)' = ...` is d/dx of the bracket; so is it after a bracket of
+//   quantities all defined by formulas in the same one variable: with `u = 2x + 1`, `v = x^2`, the product
+//   rule's `(uv)' = u'v + uv'` is d(uv)/dx;
 // * on a quantity the document defines by a formula in one variable: with `y = x^2`, `y' = 2x` is dy/dx
 //   (read as a transpose it claimed x^2 = 2x, a ✗ on a right line). A quantity of several variables, or one
 //   given a shape, keeps the transpose.
@@ -18,12 +20,24 @@ export function readLagrangePrimes(statements: readonly Statement[]): Statement[
     const variable = primedVariable(st.lhs.expr);
     const derivative = (e: Expr): Expr | undefined => {
       if (e.kind !== 'transpose' || !e.prime) return undefined;
-      const x = e.arg.kind === 'name' ? variableOf.get(e.arg.name) : variable;
+      const x = e.arg.kind === 'name' ? variableOf.get(e.arg.name) : variable ?? sharedVariable(e.arg, variableOf);
       return x ? { kind: 'deriv', form: 'frac', of: e.arg, wrt: [{ ...x, span: e.span }], span: e.span } : undefined;
     };
     const read = <T extends { expr: Expr }>(step: T): T => ({ ...step, expr: rewriteExpr(step.expr, derivative) });
     return { ...st, lhs: read(st.lhs), rhs: st.rhs.map(read) };
   });
+}
+
+/**
+ * x of `(uv)'`, when every name in the bracket is x or a quantity defined in x alone, and some name is such a
+ * quantity; undefined otherwise (`(X'X)'` keeps its transpose).
+ */
+function sharedVariable(e: Expr, variableOf: ReadonlyMap<string, NameExpr>): NameExpr | undefined {
+  const names: NameExpr[] = [];
+  findInExpr(e, (n) => (n.kind === 'name' && names.push(n), false));
+  const quantity = names.find((n) => variableOf.has(n.name));
+  const x = quantity && variableOf.get(quantity.name)!;
+  return x && names.every((n) => n.name === x.name || variableOf.get(n.name)?.name === x.name) ? x : undefined;
 }
 
 /** x of `f'(x)`. */

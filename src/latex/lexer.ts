@@ -1,6 +1,7 @@
 // The LaTeX maths lexer (moo): splits the text of one maths block into raw tokens.
 // It knows nothing of meaning; src/latex/normalize.ts turns raw tokens into grammar tokens.
 import moo from 'moo';
+import { isCombiningAccent } from './unicodeAccents';
 
 export type RawType =
   | 'newline' | 'space' | 'comment' | 'rowsep' | 'spacecmd' | 'escaped' | 'command'
@@ -42,9 +43,28 @@ export function lexLatex(math: string): RawToken[] {
   for (const t of lexer) {
     if (t.type === 'markdownEscape') out.push({ type: 'symbol', text: t.text[1], offset: t.offset + 1 });
     else if (t.type === 'superscripts' || t.type === 'subscripts') out.push(...scriptTokens(t.type === 'superscripts' ? '^' : '_', t.text, t.offset));
+    else if (isCombiningAccent(t.text) && out.length > 0) accentLast(out, t.text, t.offset);
     else out.push({ type: t.type as RawType, text: t.text, offset: t.offset });
   }
   return out;
+}
+
+/**
+ * `y` + U+0302 (ŷ typed with a combining mark): the mark joins the letter right before it into one `other` token,
+ * as the precomposed `ŷ` is one (normalize.ts reads both as \hat{y}); a word `xy` keeps its `x`.
+ */
+function accentLast(out: RawToken[], mark: string, offset: number): void {
+  const last = out[out.length - 1];
+  if (last.offset + last.text.length !== offset || !/\p{L}$/u.test(last.text) || last.type === 'command') {
+    out.push({ type: 'other', text: mark, offset });
+    return;
+  }
+  const letters = [...last.text];
+  const letter = letters.pop()!;
+  const rest = letters.join('');
+  out.pop();
+  if (rest) out.push({ ...last, text: rest });
+  out.push({ type: 'other', text: letter + mark, offset: last.offset + rest.length });
 }
 
 // Unicode's raised and lowered characters, typed in plain-text maths and pasted into LaTeX (`3x²`, `x⁻¹`, `a₁`).

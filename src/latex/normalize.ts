@@ -13,8 +13,9 @@ import { closingRaw, lexLatex, type RawToken } from './lexer';
 import type { PositionMap } from './positions';
 import { spanOf, type Tok, type TokType } from './tokens';
 import { casesOf, NOT_EQUAL, type Case } from './conditions';
+import { accentedLetter } from './unicodeAccents';
 import {
-  ACCENT_SUFFIX, COMPARISON_COMMANDS, DOTS_COMMANDS, EQUALITY_COMMANDS, FONT_COMMANDS, FUNCTION_WORDS, GREEK_CHARACTERS,
+  ACCENT_SUFFIX, ARROW_REASON, COMPARISON_COMMANDS, DOTS_COMMANDS, EQUALITY_COMMANDS, FONT_COMMANDS, FUNCTION_WORDS, GREEK_CHARACTERS,
   GREEK_COMMANDS, IGNORED_COMMANDS, IGNORED_WITH_ARGUMENT, KEEP_BODY, MATRIX_ENVIRONMENTS, OPERATOR_COMMANDS,
   PRODUCT_COMMANDS, ROW_ENVIRONMENTS, SET_ASIDE_COMMANDS, STATEMENT_MARKS, UNSUPPORTED_COMMANDS, WIDE_SPACES, WORD_COMMANDS,
   table, type OperatorCommand,
@@ -400,9 +401,12 @@ class Normalizer {
     const end = this.endOf(i);
     const greek = GREEK_CHARACTERS.get(t.text);
     const unicode = UNICODE.get(t.text);
+    const accented = accentedLetter(t.text);
     if (greek) this.emit('name', greek, start, end);
+    else if (accented) this.emit('name', normalizeName((GREEK_CHARACTERS.get(accented.letter) ?? accented.letter) + accented.suffix), start, end);
     else if (t.text === '∑') return this.sum(i, start);
     else if (t.text === '∇') return this.nabla(i, start);
+    else if (t.text === '→') this.unsupported(ARROW_REASON, start, end); // as \rightarrow (graphArrows.ts reads a graph's)
     else if (UNICODE_ASIDE.has(t.text)) this.emit('aside', SET_ASIDE_COMMANDS.get(UNICODE_ASIDE.get(t.text)!)!, start, end);
     else if (unicode) this.emit(unicode, unicode === 'prime' ? '1' : t.text, start, end);
     else this.unsupported(`unexpected character \`${t.text}\``, start, end);

@@ -10,8 +10,15 @@
 /** Function words plain-text maths writes without a backslash. */
 const FUNCTION_WORDS = new Set(['exp', 'log', 'ln', 'sigma', 'sigmoid', 'tanh', 'relu', 'softmax', 'sin', 'cos', 'tan', 'sqrt', 'max', 'min', 'sum', 'mean']);
 
+/** English words of two or three letters, which plain-text maths does not read as products of letters. */
+const SHORT_ENGLISH = new Set(
+  ('an am as at be by do go he if in is it me my no of on or so to up us we and are but can did for get had has her him his how its let may new not now ' +
+    'one our out per put say see set she the too two use via was way who why yes yet you all any few').split(' '),
+);
+
 const BULLET = /^\s*(?:[*+-]|\d{1,3}[.)])\s+/;
-const MATHS_CHARACTERS = /^[\p{L}\p{N}_\s+\-*/^().,=·×√'∂⁺⁻⁼⁽⁾₊₋₌₍₎]+$/u;
+/** The characters of plain-text maths; `ŷ` may be typed as y and a combining accent (unicodeAccents.ts). */
+const MATHS_CHARACTERS = /^[\p{L}\p{N}_\s+\-*/^().,=≈→·×√'∂⁺⁻⁼⁽⁾₊₋₌₍₎\u0302-\u0305]+$/u;
 /** Raised and lowered characters (`x²`, `a₁`; lexer.ts reads them as `^{..}`, `_{..}`): no part of a word. */
 const SCRIPTS = /[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᵏʲˣᵃᵇᶜᵈᵉᵐᵗᵀ₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼᵣᵤᵥ]/gu;
 const IDENTIFIER = /\p{L}[\p{L}\p{N}_]*/gu;
@@ -29,29 +36,42 @@ const BOLD_SIDE = /^\*\*|\*\*(?=\s*=)/g;
 /** `∂f/∂x|(2,3)`: a bar before a point of numbers, the derivative there (normalize.ts). */
 const POINT_BAR = /\|(?=\(\s*-?[\d.]+(?:\s*,\s*-?[\d.]+)*\s*\))/g;
 
+/**
+ * `**Given:** w = 0.5, x = 2`, `Where: z = wx`, `**Forward pass**: z = ..`: a lead-in of one to three words and a
+ * colon, bold or not, labels the maths after it and is no part of it.
+ */
+const LEAD_IN = /^(?:\*\*\s*\p{L}+(?:[ -]\p{L}+){0,2}\s*(?::\s*\*\*|\*\*\s*:)|\p{L}+(?:[ -]\p{L}+){0,2}:)\s+/u;
+
+/** `y = 1 (target)`, `α = 0.1 (learning rate)`: words in brackets closing a line gloss it and are no maths. */
+const GLOSS = /\s+\(\p{L}{3,}(?:[ -]\p{L}+){0,3}\)$/u;
+
 /** `Let u = 3x² + 1`: the word that introduces a definition. */
 const LET = /^\s*(?:[Ll]et|[Ww]here)\s+(?=\p{L}[\p{L}\p{N}_']*\s*(?:\([^()]*\)\s*)?=)/u;
 
 /**
  * The maths of a Markdown line written as plain text, and its offset in the line; undefined for anything else.
- * A line that `continues` a maths line right above it may start with `=` (`      = 6x + 2`).
+ * A line that `continues` a maths line right above it may start with `=` or `≈` (`      = 6x + 2`).
  */
 export function plainMathsOf(line: string, continues = false): { offset: number; text: string } | undefined {
   const offset = BULLET.exec(line)?.[0].length ?? 0;
   const body = line
     .slice(offset)
     .replace(/\s+$/, '')
+    .replace(LEAD_IN, (label) => ' '.repeat(label.length))
+    .replace(GLOSS, (gloss) => (FUNCTION_WORDS.has(gloss.trim().slice(1, -1).toLowerCase()) ? gloss : ' '.repeat(gloss.length)))
     .replace(BOLD_LABELLED, (_, label: string, inner: string) => ' '.repeat(label.length) + inner + '  ')
     .replace(LET, (word) => ' '.repeat(word.length))
     .replace(BOLD_SIDE, '  ');
-  const sides = body.split('=');
+  // `a = σ(1) ≈ 0.731`, and a row `≈ 0.197` going on with the one above: ≈ links a chain as `=` does.
+  const sides = body.split(/[=≈]/);
   const empty = (s: string, k: number) => s.trim() === '' && !(k === 0 && continues);
   if (sides.length < 2 || sides.some(empty) || !MATHS_CHARACTERS.test(body.replace(POINT_BAR, ' '))) return undefined;
   const text = body.replace(DERIVATIVE, (fraction) => fraction.replace(/δ/g, '∂')).replace(HALF_DERIVATIVE, '$1∂');
   const words = text.replace(SCRIPTS, ' ').replace(LEIBNIZ_D, '').match(IDENTIFIER) ?? [];
-  // `2xy + 3y²`: a short word whose every letter the line uses as a name alone is a product of those names.
+  // `2xy + 3y²`, `z = wx`: a short word is a product of its letters, unless it is an English word some letter of
+  // which the line does not use alone (`z = wx` is maths, `so the answer is = 2x` prose).
   const letters = new Set(words.filter((w) => w.length === 1));
-  const isProduct = (word: string) => /^[a-z]{2,3}$/.test(word) && [...word].every((c) => letters.has(c));
+  const isProduct = (word: string) => /^[a-z]{2,3}$/.test(word) && (!SHORT_ENGLISH.has(word) || [...word].every((c) => letters.has(c)));
   return words.every((w) => isMathsWord(w) || isProduct(w)) ? { offset, text: equationsApart(text) } : undefined;
 }
 

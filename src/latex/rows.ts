@@ -6,13 +6,14 @@ import type { AtBinding, Domain, IndexCondition, Reading, ShapeSpec, Span } from
 import { dropQuantifier, takeCondition, type Case } from './conditions';
 import { asideOf } from './asides';
 import { readElisions } from './elisions';
+import { graphDefinitions } from './graphArrows';
 import { readEllipsisMatrices } from './ellipsisMatrices';
 import { readableLinks } from './brokenChains';
 import { readHigherOrder } from './higherOrder';
 import { periodsAsProducts } from './periodProducts';
 import { readShapeArithmetic } from './shapeArithmetic';
 import { CLOSING, ENDS_OPERAND, OPENING, RELATIONS, closer, depths, readAs, spanOf, type Tok, type TokType } from './tokens';
-import { ARROW_REASON, table } from './vocabulary';
+import { table } from './vocabulary';
 
 /** Deeper bracket nesting than any derivation needs is refused (input is untrusted). */
 export const MAX_LATEX_DEPTH = 64;
@@ -69,7 +70,7 @@ function rowsOfLine(aligned: Tok[]): Row[] {
   const { tokens: shaped, shapes } = readShapeArithmetic(withoutReason(aligned));
   const { tokens: unbounded, domain } = takeDomain(shaped);
   const { tokens: kept, condition } = takeCondition(dropQuantifier(unbounded));
-  const prepared = splitSideBySide(kept).map(prepareRow).filter((row) => row.tokens.length > 0 || row.error);
+  const prepared = (graphDefinitions(kept) ?? [kept]).flatMap(splitSideBySide).map(prepareRow).filter((row) => row.tokens.length > 0 || row.error);
   if (domain && prepared.length === 1) prepared[0].readings = [...(prepared[0].readings ?? []), domain];
   if (condition && prepared.length === 1) prepared[0].condition = condition;
   else if (condition && kept.length === 0) prepared.push({ tokens: [], condition });
@@ -256,17 +257,6 @@ function isAtWord(text: string): boolean {
 }
 
 /**
- * A computation graph's node, `x, W^{(1)}, b^{(1)} \rightarrow a_1 = W^{(1)} x + b^{(1)}`: its inputs and the
- * arrow say what the definition after them uses, which the definition itself says; the definition is read.
- */
-function withoutGraphInputs(tokens: Tok[]): Tok[] {
-  const arrow = tokens.findIndex((t) => t.type === 'unsupported' && t.value === ARROW_REASON);
-  const inputs = tokens.slice(0, arrow).filter((t) => t.type !== 'prime');
-  const isInputList = inputs.length > 0 && inputs.every((t, i) => (i % 2 === 0 ? t.type === 'name' : t.type === 'comma'));
-  return arrow > 0 && isInputList && tokens.slice(arrow + 1).some((t) => t.type === 'eq') ? tokens.slice(arrow + 1) : tokens;
-}
-
-/**
  * An item's number opening a row of maths, `4) y = x^2`, `12c) ...`, `(b) y = ...`: the row's label (the
  * document's question tracker starts the item there too). `(b)` only before a relation later in the row
  * and a name right after it (`(b) y = x^2`; `(a + b) y` is maths).
@@ -319,7 +309,7 @@ function prepareRow(input: Tok[]): Row {
     label = numbered.label;
     tokens = tokens.slice(numbered.length);
   }
-  tokens = periodsAsProducts(withoutGraphInputs(tokens));
+  tokens = periodsAsProducts(tokens);
   const at = tokens.flatMap((t) => t.at ?? []);
   const slips = readRowSlips(tokens.filter((t) => t.type !== 'evalat'));
   tokens = readElisions(readEllipsisMatrices(withoutProbabilityHead(slips.tokens)));

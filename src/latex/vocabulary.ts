@@ -117,7 +117,7 @@ export const SET_ASIDE_COMMANDS: ReadonlyMap<string, string> = table({
  */
 export const DOTS_COMMANDS: ReadonlySet<string> = new Set(['dots', 'ldots', 'cdots', 'dotsb', 'dotsc', 'vdots', 'ddots']);
 
-/** Why an arrow is not read (rows.ts reads the arrow of a computation graph, `x, W \rightarrow a = Wx`). */
+/** Why an arrow is not read (graphArrows.ts reads the arrows of a computation graph, `x, W \rightarrow a = Wx`). */
 export const ARROW_REASON = 'an arrow (→) is not an equation';
 
 /** Recognised commands that chainrule cannot check, with the reason given to the author. */

@@ -160,9 +160,16 @@ export interface Scope {
   mathsConventions?: boolean;
   /**
    * Built-in functions a line gives a formula of its own (`\sigma(A_{ic}) = ...`, `\text{softmax}(A) = \sigma(A)`),
-   * with that line: the author may mean another function by the name (src/check/doubts.ts). Kept from scope to scope.
+   * with the lines that do: the author may mean another function by the name, unless each of those lines restates
+   * the built-in (src/check/doubts.ts). Kept from scope to scope.
    */
-  builtinFormulas: Map<string, number>;
+  builtinFormulas: Map<string, BuiltinFormula>;
+}
+
+/** The equations that give a built-in a formula (`\sigma(z) = 1/(1 + e^{-z})`), the last one's line first. */
+export interface BuiltinFormula {
+  line: number;
+  equations: ReadonlyArray<Extract<Statement, { kind: 'equation' }>>;
 }
 
 export function emptyScope(): Scope {
@@ -452,8 +459,9 @@ function callsItself(body: Expr, callee: string): boolean {
 function noteBuiltinFormula(scope: Scope, st: Extract<Statement, { kind: 'equation' }>): void {
   const lhs = st.lhs.expr;
   if (lhs.kind !== 'call' || lhs.prime > 0 || !BUILTIN_FUNCTIONS.has(lhs.callee)) return;
-  scope.builtinFormulas.set(lhs.callee, st.span.line);
-  for (const s of st.rhs) if (s.expr.kind === 'call' && BUILTIN_FUNCTIONS.has(s.expr.callee)) scope.builtinFormulas.set(s.expr.callee, st.span.line);
+  const note = (callee: string) => scope.builtinFormulas.set(callee, { line: st.span.line, equations: [...(scope.builtinFormulas.get(callee)?.equations ?? []), st] });
+  note(lhs.callee);
+  for (const s of st.rhs) if (s.expr.kind === 'call' && BUILTIN_FUNCTIONS.has(s.expr.callee)) note(s.expr.callee);
 }
 
 /**

@@ -1,0 +1,118 @@
+// Worked examples typed as plain text and LaTeX the way self-study notes write them: accented letters typed in
+// Unicode (`ŷ`), a network given as a chain of arrows, lead-ins (`**Given:**`), glosses (`(label)`), `≈` rows, the
+// product rule with Lagrange's primes, a built-in's own formula restated, and a formula whose part another line
+// names. Each document is written for the test, in notation other than the corpus's; every verdict is worked out
+// by hand and checked with sympy (the values or differences quoted beside each).
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../../src/app/check';
+
+const md = (...lines: string[]) => lines.join('\n') + '\n';
+
+/** Each claim's line and verdict. */
+function verdicts(source: string): string[] {
+  return checkSource(source, 'doc.md').report.claims.map((c) => `${c.line} ${c.verdict}`);
+}
+
+/** Each step's line and verdict, claim by claim. */
+function steps(source: string): string[][] {
+  return checkSource(source, 'doc.md').report.claims.map((c) => c.steps.map((s) => `${s.line} ${s.verdict}`));
+}
+
+describe('a letter with a Unicode accent is the TeX accent over it', () => {
+  it('reads ŷ precomposed and typed as y + U+0302 alike, as \\hat{y}', () => {
+    // ŷ = σ(wx + b): ∂ŷ/∂w = ŷ(1 - ŷ)x (sympy: difference 0); ∂ŷ/∂b is ŷ(1 - ŷ), so ŷ(1 - ŷ)x is wrong (difference
+    // -(x - 1)/(4 cosh²(..)), not 0). The second claim writes ŷ with the combining circumflex.
+    const doc = md('# Logistic unit', '', 'ŷ = σ(wx + b)', '', '∂ŷ/∂w = ŷ(1 - ŷ)x', '', '∂y\u0302/∂b = y\u0302(1 - y\u0302)x');
+    expect(verdicts(doc)).toEqual(['5 correct', '7 incorrect']);
+  });
+});
+
+describe('a worked example typed as plain text', () => {
+  it('reads a network given as arrows, a bold lead-in, a gloss in brackets and rows going on with ≈', () => {
+    // u → v = 3u → s = tanh(v) → E = (s - t)², at u = 0.2, t = 0.5 ("(label)" glosses t). numpy/sympy: s = 0.53705,
+    // ∂E/∂s = 2(s - t) = 0.07410, ∂s/∂v = 1 - s² = 0.71158, ∂E/∂u = 3 · 0.07410 · 0.71158 = 0.15818: every row agrees
+    // to its written precision. ∂E/∂v = 2(s - t) leaves out ∂s/∂v (sympy: the difference 2(t - tanh v) tanh²v is not 0).
+    const doc = md(
+      '## Exercise 3',
+      '',
+      '**Model:** u → v = 3u → s = tanh(v) → E = (s - t)²',
+      '',
+      '**Values:** u = 0.2, t = 0.5 (label)',
+      '',
+      'v = 3u = 0.6',
+      's = tanh(0.6) ≈ 0.537',
+      '',
+      '∂E/∂s = 2(s - t) = 2(0.537 - 0.5)',
+      '      ≈ 0.074',
+      '',
+      '∂s/∂v = 1 - s²',
+      '      ≈ 0.712',
+      '',
+      '∂E/∂u = 2(s - t)(1 - s²)(3)',
+      '      ≈ 0.158',
+      '',
+      '∂E/∂v = 2(s - t)',
+    );
+    const claims = steps(doc);
+    expect(claims.slice(2)).toEqual([
+      ['10 correct', '10 correct', '11 correct'],
+      ['13 correct', '14 correct'],
+      ['16 correct', '17 correct'],
+      ['19 incorrect'],
+    ]);
+  });
+
+  it('leaves a line of prose with a colon and an equals sign unread', () => {
+    const doc = md('# Note', '', 'f(x) = x²', '', 'Note: the answer is = 2x');
+    expect(verdicts(doc)).toEqual([]);
+  });
+});
+
+describe("the product rule written with Lagrange's primes", () => {
+  it("reads (pq)' as d(pq)/dx where p and q are both functions of x", () => {
+    // p = x³, q = 1 + x²: (pq)' = 5x⁴ + 3x² = p'q + pq' (sympy: difference 0); p'q' = 6x³ is wrong. Read as a
+    // transpose, the first line claimed pq = 2pq, a ✗ on the product rule.
+    const doc = md('### Q1', '', "Product rule: (pq)' = p'q + pq'", '', "Let p = x³,  p' = 3x²", "Let q = 1 + x²,  q' = 2x", '', "(pq)' = p'q'");
+    expect(verdicts(doc)).toEqual(['3 correct', '5 correct', '6 correct', '8 incorrect']);
+  });
+});
+
+describe("a built-in's own formula stated in the document", () => {
+  const doc = (formula: string) =>
+    md('# Unit', '', `$$\\sigma(t) = ${formula}$$`, '', '$$p = \\sigma(k r)$$', '', '$$\\frac{\\partial p}{\\partial r} = p(1 - p)$$');
+
+  it('is the built-in: a wrong line using it is wrong', () => {
+    // p = σ(kr): ∂p/∂r = k p(1 - p) (sympy: difference 0), so p(1 - p) is wrong (difference (k - 1)/(4 cosh²(kr/2))).
+    expect(verdicts(doc('\\frac{1}{1 + e^{-t}}'))).toEqual(['3 correct', '7 incorrect']);
+  });
+
+  it('of another function leaves the line unjudged: σ may mean the author\'s function', () => {
+    // 1/(1 + e^{t}) is σ(-t), not σ(t): the author's σ is not the built-in, and a line through it is not shown wrong.
+    expect(verdicts(doc('\\frac{1}{1 + e^{t}}'))).toEqual(['3 unjudged', '7 unjudged']);
+  });
+});
+
+describe('a part of a formula that the question names', () => {
+  it('reads h = tanh(Wx + c) as tanh(u) where u = Wx + c, so ∂h/∂u is the derivative through u', () => {
+    // h = tanh(u): ∂h/∂u = 1 - h² (sympy: difference 0), 1 - h is wrong (difference h - h²); ∂h/∂c = 1 - h² as before.
+    // Read literally, h is not written with u, and ∂h/∂u would be 0.
+    const doc = md(
+      '# Layer',
+      '',
+      '$$h = \\tanh(W x + c)$$',
+      '',
+      '$$u = W x + c$$',
+      '',
+      '$$\\frac{\\partial h}{\\partial u} = 1 - h^2$$',
+      '',
+      '$$\\frac{\\partial h}{\\partial u} = 1 - h$$',
+      '',
+      '$$\\frac{\\partial h}{\\partial c} = 1 - h^2$$',
+    );
+    const result = checkSource(doc, 'doc.md');
+    expect(result.report.claims.map((c) => `${c.line} ${c.verdict}`)).toEqual(['7 correct', '9 incorrect', '11 correct']);
+    expect(result.diagnostics.filter((d) => d.code === 'reading').map((d) => `${d.span.line} ${d.message}`)).toEqual([
+      '3 read this part of the formula as u, which line 5 defines as it',
+    ]);
+  });
+});
