@@ -11,12 +11,17 @@ import { normalizeName } from '../syntax/names';
 export function definedFunctions(statements: readonly Statement[]): Map<string, string[]> {
   const functions = new Map<string, string[]>();
   for (const st of statements) {
-    const lhs = st.kind === 'equation' ? st.lhs.expr : undefined;
-    if (lhs?.kind === 'call' && lhs.prime === 0 && lhs.args.every((a) => a.kind === 'name')) {
-      functions.set(lhs.callee, lhs.args.map((a) => (a as Extract<Expr, { kind: 'name' }>).name));
-    }
+    const defined = functionDefined(st);
+    if (defined) functions.set(defined.callee, defined.parameters);
   }
   return functions;
+}
+
+/** The function `f(x, y) = ...` defines, with its parameters; undefined for any other statement. */
+export function functionDefined(st: Statement): { callee: string; parameters: string[] } | undefined {
+  const lhs = st.kind === 'equation' ? st.lhs.expr : undefined;
+  if (lhs?.kind !== 'call' || lhs.prime !== 0 || !lhs.args.every((a) => a.kind === 'name')) return undefined;
+  return { callee: lhs.callee, parameters: lhs.args.map((a) => (a as Extract<Expr, { kind: 'name' }>).name) };
 }
 
 /**

@@ -14,7 +14,7 @@ import { PositionMap, type Origin } from './positions';
 import { asideNote } from './asides';
 import { beforeFirstEquals, splitRows, type Row } from './rows';
 import { readableLinks } from './brokenChains';
-import { misplacedTuple } from './tuples';
+import { misplacedTuple, spreadTuples } from './tuples';
 import { describe, type Tok } from './tokens';
 import { passLimits } from '../limits/index';
 
@@ -271,7 +271,7 @@ function runRow(tokens: Tok[]): RowOutcome {
     const last = tokens[tokens.length - 1];
     return { error: warning('parse-error', 'cannot read this maths: it ends too early (an operand or a closing bracket is missing)', last.span) };
   }
-  const row = internals.results[0] as RawRow;
+  const row = spreadTuples(internals.results[0] as RawRow);
   const tuple = misplacedTuple(row);
   return tuple ? { error: tuple } : { row };
 }

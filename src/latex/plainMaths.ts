@@ -18,7 +18,7 @@ const SHORT_ENGLISH = new Set(
 
 const BULLET = /^\s*(?:[*+-]|\d{1,3}[.)])\s+/;
 /** The characters of plain-text maths; `ŷ` may be typed as y and a combining accent (unicodeAccents.ts). */
-const MATHS_CHARACTERS = /^[\p{L}\p{N}_\s+\-*/^().,=≈→·×√'∂⁺⁻⁼⁽⁾₊₋₌₍₎\u0302-\u0305]+$/u;
+const MATHS_CHARACTERS = /^[\p{L}\p{N}_\s+\-*/^()[\].,=≈→·×√'∂⁺⁻⁼⁽⁾₊₋₌₍₎\u0302-\u0305]+$/u;
 /** Raised and lowered characters (`x²`, `a₁`; lexer.ts reads them as `^{..}`, `_{..}`): no part of a word. */
 const SCRIPTS = /[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᵏʲˣᵃᵇᶜᵈᵉᵐᵗᵀ₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼᵣᵤᵥ]/gu;
 const IDENTIFIER = /\p{L}[\p{L}\p{N}_]*/gu;
@@ -45,6 +45,9 @@ const LEAD_IN = /^(?:\*\*\s*\p{L}+(?:[ -]\p{L}+){0,2}\s*(?::\s*\*\*|\*\*\s*:)|\p
 /** `y = 1 (target)`, `α = 0.1 (learning rate)`: words in brackets closing a line gloss it and are no maths. */
 const GLOSS = /\s+\(\p{L}{3,}(?:[ -]\p{L}+){0,3}\)$/u;
 
+/** `= 6x²y + 2 ✓`: the author's check mark closing a line is no maths. */
+const CHECK_MARK = /\s+[✓✔]$/u;
+
 /** `Let u = 3x² + 1`: the word that introduces a definition. */
 const LET = /^\s*(?:[Ll]et|[Ww]here)\s+(?=\p{L}[\p{L}\p{N}_']*\s*(?:\([^()]*\)\s*)?=)/u;
 
@@ -57,6 +60,7 @@ export function plainMathsOf(line: string, continues = false): { offset: number;
   const body = line
     .slice(offset)
     .replace(/\s+$/, '')
+    .replace(CHECK_MARK, (mark) => ' '.repeat(mark.length))
     .replace(LEAD_IN, (label) => ' '.repeat(label.length))
     .replace(GLOSS, (gloss) => (FUNCTION_WORDS.has(gloss.trim().slice(1, -1).toLowerCase()) ? gloss : ' '.repeat(gloss.length)))
     .replace(BOLD_LABELLED, (_, label: string, inner: string) => ' '.repeat(label.length) + inner + '  ')
@@ -96,9 +100,9 @@ function equationsApart(text: string): string {
   return out;
 }
 
-/** A name (one letter, or with a digit or `_`: h1, a_o1, E_total), a Greek letter or a function word. */
+/** A name (one letter, or with a digit or `_`: h1, a_o1, E_total; or capitals, MSE, BCE), a Greek letter or a function word. */
 function isMathsWord(word: string): boolean {
-  return word.length === 1 || /[\d_]/.test(word) || /^\p{Script=Greek}+$/u.test(word) || FUNCTION_WORDS.has(word.toLowerCase());
+  return word.length === 1 || /^[A-Z]{2,4}$/.test(word) || /[\d_]/.test(word) || /^\p{Script=Greek}+$/u.test(word) || FUNCTION_WORDS.has(word.toLowerCase());
 }
 
 /**
@@ -108,7 +112,8 @@ function isMathsWord(word: string): boolean {
  */
 export function plainMathsFence(text: string): Array<{ offset: number; text: string }> | undefined {
   const lines = [...text.matchAll(/^.*$/gm)].filter((m) => m[0].trim() !== '');
-  if (lines.length === 0 || !lines.every((m) => MATHS_CHARACTERS.test(m[0].replace(BULLET, '')))) return undefined;
+  // Brackets, which plain maths uses for grouping, mark code here (`x = [1, 2]`).
+  if (lines.length === 0 || !lines.every((m) => MATHS_CHARACTERS.test(m[0].replace(BULLET, '')) && !/[[\]]/.test(m[0]))) return undefined;
   const maths = lines.flatMap((m) => {
     const plain = plainMathsOf(m[0]);
     return plain ? [{ offset: m.index + plain.offset, text: plain.text }] : [];

@@ -5,6 +5,7 @@
 // not read (checked at random points instead, its numbers would be wrong).
 import { warning, type Diagnostic } from '../diagnostics';
 import type { AtBinding, Expr, Statement } from '../syntax/ast';
+import { functionDefined } from './jacobians';
 
 const POSITIONAL = '#';
 
@@ -18,14 +19,19 @@ export function readTuplePoints(statements: Statement[], functions: ReadonlyMap<
   const out: Statement[] = [];
   const origin: number[] = [];
   const diagnostics: Diagnostic[] = [];
+  // A function written bare is the one defined last before the claim (`f(x, y)` of question 5, though a later
+  // question defines an f(x, y, z)); one defined only after it, the document's.
+  const inForce = new Map(functions);
   statements.forEach((st, i) => {
+    const defined = functionDefined(st);
+    if (defined) inForce.set(defined.callee, defined.parameters);
     const point = st.kind === 'equation' ? st.point : undefined;
     if (st.kind !== 'equation' || !point?.some((b) => b.name.startsWith(POSITIONAL))) {
       out.push(st);
       origin.push(i);
       return;
     }
-    const variables = variablesOf(st.lhs.expr, functions);
+    const variables = variablesOf(st.lhs.expr, inForce);
     if (!variables || variables.length !== point.length) {
       diagnostics.push(warning('parse-error', 'cannot read this maths: the point of this evaluation bar gives values in order, but chainrule cannot tell whose', point[0].span, 'name the variables, as in \\Big|_{x=1, y=2}'));
       return;

@@ -1,10 +1,36 @@
 // `(a, b)` is a vector function's value in `F(x, y) = (x^2 y, 5x + \sin y)`, the textbook way to define one,
 // and a gradient's in `\nabla f(x, y) = (2xy, x^2)`: the column of its values. Elsewhere a tuple is as often a point (`x = (4, 4)`, which would define x for every later question), an
-// interval (`\in (0, 1)`) or an argument list, so a row with a tuple anywhere else is not read.
+// interval (`\in (0, 1)`) or an argument list, so a row with a tuple anywhere else is not read. One more place
+// is plain: a tuple of names set equal to a tuple of as many values, `(x_1, y_1) = (1, 2)` (a data point), gives
+// each name its value, as `x_1 = 1, y_1 = 2` would.
 import { warning, type Diagnostic } from '../diagnostics';
 import type { Expr } from '../syntax/ast';
 import { findInExpr } from '../syntax/walk';
 import type { RawRow } from './build';
+
+/** The row with `(a, b) = (1, 2)` read as `a = 1` and `b = 2` (file header); any other row as it is. */
+export function spreadTuples(row: RawRow): RawRow {
+  if (row.kind !== 'statements' || row.statements.length !== 1) return row;
+  const [st] = row.statements;
+  if (st.kind !== 'equation' || st.rhs.length !== 1) return row;
+  const [names, values] = [st.lhs.expr, st.rhs[0].expr];
+  if (!isTuple(names) || !isTuple(values) || names.rows.length !== values.rows.length) return row;
+  const lhs = names.rows.flat();
+  const rhs = values.rows.flat();
+  if (lhs.length !== rhs.length || !lhs.every((n) => n.kind === 'name') || rhs.some((v) => lhs.some((n) => mentions(v, n)))) return row;
+  return {
+    kind: 'statements',
+    statements: lhs.map((name, k) => ({ kind: 'equation', lhs: { expr: name, text: '', span: name.span }, rhs: [{ expr: rhs[k], text: '', span: rhs[k].span }], span: name.span })),
+  };
+}
+
+function isTuple(e: Expr): e is Extract<Expr, { kind: 'matrix' }> {
+  return e.kind === 'matrix' && e.tuple === true;
+}
+
+function mentions(e: Expr, name: Expr): boolean {
+  return name.kind === 'name' && findInExpr(e, (x) => x.kind === 'name' && x.name === name.name) !== undefined;
+}
 
 /** The diagnostic for the first tuple of a row that is not a function's whole value; undefined when there is none. */
 export function misplacedTuple(row: RawRow): Diagnostic | undefined {

@@ -3,8 +3,8 @@
 // word is one name everywhere in the document; any other run of letters multiplies, as in TeX.
 import { FUNCTION_WORDS } from './vocabulary';
 
-/** A word of three or more letters after `\partial` (`\partial loss`, `\partial{scores_0}`). */
-const DIFFERENTIATED = /\\partial\s*\{?\s*([A-Za-z]{3,})(?![A-Za-z])/g;
+/** A word of three or more letters after `\partial` or `∂` (`\partial loss`, `\partial{scores_0}`, `∂MSE/∂w`). */
+const DIFFERENTIATED = /(?:\\partial|∂)\s*\{?\s*([A-Za-z]{3,})(?![A-Za-z])/g;
 /** A word of three or more letters that a row opens and defines (`loss = ...`, `scores_k &= ...`). */
 const DEFINED = /(?:^|\\\\|\n)\s*&?\s*([A-Za-z]{3,})\s*(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*&?\s*=/g;
 

@@ -116,3 +116,39 @@ describe('a part of a formula that the question names', () => {
     ]);
   });
 });
+
+describe('a least-squares exercise typed as plain text', () => {
+  it('reads data points given as tuples, a loss named in capitals, brackets for grouping and a closing check mark', () => {
+    // SSE(m, c) = ½[(m p₁ + c - q₁)² + (m p₂ + c - q₂)²] with (p₁, q₁) = (2, 1), (p₂, q₂) = (-1, 3), at m = 1, c = 0:
+    // r₁ = 1, r₂ = -4; sympy: ∂SSE/∂m = 6 = r₁p₁ + r₂p₂, ∂SSE/∂c = -3 = r₁ + r₂; (r₁ + r₂)/2 = -1.5 is half of it.
+    const doc = md(
+      '## Q3: fitting a line',
+      '',
+      'SSE(m, c) = (1/2)[(m·p₁ + c - q₁)² + (m·p₂ + c - q₂)²]',
+      '',
+      '(p₁, q₁) = (2, 1)',
+      '(p₂, q₂) = (-1, 3)',
+      '',
+      'Parameters: m = 1, c = 0',
+      '',
+      'r₁ = m·p₁ + c - q₁ = 1',
+      'r₂ = m·p₂ + c - q₂ = -4',
+      '',
+      '∂SSE/∂m = [r₁·p₁ + r₂·p₂] = [2 + 4] = 6 ✓',
+      '',
+      '∂SSE/∂c = [r₁ + r₂] = -3',
+      '',
+      '∂SSE/∂c = [r₁ + r₂]/2 = -1.5',
+    );
+    expect(steps(doc).slice(2)).toEqual([['13 correct', '13 correct', '13 correct'], ['15 correct', '15 correct'], ['17 incorrect', '17 incorrect']]);
+  });
+});
+
+describe('a derivative at a point of a function written bare', () => {
+  it('takes the point in the order of the parameters of the function defined last before it', () => {
+    // g(u, v) = u²v: ∂g/∂u at (1, 2) is 2uv = 4 (sympy). Question 2 defines another g of three parameters; the
+    // bar in question 1 is still g(u, v)'s (it was "cannot tell whose", the line unread).
+    const doc = md('## 1', '', 'g(u, v) = u²v', '', '**∂g/∂u|(1,2)** = 2(1)(2) = 4', '', '## 2', '', 'g(u, v, w) = uvw', '', '∂g/∂w = uv');
+    expect(verdicts(doc)).toEqual(['5 correct', '11 correct']);
+  });
+});
