@@ -47,7 +47,7 @@ const SYMBOLS: ReadonlyMap<string, TokType> = table({
 });
 
 const UNICODE: ReadonlyMap<string, TokType> = table({
-  '∂': 'diff', '⊙': 'odot', '∘': 'odot', '·': 'cdot', '⋅': 'cdot', '∙': 'cdot', '×': 'times',
+  '∂': 'diff', '⊙': 'odot', '∘': 'odot', '⊘': 'div', '·': 'cdot', '⋅': 'cdot', '∙': 'cdot', '×': 'times',
   '−': 'minus', '–': 'minus', '≈': 'approx', '∈': 'kw_in', 'ℝ': 'reals', '⊤': 'transpose', 'ᵀ': 'transpose',
   '√': 'sqrt', '′': 'prime', '≤': 'le', '≥': 'ge', '⇒': 'implies', '…': 'dots', '⋯': 'dots', '∴': 'wide', '∵': 'wide',
 });

@@ -163,5 +163,5 @@ export const COMPARISON_COMMANDS: ReadonlyMap<string, 'lt' | 'gt' | 'le' | 'ge'>
 
 /** Product-like operator commands and the grammar token each becomes. */
 export const PRODUCT_COMMANDS: ReadonlyMap<string, 'cdot' | 'odot' | 'times' | 'star' | 'div'> = table({
-  cdot: 'cdot', bullet: 'cdot', odot: 'odot', circ: 'odot', times: 'times', ast: 'star', div: 'div',
+  cdot: 'cdot', bullet: 'cdot', odot: 'odot', circ: 'odot', times: 'times', ast: 'star', div: 'div', oslash: 'div',
 });

@@ -152,3 +152,21 @@ describe('a derivative at a point of a function written bare', () => {
     expect(verdicts(doc)).toEqual(['5 correct', '11 correct']);
   });
 });
+
+describe('division entry by entry written with \\oslash or ⊘', () => {
+  it('is the elementwise division, as ./ in .cr', () => {
+    // L = -yᵀ log p: ∂L/∂p = -y ⊘ p entry by entry (∂/∂p_k of -Σ y_i log p_i is -y_k/p_k); -y ⊘ (p ⊙ p) has p_k² below.
+    const doc = md(
+      '# Cross-entropy',
+      '',
+      '$$y \\in \\mathbb{R}^{n}, \\quad p \\in \\mathbb{R}^{n}$$',
+      '',
+      '$$L = -y^T \\log(p)$$',
+      '',
+      '$$\\frac{\\partial L}{\\partial p} = -y \\oslash p$$',
+      '',
+      '$$\\frac{\\partial L}{\\partial p} = -y ⊘ (p \\odot p)$$',
+    );
+    expect(verdicts(doc)).toEqual(['7 correct', '9 incorrect']);
+  });
+});
