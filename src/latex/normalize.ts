@@ -303,6 +303,11 @@ class Normalizer {
       this.emit('name', t.text, t.offset, this.endOf(i));
       return i + 1;
     }
+    if (this.plain && i === 0 && /^[Aa]t$/.test(t.text) && this.raw[1]?.type === 'word') {
+      // Plain text's `At t = 1:` (plainMaths.ts): the point, as `\text{at } t = 1` is.
+      this.emit('prose', 'at', t.offset, this.endOf(i));
+      return i + 1;
+    }
     // Digits written against a letter name it, as students type indices: `z1`, `W2`, `a1` are z₁, W₂, a₁.
     const digits = this.raw[i + 1];
     const before = this.raw[i - 1];

@@ -48,6 +48,12 @@ const GLOSS = /\s+\(\p{L}{3,}(?:[ -]\p{L}+){0,3}\)$/u;
 /** `= 6x²y + 2 ✓`: the author's check mark closing a line is no maths. */
 const CHECK_MARK = /\s+[✓✔]$/u;
 
+/**
+ * `**At t = 1:**`, `At x = 2, y = -1:`: the point the lines after it are worked at, as `\text{at } t = 1` is in
+ * LaTeX (normalize.ts reads the opening `At` so); the colon closing it is punctuation.
+ */
+const AT_POINT = /^(\s*)[Aa]t(\s+\p{L}[\p{L}\p{N}_]*\s*=\s*-?[\d.]+(?:\s*,\s*\p{L}[\p{L}\p{N}_]*\s*=\s*-?[\d.]+)*\s*):?\s*$/u;
+
 /** `Let u = 3x² + 1`: the word that introduces a definition. */
 const LET = /^\s*(?:[Ll]et|[Ww]here)\s+(?=\p{L}[\p{L}\p{N}_']*\s*(?:\([^()]*\)\s*)?=)/u;
 
@@ -67,6 +73,8 @@ export function plainMathsOf(line: string, continues = false): { offset: number;
     .replace(LET, (word) => ' '.repeat(word.length))
     .replace(BOLD_SIDE, '  ');
   // `a = σ(1) ≈ 0.731`, and a row `≈ 0.197` going on with the one above: ≈ links a chain as `=` does.
+  const point = AT_POINT.exec(body);
+  if (point) return { offset, text: `${point[1]}At${point[2]}`.padEnd(body.length) };
   const sides = body.split(/[=≈]/);
   const empty = (s: string, k: number) => s.trim() === '' && !(k === 0 && continues);
   if (sides.length < 2 || sides.some(empty) || !MATHS_CHARACTERS.test(body.replace(POINT_BAR, ' '))) return undefined;

@@ -170,3 +170,12 @@ describe('division entry by entry written with \\oslash or ⊘', () => {
     expect(verdicts(doc)).toEqual(['7 correct', '9 incorrect']);
   });
 });
+
+describe('a point stated in a plain-text line, **At s = 0.5:**', () => {
+  it('is the point the numeric lines after it are checked at', () => {
+    // g = u² + 3u with u = 2s: dg/ds = 8s + 6 (sympy), 10 at s = 0.5; 8(0.5) = 4 leaves out the 6. Without the point
+    // the numeric lines were unjudged (no value of s stated).
+    const doc = md('### Exercise 2', '', 'g = u² + 3u,  u = 2s', '', 'dg/ds = (2u + 3)(2) = 8s + 6', '', '**At s = 0.5:**', '', 'dg/ds = 8(0.5) + 6 = 10', '', 'dg/ds = 8(0.5) = 4');
+    expect(verdicts(doc)).toEqual(['5 correct', '9 correct', '11 incorrect']);
+  });
+});
