@@ -83,7 +83,11 @@ export function plainMathsOf(line: string, continues = false): { offset: number;
   // `2xy + 3y²`, `z = wx`: a short word is a product of its letters, unless it is an English word some letter of
   // which the line does not use alone (`z = wx` is maths, `so the answer is = 2x` prose).
   const letters = new Set(words.filter((w) => w.length === 1));
-  const isProduct = (word: string) => /^[a-z]{2,3}$/.test(word) && (!SHORT_ENGLISH.has(word) || [...word].every((c) => letters.has(c)));
+  const usedAlone = (word: string) => [...word].every((c) => letters.has(c));
+  const isProduct = (word: string) => /^[a-z]{2,3}$/.test(word) && (!SHORT_ENGLISH.has(word) || usedAlone(word));
+  // `lr = 0.01`: a word the line defines is a name of its own (`lr`), which TeX's letters would make a product.
+  const defined = /^\s*([a-z]{2,3})\s*$/.exec(sides[0])?.[1];
+  if (defined && !isMathsWord(defined) && !usedAlone(defined)) return undefined;
   return words.every((w) => isMathsWord(w) || isProduct(w)) ? { offset, text: equationsApart(text) } : undefined;
 }
 

@@ -5,6 +5,7 @@
 // by hand and checked with sympy (the values or differences quoted beside each).
 import { describe, expect, it } from 'vitest';
 import { checkSource } from '../../src/app/check';
+import { plainMathsOf } from '../../src/latex/plainMaths';
 
 const md = (...lines: string[]) => lines.join('\n') + '\n';
 
@@ -65,6 +66,12 @@ describe('a worked example typed as plain text', () => {
   it('leaves a line of prose with a colon and an equals sign unread', () => {
     const doc = md('# Note', '', 'f(x) = x²', '', 'Note: the answer is = 2x');
     expect(verdicts(doc)).toEqual([]);
+  });
+
+  it('reads a short word as a product of letters on the right (z = wx), never as the name a line defines (lr = 0.01)', () => {
+    expect(plainMathsOf('z = wx')?.text).toBe('z = wx');
+    expect(plainMathsOf('lr = 0.01')).toBeUndefined();
+    expect(plainMathsOf('so the answer is = 2x')).toBeUndefined();
   });
 });
 
