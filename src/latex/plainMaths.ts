@@ -88,12 +88,12 @@ export function plainMathsOf(line: string, continues = false): { offset: number;
   // `lr = 0.01`: a word the line defines is a name of its own (`lr`), which TeX's letters would make a product.
   const defined = /^\s*([a-z]{2,3})\s*$/.exec(sides[0])?.[1];
   if (defined && !isMathsWord(defined) && !usedAlone(defined)) return undefined;
-  return words.every((w) => isMathsWord(w) || isProduct(w)) ? { offset, text: equationsApart(text) } : undefined;
+  return words.every((w) => isMathsWord(w) || isProduct(w)) ? { offset, text: equationsApart(bracketRows(text)) } : undefined;
 }
 
 /**
  * `u = 3x² + 1,  u' = 6x`: equations listed with commas are rows of their own; the comma and the space after it
- * become a row break, two backslashes (the text keeps its length). A comma inside brackets (`f(x, y)`) is no such list.
+ * become a row break, two backslashes (the text keeps its length). A comma inside brackets (`f(x, y)`, `[2x, 1]`) is no such list.
  */
 function equationsApart(text: string): string {
   let out = '';
@@ -101,13 +101,36 @@ function equationsApart(text: string): string {
   let since = 0;
   for (let k = 0; k < text.length; k++) {
     const c = text[k];
-    depth += c === '(' ? 1 : c === ')' ? -1 : 0;
+    depth += c === '(' || c === '[' ? 1 : c === ')' || c === ']' ? -1 : 0;
     const listed = c === ',' && depth === 0 && text[k + 1] === ' ' && text.slice(since, k).includes('=') && text.slice(k).includes('=');
     out += listed ? '\\\\' : c;
     if (listed) {
       k++;
       since = k;
     }
+  }
+  return out;
+}
+
+/** Operators next to which a gap is spacing, not a column break. */
+const OPERATOR = /[+\-*/=≈·×^([,]/;
+
+/**
+ * `J = [2x  1]`: in square brackets, entries set apart by a gap of two or more spaces are a row's columns, as the
+ * commas of `[2x, 1]` are (read as side by side, `[2x  1]` was the product 2x · 1, and `[1  2x]` the same). The
+ * gap's first space becomes the comma, so the text keeps its length; a gap beside an operator is spacing.
+ */
+function bracketRows(text: string): string {
+  let depth = 0;
+  let out = '';
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k];
+    depth += c === '[' ? 1 : c === ']' ? -1 : 0;
+    let end = k;
+    while (text[end] === ' ') end++;
+    const gap = depth > 0 && end - k >= 2 && k > 0 && !OPERATOR.test(text[k - 1]) && !OPERATOR.test(text[end] ?? '+') && text[end] !== ']';
+    out += gap ? ',' + ' '.repeat(end - k - 1) : text.slice(k, Math.max(end, k + 1));
+    k = Math.max(end, k + 1) - 1;
   }
   return out;
 }

@@ -186,3 +186,12 @@ describe('a point stated in a plain-text line, **At s = 0.5:**', () => {
     expect(verdicts(doc)).toEqual(['5 correct', '9 correct', '11 incorrect']);
   });
 });
+
+describe('a row typed in square brackets with its entries set apart by spaces', () => {
+  it('reads [a  b] as the row [a, b], so entries in the wrong order are wrong', () => {
+    // g = x²y: ∂g/∂x = 2xy, ∂g/∂y = x² (sympy). D = [2xy  x²] is the row of partials; [x²  2xy] swaps them. Read as
+    // side by side, both were one product, 2xy · x², and the swapped row a ✓.
+    const doc = md('## Row', '', 'g(x, y) = x²y', '', '∂g/∂x = 2xy', '', 'D = [∂g/∂x  ∂g/∂y]', '', 'D = [2xy  x²]', '', 'D = [x²  2xy]');
+    expect(verdicts(doc)).toEqual(['5 correct', '9 correct', '11 incorrect']);
+  });
+});
