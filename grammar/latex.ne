@@ -136,6 +136,9 @@ FracArg -> %lbrace Expr %rbrace                 {% (d) => B.paren(d[0], d[1], d[
 
 # The variable: a name, `(W)`, `{W}`, or an expression of the function's graph called by name (`\partial \sigma(z)`).
 Wrt -> %name                                    {% (d) => B.name(d[0]) %}
+# `\partial X^T`: the derivative by a transpose (calculus/meaning.ts reads it as the transposed gradient).
+     | %name %transpose                         {% (d) => B.transpose(B.name(d[0]), d[1]) %}
+     | %lparen %name %transpose %rparen         {% (d) => B.paren(d[0], B.transpose(B.name(d[1]), d[2]), d[3]) %}
      | %lparen %name %rparen                    {% (d) => B.paren(d[0], B.name(d[1]), d[2]) %}
      | %lbrace %name %rbrace                    {% (d) => B.paren(d[0], B.name(d[1]), d[2]) %}
      | %fname %lparen Args %rparen              {% (d) => B.call(d[0], d[2], d[3]) %}
