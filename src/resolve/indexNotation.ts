@@ -81,7 +81,7 @@ export function sumSignOf(text: string): SumSign | undefined {
   return sign;
 }
 
-/** `\\sum`, `Σ`, `∑` written with no subscript: a sign that names no index. */
+/** `\sum`, `Σ`, `∑` written with no subscript: a sign that names no index. */
 export function isBareSumSign(text: string): boolean {
   return /^(?:\\sum|Σ|∑)$/u.test(text.trim());
 }
