@@ -82,7 +82,7 @@ PrefixApp -> Prefix Product                     {% (d) => B.applyPrefix(d[0], d[
 # `\log \sum_i e^{z_i}`: an operator command before a prefix takes what the prefix takes (the log-sum-exp).
            | %func PrefixApp                    {% (d) => B.callBare(d[0], d[1]) %}
 
-Prefix -> %frac %lbrace %diff %rbrace %lbrace %diff Wrt %rbrace   {% (d) => B.derivOperator(d[0], d[6]) %}
+Prefix -> %frac %lbrace %diff %rbrace %lbrace %diff FracWrt %rbrace   {% (d) => B.derivOperator(d[0], d[6]) %}
         | (%nabla | %sum)                       {% (d) => B.prefixToken(d[0][0]) %}
 
 # The right operand of juxtaposition is a Power, which never starts with `-`: `a -b` subtracts.
@@ -123,7 +123,7 @@ Primary -> %name                                {% (d) => B.name(d[0]) %}
          | %grad %fname %lparen Args %rparen    {% (d) => B.gradientOfCall(d[0], B.call(d[1], d[3], d[4])) %}
          | %sqrt Primary                        {% (d) => B.sqrt(d[0], d[1]) %}
          | %frac FracArg FracArg                {% (d) => B.frac(d[0], d[1], d[2]) %}
-         | %frac %lbrace %diff Expr %rbrace %lbrace %diff Wrt %rbrace   {% (d) => B.derivFrac(d[0], d[3], d[7], d[8]) %}
+         | %frac %lbrace %diff Expr %rbrace %lbrace %diff FracWrt %rbrace   {% (d) => B.derivFrac(d[0], d[3], d[7], d[8]) %}
 # `\frac{\partial F}{\partial (x, y, z)}`: the Jacobian by the variables listed.
          | %frac %lbrace %diff Expr %rbrace %lbrace %diff %lparen WrtList %rparen %rbrace   {% (d) => B.jacobianFrac(d[0], d[3], d[8], d[10]) %}
          | %diff DerivOf %slash %diff Wrt       {% (d) => B.derivSlash(d[0], d[1], d[4]) %}
@@ -136,9 +136,17 @@ FracArg -> %lbrace Expr %rbrace                 {% (d) => B.paren(d[0], d[1], d[
 
 # The variable: a name, `(W)`, `{W}`, or an expression of the function's graph called by name (`\partial \sigma(z)`).
 Wrt -> %name                                    {% (d) => B.name(d[0]) %}
+# `\partial X^T`: the derivative by a transpose (calculus/meaning.ts reads it as the transposed gradient).
+     | %name %transpose                         {% (d) => B.transpose(B.name(d[0]), d[1]) %}
+     | %lparen %name %transpose %rparen         {% (d) => B.paren(d[0], B.transpose(B.name(d[1]), d[2]), d[3]) %}
      | %lparen %name %rparen                    {% (d) => B.paren(d[0], B.name(d[1]), d[2]) %}
      | %lbrace %name %rbrace                    {% (d) => B.paren(d[0], B.name(d[1]), d[2]) %}
      | %fname %lparen Args %rparen              {% (d) => B.call(d[0], d[2], d[3]) %}
+
+# In a fraction's braces the variable may be a power of a name, `\partial \sigma^2`: the variance an author
+# differentiates by (in `\partial L / \partial \sigma^2` the power would be the whole quotient's).
+FracWrt -> Wrt                                  {% id %}
+         | %name %caret PowArg                  {% (d) => B.power(B.name(d[0]), d[2]) %}
 
 WrtList -> %name %comma %name                   {% (d) => [B.name(d[0]), B.name(d[2])] %}
          | WrtList %comma %name                 {% (d) => [...d[0], B.name(d[2])] %}

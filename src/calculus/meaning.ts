@@ -61,12 +61,33 @@ export type MeaningContext = Pick<Lowering, 'b' | 'options'>;
 export type MeaningFunction = (ref: DerivativeRef, lowering: Lowering) => DerivativeMeaning;
 
 export function derivativeMeaning(ref: DerivativeRef, lowering: Lowering): DerivativeMeaning {
+  const [variable] = ref.wrt;
+  if (ref.wrt.length === 1 && variable.kind === 'transpose' && !variable.prime) return byTranspose(ref, variable.arg, lowering);
   requireDefinedFunction(ref, lowering);
   const abstract = abstractMeaning(ref, lowering);
   if (abstract) return abstract;
   const { of, wrt } = lowerReference(ref, lowering);
   requireIntermediates(ref, of, wrt, lowering);
   return meaningWithInputs(ref, of, wrt, definedInputs(ref, wrt, lowering), lowering);
+}
+
+/**
+ * `\partial L / \partial X^T`, as textbooks write it to move a gradient across a transpose: the derivative by
+ * an input standing for Xᵀ (L with X replaced by the input's transpose), so it is the transposed gradient by
+ * X, and the cross-check perturbs that input. Read only by a variable of the question and for a function
+ * chainrule knows (an unknown loss gives no graph to put the input in).
+ */
+function byTranspose(ref: DerivativeRef, variable: Expr, lowering: Lowering): DerivativeMeaning {
+  requireDefinedFunction(ref, lowering);
+  const b = lowering.b;
+  const x = lowering.lower(variable);
+  if (x.op !== 'var' || abstractMeaning({ ...ref, wrt: [variable] }, lowering)) {
+    throw new LowerError(error('shape-mismatch', `a derivative by a transpose is read only by a variable of the question, of a function the maths defines`, ref.span));
+  }
+  const of = lowering.lower(ref.of);
+  const input = b.variable(`⟨${x.attrs.name}ᵀ⟩`, [x.shape[1], x.shape[0]]);
+  const inputs: Inputs = { of: substitute(b, of, new Map([[x.id, b.transpose(input)]])), wrt: [input], bindings: [{ input, standsFor: b.transpose(x) }] };
+  return meaningWithInputs(ref, of, [b.transpose(x)], inputs, lowering);
 }
 
 /** The function and the variables of a reference, lowered. */

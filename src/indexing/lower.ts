@@ -11,7 +11,7 @@ import { error } from '../diagnostics';
 import { LowerError, type IndexNotation, type Lowering } from '../resolve/lower';
 import { lowerAbstractCall } from '../resolve/abstract';
 import type { IndexedName, IndexReader } from '../resolve/indexNames';
-import type { SumSign } from '../resolve/indexNotation';
+import { isBareSumSign, type SumSign } from '../resolve/indexNotation';
 import { repeatedIndices } from '../resolve/indexUses';
 import { isEntrywiseFunction } from './entrywise';
 import { findInExpr } from '../syntax/walk';
@@ -36,6 +36,8 @@ export class IndexLowering {
   private readonly reader: IndexReader;
   /** Ranges of indices known from elsewhere (the claim's target), used only when the expression does not fix them. */
   private readonly hints: ReadonlyMap<string, Dim>;
+  /** The indices of the entry being defined (`p_i = ..`), the left side there instead of the claim's target. */
+  private defined: readonly string[] | undefined;
 
   constructor(private readonly lowering: Lowering) {
     this.reader = lowering.indexReader;
@@ -84,6 +86,7 @@ export class IndexLowering {
 
   /** The array whose entries `indices` are `e` (`p_i = \sigma(z_i)`): its free indices laid out as rows, then columns. */
   lowerEntries(e: Expr, indices: readonly string[]): Node {
+    this.defined = indices;
     const p = this.lowerValue(e);
     return guarded(e, () =>
       this.at(e, () => {
@@ -500,6 +503,7 @@ export class IndexLowering {
       return [{ ...arg, node: apply(arg.node) }];
     }
     if (builtin.kind === 'elementwise') return [combine(this.b, e.args.map((a) => this.tensor(a)), (nodes) => this.b.apply(name, nodes))];
+    if (name === 'sum' && isBareSumSign(e.calleeText)) return this.bareSum(this.lower(e.args[0]));
     if (name === 'sum' || name === 'mean') return this.itemSum(this.lower(e.args[0]), name === 'mean');
     if (name === 'dot') return this.matrixProduct(this.lower(e.args[0]), this.lower(e.args[1]), true);
     if (name === 'softmax' || name === 'logsumexp') return [this.itemwise(name, this.tensor(e.args[0]), this.text(e))];
@@ -512,6 +516,20 @@ export class IndexLowering {
     if (indices.length !== 1 || items.length !== 1) throw new IndexError(`${text} takes entries of a vector value, one index`);
     this.record(indices[0], dimOf(value, items[0])!, text);
     return relabel(value, { [items[0]]: indices[0] });
+  }
+
+  /**
+   * A sign with no subscript, `\sum e^{x_j}`, sums over the index its summand has that the left side does
+   * not (the claim's target, the entry being defined) and no enclosing sum binds: the one a reader sees it run
+   * over. Two such indices leave it open which (`\sum W_{jk} x_k` where y_j is no entry); with none it is
+   * the sum of each item's entries, as `sum(..)` is.
+   */
+  private bareSum(p: Product): Product {
+    const left = this.defined ?? [...this.hints.keys()];
+    const own = productLabels(p).filter((l) => isIndexLabel(l) && !left.includes(l) && !this.bound.includes(l));
+    if (own.length === 0) return this.itemSum(p, false);
+    if (own.length > 1) throw new IndexError(`a sum sign with no subscript over ${own.join(', ')} does not say which of them it runs over: write it, as in \\sum_{${own[own.length - 1]}}`);
+    return contract(this.b, p, own[0], this.sizeOf(own[0]));
   }
 
   /** sum(x^(i)): the sum of each item, over its rows and columns. */

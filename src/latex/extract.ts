@@ -145,6 +145,19 @@ class Finder {
     return close === undefined ? undefined : { event: { kind: 'math', text: src.slice(i + 3, close), start: i + 3, display }, next: close + 3 };
   }
 
+  /**
+   * `<script type="math/tex; mode=display">..</script>`: the element MathJax 2 typesets, which kramdown and
+   * LyX's HTML export write for `$$..$$` and `$..$`; display when its type says `mode=display`.
+   */
+  scriptMathAt(i: number): { event: DocumentEvent; next: number } | undefined {
+    const open = MATH_SCRIPT.exec(this.src.slice(i, i + 80));
+    if (!open) return undefined;
+    const start = i + open[0].length;
+    const close = this.find('</script>', start);
+    if (close === undefined) return undefined;
+    return { event: { kind: 'math', text: this.src.slice(start, close), start, display: open[1] !== undefined }, next: close + '</script>'.length };
+  }
+
   /** Past an inline code span opened by the backticks at `i` (closed on the same line), or past the backticks. */
   skipInlineCode(i: number): number {
     const run = /^`+/.exec(this.src.slice(i, i + 100))![0];
@@ -153,6 +166,9 @@ class Finder {
     return close !== undefined && close < lineEnd ? close + run.length : i + run.length;
   }
 }
+
+/** The opening tag of a MathJax maths element, lowercase as MathJax pages write it; group 1 is its display mode. */
+const MATH_SCRIPT = /^<script\s+type\s*=\s*["']math\/tex(\s*;\s*mode\s*=\s*display)?["']\s*>/;
 
 /** Whether the line starting at `i` is blank. */
 function blankLineAt(src: string, i: number): boolean {
@@ -196,7 +212,7 @@ export function scanMarkdown(src: string): DocumentEvent[] {
       plainLineEnd = plain ? end : -1;
     }
     const c = src[i];
-    const escapedMath = c === '\\' ? finder.escapedMathAt(i) : undefined;
+    const escapedMath = c === '\\' ? finder.escapedMathAt(i) : c === '<' ? finder.scriptMathAt(i) : undefined;
     if (escapedMath) {
       events.push(escapedMath.event);
       i = escapedMath.next;

@@ -81,6 +81,11 @@ export function sumSignOf(text: string): SumSign | undefined {
   return sign;
 }
 
+/** `\sum`, `Σ`, `∑` written with no subscript: a sign that names no index. */
+export function isBareSumSign(text: string): boolean {
+  return /^(?:\\sum|Σ|∑)$/u.test(text.trim());
+}
+
 /** `delta_ij`, `δ_{i,j}`: the Kronecker delta's two indices. */
 export function kroneckerOf(text: string): [string, string] | undefined {
   const s = subscriptsOf(text);

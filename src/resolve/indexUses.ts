@@ -4,7 +4,7 @@
 // (src/resolve/indexArrays.ts) are read from these.
 import type { Expr, Statement } from '../syntax/ast';
 import { findInExpr } from '../syntax/walk';
-import { sampledNameOf, subscriptsOf, sumSignOf, type SumSign, type Subscripted } from './indexNotation';
+import { isBareSumSign, sampledNameOf, subscriptsOf, sumSignOf, type SumSign, type Subscripted } from './indexNotation';
 
 /** A written name with a subscript of letters: its normalised name and what the subscript says. */
 export interface SubscriptedUse extends Subscripted {
@@ -98,12 +98,23 @@ export function sampleLabels(statements: readonly Statement[]): Set<string> {
  */
 function unboundUses(st: Extract<Statement, { kind: 'equation' }>): Map<string, number>[] {
   const sides = st.rhs.map((r) => r.expr);
-  const bound = new Set([...subscriptedNames(st.lhs.expr).flatMap((u) => u.indices), ...[st.lhs.expr, ...sides].flatMap((e) => sumSigns(e).flatMap((sign) => sign.indices))]);
+  const all = [st.lhs.expr, ...sides];
+  const bound = new Set([...subscriptedNames(st.lhs.expr).flatMap((u) => u.indices), ...all.flatMap((e) => sumSigns(e).flatMap((sign) => sign.indices)), ...all.flatMap(bareSummands).flatMap(writtenIndexLists).flat()]);
   return sides.map((side) => {
     const counts = new Map<string, number>();
     for (const indices of writtenIndexLists(side)) for (const i of indices) if (!bound.has(i)) counts.set(i, (counts.get(i) ?? 0) + 1);
     return counts;
   });
+}
+
+/** The summands of the signs written with no subscript (`\sum (y_j - t_j)^2`): they run over the indices in them. */
+function bareSummands(e: Expr): Expr[] {
+  const found: Expr[] = [];
+  findInExpr(e, (x) => {
+    if (x.kind === 'call' && x.callee === 'sum' && x.args.length === 1 && isBareSumSign(x.calleeText)) found.push(x.args[0]);
+    return false;
+  });
+  return found;
 }
 
 /**

@@ -429,7 +429,8 @@ export class Lowering {
 
   /**
    * `\partial J / \partial \theta` after `J(\theta) = ...`: a function written bare is its value at its own
-   * parameters, as textbooks write it. A body that comes back to the bare name is a cycle.
+   * parameters, as textbooks write it (`\mathbf s` after `s(\mathbf x)_i = ...`, the vector of its entries).
+   * A body that comes back to the bare name is a cycle.
    */
   private functionAtItsParameters(e: Extract<Expr, { kind: 'name' }>, fn: FunctionDefinition): Node {
     const inProgress = this.problem.inProgress;
@@ -437,7 +438,8 @@ export class Lowering {
     if (inProgress.includes(key)) throw new LowerError(error('cyclic-definition', `the definition of ${e.text} depends on itself`, e.span));
     inProgress.push(key);
     try {
-      return this.callUserFunction({ kind: 'call', callee: e.name, calleeText: e.text, prime: 0, args: fn.header, span: e.span }, fn);
+      const call: Extract<Expr, { kind: 'call' }> = { kind: 'call', callee: e.name, calleeText: e.text, prime: 0, args: fn.header, span: e.span };
+      return fn.entries ? this.callEntrywiseFunction(call, fn) : this.callUserFunction(call, fn);
     } finally {
       inProgress.pop();
     }
