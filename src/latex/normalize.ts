@@ -904,7 +904,10 @@ class Normalizer {
     const text = this.raw.slice(a.from, a.to).map((t) => t.text).join('');
     const sample = /^\(([a-zA-Z0-9]+)\)$/.exec(text);
     const unit = /^([a-zA-Z]+)_\{?([a-zA-Z0-9]+)\}?$/.exec(text);
-    return sample ? sample[1] : unit ? unit[1] + unit[2] : stepIndex(text);
+    // `\delta_{W^{(3)}}`, the error signal of W^{(3)}: a name with its layer is one index, as the name alone is (W3).
+    const layered = /^([a-zA-Z]+)\^(?:\{(.+)\}|(.))$/.exec(text);
+    const layer = layered ? superscriptIndex(layered[2] ?? layered[3], layered[1]) : undefined;
+    return sample ? sample[1] : unit ? unit[1] + unit[2] : layer !== undefined ? layered![1] + layer : stepIndex(text);
   }
 
   /**
@@ -1164,6 +1167,10 @@ function superscriptIndex(written: string, base: string): string | undefined {
   const text = written.replace(/\\lt|\\langle/g, '<').replace(/\\gt|\\rangle/g, '>');
   // `w^*`, `t^{\star}_1`: an optimum or a target, a name of its own.
   if (/^\{?(\*|\\star|\\ast)\}?$/.test(text)) return 'star';
+  // `\delta_x^{\text{(from y)}}`, `W^{\text{new}}`: a word of prose raised on a name labels a part or a version of the
+  // quantity, a name of its own (one letter, `^{\mathrm{T}}`, stays a transpose).
+  const label = /^\\(?:text|textrm|mathrm)\{\(?([A-Za-z][A-Za-z0-9 ]*?)\)?\}$/.exec(text.trim());
+  if (label && label[1].replace(/\s+/g, '').length >= 2) return label[1].replace(/\s+/g, '');
   const bracketed = /^[([<]([a-zA-Z0-9]+(?:[+-][a-zA-Z0-9]+)?)[)\]>]$/.exec(text);
   const index = bracketed?.[1] ?? (/^[Ll](?:[+-]1)?$/.test(text) || (/^[iknt]$/.test(text) && /^\p{Lu}/u.test(base)) ? text : undefined);
   return index?.replace('-', 'm').replace('+', 'p');
