@@ -2,9 +2,7 @@
 // step, not from the reason, and a reason giving a name's formula defines the name where nothing else does
 // (src/latex/reasons.ts).
 import { describe, expect, it } from 'vitest';
-import { checkSource } from '../../src/app/check';
-
-const stepsOf = (source: string) => checkSource(source, 'doc.md').report.claims.map((c) => c.steps.map((s) => `${s.line} ${s.verdict}`));
+import { stepsOf } from './helpers';
 
 describe('reason clauses', () => {
   it('ends a row at `\\because`, so the next row continues the step before the reason', () => {

@@ -2,9 +2,7 @@
 // raised on it (`\delta_x^{\text{(from y)}}`): read as one index and as a name of its own (src/latex/normalize.ts
 // subscriptIndex, superscriptIndex).
 import { describe, expect, it } from 'vitest';
-import { checkSource } from '../../src/app/check';
-
-const stepsOf = (source: string) => checkSource(source, 'doc.md').report.claims.map((c) => c.steps.map((s) => `${s.line} ${s.verdict}`));
+import { stepsOf } from './helpers';
 
 describe('signal subscripts and labels', () => {
   it('reads the signals of layered weights and a labelled part of a signal', () => {
