@@ -307,6 +307,11 @@ class Normalizer {
     const before = this.raw[i - 1];
     const isArgument = before?.type === 'symbol' && (before.text === '^' || before.text === '_'); // `e^x2` is e^x times 2, as in TeX
     const numbered = !isArgument && digits?.type === 'number' && /^[0-9]+$/.test(digits.text) && digits.offset === t.offset + t.text.length;
+    // `ao1` in a document that writes `a_o1`: the name typed without its underscore (wordNames.ts).
+    if (numbered && this.words.has(t.text + digits.text)) {
+      this.emit('name', t.text + digits.text, t.offset, this.endOf(i + 1));
+      return i + 2;
+    }
     const letters = numbered ? t.text.length - 1 : t.text.length;
     for (let k = 0; k < letters; k++) this.emit('name', t.text[k], t.offset + k, t.offset + k + 1);
     if (!numbered) return i + 1;
