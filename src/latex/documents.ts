@@ -137,7 +137,8 @@ class Assembler {
       this.push(pending && st.kind === 'equation' && !st.condition ? { ...st, condition: pending } : st);
     }
     if (r.statements.length > 0 || r.condition) this.condition = r.condition;
-    if (r.statements.length > 0) {
+    // A definition given as a reason (`\because z = ..`) comes first in its block and continues no chain.
+    if (r.statements.some((st) => st.kind !== 'equation' || !st.reason)) {
       const last = this.doc.statements.length - 1;
       this.chain = this.doc.statements[last].kind === 'equation' ? last : undefined;
     }

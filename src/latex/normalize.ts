@@ -313,6 +313,11 @@ class Normalizer {
     const before = this.raw[i - 1];
     const isArgument = before?.type === 'symbol' && (before.text === '^' || before.text === '_'); // `e^x2` is e^x times 2, as in TeX
     const numbered = !isArgument && digits?.type === 'number' && /^[0-9]+$/.test(digits.text) && digits.offset === t.offset + t.text.length;
+    // `ao1` in a document that writes `a_o1`: the name typed without its underscore (wordNames.ts).
+    if (numbered && this.words.has(t.text + digits.text)) {
+      this.emit('name', t.text + digits.text, t.offset, this.endOf(i + 1));
+      return i + 2;
+    }
     const letters = numbered ? t.text.length - 1 : t.text.length;
     for (let k = 0; k < letters; k++) this.emit('name', t.text[k], t.offset + k, t.offset + k + 1);
     if (!numbered) return i + 1;
@@ -330,6 +335,11 @@ class Normalizer {
       case '_':
         return this.subscript(i);
       case '|': {
+        // `||X w - t||^2`: a block whose bars all come in adjacent pairs writes the norm with them (|x||y| does not).
+        if (next?.text === '|' && next.offset === start + 1 && this.barsPaired()) {
+          this.emit('dbar', '||', start, start + 2);
+          return i + 2;
+        }
         // Plain text's `∂f/∂x|(2,3)`: the derivative at a point, as `\Big|_{(2,3)}` in TeX (plainMaths.ts lets it in).
         const close = this.plain && next?.text === '(' ? closingParen(this.raw, i + 1) : undefined;
         if (close === undefined) break;
@@ -499,6 +509,8 @@ class Normalizer {
         this.emit('diff', t.text, start, end);
         return i + 1;
       case 'nabla':
+      case 'triangledown': // `\triangledown_{w}`, `\bigtriangledown`: the downward triangle typed for ∇
+      case 'bigtriangledown':
         return this.nabla(i, start);
       case 'sum':
         return this.sum(i, start);
@@ -913,7 +925,10 @@ class Normalizer {
     const text = this.raw.slice(a.from, a.to).map((t) => t.text).join('');
     const sample = /^\(([a-zA-Z0-9]+)\)$/.exec(text);
     const unit = /^([a-zA-Z]+)_\{?([a-zA-Z0-9]+)\}?$/.exec(text);
-    return sample ? sample[1] : unit ? unit[1] + unit[2] : stepIndex(text);
+    // `\delta_{W^{(3)}}`, the error signal of W^{(3)}: a name with its layer is one index, as the name alone is (W3).
+    const layered = /^([a-zA-Z]+)\^(?:\{(.+)\}|(.))$/.exec(text);
+    const layer = layered ? superscriptIndex(layered[2] ?? layered[3], layered[1]) : undefined;
+    return sample ? sample[1] : unit ? unit[1] + unit[2] : layer !== undefined ? layered![1] + layer : stepIndex(text);
   }
 
   /**
@@ -932,14 +947,35 @@ class Normalizer {
     return true;
   }
 
+  private pairedBars?: boolean;
+
+  /** Every `|` of the block stands next to another (`||w||`): each pair is a norm's bar, never two absolute values. */
+  private barsPaired(): boolean {
+    if (this.pairedBars === undefined) {
+      const bars = this.raw.flatMap((t, k) => (t.type === 'symbol' && t.text === '|' ? [k] : []));
+      let k = 0;
+      while (k + 1 < bars.length && bars[k + 1] === bars[k] + 1 && this.raw[bars[k + 1]].offset === this.raw[bars[k]].offset + 1) k += 2;
+      this.pairedBars = bars.length > 0 && k === bars.length;
+    }
+    return this.pairedBars;
+  }
+
+  /** The tokens end in a closing norm bar raised to a number: `\|x\|^2`, `\|x\|^{2}`. */
+  private afterNormPower(): boolean {
+    const caret = this.out.map((t) => t.type).lastIndexOf('caret');
+    const power = this.out.slice(caret + 1).map((t) => t.type).join(' ');
+    return caret > 0 && this.out[caret - 1].type === 'dbar' && (power === 'num' || power === 'lbrace num rbrace');
+  }
+
   /** `_`: an index that becomes part of the name before it (`W_{1}` is W1, `w_j` is wj). */
   private subscript(i: number): number {
     const bar = this.raw[i];
     const a = this.plain ? this.plainArg(i + 1) : this.arg(i + 1);
     const last = this.out[this.out.length - 1];
     if (a && last?.type === 'bar') return this.evaluationBar(a, bar.offset);
-    // `\|x\|_2`, `\|W\|_F`: the Euclidean (Frobenius) norm is the norm chainrule knows; others are not.
-    if (a && last?.type === 'dbar') {
+    // `\|x\|_2`, `\|W\|_F`: the Euclidean (Frobenius) norm is the norm chainrule knows; others are not. Its subscript
+    // may follow its power, `\|x\|^2_2`, as TeX sets `^2_2` and `_2^2` alike.
+    if (a && (last?.type === 'dbar' || this.afterNormPower())) {
       const which = this.plainText(a);
       if (which !== '2' && which !== 'F') this.unsupported('only the Euclidean norm (‖x‖₂, ‖W‖_F) is supported', bar.offset, a.end);
       return a.next;
@@ -1135,7 +1171,7 @@ class Normalizer {
     const primes = inner.slice(1).reduce((n, p) => (p.type === 'prime' ? n + Number(p.value) : NaN), 0);
     if (inner.length > 1 && primes > 0 && inner[0].type === 'name') inner.splice(0, inner.length, { ...inner[0], value: inner[0].value + 'prime'.repeat(primes) });
     if (!a || inner.length !== 1 || inner[0].type !== 'name') {
-      this.unsupported(`write the ${this.raw[i].text === '\\nabla' ? 'gradient' : 'derivative'} with its variable, as in ${this.raw[i].text}_{W} L`, start, a?.end ?? this.endOf(i));
+      this.unsupported(`write the ${/^\\part/.test(this.raw[i].text) ? 'derivative' : 'gradient'} with its variable, as in ${this.raw[i].text}_{W} L`, start, a?.end ?? this.endOf(i));
       return a?.next ?? i + 1;
     }
     this.emit('nabla', this.raw[i].text, start, a.end, { wrt: inner[0] });
@@ -1173,6 +1209,10 @@ function superscriptIndex(written: string, base: string): string | undefined {
   const text = written.replace(/\\lt|\\langle/g, '<').replace(/\\gt|\\rangle/g, '>');
   // `w^*`, `t^{\star}_1`: an optimum or a target, a name of its own.
   if (/^\{?(\*|\\star|\\ast)\}?$/.test(text)) return 'star';
+  // `\delta_x^{\text{(from y)}}`, `W^{\text{new}}`: a word of prose raised on a name labels a part or a version of the
+  // quantity, a name of its own (one letter, `^{\mathrm{T}}`, stays a transpose).
+  const label = /^\\(?:text|textrm|mathrm)\{\(?([A-Za-z][A-Za-z0-9 ]*?)\)?\}$/.exec(text.trim());
+  if (label && label[1].replace(/\s+/g, '').length >= 2) return label[1].replace(/\s+/g, '');
   const bracketed = /^[([<]([a-zA-Z0-9]+(?:[+-][a-zA-Z0-9]+)?)[)\]>]$/.exec(text);
   const index = bracketed?.[1] ?? (/^[Ll](?:[+-]1)?$/.test(text) || (/^[iknt]$/.test(text) && /^\p{Lu}/u.test(base)) ? text : undefined);
   return index?.replace('-', 'm').replace('+', 'p');

@@ -14,6 +14,7 @@ import { PositionMap, type Origin } from './positions';
 import { asideNote } from './asides';
 import { beforeFirstEquals, splitRows, type Row } from './rows';
 import { readableLinks } from './brokenChains';
+import { reasonDefinition } from './reasons';
 import { misplacedTuple, spreadTuples } from './tuples';
 import { describe, type Tok } from './tokens';
 import { passLimits } from '../limits/index';
@@ -62,7 +63,13 @@ export function parseLatexMath(math: string, origin: Origin, reading: BlockReadi
   let chain: number | undefined; // index in result.statements of the equation a `=` row continues
   let leading = true; // no row read yet: a continuation belongs to the block before
   let unreadChain: Step | undefined; // the derivative a set-aside or unreadable row starts a chain for
+  const reasons: Statement[] = []; // definitions given as reasons (`\because z = w x + b`), put before the block's statements
   for (const row of splitRows(normalized.tokens)) {
+    for (const r of row.reason ?? []) {
+      const raw = r.error || r.aside || r.tokens.length === 0 ? undefined : runRowQuietly(r.tokens);
+      const definition = raw?.kind === 'statements' ? reasonDefinition(raw.statements) : undefined;
+      if (definition) reasons.push(fillTexts(definition, pos));
+    }
     if (row.aside) {
       // Understood and not a claim: a note; only `= ...` rows after it that claim its derivative go on.
       result.diagnostics.push(row.aside);
@@ -149,6 +156,8 @@ export function parseLatexMath(math: string, origin: Origin, reading: BlockReadi
       else result.diagnostics.push(shapeNote(row.shapes.span, chain === undefined ? undefined : last));
     }
   }
+  // First, so that the block's last statement is still the chain a `= ...` block after it continues.
+  if (reasons.length > 0) result.statements = [...reasons, ...result.statements];
   return result;
 }
 

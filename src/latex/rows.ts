@@ -12,6 +12,7 @@ import { readableLinks } from './brokenChains';
 import { readHigherOrder } from './higherOrder';
 import { periodsAsProducts } from './periodProducts';
 import { readShapeArithmetic } from './shapeArithmetic';
+import { splitReason } from './reasons';
 import { CLOSING, ENDS_OPERAND, OPENING, RELATIONS, closer, depths, readAs, spanOf, type Tok, type TokType } from './tokens';
 import { table } from './vocabulary';
 
@@ -37,6 +38,8 @@ export interface Row {
   shapes?: { span: Span; shape?: ShapeSpec };
   /** `\Big|_{x=2}`: the point the row's claim is evaluated at. */
   at?: AtBinding[];
+  /** `\quad \because z = w x + b`: the rows of the reason given for the row's step (reasons.ts). */
+  reason?: Row[];
   /** `, \quad i \neq j`: the entries the row's claim is about (conditions.ts). */
   condition?: IndexCondition;
   /** What the row was read as otherwise than written (`\frac{\partial}{o_k}` as ∂/∂o_k), to report with it. */
@@ -67,7 +70,8 @@ export function splitRows(tokens: readonly Tok[]): Row[] {
 function rowsOfLine(aligned: Tok[]): Row[] {
   const aside = asideOf(aligned.filter((t) => t.type !== 'prose' && t.type !== 'wide' && t.type !== 'tag'));
   if (aside) return [{ tokens: [], aside, head: headOf(aligned) }];
-  const { tokens: shaped, shapes } = readShapeArithmetic(withoutReason(aligned));
+  const { tokens: reasoned, reason } = splitReason(aligned);
+  const { tokens: shaped, shapes } = readShapeArithmetic(reasoned);
   const { tokens: unbounded, domain } = takeDomain(shaped);
   const { tokens: kept, condition } = takeCondition(dropQuantifier(unbounded));
   const prepared = (graphDefinitions(kept) ?? [kept]).flatMap(splitSideBySide).map(prepareRow).filter((row) => row.tokens.length > 0 || row.error);
@@ -76,6 +80,7 @@ function rowsOfLine(aligned: Tok[]): Row[] {
   else if (condition && kept.length === 0) prepared.push({ tokens: [], condition });
   if (shapes && prepared.length > 0) prepared[prepared.length - 1].shapes = shapes;
   else if (shapes) prepared.push({ tokens: [], shapes });
+  if (reason && prepared.length > 0) prepared[prepared.length - 1].reason = rowsOfLine(reason);
   return prepared;
 }
 
@@ -105,16 +110,6 @@ function takeDomain(tokens: Tok[]): { tokens: Tok[]; domain?: Reading } {
   const written = inner.map((t) => t.text).join(' ');
   const why = `${written} states where the line holds; chainrule checks the line everywhere, so a mismatch may lie outside it`;
   return { tokens: tokens.slice(0, start), domain: { span, written, readAs: 'where the line holds', why, domain: true } };
-}
-
-/**
- * `= \frac{d}{dw}[w x + b] \quad \because z = w x + b`: what follows `\because` is the reason for the step, not
- * a statement the chain goes on from; the row ends before it. A row that opens with `\because` states its reason
- * as a statement of its own.
- */
-function withoutReason(tokens: Tok[]): Tok[] {
-  const at = tokens.findIndex((t) => t.type === 'wide' && /^(\\because|∵)$/.test(t.text.trim()));
-  return at > 0 && tokens.slice(0, at).some((t) => t.type === 'eq') ? tokens.slice(0, at) : tokens;
 }
 
 /**

@@ -356,6 +356,9 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
     const readings = st.readings?.filter((r) => !within(r, [st.lhs, ...st.rhs]) || within(r, [st.lhs, ...steps]));
     scope.claims.push(readings?.length ? { ...claim, readings } : claim);
   };
+  // `\because z = w x + b`: a reason defines z where the question has no formula of its own for it (one it
+  // only sees from earlier in the document it replaces, as any first definition does); otherwise it claims nothing.
+  if (st.reason && lhs.kind === 'name' && !(role === 'question' && scope.given?.has(lhs.name)) && (scope.definitions.has(lhs.name) || scope.pointNames.has(lhs.name))) return;
   const given = lhs.kind === 'name' && isSubmission && scope.given?.has(lhs.name) === true;
   // `\hat{y}_1 = 1 / (1 + e^{-\hat{y}_1})`, `x = \gamma x + b` in a document: a name written in terms of itself
   // is no definition (it would be a cycle). Of a name with a meaning it is a claim; otherwise it is set aside.

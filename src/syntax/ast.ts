@@ -101,6 +101,8 @@ export type Statement =
       point?: AtBinding[];
       /** The entries the claim is about (LaTeX `..., \quad i \neq j`): per-entry claims of one case. */
       condition?: IndexCondition;
+      /** Given as the reason for a step (LaTeX `\because z = w x + b`): a definition where there is none, never a claim. */
+      reason?: true;
     }
   | { kind: 'at'; bindings: AtBinding[]; span: Span }
   | { kind: 'problem'; id: string; title?: string; span: Span }

@@ -6,6 +6,7 @@ import { normalizeLatex } from '../../src/latex/normalize';
 import { PositionMap } from '../../src/latex/positions';
 import { splitRows } from '../../src/latex/rows';
 import { show, showStatement } from './print';
+import { checkSource } from '../../src/app/check';
 
 export const ORIGIN = { file: 'test.md', line: 1, column: 1 };
 
@@ -47,4 +48,9 @@ export function exprOf(latex: string): Expr {
 
 export function shown(latex: string): string {
   return show(exprOf(latex));
+}
+
+/** Each claim of a Markdown document `check`ed, as its steps' `line verdict`. */
+export function stepsOf(source: string): string[][] {
+  return checkSource(source, 'doc.md').report.claims.map((c) => c.steps.map((s) => `${s.line} ${s.verdict}`));
 }
