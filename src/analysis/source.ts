@@ -129,7 +129,23 @@ function questionScope(start: Scope, inherited: Statement[][], borrowed: number,
   }
   scope.diagnostics.unshift(...diagnostics);
   if (borrowed > 0) dropOverriddenShapes(scope, inherited.slice(0, borrowed).flat());
+  freeOwnParameters(scope);
   return scope;
+}
+
+/**
+ * A question's own `f(x, y) = ...` makes x and y its variables: what an earlier question meant by y
+ * (`y = x^x`) yields, as it does to the question's own definition of y.
+ */
+function freeOwnParameters(scope: Scope): void {
+  for (const fn of scope.functions.values()) {
+    if (scope.borrowed.has(fn.name)) continue;
+    for (const p of fn.params) {
+      if (!scope.borrowed.delete(p)) continue;
+      scope.definitions.delete(p);
+      scope.declarations.delete(p);
+    }
+  }
 }
 
 /**

@@ -13,6 +13,7 @@ import { closingRaw, lexLatex, type RawToken } from './lexer';
 import type { PositionMap } from './positions';
 import { spanOf, type Tok, type TokType } from './tokens';
 import { casesOf, NOT_EQUAL, type Case } from './conditions';
+import { changeOfBase, inverseFunction } from './functionScripts';
 import {
   ACCENT_SUFFIX, COMPARISON_COMMANDS, DOTS_COMMANDS, EQUALITY_COMMANDS, FONT_COMMANDS, FUNCTION_WORDS, GREEK_CHARACTERS,
   GREEK_COMMANDS, IGNORED_COMMANDS, IGNORED_WITH_ARGUMENT, KEEP_BODY, MATRIX_ENVIRONMENTS, OPERATOR_COMMANDS,
@@ -409,6 +410,24 @@ class Normalizer {
     return i + 1;
   }
 
+  /**
+   * `\sin^{-1} x`, `\log_2 x`: a script that makes the command another function (functionScripts.ts).
+   * Returns the raw index after the script, or undefined where the script is not such a one.
+   */
+  private functionScript(callee: string, next: number, start: number): number | undefined {
+    const script = this.raw[next]?.text;
+    const a = script === '^' || script === '_' ? this.arg(next + 1) : undefined;
+    if (!a) return undefined;
+    const text = this.argText(next + 1);
+    const inverse = script === '^' && text === '-1' ? inverseFunction(callee) : undefined;
+    const base = script === '_' && callee === 'log' && text !== undefined ? changeOfBase(text) : undefined;
+    if (!inverse && !base) return undefined;
+    for (const [type, value] of base ?? []) this.emit(type, value, start, a.end);
+    const paren = this.followedByParen(inverse ? this.pastPrimes(a.next) : a.next);
+    this.emit(paren ? 'fname' : 'func', inverse ?? callee, start, a.end);
+    return a.next;
+  }
+
   private command(i: number): number {
     const t = this.raw[i];
     const name = t.text.slice(1);
@@ -430,6 +449,8 @@ class Normalizer {
       // `\tanh'(u)`: the derivative's call (the primes are folded into it in rows.ts), as `\sigma'(h)` is.
       const paren = this.followedByParen(found.command.arity === 1 ? this.pastPrimes(next) : next);
       const to = this.endOf(next - 1);
+      const scripted = this.functionScript(found.command.callee, next, start);
+      if (scripted !== undefined) return scripted;
       if (this.raw[next]?.text === '^' && this.argText(next + 1) === '-1') {
         // `\sin^{-1}` is the inverse function, not a power (`\sin^2 x` is one, read by the grammar).
         this.unsupported(`inverse functions (${this.pos.text.slice(start, to)}^{-1}) are not supported`, start, to);

@@ -142,8 +142,9 @@ describe('functions and names', () => {
     expect(shown(latex)).toBe(cr(`Z = ${dotCr}`)[0].slice('Z = '.length));
   });
 
-  it('refuses \\sin^{-1} (the inverse function, not a power)', () => {
-    expect(parse(String.raw`y = \sin^{-1} x`).diagnostics.map((d) => d.message)).toEqual(['cannot read this maths: inverse functions (\\sin^{-1}) are not supported']);
+  it('reads \\sin^{-1} as arcsin and refuses the inverses chainrule lacks (the inverse function, not a power)', () => {
+    expect(parse(String.raw`y = \sin^{-1} x`).diagnostics).toEqual([]);
+    expect(parse(String.raw`y = \cosh^{-1} x`).diagnostics.map((d) => d.message)).toEqual(['cannot read this maths: inverse functions (\\cosh^{-1}) are not supported']);
   });
 
   it('reads h(x) for a defined h as h, as the textbook means it (a(1 - a) stays a product)', () => {

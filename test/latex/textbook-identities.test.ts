@@ -76,4 +76,45 @@ describe('a list of identities', () => {
     const both = md('# Both', '$$f(x, y) = x^2 y + \\sin(xy)$$', '$$y = e^{2x}$$', '$$\\partial_x f = 2xy + y\\cos(xy)$$');
     expect(verdicts(both)).toEqual(['4 unjudged']);
   });
+
+  it('reads inverse trigonometric functions and logarithms to a base', () => {
+    // sympy: d/dx arctan(x^2) = 2x/(1+x^4); d/dx arcsin x = 1/sqrt(1-x^2); d/dx arccos(2x) = -2/sqrt(1-4x^2), so the
+    // line without the minus is wrong; d/dx log_2 x = 1/(x ln 2), so 1/x is wrong; d/dx log_10(x^2+1) = 2x/((x^2+1) ln 10).
+    const doc = md(
+      '# Inverses and bases',
+      '$$\\frac{d}{dx} \\tan^{-1}(x^2) = \\frac{2x}{1+x^4}$$',
+      '$$\\frac{d}{dx} \\arcsin x = \\frac{1}{\\sqrt{1-x^2}}$$',
+      '$$\\frac{d}{dx} \\cos^{-1}(2x) = \\frac{2}{\\sqrt{1-4x^2}}$$',
+      '$$\\frac{d}{dx} \\log_2 x = \\frac{1}{x \\ln 2}$$',
+      '$$\\frac{d}{dx} \\log_2 x = \\frac{1}{x}$$',
+      '$$\\frac{d}{dx} \\log_{10}(x^2+1) = \\frac{2x}{(x^2+1)\\ln 10}$$',
+    );
+    expect(verdicts(doc)).toEqual(['2 correct', '3 correct', '4 incorrect', '5 correct', '6 incorrect', '7 correct']);
+  });
+
+  it('reads an exponent without braces as one token: x^x(\\ln x + 1) is x^x times the bracket', () => {
+    // sympy: d/dx x^x = x^x (ln x + 1); d/dx x e^x = e^x (1 + x). Both were unread (the bracket was taken for a call).
+    const doc = md('# Powers', '$$y = x^x$$', '$$\\frac{dy}{dx} = x^x(\\ln x + 1)$$', '$$\\frac{d}{dx} x e^x = e^x(1 + x)$$');
+    expect(verdicts(doc)).toEqual(['3 correct', '4 correct']);
+  });
+
+  it("makes a question's own function parameters its variables, whatever an earlier question meant by them", () => {
+    // Question 2's f(x, y) has y as a variable; question 1's y = x^x must not reach it. sympy: f_x = 2xy + y cos(xy),
+    // f_xy = 2x + cos(xy) - xy sin(xy); 2x + y cos(xy) is a wrong f_x. Prime claims count as derivative lines.
+    const doc = md(
+      '## 1',
+      '$y = x^x$, so $y\' = x^x(\\ln x + 1)$.',
+      '## 2',
+      '$f(x,y) = x^2 y + \\sin(xy)$',
+      '$\\frac{\\partial f}{\\partial x} = 2xy + y\\cos(xy)$',
+      '$\\frac{\\partial f}{\\partial x} = 2x + y\\cos(xy)$',
+      '$\\frac{\\partial^2 f}{\\partial x \\partial y} = 2x + \\cos(xy) - xy\\sin(xy)$',
+      '## 3',
+      "$g(t) = t^3$, $g'(t) = 3t^2$",
+    );
+    const { report } = checkSource(doc, 'doc.md');
+    expect(report.claims.filter((c) => c.line >= 5).map((c) => `${c.line} ${c.verdict}`)).toEqual(['5 correct', '6 incorrect', '7 correct', '9 correct']);
+    expect(report.summary.read?.derivationLines).toBe(report.summary.read?.derivationLinesRead);
+    expect(report.summary.read?.derivationLines).toBeGreaterThanOrEqual(4);
+  });
 });
