@@ -20,6 +20,8 @@ import { composesTo, inNumeratorLayout, isVector, productFactors, questionInNume
 import { wrongForEveryLoss } from './everyLoss';
 import { isIndexedStep } from './indexed';
 import type { Scope } from '../resolve/scope';
+import { definedInputs } from '../calculus/meaning';
+import { passLimits } from '../limits/index';
 
 interface Doubt {
   message: string;
@@ -158,7 +160,7 @@ function independentFactor({ ctx, lowering }: ClaimCheck, step: Expr, lower: (e:
   const found = findInExpr(step, (x) => {
     if (x.kind !== 'deriv' || x.form !== 'frac' || x.wrt.length !== 1 || isEntryByOwnEntry(x, lowering)) return false;
     const [of, variable] = [lower(x.of), lower(x.wrt[0])];
-    if (of !== undefined && variable !== undefined) return !dependsOn(of, variable);
+    if (of !== undefined && variable !== undefined) return !dependsThroughName(x, of, variable, lowering);
     // An entry under a sum (`\hat{x}_j` of `\sum_j`) lowers only inside it: compare the names reached instead.
     const wrt = x.wrt[0];
     if (x.of.kind !== 'name' || wrt.kind !== 'name' || !lowering.isUndeclared(wrt.name)) return false;
@@ -171,6 +173,21 @@ function independentFactor({ ctx, lowering }: ClaimCheck, step: Expr, lower: (e:
     message: `as chainrule reads this question, ${f} does not depend on ${x}, so the step's ∂${f}/∂${x} is 0 by chainrule's reading; it cannot check this line`,
     hint: `define ${f} in this question in terms of ${x}, or start the question with a heading of its own`,
   };
+}
+
+/**
+ * Whether `of` depends on `variable` as the derivative's meaning takes it: by a defined name (`q = x + y`),
+ * only a function written with that name does (calculus/meaning.ts `definedInputs`), so f(x, y, z) = (x + y) z
+ * does not depend on q although it holds q's node.
+ */
+function dependsThroughName(x: Extract<Expr, { kind: 'deriv' }>, of: Node, variable: Node, lowering: ClaimCheck['lowering']): boolean {
+  try {
+    const inputs = definedInputs(x, [variable], lowering);
+    return inputs ? dependsOn(inputs.of, inputs.wrt[0]) : dependsOn(of, variable);
+  } catch (err) {
+    passLimits(err);
+    return dependsOn(of, variable);
+  }
 }
 
 /** `∂X_{ij}/∂X_{kl}`: entries of one array, a product of Kronecker deltas (src/indexing/lower.ts), never 0 by a reading. */

@@ -338,7 +338,7 @@ function finishRow(row: Row, checked: Tok[]): Row {
   tokens = markShapes(tokens);
   tokens = markCalls(tokens);
   tokens = markBars(tokens);
-  const gradient = tokens.findIndex((t, i) => t.type === 'grad' && !(tokens[i + 1]?.type === 'fname' && namedArguments(tokens, i + 2)));
+  const gradient = tokens.findIndex((t, i) => t.type === 'grad' && !(tokens[i + 1]?.type === 'fname' && namedArguments(tokens, i + 2)) && tokens[i + 1]?.type !== 'name');
   if (gradient >= 0) return { ...row, tokens, error: rowError('cannot read this maths: write the gradient with its variable, as in \\nabla_{W} L, or of a function of named arguments, as in \\nabla f(x, y)', tokens[gradient].span) };
   return { ...row, tokens };
 }

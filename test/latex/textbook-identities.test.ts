@@ -117,4 +117,39 @@ describe('a list of identities', () => {
     expect(report.summary.read?.derivationLines).toBe(report.summary.read?.derivationLinesRead);
     expect(report.summary.read?.derivationLines).toBeGreaterThanOrEqual(4);
   });
+
+  it('reads \\nabla f of a function the document defines as its gradient by the parameters', () => {
+    // f(x, y) = x^2 sin y: ∇f = (2x sin y, x^2 cos y) (sympy); the second line has sin y where cos y belongs.
+    // `\nabla L` of a quantity that is no function names no variable: not read, with the reason.
+    const doc = md(
+      '## (a)',
+      '$f(x, y) = x^2 \\sin y$',
+      '$\\nabla f = \\begin{bmatrix} 2x \\sin y \\\\ x^2 \\cos y \\end{bmatrix}$',
+      '$\\nabla f = \\begin{bmatrix} 2x \\sin y \\\\ x^2 \\sin y \\end{bmatrix}$',
+      '## (b)',
+      '$L = w^2$, $\\nabla L = 2w$',
+    );
+    const { report } = checkSource(doc, 'doc.md');
+    expect(report.claims.map((c) => `${c.line} ${c.verdict}`)).toEqual(['3 correct', '4 incorrect']);
+    expect(report.summary.read?.notRead.map((n) => n.line)).toEqual([6]);
+  });
+
+  it('judges each step of a numeric backward pass, rounded decimals times given values included', () => {
+    // f = (x + y) z at x = -2, y = 5, z = -4: q = 3, ∂f/∂x = z = -4. ∂f/∂q of f(x, y, z), which is not written
+    // with q, is 0 as chainrule reads it, so the chain step through it is unjudged, not ✗ (it was ✗).
+    // f = σ(w0 x0 + w1 x1 + w2) = σ(1) ≈ 0.7311 at the values given; ∂f/∂x0 = σ(1)(1 - σ(1)) w0 = 0.3932, and
+    // `0.2 \cdot w_0` carries the rounding of 0.2 (0.15 to 0.25): right (it was ✗); `0.2 \cdot w_1` = -0.6 is wrong.
+    const doc = md(
+      '## 1',
+      '$f(x, y, z) = (x + y) z$ with $x = -2$, $y = 5$, $z = -4$, $q = x + y$',
+      '$\\frac{\\partial f}{\\partial x} = \\frac{\\partial f}{\\partial q}\\frac{\\partial q}{\\partial x} = -4 \\cdot 1 = -4$',
+      '## 2',
+      '$w_0 = 2, x_0 = -1, w_1 = -3, x_1 = -2, w_2 = -3$, $f = \\sigma(w_0 x_0 + w_1 x_1 + w_2)$',
+      '$\\frac{\\partial f}{\\partial x_0} = 0.2 \\cdot w_0 = 0.4$',
+      '$\\frac{\\partial f}{\\partial x_0} = 0.2 \\cdot w_1 = -0.6$',
+    );
+    const { report } = checkSource(doc, 'doc.md');
+    const steps = report.claims.filter((c) => c.kind !== 'value').map((c) => `${c.line} ${c.steps.map((s) => s.verdict).join(' ')}`);
+    expect(steps).toEqual(['3 unjudged correct correct', '6 correct correct', '7 incorrect incorrect']);
+  });
 });
