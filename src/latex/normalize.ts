@@ -255,6 +255,25 @@ class Normalizer {
     return this.pos.text.slice(first.offset, this.endOf(a.to - 1));
   }
 
+  /**
+   * `y \in \{-1, +1\}`, `y \in \{0, 1\}`: a set of numbers says the name is a number, as `\in \mathbb{R}` does
+   * (a label, not an array). Any other set is refused.
+   */
+  private numberSet(i: number): number {
+    const open = this.raw[i];
+    let j = i + 1;
+    for (; j < this.raw.length && this.raw[j].text !== '\\}'; j++) {
+      const t = this.raw[j];
+      if (!(t.type === 'number' || TRIVIA.has(t.type) || t.text === ',' || t.text === '-' || t.text === '+')) break;
+    }
+    if (this.raw[j]?.text !== '\\}' || !this.raw.slice(i + 1, j).some((t) => t.type === 'number')) {
+      this.unsupported('sets (\\{ \\}) are not supported', open.offset, this.endOf(i));
+      return i + 1;
+    }
+    this.emit('reals', '\\mathbb{R}', open.offset, this.endOf(j));
+    return j + 1;
+  }
+
   /** Handle the raw token at `i`; returns the index of the next unhandled token. */
   private step(i: number): number {
     const t = this.raw[i];
@@ -275,6 +294,7 @@ class Normalizer {
         return i + 1;
       case 'escaped':
         if (t.text === '\\|') this.emit('dbar', '||', start, end);
+        else if (t.text === '\\{' && this.out[this.out.length - 1]?.type === 'kw_in') return this.numberSet(i);
         else if (t.text === '\\{' || t.text === '\\}') this.unsupported('sets (\\{ \\}) are not supported', start, end);
         else this.unsupported(`\`${t.text}\` has no meaning in an expression`, start, end);
         return i + 1;

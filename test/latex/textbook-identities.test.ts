@@ -152,4 +152,22 @@ describe('a list of identities', () => {
     const steps = report.claims.filter((c) => c.kind !== 'value').map((c) => `${c.line} ${c.steps.map((s) => s.verdict).join(' ')}`);
     expect(steps).toEqual(['3 unjudged correct correct', '6 correct correct', '7 incorrect incorrect']);
   });
+
+  it('takes a coefficient letter beside the identity as a number, and a set of numbers as a number label', () => {
+    // Ridge regression: ∇_w J = X^T (Xw - y)/n + λw (sympy on 3x2 X: difference 0). `(X^T X + nλI)^{-1}` made λ a
+    // d x d matrix, so J was no scalar and the right gradient "informal". Logistic loss with y ∈ {-1, +1}:
+    // ∇_w ℓ = -y x / (1 + exp(y w^T x)) (sympy: difference 0); without the minus it is wrong. The set was refused,
+    // so y was a guessed scalar and the wrong line unjudged.
+    const doc = md(
+      '## 3',
+      'Let $w \\in \\mathbb{R}^d$, $X \\in \\mathbb{R}^{n \\times d}$, $y \\in \\mathbb{R}^n$, $J(w) = \\frac{1}{2n}\\|Xw - y\\|^2 + \\frac{\\lambda}{2}\\|w\\|^2$.',
+      '$$\\nabla_w J = \\frac{1}{n} X^T (Xw - y) + \\lambda w$$',
+      'Setting it to zero gives $w^* = (X^T X + n\\lambda I)^{-1} X^T y$.',
+      '## 4',
+      'Let $u \\in \\mathbb{R}^d$ and $\\ell = \\log(1 + \\exp(-t u^T x))$ with $t \\in \\{-1, +1\\}$.',
+      '$$\\nabla_u \\ell = \\frac{-t x}{1 + \\exp(t u^T x)}$$',
+      '$$\\nabla_u \\ell = \\frac{t x}{1 + \\exp(t u^T x)}$$',
+    );
+    expect(verdicts(doc)).toEqual(['3 correct', '7 correct', '8 incorrect']);
+  });
 });
