@@ -22,6 +22,7 @@ import { isIndexedStep } from './indexed';
 import type { Scope } from '../resolve/scope';
 import { definedInputs } from '../calculus/meaning';
 import { passLimits } from '../limits/index';
+import { wrongShapeWhateverTheGuess } from './impliedShapes';
 
 interface Doubt {
   message: string;
@@ -223,7 +224,8 @@ function independence({ truth, claim, ctx }: ClaimCheck): Doubt | undefined {
  * question declares arrays or the step's shape is what is wrong; otherwise those of the step that the target
  * does not use (a symbol the author defined only in prose).
  */
-function guessedNames({ claim, lowering }: ClaimCheck, step: Expr, shapeIsWrong: boolean): Doubt | undefined {
+function guessedNames(check: ClaimCheck, step: Expr, shapeIsWrong: boolean): Doubt | undefined {
+  const { claim, lowering } = check;
   const scope = lowering.scope;
   // Arrays the index notation implies say nothing of the other names: a step wrong with them taken as
   // scalars is wrong for arrays too (a special case of a true identity is true).
@@ -234,7 +236,7 @@ function guessedNames({ claim, lowering }: ClaimCheck, step: Expr, shapeIsWrong:
   // A shape that index notation implied or use suggested is chainrule's guess too: a step wrong by its shape may
   // be right with another.
   const implied = shapeIsWrong ? [...impliedIn(claim.target.expr, lowering, step)].sort() : [];
-  if (guessed.size === 0 && implied.length > 0) {
+  if (guessed.size === 0 && implied.length > 0 && !wrongShapeWhateverTheGuess(check, step, implied)) {
     return {
       message: `no line of this question states the shape of ${implied.join(', ')}; chainrule guessed it from the notation, so it cannot tell whether this line's shape is wrong`,
       hint: `state the shape, e.g. ${implied[0]} \\in \\mathbb{R}^{1 \\times N}`,

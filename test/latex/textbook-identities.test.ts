@@ -170,4 +170,21 @@ describe('a list of identities', () => {
     );
     expect(verdicts(doc)).toEqual(['3 correct', '7 correct', '8 incorrect']);
   });
+
+  it('marks a step wrong by its shape where the shape is wrong whatever the guessed shape of a label', () => {
+    // y is sized by no line (chainrule guesses a column). z = Wx + b, a = σ(z), L = ½‖a - y‖²: ∂L/∂W = (δ) x^T with
+    // δ = (a - y) ⊙ a ⊙ (1 - a), ∂L/∂x = W^T δ (numpy, central differences: errors < 1e-9). `δ x` cannot be multiplied
+    // and `x δ^T`, `W δ` have the wrong shape with y a column or a number alike: wrong (they were unjudged).
+    const d = '((a - y) \\odot a \\odot (1 - a))';
+    const doc = md(
+      '## 1',
+      'Let $x \\in \\mathbb{R}^{n}$, $W \\in \\mathbb{R}^{m \\times n}$, $b \\in \\mathbb{R}^m$, $z = Wx + b$, $a = \\sigma(z)$, $L = \\frac{1}{2}\\|a - y\\|^2$.',
+      `$\\frac{\\partial L}{\\partial W} = ${d} x^T$`,
+      `$\\frac{\\partial L}{\\partial W} = ${d} x$`,
+      `$\\frac{\\partial L}{\\partial W} = x ${d}^T$`,
+      `$\\frac{\\partial L}{\\partial x} = W^T ${d}$`,
+      `$\\frac{\\partial L}{\\partial x} = W ${d}$`,
+    );
+    expect(verdicts(doc)).toEqual(['3 correct', '4 incorrect', '5 incorrect', '6 correct', '7 incorrect']);
+  });
 });
