@@ -121,6 +121,8 @@ Primary -> %name                                {% (d) => B.name(d[0]) %}
          | %lnorm Expr %rnorm                   {% (d) => B.norm(d[0], d[1], d[2]) %}
          | %fname %lparen Args %rparen          {% (d) => B.call(d[0], d[2], d[3]) %}
          | %grad %fname %lparen Args %rparen    {% (d) => B.gradientOfCall(d[0], B.call(d[1], d[3], d[4])) %}
+# `\nabla f` of a function the document defines: its gradient by the function's parameters (src/latex/bareGradients.ts).
+         | %grad %name                          {% (d) => B.gradientOfName(d[0], B.name(d[1])) %}
          | %sqrt Primary                        {% (d) => B.sqrt(d[0], d[1]) %}
          | %frac FracArg FracArg                {% (d) => B.frac(d[0], d[1], d[2]) %}
          | %frac %lbrace %diff Expr %rbrace %lbrace %diff FracWrt %rbrace   {% (d) => B.derivFrac(d[0], d[3], d[7], d[8]) %}

@@ -13,6 +13,7 @@ import { LowerError, Lowering } from '../resolve/lower';
 import { namesReached } from '../resolve/names';
 import type { Scope } from '../resolve/scope';
 import { similarName } from '../resolve/similar';
+import { declaredHere } from './declaredHere';
 import type { Span } from '../syntax/ast';
 import { indexNotation } from '../indexing/lower';
 
@@ -35,7 +36,7 @@ export function inferUndeclaredShapes(scope: Scope, textOf: (span: Span) => stri
   }
   if (unknown.size === 0 || unknown.size > MAX_UNKNOWN_NAMES) return;
   // `X` beside a declared `x` is more likely a slip of it than a new matrix: the slip reader decides those.
-  const written = [...scope.declarations.values()].filter((d) => !d.implied).map((d) => d.name);
+  const written = declaredHere(scope);
   if ([...unknown.keys()].some((name) => similarName(name, written))) return;
   const names = [...unknown.keys()];
   const fits: Scope[] = [];

@@ -20,9 +20,10 @@ import { Graph } from '../ir/graph';
 import { indexNotation } from '../indexing/lower';
 import { Lowering } from '../resolve/lower';
 import { similarName } from '../resolve/similar';
+import { declaredHere } from './declaredHere';
 import type { Claim, Scope } from '../resolve/scope';
 import type { Expr, ShapeSpec, Span } from '../syntax/ast';
-import { findInExpr } from '../syntax/walk';
+import { childrenOf, findInExpr } from '../syntax/walk';
 import { DimensionUnion, knownDim, type DimKey } from './dimensionUnion';
 
 type ShapeTerm = readonly [DimKey, DimKey];
@@ -45,7 +46,7 @@ export function unifyUndeclaredShapes(scope: Scope, textOf: (span: Span) => stri
   if ([...scope.definitions.values()].some((d) => d.atLayer !== undefined)) return;
   const plain = withoutIndexNotation(scope, probe);
   // `X` beside a declared `x` is more likely a slip of it than a new matrix: the slip reader decides those.
-  const written = [...scope.declarations.values()].filter((d) => !d.implied).map((d) => d.name);
+  const written = declaredHere(scope);
   // A name written only in claims' steps has no shape the question fixes, and may be a slip the slip reader reads
   // as another (`\alpha_1^T` for a_1): it stays a scalar, under the doubt of src/check/doubts.ts.
   const fixed = new Set<string>();
@@ -329,7 +330,7 @@ function namesUsedAsMatrices(scope: Scope, probe: Lowering, biases: Set<string>)
     findInExpr(root, (e) => {
       // `\left(\frac{1}{1+e^{-x}}\right)'` after `\sigma'(x) =` is Lagrange's derivative: a prime is no sign of a matrix.
       const matrixUse = (e.kind === 'transpose' && !e.prime) || (e.kind === 'call' && (MATRIX_FUNCTIONS.has(e.callee) || VECTOR_FUNCTIONS.has(e.callee))) || (e.kind === 'power' && isInverse(e));
-      if (matrixUse) findInExpr(e, (x) => (add(x), false));
+      if (matrixUse) addUnderMatrixUse(e, add);
       return false;
     });
   }
@@ -343,6 +344,11 @@ function namesUsedAsMatrices(scope: Scope, probe: Lowering, biases: Set<string>)
         const factors = factorsOf(e);
         const withMatrix = factors.some((f) => findInExpr(f, (x) => x.kind === 'name' && found.has(x.name)) !== undefined);
         if (withMatrix) factors.filter((f) => f.kind === 'name' && !GREEK_LOWERCASE.test(f.text)).forEach(add);
+        // `u^T x` with u an array: x is the other side of an inner product (a number there would leave a row).
+        factors.forEach((f, k) => {
+          const next = factors[k + 1];
+          if (f.kind === 'transpose' && isArray(f.arg) && next?.kind === 'name' && !GREEK_LOWERCASE.test(next.text)) add(next);
+        });
         return false;
       });
     }
@@ -362,6 +368,19 @@ function namesUsedAsMatrices(scope: Scope, probe: Lowering, biases: Set<string>)
     }
   }
   return found;
+}
+
+/**
+ * The names under a matrix use, but not a coefficient letter that multiplies (`(X^T X + n\lambda I)^{-1}`:
+ * λ scales the identity; a number makes the product a matrix as well as a matrix would).
+ */
+function addUnderMatrixUse(e: Expr, add: (x: Expr) => void): void {
+  if (e.kind === 'binary' && e.op === 'mul') {
+    for (const f of factorsOf(e)) if (!(f.kind === 'name' && GREEK_LOWERCASE.test(f.text))) addUnderMatrixUse(f, add);
+    return;
+  }
+  add(e);
+  for (const child of childrenOf(e)) addUnderMatrixUse(child, add);
 }
 
 function isDeclaredArray(scope: Scope, name: string): boolean {

@@ -129,7 +129,23 @@ function questionScope(start: Scope, inherited: Statement[][], borrowed: number,
   }
   scope.diagnostics.unshift(...diagnostics);
   if (borrowed > 0) dropOverriddenShapes(scope, inherited.slice(0, borrowed).flat());
+  freeOwnParameters(scope);
   return scope;
+}
+
+/**
+ * A question's own `f(x, y) = ...` makes x and y its variables: an earlier question's formula for y
+ * (`y = x^x`) yields, as it does to the question's own definition of y. A shape borrowed for them stays
+ * (`\ell(w)` after a question that declared w a vector in R^d).
+ */
+function freeOwnParameters(scope: Scope): void {
+  for (const fn of scope.functions.values()) {
+    if (scope.borrowed.has(fn.name)) continue;
+    for (const p of fn.params) {
+      if (!scope.borrowed.has(p) || !scope.definitions.delete(p)) continue;
+      if (!scope.declarations.has(p)) scope.borrowed.delete(p);
+    }
+  }
 }
 
 /**

@@ -3,11 +3,11 @@ import type { ParsedFile, Span } from '../syntax/ast';
 import type { ClaimJson, ReadSummary } from '../check/report';
 import { error, type Diagnostic } from '../diagnostics';
 
-/** Maths that writes a derivative: ∂, \partial, \nabla, \frac{d..}{d..}, dL/dW. */
-const DERIVATIVE = /\\partial|∂|\\nabla|∇|\\frac\s*\{\s*d|\bd[A-Za-z]\w*\s*\/\s*d[A-Za-z]/;
+/** Maths that writes a derivative: ∂, \partial, \nabla, \frac{d..}{d..}, dL/dW, f'(x). */
+const DERIVATIVE = /\\partial|∂|\\nabla|∇|\\frac\s*\{\s*d|\bd[A-Za-z]\w*\s*\/\s*d[A-Za-z]|[A-Za-z}]'+\s*\(/;
 
 /** A claim's target as `check` prints it, when it is a derivative reference. */
-const DERIVATIVE_TARGET = /^(?:d\S*\/d|d\/d|jacobian\(|grad\()/;
+const DERIVATIVE_TARGET = /^(?:d\S*\/d|d\/d|jacobian\(|grad\(|[^\s(]+'+\()/;
 
 export function readSummary(parsed: ParsedFile, claims: readonly ClaimJson[], textOf: (span: Span) => string): ReadSummary {
   const read = new Set(claims.filter((c) => (c.kind !== 'value' && c.kind !== 'equality') || DERIVATIVE_TARGET.test(c.target)).map((c) => c.line));

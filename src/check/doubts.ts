@@ -20,6 +20,9 @@ import { composesTo, inNumeratorLayout, isVector, productFactors, questionInNume
 import { wrongForEveryLoss } from './everyLoss';
 import { isIndexedStep } from './indexed';
 import type { BuiltinFormula, Scope } from '../resolve/scope';
+import { definedInputs } from '../calculus/meaning';
+import { passLimits } from '../limits/index';
+import { wrongShapeWhateverTheGuess } from './impliedShapes';
 
 interface Doubt {
   message: string;
@@ -158,7 +161,7 @@ function independentFactor({ ctx, lowering }: ClaimCheck, step: Expr, lower: (e:
   const found = findInExpr(step, (x) => {
     if (x.kind !== 'deriv' || x.form !== 'frac' || x.wrt.length !== 1 || isEntryByOwnEntry(x, lowering)) return false;
     const [of, variable] = [lower(x.of), lower(x.wrt[0])];
-    if (of !== undefined && variable !== undefined) return !dependsOn(of, variable);
+    if (of !== undefined && variable !== undefined) return !dependsThroughName(x, of, variable, lowering);
     // An entry under a sum (`\hat{x}_j` of `\sum_j`) lowers only inside it: compare the names reached instead.
     const wrt = x.wrt[0];
     if (x.of.kind !== 'name' || wrt.kind !== 'name' || !lowering.isUndeclared(wrt.name)) return false;
@@ -171,6 +174,21 @@ function independentFactor({ ctx, lowering }: ClaimCheck, step: Expr, lower: (e:
     message: `as chainrule reads this question, ${f} does not depend on ${x}, so the step's ∂${f}/∂${x} is 0 by chainrule's reading; it cannot check this line`,
     hint: `define ${f} in this question in terms of ${x}, or start the question with a heading of its own`,
   };
+}
+
+/**
+ * Whether `of` depends on `variable` as the derivative's meaning takes it: by a defined name (`q = x + y`),
+ * only a function written with that name does (calculus/meaning.ts `definedInputs`), so f(x, y, z) = (x + y) z
+ * does not depend on q although it holds q's node.
+ */
+function dependsThroughName(x: Extract<Expr, { kind: 'deriv' }>, of: Node, variable: Node, lowering: ClaimCheck['lowering']): boolean {
+  try {
+    const inputs = definedInputs(x, [variable], lowering);
+    return inputs ? dependsOn(inputs.of, inputs.wrt[0]) : dependsOn(of, variable);
+  } catch (err) {
+    passLimits(err);
+    return dependsOn(of, variable);
+  }
 }
 
 /** `∂X_{ij}/∂X_{kl}`: entries of one array, a product of Kronecker deltas (src/indexing/lower.ts), never 0 by a reading. */
@@ -206,7 +224,8 @@ function independence({ truth, claim, ctx }: ClaimCheck): Doubt | undefined {
  * question declares arrays or the step's shape is what is wrong; otherwise those of the step that the target
  * does not use (a symbol the author defined only in prose).
  */
-function guessedNames({ claim, lowering }: ClaimCheck, step: Expr, shapeIsWrong: boolean): Doubt | undefined {
+function guessedNames(check: ClaimCheck, step: Expr, shapeIsWrong: boolean): Doubt | undefined {
+  const { claim, lowering } = check;
   const scope = lowering.scope;
   // Arrays the index notation implies say nothing of the other names: a step wrong with them taken as
   // scalars is wrong for arrays too (a special case of a true identity is true).
@@ -217,7 +236,7 @@ function guessedNames({ claim, lowering }: ClaimCheck, step: Expr, shapeIsWrong:
   // A shape that index notation implied or use suggested is chainrule's guess too: a step wrong by its shape may
   // be right with another.
   const implied = shapeIsWrong ? [...impliedIn(claim.target.expr, lowering, step)].sort() : [];
-  if (guessed.size === 0 && implied.length > 0) {
+  if (guessed.size === 0 && implied.length > 0 && !wrongShapeWhateverTheGuess(check, step, implied)) {
     return {
       message: `no line of this question states the shape of ${implied.join(', ')}; chainrule guessed it from the notation, so it cannot tell whether this line's shape is wrong`,
       hint: `state the shape, e.g. ${implied[0]} \\in \\mathbb{R}^{1 \\times N}`,

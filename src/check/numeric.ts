@@ -35,7 +35,8 @@ export function checkNumericStep(check: ClaimCheck, step: Step, node: Node): Ver
   const rounded = roundedTruth(check);
   const written = writtenNumber(step.expr);
   const value = stepValues[0];
-  const tolerance = written ? decimalTolerance(written.text, written.value) : arithmeticTolerance(step.expr, node, stepValues[0]);
+  const atPoint = (name: string) => claim.point?.exact.has(name) === true || claim.point?.rounded.has(name) === true;
+  const tolerance = written ? decimalTolerance(written.text, written.value) : arithmeticTolerance(step.expr, node, stepValues[0], atPoint);
   const matches = (t: Matrix) => (tolerance !== undefined ? agreeWithin(value, t, tolerance) : agree(value, t, 1e-9));
   const stated = [...(claim.point?.rounded.keys() ?? [])].map((n) => `${n} ~ ${claim.point!.rounded.get(n)}`).join(', ');
   if (matches(exact)) return { verdict: 'correct', diagnosis: null, message: `correct: the exact value is ${show(exact.data[0])}` };
@@ -59,14 +60,15 @@ export function checkNumericStep(check: ClaimCheck, step: Step, node: Node): Ver
 }
 
 /**
- * For arithmetic on written decimals (`0.4694 × 0.5306`, `[0.2288; 0.2445]`): the error their rounding can
+ * For arithmetic on written decimals (`0.4694 × 0.5306`, `[0.2288; 0.2445]`, `0.2 \cdot w_0` with w_0 given at
+ * the point): the error their rounding can
  * carry into the result (the relative half-units of the last written digits, added up, times the largest
  * entry), and at least the 1% a single written number gets (decimalTolerance): the decimals are themselves
  * rounded results of rounded inputs, so the error a hand computation carries is more than their own rounding.
  * Undefined for anything else.
  */
-function arithmeticTolerance(e: Expr, node: Node, value: Matrix): number | undefined {
-  if (variablesUnder(node).length > 0) return undefined;
+function arithmeticTolerance(e: Expr, node: Node, value: Matrix, atPoint: (name: string) => boolean): number | undefined {
+  if (!variablesUnder(node).every((v) => v.attrs.name !== undefined && atPoint(v.attrs.name))) return undefined;
   let relative = 0;
   findInExpr(e, (x) => {
     const digits = x.kind === 'number' ? /\.(\d+)$/.exec(x.text)?.[1] : undefined;

@@ -208,7 +208,9 @@ function derivativesOfTheSameFunction(target: Expr, claims: readonly Claim[], pa
   if (target.kind !== 'deriv') return [];
   const inParts = (c: Claim) => parts.parts.some((p) => c.span.line >= p.segment.from && c.span.line <= p.segment.to);
   const related = (d: Extract<Expr, { kind: 'deriv' }>) => isSameExpr(d.of, target.of) || d.wrt.some((w) => target.wrt.some((v) => sameBase(w, v)));
-  return claims.filter((c) => c.target.expr.kind === 'deriv' && related(c.target.expr) && inParts(c));
+  // `z/s = ...` for ∂z/∂s: a derivative whose differentials were lost (OCR, a page's glyphs dropped).
+  const lostDifferentials = (e: Expr) => e.kind === 'binary' && e.op === 'div' && sameBase(e.left, target.of) && target.wrt.some((v) => sameBase(e.right, v));
+  return claims.filter((c) => ((c.target.expr.kind === 'deriv' && related(c.target.expr)) || lostDifferentials(c.target.expr)) && inParts(c));
 }
 
 /**
@@ -247,11 +249,26 @@ function claimsFor(ask: AskSpec, claims: readonly Claim[], lowering: Lowering): 
   return claims.map((_, i) => i).filter((i) => key !== undefined && targetKey(claims[i].target.expr, lowering) === key);
 }
 
-/** The lines (of the joined source) of the problem's parts that hold maths that could not be read. */
+/**
+ * The lines (of the joined source) of the problem's parts that hold maths that could not be read: a parse
+ * error, or a line of text that sets a ratio of names equal to something (`z/t = 2xy7 (-s sint) + ...`, a
+ * derivative whose glyphs were lost) and holds no statement.
+ */
 function unreadLines(doc: SubmissionDocument, parts: ProblemParts): number[] {
   const inParts = (line: number) => parts.parts.some((p) => line >= p.segment.from && line <= p.segment.to);
-  return [...new Set(doc.diagnostics.filter((d) => d.severity === 'error' || d.code === 'parse-error').map((d) => d.span.line).filter(inParts))];
+  const failed = doc.diagnostics.filter((d) => d.severity === 'error' || d.code === 'parse-error').map((d) => d.span.line);
+  const read = new Set(parts.parts.flatMap((p) => p.segment.statements.flatMap((st) => lineRange(st.span.line, st.span.endLine))));
+  const text = doc.source.split('\n');
+  const ratios = parts.parts.flatMap((p) => lineRange(p.segment.from, p.segment.to)).filter((l) => !read.has(l) && RATIO_EQUATION.test(text[l - 1] ?? ''));
+  return [...new Set([...failed.filter(inParts), ...ratios])].sort((a, b) => a - b);
 }
+
+const RATIO_EQUATION = /^[#>*\s]*[A-Za-z]\w*\s*\/\s*[A-Za-z]\w*\s*=/;
+
+function lineRange(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => from + k);
+}
+
 
 /** Drops the lines that belong to the assignment (oversized lines were dropped when the files were read). */
 function withoutAssignmentLines(statements: Statement[], notes: NoteList): Statement[] {

@@ -260,6 +260,14 @@ function renameIndex(e: Expr, from: string, to: string): Expr | undefined {
   return { ...e, name: e.name.slice(0, e.name.length - written.length) + renamed.join(''), text };
 }
 
+/**
+ * `\nabla f` with no variable: a gradient by the parameters of a function f that only the whole document
+ * can name (src/latex/bareGradients.ts fills them in, or the statement is not read). No variable yet: `wrt` is empty.
+ */
+export function gradientOfName(head: Tok, name: Expr): Expr {
+  return { kind: 'deriv', form: 'grad', of: name, wrt: [], span: span(head, name) };
+}
+
 /** `\nabla f(x, y)`: the gradient of the call with respect to its arguments, as `grad(f(x, y), [x, y])` in .cr. */
 export function gradientOfCall(head: Tok, call: Expr): Expr {
   const args = call.kind === 'call' ? call.args : [];

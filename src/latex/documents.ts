@@ -15,6 +15,7 @@ import { PositionMap } from './positions';
 import { definedFunctions, readJacobians } from './jacobians';
 import { readComponents } from './vectorComponents';
 import { readTuplePoints } from './tuplePoints';
+import { readBareGradients } from './bareGradients';
 import { readEntryListings } from './entryListings';
 import { documentMacros } from './macros';
 import { readLagrangePrimes } from './lagrangePrimes';
@@ -178,6 +179,9 @@ class Assembler {
     const functions = definedFunctions(this.doc.statements);
     this.expand(readComponents(this.doc.statements, functions));
     this.expand(readJacobians(this.doc.statements, functions));
+    const gradients = readBareGradients(this.doc.statements);
+    this.expand(gradients);
+    this.doc.diagnostics.push(...gradients.diagnostics);
     const points = readTuplePoints(this.doc.statements, functions);
     this.expand(points);
     this.doc.diagnostics.push(...points.diagnostics);

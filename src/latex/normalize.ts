@@ -14,6 +14,7 @@ import type { PositionMap } from './positions';
 import { spanOf, type Tok, type TokType } from './tokens';
 import { casesOf, NOT_EQUAL, type Case } from './conditions';
 import { accentedLetter } from './unicodeAccents';
+import { changeOfBase, inverseFunction } from './functionScripts';
 import {
   ACCENT_SUFFIX, ARROW_REASON, COMPARISON_COMMANDS, DOTS_COMMANDS, EQUALITY_COMMANDS, FONT_COMMANDS, FUNCTION_WORDS, GREEK_CHARACTERS,
   GREEK_COMMANDS, IGNORED_COMMANDS, IGNORED_WITH_ARGUMENT, KEEP_BODY, MATRIX_ENVIRONMENTS, OPERATOR_COMMANDS,
@@ -255,6 +256,25 @@ class Normalizer {
     return this.pos.text.slice(first.offset, this.endOf(a.to - 1));
   }
 
+  /**
+   * `y \in \{-1, +1\}`, `y \in \{0, 1\}`: a set of numbers says the name is a number, as `\in \mathbb{R}` does
+   * (a label, not an array). Any other set is refused.
+   */
+  private numberSet(i: number): number {
+    const open = this.raw[i];
+    let j = i + 1;
+    for (; j < this.raw.length && this.raw[j].text !== '\\}'; j++) {
+      const t = this.raw[j];
+      if (!(t.type === 'number' || TRIVIA.has(t.type) || t.text === ',' || t.text === '-' || t.text === '+')) break;
+    }
+    if (this.raw[j]?.text !== '\\}' || !this.raw.slice(i + 1, j).some((t) => t.type === 'number')) {
+      this.unsupported('sets (\\{ \\}) are not supported', open.offset, this.endOf(i));
+      return i + 1;
+    }
+    this.emit('reals', '\\mathbb{R}', open.offset, this.endOf(j));
+    return j + 1;
+  }
+
   /** Handle the raw token at `i`; returns the index of the next unhandled token. */
   private step(i: number): number {
     const t = this.raw[i];
@@ -275,6 +295,7 @@ class Normalizer {
         return i + 1;
       case 'escaped':
         if (t.text === '\\|') this.emit('dbar', '||', start, end);
+        else if (t.text === '\\{' && this.out[this.out.length - 1]?.type === 'kw_in') return this.numberSet(i);
         else if (t.text === '\\{' || t.text === '\\}') this.unsupported('sets (\\{ \\}) are not supported', start, end);
         else this.unsupported(`\`${t.text}\` has no meaning in an expression`, start, end);
         return i + 1;
@@ -428,6 +449,24 @@ class Normalizer {
     return i + 1;
   }
 
+  /**
+   * `\sin^{-1} x`, `\log_2 x`: a script that makes the command another function (functionScripts.ts).
+   * Returns the raw index after the script, or undefined where the script is not such a one.
+   */
+  private functionScript(callee: string, next: number, start: number): number | undefined {
+    const script = this.raw[next]?.text;
+    const a = script === '^' || script === '_' ? this.arg(next + 1) : undefined;
+    if (!a) return undefined;
+    const text = this.argText(next + 1);
+    const inverse = script === '^' && text === '-1' ? inverseFunction(callee) : undefined;
+    const base = script === '_' && callee === 'log' && text !== undefined ? changeOfBase(text) : undefined;
+    if (!inverse && !base) return undefined;
+    for (const [type, value] of base ?? []) this.emit(type, value, start, a.end);
+    const paren = this.followedByParen(inverse ? this.pastPrimes(a.next) : a.next);
+    this.emit(paren ? 'fname' : 'func', inverse ?? callee, start, a.end);
+    return a.next;
+  }
+
   private command(i: number): number {
     const t = this.raw[i];
     const name = t.text.slice(1);
@@ -449,6 +488,8 @@ class Normalizer {
       // `\tanh'(u)`: the derivative's call (the primes are folded into it in rows.ts), as `\sigma'(h)` is.
       const paren = this.followedByParen(found.command.arity === 1 ? this.pastPrimes(next) : next);
       const to = this.endOf(next - 1);
+      const scripted = this.functionScript(found.command.callee, next, start);
+      if (scripted !== undefined) return scripted;
       if (this.raw[next]?.text === '^' && this.argText(next + 1) === '-1') {
         // `\sin^{-1}` is the inverse function, not a power (`\sin^2 x` is one, read by the grammar).
         this.unsupported(`inverse functions (${this.pos.text.slice(start, to)}^{-1}) are not supported`, start, to);

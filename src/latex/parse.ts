@@ -16,6 +16,7 @@ import { beforeFirstEquals, splitRows, type Row } from './rows';
 import { readableLinks } from './brokenChains';
 import { reasonDefinition } from './reasons';
 import { misplacedTuple, spreadTuples } from './tuples';
+import { hasBareGradient } from './bareGradients';
 import { describe, type Tok } from './tokens';
 import { passLimits } from '../limits/index';
 
@@ -305,7 +306,8 @@ export function parseLatexExpression(tokens: Tok[]): Expr | undefined {
     passLimits(err);
     return undefined; // a parser failure without a place: not one expression
   }
-  if (!('row' in outcome) || outcome.row.kind !== 'bare') return undefined;
+  // A `\nabla f` without its variables is read only by the document pass (bareGradients.ts).
+  if (!('row' in outcome) || outcome.row.kind !== 'bare' || hasBareGradient(outcome.row.expr)) return undefined;
   // `a, b` is a bare row too: the expression must reach the last token.
   const last = rows[0].tokens[rows[0].tokens.length - 1].span;
   const end = outcome.row.expr.span;

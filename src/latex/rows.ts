@@ -323,7 +323,7 @@ function finishRow(row: Row, checked: Tok[]): Row {
   tokens = markShapes(tokens);
   tokens = markCalls(tokens);
   tokens = markBars(tokens);
-  const gradient = tokens.findIndex((t, i) => t.type === 'grad' && !(tokens[i + 1]?.type === 'fname' && namedArguments(tokens, i + 2)));
+  const gradient = tokens.findIndex((t, i) => t.type === 'grad' && !(tokens[i + 1]?.type === 'fname' && namedArguments(tokens, i + 2)) && tokens[i + 1]?.type !== 'name');
   if (gradient >= 0) return { ...row, tokens, error: rowError('cannot read this maths: write the gradient with its variable, as in \\nabla_{W} L, or of a function of named arguments, as in \\nabla f(x, y)', tokens[gradient].span) };
   return { ...row, tokens };
 }
@@ -535,7 +535,9 @@ function markCalls(tokens: readonly Tok[]): Tok[] {
     while (tokens[j]?.type === 'prime') j++;
     // `C_{jk} (P^T)_{ik}`: a bracket with an entry's subscript after it is a factor, not the arguments.
     const entryBracket = tokens[j]?.type === 'lparen' && tokens[(closer(tokens, j) ?? -2) + 1]?.type === 'entry';
-    if ((t.type === 'name' || (t.type === 'fname' && j > i + 1)) && tokens[j]?.type === 'lparen' && !entryBracket) {
+    // `x^x(\ln x + 1)`: an exponent without braces is the one token after `^`, so the bracket is a factor.
+    const exponent = tokens[i - 1]?.type === 'caret';
+    if (!exponent && (t.type === 'name' || (t.type === 'fname' && j > i + 1)) && tokens[j]?.type === 'lparen' && !entryBracket) {
       const last = tokens[j - 1];
       out.push({
         ...t,

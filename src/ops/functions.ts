@@ -1,4 +1,4 @@
-// One-argument elementwise functions (exp log sqrt abs sin cos tan sec csc cot arctan tanh cosh sinh erf sigma relu
+// One-argument elementwise functions (exp log sqrt abs sin cos tan sec csc cot arcsin arccos arctan tanh cosh sinh erf sigma relu
 // softplus).
 // Each entry is the whole primitive: how authors write it, its float64 value, its derivative as an
 // expression (the VJP is g .* f'(x)), its LaTeX, and the local rewrites that are sound for it.
@@ -67,7 +67,9 @@ export const UNARY_FUNCTIONS: readonly UnaryFunctionSpec[] = [
   { name: 'sec', commands: ['\\sec'], f: (x) => 1 / Math.cos(x), derivative: (b, x, out) => b.hadamard(out, b.apply('tan', x)), latex: named('\\sec'), parity: 'even' },
   { name: 'csc', commands: ['\\csc'], f: (x) => 1 / Math.sin(x), derivative: (b, x, out) => b.neg(b.hadamard(out, b.apply('cot', x))), latex: named('\\csc'), parity: 'odd' },
   { name: 'cot', commands: ['\\cot'], f: (x) => 1 / Math.tan(x), derivative: (b, _x, out) => b.neg(b.add(1, b.pow(out, 2))), latex: named('\\cot'), parity: 'odd' },
-  // arcsin and arccos are left out: defined on [-1, 1] only, most sample points would fall outside.
+  // Defined on [-1, 1] only: sample points outside are drawn again, as for log and sqrt.
+  { name: 'arcsin', aliases: ['asin'], commands: ['\\arcsin'], f: Math.asin, derivative: (b, x) => b.div(1, b.apply('sqrt', b.sub(1, b.pow(x, 2)))), latex: named('\\arcsin'), parity: 'odd' },
+  { name: 'arccos', aliases: ['acos'], commands: ['\\arccos'], f: Math.acos, exactZero: (x) => x === 1, derivative: (b, x) => b.neg(b.div(1, b.apply('sqrt', b.sub(1, b.pow(x, 2))))), latex: named('\\arccos') },
   { name: 'arctan', aliases: ['atan'], commands: ['\\arctan'], f: Math.atan, derivative: (b, x) => b.div(1, b.add(1, b.pow(x, 2))), latex: named('\\arctan'), parity: 'odd' },
   { name: 'tanh', commands: ['\\tanh'], f: Math.tanh, derivative: (b, _x, out) => b.sub(1, b.pow(out, 2)), latex: named('\\tanh'), parity: 'odd' },
   { name: 'cosh', commands: ['\\cosh'], f: Math.cosh, derivative: (b, x) => b.apply('sinh', x), latex: named('\\cosh'), parity: 'even' },

@@ -95,4 +95,27 @@ describe('documents in the author\'s notation', () => {
     const unscaled = gradeText(REGRESSION_AND_SOFTMAX, NG_NOTATION.replace('\\frac{\\partial J}{\\partial \\theta_1} = \\frac{1}{m}', '\\frac{\\partial J}{\\partial \\theta_1} ='), 'hw.md');
     expect(unscaled.asks[1]).toMatchObject({ rule: 'scale', score: 1.5 });
   });
+
+  it('flags a missing answer where the problem holds equations on a ratio of names it could not read (lost ∂ signs)', () => {
+    // A web page's text lost its partial signs and exponents: `w/u` is ∂w/∂u, `p3q2` is p^3 q^2. By hand, with
+    // p = u cos v, q = u sin v: ∂w/∂u = 5u^4 cos^3 v sin^2 v and ∂w/∂v = u^5 cos^2 v sin v (2cos^2 v - 3 sin^2 v), as
+    // written, so a TA gives full marks. chainrule reads none of it as an answer: neither ask may be a sure "missing"
+    // (both were): the read claim on the quotient w/u may answer dw/du, and the unread `w/v = ...` lines dw/dv.
+    const assignment = 'problem 1 "Chain rule"\nu : scalar\nv : scalar\np = u cos(v)\nq = u sin(v)\nw = p^3 q^2\nask dw/du 3 points\nask dw/dv 3 points\n';
+    const doc = [
+      'Use the Chain Rule to find w/u and w/v. w = p3q2, p = u cos(v), q = u sin(v)',
+      'Solution',
+      'w/u = 3p2q2(cosv) + 2p3q (sinv) = 3(ucosv)2(usinv)2 (cosv)+ 2(ucosv)3(usinv)(sinv)',
+      'w/u = 3u4 cos3v sin2v + 2u4 cos3v sin2v = 5u4 cos3v sin2v',
+      'w/v = 3p2q2 (-u sinv) + 2p3q (u cosv) = 3(ucosv)2(usinv)2 (-u sinv)+ 2(ucosv)3(usinv)(u cosv)',
+      'w/v = -3u5 cos2v sin3v + 2u5 cos4v sinv = u5 cos2v sinv (2cos2v - 3sin2v)',
+      '',
+    ].join('\n');
+    const result = gradeText(assignment, doc, 'hw.md');
+    expect(result.asks.map((a) => [a.outcome, a.confidence])).toEqual([
+      ['missing', 'needs-review'],
+      ['missing', 'needs-review'],
+    ]);
+    expect(result.asks[1].reasons.join(' ')).toMatch(/could not be read \(line 5, 6\)/);
+  });
 });

@@ -39,10 +39,10 @@ function expected(fn: BuiltinFunction): Node {
 }
 
 describe('the builtins come from the op entries', () => {
-  it('are the functions of SPEC 1.3 and cosh, sinh, erf, sec, csc, cot, arctan, logdet', () => {
+  it('are the functions of SPEC 1.3 and cosh, sinh, erf, sec, csc, cot, arcsin, arccos, arctan, logdet', () => {
     expect(BUILTINS.map((fn) => fn.name).sort()).toEqual(
       [
-        'exp', 'log', 'sqrt', 'abs', 'sin', 'cos', 'tan', 'sec', 'csc', 'cot', 'arctan', 'tanh', 'cosh', 'sinh', 'erf', 'sigma', 'relu', 'softplus',
+        'exp', 'log', 'sqrt', 'abs', 'sin', 'cos', 'tan', 'sec', 'csc', 'cot', 'arcsin', 'arccos', 'arctan', 'tanh', 'cosh', 'sinh', 'erf', 'sigma', 'relu', 'softplus',
         'max', 'min', 'sum', 'mean', 'trace', 'norm', 'dot', 'softmax', 'logsumexp', 'diag', 'inv', 'det', 'logdet',
         'eye', 'ones', 'zeros',
       ].sort(),

@@ -54,7 +54,9 @@ describe('derivatives written as textbooks do', () => {
 
   it('refuses a bare \\nabla with what to write, and reads one of a call at a point (test/latex/multivariable.test.ts)', () => {
     const message = 'cannot read this maths: write the gradient with its variable, as in \\nabla_{W} L, or of a function of named arguments, as in \\nabla f(x, y)';
-    expect(parse(String.raw`\nabla L = 0`).diagnostics.map((d) => d.message)).toEqual([message]);
+    // Whether L is a function the document defines, only the whole document tells (bareGradients.ts).
+    expect(parseMarkdown('$$\\nabla L = 0$$\n', 't.md').diagnostics.map((d) => d.message)).toEqual([message]);
+    expect(parseMarkdown('$$L(w) = w^2$$\n$$\\nabla L = 2w$$\n', 't.md').statements.map(showStatement)).toEqual(cr('L(w) = w^2\ngrad(L(w), [w]) = 2 w\n'));
     expect(parse(String.raw`\nabla f(1, 2) = 0`).diagnostics).toEqual([]);
     expect(parse(String.raw`\nabla f(x + 1, 2) = 0`).diagnostics.map((d) => d.message)).toEqual([message]);
   });
@@ -142,8 +144,9 @@ describe('functions and names', () => {
     expect(shown(latex)).toBe(cr(`Z = ${dotCr}`)[0].slice('Z = '.length));
   });
 
-  it('refuses \\sin^{-1} (the inverse function, not a power)', () => {
-    expect(parse(String.raw`y = \sin^{-1} x`).diagnostics.map((d) => d.message)).toEqual(['cannot read this maths: inverse functions (\\sin^{-1}) are not supported']);
+  it('reads \\sin^{-1} as arcsin and refuses the inverses chainrule lacks (the inverse function, not a power)', () => {
+    expect(parse(String.raw`y = \sin^{-1} x`).diagnostics).toEqual([]);
+    expect(parse(String.raw`y = \cosh^{-1} x`).diagnostics.map((d) => d.message)).toEqual(['cannot read this maths: inverse functions (\\cosh^{-1}) are not supported']);
   });
 
   it('reads h(x) for a defined h as h, as the textbook means it (a(1 - a) stays a product)', () => {
