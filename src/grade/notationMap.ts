@@ -14,6 +14,7 @@ import { printExpr } from '../syntax/print';
 import { subscriptsOf } from '../resolve/indexNotation';
 import { isScalarShape } from '../ir/types';
 import { normalizeName } from '../syntax/names';
+import { columnOfRow, entryName, rowOfMatrix } from './rowNames';
 
 export interface NameMapping {
   /** The student's name (normalised) and the problem's name it is read as. */
@@ -24,6 +25,8 @@ export interface NameMapping {
   exponent?: number;
   /** The student defines the name by the problem's formula: it works as their helper, and is only reported. */
   helper?: true;
+  /** `u_k` for row k of the problem's `Uk` (rowNames.ts): read as that entry of the matrix, not as the matrix. */
+  row?: string;
   /** `\partial CE` read as C·E: these letters side by side are the problem's name (`from` is them joined by spaces). */
   letters?: string[];
 }
@@ -87,6 +90,11 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
     const sample = scalars && sampleOf(written.get(name)!.text, scalars);
     if (sample) {
       mappings.push({ from: name, to: sample, why: `the problem's scalar ${sample}, written for one sample` });
+      continue;
+    }
+    const row = rowOfMatrix(written.get(name)!.text, problem, known);
+    if (row) {
+      mappings.push({ from: name, to: row.array, row: row.index, why: `row ${row.index} of the problem's ${row.array}, the vectors it stacks` });
       continue;
     }
     const layer = lastLayerName(name, layers, byKey);
@@ -218,11 +226,19 @@ export function applyNotation(statements: readonly Statement[], map: NotationMap
   const to = new Map(renames.filter((m) => m.exponent === undefined).map((m) => [m.from, m]));
   const spelled = new Map(renames.filter((m) => m.letters).map((m) => [m.from, m]));
   const layers = new Map(renames.filter((m) => m.exponent !== undefined).map((m) => [`${m.from}^${m.exponent}`, m]));
+  const rows = new Map(renames.filter((m) => m.row).map((m) => [m.from, m]));
   return statements.map((st) => {
     if (st.kind !== 'equation') return st;
     const readings: Reading[] = [...(st.readings ?? [])];
     const rename = (e: Expr): Expr =>
       rewriteExpr(e, (x) => {
+        // `∂J/∂u_k`: the variable is the row itself (its orientation is the layout's), only its uses are columns.
+        const rowVariable = x.kind === 'deriv' && x.wrt.length === 1 && x.wrt[0].kind === 'name' ? rows.get(x.wrt[0].name) : undefined;
+        if (rowVariable && x.kind === 'deriv' && x.wrt[0].kind === 'name') {
+          const wrt = x.wrt[0];
+          readings.push({ span: wrt.span, written: wrt.text, readAs: `${rowVariable.to}_${rowVariable.row}`, why: `${wrt.text} read as ${rowVariable.why}` });
+          return { ...x, of: rename(x.of), wrt: [entryName(wrt, rowVariable.to, rowVariable.row!)] };
+        }
         if (x.kind === 'power' && x.base.kind === 'name' && x.exponent.kind === 'number') {
           const layer = layers.get(`${x.base.name}^${x.exponent.value}`);
           if (!layer) return undefined;
@@ -238,6 +254,10 @@ export function applyNotation(statements: readonly Statement[], map: NotationMap
         }
         const m = x.kind === 'name' ? to.get(x.name) : undefined;
         if (!m || x.kind !== 'name') return undefined;
+        if (m.row) {
+          readings.push({ span: x.span, written: x.text, readAs: `${m.to}_${m.row}`, why: `${x.text} read as ${m.why}` });
+          return columnOfRow(x, m.to, m.row);
+        }
         readings.push({ span: x.span, written: x.text, readAs: m.to, why: `${x.text} read as ${m.to}: ${m.why}` });
         return { ...x, name: m.to };
       });
@@ -307,7 +327,7 @@ function sameFormula(formula: Expr | undefined, problem: Scope): string[] {
 
 /** The problem's scope with each mapped name an alias of the problem's (as an instructor's `alias` line would be). */
 export function withMappedNames(problem: Scope, map: NotationMap): Scope {
-  const names = map.mappings.filter((m) => !m.helper && m.exponent === undefined && !m.letters);
+  const names = map.mappings.filter((m) => !m.helper && m.exponent === undefined && !m.letters && !m.row);
   if (names.length === 0) return problem;
   const scope = extendScope(problem);
   for (const m of names) scope.aliases.set(m.from, { kind: 'name', name: m.to, text: m.to, span: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
