@@ -79,17 +79,19 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
       mappings.push({ from: name, to: described, why: `the problem's ${described}, with a word for a subscript` });
       continue;
     }
+    // `\ell_i = (f_3 - y_i)^2` in a problem of scalars is its l written for one sample, even defined by the student
+    // (the definition is then a restatement, checked as one), unless they define the plain name too.
+    const sample = scalars && sampleOf(written.get(name)!.text, scalars);
+    if (sample && !own.has(sample.base) && !own.has(sample.to)) {
+      mappings.push({ from: name, to: sample.to, why: `the problem's scalar ${sample.to}, written for one sample` });
+      continue;
+    }
     // A name the student declares or defines is their own: mapped only when defined by a problem name's formula.
     if (own.has(name)) {
       const same = sameFormula(own.get(name), problem);
       // Differentiated by (`\partial E / \partial \hat{y1}`), it must be the problem's name: the problem's
       // function reaches that name, not the student's copy of its formula.
       if (same.length === 1) mappings.push({ from: name, to: same[0], why: `defined by the formula of the problem's ${same[0]}`, ...(variables.has(name) ? {} : { helper: true as const }) });
-      continue;
-    }
-    const sample = scalars && sampleOf(written.get(name)!.text, scalars);
-    if (sample) {
-      mappings.push({ from: name, to: sample, why: `the problem's scalar ${sample}, written for one sample` });
       continue;
     }
     const row = rowOfMatrix(written.get(name)!.text, problem, known);
@@ -163,12 +165,12 @@ function juxtaposedNames(statements: readonly Statement[]): string[][] {
   return out;
 }
 
-/** `x_i`, `\ell_{n}`: the problem's name (ℓ is l) with one letter as a subscript, or undefined. */
-function sampleOf(text: string, known: ReadonlySet<string>): string | undefined {
+/** `x_i`, `\ell_{n}`: the problem's name (ℓ is l) with one letter as a subscript, as written and as the problem's. */
+function sampleOf(text: string, known: ReadonlySet<string>): { base: string; to: string } | undefined {
   const s = subscriptsOf(text);
   if (!s || s.indices.length !== 1 || !/^[a-z]$/.test(s.indices[0])) return undefined;
-  const base = s.base === 'ell' ? 'l' : s.base;
-  return known.has(base) ? base : undefined;
+  const to = s.base === 'ell' ? 'l' : s.base;
+  return known.has(to) ? { base: normalizeName(s.base), to } : undefined;
 }
 
 /**

@@ -190,6 +190,20 @@ describe('notation', () => {
     expect(arrays.outcome).not.toBe('correct');
   });
 
+  it('reads a one-sample name the student defines (\\ell_n = ...) as the problem\'s, its definition a restatement', () => {
+    // Logistic unit: l = -(y log p + (1 - y) log(1 - p)), p = sigma(w x + b); dl/dw = (p - y) x (sympy: the
+    // difference simplifies to 0; with (y - p) x it does not). The student restates l for sample n first.
+    const scalars = 'problem 1\nz = w x + b\np = sigma(z)\nl = -(y log(p) + (1 - y) log(1 - p))\nask dl/dw 2 points\n';
+    const doc = (answer: string) => `$$\\ell_n = -(y_n \\log p_n + (1 - y_n) \\log(1 - p_n))$$\n\nso\n\n$$\\frac{\\partial \\ell_n}{\\partial w} = ${answer}$$\n`;
+    const right = byId(gradeText(scalars, doc('(p_n - y_n) x_n'), 'hw.md')).get('1 dl/dw')!;
+    expect(right).toMatchObject({ outcome: 'correct', score: 2 });
+    expect(right.reasons).toContain('read \\ell_n as l');
+    expect(byId(gradeText(scalars, doc('(y_n - p_n) x_n'), 'hw.md')).get('1 dl/dw')).toMatchObject({ score: 0, confidence: 'needs-review' });
+    // Beside the student's own plain \ell, \ell_n is another quantity (one term of their sum): not the problem's l.
+    const both = gradeText(scalars, `$$\\ell = \\ell_1 + \\ell_2$$\n\n${doc('(p_n - y_n) x_n')}`, 'hw.md');
+    expect(byId(both).get('1 dl/dw')!.reasons).not.toContain('read \\ell_n as l');
+  });
+
   it('reads the output written as \\hat{y} as the problem\'s a', () => {
     const r = gradeText(LOGREG, '$$\\frac{\\partial L}{\\partial W} = X^T (\\hat{y} - y)$$\n', 'hw.md');
     expect(byId(r).get('1 dL/dW')).toMatchObject({ outcome: 'correct', confidence: 'needs-review' });
