@@ -99,7 +99,7 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
       mappings.push({ from: name, to: row.array, row: row.index, why: `row ${row.index} of the problem's ${row.array}, the vectors it stacks` });
       continue;
     }
-    const layer = lastLayerName(name, layers, byKey);
+    const layer = lastLayerName(name, layers, byKey, problem);
     if (layer) {
       mappings.push({ from: name, to: layer, why: `the problem's ${layer}, its layer counted from the last, L = ${layers}` });
       continue;
@@ -198,11 +198,28 @@ function layerCount(byKey: ReadonlyMap<string, string[]>): number {
  * `W^L`, `a^{L-1}` (read as WL, aLm1): layers counted from the last, L the number of layers, for the
  * problem's W2 and a1 when it has two; undefined when the problem has no such name (`a^{L-2}` for a0).
  */
-function lastLayerName(name: string, layers: number, byKey: ReadonlyMap<string, string[]>): string | undefined {
+function lastLayerName(name: string, layers: number, byKey: ReadonlyMap<string, string[]>, problem: Scope): string | undefined {
   const m = /^([A-Za-z]+?)L(?:m(\d))?$/.exec(name);
   if (!m || layers === 0) return undefined;
-  const to = byKey.get(shapeKey(`${m[1]}${layers - Number(m[2] ?? 0)}`)) ?? [];
-  return to.length === 1 ? to[0] : undefined;
+  const layer = layers - Number(m[2] ?? 0);
+  const to = byKey.get(shapeKey(`${m[1]}${layer}`)) ?? [];
+  if (to.length === 1) return to[0];
+  // `a^{L-2}` with L = 2: the activations of layer 0 are the network's input.
+  return layer === 0 && to.length === 0 && byKey.has(shapeKey(`${m[1]}1`)) ? inputOf(problem) : undefined;
+}
+
+/** The input of a network: the one declared name the first layer's weights multiply (x in z1 = W1 x + b1). */
+function inputOf(problem: Scope): string | undefined {
+  const inputs = new Set<string>();
+  for (const d of problem.definitions.values()) {
+    findInExpr(d.expr, (x) => {
+      if (x.kind === 'binary' && x.op === 'mul' && x.left.kind === 'name' && /1$/.test(x.left.name) && problem.declarations.has(x.left.name)) {
+        if (x.right.kind === 'name' && problem.declarations.has(x.right.name) && !/\d$/.test(x.right.name)) inputs.add(x.right.name);
+      }
+      return false;
+    });
+  }
+  return inputs.size === 1 ? [...inputs][0] : undefined;
 }
 
 /** `name^n` for a whole number n, as written in the statements. */

@@ -1136,7 +1136,7 @@ class Normalizer {
 
 /**
  * A superscript that indexes the name before it rather than raising it to a power: a bracketed index
- * (`W^{[1]}`, `a^{(l-1)}`), a layer `L`, `l`, `L-1`, `l+1` (`W^L`, `a^{L-1}`), or a sample index on a
+ * (`W^{[1]}`, `a^{(l-1)}`), a layer `L`, `l`, `L-1`, `l+1`, `L-2` (`W^L`, `a^{L-1}`), or a sample index on a
  * capital name (`C^n`, `L^i`: a per-sample cost; `x^n` stays a power). The index as a name suffix
  * (`-` → m, `+` → p, so `a^{L-1}` is aLm1).
  */
@@ -1165,7 +1165,7 @@ function superscriptIndex(written: string, base: string): string | undefined {
   // `w^*`, `t^{\star}_1`: an optimum or a target, a name of its own.
   if (/^\{?(\*|\\star|\\ast)\}?$/.test(text)) return 'star';
   const bracketed = /^[([<]([a-zA-Z0-9]+(?:[+-][a-zA-Z0-9]+)?)[)\]>]$/.exec(text);
-  const index = bracketed?.[1] ?? (/^[Ll](?:[+-]1)?$/.test(text) || (/^[iknt]$/.test(text) && /^\p{Lu}/u.test(base)) ? text : undefined);
+  const index = bracketed?.[1] ?? (/^[Ll](?:[+-][12])?$/.test(text) || (/^[iknt]$/.test(text) && /^\p{Lu}/u.test(base)) ? text : undefined);
   return index?.replace('-', 'm').replace('+', 'p');
 }
 
