@@ -25,8 +25,9 @@ const keyOf = (c: AssignmentCase) => {
 // and dJ/dUk of leehanchung's and stevring's word2vec homework, whose u_k chainrule reads as the problem's Uk).
 // u_k is now read as row k of Uk (rowNames.ts); left of that kind: stevring's two answers (a sign inside σ, graded
 // 0 where the key gives the `sign` row's half) and physicsd00d's dJ/dUk (u_k v_c with its ^T left out). fahadsultan's
-// \ell_i, defined by the student, is now read as the problem's l for one sample; gauravreddy08's a^{L-2} as the input x.
-const FLAGGED_AT_MOST = 19;
+// \ell_i, defined by the student, is now read as the problem's l for one sample; gauravreddy08's a^{L-2} as the input x;
+// kwichmann's dσ_i(z)/dz_j, after y_i = σ_i(z), as dy_i/dz_j.
+const FLAGGED_AT_MOST = 18;
 
 describe('grading real documents against an assignment', () => {
   const results = cases.map((c) => ({ c, ...measureCase(c, read, keyOf(c)) }));
