@@ -115,7 +115,8 @@ function namesUnderMatrixOperations(lowering: ClaimCheck['lowering']): Set<strin
   for (const root of roots) {
     findInExpr(root, (e) => {
       if (e.kind === 'transpose' || (e.kind === 'call' && MATRIX_FUNCTIONS.has(e.callee))) {
-        findInExpr(e, (x) => (x.kind === 'name' && lowering.isUndeclared(x.name) && names.add(x.name), false));
+        // An entry in index notation (`u_k` of a declared array) has its array's shape, stated or not.
+        findInExpr(e, (x) => (x.kind === 'name' && lowering.isUndeclared(x.name) && !lowering.indexReader.involves(x) && names.add(x.name), false));
       }
       return false;
     });

@@ -266,7 +266,9 @@ export function derivativeKey(e: Expr, known?: ReadonlySet<string>): string | un
   if (e.kind !== 'deriv' || e.wrt.length !== 1 || e.of.kind !== 'name' || e.wrt[0].kind !== 'name') return undefined;
   const wrt = e.wrt[0].name;
   const entryOf = known && !known.has(wrt) && /^[A-Za-z]+[a-z]$/.test(wrt) ? wrt.slice(0, -1) : undefined;
-  return `${e.of.name}/${entryOf !== undefined && known!.has(entryOf) ? entryOf : wrt}`;
+  // `\partial y_i / \partial z_j`: an entry of the problem's y differentiated is a Jacobian's entry.
+  const of = known && !known.has(e.of.name) && known.has(arrayNameOf(e.of.name, e.of.text)) ? arrayNameOf(e.of.name, e.of.text) : e.of.name;
+  return `${of}/${entryOf !== undefined && known!.has(entryOf) ? entryOf : wrt}`;
 }
 
 /** `\sigma'(x)` keyed as `s/x` for the problem's `s = sigma(x)`. */

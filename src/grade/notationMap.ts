@@ -14,6 +14,7 @@ import { printExpr } from '../syntax/print';
 import { subscriptsOf } from '../resolve/indexNotation';
 import { isScalarShape } from '../ir/types';
 import { normalizeName } from '../syntax/names';
+import { columnOfRow, entryName, rowOfMatrix } from './rowNames';
 
 export interface NameMapping {
   /** The student's name (normalised) and the problem's name it is read as. */
@@ -24,6 +25,8 @@ export interface NameMapping {
   exponent?: number;
   /** The student defines the name by the problem's formula: it works as their helper, and is only reported. */
   helper?: true;
+  /** `u_k` for row k of the problem's `Uk` (rowNames.ts): read as that entry of the matrix, not as the matrix. */
+  row?: string;
   /** `\partial CE` read as C·E: these letters side by side are the problem's name (`from` is them joined by spaces). */
   letters?: string[];
 }
@@ -76,6 +79,13 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
       mappings.push({ from: name, to: described, why: `the problem's ${described}, with a word for a subscript` });
       continue;
     }
+    // `\ell_i = (f_3 - y_i)^2` in a problem of scalars is its l written for one sample, even defined by the student
+    // (the definition is then a restatement, checked as one), unless they define the plain name too.
+    const sample = scalars && sampleOf(written.get(name)!.text, scalars);
+    if (sample && !own.has(sample.base) && !own.has(sample.to)) {
+      mappings.push({ from: name, to: sample.to, why: `the problem's scalar ${sample.to}, written for one sample` });
+      continue;
+    }
     // A name the student declares or defines is their own: mapped only when defined by a problem name's formula.
     if (own.has(name)) {
       const same = sameFormula(own.get(name), problem);
@@ -84,12 +94,12 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
       if (same.length === 1) mappings.push({ from: name, to: same[0], why: `defined by the formula of the problem's ${same[0]}`, ...(variables.has(name) ? {} : { helper: true as const }) });
       continue;
     }
-    const sample = scalars && sampleOf(written.get(name)!.text, scalars);
-    if (sample) {
-      mappings.push({ from: name, to: sample, why: `the problem's scalar ${sample}, written for one sample` });
+    const row = rowOfMatrix(written.get(name)!.text, problem, known);
+    if (row) {
+      mappings.push({ from: name, to: row.array, row: row.index, why: `row ${row.index} of the problem's ${row.array}, the vectors it stacks` });
       continue;
     }
-    const layer = lastLayerName(name, layers, byKey);
+    const layer = lastLayerName(name, layers, byKey, problem);
     if (layer) {
       mappings.push({ from: name, to: layer, why: `the problem's ${layer}, its layer counted from the last, L = ${layers}` });
       continue;
@@ -155,12 +165,12 @@ function juxtaposedNames(statements: readonly Statement[]): string[][] {
   return out;
 }
 
-/** `x_i`, `\ell_{n}`: the problem's name (ℓ is l) with one letter as a subscript, or undefined. */
-function sampleOf(text: string, known: ReadonlySet<string>): string | undefined {
+/** `x_i`, `\ell_{n}`: the problem's name (ℓ is l) with one letter as a subscript, as written and as the problem's. */
+function sampleOf(text: string, known: ReadonlySet<string>): { base: string; to: string } | undefined {
   const s = subscriptsOf(text);
   if (!s || s.indices.length !== 1 || !/^[a-z]$/.test(s.indices[0])) return undefined;
-  const base = s.base === 'ell' ? 'l' : s.base;
-  return known.has(base) ? base : undefined;
+  const to = s.base === 'ell' ? 'l' : s.base;
+  return known.has(to) ? { base: normalizeName(s.base), to } : undefined;
 }
 
 /**
@@ -188,11 +198,28 @@ function layerCount(byKey: ReadonlyMap<string, string[]>): number {
  * `W^L`, `a^{L-1}` (read as WL, aLm1): layers counted from the last, L the number of layers, for the
  * problem's W2 and a1 when it has two; undefined when the problem has no such name (`a^{L-2}` for a0).
  */
-function lastLayerName(name: string, layers: number, byKey: ReadonlyMap<string, string[]>): string | undefined {
+function lastLayerName(name: string, layers: number, byKey: ReadonlyMap<string, string[]>, problem: Scope): string | undefined {
   const m = /^([A-Za-z]+?)L(?:m(\d))?$/.exec(name);
   if (!m || layers === 0) return undefined;
-  const to = byKey.get(shapeKey(`${m[1]}${layers - Number(m[2] ?? 0)}`)) ?? [];
-  return to.length === 1 ? to[0] : undefined;
+  const layer = layers - Number(m[2] ?? 0);
+  const to = byKey.get(shapeKey(`${m[1]}${layer}`)) ?? [];
+  if (to.length === 1) return to[0];
+  // `a^{L-2}` with L = 2: the activations of layer 0 are the network's input.
+  return layer === 0 && to.length === 0 && byKey.has(shapeKey(`${m[1]}1`)) ? inputOf(problem) : undefined;
+}
+
+/** The input of a network: the one declared name the first layer's weights multiply (x in z1 = W1 x + b1). */
+function inputOf(problem: Scope): string | undefined {
+  const inputs = new Set<string>();
+  for (const d of problem.definitions.values()) {
+    findInExpr(d.expr, (x) => {
+      if (x.kind === 'binary' && x.op === 'mul' && x.left.kind === 'name' && /1$/.test(x.left.name) && problem.declarations.has(x.left.name)) {
+        if (x.right.kind === 'name' && problem.declarations.has(x.right.name) && !/\d$/.test(x.right.name)) inputs.add(x.right.name);
+      }
+      return false;
+    });
+  }
+  return inputs.size === 1 ? [...inputs][0] : undefined;
 }
 
 /** `name^n` for a whole number n, as written in the statements. */
@@ -218,11 +245,19 @@ export function applyNotation(statements: readonly Statement[], map: NotationMap
   const to = new Map(renames.filter((m) => m.exponent === undefined).map((m) => [m.from, m]));
   const spelled = new Map(renames.filter((m) => m.letters).map((m) => [m.from, m]));
   const layers = new Map(renames.filter((m) => m.exponent !== undefined).map((m) => [`${m.from}^${m.exponent}`, m]));
+  const rows = new Map(renames.filter((m) => m.row).map((m) => [m.from, m]));
   return statements.map((st) => {
     if (st.kind !== 'equation') return st;
     const readings: Reading[] = [...(st.readings ?? [])];
     const rename = (e: Expr): Expr =>
       rewriteExpr(e, (x) => {
+        // `∂J/∂u_k`: the variable is the row itself (its orientation is the layout's), only its uses are columns.
+        const rowVariable = x.kind === 'deriv' && x.wrt.length === 1 && x.wrt[0].kind === 'name' ? rows.get(x.wrt[0].name) : undefined;
+        if (rowVariable && x.kind === 'deriv' && x.wrt[0].kind === 'name') {
+          const wrt = x.wrt[0];
+          readings.push({ span: wrt.span, written: wrt.text, readAs: `${rowVariable.to}_${rowVariable.row}`, why: `${wrt.text} read as ${rowVariable.why}` });
+          return { ...x, of: rename(x.of), wrt: [entryName(wrt, rowVariable.to, rowVariable.row!)] };
+        }
         if (x.kind === 'power' && x.base.kind === 'name' && x.exponent.kind === 'number') {
           const layer = layers.get(`${x.base.name}^${x.exponent.value}`);
           if (!layer) return undefined;
@@ -238,6 +273,10 @@ export function applyNotation(statements: readonly Statement[], map: NotationMap
         }
         const m = x.kind === 'name' ? to.get(x.name) : undefined;
         if (!m || x.kind !== 'name') return undefined;
+        if (m.row) {
+          readings.push({ span: x.span, written: x.text, readAs: `${m.to}_${m.row}`, why: `${x.text} read as ${m.why}` });
+          return columnOfRow(x, m.to, m.row);
+        }
         readings.push({ span: x.span, written: x.text, readAs: m.to, why: `${x.text} read as ${m.to}: ${m.why}` });
         return { ...x, name: m.to };
       });
@@ -307,7 +346,7 @@ function sameFormula(formula: Expr | undefined, problem: Scope): string[] {
 
 /** The problem's scope with each mapped name an alias of the problem's (as an instructor's `alias` line would be). */
 export function withMappedNames(problem: Scope, map: NotationMap): Scope {
-  const names = map.mappings.filter((m) => !m.helper && m.exponent === undefined && !m.letters);
+  const names = map.mappings.filter((m) => !m.helper && m.exponent === undefined && !m.letters && !m.row);
   if (names.length === 0) return problem;
   const scope = extendScope(problem);
   for (const m of names) scope.aliases.set(m.from, { kind: 'name', name: m.to, text: m.to, span: { line: 1, column: 1, endLine: 1, endColumn: 1 } });

@@ -5,6 +5,7 @@ import type { AssignmentProblem } from './assignment';
 import { lossNames, type AlignedBy, type AlignedSegment } from './alignment';
 import { applyNotation, mapNotation, problemNames, type NotationMap } from './notationMap';
 import { isSetupLine } from '../resolve/questions';
+import { readEquatedDerivatives } from './equatedNames';
 import { locate, type SubmissionDocument } from './documents';
 
 export interface ProblemParts {
@@ -35,7 +36,7 @@ export function partsOf(problem: AssignmentProblem, aligned: readonly AlignedSeg
   for (const part of parts) for (const st of part.segment.before) if (!own.has(st) && isSetupLine(st) && !definesGiven(st, given)) helpers.add(st);
   const written = [...helpers, ...parts.flatMap((p) => p.segment.statements)].sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
   const notation = mapNotation(written, problem.scope, lossNames(problem));
-  return { parts, statements: applyNotation(written, notation), notation };
+  return { parts, statements: readEquatedDerivatives(applyNotation(written, notation), given), notation };
 }
 
 function definesGiven(st: Statement, given: ReadonlySet<string>): boolean {

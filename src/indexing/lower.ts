@@ -280,7 +280,7 @@ export class IndexLowering {
   /**
    * The entries of an array: `x^(i)` is row i (sample i) of a matrix or column, entry i of a row; then each
    * subscript takes the next item axis (`W_ij`: rows i, columns j). One subscript on a matrix takes the axis
-   * of its range, the columns when nothing fixes it (θ_j is column j of Θ).
+   * of its range, else the axis named by the index's capital (k of K x d), else the columns (θ_j is column j of Θ).
    */
   private indexArray(node: Node, indices: readonly string[], sample: string | undefined, text: string, mode: 'collect' | 'lower'): Tensor {
     const [r, c] = node.shape;
@@ -296,7 +296,7 @@ export class IndexLowering {
       if (free.length === 0) throw new IndexError(`${text} has more indices than ${node.shape[0]} x ${node.shape[1]} has axes`);
       if (free.length === 1) return take(index, free[0]);
       if (indices.length - k >= 2) return take(index, 'rows');
-      const size = this.sizeOf(index);
+      const size = this.sizeOf(index) ?? capitalAxis(index, r, c);
       if (size === undefined && mode === 'collect') return; // the first pass learns ranges only from unambiguous uses
       if (size === r && size !== c) return take(index, 'rows');
       if (size !== undefined && size !== c && mode === 'lower') throw new IndexError(`the index ${index} runs over ${size}, which is neither axis of ${text}`);
@@ -644,3 +644,10 @@ export const indexNotation: IndexNotation = {
     return { value, sizes: indexed.indexSizes() };
   },
 };
+
+/** k runs over K: an index nothing else fixes takes the one axis its capital names (`u_k` of `U : K x d` is row k). */
+function capitalAxis(index: string, rows: Dim, cols: Dim): Dim | undefined {
+  const capital = index.toUpperCase();
+  if (capital === index) return undefined;
+  return rows === capital && cols !== capital ? rows : cols === capital && rows !== capital ? cols : undefined;
+}

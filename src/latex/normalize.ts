@@ -1222,7 +1222,7 @@ class Normalizer {
 
 /**
  * A superscript that indexes the name before it rather than raising it to a power: a bracketed index
- * (`W^{[1]}`, `a^{(l-1)}`), a layer `L`, `l`, `L-1`, `l+1` (`W^L`, `a^{L-1}`), or a sample index on a
+ * (`W^{[1]}`, `a^{(l-1)}`), a layer `L`, `l`, `L-1`, `l+1`, `L-2` (`W^L`, `a^{L-1}`), or a sample index on a
  * capital name (`C^n`, `L^i`: a per-sample cost; `x^n` stays a power). The index as a name suffix
  * (`-` → m, `+` → p, so `a^{L-1}` is aLm1).
  */
@@ -1255,7 +1255,7 @@ function superscriptIndex(written: string, base: string): string | undefined {
   const label = /^\\(?:text|textrm|mathrm)\{\(?([A-Za-z][A-Za-z0-9 ]*?)\)?\}$/.exec(text.trim());
   if (label && label[1].replace(/\s+/g, '').length >= 2) return label[1].replace(/\s+/g, '');
   const bracketed = /^[([<]([a-zA-Z0-9]+(?:[+-][a-zA-Z0-9]+)?)[)\]>]$/.exec(text);
-  const index = bracketed?.[1] ?? (/^[Ll](?:[+-]1)?$/.test(text) || (/^[iknt]$/.test(text) && /^\p{Lu}/u.test(base)) ? text : undefined);
+  const index = bracketed?.[1] ?? (/^[Ll](?:[+-][12])?$/.test(text) || (/^[iknt]$/.test(text) && /^\p{Lu}/u.test(base)) ? text : undefined);
   return index?.replace('-', 'm').replace('+', 'p');
 }
 

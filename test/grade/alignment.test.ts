@@ -190,6 +190,34 @@ describe('notation', () => {
     expect(arrays.outcome).not.toBe('correct');
   });
 
+  it('reads a one-sample name the student defines (\\ell_n = ...) as the problem\'s, its definition a restatement', () => {
+    // Logistic unit: l = -(y log p + (1 - y) log(1 - p)), p = sigma(w x + b); dl/dw = (p - y) x (sympy: the
+    // difference simplifies to 0; with (y - p) x it does not). The student restates l for sample n first.
+    const scalars = 'problem 1\nz = w x + b\np = sigma(z)\nl = -(y log(p) + (1 - y) log(1 - p))\nask dl/dw 2 points\n';
+    const doc = (answer: string) => `$$\\ell_n = -(y_n \\log p_n + (1 - y_n) \\log(1 - p_n))$$\n\nso\n\n$$\\frac{\\partial \\ell_n}{\\partial w} = ${answer}$$\n`;
+    const right = byId(gradeText(scalars, doc('(p_n - y_n) x_n'), 'hw.md')).get('1 dl/dw')!;
+    expect(right).toMatchObject({ outcome: 'correct', score: 2 });
+    expect(right.reasons).toContain('read \\ell_n as l');
+    expect(byId(gradeText(scalars, doc('(y_n - p_n) x_n'), 'hw.md')).get('1 dl/dw')).toMatchObject({ score: 0, confidence: 'needs-review' });
+    // Beside the student's own plain \ell, \ell_n is another quantity (one term of their sum): not the problem's l.
+    const both = gradeText(scalars, `$$\\ell = \\ell_1 + \\ell_2$$\n\n${doc('(p_n - y_n) x_n')}`, 'hw.md');
+    expect(byId(both).get('1 dl/dw')!.reasons).not.toContain('read \\ell_n as l');
+  });
+
+  it('reads a^{L-2} of a two-layer network as its input, the name W1 multiplies', () => {
+    // tanh hidden layer, squared error: dL/dW1 = (W2^T (z2 - y) ⊙ (1 - a1^2)) x^T (numpy, finite differences at a
+    // random point; the opposite sign does not agree). Written at a generic last layer L = 2, a^{L-2} is a0, the input x.
+    const net = 'problem 1\nx : d x 1\nW1 : h x d\nb1 : h x 1\nW2 : 1 x h\nb2 : scalar\ny : scalar\nz1 = W1 x + b1\na1 = tanh(z1)\nz2 = W2 a1 + b2\nL = (z2 - y)^2 / 2\nask dL/dW1 3 points\n';
+    const doc = (residual: string) => `$$\\frac{\\partial L}{\\partial W^{L-1}} = \\left((W^{L})^T (${residual}) \\odot (1 - (a^{L-1})^2)\\right) (a^{L-2})^T$$\n`;
+    const right = byId(gradeText(net, doc('z^{L} - y'), 'hw.md')).get('1 dL/dW1')!;
+    expect(right).toMatchObject({ outcome: 'correct', score: 3 });
+    expect(right.reasons).toContain('read a^{L-2} as x');
+    expect(byId(gradeText(net, doc('y - z^{L}'), 'hw.md')).get('1 dL/dW1')).toMatchObject({ score: 0, confidence: 'needs-review' });
+    // A problem whose first layer takes two inputs (W1 x + V1 u) has no one input: a^{L-2} is read as nothing.
+    const twoInputs = net.replace('x : d x 1\n', 'x : d x 1\nu : d x 1\nV1 : h x d\n').replace('z1 = W1 x + b1', 'z1 = W1 x + V1 u + b1');
+    expect(byId(gradeText(twoInputs, doc('z^{L} - y'), 'hw.md')).get('1 dL/dW1')!.reasons).not.toContain('read a^{L-2} as x');
+  });
+
   it('reads the output written as \\hat{y} as the problem\'s a', () => {
     const r = gradeText(LOGREG, '$$\\frac{\\partial L}{\\partial W} = X^T (\\hat{y} - y)$$\n', 'hw.md');
     expect(byId(r).get('1 dL/dW')).toMatchObject({ outcome: 'correct', confidence: 'needs-review' });

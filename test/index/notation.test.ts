@@ -110,6 +110,14 @@ describe('which names are index notation', () => {
     expect(reader.kronecker(name('delta_ij'))).toBeDefined();
   });
 
+  it('lets an index that nothing else sizes run over the axis its capital names (k over K)', () => {
+    // L = Σ_k exp(u_k · x): ∂L/∂u_k = exp(u_k · x) x, row k of dL/dU. U_k is row k because U has K rows (without
+    // the rule it would be column k, K x 1, and U_k x a product of the wrong shape); U_k in place of x is wrong.
+    const source = 'U : K x d\nx : d x 1\nL = sum(exp(U x))\ndL/dU_k = exp(U_k x) x\ndL/dU_k = exp(U_k x) U_k\n';
+    const { report } = checkSource(source, 's.cr');
+    expect(report.claims.map((c) => c.verdict)).toEqual(['correct', 'incorrect']);
+  });
+
   it('leaves files without index notation as they were', () => {
     const { report, diagnostics } = checkSource('y = x_1^2 sin(x_i)\ndy/dx_1 = 2 x_1 sin(x_i)\n', 's.cr');
     expect(report.claims[0].verdict).toBe('correct');
