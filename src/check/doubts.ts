@@ -60,7 +60,7 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
       (rowGradients && failsByLayout(check, expr, node, lower) ? rowGradients : undefined) ??
       jacobianLayout(check, expr, node, step, lower) ??
       entriesReadAsScalars(check, expr) ??
-      guessedNames(check, expr, step.diagnosis === 'shape' || step.diagnosis === 'transpose') ??
+      guessedNames(check, expr, step.diagnosis === 'shape' || step.diagnosis === 'transpose', step.diagnosis === 'shape') ??
       guessedHessian(check) ??
       borrowedNames(check, expr) ??
       filledLayers(check, expr) ??
@@ -225,7 +225,7 @@ function independence({ truth, claim, ctx }: ClaimCheck): Doubt | undefined {
  * question declares arrays or the step's shape is what is wrong; otherwise those of the step that the target
  * does not use (a symbol the author defined only in prose).
  */
-function guessedNames(check: ClaimCheck, step: Expr, shapeIsWrong: boolean): Doubt | undefined {
+function guessedNames(check: ClaimCheck, step: Expr, shapeIsWrong: boolean, shapeDiffers: boolean): Doubt | undefined {
   const { claim, lowering } = check;
   const scope = lowering.scope;
   // Arrays the index notation implies say nothing of the other names: a step wrong with them taken as
@@ -237,7 +237,9 @@ function guessedNames(check: ClaimCheck, step: Expr, shapeIsWrong: boolean): Dou
   // A shape that index notation implied or use suggested is chainrule's guess too: a step wrong by its shape may
   // be right with another.
   const implied = shapeIsWrong ? [...impliedIn(claim.target.expr, lowering, step)].sort() : [];
-  if (guessed.size === 0 && implied.length > 0 && !wrongShapeWhateverTheGuess(check, step, implied)) {
+  // A transpose of the right shape (a square matrix) may be right with other shapes: only a shape that differs is
+  // tried with numbers in place of the guesses.
+  if (guessed.size === 0 && implied.length > 0 && !(shapeDiffers && wrongShapeWhateverTheGuess(check, step, implied))) {
     return {
       message: `no line of this question states the shape of ${implied.join(', ')}; chainrule guessed it from the notation, so it cannot tell whether this line's shape is wrong`,
       hint: `state the shape, e.g. ${implied[0]} \\in \\mathbb{R}^{1 \\times N}`,
