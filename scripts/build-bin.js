@@ -68,12 +68,13 @@ async function main() {
  */
 function makeCodeCaches() {
   if (require('module').enableCompileCache) return;
-  for (const [role, flags] of [['cli', ''], ['worker', '--no-turbo-inlining']]) {
+  const { BATCH_V8_FLAGS } = require(path.join(__dirname, '../dist/src/grade/tuning.js')); // tsc has built it
+  for (const [role, flags] of [['cli', []], ['worker', BATCH_V8_FLAGS]]) {
     const script = `
       const fs = require('fs');
       const v8 = require('v8');
       const { compiled, cachePath } = require(${JSON.stringify(path.join(out, 'load.js'))});
-      if (${JSON.stringify(flags)}) v8.setFlagsFromString(${JSON.stringify(flags)});
+      for (const flag of ${JSON.stringify(flags)}) v8.setFlagsFromString(flag);
       v8.setFlagsFromString = () => {};
       let made;
       process.on('exit', () => fs.writeFileSync(cachePath(${JSON.stringify(role)}), made.createCachedData()));
