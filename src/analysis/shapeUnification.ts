@@ -35,8 +35,8 @@ const SQUARE_TO_SCALAR = new Set(['trace', 'det', 'logdet']);
 const TO_SCALAR = new Set(['sum', 'mean', 'norm', 'logsumexp']);
 /** Functions of a vector, which do nothing to a number: `softmax(z)` says z is a vector. */
 const VECTOR_FUNCTIONS = new Set(['softmax']);
-/** Operations that do something only to matrices (as src/check/doubts.ts reads them). */
-const MATRIX_FUNCTIONS = new Set(['trace', 'tr', 'det', 'logdet', 'inv']);
+/** Operations that do something only to matrices: on a scalar, a transpose or a trace is the scalar itself. */
+export const MATRIX_FUNCTIONS: ReadonlySet<string> = new Set(['trace', 'tr', 'det', 'logdet', 'inv']);
 
 /** Declares, in `scope`, the most general shapes its formulas allow for the names it uses as matrices (see above). */
 export function unifyUndeclaredShapes(scope: Scope, textOf: (span: Span) => string): void {
@@ -444,7 +444,8 @@ function gradientFunction(claim: Claim): Extract<Expr, { kind: 'name' }> | undef
   return target.kind === 'deriv' && target.wrt.length === 1 && target.of.kind === 'name' ? target.of : undefined;
 }
 
-function questionExprs(scope: Scope): Expr[] {
+/** Every expression of the question's definitions and claims. */
+export function questionExprs(scope: Scope): Expr[] {
   return [...[...scope.definitions.values()].map((d) => d.expr), ...scope.claims.flatMap((c) => [c.target.expr, ...c.steps.map((s) => s.expr)])];
 }
 

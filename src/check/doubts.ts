@@ -3,6 +3,7 @@
 // mistake rather than the author's. Such a step is `unjudged`, with the reason and what would make it
 // checkable, never `incorrect`: a wrong ✗ on a right answer is the worst a grader can do.
 import { genericViewOf } from '../analysis/genericLayers';
+import { MATRIX_FUNCTIONS, questionExprs } from '../analysis/shapeUnification';
 import type { Expr } from '../syntax/ast';
 import { formatShape, isScalarShape, type Shape } from '../ir/types';
 import { dependsOn, variablesUnder } from '../ir/inspect';
@@ -60,7 +61,7 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
       (rowGradients && failsByLayout(check, expr, node, lower) ? rowGradients : undefined) ??
       jacobianLayout(check, expr, node, step, lower) ??
       entriesReadAsScalars(check, expr) ??
-      guessedNames(check, expr, step.diagnosis === 'shape' || step.diagnosis === 'transpose', step.diagnosis === 'shape') ??
+      guessedNames(check, expr, step.diagnosis) ??
       guessedHessian(check) ??
       borrowedNames(check, expr) ??
       filledLayers(check, expr) ??
@@ -73,8 +74,10 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
   });
 }
 
-/** Operations that do something only to matrices: on a scalar, a transpose or a trace is the scalar itself. */
-const MATRIX_FUNCTIONS = new Set(['trace', 'tr', 'det', 'logdet', 'inv']);
+/** A transpose, trace, determinant or inverse: on a scalar, each is the scalar itself. */
+function isMatrixOperation(e: Expr): boolean {
+  return e.kind === 'transpose' || (e.kind === 'call' && MATRIX_FUNCTIONS.has(e.callee));
+}
 
 /**
  * `\frac{\partial}{\partial X} \tr(X^T A) = A^T` with X and A declared nowhere: taken as scalars, as chainrule takes
@@ -88,7 +91,7 @@ function scalarsUnderMatrixOperations({ claim, lowering }: ClaimCheck, step: Exp
   const guessed = new Set<string>();
   for (const root of [claim.target.expr, step]) {
     findInExpr(root, (e) => {
-      if (e.kind === 'transpose' || (e.kind === 'call' && MATRIX_FUNCTIONS.has(e.callee))) undeclaredIn(e, lowering).forEach((n) => guessed.add(n));
+      if (isMatrixOperation(e)) undeclaredIn(e, lowering).forEach((n) => guessed.add(n));
       // `U^{(l)}(...)`, a variable before a bracket, is a product (its call), and is written without the transpose too.
       const written = e.kind === 'name' ? e.name : e.kind === 'call' ? e.callee : undefined;
       if (root === step && written !== undefined && matrices.has(written)) guessed.add(written);
@@ -111,10 +114,9 @@ function namesUnderMatrixOperations(lowering: ClaimCheck['lowering']): Set<strin
   const known = underMatrixOperations.get(scope);
   if (known) return known;
   const names = new Set<string>();
-  const roots = [...[...scope.definitions.values()].map((d) => d.expr), ...scope.claims.flatMap((c) => [c.target.expr, ...c.steps.map((s) => s.expr)])];
-  for (const root of roots) {
+  for (const root of questionExprs(scope)) {
     findInExpr(root, (e) => {
-      if (e.kind === 'transpose' || (e.kind === 'call' && MATRIX_FUNCTIONS.has(e.callee))) {
+      if (isMatrixOperation(e)) {
         // An entry in index notation (`u_k` of a declared array) has its array's shape, stated or not.
         findInExpr(e, (x) => (x.kind === 'name' && lowering.isUndeclared(x.name) && !lowering.indexReader.involves(x) && names.add(x.name), false));
       }
@@ -225,8 +227,9 @@ function independence({ truth, claim, ctx }: ClaimCheck): Doubt | undefined {
  * question declares arrays or the step's shape is what is wrong; otherwise those of the step that the target
  * does not use (a symbol the author defined only in prose).
  */
-function guessedNames(check: ClaimCheck, step: Expr, shapeIsWrong: boolean, shapeDiffers: boolean): Doubt | undefined {
+function guessedNames(check: ClaimCheck, step: Expr, diagnosis: StepJson['diagnosis']): Doubt | undefined {
   const { claim, lowering } = check;
+  const shapeIsWrong = diagnosis === 'shape' || diagnosis === 'transpose';
   const scope = lowering.scope;
   // Arrays the index notation implies say nothing of the other names: a step wrong with them taken as
   // scalars is wrong for arrays too (a special case of a true identity is true).
@@ -239,7 +242,7 @@ function guessedNames(check: ClaimCheck, step: Expr, shapeIsWrong: boolean, shap
   const implied = shapeIsWrong ? [...impliedIn(claim.target.expr, lowering, step)].sort() : [];
   // A transpose of the right shape (a square matrix) may be right with other shapes: only a shape that differs is
   // tried with numbers in place of the guesses.
-  if (guessed.size === 0 && implied.length > 0 && !(shapeDiffers && wrongShapeWhateverTheGuess(check, step, implied))) {
+  if (guessed.size === 0 && implied.length > 0 && !(diagnosis === 'shape' && wrongShapeWhateverTheGuess(check, step, implied))) {
     return {
       message: `no line of this question states the shape of ${implied.join(', ')}; chainrule guessed it from the notation, so it cannot tell whether this line's shape is wrong`,
       hint: `state the shape, e.g. ${implied[0]} \\in \\mathbb{R}^{1 \\times N}`,

@@ -61,10 +61,10 @@ export function checkNumericStep(check: ClaimCheck, step: Step, node: Node): Ver
 
 /**
  * For arithmetic on written decimals (`0.4694 × 0.5306`, `[0.2288; 0.2445]`, `0.2 \cdot w_0` with w_0 given at
- * the point): the error their rounding can
- * carry into the result (the relative half-units of the last written digits, added up, times the largest
- * entry), and at least the 1% a single written number gets (decimalTolerance): the decimals are themselves
- * rounded results of rounded inputs, so the error a hand computation carries is more than their own rounding.
+ * the point): the error their rounding can carry into the result (the relative half-units of the last written
+ * digits, added up, times the largest entry), and at least the 1% a single written number gets
+ * (decimalTolerance): the decimals are themselves rounded results of rounded inputs, so the error a hand
+ * computation carries is more than their own rounding.
  * Undefined for anything else.
  */
 function arithmeticTolerance(e: Expr, node: Node, value: Matrix, atPoint: (name: string) => boolean): number | undefined {

@@ -269,7 +269,6 @@ function lineRange(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => from + k);
 }
 
-
 /** Drops the lines that belong to the assignment (oversized lines were dropped when the files were read). */
 function withoutAssignmentLines(statements: Statement[], notes: NoteList): Statement[] {
   return statements.filter((st) => {

@@ -5,9 +5,9 @@
 import { warning, type Diagnostic } from '../diagnostics';
 import type { Expr, Statement, Step } from '../syntax/ast';
 import { findInExpr, rewriteExpr } from '../syntax/walk';
+import { functionDefined, gradientByParameters } from './jacobians';
 
 type Deriv = Extract<Expr, { kind: 'deriv' }>;
-type NameExpr = Extract<Expr, { kind: 'name' }>;
 
 /** The statements with each bare gradient read (see above); `origin[i]`: the statement that statement i was. */
 export function readBareGradients(statements: readonly Statement[]): { statements: Statement[]; origin: number[]; diagnostics: Diagnostic[] } {
@@ -25,9 +25,10 @@ export function readBareGradients(statements: readonly Statement[]): { statement
       ...s,
       expr: rewriteExpr(s.expr, (e) => {
         if (e.kind !== 'deriv' || e.wrt.length > 0) return undefined;
-        const params = e.of.kind === 'name' ? parametersOf(statements, i, e.of.name) : undefined;
-        if (!params) unread ??= e;
-        return params && gradientBy(e, e.of as NameExpr, params);
+        const header = e.of.kind === 'name' ? parametersOf(statements, i, e.of.name) : undefined;
+        if (e.of.kind === 'name' && header) return gradientByParameters(e, { callee: e.of.name, calleeText: e.of.text, span: e.of.span }, header);
+        unread ??= e;
+        return undefined;
       }),
     });
     const rewritten: Statement = { ...st, lhs: read(st.lhs), rhs: st.rhs.map(read) };
@@ -53,9 +54,9 @@ export function hasBareGradient(e: Expr): boolean {
 
 /** The parameters of the definition `name(a, b) = ...` nearest before statement `at`, else the first after it. */
 function parametersOf(statements: readonly Statement[], at: number, name: string): Expr[] | undefined {
-  const header = (st: Statement | undefined): Expr[] | undefined => {
-    const lhs = st?.kind === 'equation' ? st.lhs.expr : undefined;
-    return lhs?.kind === 'call' && lhs.callee === name && lhs.prime === 0 && lhs.args.length > 0 && lhs.args.every((a) => a.kind === 'name') ? lhs.args : undefined;
+  const header = (st: Statement): Expr[] | undefined => {
+    const defined = functionDefined(st);
+    return defined?.callee === name && defined.header.length > 0 ? defined.header : undefined;
   };
   for (let k = at - 1; k >= 0; k--) {
     const found = header(statements[k]);
@@ -66,9 +67,4 @@ function parametersOf(statements: readonly Statement[], at: number, name: string
     if (found) return found;
   }
   return undefined;
-}
-
-function gradientBy(e: Deriv, f: NameExpr, params: Expr[]): Expr {
-  const at = params.map((p) => ({ ...p, span: e.span }));
-  return { ...e, of: { kind: 'call', callee: f.name, calleeText: f.text, prime: 0, args: at, span: f.span }, wrt: at };
 }

@@ -17,11 +17,17 @@ export function definedFunctions(statements: readonly Statement[]): Map<string, 
   return functions;
 }
 
-/** The function `f(x, y) = ...` defines, with its parameters; undefined for any other statement. */
-export function functionDefined(st: Statement): { callee: string; parameters: string[] } | undefined {
+/** The function `f(x, y) = ...` defines, with its parameters (and as written); undefined for any other statement. */
+export function functionDefined(st: Statement): { callee: string; parameters: string[]; header: Expr[] } | undefined {
   const lhs = st.kind === 'equation' ? st.lhs.expr : undefined;
   if (lhs?.kind !== 'call' || lhs.prime !== 0 || !lhs.args.every((a) => a.kind === 'name')) return undefined;
-  return { callee: lhs.callee, parameters: lhs.args.map((a) => (a as Extract<Expr, { kind: 'name' }>).name) };
+  return { callee: lhs.callee, parameters: lhs.args.map((a) => (a as Extract<Expr, { kind: 'name' }>).name), header: lhs.args };
+}
+
+/** `\nabla f` read as the gradient of f at its parameters `header` by them, as `\nabla f(x, y)` is. */
+export function gradientByParameters(e: Extract<Expr, { kind: 'deriv' }>, f: { callee: string; calleeText?: string; span: Span }, header: readonly Expr[]): Expr {
+  const at = header.map((p) => ({ ...p, span: e.span }));
+  return { ...e, of: call(f.callee, at, f.span, f.calleeText), wrt: at };
 }
 
 /**
@@ -83,7 +89,7 @@ function gradientAt(e: Extract<Expr, { kind: 'deriv' }>, functions: ReadonlyMap<
   if (e.of.kind !== 'call' || !params || e.of.args.every((a) => a.kind === 'name')) return undefined;
   const names = params.map((p): Expr => ({ kind: 'name', name: p, text: p, span: e.span }));
   const text = `nabla_${e.of.callee}`;
-  atPoints.set(normalizeName(text), { ...e, of: call(e.of.callee, names, e.span), wrt: names });
+  atPoints.set(normalizeName(text), gradientByParameters(e, { callee: e.of.callee, span: e.span }, names));
   return call(normalizeName(text), e.of.args, e.span, text);
 }
 

@@ -485,11 +485,11 @@ class Normalizer {
     const found = this.operatorCommand(i);
     if (found) {
       const next = i + found.length;
+      const scripted = this.functionScript(found.command.callee, next, start);
+      if (scripted !== undefined) return scripted;
       // `\tanh'(u)`: the derivative's call (the primes are folded into it in rows.ts), as `\sigma'(h)` is.
       const paren = this.followedByParen(found.command.arity === 1 ? this.pastPrimes(next) : next);
       const to = this.endOf(next - 1);
-      const scripted = this.functionScript(found.command.callee, next, start);
-      if (scripted !== undefined) return scripted;
       if (this.raw[next]?.text === '^' && this.argText(next + 1) === '-1') {
         // `\sin^{-1}` is the inverse function, not a power (`\sin^2 x` is one, read by the grammar).
         this.unsupported(`inverse functions (${this.pos.text.slice(start, to)}^{-1}) are not supported`, start, to);
