@@ -9,6 +9,9 @@ import { functionDefined, gradientByParameters } from './jacobians';
 
 type Deriv = Extract<Expr, { kind: 'deriv' }>;
 
+/** Why a gradient with no variable is not read (here, and by rows.ts where no name follows `\nabla`). */
+export const GRADIENT_WITHOUT_VARIABLE = 'cannot read this maths: write the gradient with its variable, as in \\nabla_{W} L, or of a function of named arguments, as in \\nabla f(x, y)';
+
 /** The statements with each bare gradient read (see above); `origin[i]`: the statement that statement i was. */
 export function readBareGradients(statements: readonly Statement[]): { statements: Statement[]; origin: number[]; diagnostics: Diagnostic[] } {
   const out: Statement[] = [];
@@ -33,8 +36,7 @@ export function readBareGradients(statements: readonly Statement[]): { statement
     });
     const rewritten: Statement = { ...st, lhs: read(st.lhs), rhs: st.rhs.map(read) };
     if (unread) {
-      const hint = 'write the gradient with its variable, as in \\nabla_{W} L, or of a function of named arguments, as in \\nabla f(x, y)';
-      diagnostics.push(warning('parse-error', `cannot read this maths: ${hint}`, unread.span));
+      diagnostics.push(warning('parse-error', GRADIENT_WITHOUT_VARIABLE, unread.span));
       return;
     }
     out.push(rewritten);

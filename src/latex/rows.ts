@@ -13,6 +13,7 @@ import { readHigherOrder } from './higherOrder';
 import { periodsAsProducts } from './periodProducts';
 import { readShapeArithmetic } from './shapeArithmetic';
 import { splitReason } from './reasons';
+import { GRADIENT_WITHOUT_VARIABLE } from './bareGradients';
 import { CLOSING, ENDS_OPERAND, OPENING, RELATIONS, closer, depths, readAs, spanOf, type Tok, type TokType } from './tokens';
 import { table } from './vocabulary';
 
@@ -324,7 +325,7 @@ function finishRow(row: Row, checked: Tok[]): Row {
   tokens = markCalls(tokens);
   tokens = markBars(tokens);
   const gradient = tokens.findIndex((t, i) => t.type === 'grad' && !(tokens[i + 1]?.type === 'fname' && namedArguments(tokens, i + 2)) && tokens[i + 1]?.type !== 'name');
-  if (gradient >= 0) return { ...row, tokens, error: rowError('cannot read this maths: write the gradient with its variable, as in \\nabla_{W} L, or of a function of named arguments, as in \\nabla f(x, y)', tokens[gradient].span) };
+  if (gradient >= 0) return { ...row, tokens, error: rowError(GRADIENT_WITHOUT_VARIABLE, tokens[gradient].span) };
   return { ...row, tokens };
 }
 
