@@ -9,7 +9,8 @@ import { warning } from '../diagnostics';
 import { Graph } from '../ir/graph';
 import { Builder } from '../ir/build';
 import { formatShape, isScalarShape, type Shape } from '../ir/types';
-import { LowerError, Lowering } from '../resolve/lower';
+import { Lowering } from '../resolve/lower';
+import { lowersIn } from './lowers';
 import { namesReached } from '../resolve/names';
 import type { Scope } from '../resolve/scope';
 import { similarName } from '../resolve/similar';
@@ -78,16 +79,4 @@ function withShapes(scope: Scope, names: readonly string[], shapes: readonly Sha
   const declarations = new Map(scope.declarations);
   names.forEach((name, i) => declarations.set(name, { name, shape: shapes[i], span: spans.get(name)!, implied: true }));
   return { ...scope, declarations, diagnostics: [] };
-}
-
-/** Whether the definition of `name` lowers in `scope` without an error. */
-function lowersIn(scope: Scope, name: string, textOf: (span: Span) => string): boolean {
-  const lowering = Lowering.forProblem({ ...scope, diagnostics: [] }, new Builder(new Graph()), { textOf, indexNotation });
-  try {
-    lowering.definitionNode(name);
-  } catch (err) {
-    if (err instanceof LowerError) return false;
-    throw err;
-  }
-  return !lowering.diagnostics.some((d) => d.severity === 'error');
 }

@@ -7,6 +7,7 @@ import { latexSpans, parseDocument, sourceKindOf } from './document';
 import { declareImpliedArrays } from '../resolve/indexArrays';
 import { defineArgumentVectors } from '../resolve/argumentVectors';
 import { inferUndeclaredShapes } from './shapeInference';
+import { dropUnfitBorrowedFormulas } from './unfitBorrowed';
 import { declareTimeSteps } from './timeSteps';
 import { unifyUndeclaredShapes } from './shapeUnification';
 import { declareUnknownFunctions, defineUnknownTargets } from './unknownTargets';
@@ -16,7 +17,8 @@ import { readSlips } from './readings';
 import { Graph } from '../ir/graph';
 import { Builder } from '../ir/build';
 import { splitProblems } from '../resolve/problems';
-import { addStatements, emptyScope, extendScope, Scope } from '../resolve/scope';
+import { addStatements, emptyScope, Scope } from '../resolve/scope';
+import { questionScope } from './questionScope';
 import { splitQuestions } from '../resolve/questions';
 import { Calculus, Lowering } from '../resolve/lower';
 import { sourceTextOf } from '../resolve/source';
@@ -87,6 +89,8 @@ export function readDocument(source: string, file: string): ReadDocument {
     defineArgumentVectors(scope);
     // A sequence's time steps (`a^{<t-1>}`, `h_{t-1}`) share the shape declared for it (src/analysis/timeSteps.ts).
     declareTimeSteps(scope, textOf);
+    // A formula of another question that this question's own declarations no longer fit (src/analysis/unfitBorrowed.ts).
+    dropUnfitBorrowedFormulas(scope, textOf);
     // Shapes a document leaves to its reader, from the use of the names (src/analysis/shapeInference.ts).
     inferUndeclaredShapes(scope, textOf);
     // The most general shapes of the names used as matrices that no line states (src/analysis/shapeUnification.ts).
@@ -112,72 +116,6 @@ export function readDocument(source: string, file: string): ReadDocument {
       });
   // Spans point into the parsed text: the file itself, or a notebook's markdown cells laid out on their lines.
   return { parsed, textOf, sections };
-}
-
-/**
- * A question's scope: what it sees of the document before it, question by question (a later question's
- * definition of a name replaces an earlier one's), then its own statements, whose claims are checked.
- */
-function questionScope(start: Scope, inherited: Statement[][], borrowed: number, own: Statement[]): Scope {
-  const diagnostics: Diagnostic[] = [];
-  let scope = start;
-  for (const [i, group] of [...inherited, own].entries()) {
-    diagnostics.push(...scope.diagnostics);
-    const before = scope;
-    scope = addStatements(extendScope(scope), group, 'question');
-    noteBorrowed(scope, before, i < borrowed);
-  }
-  scope.diagnostics.unshift(...diagnostics);
-  if (borrowed > 0) dropOverriddenShapes(scope, inherited.slice(0, borrowed).flat());
-  freeOwnParameters(scope);
-  return scope;
-}
-
-/**
- * A question's own `f(x, y) = ...` makes x and y its variables: an earlier question's formula for y
- * (`y = x^x`) yields, as it does to the question's own definition of y. A shape borrowed for them stays
- * (`\ell(w)` after a question that declared w a vector in R^d).
- */
-function freeOwnParameters(scope: Scope): void {
-  for (const fn of scope.functions.values()) {
-    if (scope.borrowed.has(fn.name)) continue;
-    for (const p of fn.params) {
-      if (!scope.borrowed.has(p) || !scope.definitions.delete(p)) continue;
-      if (!scope.declarations.has(p)) scope.borrowed.delete(p);
-    }
-  }
-}
-
-/**
- * A shape borrowed from another question yields to what this question says of the name itself: a value
- * it states (`x = 1.0` where an earlier question had a vector x) or a formula of its own.
- */
-function dropOverriddenShapes(scope: Scope, borrowedStatements: readonly Statement[]): void {
-  const spans = new Set(borrowedStatements.flatMap((st) => (st.kind === 'decl' ? st.names.map((n) => n.span) : [])));
-  for (const [name, declaration] of scope.declarations) {
-    if (!spans.has(declaration.span)) continue;
-    const ownFormula = (scope.definitions.has(name) || scope.functions.has(name)) && !borrowedStatements.some((st) => st.kind === 'equation' && definesName(st, name));
-    if (!scope.pointNames.has(name) && !ownFormula) continue;
-    scope.declarations.delete(name);
-    if (!scope.definitions.has(name) && !scope.functions.has(name)) scope.borrowed.delete(name);
-  }
-}
-
-function definesName(st: Extract<Statement, { kind: 'equation' }>, name: string): boolean {
-  const lhs = st.lhs.expr;
-  return (lhs.kind === 'name' && lhs.name === name) || (lhs.kind === 'call' && lhs.callee === name);
-}
-
-/** Marks the names a group just defined or declared as borrowed from another question, or as no longer borrowed. */
-function noteBorrowed(scope: Scope, before: Scope, borrowed: boolean): void {
-  // A definition carried over is a copy of the earlier one (extendScope), with the same span.
-  for (const [table, old] of [[scope.definitions, before.definitions], [scope.functions, before.functions], [scope.declarations, before.declarations]] as const) {
-    for (const [name, meaning] of table) {
-      if (old.get(name)?.span === meaning.span) continue;
-      if (borrowed) scope.borrowed.add(name);
-      else scope.borrowed.delete(name);
-    }
-  }
 }
 
 /** The lowering of a problem's scope into `builder`'s graph, with derivatives (`calculus`) and index notation. */

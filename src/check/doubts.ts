@@ -14,6 +14,7 @@ import { arrayNameOf, subscriptsOf } from '../resolve/indexNotation';
 import { findInExpr } from '../syntax/walk';
 import { BUILTIN_FUNCTIONS } from '../ops/builtins';
 import type { StepJson } from './report';
+import { declaredHere } from '../analysis/declaredHere';
 import type { ClaimCheck } from './claim';
 import { identitySizeOf } from './truth';
 import { entriesReadAsScalars } from './entryScalars';
@@ -232,8 +233,10 @@ function guessedNames(check: ClaimCheck, step: Expr, diagnosis: StepJson['diagno
   const shapeIsWrong = diagnosis === 'shape' || diagnosis === 'transpose';
   const scope = lowering.scope;
   // Arrays the index notation implies say nothing of the other names: a step wrong with them taken as
-  // scalars is wrong for arrays too (a special case of a true identity is true).
-  const hasArrays = [...scope.declarations.values()].some((d) => !d.implied && !isScalarShape(d.shape));
+  // scalars is wrong for arrays too (a special case of a true identity is true). Nor do arrays an earlier
+  // question declared that this one never writes (src/analysis/declaredHere.ts).
+  const here = new Set(declaredHere(scope));
+  const hasArrays = [...scope.declarations.values()].some((d) => here.has(d.name) && !isScalarShape(d.shape));
   const inTarget = undeclaredIn(claim.target.expr, lowering);
   const inStep = undeclaredIn(step, lowering);
   const guessed = hasArrays || shapeIsWrong ? new Set([...inTarget, ...inStep]) : new Set([...inStep].filter((n) => !inTarget.has(n)));

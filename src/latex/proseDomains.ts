@@ -15,10 +15,12 @@ export interface StatedDomain {
 
 const ONE_HOT = String.raw`one[- ]?hot(?:[- ]encoded)?`;
 
-/** Each phrase's group 1 is the maths naming the name: `symmetric [matrix] $A$`, `$A$ is|be [a] symmetric`, `$y$ is one-hot`. */
+/** Each phrase's group 1 is the maths naming the name: `symmetric [matrix] $A$`, `$A$ is|be [a] symmetric`, `$A$ symmetric`, `$y$ is one-hot`. */
 const PHRASES: ReadonlyArray<[RegExp, StatedDomain['domain']]> = [
   [/\bsymmetric\s+(?:matri(?:x|ces)\s+)?\$([^$]{1,40})\$/gi, 'symmetric'],
   [/\$([^$]{1,40})\$\s+(?:is|be|being)\s+(?:an?\s+)?symmetric\b/gi, 'symmetric'],
+  // The adjective after the name: `with $A \in \mathbb{R}^{n \times n}$ symmetric`, `$A$ (symmetric)`.
+  [/\$([^$]{1,40})\$\s*,?\s*\(?\s*symmetric\b/gi, 'symmetric'],
   [new RegExp(String.raw`\$([^$]{1,40})\$\s+(?:is|be|being|are)\s+(?:an?\s+|the\s+)?${ONE_HOT}\b`, 'gi'), 'onehot'],
   [new RegExp(String.raw`\$([^$]{1,40})\$\s*\((?:a\s+)?${ONE_HOT}[^)]{0,20}\)`, 'gi'), 'onehot'],
   [new RegExp(String.raw`\b${ONE_HOT}\s+(?:(?:class\s+)?(?:label|target|vector|encoding)s?\s+)?\$([^$]{1,40})\$`, 'gi'), 'onehot'],

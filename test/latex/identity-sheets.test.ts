@@ -1,0 +1,78 @@
+// Identity sheets: one identity per numbered section, as a matrix-calculus handout or an exercise list writes
+// them, each section declaring its own names. A later section's names are its own, so an earlier section's
+// formula or shape must not decide its lines, and an earlier section's arrays say nothing of a later section
+// that declares nothing. Each verdict is the identity's (sympy/numpy: the right lines differ from the
+// derivative by 0 or ~1e-9 by finite differences; the wrong ones by a nonzero function or by their shape).
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../../src/app/check';
+
+const run = (source: string) => checkSource(source, 'sheet.md').report;
+const verdicts = (source: string) => run(source).claims.map((c) => `${c.line} ${c.verdict}`);
+const md = (...lines: string[]) => lines.join('\n') + '\n';
+
+describe('an identity sheet whose sections declare the same names again', () => {
+  it("reads a section's own A, not an earlier section's formula written with another A (it was a shape error at the earlier line)", () => {
+    // Section 2's L = ||Ax - b||^2 has A m x n; sections 3 and 4 declare A n x n. L is borrowed by them but no
+    // longer fits: set aside there, not reported as an error at line 4. ∇_x L = 2A^T(Ax - b); d tr(AX)/dX = A^T.
+    const doc = md(
+      '## 1. Quadratic form',
+      'Let $x \\in \\mathbb{R}^n$, $A \\in \\mathbb{R}^{n \\times n}$ and $f(x) = x^T A x$: $$\\frac{\\partial f}{\\partial x} = (A + A^T) x$$',
+      '## 2. Least squares',
+      'Let $A \\in \\mathbb{R}^{m \\times n}$, $b \\in \\mathbb{R}^m$, $x \\in \\mathbb{R}^n$ and $L = \\|Ax - b\\|^2$.',
+      '$$\\nabla_x L = 2A^T(Ax - b)$$',
+      '## 3. Trace',
+      'Let $X \\in \\mathbb{R}^{n \\times n}$, $A \\in \\mathbb{R}^{n\\times n}$, $g = \\mathrm{tr}(AX)$.',
+      '$$\\frac{\\partial g}{\\partial X} = A^T$$',
+      '## 4. Log-determinant',
+      'Let $X \\in \\mathbb{R}^{n \\times n}$ and $h = \\log\\det X$: $$\\frac{\\partial h}{\\partial X} = X^{-T}$$',
+      '$$\\frac{\\partial g}{\\partial X} = A$$',
+    );
+    const report = run(doc);
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // Line 11 is in section 4 but about section 3's g: A is the transpose of the right A^T, but the line rests on
+    // another section's definition, so it is unjudged (the honest verdict when the scope may be wrong).
+    expect(report.claims.map((c) => `${c.line} ${c.verdict}`)).toEqual(['2 correct', '5 correct', '8 correct', '10 correct', '11 unjudged']);
+  });
+
+  it('judges scalar identities in a section that declares nothing, after sections that declared arrays', () => {
+    // σ' = σ(1 - σ) (sympy: 0), so σ(1 + σ) is wrong (difference -2e^{2t}/(e^t + 1)^2); tanh' = 1 - tanh^2, so
+    // 1 - tanh is wrong (difference tanh - tanh^2). t and v are declared nowhere: taken as numbers, they are wrong
+    // for any shape, entry by entry, and the arrays of section 1 (which these sections never write) change nothing.
+    const doc = md(
+      '## 1. Linear map',
+      'Let $W \\in \\mathbb{R}^{m \\times n}$, $x \\in \\mathbb{R}^n$ and $y = Wx$: $$\\frac{\\partial y}{\\partial x} = W$$',
+      '## 2. Sigmoid',
+      'Let $s = \\sigma(t)$.',
+      '$$\\frac{ds}{dt} = \\sigma(t)(1 - \\sigma(t))$$',
+      '$$\\frac{ds}{dt} = \\sigma(t)(1 + \\sigma(t))$$',
+      '## 3. tanh',
+      '$u = \\tanh(v)$',
+      '$$\\frac{du}{dv} = 1 - \\tanh^2(v)$$',
+      '$$\\frac{du}{dv} = 1 - \\tanh(v)$$',
+    );
+    expect(verdicts(doc)).toEqual(['2 correct', '5 correct', '6 incorrect', '9 correct', '10 incorrect']);
+  });
+
+  it("lets a section's own declaration replace an earlier section's formula, and its own formula an earlier shape", () => {
+    // Section 1 defines x = r cos θ and y = r sin θ (scalars). Section 2 declares x ∈ R^n and defines y = Wx + b:
+    // its x is a vector of its own (it was read as r cos θ: "x is declared n x 1 but its definition is scalar",
+    // every line an error). numpy: dL/dW = (y - t)x^T to 7e-10; x(y - t)^T is n x m, the transpose.
+    // Section 3's "$A \in \mathbb{R}^{n \times n}$ symmetric" makes A symmetric: ∇f = Ax + b (FD 9e-10), and
+    // 2Ax + b is wrong (FD 3.1).
+    const doc = md(
+      '# Problem 1',
+      '$x = r\\cos\\theta$, $y = r\\sin\\theta$: $$\\frac{\\partial x}{\\partial \\theta} = -r\\sin\\theta$$',
+      '# Problem 2',
+      'Let $W \\in \\mathbb{R}^{m \\times n}$, $x \\in \\mathbb{R}^n$, $b \\in \\mathbb{R}^m$, $y = Wx + b$ and $L = \\frac{1}{2}\\|y - t\\|^2$ with $t \\in \\mathbb{R}^m$.',
+      '$$\\frac{\\partial L}{\\partial W} = (y - t) x^T$$',
+      '$$\\frac{\\partial L}{\\partial W} = x (y - t)^T$$',
+      '# Problem 3',
+      '$f(x) = \\frac{1}{2} x^T A x + b^T x$ with $A \\in \\mathbb{R}^{n \\times n}$ symmetric, $b, x \\in \\mathbb{R}^n$.',
+      '$$\\nabla f(x) = A x + b$$',
+      '$$\\nabla f(x) = 2Ax + b$$',
+    );
+    const report = run(doc);
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(report.claims.map((c) => `${c.line} ${c.verdict}`)).toEqual(['2 correct', '5 correct', '6 incorrect', '9 correct', '10 incorrect']);
+  });
+});
