@@ -121,6 +121,8 @@ Primary -> %name                                {% (d) => B.name(d[0]) %}
          | %lnorm Expr %rnorm                   {% (d) => B.norm(d[0], d[1], d[2]) %}
          | %fname %lparen Args %rparen          {% (d) => B.call(d[0], d[2], d[3]) %}
          | %grad %fname %lparen Args %rparen    {% (d) => B.gradientOfCall(d[0], B.call(d[1], d[3], d[4])) %}
+# `\nabla^2 f(x)`: the Hessian, the Jacobian of the gradient by the same arguments.
+         | %grad %caret %num %fname %lparen Args %rparen    {% (d, _, reject) => (d[2].value === '2' ? B.hessianOfCall(d[0], B.call(d[3], d[5], d[6])) : reject) %}
 # `\nabla f` of a function the document defines: its gradient by the function's parameters (src/latex/bareGradients.ts).
          | %grad %name                          {% (d) => B.gradientOfName(d[0], B.name(d[1])) %}
          | %sqrt Primary                        {% (d) => B.sqrt(d[0], d[1]) %}

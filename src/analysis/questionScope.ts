@@ -29,15 +29,18 @@ export function questionScope(start: Scope, inherited: Statement[][], borrowed: 
 
 /**
  * A question's own `f(x, y) = ...` makes x and y its variables: an earlier question's formula for y
- * (`y = x^x`) yields, as it does to the question's own definition of y. A shape borrowed for them stays
- * (`\ell(w)` after a question that declared w a vector in R^d).
+ * (`y = x^x`) yields, as it does to the question's own definition of y. A shape borrowed for the one parameter
+ * of a function stays (`\ell(w)` after a question that declared w a vector in R^d); the parameters of a function
+ * of several named arguments are its numbers, as written (`g(x, y) = x^3 y + e^{xy}` after a vector x).
  */
 function freeOwnParameters(scope: Scope): void {
   for (const fn of scope.functions.values()) {
     if (scope.borrowed.has(fn.name)) continue;
     for (const p of fn.params) {
-      if (!scope.borrowed.has(p) || !scope.definitions.delete(p)) continue;
-      if (!scope.declarations.has(p)) scope.borrowed.delete(p);
+      if (!scope.borrowed.has(p)) continue;
+      scope.definitions.delete(p);
+      if (fn.params.length > 1) scope.declarations.delete(p);
+      if (!scope.declarations.has(p) && !scope.definitions.has(p)) scope.borrowed.delete(p);
     }
   }
 }

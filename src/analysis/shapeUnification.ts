@@ -375,6 +375,8 @@ function namesUsedAsMatrices(scope: Scope, probe: Lowering, biases: Set<string>)
  * λ scales the identity; a number makes the product a matrix as well as a matrix would).
  */
 function addUnderMatrixUse(e: Expr, add: (x: Expr) => void): void {
+  // `\det \frac{\partial (x, y)}{\partial (r, \theta)}`: a derivative is a matrix by its variables, not by its parts.
+  if (e.kind === 'deriv') return;
   if (e.kind === 'binary' && e.op === 'mul') {
     for (const f of factorsOf(e)) if (!(f.kind === 'name' && GREEK_LOWERCASE.test(f.text))) addUnderMatrixUse(f, add);
     return;

@@ -75,9 +75,15 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
   });
 }
 
-/** A transpose, trace, determinant or inverse: on a scalar, each is the scalar itself. */
+/**
+ * A transpose, trace, determinant or inverse: on a scalar, each is the scalar itself. Not one of a Jacobian by a
+ * list of variables (`\det \frac{\partial (x, y)}{\partial (r, \theta)}`), a matrix whatever its variables are.
+ */
 function isMatrixOperation(e: Expr): boolean {
-  return e.kind === 'transpose' || (e.kind === 'call' && MATRIX_FUNCTIONS.has(e.callee));
+  if (e.kind === 'transpose') return true;
+  if (e.kind !== 'call' || !MATRIX_FUNCTIONS.has(e.callee)) return false;
+  const [arg] = e.args;
+  return !(e.args.length === 1 && arg.kind === 'deriv' && arg.form === 'jacobian' && arg.wrt.length > 1);
 }
 
 /**

@@ -273,3 +273,9 @@ export function gradientOfCall(head: Tok, call: Expr): Expr {
   const args = call.kind === 'call' ? call.args : [];
   return { kind: 'deriv', form: 'grad', of: call, wrt: args, span: span(head, call) };
 }
+
+/** `\nabla^2 f(x, y)`: the Hessian, the Jacobian of the gradient by the call's arguments. */
+export function hessianOfCall(head: Tok, call: Expr): Expr {
+  const gradient = gradientOfCall(head, call);
+  return { kind: 'deriv', form: 'jacobian', of: gradient, wrt: call.kind === 'call' ? call.args : [], span: gradient.span };
+}

@@ -324,7 +324,10 @@ function finishRow(row: Row, checked: Tok[]): Row {
   tokens = markShapes(tokens);
   tokens = markCalls(tokens);
   tokens = markBars(tokens);
-  const gradient = tokens.findIndex((t, i) => t.type === 'grad' && !(tokens[i + 1]?.type === 'fname' && namedArguments(tokens, i + 2)) && tokens[i + 1]?.type !== 'name');
+  // `\nabla f(x, y)`, `\nabla f` and the Hessian `\nabla^2 f(x, y)` name their variables.
+  const called = (i: number) => tokens[i]?.type === 'fname' && namedArguments(tokens, i + 1);
+  const hessian = (i: number) => tokens[i]?.type === 'caret' && tokens[i + 1]?.type === 'num' && tokens[i + 1].value === '2' && called(i + 2);
+  const gradient = tokens.findIndex((t, i) => t.type === 'grad' && !called(i + 1) && !hessian(i + 1) && tokens[i + 1]?.type !== 'name');
   if (gradient >= 0) return { ...row, tokens, error: rowError(GRADIENT_WITHOUT_VARIABLE, tokens[gradient].span) };
   return { ...row, tokens };
 }

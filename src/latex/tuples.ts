@@ -1,6 +1,7 @@
 // `(a, b)` is a vector function's value in `F(x, y) = (x^2 y, 5x + \sin y)`, the textbook way to define one,
 // and a gradient's in `\nabla f(x, y) = (2xy, x^2)`: the column of its values. Elsewhere a tuple is as often a point (`x = (4, 4)`, which would define x for every later question), an
-// interval (`\in (0, 1)`) or an argument list, so a row with a tuple anywhere else is not read. One more place
+// interval (`\in (0, 1)`) or an argument list, so a row with a tuple anywhere else is not read. The functions of a
+// Jacobian by a list of variables, `\partial (x, y) / \partial (r, \theta)`, are a column too. One more place
 // is plain: a tuple of names set equal to a tuple of as many values, `(x_1, y_1) = (1, 2)` (a data point), gives
 // each name its value, as `x_1 = 1, y_1 = 2` would.
 import { warning, type Diagnostic } from '../diagnostics';
@@ -66,5 +67,11 @@ function firstOf(exprs: Expr[]): Expr | undefined {
 }
 
 function tupleIn(e: Expr): Expr | undefined {
-  return findInExpr(e, (x) => x.kind === 'matrix' && x.tuple === true);
+  // `\frac{\partial (x, y)}{\partial (r, \theta)}`: the functions of a Jacobian by several variables, listed.
+  const listedFunctions = new Set<Expr>();
+  findInExpr(e, (x) => {
+    if (x.kind === 'deriv' && x.form === 'jacobian' && isTuple(x.of)) listedFunctions.add(x.of);
+    return false;
+  });
+  return findInExpr(e, (x) => isTuple(x) && !listedFunctions.has(x));
 }

@@ -5,6 +5,7 @@
 // derivative by 0 or ~1e-9 by finite differences; the wrong ones by a nonzero function or by their shape).
 import { describe, expect, it } from 'vitest';
 import { checkSource } from '../../src/app/check';
+import { printed } from './helpers';
 
 const run = (source: string) => checkSource(source, 'sheet.md').report;
 const verdicts = (source: string) => run(source).claims.map((c) => `${c.line} ${c.verdict}`);
@@ -74,5 +75,33 @@ describe('an identity sheet whose sections declare the same names again', () => 
     const report = run(doc);
     expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(report.claims.map((c) => `${c.line} ${c.verdict}`)).toEqual(['2 correct', '5 correct', '6 incorrect', '9 correct', '10 incorrect']);
+  });
+
+  it('reads the Jacobian of listed functions by listed variables, and the Hessian of a function the sheet defines', () => {
+    // Polar coordinates (sympy): ∂(x, y)/∂(r, θ) = [cos θ, -r sin θ; sin θ, r cos θ], determinant r; the second
+    // matrix has the sign of -r sin θ dropped. f(x) = ½xᵀAx + bᵀx with A symmetric: ∇²f = A, so 2A is off by 2.
+    // g(x, y) = x³y + e^{xy}: the Hessian below is sympy's (difference 0); the last drops the e^{xy} of the
+    // mixed entries. The parameters of g(x, y) are its numbers, though section 2 declared x a vector.
+    const doc = md(
+      '## 1. Polar coordinates',
+      '$x = r\\cos\\theta$, $y = r\\sin\\theta$.',
+      '$$\\frac{\\partial (x, y)}{\\partial (r, \\theta)} = \\begin{bmatrix} \\cos\\theta & -r\\sin\\theta \\\\ \\sin\\theta & r\\cos\\theta \\end{bmatrix}$$',
+      '$$\\frac{\\partial (x, y)}{\\partial (r, \\theta)} = \\begin{bmatrix} \\cos\\theta & r\\sin\\theta \\\\ \\sin\\theta & r\\cos\\theta \\end{bmatrix}$$',
+      '$$\\det \\frac{\\partial (x, y)}{\\partial (r, \\theta)} = r$$',
+      '## 2. Quadratic',
+      '$f(x) = \\frac{1}{2} x^T A x + b^T x$ with $A \\in \\mathbb{R}^{n \\times n}$ symmetric, $b, x \\in \\mathbb{R}^n$.',
+      '$$\\nabla^2 f(x) = A$$',
+      '$$\\nabla^2 f(x) = 2A$$',
+      '## 3. Two variables',
+      '$g(x, y) = x^3 y + e^{xy}$',
+      '$$\\nabla^2 g(x, y) = \\begin{bmatrix} 6xy + y^2 e^{xy} & 3x^2 + e^{xy} + xy e^{xy} \\\\ 3x^2 + e^{xy} + xy e^{xy} & x^2 e^{xy} \\end{bmatrix}$$',
+      '$$\\nabla^2 g(x, y) = \\begin{bmatrix} 6xy + y^2 e^{xy} & 3x^2 + xy e^{xy} \\\\ 3x^2 + xy e^{xy} & x^2 e^{xy} \\end{bmatrix}$$',
+    );
+    expect(verdicts(doc)).toEqual(['3 correct', '4 incorrect', '5 correct', '8 correct', '9 incorrect', '12 correct', '13 incorrect']);
+  });
+
+  it('parses the Hessian and the listed Jacobian in exactly one way', () => {
+    expect(printed('\\nabla^2 g(x, y) = H')).toEqual(['(d (d g(x, y) / x y) / x y) = H']);
+    expect(printed('\\det \\frac{\\partial (x, y)}{\\partial (r, \\theta)} = r')).toEqual(['det((d [x; y] / r theta)) = r']);
   });
 });
