@@ -343,11 +343,11 @@ function namesUsedAsMatrices(scope: Scope, probe: Lowering, biases: Set<string>)
         if (e.kind !== 'binary' || e.op !== 'mul') return false;
         const factors = factorsOf(e);
         const withMatrix = factors.some((f) => findInExpr(f, (x) => x.kind === 'name' && found.has(x.name)) !== undefined);
-        if (withMatrix) factors.filter((f) => f.kind === 'name' && !GREEK_LOWERCASE.test(f.text)).forEach(add);
+        if (withMatrix) factors.filter((f) => f.kind === 'name' && !isCoefficientLetter(f.text)).forEach(add);
         // `u^T x` with u an array: x is the other side of an inner product (a number there would leave a row).
         factors.forEach((f, k) => {
           const next = factors[k + 1];
-          if (f.kind === 'transpose' && isArray(f.arg) && next?.kind === 'name' && !GREEK_LOWERCASE.test(next.text)) add(next);
+          if (f.kind === 'transpose' && isArray(f.arg) && next?.kind === 'name' && !isCoefficientLetter(next.text)) add(next);
         });
         return false;
       });
@@ -359,7 +359,7 @@ function namesUsedAsMatrices(scope: Scope, probe: Lowering, biases: Set<string>)
         const terms = termsOf(e);
         if (!terms.some(isArray)) return false;
         for (const t of terms) {
-          if (t.kind !== 'name' || GREEK_LOWERCASE.test(t.text) || found.has(t.name)) continue;
+          if (t.kind !== 'name' || isCoefficientLetter(t.text) || found.has(t.name)) continue;
           add(t);
           if (found.has(t.name)) biases.add(t.name);
         }
@@ -378,7 +378,7 @@ function addUnderMatrixUse(e: Expr, add: (x: Expr) => void): void {
   // `\det \frac{\partial (x, y)}{\partial (r, \theta)}`: a derivative is a matrix by its variables, not by its parts.
   if (e.kind === 'deriv') return;
   if (e.kind === 'binary' && e.op === 'mul') {
-    for (const f of factorsOf(e)) if (!(f.kind === 'name' && GREEK_LOWERCASE.test(f.text))) addUnderMatrixUse(f, add);
+    for (const f of factorsOf(e)) if (!(f.kind === 'name' && isCoefficientLetter(f.text))) addUnderMatrixUse(f, add);
     return;
   }
   add(e);
@@ -395,7 +395,12 @@ function termsOf(e: Expr): Expr[] {
   return e.kind === 'binary' && (e.op === 'add' || e.op === 'sub') ? [...termsOf(e.left), ...termsOf(e.right)] : [e];
 }
 
-const GREEK_LOWERCASE = /^\\(alpha|beta|gamma|epsilon|varepsilon|eta|kappa|lambda|rho|tau)\b/;
+const GREEK_LOWERCASE = /^\\?(alpha|beta|gamma|epsilon|varepsilon|eta|kappa|lambda|rho|tau)\b/;
+
+/** λ, η, α, ..: the lowercase Greek letters authors write as scalar coefficients (`\lambda W^T W`, `\eta g`). */
+export function isCoefficientLetter(written: string): boolean {
+  return GREEK_LOWERCASE.test(written);
+}
 
 /** The factors of a chain of products, `a b c` as [a, b, c]. */
 function factorsOf(e: Expr): Expr[] {

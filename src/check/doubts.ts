@@ -3,7 +3,7 @@
 // mistake rather than the author's. Such a step is `unjudged`, with the reason and what would make it
 // checkable, never `incorrect`: a wrong ✗ on a right answer is the worst a grader can do.
 import { genericViewOf } from '../analysis/genericLayers';
-import { MATRIX_FUNCTIONS, questionExprs } from '../analysis/shapeUnification';
+import { isCoefficientLetter, MATRIX_FUNCTIONS, questionExprs } from '../analysis/shapeUnification';
 import type { Expr } from '../syntax/ast';
 import { formatShape, isScalarShape, type Shape } from '../ir/types';
 import { dependsOn, variablesUnder } from '../ir/inspect';
@@ -243,8 +243,12 @@ function guessedNames(check: ClaimCheck, step: Expr, diagnosis: StepJson['diagno
   // question declared that this one never writes (src/analysis/declaredHere.ts).
   const here = new Set(declaredHere(scope));
   const hasArrays = [...scope.declarations.values()].some((d) => here.has(d.name) && !isScalarShape(d.shape));
-  const inTarget = undeclaredIn(claim.target.expr, lowering);
-  const inStep = undeclaredIn(step, lowering);
+  // A coefficient letter (`+ \lambda \beta`, `\eta g`) is a number whatever the question declares; not a function's
+  // parameter (`s'(\gamma) = s(\gamma)(1 - s(\gamma))`), which stands for what the function is applied to.
+  const parameters = new Set([...scope.functions.values()].flatMap((f) => f.params));
+  const numbersAside = (names: Set<string>) => new Set([...names].filter((n) => parameters.has(n) || !isCoefficientLetter(n)));
+  const inTarget = numbersAside(undeclaredIn(claim.target.expr, lowering));
+  const inStep = numbersAside(undeclaredIn(step, lowering));
   const guessed = hasArrays || shapeIsWrong ? new Set([...inTarget, ...inStep]) : new Set([...inStep].filter((n) => !inTarget.has(n)));
   // A shape that index notation implied or use suggested is chainrule's guess too: a step wrong by its shape may
   // be right with another.

@@ -11,6 +11,7 @@ import { error } from '../diagnostics';
 import { LowerError, type IndexNotation, type Lowering } from '../resolve/lower';
 import { lowerAbstractCall } from '../resolve/abstract';
 import type { IndexedName, IndexReader } from '../resolve/indexNames';
+import { normalizeName } from '../syntax/names';
 import { isBareSumSign, type SumSign } from '../resolve/indexNotation';
 import { repeatedIndices } from '../resolve/indexUses';
 import { isEntrywiseFunction } from './entrywise';
@@ -255,7 +256,7 @@ export class IndexLowering {
     const delta = this.reader.kronecker(e);
     if (delta) return this.kronecker(delta, e.text);
     const info = this.reader.indexedName(e)!;
-    return this.indexArray(this.baseNode(e, info), info.indices, info.sample, e.text, 'lower');
+    return asSampleColumn(this.indexArray(this.baseNode(e, info), info.indices, info.sample, e.text, 'lower'), info);
   }
 
   private baseNode(e: Expr, info: IndexedName): Node {
@@ -315,7 +316,8 @@ export class IndexLowering {
       const base = e.base as Extract<Expr, { kind: 'name' }>;
       const info = this.reader.indexedName(base);
       const node = info ? this.baseNode(base, info) : this.sampleBase(base);
-      return this.indexArray(node, info?.indices ?? [], sample, this.text(e), 'lower');
+      const entries = this.indexArray(node, info?.indices ?? [], sample, this.text(e), 'lower');
+      return info ? asSampleColumn(entries, info) : entries;
     }
     const base = this.tensor(e.base);
     const exponent = this.tensor(e.exponent);
@@ -644,6 +646,17 @@ export const indexNotation: IndexNotation = {
     return { value, sizes: indexed.indexSizes() };
   },
 };
+
+/**
+ * `x_i` of a matrix X (n x d) that only the capital names: sample i, which textbooks write as a column (X's rows
+ * are x_i^T), so `x_i^T w` is a number and `\sum_i r_i x_i` has w's shape. A row of the array's own name (`W_i`)
+ * keeps its side.
+ */
+function asSampleColumn(t: Tensor, info: IndexedName): Tensor {
+  const written = normalizeName(info.baseText);
+  const fromCapital = written !== info.base && written.toUpperCase() === info.base.toUpperCase();
+  return fromCapital && t.rows !== undefined && isIndexLabel(t.rows) && t.cols === COLS ? { ...t, cols: ROWS } : t;
+}
 
 /** k runs over K: an index nothing else fixes takes the one axis its capital names (`u_k` of `U : K x d` is row k). */
 function capitalAxis(index: string, rows: Dim, cols: Dim): Dim | undefined {

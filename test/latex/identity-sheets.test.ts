@@ -104,4 +104,20 @@ describe('an identity sheet whose sections declare the same names again', () => 
     expect(printed('\\nabla^2 g(x, y) = H')).toEqual(['(d (d g(x, y) / x y) / x y) = H']);
     expect(printed('\\det \\frac{\\partial (x, y)}{\\partial (r, \\theta)} = r')).toEqual(['det((d [x; y] / r theta)) = r']);
   });
+
+  it("reads a sample x_i of a declared X as a column, as textbooks stack samples, and a coefficient letter as a number", () => {
+    // Regularized logistic regression: ∇J = (1/n) Xᵀ(σ(Xw) − y) + λw and its per-sample sum (numpy FD: 4e-11 both);
+    // the flipped residual is off by 0.35, the dropped λw by 0.23. x_i^T w and w^T x_i were shape errors (x_i read as
+    // row i of X, 1 x d); λ, declared nowhere, made the wrong lines unjudged.
+    const doc = md(
+      '# Logistic regression',
+      'Let $X \\in \\mathbb{R}^{n \\times d}$, $y \\in \\{0,1\\}^n$, $w \\in \\mathbb{R}^d$, and',
+      '$$J(w) = -\\frac{1}{n}\\sum_{i=1}^n \\left[ y_i \\log \\sigma(x_i^T w) + (1 - y_i)\\log(1 - \\sigma(w^T x_i)) \\right] + \\frac{\\lambda}{2}\\|w\\|^2$$',
+      '$$\\nabla_w J = \\frac{1}{n} X^T(\\sigma(Xw) - y) + \\lambda w$$',
+      '$$\\nabla_w J = \\frac{1}{n} \\sum_{i=1}^n (\\sigma(x_i^T w) - y_i) x_i + \\lambda w$$',
+      '$$\\nabla_w J = \\frac{1}{n} X^T(y - \\sigma(Xw)) + \\lambda w$$',
+      '$$\\nabla_w J = \\frac{1}{n} X^T(\\sigma(Xw) - y)$$',
+    );
+    expect(verdicts(doc)).toEqual(['4 correct', '5 correct', '6 incorrect', '7 incorrect']);
+  });
 });
