@@ -9,13 +9,16 @@
 // whole, keyed by the exact text, places and reading of every statement of its parts, and only for lines of
 // .cr files (a LaTeX line's reading and display depend on the document). An entry also holds what checking
 // left behind for the rest of grading: notes, lowering warnings, the answers checked again with the author's
-// own derivatives put in, and each ask's comparison by value. A check that met a failed cross-check of
+// own derivatives put in, each ask's comparison by value, which claim answers each ask (answerSelection.ts
+// lowers every claim's target to choose, as much as the checks of a problem whose claims are all memoised), and
+// the LaTeX each claim is shown with. A check that met a failed cross-check of
 // chainrule's own derivatives is never stored (those failures are reported per submission).
 import type { Diagnostic } from '../diagnostics';
 import type { Span, Statement } from '../syntax/ast';
 import type { ClaimJson, Diagnosis } from '../check/report';
 import type { NotationMap } from './notationMap';
 import type { OverrideJson } from './result';
+import type { AnswerChoice } from './answerSelection';
 
 /** A claim as checked, before it is placed in a submission's files (grader.ts gradedClaim). */
 export interface CheckedJson {
@@ -39,6 +42,15 @@ export interface MemoEntry {
   substituted: Map<string, CheckedJson & { notes: Diagnostic[] }>;
   /** By ask id. */
   compared: Map<string, ValueComparison>;
+  /** By ask id: the claim chosen as its answer, and every claim of its target (the class-folder warning). */
+  chosen: Map<string, { choice: AnswerChoice | undefined; answering: number[] }>;
+  /** Per claim: its target's and steps' LaTeX, as the report shows them. */
+  latex: ClaimLatex[];
+}
+
+export interface ClaimLatex {
+  target: string;
+  steps: string[];
 }
 
 /** Beyond this many entries the memo starts over (a bound on memory, not a tuning knob). */
@@ -76,7 +88,8 @@ export function copyChecked<T extends CheckedJson>(checked: T): T {
   return copyPlain(checked);
 }
 
-function copyPlain<T>(x: T): T {
+/** A deep copy of JSON-shaped data (a Map or a typed array inside goes to structuredClone). */
+export function copyPlain<T>(x: T): T {
   if (x === null || typeof x !== 'object') return x;
   if (Array.isArray(x)) return x.map(copyPlain) as T;
   if (Object.getPrototypeOf(x) !== Object.prototype) return structuredClone(x);

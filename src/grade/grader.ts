@@ -31,7 +31,7 @@ import { submissionWorkspace } from './problemBase';
 import { DEFAULT_GRADING_LIMITS } from './limits';
 import { passLimits } from '../limits/index';
 import { readSubmissionSlips } from './readings';
-import { copyChecked, memoKey, type CheckedJson, type MemoEntry } from './checkMemo';
+import { copyChecked, copyPlain, memoKey, type CheckedJson, type ClaimLatex, type MemoEntry } from './checkMemo';
 import { errorResult } from './errorResult';
 import { RESULT_VERSION, roundScore, type AskResult, type GradedClaim, type NoteJson, type ProblemResult, type SubmissionResult } from './result';
 
@@ -147,9 +147,10 @@ function gradeProblem(problem: AssignmentProblem, parts: ProblemParts, ctx: Subm
   if (stored) lowering.diagnostics.push(...stored.loweringWarnings);
   const entry: MemoEntry = stored ?? {
     checked: fresh!.checked.map(({ json, shapeRepair }) => copyChecked({ json, shapeRepair })), notes: fresh!.notes,
-    loweringWarnings: lowering.diagnostics.slice(warningsBefore), substituted: new Map(), compared: new Map(),
+    loweringWarnings: lowering.diagnostics.slice(warningsBefore), substituted: new Map(), compared: new Map(), chosen: new Map(),
+    latex: scope.claims.map(claimLatex),
   };
-  const checked = (fresh?.checked ?? entry.checked.map((c): CheckedJson & { valuesOf?: PointValues } => copyChecked(c))).map((c, i): CheckedClaim => ({ claim: gradedClaim(scope.claims[i], c.json, doc), shapeRepair: c.shapeRepair, valuesOf: c.valuesOf }));
+  const checked = (fresh?.checked ?? entry.checked.map((c): CheckedJson & { valuesOf?: PointValues } => copyChecked(c))).map((c, i): CheckedClaim => ({ claim: gradedClaim(c.json, entry.latex[i], doc), shapeRepair: c.shapeRepair, valuesOf: c.valuesOf }));
   for (const d of entry.notes) notes.addDiagnostic(d);
   const checkFailures = stored ? [] : assignment.meanings.takeFailures();
   const internalErrors = [...earlyFailures, ...checkFailures];
@@ -173,10 +174,18 @@ function gradeProblem(problem: AssignmentProblem, parts: ProblemParts, ctx: Subm
       if (!stored) entry.substituted.set(askId, copyChecked({ json: own.json, shapeRepair: own.shapeRepair, notes: own.notes }));
     }
     for (const d of own.notes) notes.addDiagnostic(d);
-    return { claim: gradedClaim(claim, own.json, doc), shapeRepair: own.shapeRepair, valuesOf: own.valuesOf };
+    return { claim: gradedClaim(own.json, claimLatex(claim), doc), shapeRepair: own.shapeRepair, valuesOf: own.valuesOf };
+  };
+  // Which claims answer an ask follows from the same statements as the checks: kept in the memo with them.
+  const chosenFor = (ask: AskSpec) => {
+    const kept = stored?.chosen.get(ask.id);
+    if (kept) return { choice: copyPlain(kept.choice), answering: kept.answering };
+    const made = { choice: selectAnswer(ask.target.expr, selection), answering: claimsFor(ask, scope.claims, lowering) };
+    if (!stored) entry.chosen.set(ask.id, { choice: copyPlain(made.choice), answering: made.answering });
+    return made;
   };
   const asks = problem.asks.map((ask): AskResult => {
-    const choice = selectAnswer(ask.target.expr, selection);
+    const { choice, answering } = chosenFor(ask);
     const answer = choice && gradedAnswer(choice, scope.claims, checked, (claim) => checkSubstituted(ask.id, claim));
     if (choice && answer) {
       checked[choice.index].claim.graded = ask.id;
@@ -187,7 +196,7 @@ function gradeProblem(problem: AssignmentProblem, parts: ProblemParts, ctx: Subm
         if (!stored) entry.compared.set(ask.id, { fingerprint: answer.fingerprint, ...(answer.override ? { override: { ...answer.override } } : {}) });
       }
       const files = answeredIn.get(ask.id) ?? new Set<string>();
-      for (const i of claimsFor(ask, scope.claims, lowering)) files.add(checked[i].claim.file.split('/')[0]);
+      for (const i of answering) files.add(checked[i].claim.file.split('/')[0]);
       answeredIn.set(ask.id, files);
     }
     const result = scoreAsk(ask, answer, problem.policy, missingHint);
@@ -324,13 +333,18 @@ function failedClaim(claim: Claim, message: string, ctx: CheckContext): ClaimJso
   };
 }
 
-/** The claim's JSON with lines made relative to its file, and LaTeX for the report. */
-function gradedClaim(claim: Claim, json: ClaimJson, doc: SubmissionDocument): GradedClaim {
+/** The LaTeX the report shows for a claim's target and steps. */
+function claimLatex(claim: Claim): ClaimLatex {
+  return { target: authorLatex(claim.target, () => exprLatex(claim.target.expr)), steps: claim.steps.map((s) => authorLatex(s, () => exprLatex(s.expr))) };
+}
+
+/** The claim's JSON with lines made relative to its file, and its LaTeX for the report. */
+function gradedClaim(json: ClaimJson, latex: ClaimLatex, doc: SubmissionDocument): GradedClaim {
   const at = locate(doc, json.line);
   const readings = json.readings && { readings: json.readings.map((r) => ({ ...r, line: locate(doc, r.line).line })) };
   return {
-    ...json, ...readings, line: at.line, file: at.file, targetLatex: authorLatex(claim.target, () => exprLatex(claim.target.expr)), graded: null,
-    steps: json.steps.map((s, i) => ({ ...s, line: locate(doc, s.line).line, latex: authorLatex(claim.steps[i], () => exprLatex(claim.steps[i].expr)) })),
+    ...json, ...readings, line: at.line, file: at.file, targetLatex: latex.target, graded: null,
+    steps: json.steps.map((s, i) => ({ ...s, line: locate(doc, s.line).line, latex: latex.steps[i] })),
   };
 }
 

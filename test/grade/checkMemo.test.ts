@@ -65,3 +65,35 @@ describe('the memo of checked claims', () => {
     expect(get.mock.calls.filter(([key]) => key.startsWith('["1"'))).toEqual([]);
   });
 });
+
+describe('what the memo keeps beside the checks', () => {
+  // A folder of three sub-folders, each with the same lines (a whole class handed in as one submission). The
+  // second submission's lines are the first's at the same places, so its problem 1 comes from the memo: which
+  // claim answers each ask, and the report's LaTeX, are kept, but the files named are its own.
+  // By hand (problem 1: h = X W + b, a = sigma(h), L = -y log(a) - (1 - y) log(1 - a), so dL/dh = a - y and
+  // dL/dW = X^T (a - y), M x 1):
+  // the last dL/dW, X^T dL/dh, is graded with the author's own dL/dh put in: X^T (y - a), wrong by its sign;
+  // the last dL/dh, y - a, is wrong by its sign.
+  const lines = 'problem 1\ndL/dh = y - a\ndL/dW = X^T dL/dh\n';
+  const folder = (who: string) => ['p', 'q', 'r'].map((d) => ({ path: `${who}${d}/main.cr`, source: lines }));
+
+  it('gives a submission read from the memo its own files, and what checking afresh gives', () => {
+    const assignment = loadAssignment(fixtureAssignment().source, 'assignment.cr');
+    const get = vi.spyOn(assignment.checks, 'get');
+    const grade = (a: Assignment, who: string) => gradeSubmission(a, { name: who, files: folder(who), inputHash: 'x' }, 1);
+    const first = grade(assignment, 'ann');
+    const second = grade(assignment, 'bob');
+    expect(get.mock.results.filter((r) => r.value !== undefined).length).toBeGreaterThan(0); // problem 1 of bob's was kept
+    expect(second).toEqual(grade(cold(assignment), 'bob'));
+    const dW = (r: typeof first) => r.asks.find((a) => a.id === '1 dL/dW')!;
+    const dh = (r: typeof first) => r.asks.find((a) => a.id === '1 dL/dh')!;
+    for (const r of [first, second]) {
+      expect(dh(r).outcome).not.toBe('correct');
+      expect(dh(r).answer!.diagnosis).toBe('sign');
+      expect(dW(r).outcome).not.toBe('correct');
+    }
+    expect(second.notes.find((n) => n.code === 'looks-like-class')!.message).toContain('bobp, bobq, bobr');
+    expect(first.notes.find((n) => n.code === 'looks-like-class')!.message).toContain('annp, annq, annr');
+    expect(dW(second).answer!.latex).toBe(dW(first).answer!.latex);
+  });
+});
