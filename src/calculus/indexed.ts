@@ -1,8 +1,9 @@
 // What a derivative written with indices means (docs/index-notation.md). `∂L/∂W_ij` is the gradient dL/dW
 // read entry by entry, so its truth is the gradient with its axes labelled i (rows of W) and j (columns);
 // `∂W_ji` labels them the other way round. `∂s_j/∂z_i` is the Jacobian ds/dz (numerator layout) with rows
-// labelled j and columns i, and `∂a_i/∂h_i` its diagonal. A step is then compared with the truth after
-// being laid out by the same labels (align.ts).
+// labelled j and columns i, and `∂a_i/∂h_i` its diagonal; entries that share an index (`∂z_j/∂W_ij`) are
+// read in sharedIndices.ts. A step is then compared with the truth after being laid out by the same labels
+// (align.ts).
 import type { Expr } from '../syntax/ast';
 import type { Dim, EvalEnv, Matrix, Node, Shape } from '../ir/types';
 import { isScalarShape } from '../ir/types';
@@ -16,6 +17,7 @@ import { meaningOfNodes } from './meaning';
 import { COLS, ROWS, contract, isIndexLabel, labelsOf, multiply, productLabels, type Layout, type Tensor } from '../ir/tensor';
 import { repeatedIndices } from '../resolve/indexUses';
 import { passLimits } from '../limits/index';
+import { sharedIndexDerivative } from './sharedIndices';
 
 type DerivativeRef = Extract<Expr, { kind: 'deriv' }>;
 
@@ -76,6 +78,11 @@ export function indexedMeaning(ref: DerivativeRef, lowering: Lowering): IndexedM
   const bare = ref.of.kind === 'name' && lowering.indexReader.namesBuiltinFunction(ref.of);
   const implicit = bare ? wrt.node : undefined;
   const of = tensorOf(implicit ? lowering.with({ implicit }) : lowering, ref.of, sizes, einsteinSums(ref, wrt, lowering));
+  const shared = sharedIndexDerivative(lowering.b, of, wrt);
+  if (shared) {
+    const meaning: DerivativeMeaning = { kind: 'jacobian', of: of.node, wrt: [wrt.node], forms: [], evaluate: shared.value, shape: shared.shape };
+    return { meaning, layout: shared.layout, forms: [], value: shared.value, shape: shared.shape, implicit, sizes };
+  }
   const meaning = meaningOfNodes(ref, of.node, [wrt.node], lowering);
   const laid = layOut(ref, meaning, of, wrt, lowering);
   return { meaning, ...laid, implicit, sizes };

@@ -175,7 +175,7 @@ function independentFactor({ ctx, lowering }: ClaimCheck, step: Expr, lower: (e:
     // An entry under a sum (`\hat{x}_j` of `\sum_j`) lowers only inside it: compare the names reached instead.
     const wrt = x.wrt[0];
     if (x.of.kind !== 'name' || wrt.kind !== 'name' || !lowering.isUndeclared(wrt.name)) return false;
-    const reached = namesReached(x.of, meaningIn(lowering.scope));
+    const reached = namesReached({ ...x.of, name: entryDefinedArray(x.of, lowering) ?? x.of.name }, meaningIn(lowering.scope));
     return !reached.has(wrt.name) && !reached.has(arrayNameOf(wrt.name, wrt.text));
   });
   if (found?.kind !== 'deriv') return undefined;
@@ -199,6 +199,12 @@ function dependsThroughName(x: Extract<Expr, { kind: 'deriv' }>, of: Node, varia
     passLimits(err);
     return dependsOn(of, variable);
   }
+}
+
+/** `net_k` of an array defined entry by entry (`net_k = \sum_j w_{jk} L_j`): that array, whose definition it reaches. */
+function entryDefinedArray(e: Extract<Expr, { kind: 'name' }>, lowering: ClaimCheck['lowering']): string | undefined {
+  const array = arrayNameOf(e.name, e.text);
+  return lowering.isUndeclared(e.name) && lowering.scope.definitions.get(array)?.entries ? array : undefined;
 }
 
 /** `∂X_{ij}/∂X_{kl}`: entries of one array, a product of Kronecker deltas (src/indexing/lower.ts), never 0 by a reading. */

@@ -943,7 +943,7 @@ class Normalizer {
     const timeStep = /^(?:<|\\lt|\\langle)/.test(texts.join(''));
     const index = last?.type === 'name' && (last.value !== 'e' || timeStep) && last.end === caret.offset ? superscriptIndex(texts.join(''), last.value) ?? this.layerNumber(texts, last.value) : undefined;
     if (index !== undefined) {
-      this.mergeIntoName(this.out.length - 1, index, a.end);
+      this.mergeIntoName(this.out.length - 1, index, a.end, `^{${texts.filter((s) => s !== '{' && s !== '}').join('')}}`);
       return a.next;
     }
     this.emit('caret', '^', caret.offset, caret.offset + 1);
@@ -1164,9 +1164,12 @@ class Normalizer {
     return undefined;
   }
 
-  private mergeIntoName(index: number, suffix: string, end: number): void {
+  private mergeIntoName(index: number, suffix: string, end: number, script?: string): void {
     const name = this.out[index];
-    this.out[index] = this.make('name', normalizeName(`${name.value}_${suffix}`), name.start, index === this.out.length - 1 ? end : name.end);
+    const merged = this.make('name', normalizeName(`${name.value}_${suffix}`), name.start, index === this.out.length - 1 ? end : name.end);
+    // A superscript a macro wrote (`\newcommand{\toi}{^{(i)}}`, `y\toi`) is not in the source: the text says it as read.
+    if (script && !merged.text.includes('^')) merged.text = name.text + script;
+    this.out[index] = merged;
   }
 
   /** `\sum_{i=1}^{m}`: one token, read as sum(summand); lowering reads it as an index sum where it is one. */

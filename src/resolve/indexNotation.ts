@@ -78,7 +78,17 @@ export function sumSignOf(text: string): SumSign | undefined {
   if (lower) sign.lower = lower;
   const upper = (upperBraced ?? upperPlain)?.trim();
   if (upper) sign.upper = upper;
-  return sign;
+  return fromZero(sign);
+}
+
+/**
+ * A sum from 0 to n - 1 (or to a number k) runs over n (k + 1) entries, as one from 1 to n does: zero-based
+ * code's bounds, read as the range they count.
+ */
+function fromZero(sign: SumSign): SumSign {
+  if (sign.lower !== '0' || sign.upper === undefined) return sign;
+  const last = /^(\\?\p{L}+)\s*-\s*1$/u.exec(sign.upper)?.[1] ?? (/^\d{1,4}$/.test(sign.upper) ? String(Number(sign.upper) + 1) : undefined);
+  return last === undefined ? sign : { ...sign, lower: '1', upper: last };
 }
 
 /** `\sum`, `Σ`, `∑` written with no subscript: a sign that names no index. */

@@ -40,4 +40,15 @@ describe("a document's macros are expanded where they are used", () => {
     const doc = ['# Loop', '\\def\\a{\\a\\a}', '$$f(x) = x^2$$', "$$f'(x) = 2x + \\a$$", "$$f'(x) = 2x$$"].join('\n');
     expect(verdicts(doc, 'doc.md')).toEqual(['5 correct']);
   });
+
+  it("reads a sample superscript a macro writes (`x\\sk` for x^{(k)}) under a sum over its letter", () => {
+    // J = (1/2n) Σ_k (θ x_k − y_k)²: sympy at n = 3 gives ∂J/∂θ = (1/n) Σ_k (θ x_k − y_k) x_k; without the x_k it is wrong.
+    const doc = [
+      '\\newcommand{\\sk}{^{(k)}}', // 1
+      '$$J(\\theta) = \\frac{1}{2n}\\sum_{k=1}^{n}(\\theta x\\sk - y\\sk)^2$$', // 2
+      '$$\\frac{\\partial J}{\\partial \\theta} = \\frac{1}{n}\\sum_{k=1}^{n}(\\theta x\\sk - y\\sk)x\\sk$$', // 3: right
+      '$$\\frac{\\partial J}{\\partial \\theta} = \\frac{1}{n}\\sum_{k=1}^{n}(\\theta x\\sk - y\\sk)$$', // 4: wrong
+    ].join('\n');
+    expect(verdicts(doc, 'doc.md')).toEqual(['3 correct', '4 incorrect']);
+  });
 });
