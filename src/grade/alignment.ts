@@ -265,7 +265,9 @@ export function lossNames(problem: AssignmentProblem): string[] {
 export function derivativeKey(e: Expr, known?: ReadonlySet<string>): string | undefined {
   if (e.kind !== 'deriv' || e.wrt.length !== 1 || e.of.kind !== 'name' || e.wrt[0].kind !== 'name') return undefined;
   const wrt = e.wrt[0].name;
-  const entryOf = known && !known.has(wrt) && /^[A-Za-z]+[a-z]$/.test(wrt) ? wrt.slice(0, -1) : undefined;
+  // `w_i`, `W2_{j,k}` (an entry of a layer, layerEntries.ts): the array its subscript indexes.
+  const written = arrayNameOf(wrt, e.wrt[0].text);
+  const entryOf = !known || known.has(wrt) ? undefined : written !== wrt ? written : /^[A-Za-z]+[a-z]$/.test(wrt) ? wrt.slice(0, -1) : undefined;
   // `\partial y_i / \partial z_j`: an entry of the problem's y differentiated is a Jacobian's entry.
   const of = known && !known.has(e.of.name) && known.has(arrayNameOf(e.of.name, e.of.text)) ? arrayNameOf(e.of.name, e.of.text) : e.of.name;
   return `${of}/${entryOf !== undefined && known!.has(entryOf) ? entryOf : wrt}`;

@@ -1,7 +1,8 @@
 // Whether a person should look at an ask's score (SPEC 4.3, docs/grading.md "Confidence"). A score is
 // `sure` unless it rests on something chainrule decided rather than checked: an answer chainrule could not
 // judge or check, a reading of what was written (an OCR slip, a student's name mapped onto the problem's),
-// a part matched to the problem by content alone, a name that could be two of the problem's names, maths
+// a part matched to the problem by content alone (unless the answer is correct and no part aligned elsewhere
+// claims the same derivative: then whichever problem the part was written for, it answers this ask), a name that could be two of the problem's names, maths
 // in the part after the answer that could not be read (it may be the real answer), chainrule's own
 // internal error. An answer that is not correct is also flagged when it was graded with the author's own
 // derivatives put in or entry by entry, a name mapped anywhere in its problem, or (in a document) a wrong
@@ -31,6 +32,8 @@ export interface ReviewInput {
    * or by entries of its variable, by names chainrule did not match; elsewhere, the ask's own derivative.
    */
   unmatched: readonly Claim[];
+  /** With an answer: claims of the same derivative, as the ask or the author writes it, in parts aligned elsewhere. */
+  rivals: readonly Claim[];
   /** Lines (of the joined source) in the problem's parts that could not be read. */
   unread: readonly number[];
   internalErrors: number;
@@ -66,10 +69,12 @@ function alwaysReasons({ result, choice, claims, parts, unread, internalErrors, 
   return reasons;
 }
 
-function readingReasons({ answer, parts, line }: ReviewInput): string[] {
+function readingReasons({ result, answer, parts, rivals, line }: ReviewInput): string[] {
   const reasons = (answer?.readings ?? []).map((r) => `read ${r.written} as ${r.readAs}`);
   const byContent = parts.parts.filter((p) => p.by === 'content');
-  if (byContent.length) reasons.push(`${byContent.map((p) => `lines ${line(p.segment.from)}-${line(p.segment.to)}`).join(', ')} matched to this problem by content, not by a label`);
+  // A correct answer with no rival answer elsewhere in the submission gets its points however the parts align.
+  const forced = result.outcome === 'correct' && rivals.length === 0;
+  if (byContent.length && !forced) reasons.push(`${byContent.map((p) => `lines ${line(p.segment.from)}-${line(p.segment.to)}`).join(', ')} matched to this problem by content, not by a label`);
   return reasons;
 }
 

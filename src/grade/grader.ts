@@ -200,8 +200,9 @@ function gradeProblem(problem: AssignmentProblem, parts: ProblemParts, ctx: Subm
       answeredIn.set(ask.id, files);
     }
     const result = scoreAsk(ask, answer, problem.policy, missingHint);
-    const unmatched = choice ? [] : [...derivativesOfTheSameFunction(ask.target.expr, scope.claims, parts), ...elsewhere(ask.target.expr, doc, parts)];
-    return { ...result, ...reviewOf({ result, answer: answer?.claim, choice, claims: scope.claims, parts, unread, unmatched, internalErrors: internalErrors.length, latex: !!choice && isLatexSpan(doc, scope.claims[choice.index].span), line: (l) => locate(doc, l).line }) };
+    const unmatched = choice ? [] : [...derivativesOfTheSameFunction(ask.target.expr, scope.claims, parts), ...elsewhere([ask.target.expr], doc, parts)];
+    const rivals = choice ? elsewhere([ask.target.expr, ...writtenTarget(scope.claims[choice.index], doc)], doc, parts) : [];
+    return { ...result, ...reviewOf({ result, answer: answer?.claim, choice, claims: scope.claims, parts, unread, unmatched, rivals, internalErrors: internalErrors.length, latex: !!choice && isLatexSpan(doc, scope.claims[choice.index].span), line: (l) => locate(doc, l).line }) };
   });
   // Stored once the whole problem is graded, unless chainrule's own derivatives failed a cross-check on the way.
   if (!stored && key !== undefined && checkFailures.length === 0 && !assignment.meanings.hasFailures) assignment.checks.set(key, entry);
@@ -226,18 +227,27 @@ function derivativesOfTheSameFunction(target: Expr, claims: readonly Claim[], pa
  * Claims of the ask's own derivative (`dy/dx`) in parts of the document not aligned to this problem: the
  * alignment may have cut the answer off its problem (an unlabelled part read as another problem).
  */
-function elsewhere(target: Expr, doc: SubmissionDocument, parts: ProblemParts): Claim[] {
-  if (target.kind !== 'deriv') return [];
+function elsewhere(targets: readonly Expr[], doc: SubmissionDocument, parts: ProblemParts): Claim[] {
+  const derivatives = targets.filter((t) => t.kind === 'deriv');
+  if (derivatives.length === 0) return [];
   const aligned = new Set(parts.parts.map((p) => p.segment.from));
   const found: Claim[] = [];
   for (const segment of doc.segments) {
     if (aligned.has(segment.from)) continue;
     for (const st of segment.statements) {
       const lhs = st.kind === 'equation' ? st.lhs.expr : undefined;
-      if (st.kind === 'equation' && lhs?.kind === 'deriv' && isSameExpr(lhs, target) && st.rhs.length) found.push({ target: st.lhs, steps: st.rhs, span: st.span });
+      if (st.kind === 'equation' && lhs?.kind === 'deriv' && derivatives.some((t) => isSameExpr(lhs, t)) && st.rhs.length) found.push({ target: st.lhs, steps: st.rhs, span: st.span });
     }
   }
   return found;
+}
+
+/** The target of a claim as its author wrote it (before the notation was mapped): `\partial L / \partial w_1` for dL/dW1. */
+function writtenTarget(claim: Claim, doc: SubmissionDocument): Expr[] {
+  for (const segment of doc.segments) {
+    for (const st of segment.statements) if (st.kind === 'equation' && st.span.line === claim.span.line && st.span.column === claim.span.column) return [st.lhs.expr];
+  }
+  return [];
 }
 
 /** Whether two names are one array, written whole or by its entries (`z_j` and `z`). */

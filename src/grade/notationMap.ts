@@ -15,6 +15,7 @@ import { subscriptsOf } from '../resolve/indexNotation';
 import { isScalarShape } from '../ir/types';
 import { normalizeName } from '../syntax/names';
 import { columnOfRow, entryName, rowOfMatrix } from './rowNames';
+import { arrayEntry, layerEntryOf } from './layerEntries';
 
 export interface NameMapping {
   /** The student's name (normalised) and the problem's name it is read as. */
@@ -27,6 +28,8 @@ export interface NameMapping {
   helper?: true;
   /** `u_k` for row k of the problem's `Uk` (rowNames.ts): read as that entry of the matrix, not as the matrix. */
   row?: string;
+  /** `w_{jk}^{L}` for entry (j, k) of the problem's W2 (layerEntries.ts): read as that entry of the array. */
+  entry?: string[];
   /** `\partial CE` read as C·E: these letters side by side are the problem's name (`from` is them joined by spaces). */
   letters?: string[];
 }
@@ -84,6 +87,14 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
     const sample = scalars && sampleOf(written.get(name)!.text, scalars);
     if (sample && !own.has(sample.base) && !own.has(sample.to)) {
       mappings.push({ from: name, to: sample.to, why: `the problem's scalar ${sample.to}, written for one sample` });
+      continue;
+    }
+    // `w_{jk}^{L}`, `a_j^L`: an entry of the problem's layer array, even defined by the student (`a_j^L = \sigma(z_j^L)`
+    // then restates the entries of a2, checked as a claim).
+    const entry = layers > 0 ? layerEntryOf(written.get(name)!.text, known) : undefined;
+    const entryOf = entry && layerName(entry.base, layers - entry.fromLast, byKey, problem);
+    if (entry && entryOf) {
+      mappings.push({ from: name, to: entryOf, entry: entry.indices, why: `entry ${entry.indices.join(', ')} of the problem's ${entryOf}, its layer counted from the last, L = ${layers}` });
       continue;
     }
     // A name the student declares or defines is their own: mapped only when defined by a problem name's formula.
@@ -200,12 +211,16 @@ function layerCount(byKey: ReadonlyMap<string, string[]>): number {
  */
 function lastLayerName(name: string, layers: number, byKey: ReadonlyMap<string, string[]>, problem: Scope): string | undefined {
   const m = /^([A-Za-z]+?)L(?:m(\d))?$/.exec(name);
-  if (!m || layers === 0) return undefined;
-  const layer = layers - Number(m[2] ?? 0);
-  const to = byKey.get(shapeKey(`${m[1]}${layer}`)) ?? [];
+  return m && layers > 0 ? layerName(m[1], layers - Number(m[2] ?? 0), byKey, problem) : undefined;
+}
+
+/** The problem's name of `base` at a layer (`a` at 1: a1), or the dimension (`n` at 2: n2, the size of layer 2). */
+function layerName(base: string, layer: number, byKey: ReadonlyMap<string, string[]>, problem: Scope): string | undefined {
+  const to = byKey.get(shapeKey(`${base}${layer}`)) ?? [];
   if (to.length === 1) return to[0];
+  if (to.length === 0 && problem.dims.has(`${base}${layer}`)) return `${base}${layer}`;
   // `a^{L-2}` with L = 2: the activations of layer 0 are the network's input.
-  return layer === 0 && to.length === 0 && byKey.has(shapeKey(`${m[1]}1`)) ? inputOf(problem) : undefined;
+  return layer === 0 && to.length === 0 && byKey.has(shapeKey(`${base}1`)) ? inputOf(problem) : undefined;
 }
 
 /** The input of a network: the one declared name the first layer's weights multiply (x in z1 = W1 x + b1). */
@@ -271,8 +286,19 @@ export function applyNotation(statements: readonly Statement[], map: NotationMap
           readings.push({ span: x.span, written, readAs: letters.to, why: `${written} read as ${letters.to}: ${letters.why}` });
           return { kind: 'name', name: letters.to, text: written, span: x.span };
         }
+        // `a_j^L(1 - a_j^L)`, read as a call of the entry: the product lowering makes of an indexed name and a bracket.
+        const called = x.kind === 'call' && x.prime === 0 ? to.get(x.callee) : undefined;
+        if (called?.entry && x.kind === 'call') {
+          const head = arrayEntry({ kind: 'name', name: x.callee, text: x.calleeText, span: x.span }, called.to, called.entry);
+          readings.push({ span: x.span, written: x.calleeText, readAs: head.text, why: `${x.calleeText} read as ${called.why}` });
+          return { ...x, callee: head.name, calleeText: head.text, args: x.args.map(rename) };
+        }
         const m = x.kind === 'name' ? to.get(x.name) : undefined;
         if (!m || x.kind !== 'name') return undefined;
+        if (m.entry) {
+          readings.push({ span: x.span, written: x.text, readAs: `${m.to}_{${m.entry.join(',')}}`, why: `${x.text} read as ${m.why}` });
+          return arrayEntry(x, m.to, m.entry);
+        }
         if (m.row) {
           readings.push({ span: x.span, written: x.text, readAs: `${m.to}_${m.row}`, why: `${x.text} read as ${m.why}` });
           return columnOfRow(x, m.to, m.row);
@@ -346,7 +372,7 @@ function sameFormula(formula: Expr | undefined, problem: Scope): string[] {
 
 /** The problem's scope with each mapped name an alias of the problem's (as an instructor's `alias` line would be). */
 export function withMappedNames(problem: Scope, map: NotationMap): Scope {
-  const names = map.mappings.filter((m) => !m.helper && m.exponent === undefined && !m.letters && !m.row);
+  const names = map.mappings.filter((m) => !m.helper && m.exponent === undefined && !m.letters && !m.row && !m.entry);
   if (names.length === 0) return problem;
   const scope = extendScope(problem);
   for (const m of names) scope.aliases.set(m.from, { kind: 'name', name: m.to, text: m.to, span: { line: 1, column: 1, endLine: 1, endColumn: 1 } });

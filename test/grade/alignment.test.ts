@@ -42,6 +42,23 @@ describe('alignment of parts to problems', () => {
     expect(byId(r).get('3 dL/dW1')).toMatchObject({ outcome: 'correct', answer: { line: 11 }, confidence: 'needs-review' });
   });
 
+  it('is sure of a correct answer aligned by content when no part aligned elsewhere claims the same derivative', () => {
+    // The two derivations above without the third part, whose `∂L/∂W_1 = Q S` was a rival answer. A correct
+    // answer gets its points whichever problem its part was written for; a wrong one still needs a look (the
+    // part may answer another problem). numpy, finite differences (M = 3, N = 4): the answer is off by 8e-11,
+    // the one without the factor a_1 ⊙ (1 - a_1) by 0.23.
+    const doc = (factor: string) => [
+      '$$h = XW + b$$', '$$L = -y \\log a - (1 - y) \\log(1 - a)$$', '$$\\frac{\\partial L}{\\partial W} = X^T (a - y)$$',
+      '$$h_1 = X W_1 + b_1$$', '$$L = -y \\log a_2 - (1 - y) \\log(1 - a_2)$$', `$$\\frac{\\partial L}{\\partial W_1} = X^T ((a_2 - y) W_2^T${factor})$$`,
+    ].join('\n\n');
+    const right = gradeText(BOTH, doc(' \\odot a_1 \\odot (1 - a_1)'), 'hw.md');
+    expect(right.alignment?.map((a) => [a.problem, a.by])).toEqual([['2b', 'content'], ['3', 'content']]);
+    expect(byId(right).get('3 dL/dW1')).toMatchObject({ outcome: 'correct', confidence: 'sure' });
+    const wrong = gradeText(BOTH, doc(''), 'hw.md');
+    expect(byId(wrong).get('3 dL/dW1')).toMatchObject({ score: 0, confidence: 'needs-review' });
+    expect(byId(wrong).get('3 dL/dW1')?.reasons.join(' ')).toContain('matched to this problem by content');
+  });
+
   it('cuts a part without headings that answers one problem and then another between them', () => {
     // No heading or redefinition separates the two derivations: only the asks they answer do. Both right
     // (FD at x = 0.7: d/dx sin^2 x = 2 sin x cos x = 0.98545; d/dx e^{3x} = 3 e^{3x} = 24.4985).

@@ -87,8 +87,9 @@ describe('documents in the author\'s notation', () => {
     const result = gradeText(REGRESSION_AND_SOFTMAX, NG_NOTATION, 'hw.md');
     expect(result.alignment.map((a) => [a.problem, a.by])).toEqual([['1', 'content']]);
     expect(result.asks.map((a) => [a.outcome, a.score, a.confidence])).toEqual([
-      ['correct', 3, 'needs-review'], // aligned by content alone: a TA confirms
-      ['correct', 3, 'needs-review'],
+      // Aligned by content alone, but correct, and no other part claims these derivatives: sure.
+      ['correct', 3, 'sure'],
+      ['correct', 3, 'sure'],
       ['missing', 0, 'needs-review'],
     ]);
     // Without the 1/m, dJ/dθ1 is m times the truth (numpy: ratio 6.0 at m = 6): the policy's scale row, half of 3.
