@@ -531,6 +531,11 @@ class Normalizer {
       return a?.next ?? i + 1;
     }
     switch (name) {
+      case 'newline':
+      case 'cr':
+        // `\newline` and `\cr` (plain TeX's) end a row as `\\` does.
+        this.emit('rowsep', '\\\\', start, end);
+        return i + 1;
       case 'left':
       case 'right':
         // `\left.` and `\right.` are invisible delimiters; other delimiters are read as themselves.
@@ -871,8 +876,9 @@ class Normalizer {
         const before = this.out.length;
         this.run(from, j);
         const inner = this.out.splice(before);
-        const equations = equationList(inner);
-        if (equations) this.equationList(i, equations, env.end);
+        const headed = this.out.filter((t) => t.type !== 'wide' && t.type !== 'prose' && t.type !== 'lbrace').pop()?.type === 'eq';
+        const equations = equationList(inner, headed);
+        if (equations) this.equationList(i, equations, headed, env.end);
         else {
           const cases = this.casesOfRows(inner);
           this.emit('aside', 'a case split (\\begin{cases}), whose cases are not read as claims', this.raw[i].offset, env.end, cases ? { cases } : {});
@@ -888,9 +894,7 @@ class Normalizer {
    * A brace of equations (equationLists.ts): its rows each a line of their own; a relation right before it
    * (`\frac{\partial C}{\partial A} =`) heads the list and is set aside.
    */
-  private equationList(i: number, inner: Tok[], end: number): void {
-    const last = this.out.filter((t) => t.type !== 'wide' && t.type !== 'prose' && t.type !== 'lbrace').pop();
-    const headed = last?.type === 'eq';
+  private equationList(i: number, inner: Tok[], headed: boolean, end: number): void {
     const start = this.raw[i].offset;
     if (headed) this.emit('aside', 'the relation before a brace of equations (\\begin{cases}), whose rows are read one by one', start, this.endOf(i));
     this.emit('rowsep', '', start, start);

@@ -33,6 +33,14 @@ describe('braces of equations', () => {
     expect(notes.map((d) => d.line)).toEqual([9]);
   });
 
+  it('keeps a system to solve set aside: its rows are conditions, not claims', () => {
+    // Lagrange's conditions for F = x y under x + y = 1: ∂F/∂x = λ ∂G/∂x holds only at the solution, so a check
+    // of it as an identity would mark a right line wrong; nothing of line 3 is claimed.
+    const system = ['$$F = x y \\quad G = x + y$$', '$$', '\\begin{cases} \\frac{\\partial F}{\\partial x} = \\lambda \\frac{\\partial G}{\\partial x} \\\\ x + y = 1 \\end{cases}', '$$'].join('\n');
+    const report = checkSource(system, 'doc.md').report;
+    expect(report.claims.filter((c) => c.steps.some((s) => s.line === 3))).toEqual([]);
+  });
+
   it('keeps a brace with conditions a case split, its rows no claims', () => {
     const split = ['$$f(x) = \\begin{cases} x = 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}$$', '$$\\frac{d f}{d x} = 3$$'].join('\n');
     const report = checkSource(split, 'doc.md').report;
