@@ -14,6 +14,9 @@ import type { PositionMap } from './positions';
 import { spanOf, type Tok, type TokType } from './tokens';
 import { casesOf, NOT_EQUAL, type Case } from './conditions';
 import { accentedLetter } from './unicodeAccents';
+import { joinPrimedNames } from './primedNames';
+import { proseBracketsAsNotes } from './proseNotes';
+import { equationList } from './equationLists';
 import { changeOfBase, inverseFunction } from './functionScripts';
 import {
   ACCENT_SUFFIX, ARROW_REASON, COMPARISON_COMMANDS, DOTS_COMMANDS, EQUALITY_COMMANDS, FONT_COMMANDS, FUNCTION_WORDS, GREEK_CHARACTERS,
@@ -91,6 +94,8 @@ export interface BlockReading {
   words?: ReadonlySet<string>;
   /** The document's own macros (`\newcommand`; macros.ts). */
   macros?: Macros;
+  /** Names the document differentiates by with a prime, each primed one a name of its own (primedNames.ts). */
+  primed?: ReadonlySet<string>;
 }
 
 export function normalizeLatex(pos: PositionMap, reading: BlockReading = {}): Normalized {
@@ -98,7 +103,7 @@ export function normalizeLatex(pos: PositionMap, reading: BlockReading = {}): No
   const raw = reading.plain ? bracketedExponents(lexed) : lexed;
   const n = new Normalizer(raw, pos, reading.plain ?? false, reading.layered ?? NONE, reading.words ?? NONE);
   n.run(0, raw.length);
-  return { tokens: n.out, diagnostics: n.diagnostics };
+  return { tokens: proseBracketsAsNotes(joinPrimedNames(n.out, reading.primed ?? NONE)), diagnostics: n.diagnostics };
 }
 
 /** A braced or single-token argument: raw tokens [from, to) and the offsets it covers. */
@@ -526,6 +531,11 @@ class Normalizer {
       return a?.next ?? i + 1;
     }
     switch (name) {
+      case 'newline':
+      case 'cr':
+        // `\newline` and `\cr` (plain TeX's) end a row as `\\` does.
+        this.emit('rowsep', '\\\\', start, end);
+        return i + 1;
       case 'left':
       case 'right':
         // `\left.` and `\right.` are invisible delimiters; other delimiters are read as themselves.
@@ -863,8 +873,16 @@ class Normalizer {
       if (!env || this.rawText(env).trim() !== 'cases') continue;
       depth += this.raw[j].text === '\\begin' ? 1 : -1;
       if (depth === 0) {
-        const cases = this.casesBetween(from, j);
-        this.emit('aside', 'a case split (\\begin{cases}), whose cases are not read as claims', this.raw[i].offset, env.end, cases ? { cases } : {});
+        const before = this.out.length;
+        this.run(from, j);
+        const inner = this.out.splice(before);
+        const headed = this.out.filter((t) => t.type !== 'wide' && t.type !== 'prose' && t.type !== 'lbrace').pop()?.type === 'eq';
+        const equations = equationList(inner, headed);
+        if (equations) this.equationList(i, equations, headed, env.end);
+        else {
+          const cases = this.casesOfRows(inner);
+          this.emit('aside', 'a case split (\\begin{cases}), whose cases are not read as claims', this.raw[i].offset, env.end, cases ? { cases } : {});
+        }
         return env.next;
       }
     }
@@ -872,11 +890,20 @@ class Normalizer {
     return from;
   }
 
+  /**
+   * A brace of equations (equationLists.ts): its rows each a line of their own; a relation right before it
+   * (`\frac{\partial C}{\partial A} =`) heads the list and is set aside.
+   */
+  private equationList(i: number, inner: Tok[], headed: boolean, end: number): void {
+    const start = this.raw[i].offset;
+    if (headed) this.emit('aside', 'the relation before a brace of equations (\\begin{cases}), whose rows are read one by one', start, this.endOf(i));
+    this.emit('rowsep', '', start, start);
+    this.out.push(...inner);
+    this.emit('rowsep', '', end, end);
+  }
+
   /** The rows of a `cases` environment as `value & condition`, read when every condition is a case of indices. */
-  private casesBetween(from: number, to: number): Case[] | undefined {
-    const before = this.out.length;
-    this.run(from, to);
-    const inner = this.out.splice(before);
+  private casesOfRows(inner: Tok[]): Case[] | undefined {
     if (inner.some((t) => t.type === 'unsupported' && !NOT_EQUAL.has(t.text.trim()))) return undefined;
     const rows: { value: Tok[]; condition: Tok[] }[] = [];
     let value: Tok[] = [];
