@@ -362,7 +362,8 @@ function namesUsedAsMatrices(scope: Scope, probe: Lowering, biases: Set<string>)
       const user = e.kind === 'call' ? scope.functions.get(e.callee) : undefined;
       if (e.kind !== 'call' || !user || user.entries || user.params.length !== e.args.length) return false;
       const matrixParameters = new Set<string>();
-      namesUnderMatrixUse(user.body, (x) => x.kind === 'name' && user.params.includes(x.name) && matrixParameters.add(x.name));
+      // Not an exponent -1 there: `g(x) = x^3 + \sqrt{x} + x^{-1}` is a function of a number, its reciprocal.
+      namesUnderMatrixUse(user.body, (x) => x.kind === 'name' && user.params.includes(x.name) && matrixParameters.add(x.name), false);
       user.params.forEach((p, k) => matrixParameters.has(p) && add(e.args[k]));
       return false;
     });
@@ -403,11 +404,11 @@ function namesUsedAsMatrices(scope: Scope, probe: Lowering, biases: Set<string>)
   return found;
 }
 
-/** Passes `add` every expression under a transpose, a trace, a determinant, an inverse or a softmax in `root`. */
-function namesUnderMatrixUse(root: Expr, add: (x: Expr) => void): void {
+/** Passes `add` every expression under a transpose, a trace, a determinant, a softmax or (`inverses`) an inverse in `root`. */
+function namesUnderMatrixUse(root: Expr, add: (x: Expr) => void, inverses = true): void {
   findInExpr(root, (e) => {
     // `\left(\frac{1}{1+e^{-x}}\right)'` after `\sigma'(x) =` is Lagrange's derivative: a prime is no sign of a matrix.
-    const matrixUse = (e.kind === 'transpose' && !e.prime) || (e.kind === 'call' && (MATRIX_FUNCTIONS.has(e.callee) || VECTOR_FUNCTIONS.has(e.callee))) || (e.kind === 'power' && isInverse(e));
+    const matrixUse = (e.kind === 'transpose' && !e.prime) || (e.kind === 'call' && (MATRIX_FUNCTIONS.has(e.callee) || VECTOR_FUNCTIONS.has(e.callee))) || (inverses && e.kind === 'power' && isInverse(e));
     if (matrixUse) addUnderMatrixUse(e, add);
     return false;
   });
