@@ -21,7 +21,7 @@ import { indexNotation } from '../indexing/lower';
 import { Lowering } from '../resolve/lower';
 import { similarName } from '../resolve/similar';
 import { declaredHere } from './declaredHere';
-import type { Claim, Scope } from '../resolve/scope';
+import type { Claim, FunctionDefinition, Scope } from '../resolve/scope';
 import type { Expr, ShapeSpec, Span } from '../syntax/ast';
 import { childrenOf, findInExpr } from '../syntax/walk';
 import { DimensionUnion, knownDim, type DimKey } from './dimensionUnion';
@@ -146,6 +146,10 @@ function solve(scope: Scope, probe: Lowering, names: Map<string, Span>): Solutio
 class ShapeReader {
   private definitions = new Map<string, ShapeTerm | undefined>();
   private conflict = false;
+  /** The parameters of the user functions being read, innermost call last, bound to their arguments' shapes. */
+  private parameters: Map<string, ShapeTerm>[] = [];
+  /** The user functions being read (a body that calls its own function has no shape here). */
+  private calling = new Set<string>();
 
   constructor(
     private readonly scope: Scope,
@@ -158,7 +162,10 @@ class ShapeReader {
   definitionShape(name: string): ShapeTerm | undefined {
     if (this.definitions.has(name)) return this.definitions.get(name);
     this.definitions.set(name, undefined); // a definition that reaches itself has no shape here
+    // A definition sees no function's parameters, whichever body names it.
+    this.parameters.push(new Map());
     const shape = this.atomically(() => this.shapeOf(this.scope.definitions.get(name)!.expr));
+    this.parameters.pop();
     this.definitions.set(name, shape);
     return shape;
   }
@@ -224,6 +231,8 @@ class ShapeReader {
   }
 
   private nameShape(name: string): ShapeTerm | undefined {
+    const parameter = this.parameters.at(-1)?.get(name);
+    if (parameter) return parameter;
     const unknown = this.unknowns.get(name);
     if (unknown) return unknown;
     const declared = this.scope.declarations.get(name);
@@ -257,6 +266,8 @@ class ShapeReader {
   }
 
   private callShape(e: Extract<Expr, { kind: 'call' }>): ShapeTerm | undefined {
+    const user = e.prime === 0 ? this.scope.functions.get(e.callee) : undefined;
+    if (user) return this.userCallShape(user, e.args);
     const builtin = e.prime === 0 ? BUILTIN_FUNCTIONS.get(e.callee) : undefined;
     if (builtin?.kind === 'elementwise' && e.args.length > 1) return this.elementwiseShape(e.args);
     if (!builtin || e.args.length !== 1) return undefined;
@@ -275,6 +286,24 @@ class ShapeReader {
     }
     if (builtin.name === 'inv') return this.square(arg);
     return TO_SCALAR.has(builtin.name) ? SCALAR : undefined;
+  }
+
+  /**
+   * `f(x)` of `f(x) = \frac{1}{2} x^T A x + b^T x`: the body's shape with each parameter the shape of its argument,
+   * so the body's products constrain the argument as the author's formula does (x is n x 1 beside an n x n A).
+   */
+  private userCallShape(user: FunctionDefinition, args: Expr[]): ShapeTerm | undefined {
+    if (user.entries || user.params.length !== args.length || this.calling.has(user.name)) return undefined;
+    const shapes = args.map((a) => this.shapeOf(a));
+    if (shapes.some((sh) => sh === undefined)) return undefined;
+    this.parameters.push(new Map(user.params.map((p, k) => [p, shapes[k]!])));
+    this.calling.add(user.name);
+    try {
+      return this.shapeOf(user.body);
+    } finally {
+      this.parameters.pop();
+      this.calling.delete(user.name);
+    }
   }
 
   /** `\max(0, u)`: the arguments' shapes broadcast together, numbers left out. */
@@ -326,11 +355,16 @@ function namesUsedAsMatrices(scope: Scope, probe: Lowering, biases: Set<string>)
     if (x.kind === 'name' && !found.has(x.name) && isPlainUndeclared(x, probe)) found.set(x.name, x.span);
   };
   const exprs = questionExprs(scope);
+  for (const root of exprs) namesUnderMatrixUse(root, add);
+  // `q(u)` of `q(u) = u^T M u - 2 c^T u`: an argument in the place of a parameter the body uses as a matrix.
   for (const root of exprs) {
     findInExpr(root, (e) => {
-      // `\left(\frac{1}{1+e^{-x}}\right)'` after `\sigma'(x) =` is Lagrange's derivative: a prime is no sign of a matrix.
-      const matrixUse = (e.kind === 'transpose' && !e.prime) || (e.kind === 'call' && (MATRIX_FUNCTIONS.has(e.callee) || VECTOR_FUNCTIONS.has(e.callee))) || (e.kind === 'power' && isInverse(e));
-      if (matrixUse) addUnderMatrixUse(e, add);
+      const user = e.kind === 'call' ? scope.functions.get(e.callee) : undefined;
+      if (e.kind !== 'call' || !user || user.entries || user.params.length !== e.args.length) return false;
+      const matrixParameters = new Set<string>();
+      // Not an exponent -1 there: `g(x) = x^3 + \sqrt{x} + x^{-1}` is a function of a number, its reciprocal.
+      namesUnderMatrixUse(user.body, (x) => x.kind === 'name' && user.params.includes(x.name) && matrixParameters.add(x.name), false);
+      user.params.forEach((p, k) => matrixParameters.has(p) && add(e.args[k]));
       return false;
     });
   }
@@ -368,6 +402,16 @@ function namesUsedAsMatrices(scope: Scope, probe: Lowering, biases: Set<string>)
     }
   }
   return found;
+}
+
+/** Passes `add` every expression under a transpose, a trace, a determinant, a softmax or (`inverses`) an inverse in `root`. */
+function namesUnderMatrixUse(root: Expr, add: (x: Expr) => void, inverses = true): void {
+  findInExpr(root, (e) => {
+    // `\left(\frac{1}{1+e^{-x}}\right)'` after `\sigma'(x) =` is Lagrange's derivative: a prime is no sign of a matrix.
+    const matrixUse = (e.kind === 'transpose' && !e.prime) || (e.kind === 'call' && (MATRIX_FUNCTIONS.has(e.callee) || VECTOR_FUNCTIONS.has(e.callee))) || (inverses && e.kind === 'power' && isInverse(e));
+    if (matrixUse) addUnderMatrixUse(e, add);
+    return false;
+  });
 }
 
 /**
@@ -442,7 +486,12 @@ function losses(scope: Scope): Expr[] {
     const definition = of.kind === 'name' ? scope.definitions.get(of.name)?.expr : undefined;
     return definition?.kind === 'call' && VECTOR_FUNCTIONS.has(definition.callee);
   };
-  return targets.map((t) => t.of).filter((of) => (of.kind !== 'name' || !variables.has(of.name)) && !vectorValued(of));
+  return targets.map((t) => innermostFunction(t)).filter((of) => (of.kind !== 'name' || !variables.has(of.name)) && !vectorValued(of));
+}
+
+/** The function a derivative differentiates, through a second derivative's inner one (`f(x)` of `\nabla_x^2 f(x)`). */
+function innermostFunction(t: Extract<Expr, { kind: 'deriv' }>): Expr {
+  return t.of.kind === 'deriv' ? innermostFunction(t.of) : t.of;
 }
 
 /** The function of a claim's target when it is a derivative of a name by one variable (`L` of `dL/dW`). */

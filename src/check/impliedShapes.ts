@@ -2,12 +2,16 @@
 // sizes): the guess is a column, but a number would fit the formulas as well. If the step is wrong with the guess
 // and wrong with numbers in its place too, its shape is wrong whatever the author meant by those names, and a
 // TA marks it so (`((a - y) \odot a \odot (1 - a)) x` for ∂L/∂W). Only for the gradient of a number by a variable
-// whose shape a line states: its truth has that variable's shape, whatever the guesses.
+// whose shape a line states: its truth has that variable's shape, whatever the guesses. A gradient of that same
+// number in the step (`\frac{\partial L}{\partial Z_o}` for ∂L/∂b_o) has its own variable's shape just as surely,
+// so it stands as a name of that shape (numbers in place of the guesses may leave the number unreadable).
 import { Builder } from '../ir/build';
 import { Graph } from '../ir/graph';
-import { isScalarShape, shapesEqual } from '../ir/types';
+import { isScalarShape, shapesEqual, type Shape } from '../ir/types';
 import { LowerError, Lowering } from '../resolve/lower';
+import type { Declaration } from '../resolve/scope';
 import type { Expr } from '../syntax/ast';
+import { rewriteExpr } from '../syntax/walk';
 import { passLimits } from '../limits/index';
 import type { ClaimCheck } from './claim';
 
@@ -24,13 +28,38 @@ export function wrongShapeWhateverTheGuess({ truth, claim, lowering }: ClaimChec
     if (!d?.implied) return false;
     declarations.set(name, { ...d, shape: [1, 1] });
   }
-  // A lowering of its own, without derivatives: a step that writes one is left to the doubt.
-  const numbers = Lowering.forProblem({ ...scope, declarations, diagnostics: [] }, new Builder(new Graph()), { ...lowering.options, calculus: undefined });
+  // Lowerings of their own, without derivatives: a step that writes another one is left to the doubt.
+  const numbersIn = (names: Map<string, Declaration>) => Lowering.forProblem({ ...scope, declarations: names, diagnostics: [] }, new Builder(new Graph()), { ...lowering.options, calculus: undefined });
   try {
-    return !shapesEqual(numbers.lower(step).shape, truth.shape);
+    const read = gradientsAsNames(step, target.of, numbersIn(declarations), declarations);
+    return read !== undefined && !shapesEqual(numbersIn(declarations).lower(read).shape, truth.shape);
   } catch (err) {
     passLimits(err);
     // A product whose sides do not fit with numbers either (`(a - y) x` of two columns) is wrong both ways.
     return err instanceof LowerError && err.diagnostic.code === 'shape-mismatch';
   }
+}
+
+/**
+ * The step with each gradient of the target's function by one name (`∂L/∂Z_o`) read as a new name of that name's
+ * shape, declared in `declarations`; undefined where such a name's shape cannot be read.
+ */
+function gradientsAsNames(step: Expr, of: Expr, numbers: Lowering, declarations: Map<string, Declaration>): Expr | undefined {
+  if (of.kind !== 'name') return step;
+  let unread = false;
+  const read = rewriteExpr(step, (x) => {
+    if (x.kind !== 'deriv' || x.wrt.length !== 1 || x.of.kind !== 'name' || x.of.name !== of.name || x.wrt[0].kind !== 'name') return undefined;
+    let shape: Shape;
+    try {
+      shape = numbers.lower(x.wrt[0]).shape;
+    } catch (err) {
+      passLimits(err);
+      unread = true;
+      return undefined;
+    }
+    const name = `∂${of.name}/∂${x.wrt[0].name}`;
+    declarations.set(name, { name, shape, span: x.span });
+    return { kind: 'name', name, text: name, span: x.span };
+  });
+  return unread ? undefined : read;
 }

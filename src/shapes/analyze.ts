@@ -28,6 +28,8 @@ export function inferNameShapes(lowering: Lowering): Record<string, string> {
     try {
       lowering.functionBody(fn);
     } catch (err) {
+      // A body through a tensor-valued derivative (`f(x) + \nabla_x f(x)^T (y - x)`, x a matrix) likewise.
+      if (err instanceof InformalReference) continue;
       if (!(err instanceof LowerError)) throw err;
       pushOnce(lowering.diagnostics, err.diagnostic);
     }

@@ -66,4 +66,17 @@ describe('undeclared matrices take the most general shape their use allows', () 
     expect(stepVerdicts([...lines, `$$${target} = 2 P^T (P w - c) + \\lambda w$$`])).toEqual(['incorrect']);
     expect(readingNotes(lines).some((m) => m.startsWith('\\lambda'))).toBe(false);
   });
+
+  it("reads a function's body for its argument's shape: the gradient and Hessian of u^T M u - 2 c^T u", () => {
+    // q(u) = u^T M u - 2 c^T u with M d x d and c in R^d: the body makes u a column of M's size (u^T M u a number),
+    // so u is d x 1, although no line sizes u and the claims write u under no transpose. Gradient (M + M^T) u - 2c,
+    // Hessian M + M^T (numpy, central differences at a random non-symmetric 4 x 4 M: error 2e-10); 2 M u - 2c
+    // and 2M hold only for a symmetric M (error 2.9). Taken as a scalar, u made 2M a ✓.
+    const lines = ['Let $M \\in \\mathbb{R}^{d \\times d}$ and $c \\in \\mathbb{R}^d$. Define $q(u) = u^T M u - 2 c^T u$.'];
+    expect(stepVerdicts([...lines, '$$\\nabla_u q(u) = (M + M^T) u - 2c$$'])).toEqual(['correct']);
+    expect(stepVerdicts([...lines, '$$\\nabla_u q(u) = 2 M u - 2 c$$'])).toEqual(['incorrect']);
+    expect(stepVerdicts([...lines, '$$\\nabla_u^2 q(u) = M + M^T$$'])).toEqual(['correct']);
+    expect(stepVerdicts([...lines, '$$\\nabla_u^2 q(u) = 2 M$$'])).toEqual(['incorrect']);
+    expect(readingNotes([...lines, '$$\\nabla_u q(u) = 2 M u - 2 c$$'])).toContain('u is not declared; chainrule takes it as d x 1, the most general shape its use in this question allows');
+  });
 });

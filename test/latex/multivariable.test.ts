@@ -59,10 +59,17 @@ describe('second derivatives', () => {
   });
 
   it('does not judge a wrong Hessian by a name whose shape nothing states', () => {
-    const md = ['# 1', 'Let $L(w) = \\lambda w^T w$.', '$$\\frac{\\partial^2 L(w)}{\\partial w^2} = 2 \\lambda I + 1$$'].join('\n');
+    const md = ['# 1', 'Let $L(w) = \\lambda \\|w\\|^2$.', '$$\\frac{\\partial^2 L(w)}{\\partial w^2} = 2 \\lambda I + 1$$'].join('\n');
     // With w a vector the Hessian is 2λI, a matrix; chainrule took w as a scalar, where it is 2λ: the line is
     // wrong by chainrule's reading only, so it is unjudged.
     expect(verdicts(md)).toEqual(['3 unjudged']);
+  });
+
+  it("judges a Hessian by a name the function's body makes a column", () => {
+    // L(w) = λ w^T w: the transpose makes w a column (k x 1, L a number), so the Hessian is 2λI (k x k). 2λI + 1 has
+    // 1 off the diagonal, and a number w would give 2λ, not 2λ + 1: wrong in every reading (it was unjudged, w a scalar).
+    const md = ['# 1', 'Let $L(w) = \\lambda w^T w$.', '$$\\frac{\\partial^2 L(w)}{\\partial w^2} = 2 \\lambda I + 1$$', '$$\\frac{\\partial^2 L(w)}{\\partial w^2} = 2 \\lambda I$$'].join('\n');
+    expect(verdicts(md)).toEqual(['3 incorrect', '4 correct']);
   });
 });
 

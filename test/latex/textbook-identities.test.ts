@@ -187,4 +187,20 @@ describe('a list of identities', () => {
     );
     expect(verdicts(doc)).toEqual(['3 correct', '4 incorrect', '5 incorrect', '6 correct', '7 incorrect']);
   });
+
+  it("marks a step that is a gradient of the loss by another name wrong by its shape, whatever a guessed label's shape", () => {
+    // T is sized by no line (chainrule takes the one declared shape that fits, c x n). Z = V G + d, L = -tr(T^T log σ(Z)):
+    // ∂L/∂d sums ∂L/∂Z over the n columns (c x 1), so ∂L/∂Z itself (c x n, the shape of Z whatever T is) is wrong
+    // (numpy, central differences at c = 3, n = 5: the gradient is 3 x 1; it was unjudged); ∂L/∂Z G^T is ∂L/∂V
+    // (numpy: error < 1e-9); ∂L/∂T G^T = -log(P) G^T is of the right shape and wrong by its values.
+    const doc = md(
+      '## 1',
+      'Shapes: $V \\in \\mathbb{R}^{c \\times r}$, $G \\in \\mathbb{R}^{r \\times n}$, $d \\in \\mathbb{R}^{c \\times 1}$, $Z \\in \\mathbb{R}^{c \\times n}$.',
+      '$Z = V G + d$, $P = \\sigma(Z)$, $L = -\\mathrm{tr}(T^T \\log P)$',
+      '$\\frac{\\partial L}{\\partial d} = \\frac{\\partial L}{\\partial Z}$',
+      '$\\frac{\\partial L}{\\partial V} = \\frac{\\partial L}{\\partial Z} G^T$',
+      '$\\frac{\\partial L}{\\partial V} = \\frac{\\partial L}{\\partial T} G^T$',
+    );
+    expect(verdicts(doc)).toEqual(['4 incorrect', '5 correct', '6 incorrect']);
+  });
 });

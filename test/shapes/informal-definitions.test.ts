@@ -23,4 +23,13 @@ describe('a definition through a tensor-valued derivative', () => {
     expect(r.shapes).toEqual({ x: '3 x 2', W: '4 x 3', y: '4 x 2', L: 'scalar', J: '4 x 2' });
     expect(r.exitCode).toBe(0);
   });
+
+  it('takes a function whose body is such a derivative alike (it stopped check with an internal error)', () => {
+    // g(v) = ∂(XA)/∂X v, X m x n, A n x n: a tensor times v, no shape. tr(X^T X) has gradient 2X (d/dX of the sum
+    // of squares of X's entries); X alone is half of it: the other claims are still checked.
+    const text = ['# notes', 'Let $X \\in \\mathbb{R}^{m \\times n}$ and $A \\in \\mathbb{R}^{n \\times n}$.', '$$g(v) = \\frac{\\partial (XA)}{\\partial X} v$$'];
+    const verdict = (claim: string) => checkSource([...text, claim].join('\n\n') + '\n', 'notes.md').report.claims.map((c) => c.verdict);
+    expect(verdict('$$\\frac{\\partial\\, \\mathrm{tr}(X^T X)}{\\partial X} = 2X$$')).toEqual(['correct']);
+    expect(verdict('$$\\frac{\\partial\\, \\mathrm{tr}(X^T X)}{\\partial X} = X$$')).toEqual(['incorrect']);
+  });
 });
