@@ -2,6 +2,7 @@
 // questions and guesses what its names mean, so a step that does not match the truth may be chainrule's
 // mistake rather than the author's. Such a step is `unjudged`, with the reason and what would make it
 // checkable, never `incorrect`: a wrong ✗ on a right answer is the worst a grader can do.
+import { restatedDefinitionReached } from './restatedReadings';
 import { genericViewOf } from '../analysis/genericLayers';
 import { isCoefficientLetter, MATRIX_FUNCTIONS, questionExprs } from '../analysis/shapeUnification';
 import type { Expr } from '../syntax/ast';
@@ -67,6 +68,7 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
       borrowedNames(check, expr) ??
       filledLayers(check, expr) ??
       valuesReadAsNames(check, expr) ??
+      restatedDefinitionReached(check.lowering.scope, reachedFrom(check, expr)) ??
       unstatedValues(check, node) ??
       pointOnDefinedNames(check) ??
       parametersAlsoDefined(check) ??

@@ -3,6 +3,7 @@
 // subscripts merged into the name they follow (`W_{1}` is W1), superscripts that mean transpose
 // or a prime become single tokens, and `\sum_{..}^{..}` one token. What remains is a flat list
 // the grammar reads without caring about LaTeX's many spellings.
+import { isCalledWord } from './calledWords';
 import type { Diagnostic } from '../diagnostics';
 import type { AtBinding } from '../syntax/ast';
 import { INDEX_LETTERS, normalizeName } from '../syntax/names';
@@ -323,6 +324,11 @@ class Normalizer {
     // A function spelled in letters counts only before `(`: `softmax(h)`; otherwise letters multiply.
     if (t.text.length > 1 && FUNCTION_WORDS.has(lower) && this.followedByParen(i + 1)) {
       this.emit('fname', lower, t.offset, this.endOf(i));
+      return i + 1;
+    }
+    // `CrossEntropy(y, \hat{y})`: a word called with two or more arguments is a function's name (calledWords.ts).
+    if (isCalledWord(this.raw, i)) {
+      this.emit('fname', t.text, t.offset, this.endOf(i));
       return i + 1;
     }
     if (this.words.has(t.text)) {

@@ -169,7 +169,8 @@ function joinBrokenRows(lines: Tok[][]): Tok[][] {
     const before = out[out.length - 1]?.filter((t) => !isSpacing(t));
     const opens = body.length > 0 && BINARY_OPERATORS.has(body[0].type);
     const ended = before !== undefined && before.length > 0 && BINARY_OPERATORS.has(before[before.length - 1].type);
-    const goesOn = body.length > 0 && !hasRelation(body, RELATIONS) && before !== undefined && hasRelation(before, RELATIONS);
+    // The row before may be a chain's continuation, `&= A`, whose relation opens it.
+    const goesOn = body.length > 0 && !hasRelation(body, RELATIONS) && before !== undefined && (hasRelation(before, RELATIONS) || RELATIONS.has(before[0]?.type));
     if (goesOn && (opens || ended)) out[out.length - 1] = [...out[out.length - 1], ...line];
     else out.push(line);
   }

@@ -10,6 +10,8 @@ import { aliasName } from './aliases';
 import { INDEX_LETTERS } from './indexNames';
 import { baseNameOf, subscriptsOf } from './indexNotation';
 import { indicesUsed } from './indexUses';
+import { callsOnItsVector, restatedHeader } from './restatedFunctions';
+import { undefinedBeforeRestatement } from './restatedDefinitions';
 import { findInExpr, isSameExpr, rewriteExpr } from '../syntax/walk';
 
 export interface Declaration {
@@ -53,6 +55,8 @@ export interface Definition {
    * (src/analysis/genericLayers.ts); the layer as written (`l+1`, `L`).
    */
   atLayer?: string;
+  /** Read from its chain's restatement: the first member called this function, which the maths never defines (restatedDefinitions.ts). */
+  restatedPast?: string;
 }
 
 /**
@@ -79,6 +83,8 @@ export interface FunctionDefinition {
   span: Span;
   /** `\sigma_i(z) = ...`: the body is entry `entries` of the function's value (a vector), laid out as for arrays. */
   entries?: string[];
+  /** Read from its chain's restatement, past a function the maths never defines (restatedDefinitions.ts). */
+  restatedPast?: string;
 }
 
 /** The numeric point in force for a claim: exact values and stated rounded values (`~`). */
@@ -359,6 +365,17 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
   // `\because z = w x + b`: a reason defines z where the question has no formula of its own for it (one it
   // only sees from earlier in the document it replaces, as any first definition does); otherwise it claims nothing.
   if (st.reason && lhs.kind === 'name' && !(role === 'question' && scope.given?.has(lhs.name)) && (scope.definitions.has(lhs.name) || scope.pointNames.has(lhs.name))) return;
+  // `J(\theta) = \frac{1}{2} \sum_i (h_\theta(x^i) - y^i)^2 = \frac{1}{2} (X\theta - y)^T (X\theta - y)`, h_θ defined
+  // nowhere: the restatement defines J (restatedDefinitions.ts).
+  const defines = lhs.kind === 'name' ? !scope.definitions.has(lhs.name) && !scope.pointNames.has(lhs.name) : isFunctionHeader(lhs, scope) && !scope.functions.has(lhs.callee);
+  const undefinedFirst = role === 'question' && defines && first && rest.length > 0 ? undefinedBeforeRestatement(first.expr, rest[0].expr, (n) => hasMeaning(scope, n), lhs.kind === 'call' ? lhs.callee : undefined) : undefined;
+  if (undefinedFirst !== undefined) {
+    scope.diagnostics.push(warning('reading', `read ${st.lhs.text.trim()} as defined by ${rest[0].text.trim()}: ${undefinedFirst} is not defined in the maths, and this line equates the two`, rest[0].span));
+    addEquation(scope, { ...st, rhs: rest }, point, role);
+    const read = lhs.kind === 'name' ? scope.definitions.get(lhs.name) : lhs.kind === 'call' ? scope.functions.get(lhs.callee) : undefined;
+    if (read?.span === st.span) read.restatedPast = undefinedFirst;
+    return;
+  }
   const given = lhs.kind === 'name' && isSubmission && scope.given?.has(lhs.name) === true;
   // `\hat{y}_1 = 1 / (1 + e^{-\hat{y}_1})`, `x = \gamma x + b` in a document: a name written in terms of itself
   // is no definition (it would be a cycle). Of a name with a meaning it is a claim; otherwise it is set aside.
@@ -417,6 +434,12 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
     claim(rest);
     return;
   }
+  // `f(x) = f(x_1, x_2) = x_1^2 x_2`: the formula after the restatement on x's entries defines f in them (restatedFunctions.ts).
+  const restated = lhs.kind === 'call' && role === 'question' && first && rest.length > 0 && !scope.functions.has(lhs.callee) ? restatedHeader(lhs, first.expr) : undefined;
+  if (restated && first) {
+    addEquation(scope, { ...st, lhs: { ...first, expr: restated }, rhs: rest }, point, role);
+    return;
+  }
   // `f(y) = f(x) + \nabla f(x)^T (y - x) + ...`, a Taylor expansion: a function written in terms of itself defines
   // nothing (inlining it would never end). Of a function the question has, it is a claim; otherwise it is set aside.
   // `\sigma'(z) = \sigma(z)(1 - \sigma(z))` is no such line: the derivative of a built-in is written with the built-in.
@@ -430,7 +453,12 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
     // A question's own `f(x) = ...` replaces the f of an earlier question, as its definitions of names do.
     if (role === 'question' && scope.given?.delete(lhs.callee)) scope.functions.delete(lhs.callee);
     const earlier = scope.functions.get(lhs.callee);
-    // `J(\theta) = ...` written again with the same right side, to go on deriving: the rest are claims.
+    // `J(\theta) = ...` written again with the same right side, to go on deriving: the rest are claims; so is `f(x) = ..`
+    // of an f restated on x's entries (restatedFunctions.ts), its value at x.
+    if (earlier && callsOnItsVector(lhs, earlier.header)) {
+      claim(st.rhs);
+      return;
+    }
     if (earlier && !(isSameExpr(earlier.body, fn.body) && isSameExpr({ ...lhs, args: earlier.header }, lhs))) {
       scope.diagnostics.push(error('redefinition', `function ${lhs.calleeText} is defined twice`, lhs.span, `the first definition is at line ${earlier.span.line}`));
       return;
