@@ -11,6 +11,7 @@ import { declareTimeSteps } from './timeSteps';
 import { unifyUndeclaredShapes } from './shapeUnification';
 import { declareUnknownFunctions, defineUnknownTargets } from './unknownTargets';
 import { readGenericLayers } from './genericLayers';
+import { yieldUnreachingBorrowed } from './borrowedFormulas';
 import { derivativeEntryLetters, sampleLabels } from '../resolve/indexUses';
 import { readSlips } from './readings';
 import { Graph } from '../ir/graph';
@@ -130,6 +131,9 @@ function questionScope(start: Scope, inherited: Statement[][], borrowed: number,
   scope.diagnostics.unshift(...diagnostics);
   if (borrowed > 0) dropOverriddenShapes(scope, inherited.slice(0, borrowed).flat());
   freeOwnParameters(scope);
+  // A formula borrowed from another question that does not reach what this question differentiates its name by
+  // is that question's own (borrowedFormulas.ts).
+  yieldUnreachingBorrowed(scope);
   return scope;
 }
 
