@@ -207,7 +207,7 @@ function quantitiesOf(scope: Scope): Set<string> {
 }
 
 /** Every derivative with a plain name as its function, in the scope's definitions and claims. */
-function namedDerivatives(scope: Scope): NamedDerivative[] {
+export function namedDerivatives(scope: Scope): NamedDerivative[] {
   const found: NamedDerivative[] = [];
   for (const root of expressionsOf(scope)) {
     findInExpr(root, (e) => {
