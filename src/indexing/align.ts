@@ -5,7 +5,7 @@
 import type { Node, Shape } from '../ir/types';
 import { ShapeError, formatShape } from '../ir/types';
 import type { Builder } from '../ir/build';
-import { COLS, IndexError, ROWS, arrange, contract, describeAxes, isIndexLabel, isItemLabel, labelsOf, multiply, productLabels, type Product } from '../ir/tensor';
+import { COLS, IndexError, IndexLimit, ROWS, arrange, contract, describeAxes, isIndexLabel, isItemLabel, labelsOf, multiply, productLabels, type Product } from '../ir/tensor';
 import type { Layout } from '../ir/tensor';
 
 export type Alignment =
@@ -34,7 +34,7 @@ export function alignStep(b: Builder, value: Product, layout: Layout, shape: Sha
   try {
     t = multiply(b, value);
   } catch (err) {
-    if (err instanceof IndexError) return { kind: 'mismatch', message: err.message };
+    if (err instanceof IndexError && !(err instanceof IndexLimit)) return { kind: 'mismatch', message: err.message };
     throw err;
   }
   const stepItems = labelsOf(t).filter(isItemLabel);

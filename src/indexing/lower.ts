@@ -17,7 +17,7 @@ import { repeatedIndices } from '../resolve/indexUses';
 import { isEntrywiseFunction } from './entrywise';
 import { findInExpr } from '../syntax/walk';
 import {
-  COLS, IndexError, ROWS, arrange, combine, contract, dimOf, isIndexLabel, itemShape, labelsOf, multiply, plain,
+  COLS, IndexError, IndexLimit, ROWS, arrange, combine, contract, dimOf, isIndexLabel, itemShape, labelsOf, multiply, plain,
   productLabels, relabel, relabelProduct, type Product, type Tensor,
 } from '../ir/tensor';
 
@@ -106,6 +106,7 @@ export class IndexLowering {
     try {
       return make();
     } catch (err) {
+      if (err instanceof IndexLimit) throw new LowerError(error('reading', `${this.text(e)}: ${err.message}`, e.span));
       if (err instanceof IndexError) throw new LowerError(error('shape-mismatch', `${this.text(e)}: ${err.message}`, e.span));
       if (err instanceof ShapeError) throw new LowerError(error('shape-mismatch', `${this.text(e)}: ${err.message}`, e.span));
       throw err;
@@ -178,7 +179,7 @@ export class IndexLowering {
 
   /** The range a sum sign states: its upper bound, when that is a dimension name or a number. */
   private sumRange(sign: SumSign, where: string): Dim | undefined {
-    if (sign.lower !== undefined && sign.lower !== '1') throw new IndexError(`sums are read from 1 to the range of their index; ${where} starts at ${sign.lower}`);
+    if (sign.lower !== undefined && sign.lower !== '1') throw new IndexLimit(`sums are read from 1 to the range of their index; ${where} starts at ${sign.lower}`);
     const upper = sign.upper;
     if (upper === undefined) return undefined;
     const dim: Dim | undefined = /^\d+$/.test(upper) ? Number(upper) : this.lowering.scope.dims.has(upper) ? upper : undefined;
@@ -232,7 +233,7 @@ export class IndexLowering {
       case 'deriv':
         return this.entryByEntry(e) ?? [this.lowerDerivative(e)];
       case 'matrix':
-        throw new IndexError('index notation inside a matrix literal is not supported');
+        throw new IndexLimit('index notation inside a matrix literal is not supported');
       case 'pattern': // never index notation itself (IndexReader.involves): a whole array
         return [plain(this.lowering.lower(e))];
       case 'number':
@@ -435,7 +436,7 @@ export class IndexLowering {
     else {
       const index = (li ?? ri)!;
       const other = li === undefined ? e.left : e.right;
-      if (!this.isOneHot(other)) throw new IndexError(`this compares a class with the index ${index}, which needs the labels one-hot: declare ${this.oneHotName(other) ?? this.text(other)} onehot`);
+      if (!this.isOneHot(other)) throw new IndexLimit(`this compares a class with the index ${index}, which needs the labels one-hot: declare ${this.oneHotName(other) ?? this.text(other)} onehot`);
       const value = this.tensor(other);
       const axis = value.cols === COLS ? 'cols' : value.rows === ROWS ? 'rows' : undefined;
       if (!axis) throw new IndexError(`${this.text(other)} has no classes left to compare with ${index}`);
@@ -466,7 +467,7 @@ export class IndexLowering {
   private entrywiseCall(e: Call): Product {
     const fn = this.lowering.scope.functions.get(e.callee)!;
     if (e.prime > 0 || e.args.length !== fn.params.length || !isEntrywiseFunction(this.lowering.scope, e.callee)) {
-      throw new IndexError(`${e.calleeText} of an indexed argument is read only when it acts on each entry alone; write it with whole arrays`);
+      throw new IndexLimit(`${e.calleeText} of an indexed argument is read only when it acts on each entry alone; write it with whole arrays`);
     }
     const args = e.args.map((a) => this.tensor(a));
     this.arguments.push(new Map(fn.params.map((p, k) => [p, args[k]])));
@@ -495,7 +496,7 @@ export class IndexLowering {
     }
     if (this.lowering.scope.functions.has(e.callee)) return this.entrywiseCall(e);
     const builtin = BUILTIN_FUNCTIONS.get(e.callee);
-    if (!builtin || e.args.length !== builtin.arity) throw new IndexError(`${e.calleeText} of an indexed argument is not supported; write it with whole arrays`);
+    if (!builtin || e.args.length !== builtin.arity) throw new IndexLimit(`${e.calleeText} of an indexed argument is not supported; write it with whole arrays`);
     const name = builtin.name;
     // Entrywise functions keep every axis (builtin.kind comes from the op's `elementwise`).
     if (builtin.kind === 'elementwise' && builtin.arity === 1) {
@@ -509,7 +510,7 @@ export class IndexLowering {
     if (name === 'sum' || name === 'mean') return this.itemSum(this.lower(e.args[0]), name === 'mean');
     if (name === 'dot') return this.matrixProduct(this.lower(e.args[0]), this.lower(e.args[1]), true);
     if (name === 'softmax' || name === 'logsumexp') return [this.itemwise(name, this.tensor(e.args[0]), this.text(e))];
-    throw new IndexError(`${e.calleeText} of an indexed argument is not supported; write it with whole arrays`);
+    throw new IndexLimit(`${e.calleeText} of an indexed argument is not supported; write it with whole arrays`);
   }
 
   /** f_j(x): the value's item axis takes the subscript. */
@@ -530,7 +531,7 @@ export class IndexLowering {
     const left = this.defined ?? [...this.hints.keys()];
     const own = productLabels(p).filter((l) => isIndexLabel(l) && !left.includes(l) && !this.bound.includes(l));
     if (own.length === 0) return this.itemSum(p, false);
-    if (own.length > 1) throw new IndexError(`a sum sign with no subscript over ${own.join(', ')} does not say which of them it runs over: write it, as in \\sum_{${own[own.length - 1]}}`);
+    if (own.length > 1) throw new IndexLimit(`a sum sign with no subscript over ${own.join(', ')} does not say which of them it runs over: write it, as in \\sum_{${own[own.length - 1]}}`);
     return contract(this.b, p, own[0], this.sizeOf(own[0]));
   }
 
@@ -577,7 +578,7 @@ export class IndexLowering {
 
   private lowerDerivative(e: Extract<Expr, { kind: 'deriv' }>): Tensor {
     const calculus = this.lowering.options.calculus;
-    if (!calculus?.indexedDerivative) throw new IndexError('derivatives are not available here');
+    if (!calculus?.indexedDerivative) throw new IndexLimit('derivatives are not available here');
     const t = calculus.indexedDerivative(e, this.lowering);
     for (const label of [t.rows, t.cols]) if (label !== undefined && isIndexLabel(label)) this.record(label, dimOf(t, label)!, this.text(e));
     return t;
@@ -616,6 +617,7 @@ export function guarded<T>(e: Expr, run: () => T): T {
   try {
     return run();
   } catch (err) {
+    if (err instanceof IndexLimit) throw new LowerError(error('reading', err.message, e.span));
     if (err instanceof IndexError || err instanceof ShapeError) throw new LowerError(error('shape-mismatch', err.message, e.span));
     // Only plain errors are chainrule's own failures; LowerError, InformalReference and the like carry meaning.
     if (!(err instanceof Error) || err.constructor !== Error) throw err;

@@ -33,6 +33,13 @@ export type Product = readonly Tensor[];
 /** A mistake in index notation, reported as a shape error at the expression being lowered. */
 export class IndexError extends Error {}
 
+/**
+ * What chainrule cannot read in index notation (more than two axes at once, a function of entries it cannot
+ * vectorise, a range it cannot tell): a limit of chainrule's, never a mistake of the author's, so a step that
+ * meets one is not checked rather than marked wrong.
+ */
+export class IndexLimit extends IndexError {}
+
 export function isItemLabel(label: string): boolean {
   return label === ROWS || label === COLS;
 }
@@ -90,7 +97,7 @@ export function arrange(b: Builder, t: Tensor, rows: string | undefined, cols: s
 function layout(tensors: readonly Tensor[]): [string | undefined, string | undefined] {
   const labels = [...new Set(tensors.flatMap(labelsOf))];
   if (labels.length > 2) {
-    throw new IndexError(`this needs ${labels.length} axes at once (${labels.map(showLabel).join(', ')}); chainrule vectorises index expressions with at most two`);
+    throw new IndexLimit(`this needs ${labels.length} axes at once (${labels.map(showLabel).join(', ')}); chainrule vectorises index expressions with at most two`);
   }
   const prefer = (label: string): 'rows' | 'cols' => {
     if (label === ROWS) return 'rows';

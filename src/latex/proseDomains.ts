@@ -21,6 +21,10 @@ const PHRASES: ReadonlyArray<[RegExp, StatedDomain['domain']]> = [
   [/\$([^$]{1,40})\$\s+(?:is|be|being)\s+(?:an?\s+)?symmetric\b/gi, 'symmetric'],
   // The adjective after the name: `with $A \in \mathbb{R}^{n \times n}$ symmetric`, `$A$ (symmetric)`.
   [/\$([^$]{1,40})\$\s*,?\s*\(?\s*symmetric\b/gi, 'symmetric'],
+  // Positive (semi)definite matrices are symmetric by the textbooks' definition: `$A$ is positive definite`,
+  // `a positive definite matrix $A$`, `$A \succ 0$` is not read.
+  [/\$([^$]{1,40})\$\s+(?:is|be|being)\s+(?:an?\s+)?(?:symmetric\s+)?positive\s+(?:semi-?\s?)?definite\b/gi, 'symmetric'],
+  [/\bpositive\s+(?:semi-?\s?)?definite\s+(?:matri(?:x|ces)\s+)?\$([^$]{1,40})\$/gi, 'symmetric'],
   [new RegExp(String.raw`\$([^$]{1,40})\$\s+(?:is|be|being|are)\s+(?:an?\s+|the\s+)?${ONE_HOT}\b`, 'gi'), 'onehot'],
   [new RegExp(String.raw`\$([^$]{1,40})\$\s*\((?:a\s+)?${ONE_HOT}[^)]{0,20}\)`, 'gi'), 'onehot'],
   [new RegExp(String.raw`\b${ONE_HOT}\s+(?:(?:class\s+)?(?:label|target|vector|encoding)s?\s+)?\$([^$]{1,40})\$`, 'gi'), 'onehot'],

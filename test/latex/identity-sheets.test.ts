@@ -120,4 +120,33 @@ describe('an identity sheet whose sections declare the same names again', () => 
     );
     expect(verdicts(doc)).toEqual(['4 correct', '5 correct', '6 incorrect', '7 incorrect']);
   });
+
+  it("reports a step it cannot vectorise as its own limit, never as the author's shape mistake", () => {
+    // d tr(XX)/dX = 2Xᵀ (sympy, entry by entry). The middle step, ∂X_ij/∂X_pq X_ji + X_ij ∂X_ji/∂X_pq, is right, but
+    // holds four indices at once, more than chainrule's index notation vectorises: it was ✗ "shape".
+    const doc = md(
+      '# Trace of a square',
+      'Let $X \\in \\mathbb{R}^{n \\times n}$.',
+      '$$\\frac{\\partial}{\\partial X}\\mathrm{tr}(XX) = \\frac{\\partial X_{ij}}{\\partial X_{pq}} X_{ji} + X_{ij}\\frac{\\partial X_{ji}}{\\partial X_{pq}} = 2X^T$$',
+      '$$\\frac{\\partial}{\\partial X}\\mathrm{tr}(XX) = 2X$$',
+    );
+    const claims = run(doc).claims;
+    expect(claims.map((c) => `${c.line} ${c.verdict}`)).toEqual(['3 correct', '4 incorrect']);
+    expect(claims[0].steps.map((st) => st.verdict)).toEqual(['error', 'correct']);
+    expect(claims[0].steps[0].message).toContain('at most two');
+  });
+
+  it('takes a positive (semi)definite matrix as symmetric, as textbooks define it', () => {
+    // ∇ xᵀAx = (A + Aᵀ)x = 2Ax for a symmetric A (numpy FD on a random SPD A: 1e-9); Bx is half of it.
+    const doc = md(
+      '# Quadratic',
+      'Let $A \\in \\mathbb{R}^{n \\times n}$ be positive definite, $x \\in \\mathbb{R}^n$ and $f = x^T A x$.',
+      '$$\\nabla_x f = 2Ax$$',
+      '# Quadratic 2',
+      'Let $f = x^T B x$ for a positive semi-definite matrix $B \\in \\mathbb{R}^{n \\times n}$ and $x \\in \\mathbb{R}^n$.',
+      '$$\\nabla_x f = 2Bx$$',
+      '$$\\nabla_x f = Bx$$',
+    );
+    expect(verdicts(doc)).toEqual(['3 correct', '6 correct', '7 incorrect']);
+  });
 });
