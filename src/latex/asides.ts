@@ -18,7 +18,22 @@ export function asideOf(tokens: readonly Tok[]): Diagnostic | undefined {
   const marked = tokens.find((t) => t.type === 'aside');
   if (marked) return asideNote(marked.value, span);
   if (isUpdateRule(tokens)) return asideNote('an update rule, not a claim', span, 'the step of an algorithm (w ← w - η g) is not an equation; the gradient it uses can be claimed on a line of its own');
+  if (isDifferentialName(tokens)) {
+    return asideNote(`${tokens[0].value}${tokens[1].text} is a differential or a gradient named after its variable (dW for the cost's gradient by W), not a product`, span, 'which cost a name like dW differentiates (the mean J or one example\'s loss) the notation leaves to the text: write the claim as \\frac{\\partial J}{\\partial W} = ... to have it checked');
+  }
   return undefined;
+}
+
+/**
+ * `dW^{[2]} = \frac{1}{m} dZ^{[2]} A^{[1]T}`, `dz = ...`, `df = 2x\,dx`: a left side that is `d` written against a
+ * name. Deep-learning courses name gradients so (dZ = A - Y is the gradient of one example's loss summed over
+ * the batch, dW = dZ A^T / m that of the mean cost); calculus texts write differentials so. Neither is the
+ * product d·W, and which function is differentiated is left to the text.
+ */
+function isDifferentialName(tokens: readonly Tok[]): boolean {
+  const [d, name, relation] = tokens;
+  if (d.type !== 'name' || d.value !== 'd' || name?.type !== 'name' || relation?.type !== 'eq') return false;
+  return d.span.line === name.span.line && d.span.column + 1 === name.span.column;
 }
 
 /**

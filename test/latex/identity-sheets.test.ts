@@ -149,4 +149,22 @@ describe('an identity sheet whose sections declare the same names again', () => 
     );
     expect(verdicts(doc)).toEqual(['3 correct', '6 correct', '7 incorrect']);
   });
+
+  it("sets aside a course's gradient names dZ, dW (it read dW^{[2]} as the product d W2 and marked a right line wrong)", () => {
+    // deeplearning.ai's backward pass: dZ2 = A2 - Y (one example's loss, summed), dW2 = dZ2 A1^T / m (the mean
+    // cost): right as that course defines them, and no product d·W2. Which cost each name differentiates is left
+    // to the text, so the lines are notes, not claims; the ∂ line after them is checked (J = ½‖a − y‖², ∂J/∂a = a − y).
+    const doc = md(
+      '# Backward pass',
+      '$$Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}$$',
+      '$$dZ^{[2]} = A^{[2]} - Y$$',
+      '$$dW^{[2]} = \\frac{1}{m} dZ^{[2]} A^{[1]T}$$',
+      '# Check',
+      '$$J = \\frac{1}{2}(a - y)^2$$',
+      '$$\\frac{\\partial J}{\\partial a} = a - y$$',
+    );
+    const report = run(doc);
+    expect(report.claims.map((c) => `${c.line} ${c.verdict}`)).toEqual(['7 correct']);
+    expect(report.diagnostics.filter((d) => d.code === 'not-a-claim').map((d) => d.line)).toEqual([3, 4]);
+  });
 });
