@@ -448,10 +448,13 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
     else scope.diagnostics.push(warning('not-a-claim', `set aside: ${st.lhs.text.trim()} is written in terms of itself, so this line defines nothing chainrule can check`, st.lhs.span, 'give the new function a name of its own'));
     return;
   }
+  // `f(w, x) = ...` after a sibling question's `f = qz`: the question's own function replaces the borrowed formula.
+  if (role === 'question' && lhs.kind === 'call' && scope.borrowed.has(lhs.callee) && scope.definitions.has(lhs.callee)) scope.definitions.delete(lhs.callee);
   if (isFunctionHeader(lhs, scope) && first) {
     const fn = functionDefinition(lhs, first.expr, st.span);
-    // A question's own `f(x) = ...` replaces the f of an earlier question, as its definitions of names do.
-    if (role === 'question' && scope.given?.delete(lhs.callee)) scope.functions.delete(lhs.callee);
+    // A question's own `f(x) = ...` replaces the f of an earlier question, as its definitions of names do: a
+    // problem's given f, or one borrowed from a sibling question (`f(x, y, z)` there, `f(w, x)` here).
+    if (role === 'question' && (scope.given?.delete(lhs.callee) || scope.borrowed.has(lhs.callee))) scope.functions.delete(lhs.callee);
     const earlier = scope.functions.get(lhs.callee);
     // `J(\theta) = ...` written again with the same right side, to go on deriving: the rest are claims; so is `f(x) = ..`
     // of an f restated on x's entries (restatedFunctions.ts), its value at x.

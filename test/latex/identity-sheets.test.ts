@@ -167,4 +167,21 @@ describe('an identity sheet whose sections declare the same names again', () => 
     expect(report.claims.map((c) => `${c.line} ${c.verdict}`)).toEqual(['7 correct']);
     expect(report.diagnostics.filter((d) => d.code === 'not-a-claim').map((d) => d.line)).toEqual([3, 4]);
   });
+
+  it("takes a question's own f(w, x) = ... as its function after a sibling question's f = qz", () => {
+    // cs231n's sigmoid neuron: u = w0 x0 + w1 x1 + w2 = 1 at the point, σ'(1) = 0.1966; ∂f/∂w0 = σ'(1) x0 = -0.197,
+    // ∂f/∂x0 = σ'(1) w0 = 0.393, ∂f/∂w2 = 0.197 (numpy), so ≈ 0.5 is wrong. The first question's f = qz made
+    // `f(w, x) = ...` a claim about that f, and every line an error.
+    const doc = md(
+      '# Simple circuit',
+      'Let $f(x, y, z) = (x + y) z$ and $q = x + y$, so $f = qz$.',
+      '$$\\frac{\\partial f}{\\partial z} = q$$',
+      '# Sigmoid neuron',
+      '$f(w, x) = \\frac{1}{1 + e^{-(w_0 x_0 + w_1 x_1 + w_2)}}$ at $w_0 = 2, x_0 = -1, w_1 = -3, x_1 = -2, w_2 = -3$.',
+      '$$\\frac{\\partial f}{\\partial w_0} = \\sigma(1)(1 - \\sigma(1)) x_0 \\approx -0.2$$',
+      '$$\\frac{\\partial f}{\\partial x_0} \\approx 0.39$$',
+      '$$\\frac{\\partial f}{\\partial w_2} \\approx 0.5$$',
+    );
+    expect(verdicts(doc)).toEqual(['3 correct', '6 correct', '7 correct', '8 incorrect']);
+  });
 });
