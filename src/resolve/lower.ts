@@ -333,7 +333,9 @@ export class Lowering {
   functionBody(fn: FunctionDefinition): Node {
     // A function given entry by entry is read at its own parameters, the question's arrays (callEntrywiseFunction).
     if (fn.entries) return this.requireIndexNotation(fn.span).lowerEntries(this, fn.body, fn.entries);
-    return this.withParams(new Map(fn.params.map((p) => [p, this.b.variable(`${p}@${fn.name}`, [1, 1])]))).lower(fn.body);
+    // A parameter named like a declared array takes its shape (`A(\theta) = \log \sum_k e^{\theta_k}`, θ in R^K).
+    const shapeOf = (p: string) => this.scope.declarations.get(p)?.shape ?? ([1, 1] as const);
+    return this.withParams(new Map(fn.params.map((p) => [p, this.b.variable(`${p}@${fn.name}`, shapeOf(p))]))).lower(fn.body);
   }
 
   private withParams(bound: ReadonlyMap<string, Node>): Lowering {

@@ -23,8 +23,10 @@ export function inferNameShapes(lowering: Lowering): Record<string, string> {
       pushOnce(lowering.diagnostics, err.diagnostic);
     }
   }
-  // Function bodies are checked even when nothing calls them (parameters taken as scalars).
+  // Function bodies are checked even when nothing calls them (parameters taken as scalars, or as the arrays the
+  // question declares under their names); one borrowed from another question was checked there.
   for (const fn of scope.functions.values()) {
+    if (scope.borrowed.has(fn.name)) continue;
     try {
       lowering.functionBody(fn);
     } catch (err) {

@@ -184,4 +184,18 @@ describe('an identity sheet whose sections declare the same names again', () => 
     );
     expect(verdicts(doc)).toEqual(['3 correct', '6 correct', '7 correct', '8 incorrect']);
   });
+
+  it("reads a function's parameter named like a declared array as that array (θ_k of θ in R^K was an error)", () => {
+    // A(θ) = log Σ_k exp θ_k: ∇A = softmax(θ), ∇²A = diag(softmax θ) − softmax θ softmax θᵀ (sympy, K = 3: 0).
+    const doc = md(
+      '# Log-partition',
+      'Let $\\theta \\in \\mathbb{R}^K$ and $A(\\theta) = \\log \\sum_{k=1}^K \\exp(\\theta_k)$.',
+      '$$\\nabla A(\\theta) = \\mathrm{softmax}(\\theta)$$',
+      '$$\\nabla^2 A(\\theta) = \\mathrm{diag}(\\mathrm{softmax}(\\theta)) - \\mathrm{softmax}(\\theta)\\mathrm{softmax}(\\theta)^T$$',
+      '$$\\nabla A(\\theta) = \\exp(\\theta)$$',
+    );
+    const report = run(doc);
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(report.claims.map((c) => `${c.line} ${c.verdict}`)).toEqual(['3 correct', '4 correct', '5 incorrect']);
+  });
 });
