@@ -2,6 +2,7 @@
 import type { Expr } from '../syntax/ast';
 import type { Scope } from './scope';
 import { findInExpr } from '../syntax/walk';
+import { arrayNameOf } from './indexNotation';
 
 /** Every name written as a plain name (not a call) anywhere in the scope's expressions. */
 export function namesUsedInScope(scope: Scope): Set<string> {
@@ -102,7 +103,8 @@ export function dependentsOf(scope: Scope, names: ReadonlySet<string>): Set<stri
   const collect = (key: string, e: Expr): void => {
     const found = new Set<string>();
     findInExpr(e, (x) => {
-      if (x.kind === 'name') found.add(x.name);
+      // an entry `\hat{y}_k` mentions its array ŷ too
+      if (x.kind === 'name') found.add(x.name).add(arrayNameOf(x.name, x.text));
       // a call's written head too: LaTeX's `e^{x}` is a call of exp written `e`, which is e^x where e is a name
       else if (x.kind === 'call') found.add(x.callee).add(x.calleeText);
       return false;

@@ -198,4 +198,16 @@ describe('an identity sheet whose sections declare the same names again', () => 
     expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(report.claims.map((c) => `${c.line} ${c.verdict}`)).toEqual(['3 correct', '4 correct', '5 incorrect']);
   });
+
+  it('differentiates a loss written with entries (\\hat{y}_k) by the intermediate its array is defined from', () => {
+    // z = Wx + b, ŷ = softmax(z), L = −Σ_k y_k log ŷ_k, y one-hot: ∂L/∂z = ŷ − y (numpy FD: 1e-10), so y − ŷ is
+    // wrong. L was read as not depending on z (its entries ŷ_k did not count as a use of ŷ): unjudged.
+    const doc = md(
+      '## Problem 2',
+      'The scores are $\\mathbf{z} = W\\mathbf{x} + \\mathbf{b}$ with $W \\in \\mathbb{R}^{K \\times D}$, $\\mathbf{x} \\in \\mathbb{R}^D$, $\\hat{\\mathbf{y}} = \\text{softmax}(\\mathbf{z})$ and $L = -\\sum_{k=1}^K y_k \\log \\hat{y}_k$ where $\\mathbf{y}$ is one-hot.',
+      '$$\\frac{\\partial L}{\\partial \\mathbf{z}} = \\hat{\\mathbf{y}} - \\mathbf{y}$$',
+      '$$\\frac{\\partial L}{\\partial \\mathbf{z}} = \\mathbf{y} - \\hat{\\mathbf{y}}$$',
+    );
+    expect(verdicts(doc)).toEqual(['3 correct', '4 incorrect']);
+  });
 });
