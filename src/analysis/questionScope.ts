@@ -20,9 +20,9 @@ export function questionScope(start: Scope, inherited: Statement[][], borrowed: 
   }
   scope.diagnostics.unshift(...diagnostics);
   if (borrowed > 0) {
-    const borrowedStatements = inherited.slice(0, borrowed).flat();
-    dropOverriddenShapes(scope, borrowedStatements);
-    dropOverriddenFormulas(scope, borrowedStatements);
+    const borrowedSpans = spansOf(inherited.slice(0, borrowed).flat());
+    dropOverriddenShapes(scope, borrowedSpans);
+    dropOverriddenFormulas(scope, borrowedSpans);
   }
   freeOwnParameters(scope);
   // A formula borrowed from another question that does not reach what this question differentiates its name by
@@ -53,8 +53,7 @@ function freeOwnParameters(scope: Scope): void {
  * A shape borrowed from another question yields to what this question says of the name itself: a value
  * it states (`x = 1.0` where an earlier question had a vector x) or a formula of its own.
  */
-function dropOverriddenShapes(scope: Scope, borrowedStatements: readonly Statement[]): void {
-  const spans = spansOf(borrowedStatements);
+function dropOverriddenShapes(scope: Scope, spans: ReadonlySet<Span>): void {
   for (const [name, declaration] of scope.declarations) {
     if (!spans.has(declaration.span)) continue;
     const formula = scope.definitions.get(name) ?? scope.functions.get(name);
@@ -69,8 +68,7 @@ function dropOverriddenShapes(scope: Scope, borrowedStatements: readonly Stateme
  * A formula borrowed from another question yields to this question's own declaration of the name: a question
  * that writes `x \in \mathbb{R}^n` means a variable x of its own, not an earlier question's `x = r\cos\theta`.
  */
-function dropOverriddenFormulas(scope: Scope, borrowedStatements: readonly Statement[]): void {
-  const spans = spansOf(borrowedStatements);
+function dropOverriddenFormulas(scope: Scope, spans: ReadonlySet<Span>): void {
   for (const [name, definition] of scope.definitions) {
     const declaration = scope.declarations.get(name);
     if (declaration && !declaration.implied && spans.has(definition.span) && !spans.has(declaration.span)) scope.definitions.delete(name);

@@ -10,12 +10,13 @@ import { lowersIn } from './lowers';
 
 export function dropUnfitBorrowedFormulas(scope: Scope, textOf: (span: Span) => string): void {
   const definitionOf = (name: string) => scope.definitions.get(name)?.expr;
+  // The line where the question's meaning of a name was written: a formula written before it did not know it.
+  const line = (n: string) => Math.max(scope.declarations.get(n)?.span.line ?? 0, scope.definitions.get(n)?.span.line ?? 0);
   const unfit = [...scope.definitions].filter(([name, definition]) => {
     if (!scope.borrowed.has(name)) return false;
     // An entry `y_k` belongs to its array y.
     const reached = new Set<string>();
     namesReached(definition.expr, definitionOf, (x) => reached.add(x.name).add(arrayNameOf(x.name, x.text)));
-    const line = (n: string) => Math.max(scope.declarations.get(n)?.span.line ?? 0, scope.definitions.get(n)?.span.line ?? 0);
     const meantSince = [...reached].some((n) => line(n) > definition.span.line);
     return meantSince && !lowersIn(scope, name, textOf);
   });
