@@ -1236,11 +1236,15 @@ class Normalizer {
 
   /** `\nabla_{W} L`: the gradient operator; its subscript is the variable. Bare, before a call (`\nabla f(x, y)`), it is `grad`. */
   private nabla(i: number, start: number): number {
-    if (this.raw[i + 1]?.text !== '_') {
+    // `\nabla^2_x f`: the Hessian with its order typed before its variable, read as `\nabla_x^2 f` (higherOrder.ts).
+    const order = this.raw[i + 1]?.text === '^' ? this.arg(i + 2) : undefined;
+    const numeric = order !== undefined && order.to === order.from + 1 && this.raw[order.from].type === 'number';
+    const sub = numeric ? order.next : i + 1;
+    if (this.raw[sub]?.text !== '_') {
       this.emit('grad', '\\nabla', start, this.endOf(i));
       return i + 1;
     }
-    const a = this.arg(i + 2);
+    const a = this.arg(sub + 1);
     const before = this.out.length;
     if (a) this.run(a.from, a.to);
     const inner = this.out.splice(before);
@@ -1252,6 +1256,10 @@ class Normalizer {
       return a?.next ?? i + 1;
     }
     this.emit('nabla', this.raw[i].text, start, a.end, { wrt: inner[0] });
+    if (numeric) {
+      this.emit('caret', '^', this.raw[i + 1].offset, this.endOf(i + 1));
+      this.run(order.from, order.to);
+    }
     return a.next;
   }
 }
