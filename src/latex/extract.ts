@@ -66,7 +66,10 @@ class Finder {
   inlineDollarEnd(open: number): number | undefined {
     const src = this.src;
     if (open < this.noInlineCloserBefore) return undefined;
-    if (this.markdown && /\s/.test(src[open + 1] ?? ' ')) return this.spacedInlineEnd(open);
+    if (this.markdown) {
+      const spaced = this.spacedInlineEnd(open);
+      if (spaced !== undefined || /\s/.test(src[open + 1] ?? ' ')) return spaced;
+    }
     let j = open + 1;
     for (; j < src.length; j++) {
       const c = src[j];
@@ -83,15 +86,17 @@ class Finder {
   }
 
   /**
-   * `$ A^{(2)} = \sigma(Z^{(2)}) $`: MathJax, Jupyter and GitHub render inline maths with spaces inside
-   * its dollars, and write-ups use it. Read as maths only when both dollars are on one line, the closing
-   * one follows a space, and what is between reads as maths (a command, `^`, `_`, `=` or one letter),
+   * `$ A^{(2)} = \sigma(Z^{(2)}) $`, `$\frac{dJ}{db} = (s - y) $`, `$ \frac{\partial L}{\partial V} = B^T G$`:
+   * MathJax, Jupyter and GitHub render inline maths with a space inside either dollar, and write-ups use it.
+   * Read as maths only when both dollars are on one line, a space is inside one of them, the closing one is
+   * not followed by a digit, and what is between reads as maths (a command, `^`, `_`, `=` or one letter),
    * never a number first ("$ 5 and $ 10" stays prose). `find` keeps the search linear.
    */
   private spacedInlineEnd(open: number): number | undefined {
     const src = this.src;
     const close = this.find('$', open + 1);
-    if (close === undefined || close > lineEndAt(src, open) || src[close + 1] === '$' || src[close - 1] !== ' ') return undefined;
+    if (close === undefined || close > lineEndAt(src, open) || src[close + 1] === '$' || /[0-9]/.test(src[close + 1] ?? '')) return undefined;
+    if (!/\s/.test(src[open + 1]) && !/\s/.test(src[close - 1])) return undefined;
     const inside = src.slice(open + 1, close).trim();
     return inside !== '' && !/^[0-9]/.test(inside) && (/[\\^_=]/.test(inside) || /^[A-Za-z]$/.test(inside)) ? close : undefined;
   }
