@@ -3,6 +3,7 @@
 // HTML comments and TeX comments. Offsets are into the document, so spans stay exact.
 import { ROW_ENVIRONMENTS } from './vocabulary';
 import { plainMathsFence, plainMathsOf } from './plainMaths';
+import { joinedByProseEquals } from './proseEquals';
 
 export type DocumentEvent =
   /** Maths: `text` starts at `start` in the document. */
@@ -15,6 +16,8 @@ export type DocumentEvent =
   | { kind: 'line'; text: string; start: number; end: number }
   /** The inside of a ```cr fence; `start` is the first character of its first line. */
   | { kind: 'cr'; text: string; start: number };
+
+export type MathEvent = Extract<DocumentEvent, { kind: 'math' }>;
 
 const CR_FENCE_LANGUAGES = new Set(['cr', 'chainrule']);
 /** GitHub's ```math fence holds display maths. */
@@ -105,7 +108,7 @@ class Finder {
    * Maths starting at `i` (`$$`, `$`, `\[`, `\(`, a maths environment), as an event and the index
    * after it; undefined when no maths starts there.
    */
-  mathAt(i: number): { event: DocumentEvent; next: number } | undefined {
+  mathAt(i: number): { event: MathEvent; next: number } | undefined {
     const src = this.src;
     const two = src.slice(i, i + 2);
     const block = (open: number, close: number | undefined, closeLength: number, display: boolean) =>
@@ -225,7 +228,8 @@ export function scanMarkdown(src: string): DocumentEvent[] {
     else if (c === '`') i = finder.skipInlineCode(i);
     else if (src.startsWith('<!--', i)) i = (finder.find('-->', i + 4) ?? src.length - 3) + 3;
     else {
-      const math = finder.mathAt(i);
+      const found = finder.mathAt(i);
+      const math = found && joinedByProseEquals(src, found, (at) => finder.mathAt(at));
       if (math) {
         events.push(math.event);
         i = math.next;
@@ -296,7 +300,8 @@ export function scanTex(src: string): DocumentEvent[] {
     else if (src.startsWith('\\end{document}', i)) break;
     else {
       const verbatimEnd = verbatimEndAt(src, i);
-      const math = verbatimEnd ? undefined : finder.mathAt(i);
+      const found = verbatimEnd ? undefined : finder.mathAt(i);
+      const math = found && joinedByProseEquals(src, found, (at) => finder.mathAt(at));
       if (verbatimEnd) i = (finder.find(verbatimEnd, i) ?? src.length) + verbatimEnd.length;
       else if (math) {
         events.push(math.event);
