@@ -20,7 +20,7 @@ import { proseBracketsAsNotes } from './proseNotes';
 import { equationList } from './equationLists';
 import { changeOfBase, inverseFunction } from './functionScripts';
 import {
-  ACCENT_SUFFIX, ARROW_REASON, COMPARISON_COMMANDS, DOTS_COMMANDS, EQUALITY_COMMANDS, FONT_COMMANDS, FUNCTION_WORDS, GREEK_CHARACTERS,
+  ACCENT_SUFFIX, ANGLE_REASON, ARROW_REASON, COMPARISON_COMMANDS, DOTS_COMMANDS, EQUALITY_COMMANDS, FONT_COMMANDS, FUNCTION_WORDS, GREEK_CHARACTERS,
   GREEK_COMMANDS, IGNORED_COMMANDS, IGNORED_WITH_ARGUMENT, KEEP_BODY, MATRIX_ENVIRONMENTS, OPERATOR_COMMANDS,
   PRODUCT_COMMANDS, ROW_ENVIRONMENTS, SET_ASIDE_COMMANDS, STATEMENT_MARKS, UNSUPPORTED_COMMANDS, WIDE_SPACES, WORD_COMMANDS,
   table, type OperatorCommand,
@@ -546,6 +546,8 @@ class Normalizer {
       case 'right':
         // `\left.` and `\right.` are invisible delimiters; other delimiters are read as themselves.
         return this.raw[i + 1]?.text === '.' ? i + 2 : i + 1;
+      case 'langle':
+        return this.innerProduct(i, start);
       case 'frac':
       case 'dfrac':
       case 'tfrac':
@@ -1232,6 +1234,45 @@ class Normalizer {
     const isLetter = (t: RawToken | undefined) => t?.type === 'word' && /^[a-z]$/.test(t.text);
     if (rest.length > 0 || !isLetter(k) || !isLetter(excluded) || !['\\neq', '\\ne', '≠'].includes(neq.text)) return undefined;
     return { index: k.text, excluded: excluded.text, sign: `\\sum_{${k.text}}${upper ? `^{${this.rawText(upper)}}` : ''}` };
+  }
+
+  /**
+   * `\langle a, b \rangle`: the inner product of a and b, read as dot(a, b), the sum of their entries' products
+   * (Euclidean for vectors, Frobenius for matrices). One comma at its top level, and no script after it: a
+   * weighted product `\langle a, b \rangle_W` is the author's own, and `\langle x \rangle` is no inner product.
+   */
+  private innerProduct(i: number, start: number): number {
+    const parts = this.angleParts(i);
+    if (!parts || /^[_^]$/.test(this.raw[parts.close + 1]?.text ?? '')) {
+      this.unsupported(ANGLE_REASON, start, this.endOf(i));
+      return i + 1;
+    }
+    const { comma, close } = parts;
+    this.emit('fname', 'dot', start, this.endOf(i));
+    this.emit('lparen', '(', start, this.endOf(i));
+    this.run(i + 1, comma);
+    this.emit('comma', ',', this.raw[comma].offset, this.endOf(comma));
+    this.run(comma + 1, close);
+    this.emit('rparen', ')', this.raw[close].offset, this.endOf(close));
+    return close + 1;
+  }
+
+  /** The `\rangle` closing the `\langle` at `i` and the one comma at their level, if there is exactly one. */
+  private angleParts(i: number): { comma: number; close: number } | undefined {
+    let depth = 0;
+    let comma: number | undefined;
+    for (let j = i + 1; j < this.raw.length; j++) {
+      const text = this.raw[j].text;
+      if (/^(?:[{([]|\\langle)$/.test(text)) depth++;
+      else if (/^(?:[})\]]|\\rangle)$/.test(text)) {
+        if (depth === 0) return text === '\\rangle' && comma !== undefined ? { comma, close: j } : undefined;
+        depth--;
+      } else if (text === ',' && depth === 0) {
+        if (comma !== undefined) return undefined;
+        comma = j;
+      }
+    }
+    return undefined;
   }
 
   /** `\nabla_{W} L`: the gradient operator; its subscript is the variable. Bare, before a call (`\nabla f(x, y)`), it is `grad`. */

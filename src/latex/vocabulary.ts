@@ -119,6 +119,8 @@ export const DOTS_COMMANDS: ReadonlySet<string> = new Set(['dots', 'ldots', 'cdo
 
 /** Why an arrow is not read (graphArrows.ts reads the arrows of a computation graph, `x, W \rightarrow a = Wx`). */
 export const ARROW_REASON = 'an arrow (→) is not an equation';
+/** Why angle brackets are not read (an inner product is read only as `\\langle a, b \\rangle`, normalize.ts). */
+export const ANGLE_REASON = 'angle brackets are read only as an inner product \\langle a, b \\rangle; write dot(a, b)';
 
 /** Recognised commands that chainrule cannot check, with the reason given to the author. */
 export const UNSUPPORTED_COMMANDS: ReadonlyMap<string, string> = table({
@@ -133,8 +135,8 @@ export const UNSUPPORTED_COMMANDS: ReadonlyMap<string, string> = table({
   longrightarrow: ARROW_REASON,
   mapsto: 'an arrow (↦) is not an equation',
   mid: 'conditional bars (\\mid) are not supported',
-  langle: 'angle brackets are not supported; write dot(a, b)',
-  rangle: 'angle brackets are not supported; write dot(a, b)',
+  langle: ANGLE_REASON,
+  rangle: ANGLE_REASON,
   notin: '∉ states no checkable claim',
   subset: 'set relations are not supported',
   forall: 'quantifiers are not supported',

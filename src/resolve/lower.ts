@@ -16,6 +16,7 @@ import { shapeMismatchDiagnostic } from './shapeHints';
 import { IndexReader } from './indexNames';
 import type { Product, Tensor } from '../ir/tensor';
 import { lowerAbstractCall } from './abstract';
+import { innerProductRefusal, isAngleBracketCall } from './innerProducts';
 import { passLimits } from '../limits/index';
 
 /** A lowering failure: the diagnostic to report for the statement being lowered. */
@@ -630,6 +631,8 @@ export class Lowering {
       if (builtin.construct) return this.constructConstant(e, builtin.construct);
       if (builtin.kind === 'reduction') e.args.forEach((a) => this.noteArrayUse(a));
       const args = e.args.map((a) => this.lower(a));
+      const refusal = isAngleBracketCall(e) ? innerProductRefusal(e, args) : undefined;
+      if (refusal) throw new LowerError(refusal);
       if (e.prime > 0) {
         if (builtin.kind !== 'elementwise' || builtin.arity !== 1) throw new LowerError(error('arity', `${e.calleeText}' is defined only for functions of one variable`, e.span));
         const calculus = this.requireCalculus(e.span);

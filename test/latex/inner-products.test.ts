@@ -1,0 +1,37 @@
+// `\langle a, b \rangle` is the inner product of a and b, read as dot(a, b) (it was "angle brackets are not
+// supported" and the line unread); a weighted `\langle a, b \rangle_A` stays unread, and a differential applied to a
+// direction, `d_w f(w) \cdot v`, is set aside with a note rather than read as the product of a name d_w.
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../../src/app/check';
+import { stepsOf } from './helpers';
+
+// Least squares on one example in the inner-product notation of kernel and optimisation notes.
+const DOC = [
+  'Let $w, x \\in \\mathbb{R}^{d}$, $A \\in \\mathbb{R}^{d \\times d}$ and $y \\in \\mathbb{R}$.', // 1
+  '$$\\ell(w) = \\frac{1}{2}(\\langle w, x \\rangle - y)^2$$', // 2
+  '$$\\nabla_w \\ell(w) = (\\langle w, x \\rangle - y) x$$', // 3: right
+  '$$\\nabla_w \\ell(w) = \\left\\langle x, w \\right\\rangle x$$', // 4: wrong, the -y x term dropped
+  '$$\\nabla_w \\langle w, w \\rangle_A = 2Aw$$', // 5: weighted, not read
+  '$$d_w \\ell(w) \\cdot v = (\\langle w, x \\rangle - y) \\langle x, v \\rangle$$', // 6: a differential, set aside
+].join('\n');
+
+describe('inner products', () => {
+  it('reads \\langle a, b \\rangle as the dot product', () => {
+    // sympy (d = 3, symbols): grad of (w.x - y)^2 / 2 is (w.x - y) x, so line 3 holds and line 4 (w.x) x misses -y x.
+    expect(stepsOf(DOC)).toEqual([['3 correct'], ['4 incorrect']]);
+  });
+
+  it('leaves a weighted product unread and sets a differential aside', () => {
+    const { report } = checkSource(DOC, 'doc.md');
+    expect(report.summary.read?.notRead.map((n) => n.line)).toEqual([5]);
+    const notes = report.diagnostics.filter((d) => d.code === 'not-a-claim').map((d) => `${d.line} ${d.message}`);
+    expect(notes).toEqual(['6 set aside: d_w ell(..) is a differential applied to a direction (the derivative of ell by w times it), which chainrule does not read']);
+  });
+
+  it('refuses angle brackets around two numbers, a calculus vector, rather than guess', () => {
+    // f = x^2 + y^2: the gradient is the vector (2x, 2y), which Stewart-style texts write <2x, 2y>; read as the
+    // product 4xy it would be a false ✗, so the step is an error (unread), never incorrect.
+    const doc = ['$$f(x, y) = x^2 + y^2$$', '$$\\nabla f(x, y) = \\langle 2x, 2y \\rangle$$'].join('\n');
+    expect(stepsOf(doc)).toEqual([['2 error']]);
+  });
+});
