@@ -19,4 +19,16 @@ describe('inline maths joined by a prose =', () => {
     // "is" between the pieces: no equation is claimed, so nothing is checked.
     expect(stepsOf('Let $z = w x$. The gradient $\\frac{dz}{dw}$ is $x$.')).toEqual([]);
   });
+
+  it('reads an answer typed as plain text after the maths, and leaves prose alone', () => {
+    // u = 3v + w: du/dv = 3 (line 2, right), du/dw = 1, so line 3's `= 3` is wrong; line 4's `= a lot ...` is prose.
+    const doc = [
+      '- $u = 3v + w$', // 1
+      '- $\\frac{\\partial u}{\\partial v}$ = 3', // 2: right
+      '- $\\frac{\\partial u}{\\partial w}$ = 3', // 3: wrong
+      '- $\\frac{\\partial u}{\\partial v}$ = a lot more than zero', // 4: prose, not read
+    ].join('\n');
+    expect(stepsOf(doc)).toEqual([['2 correct'], ['3 incorrect']]);
+  });
 });
+
