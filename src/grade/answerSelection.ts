@@ -3,7 +3,8 @@
 // by its expansion is an intermediate, and an informal tensor chain never wins over an expanded line. When
 // every claim for the target still holds derivatives, each of them is replaced by the author's own expanded
 // claim for it nearby (`X^T dL/dh` with `dL/dh = a - y` two lines down), and that is graded. A per-entry
-// claim `dL/dw_i = ...` answers `ask dL/dw` when no claim of the whole target exists.
+// claim `dL/dw_i = ...` answers `ask dL/dw` when no claim of the whole target exists. A claim that the target is 0
+// after an expression for it (`\nabla_w L = 0`, setting the gradient to zero) is a condition, not the answer.
 import type { Expr, Step } from '../syntax/ast';
 import type { Claim } from '../resolve/scope';
 import type { Lowering } from '../resolve/lower';
@@ -44,7 +45,10 @@ export function selectAnswer(target: Expr, input: SelectionInput): AnswerChoice 
     perEntry = candidates.length > 0;
   }
   if (candidates.length === 0) return undefined;
-  const expanded = candidates.filter((i) => isExpanded(finalExpr(claims[i])) && !informal(i));
+  const written = candidates.filter((i) => isExpanded(finalExpr(claims[i])) && !informal(i));
+  // `\nabla_w L = 0` after `\nabla_w L = X^T (Xw - y)`: the gradient set to zero (a condition, the normal
+  // equations), not a second answer.
+  const expanded = written.filter((i) => !(isSetToZero(claims[i]) && written.some((j) => j < i && !isSetToZero(claims[j]))));
   if (expanded.length) return { index: expanded[expanded.length - 1], ...(perEntry && { perEntry }) };
   const last = candidates[candidates.length - 1];
   for (const i of [...candidates].reverse()) {
@@ -56,6 +60,12 @@ export function selectAnswer(target: Expr, input: SelectionInput): AnswerChoice 
 
 function finalExpr(claim: Claim): Expr {
   return claim.steps[claim.steps.length - 1].expr;
+}
+
+/** A claim that its target is 0, and says nothing else. */
+function isSetToZero(claim: Claim): boolean {
+  const [only] = claim.steps;
+  return claim.steps.length === 1 && only.expr.kind === 'number' && only.expr.value === 0;
 }
 
 function isExpanded(e: Expr): boolean {

@@ -77,7 +77,7 @@ export function gradeSubmission(assignment: Assignment, input: SubmissionInput, 
   const display = (step: Step) => (sourceKindOf(locate(doc, step.span.line).file) === 'cr' ? step.text.trim() : printExpr(step.expr));
 
   const context: SubmissionContext = { assignment, doc, notes, seed, textOf, display };
-  const graded = assignment.problems.map((problem) => gradeProblem(problem, partsOf(problem, aligned), context));
+  const graded = assignment.problems.map((problem) => gradeProblem(problem, partsOf(problem, aligned, doc), context));
   const asks = graded.flatMap((g) => g.asks);
   const classLike = classLikeNote(graded.flatMap((g) => [...g.answeredIn]));
   if (classLike) notes.add({ severity: 'warning', code: 'looks-like-class', message: classLike, file: null, line: null, column: null });
@@ -275,11 +275,13 @@ function claimsFor(ask: AskSpec, claims: readonly Claim[], lowering: Lowering): 
  */
 function unreadLines(doc: SubmissionDocument, parts: ProblemParts): number[] {
   const inParts = (line: number) => parts.parts.some((p) => line >= p.segment.from && line <= p.segment.to);
+  // A line read with the problem's names (`\nabla_W = ...`) was read after all.
+  const readWithProblem = new Set(parts.readWithProblem.flatMap((st) => lineRange(st.span.line, st.span.endLine)));
   const failed = doc.diagnostics.filter((d) => d.severity === 'error' || d.code === 'parse-error').map((d) => d.span.line);
   const read = new Set(parts.parts.flatMap((p) => p.segment.statements.flatMap((st) => lineRange(st.span.line, st.span.endLine))));
   const text = doc.source.split('\n');
   const ratios = parts.parts.flatMap((p) => lineRange(p.segment.from, p.segment.to)).filter((l) => !read.has(l) && RATIO_EQUATION.test(text[l - 1] ?? ''));
-  return [...new Set([...failed.filter(inParts), ...ratios])].sort((a, b) => a - b);
+  return [...new Set([...failed.filter((l) => inParts(l) && !readWithProblem.has(l)), ...ratios])].sort((a, b) => a - b);
 }
 
 const RATIO_EQUATION = /^[#>*\s]*[A-Za-z]\w*\s*\/\s*[A-Za-z]\w*\s*=/;

@@ -7,6 +7,7 @@ import { applyNotation, mapNotation, problemNames, type NotationMap } from './no
 import { isSetupLine } from '../resolve/questions';
 import { readEquatedDerivatives } from './equatedNames';
 import { locate, type SubmissionDocument } from './documents';
+import { readUnnamedGradients } from './unnamedGradients';
 
 export interface ProblemParts {
   /** The parts aligned to the problem, in document order. */
@@ -14,6 +15,8 @@ export interface ProblemParts {
   /** Their statements, after the helpers of earlier parts they use, with the notation mapped. */
   statements: Statement[];
   notation: NotationMap;
+  /** Statements of maths the document could not read alone, read with the problem's names (`\nabla_W = ...`). */
+  readWithProblem: Statement[];
 }
 
 /** One line of result.json's `alignment`: lines of a file read as a problem (or as none). */
@@ -27,16 +30,17 @@ export interface AlignmentJson {
   by: AlignedBy;
 }
 
-export function partsOf(problem: AssignmentProblem, aligned: readonly AlignedSegment[]): ProblemParts {
+export function partsOf(problem: AssignmentProblem, aligned: readonly AlignedSegment[], doc: Pick<SubmissionDocument, 'unreadMaths'>): ProblemParts {
   const parts = aligned.filter((a) => a.problem === problem);
+  const readWithProblem = parts.flatMap((p) => readUnnamedGradients(doc.unreadMaths, p.segment.from, p.segment.to, problem.asks));
   const own = new Set(parts.flatMap((p) => p.segment.statements));
   const given = problemNames(problem.scope);
   // An earlier part's helper (`Q = ...`, `delta1 : 1 x N`) counts; its restatements of the problem's names do not.
   const helpers = new Set<Statement>();
   for (const part of parts) for (const st of part.segment.before) if (!own.has(st) && isSetupLine(st) && !definesGiven(st, given)) helpers.add(st);
-  const written = [...helpers, ...parts.flatMap((p) => p.segment.statements)].sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
+  const written = [...helpers, ...parts.flatMap((p) => p.segment.statements), ...readWithProblem].sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
   const notation = mapNotation(written, problem.scope, lossNames(problem));
-  return { parts, statements: readEquatedDerivatives(applyNotation(written, notation), given), notation };
+  return { parts, statements: readEquatedDerivatives(applyNotation(written, notation), given), notation, readWithProblem };
 }
 
 function definesGiven(st: Statement, given: ReadonlySet<string>): boolean {

@@ -135,6 +135,27 @@ const letterCase: Confusion = {
   },
 };
 
+/** How many numbered layers of one name a document may have (W1, ..., W9). */
+const MAX_LAYER = 9;
+
+const layerStem: Confusion = {
+  written: 'a bare name beside its numbered layers (`W` with W1, W2)',
+  readAs: 'one of the layers (`W2`)',
+  find(tokens, ctx) {
+    const out: Found[] = [];
+    tokens.forEach((t, i) => {
+      // A name of the document's own (`W` declared or defined) is no layer; nor is a called name.
+      if (t.type !== 'name' || !/^[A-Za-z]$/.test(t.value) || ctx.names.own(t.value) || tokens[i + 1]?.type === 'lparen') return;
+      for (let k = 1; k <= MAX_LAYER; k++) {
+        const name = `${t.value}${k}`;
+        // Never suspect by itself: the layers tie where every one fits, and only the shapes can tell them apart.
+        if (ctx.names.own(name)) out.push({ key: `layer:${name}`, site: { ...nameSite(tokens, i, name, ctx.names), live: false } });
+      }
+    });
+    return out;
+  },
+};
+
 /** Whether the name token is what a derivative reference of `expr` is of, or by. */
 function inDerivative(t: Tok, expr: Expr | undefined): boolean {
   const at = (e: Expr) => e.kind === 'name' && e.span.line === t.span.line && e.span.column === t.span.column;
@@ -151,6 +172,7 @@ export const CONFUSIONS: readonly Confusion[] = [
   misspelledFunctions,
   droppedBackslash,
   letterCase,
+  layerStem,
 ];
 
 /** The substitutions the table allows in `tokens`, each with its places. */

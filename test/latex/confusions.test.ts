@@ -141,6 +141,14 @@ describe('look-alike letters, words and case', () => {
     // both are names of the document: not suspect
     expect(found('X', context(['X'], [], {}, ['x']))).toEqual({ 'case:X': false });
   });
+
+  it('a bare name beside its numbered layers, never suspect by itself (W with W1, W2 the document\'s)', () => {
+    expect(found('(a - y) W^T', context(['W1', 'W2', 'a', 'y']))).toEqual({ 'layer:W1': false, 'layer:W2': false });
+    expect(readWith('(a - y) W^T', 'layer:W2', context(['W1', 'W2', 'a', 'y']))).toBe('(a - y) W2^T');
+    // W the document's own name, or called: no layer
+    expect(found('(a - y) W^T', context(['W', 'W1', 'W2', 'a', 'y']))).toEqual({});
+    expect(found('W(a)', context(['W1', 'a']))).toEqual({});
+  });
 });
 
 describe('substitutions', () => {
@@ -164,7 +172,7 @@ describe('substitutions', () => {
   it('come in the order of the table (earlier entries win ties)', () => {
     const entries = findSubstitutions(latexTokens('6(h) \\alpha \\gamma X', ORIGIN), context(['h', 'a', 'y', 'x'])).map((s) => s.entry);
     expect(entries).toEqual([...entries].sort((a, b) => a - b));
-    expect(CONFUSIONS.length).toBe(8);
+    expect(CONFUSIONS.length).toBe(9);
   });
 });
 
