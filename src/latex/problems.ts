@@ -28,6 +28,8 @@ const LINE_KEYWORD_ID = new RegExp(`^(?:(?:problem|question|exercise|task)\\s+|q
 const LINE_BARE_ID = new RegExp(`^(\\d+)(${PART})?\\)(?:\\s|$)`, 'i');
 /** `1.` at the start of a line: a numbered item (a step as often as a question). */
 const NUMBERED_ITEM = /^(\d+)\.\s+\S/;
+/** `**1.**`, `**1**.`, `_1._`, `**1**`: a numbered item's number in bold or italics is still its number. */
+const EMPHASISED_NUMBER = /^([*_]{1,3})(\d+)(\.?)\1(\.?)(?=\s)/;
 
 /** Emphasis, list markers and numbering around a heading or line: `**(a)**`, `- (b)`, `1. `. */
 function strip(text: string): string {
@@ -134,7 +136,7 @@ export class QuestionTracker {
       this.start(problem, marker.id !== undefined ? LINE_PROBLEM_DEPTH : LINE_PART_DEPTH, marker.part !== undefined, span);
       return;
     }
-    const item = NUMBERED_ITEM.exec(text.trim());
+    const item = NUMBERED_ITEM.exec(text.trim().replace(EMPHASISED_NUMBER, (written, mark: string, n: string, dot: string, after: string) => (dot || after || mark.length > 1 ? `${n}.` : written)));
     if (item) this.start(item[1], LINE_ITEM_DEPTH, true, span);
   }
 

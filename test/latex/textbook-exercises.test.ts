@@ -1,0 +1,63 @@
+// Exercise sets as a calculus textbook (Stewart's §14.5 chain rule, a table of derivatives) prints them and a
+// student answers them: bare operator commands whose argument opens with a number (`\sin 2t`), and question
+// numbers in bold (`**1.**`). Each verdict is worked by hand and checked with sympy (the differences quoted).
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../../src/app/check';
+
+const verdicts = (source: string) => checkSource(source, 'exercises.md').report.claims.map((c) => `${c.line} ${c.verdict}`);
+const md = (...lines: string[]) => lines.join('\n') + '\n';
+
+describe('a bare operator whose argument opens with a number', () => {
+  it('reads \\sin 2t as sin(2t) in the chain rule for z(x(t), y(t))', () => {
+    // z = x^2 y + 3xy^4, x = sin 2t, y = cos t. dz/dt = (2xy + 3y^4)(2cos 2t) + (x^2 + 12xy^3)(-sin t): sympy
+    // difference 0. With +sin t the difference is nonzero (line 6 is wrong). Read as sin(2)·t, the right line 5
+    // was ✗ "expected 2.7279 y^4 + ...".
+    const doc = md(
+      'Let $z = x^2 y + 3xy^4$, where $x = \\sin 2t$ and $y = \\cos t$.',
+      '$$\\frac{\\partial z}{\\partial x} = 2xy + 3y^4$$',
+      '$$\\frac{\\partial z}{\\partial y} = x^2 + 12xy^3$$',
+      '',
+      '$$\\frac{dz}{dt} = (2xy + 3y^4)(2\\cos 2t) + (x^2 + 12xy^3)(-\\sin t)$$',
+      '$$\\frac{dz}{dt} = (2xy + 3y^4)(2\\cos 2t) + (x^2 + 12xy^3)(\\sin t)$$',
+    );
+    expect(verdicts(doc)).toEqual(['2 correct', '3 correct', '5 correct', '6 incorrect']);
+  });
+
+  it('takes every name written against the number, and a power of the operator, and stops at the next operator', () => {
+    // d/dt sin(2t) = 2cos(2t): `\cos 2t` alone misses the factor 2 (difference cos 2t). g = -1/2 log(2πσ²):
+    // dg/dσ = -1/σ (sympy 0), -2/σ is off by 2 (difference 1/σ). d/dt sin²(3t) = 6 sin 3t cos 3t (sympy 0).
+    // d/dt sin(2πt) = 2π cos(2πt) (sympy 0).
+    const doc = md(
+      '## (a)',
+      'Let $x = \\sin 2t$. $$\\frac{dx}{dt} = 2\\cos 2t$$',
+      '$$\\frac{dx}{dt} = \\cos 2t$$',
+      '## (b)',
+      'Let $g = -\\frac{1}{2}\\log 2\\pi\\sigma^2$. $$\\frac{dg}{d\\sigma} = -\\frac{1}{\\sigma}$$',
+      '$$\\frac{dg}{d\\sigma} = -\\frac{2}{\\sigma}$$',
+      '## (c)',
+      'Let $u = \\sin^2 3t$. $$\\frac{du}{dt} = 6\\sin 3t\\cos 3t$$',
+      '## (d)',
+      'Let $q = \\sin 2\\pi t$. $$\\frac{dq}{dt} = 2\\pi\\cos 2\\pi t$$',
+    );
+    expect(verdicts(doc)).toEqual(['2 correct', '3 incorrect', '5 correct', '6 incorrect', '8 correct', '10 correct']);
+  });
+});
+
+describe('question numbers in bold', () => {
+  it('starts a question at **1.**, **2** so that a later exercise may define z again', () => {
+    // Exercise 1: z = x^2, dz/dx = 2x. Exercise 2: z = x^3, dz/dx = 3x^2 (right); 2x is wrong there (difference
+    // 3x^2 - 2x). Without the split, exercise 2's `z = x^3` was a ✗ claim against z = x^2 and its right
+    // dz/dx = 3x^2 a ✗.
+    const doc = md(
+      'Answer each exercise.',
+      '',
+      '**1.** Let $z = x^2$.',
+      '$$\\frac{dz}{dx} = 2x$$',
+      '',
+      '**2** Let $z = x^3$.',
+      '$$\\frac{dz}{dx} = 3x^2$$',
+      '$$\\frac{dz}{dx} = 2x$$',
+    );
+    expect(verdicts(doc)).toEqual(['4 correct', '7 correct', '8 incorrect']);
+  });
+});
