@@ -27,6 +27,7 @@ import { readNamedParts } from './namedParts';
 import { proseShapes } from './proseShapes';
 import { proseDomains, symmetryStatement, withDomains, type StatedDomain } from './proseDomains';
 import { headingMarker, lineMarker, ProblemTracker, QuestionTracker } from './problems';
+import { introducesDefinition, markedDefinition } from './definingProse';
 
 export interface MathBlockInfo {
   kind: 'display' | 'inline' | 'cr';
@@ -133,7 +134,9 @@ class Assembler {
       else this.doc.diagnostics.push(warning('parse-error', 'this maths starts with `=` but there is no equation before it to continue', r.continuation.span));
     }
     const pending = this.condition;
-    for (const st of r.statements) {
+    const defining = !ev.display && introducesDefinition(this.doc.source, ev.start);
+    for (const read of r.statements) {
+      const st = defining ? markedDefinition(read) : read;
       const symmetric = symmetryStatement(st);
       if (symmetric) this.domains.push({ ...symmetric, at: this.doc.statements.length });
       this.push(pending && st.kind === 'equation' && !st.condition ? { ...st, condition: pending } : st);

@@ -61,3 +61,19 @@ describe('question numbers in bold', () => {
     expect(verdicts(doc)).toEqual(['4 correct', '7 correct', '8 incorrect']);
   });
 });
+
+describe('a formula introduced in prose as a definition', () => {
+  it('reads "Now let $z = x^3$" as z\'s definition from there on, and "Hence $z = x^4$" as a claim', () => {
+    // z = x^2: dz/dx = 2x. "Now let z = x^3" defines z again: dz/dx = 3x^2, so 2x on line 3 is wrong (difference
+    // 3x^2 - 2x). "Hence z = x^4" claims z is x^4, which it is not (x^3): ✗; dz/dx = 3x^2 still holds. The
+    // definition on line 3 was a ✗ claim "expected x^2", and the right dz/dx after it a ✗.
+    const doc = md(
+      'Let $z = x^2$. Then $$\\frac{dz}{dx} = 2x$$',
+      '',
+      'Now let $z = x^3$. Then $$\\frac{dz}{dx} = 2x$$',
+      '',
+      'Hence $z = x^4$ and $$\\frac{dz}{dx} = 3x^2$$',
+    );
+    expect(verdicts(doc)).toEqual(['1 correct', '3 incorrect', '5 incorrect', '5 correct']);
+  });
+});
