@@ -14,6 +14,7 @@ import { wordNames } from './wordNames';
 import type { BlockReading } from './normalize';
 import { PositionMap } from './positions';
 import { definedFunctions, readJacobians } from './jacobians';
+import { readCompositions } from './compositions';
 import { readComponents } from './vectorComponents';
 import { readTuplePoints } from './tuplePoints';
 import { readBareGradients } from './bareGradients';
@@ -181,6 +182,7 @@ class Assembler {
   readFunctionNotation(): void {
     this.expand(readEntryListings(this.doc.statements));
     const functions = definedFunctions(this.doc.statements);
+    this.doc.statements = readCompositions(this.doc.statements, functions);
     this.expand(readComponents(this.doc.statements, functions));
     this.expand(readJacobians(this.doc.statements, functions));
     const gradients = readBareGradients(this.doc.statements);

@@ -77,3 +77,38 @@ describe('a formula introduced in prose as a definition', () => {
     expect(verdicts(doc)).toEqual(['1 correct', '3 incorrect', '5 incorrect', '5 correct']);
   });
 });
+
+describe('functions that exercises define and compose', () => {
+  it('reads H = F \\circ G of two defined functions as their composition, so J_H is its Jacobian', () => {
+    // G(x, y) = (x + y, xy), F(u, v) = (u^2, sin v): H = F∘G = ((x + y)^2, sin(xy)), whose Jacobian (sympy) is
+    // [[2(x + y), 2(x + y)], [y cos(xy), x cos(xy)]]. Line 7 swaps x and y in the second row: wrong. `J_H` was a
+    // function of its own, "defined twice" at line 7, whose wrong matrix went unchecked.
+    const doc = md(
+      'Let $G(x, y) = (x + y, xy)$ and $F(u, v) = (u^2, \\sin v)$, and $H = F \\circ G$.',
+      '',
+      '$$J_G(x, y) = \\begin{pmatrix} 1 & 1 \\\\ y & x \\end{pmatrix}$$',
+      '',
+      '$$J_H(x, y) = J_F(G(x, y)) J_G(x, y) = \\begin{pmatrix} 2(x+y) & 2(x+y) \\\\ y\\cos(xy) & x\\cos(xy) \\end{pmatrix}$$',
+      '',
+      '$$J_H(x, y) = \\begin{pmatrix} 2(x+y) & 2(x+y) \\\\ x\\cos(xy) & y\\cos(xy) \\end{pmatrix}$$',
+    );
+    const report = checkSource(doc, 'exercises.md').report;
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(verdicts(doc)).toEqual(['3 correct', '5 correct', '7 incorrect']);
+  });
+
+  it("checks the gradient at a point with its own question's f, not an earlier question's f of three arguments", () => {
+    // Question 1: f = xyz, df/dx = yz. Question 2: f = x^2 + 3xy, grad f = (2x + 3y, 3x), (8, 3) at (1, 2); (3, 8)
+    // is wrong. The earlier f(x, y, z) was given question 2's gradient function too: "f takes 3 arguments, not 2".
+    const doc = md(
+      '## 1',
+      'For $f(x, y, z) = xyz$, $\\frac{\\partial f}{\\partial x} = yz$.',
+      '## 2',
+      'For $f(x, y) = x^2 + 3xy$, $$\\nabla f(1, 2) = \\begin{bmatrix} 8 \\\\ 3 \\end{bmatrix}$$',
+      '$$\\nabla f(1, 2) = \\begin{bmatrix} 3 \\\\ 8 \\end{bmatrix}$$',
+    );
+    const report = checkSource(doc, 'exercises.md').report;
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(verdicts(doc)).toEqual(['2 correct', '4 correct', '5 incorrect']);
+  });
+});
