@@ -112,3 +112,22 @@ describe('functions that exercises define and compose', () => {
     expect(verdicts(doc)).toEqual(['2 correct', '4 correct', '5 incorrect']);
   });
 });
+
+describe('sibling questions that reuse a name', () => {
+  it("reads Q2's own L = -y log a - ... over Q1's function L(w), and 'Q2. A ...' as question 2, not part 2a", () => {
+    // Q1: L(w) = λ/2 ||w||^2, ∇_w L = λw. Q2: a = σ(z), L = -y log a - (1 - y) log(1 - a): dL/da = -y/a + (1-y)/(1-a)
+    // (sympy 0), with - (1-y)/(1-a) wrong (difference 2(1-y)/(1-a)), dL/dz = a - y (sympy 0). Q2's lines read
+    // Q1's L(w) ("L does not depend on a", unjudged), and "Q2. A logistic unit" was labelled 2a.
+    const doc = md(
+      '**Q1.** Let $w \\in \\mathbb{R}^d$ and $L(w) = \\frac{\\lambda}{2}\\|w\\|^2$. Then $\\nabla_w L = \\lambda w$.',
+      '',
+      '**Q2.** A logistic unit: $a = \\sigma(z)$ and $L = -y\\log a - (1 - y)\\log(1 - a)$.',
+      '$$\\frac{\\partial L}{\\partial a} = -\\frac{y}{a} + \\frac{1 - y}{1 - a}$$',
+      '$$\\frac{\\partial L}{\\partial a} = -\\frac{y}{a} - \\frac{1 - y}{1 - a}$$',
+      '$$\\frac{\\partial L}{\\partial z} = a - y$$',
+    );
+    const claims = checkSource(doc, 'exercises.md').report.claims;
+    expect(claims.map((c) => `${c.line} ${c.verdict}`)).toEqual(['1 correct', '4 correct', '5 incorrect', '6 correct']);
+    expect(claims.map((c) => c.label)).toEqual(['1', '2', '2', '2']);
+  });
+});
