@@ -131,3 +131,28 @@ describe('sibling questions that reuse a name', () => {
     expect(claims.map((c) => c.label)).toEqual(['1', '2', '2', '2']);
   });
 });
+
+describe('index ranges that arrays share', () => {
+  it('runs i over the N of the softmax sum, for the labels y_i written beside p_i', () => {
+    // p = softmax(a) over N entries, L = -sum_i y_i log p_i with one-hot y: dL/da_i = p_i - y_i (sympy: p_i sum(y)
+    // - y_i, with sum(y) = 1); y_i - p_i is its negative. y is declared nowhere; its range was a size of its own
+    // (n), and every line an error "the index i runs over n in y_i but over N in p_i".
+    const doc = md(
+      'The softmax is $p_i = \\frac{e^{a_i}}{\\sum_{k=1}^N e^{a_k}}$ and the loss is $L = -\\sum_i y_i \\log p_i$.',
+      '$$\\frac{\\partial L}{\\partial a_i} = p_i - y_i$$',
+      '$$\\frac{\\partial L}{\\partial a_i} = y_i - p_i$$',
+    );
+    expect(verdicts(doc)).toEqual(['2 correct', '3 incorrect']);
+  });
+
+  it('takes the range of an index from a declared array it indexes', () => {
+    // a in R^N declared, p = softmax(a), the same loss: dL/da_i = p_i - y_i. Without a's size for i the labels y
+    // got a size of their own and the line was an error.
+    const doc = md(
+      'Let $p = \\mathrm{softmax}(a)$ with $a \\in \\mathbb{R}^N$ and $L = -\\sum_i y_i \\log p_i$.',
+      '$$\\frac{\\partial L}{\\partial a_i} = p_i - y_i$$',
+      '$$\\frac{\\partial L}{\\partial a_i} = p_i + y_i$$',
+    );
+    expect(verdicts(doc)).toEqual(['2 correct', '3 incorrect']);
+  });
+});
