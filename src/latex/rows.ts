@@ -12,6 +12,7 @@ import { readableLinks } from './brokenChains';
 import { readHigherOrder } from './higherOrder';
 import { periodsAsProducts } from './periodProducts';
 import { numberLedArguments } from './operatorArguments';
+import { derivativeAtPoint } from './derivativePoints';
 import { readShapeArithmetic } from './shapeArithmetic';
 import { splitReason } from './reasons';
 import { GRADIENT_WITHOUT_VARIABLE } from './bareGradients';
@@ -307,7 +308,7 @@ function prepareRow(input: Tok[]): Row {
     label = numbered.label;
     tokens = tokens.slice(numbered.length);
   }
-  tokens = periodsAsProducts(tokens);
+  tokens = [...derivativeAtPoint(periodsAsProducts(tokens))];
   const at = tokens.flatMap((t) => t.at ?? []);
   const slips = readRowSlips(tokens.filter((t) => t.type !== 'evalat'));
   tokens = numberLedArguments(readElisions(readEllipsisMatrices(withoutProbabilityHead(slips.tokens))));

@@ -156,3 +156,23 @@ describe('index ranges that arrays share', () => {
     expect(verdicts(doc)).toEqual(['2 correct', '3 incorrect']);
   });
 });
+
+describe('a derivative written before the point it is taken at', () => {
+  it('reads (∂g/∂x)(1, 2) and (df/dx)(2) as the derivative at that point', () => {
+    // g = x^2 y + y^3: g_x = 2xy = 4 at (1, 2), g_y = x^2 + 3y^2 = 13 there (12 is wrong). f = x^3 - 4x:
+    // f'(2) = 3*4 - 4 = 8 (12 is wrong). The bracket was a tuple times the derivative (not read) or, with one value,
+    // a product (2 f'(x) = 8 is no claim a TA would check).
+    const doc = md(
+      '## 1',
+      'Let $g(x, y) = x^2 y + y^3$.',
+      '$$\\frac{\\partial g}{\\partial x}(1, 2) = 4$$',
+      '$$\\frac{\\partial g}{\\partial y}(1, 2) = 13$$',
+      '$$\\frac{\\partial g}{\\partial y}(1, 2) = 12$$',
+      '## 2',
+      'Let $f(x) = x^3 - 4x$.',
+      '$$\\frac{df}{dx}(2) = 8$$',
+      '$$\\frac{df}{dx}(2) = 12$$',
+    );
+    expect(verdicts(doc)).toEqual(['3 correct', '4 correct', '5 incorrect', '8 correct', '9 incorrect']);
+  });
+});
