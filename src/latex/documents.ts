@@ -14,6 +14,7 @@ import { wordNames } from './wordNames';
 import type { BlockReading } from './normalize';
 import { PositionMap } from './positions';
 import { definedFunctions, readJacobians } from './jacobians';
+import { readCompositions } from './compositions';
 import { readComponents } from './vectorComponents';
 import { readTuplePoints } from './tuplePoints';
 import { readBareGradients } from './bareGradients';
@@ -27,6 +28,7 @@ import { readNamedParts } from './namedParts';
 import { proseShapes } from './proseShapes';
 import { proseDomains, symmetryStatement, withDomains, type StatedDomain } from './proseDomains';
 import { headingMarker, lineMarker, ProblemTracker, QuestionTracker } from './problems';
+import { introducesDefinition, markedDefinition } from './definingProse';
 
 export interface MathBlockInfo {
   kind: 'display' | 'inline' | 'cr';
@@ -133,7 +135,9 @@ class Assembler {
       else this.doc.diagnostics.push(warning('parse-error', 'this maths starts with `=` but there is no equation before it to continue', r.continuation.span));
     }
     const pending = this.condition;
-    for (const st of r.statements) {
+    const defining = !ev.display && introducesDefinition(this.doc.source, ev.start);
+    for (const read of r.statements) {
+      const st = defining ? markedDefinition(read) : read;
       const symmetric = symmetryStatement(st);
       if (symmetric) this.domains.push({ ...symmetric, at: this.doc.statements.length });
       this.push(pending && st.kind === 'equation' && !st.condition ? { ...st, condition: pending } : st);
@@ -178,6 +182,7 @@ class Assembler {
   readFunctionNotation(): void {
     this.expand(readEntryListings(this.doc.statements));
     const functions = definedFunctions(this.doc.statements);
+    this.doc.statements = readCompositions(this.doc.statements, functions);
     this.expand(readComponents(this.doc.statements, functions));
     this.expand(readJacobians(this.doc.statements, functions));
     const gradients = readBareGradients(this.doc.statements);

@@ -52,7 +52,9 @@ function jacobianFunctionsAt(st: Statement, atPoints: ReadonlyMap<string, Expr>)
   const lhs = st.kind === 'equation' ? st.lhs : undefined;
   if (!lhs || lhs.expr.kind !== 'call') return [];
   const callee = lhs.expr.callee;
-  return [...atPoints].filter(([, jacobian]) => jacobian.kind === 'deriv' && jacobian.of.kind === 'call' && jacobian.of.callee === callee).map(([name, jacobian]): Statement => {
+  // Only a definition with the arguments the Jacobian takes: another question's `f(x, y, z)` is another f.
+  const defines = (j: Expr) => j.kind === 'deriv' && j.of.kind === 'call' && j.of.callee === callee && j.of.args.length === (lhs.expr as Extract<Expr, { kind: 'call' }>).args.length;
+  return [...atPoints].filter(([, jacobian]) => defines(jacobian)).map(([name, jacobian]): Statement => {
     const params = (jacobian as Extract<Expr, { kind: 'deriv' }>).wrt;
     const header: Step = { expr: { kind: 'call', callee: name, calleeText: name, prime: 0, args: params, span: lhs.span }, text: lhs.text, span: lhs.span };
     return { kind: 'equation', lhs: header, rhs: [{ expr: jacobian, text: lhs.text, span: lhs.span }], span: st.span };

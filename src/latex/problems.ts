@@ -23,11 +23,15 @@ const KEYWORD_ID = new RegExp(`^(?:problem|question|exercise|task|part|q)\\s*\\.
 const BARE_ID = new RegExp(`^${NUMBER_PART}${SEPARATOR}(.*)$`, 'i');
 const PART_ONLY = new RegExp(`^(?:\\((${PART})\\)|(${PART})\\))(?:\\s|$)`, 'i');
 const CR_PROBLEM = /^problem\s+([0-9A-Za-z_.-]+)(?:\s+"([^"]*)")?\s*$/;
-const LINE_KEYWORD_ID = new RegExp(`^(?:(?:problem|question|exercise|task)\\s+|q(?=\\d))(\\d+)(?:\\s*\\.?\\s*\\(?(${PART})\\)?)?(?![a-z0-9])`, 'i');
+// A part letter apart from the number is bracketed or ends there (`Q2 b)`, `Problem 2 (b)`): in `Q2. A recurrent
+// step` the A is a word.
+const LINE_KEYWORD_ID = new RegExp(`^(?:(?:problem|question|exercise|task)\\s+|q(?=\\d))(\\d+)(?:\\.?(${PART})|\\s*\\.?\\s*\\((${PART})\\)|\\s*\\.?\\s*(${PART})(?=[).:]|\\s*$))?(?![a-z0-9])`, 'i');
 /** `12c)`, `3)` at the start of a line: an item numbered like a problem. */
 const LINE_BARE_ID = new RegExp(`^(\\d+)(${PART})?\\)(?:\\s|$)`, 'i');
 /** `1.` at the start of a line: a numbered item (a step as often as a question). */
 const NUMBERED_ITEM = /^(\d+)\.\s+\S/;
+/** `**1.**`, `**1**.`, `_1._`, `**1**`: a numbered item's number in bold or italics is still its number. */
+const EMPHASISED_NUMBER = /^([*_]{1,3})(\d+)(\.?)\1(\.?)(?=\s)/;
 
 /** Emphasis, list markers and numbering around a heading or line: `**(a)**`, `- (b)`, `1. `. */
 function strip(text: string): string {
@@ -61,7 +65,7 @@ export function lineMarker(line: string): ProblemMarker | undefined {
   // A line of maths is numbered only as an item (`$$4) y = x^2$$`, `$$(b) ...$$`): `$$q_1 = \sigma(s_1)$$` is not Q1.
   const maths = /^(?:\$|\\\[|\\\()/.test(line.trim());
   const m = (maths ? null : LINE_KEYWORD_ID.exec(text)) ?? LINE_BARE_ID.exec(text);
-  if (m) return { id: m[1] + (m[2] ?? '').toLowerCase() };
+  if (m) return { id: m[1] + (m[2] ?? m[3] ?? m[4] ?? '').toLowerCase() };
   const p = PART_ONLY.exec(text);
   return p ? { part: (p[1] ?? p[2]).toLowerCase() } : undefined;
 }
@@ -134,7 +138,7 @@ export class QuestionTracker {
       this.start(problem, marker.id !== undefined ? LINE_PROBLEM_DEPTH : LINE_PART_DEPTH, marker.part !== undefined, span);
       return;
     }
-    const item = NUMBERED_ITEM.exec(text.trim());
+    const item = NUMBERED_ITEM.exec(text.trim().replace(EMPHASISED_NUMBER, (written, mark: string, n: string, dot: string, after: string) => (dot || after || mark.length > 1 ? `${n}.` : written)));
     if (item) this.start(item[1], LINE_ITEM_DEPTH, true, span);
   }
 

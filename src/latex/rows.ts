@@ -11,6 +11,8 @@ import { readEllipsisMatrices } from './ellipsisMatrices';
 import { readableLinks } from './brokenChains';
 import { readHigherOrder } from './higherOrder';
 import { periodsAsProducts } from './periodProducts';
+import { numberLedArguments } from './operatorArguments';
+import { derivativeAtPoint } from './derivativePoints';
 import { readShapeArithmetic } from './shapeArithmetic';
 import { splitReason } from './reasons';
 import { GRADIENT_WITHOUT_VARIABLE } from './bareGradients';
@@ -306,10 +308,10 @@ function prepareRow(input: Tok[]): Row {
     label = numbered.label;
     tokens = tokens.slice(numbered.length);
   }
-  tokens = periodsAsProducts(tokens);
+  tokens = [...derivativeAtPoint(periodsAsProducts(tokens))];
   const at = tokens.flatMap((t) => t.at ?? []);
   const slips = readRowSlips(tokens.filter((t) => t.type !== 'evalat'));
-  tokens = readElisions(readEllipsisMatrices(withoutProbabilityHead(slips.tokens)));
+  tokens = numberLedArguments(readElisions(readEllipsisMatrices(withoutProbabilityHead(slips.tokens))));
   const row: Row = { tokens, ...(label === undefined ? {} : { label }), ...(at.length > 0 ? { at } : {}), ...(slips.readings.length ? { readings: slips.readings } : {}) };
   const problem = checkRow(tokens);
   if (problem) return brokenRow(row, tokens, problem) ?? { ...row, error: problem, head: headOf(input) };

@@ -44,7 +44,7 @@ export function declareImpliedArrays(scope: Scope, statements: readonly Statemen
     }
   }
   if (arrays.size === 0 && samples.size === 0) return;
-  const range = rangesOf(exprs);
+  const range = rangesOf(exprs, scope);
   const declare = (name: string, shape: [string | number, string | number], span: Expr['span'], samples?: true) => {
     for (const d of shape) if (typeof d === 'string') scope.dims.add(d);
     scope.declarations.set(name, samples ? { name, shape, span, implied: true, samples } : { name, shape, span, implied: true });
@@ -129,12 +129,21 @@ function namesInBrackets(exprs: readonly Expr[]): Set<string> {
  * Each index's range: the one upper bound its summation signs give it (a name or a whole number), else one
  * size shared by every such index of the question (`n`, or another letter the question does not use):
  * nothing says the sizes differ, and a size of their own for each letter would make `y_i` and `y_k` clash.
+ * Letters that index one array in the same place run over one range, and an array the question declares gives
+ * its letters its size: in `p_i = e^{a_i} / \sum_{k=1}^N e^{a_k}`, i runs over N as k does (y_i beside p_i
+ * was a clash "i runs over n in y_i but over N in p_i").
  */
-function rangesOf(exprs: readonly Expr[]): (index: string) => string | number {
-  const uppers = new Map<string, Set<string>>();
+function rangesOf(exprs: readonly Expr[], scope: Scope): (index: string) => string | number {
+  const classes = new IndexClasses();
   for (const e of exprs) {
     for (const sign of sumSigns(e)) {
-      for (const i of sign.indices) if (sign.upper !== undefined && sign.indices.length === 1) (uppers.get(i) ?? uppers.set(i, new Set()).get(i)!).add(sign.upper);
+      for (const i of sign.indices) if (sign.upper !== undefined && sign.indices.length === 1) classes.bound(i, sign.upper);
+    }
+    for (const use of subscriptedNames(e)) {
+      const base = baseNameOf(use, use.name);
+      use.indices.forEach((index, place) => classes.join(index, `${base}#${place}`));
+      const declared = scope.declarations.get(base);
+      if (declared && !declared.implied && use.indices.length === (declared.shape[1] === 1 ? 1 : 2)) use.indices.forEach((index, place) => classes.bound(index, String(declared.shape[place])));
     }
   }
   const written = new Set<string>();
@@ -145,12 +154,40 @@ function rangesOf(exprs: readonly Expr[]): (index: string) => string | number {
   }
   const shared = SHARED_SIZES.find((n) => !written.has(n)) ?? 'n_';
   return (index) => {
-    const bounds = uppers.get(index);
-    const upper = bounds?.size === 1 ? [...bounds][0] : undefined;
+    const bounds = classes.boundsOf(index);
+    const upper = bounds.size === 1 ? [...bounds][0] : undefined;
     if (upper !== undefined && /^[1-9][0-9]{0,3}$/.test(upper)) return Number(upper);
     if (upper !== undefined && /^\\?\p{L}+$/u.test(upper)) return normalizeName(upper.replace(/^\\/, ''));
     return shared;
   };
+}
+
+/** Index letters joined into classes of one range (with the places of arrays they index), and each class's bounds. */
+class IndexClasses {
+  private readonly parent = new Map<string, string>();
+  private readonly bounds = new Map<string, Set<string>>();
+
+  join(a: string, b: string): void {
+    const [ra, rb] = [this.root(a), this.root(b)];
+    if (ra === rb) return;
+    this.parent.set(rb, ra);
+    for (const bound of this.bounds.get(rb) ?? []) this.bound(ra, bound);
+  }
+
+  bound(index: string, upper: string): void {
+    const r = this.root(index);
+    (this.bounds.get(r) ?? this.bounds.set(r, new Set()).get(r)!).add(upper);
+  }
+
+  boundsOf(index: string): ReadonlySet<string> {
+    return this.bounds.get(this.root(index)) ?? new Set();
+  }
+
+  private root(x: string): string {
+    let r = x;
+    for (let up = this.parent.get(r); up !== undefined; up = this.parent.get(r)) r = up;
+    return r;
+  }
 }
 
 const SHARED_SIZES = ['n', 'N', 'm', 'M', 'K', 'D'];

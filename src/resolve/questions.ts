@@ -8,6 +8,7 @@ import type { Expr, ParsedFile, Question, Statement } from '../syntax/ast';
 import { isWrittenValue, mentions, namesReached, walkNames } from './names';
 import { visibleFrom } from '../syntax/questions';
 import { findInExpr } from '../syntax/walk';
+import { printExpr } from '../syntax/print';
 
 export interface QuestionSection {
   id: string;
@@ -187,7 +188,7 @@ function redefinitionBreaks(before: readonly Statement[], own: readonly Statemen
   before.forEach(define);
   const breaks: number[] = [];
   own.forEach((st, i) => {
-    const redefined = redefinedInNewTerms(st, definitions);
+    const redefined = redefinedInNewTerms(st, definitions) ?? definedAgainInProse(st, definitions);
     if (i > (breaks[breaks.length - 1] ?? 0) && redefined !== undefined) {
       breaks.push(i);
       definitions.delete(redefined);
@@ -209,6 +210,13 @@ function redefinedInNewTerms(st: Statement, definitions: ReadonlyMap<string, Exp
     if (n !== name && !reach.has(n)) fresh = true;
   });
   return fresh && !mentions(st.rhs[0].expr, name) ? name : undefined;
+}
+
+/** z, for `Now let $z = x^3$` (latex/definingProse.ts) with z defined before by another formula. */
+function definedAgainInProse(st: Statement, definitions: ReadonlyMap<string, Expr>): string | undefined {
+  if (st.kind !== 'equation' || !st.defines || st.lhs.expr.kind !== 'name' || numberOf(st.rhs[0].expr) !== undefined) return undefined;
+  const old = definitions.get(st.lhs.expr.name);
+  return old && numberOf(old) === undefined && printExpr(old) !== printExpr(st.rhs[0].expr) ? st.lhs.expr.name : undefined;
 }
 
 /** Names defined by a formula (not a bare number) in these statements. */

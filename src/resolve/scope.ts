@@ -408,6 +408,8 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
     return;
   }
   if (lhs.kind === 'name' && first && !given && (replaces || (!scope.definitions.has(lhs.name) && !scope.pointNames.has(lhs.name)))) {
+    // `L = -y \log a - ...` after a sibling question's `L(w) = ...`: the question's own formula replaces the borrowed function.
+    if (role === 'question' && scope.borrowed.has(lhs.name)) scope.functions.delete(lhs.name);
     const chain = role === 'question' && rest.length > 0 ? { chain: st.rhs } : {};
     scope.definitions.set(lhs.name, { name: lhs.name, expr: first.expr, span: st.span, exprSpan: first.span, fromBase: false, ...chain });
     // `L = \text{MSE}(y, a) = (y - a)^2`: the function named on the way is defined by the formula after it.

@@ -103,6 +103,8 @@ export type Statement =
       condition?: IndexCondition;
       /** Given as the reason for a step (LaTeX `\because z = w x + b`): a definition where there is none, never a claim. */
       reason?: true;
+      /** Introduced in prose as a definition (LaTeX `Now let $z = x^3$`): the name's definition from here on, never a claim. */
+      defines?: true;
     }
   | { kind: 'at'; bindings: AtBinding[]; span: Span }
   | { kind: 'problem'; id: string; title?: string; span: Span }

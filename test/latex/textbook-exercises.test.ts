@@ -1,0 +1,178 @@
+// Exercise sets as a calculus textbook (Stewart's §14.5 chain rule, a table of derivatives) prints them and a
+// student answers them: bare operator commands whose argument opens with a number (`\sin 2t`), and question
+// numbers in bold (`**1.**`). Each verdict is worked by hand and checked with sympy (the differences quoted).
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../../src/app/check';
+
+const verdicts = (source: string) => checkSource(source, 'exercises.md').report.claims.map((c) => `${c.line} ${c.verdict}`);
+const md = (...lines: string[]) => lines.join('\n') + '\n';
+
+describe('a bare operator whose argument opens with a number', () => {
+  it('reads \\sin 2t as sin(2t) in the chain rule for z(x(t), y(t))', () => {
+    // z = x^2 y + 3xy^4, x = sin 2t, y = cos t. dz/dt = (2xy + 3y^4)(2cos 2t) + (x^2 + 12xy^3)(-sin t): sympy
+    // difference 0. With +sin t the difference is nonzero (line 6 is wrong). Read as sin(2)·t, the right line 5
+    // was ✗ "expected 2.7279 y^4 + ...".
+    const doc = md(
+      'Let $z = x^2 y + 3xy^4$, where $x = \\sin 2t$ and $y = \\cos t$.',
+      '$$\\frac{\\partial z}{\\partial x} = 2xy + 3y^4$$',
+      '$$\\frac{\\partial z}{\\partial y} = x^2 + 12xy^3$$',
+      '',
+      '$$\\frac{dz}{dt} = (2xy + 3y^4)(2\\cos 2t) + (x^2 + 12xy^3)(-\\sin t)$$',
+      '$$\\frac{dz}{dt} = (2xy + 3y^4)(2\\cos 2t) + (x^2 + 12xy^3)(\\sin t)$$',
+    );
+    expect(verdicts(doc)).toEqual(['2 correct', '3 correct', '5 correct', '6 incorrect']);
+  });
+
+  it('takes every name written against the number, and a power of the operator, and stops at the next operator', () => {
+    // d/dt sin(2t) = 2cos(2t): `\cos 2t` alone misses the factor 2 (difference cos 2t). g = -1/2 log(2πσ²):
+    // dg/dσ = -1/σ (sympy 0), -2/σ is off by 2 (difference 1/σ). d/dt sin²(3t) = 6 sin 3t cos 3t (sympy 0).
+    // d/dt sin(2πt) = 2π cos(2πt) (sympy 0).
+    const doc = md(
+      '## (a)',
+      'Let $x = \\sin 2t$. $$\\frac{dx}{dt} = 2\\cos 2t$$',
+      '$$\\frac{dx}{dt} = \\cos 2t$$',
+      '## (b)',
+      'Let $g = -\\frac{1}{2}\\log 2\\pi\\sigma^2$. $$\\frac{dg}{d\\sigma} = -\\frac{1}{\\sigma}$$',
+      '$$\\frac{dg}{d\\sigma} = -\\frac{2}{\\sigma}$$',
+      '## (c)',
+      'Let $u = \\sin^2 3t$. $$\\frac{du}{dt} = 6\\sin 3t\\cos 3t$$',
+      '## (d)',
+      'Let $q = \\sin 2\\pi t$. $$\\frac{dq}{dt} = 2\\pi\\cos 2\\pi t$$',
+    );
+    expect(verdicts(doc)).toEqual(['2 correct', '3 incorrect', '5 correct', '6 incorrect', '8 correct', '10 correct']);
+  });
+});
+
+describe('question numbers in bold', () => {
+  it('starts a question at **1.**, **2** so that a later exercise may define z again', () => {
+    // Exercise 1: z = x^2, dz/dx = 2x. Exercise 2: z = x^3, dz/dx = 3x^2 (right); 2x is wrong there (difference
+    // 3x^2 - 2x). Without the split, exercise 2's `z = x^3` was a ✗ claim against z = x^2 and its right
+    // dz/dx = 3x^2 a ✗.
+    const doc = md(
+      'Answer each exercise.',
+      '',
+      '**1.** Let $z = x^2$.',
+      '$$\\frac{dz}{dx} = 2x$$',
+      '',
+      '**2** Let $z = x^3$.',
+      '$$\\frac{dz}{dx} = 3x^2$$',
+      '$$\\frac{dz}{dx} = 2x$$',
+    );
+    expect(verdicts(doc)).toEqual(['4 correct', '7 correct', '8 incorrect']);
+  });
+});
+
+describe('a formula introduced in prose as a definition', () => {
+  it('reads "Now let $z = x^3$" as z\'s definition from there on, and "Hence $z = x^4$" as a claim', () => {
+    // z = x^2: dz/dx = 2x. "Now let z = x^3" defines z again: dz/dx = 3x^2, so 2x on line 3 is wrong (difference
+    // 3x^2 - 2x). "Hence z = x^4" claims z is x^4, which it is not (x^3): ✗; dz/dx = 3x^2 still holds. The
+    // definition on line 3 was a ✗ claim "expected x^2", and the right dz/dx after it a ✗.
+    const doc = md(
+      'Let $z = x^2$. Then $$\\frac{dz}{dx} = 2x$$',
+      '',
+      'Now let $z = x^3$. Then $$\\frac{dz}{dx} = 2x$$',
+      '',
+      'Hence $z = x^4$ and $$\\frac{dz}{dx} = 3x^2$$',
+    );
+    expect(verdicts(doc)).toEqual(['1 correct', '3 incorrect', '5 incorrect', '5 correct']);
+  });
+});
+
+describe('functions that exercises define and compose', () => {
+  it('reads H = F \\circ G of two defined functions as their composition, so J_H is its Jacobian', () => {
+    // G(x, y) = (x + y, xy), F(u, v) = (u^2, sin v): H = F∘G = ((x + y)^2, sin(xy)), whose Jacobian (sympy) is
+    // [[2(x + y), 2(x + y)], [y cos(xy), x cos(xy)]]. Line 7 swaps x and y in the second row: wrong. `J_H` was a
+    // function of its own, "defined twice" at line 7, whose wrong matrix went unchecked.
+    const doc = md(
+      'Let $G(x, y) = (x + y, xy)$ and $F(u, v) = (u^2, \\sin v)$, and $H = F \\circ G$.',
+      '',
+      '$$J_G(x, y) = \\begin{pmatrix} 1 & 1 \\\\ y & x \\end{pmatrix}$$',
+      '',
+      '$$J_H(x, y) = J_F(G(x, y)) J_G(x, y) = \\begin{pmatrix} 2(x+y) & 2(x+y) \\\\ y\\cos(xy) & x\\cos(xy) \\end{pmatrix}$$',
+      '',
+      '$$J_H(x, y) = \\begin{pmatrix} 2(x+y) & 2(x+y) \\\\ x\\cos(xy) & y\\cos(xy) \\end{pmatrix}$$',
+    );
+    const report = checkSource(doc, 'exercises.md').report;
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(verdicts(doc)).toEqual(['3 correct', '5 correct', '7 incorrect']);
+  });
+
+  it("checks the gradient at a point with its own question's f, not an earlier question's f of three arguments", () => {
+    // Question 1: f = xyz, df/dx = yz. Question 2: f = x^2 + 3xy, grad f = (2x + 3y, 3x), (8, 3) at (1, 2); (3, 8)
+    // is wrong. The earlier f(x, y, z) was given question 2's gradient function too: "f takes 3 arguments, not 2".
+    const doc = md(
+      '## 1',
+      'For $f(x, y, z) = xyz$, $\\frac{\\partial f}{\\partial x} = yz$.',
+      '## 2',
+      'For $f(x, y) = x^2 + 3xy$, $$\\nabla f(1, 2) = \\begin{bmatrix} 8 \\\\ 3 \\end{bmatrix}$$',
+      '$$\\nabla f(1, 2) = \\begin{bmatrix} 3 \\\\ 8 \\end{bmatrix}$$',
+    );
+    const report = checkSource(doc, 'exercises.md').report;
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(verdicts(doc)).toEqual(['2 correct', '4 correct', '5 incorrect']);
+  });
+});
+
+describe('sibling questions that reuse a name', () => {
+  it("reads Q2's own L = -y log a - ... over Q1's function L(w), and 'Q2. A ...' as question 2, not part 2a", () => {
+    // Q1: L(w) = λ/2 ||w||^2, ∇_w L = λw. Q2: a = σ(z), L = -y log a - (1 - y) log(1 - a): dL/da = -y/a + (1-y)/(1-a)
+    // (sympy 0), with - (1-y)/(1-a) wrong (difference 2(1-y)/(1-a)), dL/dz = a - y (sympy 0). Q2's lines read
+    // Q1's L(w) ("L does not depend on a", unjudged), and "Q2. A logistic unit" was labelled 2a.
+    const doc = md(
+      '**Q1.** Let $w \\in \\mathbb{R}^d$ and $L(w) = \\frac{\\lambda}{2}\\|w\\|^2$. Then $\\nabla_w L = \\lambda w$.',
+      '',
+      '**Q2.** A logistic unit: $a = \\sigma(z)$ and $L = -y\\log a - (1 - y)\\log(1 - a)$.',
+      '$$\\frac{\\partial L}{\\partial a} = -\\frac{y}{a} + \\frac{1 - y}{1 - a}$$',
+      '$$\\frac{\\partial L}{\\partial a} = -\\frac{y}{a} - \\frac{1 - y}{1 - a}$$',
+      '$$\\frac{\\partial L}{\\partial z} = a - y$$',
+    );
+    const claims = checkSource(doc, 'exercises.md').report.claims;
+    expect(claims.map((c) => `${c.line} ${c.verdict}`)).toEqual(['1 correct', '4 correct', '5 incorrect', '6 correct']);
+    expect(claims.map((c) => c.label)).toEqual(['1', '2', '2', '2']);
+  });
+});
+
+describe('index ranges that arrays share', () => {
+  it('runs i over the N of the softmax sum, for the labels y_i written beside p_i', () => {
+    // p = softmax(a) over N entries, L = -sum_i y_i log p_i with one-hot y: dL/da_i = p_i - y_i (sympy: p_i sum(y)
+    // - y_i, with sum(y) = 1); y_i - p_i is its negative. y is declared nowhere; its range was a size of its own
+    // (n), and every line an error "the index i runs over n in y_i but over N in p_i".
+    const doc = md(
+      'The softmax is $p_i = \\frac{e^{a_i}}{\\sum_{k=1}^N e^{a_k}}$ and the loss is $L = -\\sum_i y_i \\log p_i$.',
+      '$$\\frac{\\partial L}{\\partial a_i} = p_i - y_i$$',
+      '$$\\frac{\\partial L}{\\partial a_i} = y_i - p_i$$',
+    );
+    expect(verdicts(doc)).toEqual(['2 correct', '3 incorrect']);
+  });
+
+  it('takes the range of an index from a declared array it indexes', () => {
+    // a in R^N declared, p = softmax(a), the same loss: dL/da_i = p_i - y_i. Without a's size for i the labels y
+    // got a size of their own and the line was an error.
+    const doc = md(
+      'Let $p = \\mathrm{softmax}(a)$ with $a \\in \\mathbb{R}^N$ and $L = -\\sum_i y_i \\log p_i$.',
+      '$$\\frac{\\partial L}{\\partial a_i} = p_i - y_i$$',
+      '$$\\frac{\\partial L}{\\partial a_i} = p_i + y_i$$',
+    );
+    expect(verdicts(doc)).toEqual(['2 correct', '3 incorrect']);
+  });
+});
+
+describe('a derivative written before the point it is taken at', () => {
+  it('reads (∂g/∂x)(1, 2) and (df/dx)(2) as the derivative at that point', () => {
+    // g = x^2 y + y^3: g_x = 2xy = 4 at (1, 2), g_y = x^2 + 3y^2 = 13 there (12 is wrong). f = x^3 - 4x:
+    // f'(2) = 3*4 - 4 = 8 (12 is wrong). The bracket was a tuple times the derivative (not read) or, with one value,
+    // a product (2 f'(x) = 8 is no claim a TA would check).
+    const doc = md(
+      '## 1',
+      'Let $g(x, y) = x^2 y + y^3$.',
+      '$$\\frac{\\partial g}{\\partial x}(1, 2) = 4$$',
+      '$$\\frac{\\partial g}{\\partial y}(1, 2) = 13$$',
+      '$$\\frac{\\partial g}{\\partial y}(1, 2) = 12$$',
+      '## 2',
+      'Let $f(x) = x^3 - 4x$.',
+      '$$\\frac{df}{dx}(2) = 8$$',
+      '$$\\frac{df}{dx}(2) = 12$$',
+    );
+    expect(verdicts(doc)).toEqual(['3 correct', '4 correct', '5 incorrect', '8 correct', '9 incorrect']);
+  });
+});
