@@ -190,7 +190,7 @@ function gradeProblem(problem: AssignmentProblem, parts: ProblemParts, ctx: Subm
     if (choice && answer) {
       checked[choice.index].claim.graded = ask.id;
       const compared = stored?.compared.get(ask.id);
-      if (compared) Object.assign(answer, structuredClone(compared));
+      if (compared) Object.assign(answer, copyPlain(compared)); // plain data: copied without structuredClone's cost
       else {
         compareByValue(answer, ask, answer.values);
         if (!stored) entry.compared.set(ask.id, { fingerprint: answer.fingerprint, ...(answer.override ? { override: { ...answer.override } } : {}) });
