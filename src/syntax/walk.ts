@@ -80,6 +80,11 @@ export function isSameExpr(a: Expr, b: Expr): boolean {
   return sameJson(a, b);
 }
 
+/** A text two expressions share exactly when isSameExpr holds: to look many up at once, by a Map. */
+export function sameExprKey(e: Expr): string {
+  return JSON.stringify(e, dropUnread);
+}
+
 /** Keys JSON leaves out of the comparison: where and how a node was written, not what it is. */
 const UNREAD_KEYS = new Set(['span', 'text', 'calleeText']);
 
