@@ -7,33 +7,45 @@ export function findInExpr(root: Expr, visit: (e: Expr) => boolean): Expr | unde
   while (stack.length) {
     const e = stack.pop()!;
     if (visit(e)) return e;
-    stack.push(...childrenOf(e));
+    pushChildren(e, stack);
   }
   return undefined;
 }
 
-/** The expression's direct subexpressions. */
-export function childrenOf(e: Expr): Expr[] {
+/** Pushes the expression's direct subexpressions, in order, onto `stack` (findInExpr runs this per node of every walk: no array per node). */
+function pushChildren(e: Expr, stack: Expr[]): void {
   switch (e.kind) {
     case 'call':
-      return e.args;
+      for (const a of e.args) stack.push(a);
+      return;
     case 'neg':
     case 'transpose':
     case 'entry':
-      return [e.arg];
+      stack.push(e.arg);
+      return;
     case 'binary':
-      return [e.left, e.right];
+      stack.push(e.left, e.right);
+      return;
     case 'power':
-      return [e.base, e.exponent];
+      stack.push(e.base, e.exponent);
+      return;
     case 'matrix':
-      return e.rows.flat();
+      for (const row of e.rows) for (const x of row) stack.push(x);
+      return;
     case 'pattern':
-      return [e.entry];
+      stack.push(e.entry);
+      return;
     case 'deriv':
-      return [e.of, ...e.wrt];
-    default:
-      return [];
+      stack.push(e.of, ...e.wrt);
+      return;
   }
+}
+
+/** The expression's direct subexpressions. */
+export function childrenOf(e: Expr): Expr[] {
+  const out: Expr[] = [];
+  pushChildren(e, out);
+  return out;
 }
 
 /**

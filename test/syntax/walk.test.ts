@@ -1,4 +1,4 @@
-// isSameExpr (src/syntax/walk.ts) compares two expressions node by node. It must answer exactly what
+// Walking expressions (src/syntax/walk.ts). isSameExpr compares two expressions node by node. It must answer exactly what
 // comparing their JSON with spans and source text left out answers (the definition it replaced, which a
 // grader's choices rest on): the same reading written elsewhere or otherwise is the same, anything that
 // changes the JSON (a name, an operator, key order) is not.
@@ -7,7 +7,7 @@ import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 import type { Expr } from '../../src/syntax/ast';
 import { parseExpression, parseFile } from '../../src/syntax/parse';
-import { findInExpr, isSameExpr } from '../../src/syntax/walk';
+import { childrenOf, findInExpr, isSameExpr } from '../../src/syntax/walk';
 
 const asJson = (e: unknown) => JSON.stringify(e, (key, value) => (key === 'span' || key === 'text' || key === 'calleeText' ? undefined : value));
 
@@ -53,5 +53,29 @@ describe('isSameExpr', () => {
       }
     }
     expect(same).toBeGreaterThan(0); // some pairs are the same reading at different places
+  });
+});
+
+describe('findInExpr and childrenOf', () => {
+  const label = (e: Expr) => (e.kind === 'name' ? e.name : e.kind === 'binary' ? e.op : e.kind);
+
+  it('visits the root, then the subexpressions from the last one back, depth first', () => {
+    // f(a, b) + [c, d; e, g]: the sum, then its right side (the matrix, its entries from the last), then
+    // the call and its arguments from the last. By hand, popping a stack the children are pushed on in order.
+    const seen: string[] = [];
+    findInExpr(parseExpression('f(a, b) + [c, d; e, g]'), (e) => (seen.push(label(e)), false));
+    expect(seen).toEqual(['add', 'matrix', 'g', 'e', 'd', 'c', 'call', 'b', 'a']);
+  });
+
+  it('stops at the first node the visitor accepts', () => {
+    const found = findInExpr(parseExpression('dL/dW + sigma(h)'), (e) => e.kind === 'call');
+    expect(found && label(found)).toBe('call');
+    expect(findInExpr(parseExpression('x + y'), (e) => e.kind === 'deriv')).toBeUndefined();
+  });
+
+  it('lists the direct subexpressions in the order they are written', () => {
+    expect(childrenOf(parseExpression('[c, d; e, g]')).map(label)).toEqual(['c', 'd', 'e', 'g']);
+    expect(childrenOf(parseExpression('dL/dW')).map(label)).toEqual(['L', 'W']);
+    expect(childrenOf(parseExpression('x'))).toEqual([]);
   });
 });
