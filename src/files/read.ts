@@ -74,11 +74,17 @@ export function isInside(child: string, folder: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+/**
+ * The buffer every read goes through (reads are synchronous, and each chunk is copied out before the next):
+ * a batch reads thousands of small files, and a fresh zeroed 64 KiB buffer for each was most of reading them.
+ */
+let readChunk: Buffer | undefined;
+
 /** Reads at most `maxBytes` (the size checked before may have grown since). */
 export function readAtMost(fd: number, file: string, maxBytes: number): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
-  const chunk = Buffer.alloc(64 * 1024);
+  const chunk = (readChunk ??= Buffer.allocUnsafe(64 * 1024));
   for (;;) {
     let n: number;
     try {

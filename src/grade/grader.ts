@@ -3,7 +3,7 @@
 import { markSampleEntries } from '../resolve/indexArrays';
 import { error, type Diagnostic } from '../diagnostics';
 import type { Expr, Span, Statement, Step } from '../syntax/ast';
-import { isSameExpr } from '../syntax/walk';
+import { isSameExpr, sameExprKey } from '../syntax/walk';
 import { arrayNameOf } from '../resolve/indexNotation';
 import { printExpr } from '../syntax/print';
 import { sourceKindOf } from '../analysis/document';
@@ -76,7 +76,7 @@ export function gradeSubmission(assignment: Assignment, input: SubmissionInput, 
   // Steps read from LaTeX are shown in .cr syntax, as `chainrule check` shows them.
   const display = (step: Step) => (sourceKindOf(locate(doc, step.span.line).file) === 'cr' ? step.text.trim() : printExpr(step.expr));
 
-  const context: SubmissionContext = { assignment, doc, notes, seed, textOf, display };
+  const context: SubmissionContext = { assignment, doc, notes, seed, textOf, display, derivativeLines: derivativeLines(doc) };
   const graded = assignment.problems.map((problem) => gradeProblem(problem, partsOf(problem, aligned, doc), context));
   const asks = graded.flatMap((g) => g.asks);
   const classLike = classLikeNote(graded.flatMap((g) => [...g.answeredIn]));
@@ -118,11 +118,13 @@ interface SubmissionContext {
   seed: number;
   textOf: (span: Span) => string;
   display: (step: Step) => string;
+  /** Every line of the document that sets a derivative equal to something (`elsewhere` looks in them for each ask). */
+  derivativeLines: DerivativeLine[];
 }
 
 /** The submission's statements added on top of the problem's scope, every claim checked, every ask scored. */
 function gradeProblem(problem: AssignmentProblem, parts: ProblemParts, ctx: SubmissionContext): { problem: ProblemResult; asks: AskResult[]; answeredIn: Map<string, Set<string>> } {
-  const { assignment, doc, notes, seed, textOf, display } = ctx;
+  const { assignment, doc, notes, seed, textOf, display, derivativeLines } = ctx;
   const written = withoutAssignmentLines(parts.statements, notes);
   // The mapped names are the problem's to the OCR reading too (`\frac{2h_1}{a w_1}` with w_1 read as W1).
   const mapped = withMappedNames(problem.scope, parts.notation);
@@ -190,7 +192,7 @@ function gradeProblem(problem: AssignmentProblem, parts: ProblemParts, ctx: Subm
     if (choice && answer) {
       checked[choice.index].claim.graded = ask.id;
       const compared = stored?.compared.get(ask.id);
-      if (compared) Object.assign(answer, structuredClone(compared));
+      if (compared) Object.assign(answer, copyPlain(compared)); // plain data: copied without structuredClone's cost
       else {
         compareByValue(answer, ask, answer.values);
         if (!stored) entry.compared.set(ask.id, { fingerprint: answer.fingerprint, ...(answer.override ? { override: { ...answer.override } } : {}) });
@@ -200,8 +202,8 @@ function gradeProblem(problem: AssignmentProblem, parts: ProblemParts, ctx: Subm
       answeredIn.set(ask.id, files);
     }
     const result = scoreAsk(ask, answer, problem.policy, missingHint);
-    const unmatched = choice ? [] : [...derivativesOfTheSameFunction(ask.target.expr, scope.claims, parts), ...elsewhere([ask.target.expr], doc, parts)];
-    const rivals = choice ? elsewhere([ask.target.expr, ...writtenTarget(scope.claims[choice.index], doc)], doc, parts) : [];
+    const unmatched = choice ? [] : [...derivativesOfTheSameFunction(ask.target.expr, scope.claims, parts), ...elsewhere([ask.target.expr], derivativeLines, parts)];
+    const rivals = choice ? elsewhere([ask.target.expr, ...writtenTarget(scope.claims[choice.index], doc)], derivativeLines, parts) : [];
     return { ...result, ...reviewOf({ result, answer: answer?.claim, choice, claims: scope.claims, parts, unread, unmatched, rivals, internalErrors: internalErrors.length, latex: !!choice && isLatexSpan(doc, scope.claims[choice.index].span), line: (l) => locate(doc, l).line }) };
   });
   // Stored once the whole problem is graded, unless chainrule's own derivatives failed a cross-check on the way.
@@ -223,23 +225,33 @@ function derivativesOfTheSameFunction(target: Expr, claims: readonly Claim[], pa
   return claims.filter((c) => ((c.target.expr.kind === 'deriv' && related(c.target.expr)) || lostDifferentials(c.target.expr)) && inParts(c));
 }
 
+/** A line `dy/dx = ...` of a submission, with the segment it is in and its target's sameExprKey. */
+interface DerivativeLine {
+  segmentFrom: number;
+  key: string;
+  claim: Claim;
+}
+
+/** The document's derivative lines, in document order. */
+function derivativeLines(doc: SubmissionDocument): DerivativeLine[] {
+  const found: DerivativeLine[] = [];
+  for (const segment of doc.segments) {
+    for (const st of segment.statements) {
+      if (st.kind === 'equation' && st.lhs.expr.kind === 'deriv' && st.rhs.length) found.push({ segmentFrom: segment.from, key: sameExprKey(st.lhs.expr), claim: { target: st.lhs, steps: st.rhs, span: st.span } });
+    }
+  }
+  return found;
+}
+
 /**
  * Claims of the ask's own derivative (`dy/dx`) in parts of the document not aligned to this problem: the
  * alignment may have cut the answer off its problem (an unlabelled part read as another problem).
  */
-function elsewhere(targets: readonly Expr[], doc: SubmissionDocument, parts: ProblemParts): Claim[] {
-  const derivatives = targets.filter((t) => t.kind === 'deriv');
-  if (derivatives.length === 0) return [];
+function elsewhere(targets: readonly Expr[], lines: readonly DerivativeLine[], parts: ProblemParts): Claim[] {
+  const keys = new Set(targets.filter((t) => t.kind === 'deriv').map(sameExprKey));
+  if (keys.size === 0) return [];
   const aligned = new Set(parts.parts.map((p) => p.segment.from));
-  const found: Claim[] = [];
-  for (const segment of doc.segments) {
-    if (aligned.has(segment.from)) continue;
-    for (const st of segment.statements) {
-      const lhs = st.kind === 'equation' ? st.lhs.expr : undefined;
-      if (st.kind === 'equation' && lhs?.kind === 'deriv' && derivatives.some((t) => isSameExpr(lhs, t)) && st.rhs.length) found.push({ target: st.lhs, steps: st.rhs, span: st.span });
-    }
-  }
-  return found;
+  return lines.filter((l) => !aligned.has(l.segmentFrom) && keys.has(l.key)).map((l) => ({ ...l.claim }));
 }
 
 /** The target of a claim as its author wrote it (before the notation was mapped): `\partial L / \partial w_1` for dL/dW1. */

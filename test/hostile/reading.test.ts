@@ -22,6 +22,19 @@ describe('the safe reader', () => {
   const dir = tempDir('reader');
   const limit = { maxBytes: 1000 };
 
+  it('gives each file its own bytes, however large the file read before it (the read buffer is shared)', () => {
+    // 150 000 bytes span three reads of the 64 KiB buffer; the short file after them must not carry any of it.
+    const long = path.join(dir, 'long.md');
+    const short = path.join(dir, 'short.cr');
+    fs.writeFileSync(long, 'y = x^2\n'.repeat(18_750));
+    fs.writeFileSync(short, 'dy/dx = 2 x\n');
+    const read = (file: string) => readTextFile(file, { maxBytes: 200_000 });
+    expect(read(long)).toHaveLength(150_000);
+    expect(read(long).endsWith('y = x^2\n')).toBe(true);
+    expect(read(short)).toBe('dy/dx = 2 x\n');
+    expect(read(long)).toBe('y = x^2\n'.repeat(18_750));
+  });
+
   it('refuses a FIFO at once, without waiting for a writer', () => {
     const fifo = path.join(dir, 'pipe.cr');
     execFileSync('mkfifo', [fifo]);
