@@ -35,4 +35,19 @@ describe('a sum over a sample label', () => {
     ].join('\n');
     expect(verdicts(md)).toEqual(['4 correct', '5 incorrect']);
   });
+
+  it('counts a letter on a bold name of the left side (\\mathbf{u_c}) as bound there, so c stays an index', () => {
+    // E_n = -log softmax(s)_{t_n} with s_c = u_c x_n + a_c: ∂E_n/∂a_c = ∂E_n/∂s_c (sympy, C = 3 at a random point:
+    // differences ~1e-16), and 2 ∂E_n/∂s_c is wrong (differs by -0.53, 0.97, -0.44). Had c been read as a label
+    // (from ∂s_c/∂\mathbf{u_c} on the right of the first claim), every line would rest on an unreadable sum.
+    const md = [
+      '## Q2 (softmax scores)',
+      'For example $n$ the score of class $c$ is $s_c = \\mathbf{u_c}^\\top \\mathbf{x_n} + a_c$, and its loss is',
+      '$$E_n = -\\log\\left(\\frac{e^{s_{t_n}}}{\\sum_{c=1}^{C} e^{s_c}}\\right)$$',
+      '$$\\frac{\\partial E_n}{\\partial \\mathbf{u_c}} = \\frac{\\partial E_n}{\\partial s_c}\\frac{\\partial s_c}{\\partial \\mathbf{u_c}}$$',
+      '$$\\frac{\\partial E_n}{\\partial a_c} = \\sum_{k=1}^{C} \\frac{\\partial E_n}{\\partial s_k}\\frac{\\partial s_k}{\\partial a_c} = \\frac{\\partial E_n}{\\partial s_c}$$',
+      '$$\\frac{\\partial E_n}{\\partial a_c} = 2\\frac{\\partial E_n}{\\partial s_c}$$',
+    ].join('\n');
+    expect(verdicts(md).slice(1)).toEqual(['5 correct', '6 incorrect']);
+  });
 });
