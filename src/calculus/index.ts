@@ -4,7 +4,7 @@ import type { Builder } from '../ir/build';
 import type { Graph } from '../ir/graph';
 import { builtinDerivative, elementwiseDerivative } from '../diff/index';
 import type { Calculus, Lowering } from '../resolve/lower';
-import { DerivativeRef, derivativeMeaning, type MeaningFunction } from './meaning';
+import { DerivativeRef, InformalReference, derivativeMeaning, type MeaningFunction } from './meaning';
 import { indexedMeaning } from './indexed';
 
 /**
@@ -38,6 +38,15 @@ export function makeCalculus(b: Builder, graph: Graph, meaningOf: MeaningFunctio
       const [usual, alternative] = meaning.forms;
       if (alternative) lowering.alternatives.set(usual.id, alternative);
       return usual;
+    },
+    entrywiseFactor(ref: DerivativeRef, lowering: Lowering): Node {
+      try {
+        return this.derivativeRef(ref, lowering);
+      } catch (err) {
+        // A factor of an entrywise product: an entrywise map's derivative entry by entry (src/calculus/entrywiseFactors.ts).
+        if (err instanceof InformalReference && err.entrywise) return err.entrywise;
+        throw err;
+      }
     },
     indexedDerivative(ref: DerivativeRef, lowering: Lowering) {
       const m = indexedMeaning(ref, lowering);

@@ -7,6 +7,7 @@ import { ShapeError, formatShape, isScalarShape } from '../ir/types';
 import { isVectorShape } from '../ir/dims';
 import { dependsOn } from '../ir/inspect';
 import { abstractMeaning } from './abstract';
+import { entrywiseDerivative } from './entrywiseFactors';
 import { gradient, gradients, jacobian, vjp } from '../diff/index';
 import { evaluate } from '../numeric/evaluate';
 import { LowerError, Lowering } from '../resolve/lower';
@@ -43,12 +44,17 @@ export function requireDefinedFunction(ref: DerivativeRef, lowering: Lowering): 
   throw new LowerError(error('unknown-name', `${of.text} is not defined here, so d${of.text}/d${ref.wrt.map((w) => lowering.options.textOf(w.span).trim()).join(', ')} cannot be worked out`, of.span, `define it first, e.g. \`${of.text} = ...\``));
 }
 
-/** A derivative reference that is tensor-valued shorthand (`dh1/dW1`): informal, never wrong (SPEC 1.5). */
+/**
+ * A derivative reference that is tensor-valued shorthand (`dh1/dW1`): informal, never wrong (SPEC 1.5).
+ * `entrywise`: for an entrywise map of a matrix (`A = \sigma(Z)`), its derivative entry by entry, which is
+ * what the reference means as a factor of an entrywise product (src/calculus/entrywiseFactors.ts).
+ */
 export class InformalReference extends Error {
   constructor(
     readonly ref: DerivativeRef,
     readonly of: Node,
     readonly wrt: Node,
+    readonly entrywise?: Node,
   ) {
     super('tensor-valued derivative');
   }
@@ -151,7 +157,7 @@ export function meaningWithInputs(ref: DerivativeRef, of: Node, wrt: Node[], inp
   try {
     meaning = meaningOfNodes(ref, inputs.of, inputs.wrt, lowering);
   } catch (err) {
-    if (err instanceof InformalReference) throw new InformalReference(ref, of, wrt[0]);
+    if (err instanceof InformalReference) throw new InformalReference(ref, of, wrt[0], err.entrywise && bindNode(err.entrywise, inputs, lowering.b));
     throw err;
   }
   return bindInputs(meaning, of, wrt, inputs, lowering.b);
@@ -159,11 +165,15 @@ export function meaningWithInputs(ref: DerivativeRef, of: Node, wrt: Node[], inp
 
 /** A meaning taken with respect to inputs, with each input replaced by the node it stands for. */
 export function bindInputs(m: DerivativeMeaning, of: Node, wrt: Node[], inputs: Inputs, b: Builder): DerivativeMeaning {
-  const replace = new Map(inputs.bindings.map(({ input, standsFor }) => [input.id, standsFor]));
-  const forms = m.forms.map((f) => substitute(b, f, replace));
+  const forms = m.forms.map((f) => bindNode(f, inputs, b));
   const inner = m.evaluate;
   const evaluateAt = inner && ((env: EvalEnv) => inner(withInputValues(inputs, env)));
   return { ...m, of, wrt, forms, ...(evaluateAt ? { evaluate: evaluateAt } : {}), inputs };
+}
+
+/** A node taken with respect to inputs, with each input replaced by the node it stands for. */
+function bindNode(n: Node, inputs: Inputs, b: Builder): Node {
+  return substitute(b, n, new Map(inputs.bindings.map(({ input, standsFor }) => [input.id, standsFor])));
 }
 
 /** `env` with each input's value: that of the node it stands for. */
@@ -234,7 +244,7 @@ export function meaningOfNodes(ref: DerivativeRef, of: Node, wrt: Node[], loweri
     return { kind: 'jacobian', of, wrt, forms: [d], shape: d.shape };
   }
   if (isVectorShape(of.shape) && isVectorShape(x.shape)) return jacobianMeaning(ref, of, wrt, lowering);
-  throw new InformalReference(ref, of, x);
+  throw new InformalReference(ref, of, x, entrywiseDerivative(b, of, x));
 }
 
 function jacobianMeaning(ref: DerivativeRef, of: Node, wrt: Node[], lowering: MeaningContext): DerivativeMeaning {

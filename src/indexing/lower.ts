@@ -15,6 +15,7 @@ import { normalizeName } from '../syntax/names';
 import { isBareSumSign, type SumSign } from '../resolve/indexNotation';
 import { repeatedIndices } from '../resolve/indexUses';
 import { isEntrywiseFunction } from './entrywise';
+import { requireSummandOverLabel } from './labelSums';
 import { findInExpr } from '../syntax/walk';
 import {
   COLS, IndexError, IndexLimit, ROWS, arrange, combine, contract, dimOf, isIndexLabel, itemShape, labelsOf, multiply, plain,
@@ -391,7 +392,10 @@ export class IndexLowering {
     } finally {
       this.bound.splice(this.bound.length - sign.indices.length);
     }
-    for (const index of sign.indices) p = contract(this.b, p, index, this.sizeOf(index) ?? range);
+    for (const index of sign.indices) {
+      requireSummandOverLabel(p, index, this.lowering.scope.labelLetters);
+      p = contract(this.b, p, index, this.sizeOf(index) ?? range);
+    }
     return p;
   }
 

@@ -99,12 +99,27 @@ export function sampleLabels(statements: readonly Statement[]): Set<string> {
 function unboundUses(st: Extract<Statement, { kind: 'equation' }>): Map<string, number>[] {
   const sides = st.rhs.map((r) => r.expr);
   const all = [st.lhs.expr, ...sides];
-  const bound = new Set([...subscriptedNames(st.lhs.expr).flatMap((u) => u.indices), ...all.flatMap((e) => sumSigns(e).flatMap((sign) => sign.indices)), ...all.flatMap(bareSummands).flatMap(writtenIndexLists).flat()]);
+  const bound = new Set([...subscriptedNames(st.lhs.expr).flatMap((u) => u.indices), ...boldSubscripts(st.lhs.expr), ...all.flatMap((e) => sumSigns(e).flatMap((sign) => sign.indices)), ...all.flatMap(bareSummands).flatMap(writtenIndexLists).flat()]);
   return sides.map((side) => {
     const counts = new Map<string, number>();
     for (const indices of writtenIndexLists(side)) for (const i of indices) if (!bound.has(i)) counts.set(i, (counts.get(i) ?? 0) + 1);
     return counts;
   });
+}
+
+/**
+ * The letters subscripting a bold name written whole in its command (`\boldsymbol{w_j}`, `\mathbf{x_i}`: the j-th
+ * weight vector): on a left side they say which one the line is about, as `w_j` would.
+ */
+function boldSubscripts(e: Expr): string[] {
+  const found: string[] = [];
+  findInExpr(e, (x) => {
+    const inner = x.kind === 'name' ? /^\\(?:mathbf|boldsymbol|bm|vec)\{([^{}]*_(?:\{[^{}]*\}|\p{L}))\}$/u.exec(x.text)?.[1] : undefined;
+    const s = inner === undefined ? undefined : subscriptsOf(inner);
+    if (s) found.push(...s.indices);
+    return false;
+  });
+  return found;
 }
 
 /** The summands of the signs written with no subscript (`\sum (y_j - t_j)^2`): they run over the indices in them. */

@@ -33,6 +33,8 @@ export class LowerError extends Error {
 /** Derivatives needed while lowering (derivative references, f'(x)); provided by the calculus layer. */
 export interface Calculus {
   derivativeRef(ref: Extract<Expr, { kind: 'deriv' }>, lowering: Lowering): Node;
+  /** A derivative reference as a factor of an entrywise product (`∂L/∂A ⊙ ∂A/∂Z`): read entry by entry where it can be. */
+  entrywiseFactor?(ref: Extract<Expr, { kind: 'deriv' }>, lowering: Lowering): Node;
   /** A derivative reference written with indices (`∂L/∂W_ij`), as a tensor whose axes run over them. */
   indexedDerivative?(ref: Extract<Expr, { kind: 'deriv' }>, lowering: Lowering): Tensor;
   primeOfBuiltin(fn: string, arg: Node): Node;
@@ -513,9 +515,17 @@ export class Lowering {
   private lowerBinary(e: Extract<Expr, { kind: 'binary' }>): Node {
     const beside = this.besideIdentity(e);
     if (beside) return beside;
-    const left = this.lower(e.left);
-    const right = this.lower(e.right);
+    const operand = (x: Expr) => (e.op === 'hadamard' ? this.lowerEntrywiseFactor(x) : this.lower(x));
+    const left = operand(e.left);
+    const right = operand(e.right);
     return this.withShapeDiagnostic(e, () => this.firstThatFits(left, right, (l, r) => this.combine(e, l, r)));
+  }
+
+  /** An operand of an entrywise product: a derivative reference there is read entry by entry where it can be. */
+  private lowerEntrywiseFactor(e: Expr): Node {
+    const calculus = this.options.calculus;
+    if (e.kind !== 'deriv' || !calculus?.entrywiseFactor || this.indexReader.involves(e) || this.asWritten(e) !== e || this.quotientNames(e).length) return this.lower(e);
+    return calculus.entrywiseFactor(e, this);
   }
 
   /** In a document, an `I` that nothing declares or defines is the identity matrix. */
