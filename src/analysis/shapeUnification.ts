@@ -523,12 +523,27 @@ export function questionExprs(scope: Scope): Expr[] {
 
 /** The names the prose gives a kind of array (src/latex/proseKinds.ts) that no line declares. */
 function statedKinds(scope: Scope, probe: Lowering): Map<string, StatedKind> {
-  if (!scope.shapeKinds) return new Map();
+  const kinds = new Map(scope.shapeKinds);
   // `u_k` under `\sum_k` is an entry of U in index notation, which decides its shape.
   const entries = new Set<string>();
-  for (const e of questionExprs(scope)) findInExpr(e, (x) => (x.kind === 'name' && probe.indexReader.involves(x) && entries.add(x.name), false));
-  return new Map([...scope.shapeKinds].filter(([name]) => probe.isUndeclared(name) && !entries.has(name)));
+  // An arrow over a letter marks a vector (`\vec{w}`), a column as `\mathbb{R}^n` is: where the question always
+  // writes the name so (a plain `y` beside `\vec{y}` may be another quantity of an earlier derivation).
+  const [arrowed, plain] = [new Map<string, Span>(), new Set<string>()];
+  for (const e of [...questionExprs(scope), ...[...scope.functions.values()].map((f) => f.body)]) {
+    findInExpr(e, (x) => {
+      if (x.kind !== 'name') return false;
+      if (probe.indexReader.involves(x)) entries.add(x.name);
+      else if (!ARROW.test(x.text.trim())) plain.add(x.name);
+      else if (!arrowed.has(x.name)) arrowed.set(x.name, x.span);
+      return false;
+    });
+  }
+  for (const [name, span] of arrowed) if (!plain.has(name) && !kinds.has(name)) kinds.set(name, { kind: 'column', span });
+  return new Map([...kinds].filter(([name]) => probe.isUndeclared(name) && !entries.has(name)));
 }
+
+/** `\vec{w}`, `\vec w`, `\overrightarrow{x}`: a name written with an arrow, whatever follows it. */
+const ARROW = /^\\(?:vec|overrightarrow)\b/;
 
 /** A copy of `scope` with each solved name declared at its shape, its unknown dimensions named afresh. */
 function withSolution(scope: Scope, { union, names, shapes }: Solution): Scope {

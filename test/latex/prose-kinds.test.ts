@@ -64,4 +64,17 @@ describe('kinds of arrays stated in prose', () => {
     expect(steps[0]).toEqual(['4 correct']);
     expect(['5 incorrect', '5 unjudged']).toContain(steps[1][0]);
   });
+
+  it('takes a name the question always writes with an arrow as a column vector', () => {
+    // A least-squares risk in the style of course notes (R(w) = ||X w - y||^2 / n, no shapes stated). sympy with X
+    // 3 x 2, w 2 x 1, y 3 x 1: grad R = 2/n X^T (X w - y), so line 3 is right and line 4 (the factor 2 dropped) wrong.
+    // Read as numbers, w, y and X made X^T do nothing and line 3 was unjudged.
+    const doc = [
+      '$$R(\\vec w) = \\frac{1}{n} (X \\vec w - \\vec y)^T (X \\vec w - \\vec y)$$', // 1
+      'where $X$ is the matrix whose $i$-th row is the $i$-th sample.', // 2
+      '$$\\nabla_{\\vec w} R(\\vec w) = \\frac{2}{n} X^T (X \\vec w - \\vec y)$$', // 3: right
+      '$$\\nabla_{\\vec w} R(\\vec w) = \\frac{1}{n} X^T (X \\vec w - \\vec y)$$', // 4: wrong
+    ].join('\n');
+    expect(stepsOf(doc)).toEqual([['3 correct'], ['4 incorrect']]);
+  });
 });
