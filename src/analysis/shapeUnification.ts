@@ -21,7 +21,7 @@ import { indexNotation } from '../indexing/lower';
 import { Lowering } from '../resolve/lower';
 import { similarName } from '../resolve/similar';
 import { declaredHere } from './declaredHere';
-import type { Claim, FunctionDefinition, Scope } from '../resolve/scope';
+import type { Claim, FunctionDefinition, Scope, StatedKind } from '../resolve/scope';
 import type { Expr, ShapeSpec, Span } from '../syntax/ast';
 import { childrenOf, findInExpr } from '../syntax/walk';
 import { DimensionUnion, knownDim, type DimKey } from './dimensionUnion';
@@ -53,6 +53,11 @@ export function unifyUndeclaredShapes(scope: Scope, textOf: (span: Span) => stri
   for (const e of [...[...plain.definitions.values()].map((d) => d.expr), ...plain.claims.map((c) => c.target.expr)]) findInExpr(e, (x) => (x.kind === 'name' && fixed.add(x.name), false));
   const biases = new Set<string>();
   const matrices = new Map([...namesUsedAsMatrices(plain, probe, biases)].filter(([name]) => fixed.has(name) && !similarName(name, written)));
+  // A name the prose calls a vector or a matrix (src/latex/proseKinds.ts) is one wherever the maths writes it: the
+  // prose fixes its kind, as a definition would.
+  const mentioned = new Set<string>();
+  for (const e of [...questionExprs(plain), ...[...plain.functions.values()].map((f) => f.body)]) findInExpr(e, (x) => ((x.kind === 'name' ? mentioned.add(x.name) : x.kind === 'call' && mentioned.add(x.callee)), false));
+  for (const [name, stated] of statedKinds(plain, probe)) if (mentioned.has(name) && !matrices.has(name)) matrices.set(name, stated.span);
   if (matrices.size === 0) return;
   let solved = solve(plain, probe, matrices);
   // A bias whose layer's shape is not known either says nothing: it stays a scalar rather than a free matrix.
@@ -130,6 +135,13 @@ interface Solution {
 function solve(scope: Scope, probe: Lowering, names: Map<string, Span>): Solution {
   const union = new DimensionUnion();
   const shapes = new Map([...names.keys()].map((name): [string, ShapeTerm] => [name, [union.fresh(), union.fresh()]]));
+  for (const [name, { kind }] of statedKinds(scope, probe)) {
+    const shape = shapes.get(name);
+    if (!shape) continue;
+    if (kind === 'column') union.join(shape[1], knownDim(1));
+    if (kind === 'row') union.join(shape[0], knownDim(1));
+    if (kind === 'square') union.join(shape[0], shape[1]);
+  }
   const reader = new ShapeReader(scope, probe, union, shapes);
   for (const name of scope.definitions.keys()) reader.definitionShape(name);
   for (const loss of losses(scope)) reader.atomically(() => reader.joinShapes(SCALAR, reader.shapeOf(loss)));
@@ -266,6 +278,10 @@ class ShapeReader {
   }
 
   private callShape(e: Extract<Expr, { kind: 'call' }>): ShapeTerm | undefined {
+    // `C (a - b)` with C an array: lowering reads a known variable's call as a product, and so does this.
+    if (this.unknowns.has(e.callee) && e.prime === 0 && e.args.length === 1) {
+      return this.binaryShape({ kind: 'binary', op: 'mul', left: { kind: 'name', name: e.callee, text: e.calleeText, span: e.span }, right: e.args[0], span: e.span });
+    }
     const user = e.prime === 0 ? this.scope.functions.get(e.callee) : undefined;
     if (user) return this.userCallShape(user, e.args);
     const builtin = e.prime === 0 ? BUILTIN_FUNCTIONS.get(e.callee) : undefined;
@@ -505,6 +521,30 @@ export function questionExprs(scope: Scope): Expr[] {
   return [...[...scope.definitions.values()].map((d) => d.expr), ...scope.claims.flatMap((c) => [c.target.expr, ...c.steps.map((s) => s.expr)])];
 }
 
+/** The names the prose gives a kind of array (src/latex/proseKinds.ts) that no line declares. */
+function statedKinds(scope: Scope, probe: Lowering): Map<string, StatedKind> {
+  const kinds = new Map(scope.shapeKinds);
+  // `u_k` under `\sum_k` is an entry of U in index notation, which decides its shape.
+  const entries = new Set<string>();
+  // An arrow over a letter marks a vector (`\vec{w}`), a column as `\mathbb{R}^n` is: where the question always
+  // writes the name so (a plain `y` beside `\vec{y}` may be another quantity of an earlier derivation).
+  const [arrowed, plain] = [new Map<string, Span>(), new Set<string>()];
+  for (const e of [...questionExprs(scope), ...[...scope.functions.values()].map((f) => f.body)]) {
+    findInExpr(e, (x) => {
+      if (x.kind !== 'name') return false;
+      if (probe.indexReader.involves(x)) entries.add(x.name);
+      else if (!ARROW.test(x.text.trim())) plain.add(x.name);
+      else if (!arrowed.has(x.name)) arrowed.set(x.name, x.span);
+      return false;
+    });
+  }
+  for (const [name, span] of arrowed) if (!plain.has(name) && !kinds.has(name)) kinds.set(name, { kind: 'column', span });
+  return new Map([...kinds].filter(([name]) => probe.isUndeclared(name) && !entries.has(name)));
+}
+
+/** `\vec{w}`, `\vec w`, `\overrightarrow{x}`: a name written with an arrow, whatever follows it. */
+const ARROW = /^\\(?:vec|overrightarrow)\b/;
+
 /** A copy of `scope` with each solved name declared at its shape, its unknown dimensions named afresh. */
 function withSolution(scope: Scope, { union, names, shapes }: Solution): Scope {
   const taken = new Set<string>([...scope.dims, ...scope.declarations.keys(), ...scope.definitions.keys()]);
@@ -525,7 +565,8 @@ function withSolution(scope: Scope, { union, names, shapes }: Solution): Scope {
   const declarations = new Map(scope.declarations);
   for (const [name, span] of names) {
     const term = shapes.get(name)!;
-    declarations.set(name, { name, shape: [dimOf(term[0]), dimOf(term[1])], span, implied: true, solved: true });
+    const domain = scope.shapeKinds?.get(name)?.domain;
+    declarations.set(name, { name, shape: [dimOf(term[0]), dimOf(term[1])], span, implied: true, solved: true, ...(domain ? { domain } : {}) });
   }
   return { ...scope, declarations, dims: new Set([...scope.dims, ...dimNames.values()]), diagnostics: [] };
 }

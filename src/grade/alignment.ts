@@ -208,7 +208,7 @@ function readPart(segment: Segment, problem: AssignmentProblem, problems: readon
   // The part's own quantities and functions (`h_\theta(x) = ...`), defined here or in earlier parts.
   for (const st of [...segment.before, ...statements]) if (st.kind === 'equation' && st.lhs.expr.kind === 'name') own.add(st.lhs.expr.name);
   for (const st of [...segment.before, ...statements]) if (st.kind === 'equation' && st.lhs.expr.kind === 'call') own.add(st.lhs.expr.callee);
-  for (const st of segment.before) if (st.kind === 'decl') for (const n of st.names) own.add(n.name);
+  for (const st of segment.before) if (st.kind === 'decl' && !st.kindOnly) for (const n of st.names) own.add(n.name);
   const asks = asksOf(problem);
   const entries = entriesOfKnownArrays(statements, known);
   const answers = statements.map((st) => {

@@ -316,7 +316,8 @@ export function applyNotation(statements: readonly Statement[], map: NotationMap
 function definedNames(statements: readonly Statement[]): Map<string, Expr | undefined> {
   const out = new Map<string, Expr | undefined>();
   for (const st of statements) {
-    if (st.kind === 'decl') for (const n of st.names) if (!out.has(n.name)) out.set(n.name, undefined);
+    // Prose's kind of array (`the vectors $u_k$`) states no shape to keep a name from the problem's.
+    if (st.kind === 'decl' && !st.kindOnly) for (const n of st.names) if (!out.has(n.name)) out.set(n.name, undefined);
     if (st.kind === 'equation' && st.lhs.expr.kind === 'name' && st.rhs.length && !out.has(st.lhs.expr.name)) out.set(st.lhs.expr.name, st.rhs[0].expr);
   }
   return out;
@@ -341,7 +342,7 @@ function variablesOfDerivatives(statements: readonly Statement[]): Set<string> {
 function namesWritten(statements: readonly Statement[]): Map<string, { span: Span; text: string }> {
   const out = new Map<string, { span: Span; text: string }>();
   for (const st of statements) {
-    if (st.kind === 'decl') for (const n of st.names) if (!out.has(n.name)) out.set(n.name, n);
+    if (st.kind === 'decl' && !st.kindOnly) for (const n of st.names) if (!out.has(n.name)) out.set(n.name, n);
     if (st.kind !== 'equation') continue;
     for (const step of [st.lhs, ...st.rhs]) {
       findInExpr(step.expr, (x) => {

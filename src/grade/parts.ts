@@ -44,7 +44,7 @@ export function partsOf(problem: AssignmentProblem, aligned: readonly AlignedSeg
 }
 
 function definesGiven(st: Statement, given: ReadonlySet<string>): boolean {
-  if (st.kind === 'decl') return st.names.some((n) => given.has(n.name));
+  if (st.kind === 'decl') return !st.kindOnly && st.names.some((n) => given.has(n.name));
   return st.kind === 'equation' && st.lhs.expr.kind === 'name' && given.has(st.lhs.expr.name);
 }
 

@@ -26,6 +26,7 @@ import { readErrorSignals } from './errorSignals';
 import { readNumericInstances, splitNameChains } from './numericInstances';
 import { readNamedParts } from './namedParts';
 import { proseShapes } from './proseShapes';
+import { proseKinds } from './proseKinds';
 import { proseDomains, symmetryStatement, withDomains, type StatedDomain } from './proseDomains';
 import { headingMarker, lineMarker, ProblemTracker, QuestionTracker } from './problems';
 import { introducesDefinition, markedDefinition } from './definingProse';
@@ -76,6 +77,8 @@ class Assembler {
   readonly domains: (StatedDomain & { at: number })[] = [];
   /** `If $i = k$,`: the case of the claims of the next block (src/latex/conditions.ts). */
   private condition: IndexCondition | undefined;
+  /** The last prose line, which the next one may go on from (src/latex/proseKinds.ts). */
+  private lastLine: { text: string; end: number } | undefined;
 
   constructor(
     source: string,
@@ -99,11 +102,15 @@ class Assembler {
     const id = marker && this.tracker.apply(marker);
     const span = this.pos.span(ev.start, ev.end);
     const problem = marker ? this.tracker.current : undefined;
-    if (ev.kind === 'heading') this.condition = undefined;
+    if (ev.kind === 'heading') [this.condition, this.lastLine] = [undefined, undefined];
     if (ev.kind === 'heading') this.questions.heading(ev.text, ev.level, problem, marker, span);
     else this.questions.line(ev.text, problem, marker, span);
     if (ev.kind === 'line') {
       proseShapes(ev.text, ev.start, this.pos, this.doc.file).forEach((st) => this.push(st));
+      // A paragraph breaks its lines anywhere: `symmetric matrix` may end one and `$C$` open the next.
+      const lead = this.lastLine && /^[ \t]*\r?\n$/.test(this.doc.source.slice(this.lastLine.end, ev.start)) ? this.lastLine.text : '';
+      proseKinds(ev.text, ev.start, this.pos, this.doc.file, lead).forEach((st) => this.push(st));
+      this.lastLine = ev;
       for (const d of proseDomains(ev.text, ev.start, this.pos, this.doc.file)) this.domains.push({ ...d, at: this.doc.statements.length });
     }
     if (id === undefined) return;

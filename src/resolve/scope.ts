@@ -1,6 +1,6 @@
 // Name resolution: sorts the statements of a file (or of one problem) into declarations,
 // definitions, function definitions, claims, numeric points and asks (SPEC 1.2, 1.4, 1.7, 1.8).
-import type { AtBinding, Domain, Expr, IndexCondition, Reading, ShapeSpec, Span, Statement, Step } from '../syntax/ast';
+import type { AtBinding, Domain, Expr, IndexCondition, Reading, ShapeKind, ShapeSpec, Span, Statement, Step } from '../syntax/ast';
 import { Diagnostic, error, spanWithin, warning } from '../diagnostics';
 import { isWrittenValue, mentions, namesReached } from './names';
 import type { Shape } from '../ir/types';
@@ -170,6 +170,17 @@ export interface Scope {
    * the built-in (src/check/doubts.ts). Kept from scope to scope.
    */
   builtinFormulas: Map<string, BuiltinFormula>;
+  /**
+   * Documents only: names the prose calls a vector or a matrix without a size (`column vectors $a$ and $b$`), whose
+   * shapes src/analysis/shapeUnification.ts solves with that kind.
+   */
+  shapeKinds?: Map<string, StatedKind>;
+}
+
+export interface StatedKind {
+  kind: ShapeKind;
+  domain?: Domain;
+  span: Span;
 }
 
 /** The equations that give a built-in a formula (`\sigma(z) = 1/(1 + e^{-z})`), the last one's line first. */
@@ -327,6 +338,11 @@ function extendPoint(previous: NumericPoint | undefined, bindings: readonly AtBi
 }
 
 function addDeclaration(scope: Scope, st: Extract<Statement, { kind: 'decl' }>, role: StatementsRole): void {
+  if (st.kindOnly) {
+    scope.shapeKinds ??= new Map();
+    for (const ref of st.names) scope.shapeKinds.set(ref.name, { kind: st.kindOnly, domain: st.domain?.name, span: ref.span });
+    return;
+  }
   const shape = shapeOfSpec(st.shape);
   const isSubmission = role === 'submission';
   for (const d of [st.shape.rows, st.shape.cols]) if (typeof d === 'string') scope.dims.add(d);

@@ -70,6 +70,9 @@ export interface FunctionHead {
 }
 
 // `simplex-columns` is never written: a document's batch of labels laid out one column per sample (src/check/labels.ts).
+/** What prose says of an array whose size it leaves open: a column, a row, a matrix, a square matrix. */
+export type ShapeKind = 'column' | 'row' | 'matrix' | 'square';
+
 export type Domain = 'positive' | 'nonnegative' | 'binary' | 'onehot' | 'probability' | 'simplex' | 'simplex-columns' | 'symmetric';
 
 /** One side of an `=` chain: the expression, its source text and span. */
@@ -82,7 +85,11 @@ export interface Step {
 }
 
 export type Statement =
-  | { kind: 'decl'; names: NameRef[]; shape: ShapeSpec; domain?: { name: Domain; span: Span }; span: Span }
+  /**
+   * `kindOnly`: prose that says only what kind of array a name is, `column vectors $a$ and $b$`, `matrix $C$`
+   * (src/latex/proseKinds.ts): no size, so `shape` says nothing and the shapes are solved from the formulas.
+   */
+  | { kind: 'decl'; names: NameRef[]; shape: ShapeSpec; domain?: { name: Domain; span: Span }; span: Span; kindOnly?: ShapeKind }
   /**
    * Abstract functions (docs/index-notation.md): `f1, f2 : function` applies entry by entry (no `result`);
    * `C(w) : scalar` is a scalar function of whole arrays (`result` is its shape).
