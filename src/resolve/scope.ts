@@ -57,6 +57,8 @@ export interface Definition {
   atLayer?: string;
   /** Read from its chain's restatement: the first member called this function, which the maths never defines (restatedDefinitions.ts). */
   restatedPast?: string;
+  /** Read from the claim with this target, which differentiates the formula for the name (src/latex/operandDefinitions.ts). */
+  operandOf?: Span;
 }
 
 /**
@@ -409,7 +411,8 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
   }
   if (lhs.kind === 'name' && first && !given && (replaces || (!scope.definitions.has(lhs.name) && !scope.pointNames.has(lhs.name)))) {
     const chain = role === 'question' && rest.length > 0 ? { chain: st.rhs } : {};
-    scope.definitions.set(lhs.name, { name: lhs.name, expr: first.expr, span: st.span, exprSpan: first.span, fromBase: false, ...chain });
+    const operand = st.operandOf ? { operandOf: st.operandOf } : {};
+    scope.definitions.set(lhs.name, { name: lhs.name, expr: first.expr, span: st.span, exprSpan: first.span, fromBase: false, ...chain, ...operand });
     // `L = \text{MSE}(y, a) = (y - a)^2`: the function named on the way is defined by the formula after it.
     const [second, ...others] = rest;
     if (second && isFunctionHeader(first.expr, scope)) {

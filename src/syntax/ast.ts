@@ -103,6 +103,11 @@ export type Statement =
       condition?: IndexCondition;
       /** Given as the reason for a step (LaTeX `\because z = w x + b`): a definition where there is none, never a claim. */
       reason?: true;
+      /**
+       * A reason read from the claim whose target this is (LaTeX `\frac{\partial L}{\partial w} = \frac{\partial}{\partial w}
+       * (...)`, src/latex/operandDefinitions.ts): the name is defined by the formula that claim differentiates.
+       */
+      operandOf?: Span;
     }
   | { kind: 'at'; bindings: AtBinding[]; span: Span }
   | { kind: 'problem'; id: string; title?: string; span: Span }
