@@ -9,10 +9,10 @@ const samePlace = (a: Span, b: Span) => a.line === b.line && a.column === b.colu
 
 /** The doubt of a step of the claim with target at `target` that reaches a definition read from another claim, if any. */
 export function operandDefinitionReached(scope: Scope, names: ReadonlySet<string>, target: Span): { message: string; hint: string } | undefined {
-  const read = [...names].map((n) => scope.definitions.get(n)).find((d) => d?.operandOf !== undefined && !samePlace(d.operandOf, target));
+  const read = [...names].map((n) => scope.definitions.get(n)?.operandOf).find((o) => o !== undefined && !samePlace(o.target, target));
   if (!read) return undefined;
   return {
-    message: `no line of the maths defines ${read.name}; chainrule read it from line ${read.operandOf!.line}, which differentiates its formula, and that formula may leave out terms this line needs`,
-    hint: `define ${read.name} in the maths (e.g. \`${read.name} = ...\`)`,
+    message: `no line of the maths defines ${read.written}; chainrule read it from line ${read.target.line}, which differentiates its formula, and that formula may leave out terms this line needs`,
+    hint: `define ${read.written} in the maths (e.g. \`${read.written} = ...\`)`,
   };
 }

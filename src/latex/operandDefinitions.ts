@@ -37,7 +37,7 @@ export function readOperandDefinitions(statements: readonly Statement[], questio
       read.add(key);
       const definition: Equation = {
         kind: 'equation', lhs: { expr: found.name, text: found.name.text, span: found.name.span }, rhs: [found.formula],
-        span: found.formula.span, reason: true, operandOf: (st as Equation).lhs.span,
+        span: found.formula.span, reason: true, operandOf: { target: (st as Equation).lhs.span, written: found.name.text },
       };
       out.push(definition);
       origin.push(i);

@@ -1,6 +1,6 @@
 // Name resolution: sorts the statements of a file (or of one problem) into declarations,
 // definitions, function definitions, claims, numeric points and asks (SPEC 1.2, 1.4, 1.7, 1.8).
-import type { AtBinding, Domain, Expr, IndexCondition, Reading, ShapeSpec, Span, Statement, Step } from '../syntax/ast';
+import type { AtBinding, Domain, Expr, IndexCondition, OperandSource, Reading, ShapeSpec, Span, Statement, Step } from '../syntax/ast';
 import { Diagnostic, error, spanWithin, warning } from '../diagnostics';
 import { isWrittenValue, mentions, namesReached } from './names';
 import type { Shape } from '../ir/types';
@@ -58,7 +58,7 @@ export interface Definition {
   /** Read from its chain's restatement: the first member called this function, which the maths never defines (restatedDefinitions.ts). */
   restatedPast?: string;
   /** Read from the claim with this target, which differentiates the formula for the name (src/latex/operandDefinitions.ts). */
-  operandOf?: Span;
+  operandOf?: OperandSource;
 }
 
 /**

@@ -73,6 +73,12 @@ export interface FunctionHead {
 export type Domain = 'positive' | 'nonnegative' | 'binary' | 'onehot' | 'probability' | 'simplex' | 'simplex-columns' | 'symmetric';
 
 /** One side of an `=` chain: the expression, its source text and span. */
+/** The claim a definition was read from (src/latex/operandDefinitions.ts): its target's place, the name as written. */
+export interface OperandSource {
+  target: Span;
+  written: string;
+}
+
 export interface Step {
   expr: Expr;
   text: string;
@@ -107,7 +113,7 @@ export type Statement =
        * A reason read from the claim whose target this is (LaTeX `\frac{\partial L}{\partial w} = \frac{\partial}{\partial w}
        * (...)`, src/latex/operandDefinitions.ts): the name is defined by the formula that claim differentiates.
        */
-      operandOf?: Span;
+      operandOf?: OperandSource;
     }
   | { kind: 'at'; bindings: AtBinding[]; span: Span }
   | { kind: 'problem'; id: string; title?: string; span: Span }

@@ -25,6 +25,8 @@ describe('a name defined by the derivative written of it', () => {
     // 5: diff(E, b) = (s - t)*s*(1 - s), the step has an extra x: wrong by the readings, but E's formula (line 3) may leave
     //    out terms in b, so unjudged.
     expect(stepsOf(doc)).toEqual([['2 correct', '2 incorrect'], ['3 correct', '3 correct'], ['4 correct', '4 correct'], ['5 unjudged']]);
+    const unjudged = checkSource(doc, 'doc.md').report.claims[3].steps[0];
+    expect(unjudged.message).toMatch(/^no line of the maths defines (E|\\hat\{y\}); chainrule read it from line [23], which differentiates its formula/);
     expect(readings(doc).filter((m) => m.startsWith('read '))).toEqual([
       'read \\hat{y} as \\sigma(w x + b): this line writes the derivative of \\hat{y} as that of the formula, and no line of the maths defines \\hat{y} otherwise',
       'read E as \\frac{1}{2}(t - \\hat{y})^2: this line writes the derivative of E as that of the formula, and no line of the maths defines E otherwise',
