@@ -11,7 +11,7 @@ import { entrywiseDerivative } from './entrywiseFactors';
 import { gradient, gradients, jacobian, vjp } from '../diff/index';
 import { evaluate } from '../numeric/evaluate';
 import { LowerError, Lowering } from '../resolve/lower';
-import { error } from '../diagnostics';
+import { error, type Diagnostic } from '../diagnostics';
 import type { Builder } from '../ir/build';
 import { substitute } from '../ir/substitute';
 
@@ -34,6 +34,21 @@ export interface DerivativeMeaning {
 }
 
 /**
+ * A derivative of a name no line defines. In a `.cr` file that is the author's missing definition (SPEC 1.2);
+ * a document may define the name in its prose, so there it leaves the line unjudged (check/claim.ts).
+ */
+export class UndefinedFunction extends LowerError {
+  constructor(
+    diagnostic: Diagnostic,
+    /** The name as written, and the derivative (`dL/dW`) that cannot be worked out. */
+    readonly written: string,
+    readonly derivative: string,
+  ) {
+    super(diagnostic);
+  }
+}
+
+/**
  * dL/dW with L never defined would be the derivative of an independent variable (0): that is never what
  * the author means, so it is reported as the missing definition it is.
  */
@@ -41,7 +56,8 @@ export function requireDefinedFunction(ref: DerivativeRef, lowering: Lowering): 
   const of = ref.of;
   if (ref.form !== 'frac' || of.kind !== 'name' || !lowering.isUndeclared(of.name)) return;
   if (lowering.indexReader.indexedName(of) || lowering.indexReader.namesBuiltinFunction(of)) return;
-  throw new LowerError(error('unknown-name', `${of.text} is not defined here, so d${of.text}/d${ref.wrt.map((w) => lowering.options.textOf(w.span).trim()).join(', ')} cannot be worked out`, of.span, `define it first, e.g. \`${of.text} = ...\``));
+  const derivative = `d${of.text}/d${ref.wrt.map((w) => lowering.options.textOf(w.span).trim()).join(', ')}`;
+  throw new UndefinedFunction(error('unknown-name', `${of.text} is not defined here, so ${derivative} cannot be worked out`, of.span, `define it first, e.g. \`${of.text} = ...\``), of.text, derivative);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Claim, Scope } from '../resolve/scope';
 import { shapeOfSpec } from '../resolve/scope';
 import { LowerError, Lowering } from '../resolve/lower';
 import type { ChainruleCalculus } from '../calculus/index';
-import { InformalReference } from '../calculus/meaning';
+import { InformalReference, UndefinedFunction } from '../calculus/meaning';
 import type { ClaimJson, Diagnosis, ReadingJson, StepJson } from './report';
 import { labelsReading } from './labels';
 import { identitySizeOf, Truth, truthOf } from './truth';
@@ -107,6 +107,8 @@ export function checkClaim(claim: Claim, ctx: ClaimContext): ClaimJson {
     truth = truthOf(claim, ctx.lowering, ctx.calculus.meaning);
   } catch (err) {
     if (err instanceof InformalReference) return informalClaim(claim, base, err, ctx);
+    const unread = undefinedInDocument(err, ctx);
+    if (unread) return failedClaim(claim, base, ctx, unread.message, undefined, null, unread);
     if (err instanceof LowerError) return failedClaim(claim, base, ctx, err.diagnostic.message + (err.diagnostic.hint ? ` (hint: ${err.diagnostic.hint})` : ''));
     throw err;
   }
@@ -171,6 +173,8 @@ function checkStep(check: ClaimCheck, step: Step, index: number): StepJson {
   } catch (err) {
     if (err instanceof InformalReference) return { ...base, shape: null, verdict: 'informal', diagnosis: null, message: informalMessage(err, claim, ctx) };
     if (!(err instanceof LowerError)) throw err;
+    const unread = undefinedInDocument(err, ctx);
+    if (unread) return { ...base, shape: null, verdict: 'unjudged', diagnosis: null, ...unread };
     const d = err.diagnostic;
     const message = d.message + (d.hint ? `; ${d.hint}` : '');
     if (d.code !== 'shape-mismatch') return { ...base, shape: null, verdict: 'error', diagnosis: null, message };
@@ -283,10 +287,27 @@ function informalClaim(claim: Claim, base: Pick<ClaimJson, 'line' | 'label' | 't
   return { ...base, kind: 'informal', expected: null, expectedShape: null, shapeClaim: null, steps, verdict: 'informal' };
 }
 
-function failedClaim(claim: Claim, base: Pick<ClaimJson, 'line' | 'label' | 'target'>, ctx: ClaimContext, message: string, truth?: Truth, expected: string | null = null): ClaimJson {
-  const steps: StepJson[] = claim.steps.map((s, i) => ({ ...stepBase(s, i + 1, ctx), shape: null, verdict: 'error', diagnosis: null, message }));
+/**
+ * A claim none of whose steps can be checked: an `error`, or, given the hint that would make it checkable,
+ * `unjudged` (chainrule's context, not the author's maths, is what is missing).
+ */
+function failedClaim(claim: Claim, base: Pick<ClaimJson, 'line' | 'label' | 'target'>, ctx: ClaimContext, message: string, truth?: Truth, expected: string | null = null, unjudged?: { hint: string }): ClaimJson {
+  const verdict = unjudged ? 'unjudged' : 'error';
+  const steps: StepJson[] = claim.steps.map((s, i) => ({ ...stepBase(s, i + 1, ctx), shape: null, verdict, diagnosis: null, message, ...(unjudged ? { hint: unjudged.hint } : {}) }));
   return {
     ...base, kind: truth?.kind ?? 'equality', expected, expectedShape: truth ? formatShape(truth.shape) : null,
-    shapeClaim: null, steps, verdict: 'error',
+    shapeClaim: null, steps, verdict,
+  };
+}
+
+/**
+ * A derivative of a name the maths never defines, in a document: the text may say what the name is (a loss named
+ * in prose), so the line is unjudged, not an error of the author's (SPEC 4.1). A `.cr` file says what it means.
+ */
+function undefinedInDocument(err: unknown, ctx: ClaimContext): { message: string; hint: string } | undefined {
+  if (!(err instanceof UndefinedFunction) || !ctx.document) return undefined;
+  return {
+    message: `${err.written} is not defined in the maths (the text may say what it is), so chainrule cannot work out ${err.derivative}`,
+    hint: `define ${err.written} in the maths, e.g. \`${err.written} = ...\`, to have this line checked`,
   };
 }

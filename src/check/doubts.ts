@@ -3,6 +3,7 @@
 // mistake rather than the author's. Such a step is `unjudged`, with the reason and what would make it
 // checkable, never `incorrect`: a wrong ✗ on a right answer is the worst a grader can do.
 import { restatedDefinitionReached } from './restatedReadings';
+import { operandDefinitionReached } from './operandReadings';
 import { genericViewOf } from '../analysis/genericLayers';
 import { isCoefficientLetter, MATRIX_FUNCTIONS, questionExprs } from '../analysis/shapeUnification';
 import type { Expr } from '../syntax/ast';
@@ -69,6 +70,7 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
       filledLayers(check, expr) ??
       valuesReadAsNames(check, expr) ??
       restatedDefinitionReached(check.lowering.scope, reachedFrom(check, expr)) ??
+      operandDefinitionReached(check.lowering.scope, reachedFrom(check, expr).names, check.claim.target.span) ??
       unstatedValues(check, node) ??
       pointOnDefinedNames(check) ??
       parametersAlsoDefined(check) ??

@@ -25,6 +25,7 @@ import { readBarSignals } from './barSignals';
 import { readErrorSignals } from './errorSignals';
 import { readNumericInstances, splitNameChains } from './numericInstances';
 import { readNamedParts } from './namedParts';
+import { readOperandDefinitions } from './operandDefinitions';
 import { proseShapes } from './proseShapes';
 import { proseKinds } from './proseKinds';
 import { proseDomains, symmetryStatement, withDomains, type StatedDomain } from './proseDomains';
@@ -162,7 +163,8 @@ class Assembler {
   /**
    * Once the questions are known: error signals (`\delta^{(l)} = \frac{\partial L}{\partial z^{(l)}}`, and bars
    * `\bar{v}` in a document that backpropagates with them) read as the derivatives they name (the lines that only
-   * name them go), a formula's parts that the question names read as those names (namedParts.ts), and the values a
+   * name them go), a name defined by the derivative written of it (operandDefinitions.ts), a formula's parts that
+   * the question names read as those names (namedParts.ts), and the values a
    * worked example puts into its formulas read as the names they are the values of.
    */
   readNetworkNotation(): void {
@@ -174,6 +176,9 @@ class Assembler {
     this.doc.questionOf = this.doc.questionOf!.filter(keep);
     this.doc.diagnostics.push(...r.diagnostics, ...bars.diagnostics);
     this.expand(splitNameChains(this.doc.statements, this.doc.questionOf!, this.doc.questions!));
+    const operands = readOperandDefinitions(this.doc.statements, this.doc.questionOf!);
+    this.expand(operands);
+    this.doc.diagnostics.push(...operands.diagnostics);
     const named = readNamedParts(this.doc.statements, this.doc.questionOf!, this.doc.questions!);
     this.doc.statements = named.statements;
     this.doc.diagnostics.push(...named.diagnostics);

@@ -1,6 +1,6 @@
 // Name resolution: sorts the statements of a file (or of one problem) into declarations,
 // definitions, function definitions, claims, numeric points and asks (SPEC 1.2, 1.4, 1.7, 1.8).
-import type { AtBinding, Domain, Expr, IndexCondition, Reading, ShapeKind, ShapeSpec, Span, Statement, Step } from '../syntax/ast';
+import type { AtBinding, Domain, Expr, IndexCondition, OperandSource, Reading, ShapeKind, ShapeSpec, Span, Statement, Step } from '../syntax/ast';
 import { Diagnostic, error, spanWithin, warning } from '../diagnostics';
 import { isWrittenValue, mentions, namesReached } from './names';
 import type { Shape } from '../ir/types';
@@ -57,6 +57,8 @@ export interface Definition {
   atLayer?: string;
   /** Read from its chain's restatement: the first member called this function, which the maths never defines (restatedDefinitions.ts). */
   restatedPast?: string;
+  /** Read from the claim with this target, which differentiates the formula for the name (src/latex/operandDefinitions.ts). */
+  operandOf?: OperandSource;
 }
 
 /**
@@ -427,7 +429,8 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
     // `L = -y \log a - ...` after a sibling question's `L(w) = ...`: the question's own formula replaces the borrowed function.
     if (role === 'question' && scope.borrowed.has(lhs.name)) scope.functions.delete(lhs.name);
     const chain = role === 'question' && rest.length > 0 ? { chain: st.rhs } : {};
-    scope.definitions.set(lhs.name, { name: lhs.name, expr: first.expr, span: st.span, exprSpan: first.span, fromBase: false, ...chain });
+    const operand = st.operandOf ? { operandOf: st.operandOf } : {};
+    scope.definitions.set(lhs.name, { name: lhs.name, expr: first.expr, span: st.span, exprSpan: first.span, fromBase: false, ...chain, ...operand });
     // `L = \text{MSE}(y, a) = (y - a)^2`: the function named on the way is defined by the formula after it.
     const [second, ...others] = rest;
     if (second && isFunctionHeader(first.expr, scope)) {

@@ -76,6 +76,12 @@ export type ShapeKind = 'column' | 'row' | 'matrix' | 'square';
 export type Domain = 'positive' | 'nonnegative' | 'binary' | 'onehot' | 'probability' | 'simplex' | 'simplex-columns' | 'symmetric';
 
 /** One side of an `=` chain: the expression, its source text and span. */
+/** The claim a definition was read from (src/latex/operandDefinitions.ts): its target's place, the name as written. */
+export interface OperandSource {
+  target: Span;
+  written: string;
+}
+
 export interface Step {
   expr: Expr;
   text: string;
@@ -112,6 +118,11 @@ export type Statement =
       reason?: true;
       /** Introduced in prose as a definition (LaTeX `Now let $z = x^3$`): the name's definition from here on, never a claim. */
       defines?: true;
+      /**
+       * A reason read from the claim whose target this is (LaTeX `\frac{\partial L}{\partial w} = \frac{\partial}{\partial w}
+       * (...)`, src/latex/operandDefinitions.ts): the name is defined by the formula that claim differentiates.
+       */
+      operandOf?: OperandSource;
     }
   | { kind: 'at'; bindings: AtBinding[]; span: Span }
   | { kind: 'problem'; id: string; title?: string; span: Span }

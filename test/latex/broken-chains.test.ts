@@ -43,12 +43,12 @@ describe('a chain with an unreadable member', () => {
   });
 
   it('reads nothing of a row whose bad member is its first, and an arrow typed as `=>` as the arrow', () => {
-    // `G = \max\{..\}` leaves no link to keep: G stays undefined, so dG/dr is an error, not a verdict.
+    // `G = \max\{..\}` leaves no link to keep: G stays undefined in the maths, so dG/dr is unjudged, not a verdict.
     // `u = -r => \frac{d}{dr} ..` is an arrow typed as `=>`, not a link: keeping `u = -r` and going on with
     // `= \frac{d}{dr} e^u` would claim u equals a derivative. It is read as \Rightarrow (normalize.ts): two
     // statements, the definition u = -r and the claim d/dr (1 + e^{-r}) = d/dr e^u, both -e^{-r} (by hand).
     const first = ['$$G = \\max\\{0, r\\} = r$$', '', '$$\\frac{d G}{d r} = 1$$'];
-    expect(verdicts(first)).toEqual([[3, 'dG/dr', 'error']]);
+    expect(verdicts(first)).toEqual([[3, 'dG/dr', 'unjudged']]);
     const arrow = ['$$u = -r => \\frac{d}{dr}(1 + e^{-r}) = \\frac{d}{dr} e^u$$'];
     expect(verdicts(arrow)).toEqual([[1, 'd/dr (1 + exp(-r))', 'correct']]);
   });
