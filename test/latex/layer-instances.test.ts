@@ -1,0 +1,85 @@
+// A line written at a symbolic index over numbered quantities (issue 13, src/check/layerInstances.ts): the question
+// numbers its weights or layers (w_0 .. w_3, z_1 .. z_3) and states a line once for every one (`\partial E / \partial
+// w_j`). Read literally w_j is a name of its own that nothing defines, and the line was unjudged ("E does not depend
+// on w_j"); it is checked at each number instead. Every expectation is worked out by hand in the comment beside it and
+// checked with sympy (exact derivatives of the stated formulas at each number).
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../../src/app/check';
+
+const check = (lines: string[]) => checkSource(lines.join('\n') + '\n', 'doc.md').report;
+const verdicts = (lines: string[]) => check(lines).claims.map((c) => [c.line, c.verdict]);
+
+// A cubic model written out weight by weight, in the style of a regression exercise; the loss of one sample.
+const cubic = [
+  '### Polynomial regression, one sample', // line 1
+  '',
+  'The model is $y = w_0 + w_1 x + w_2 x^2 + w_3 x^3$ and the loss is',
+  '',
+  '$$E = \\frac{1}{2}(y - t)^2$$', // line 5
+  '',
+  'For every weight,',
+  '',
+];
+
+describe('a line at a symbolic index over numbered quantities', () => {
+  it('checks it at every number the question writes, and says so', () => {
+    const doc = [
+      ...cubic,
+      // ∂y/∂w_j = x^j at j = 0 .. 3 (sympy: 0 difference each; x^0 = 1): correct.
+      '$$\\frac{\\partial y}{\\partial w_j} = x^j$$', // line 9
+      // ∂E/∂w_j = (y - t) x^j, each j: correct.
+      '$$\\frac{\\partial E}{\\partial w_j} = (y - t) x^j$$', // line 10
+      // The sign flipped, (t - y) x^j, is wrong at every j (sympy: nonzero each): incorrect.
+      '$$\\frac{\\partial E}{\\partial w_j} = (t - y) x^j$$', // line 11
+      // (y - t) x holds at j = 1 only: whether the author meant every weight is the reading's, so unjudged.
+      '$$\\frac{\\partial E}{\\partial w_j} = (y - t) x$$', // line 12
+    ];
+    expect(verdicts(doc)).toEqual([
+      [9, 'correct'],
+      [10, 'correct'],
+      [11, 'incorrect'],
+      [12, 'unjudged'],
+    ]);
+    const report = check(doc);
+    expect(report.claims[0].readings).toEqual([expect.objectContaining({ written: 'w_j', readAs: 'j = 0, 1, 2, 3' })]);
+    expect(report.claims[2].steps[0].message).toMatch(/^at j = 0: /);
+    expect(report.claims[3].steps[0].message).toMatch(/holds at j = 1; at j = 0, it does not/);
+  });
+
+  it('reads a layer letter in a numbered network of units, and leaves a letter it is summed over alone', () => {
+    const doc = [
+      '## A chain of three tanh units', // line 1
+      '$$z_1 = w_1 x, \\quad a_1 = \\tanh(z_1)$$',
+      '$$z_2 = w_2 a_1, \\quad a_2 = \\tanh(z_2)$$',
+      '$$z_3 = w_3 a_2, \\quad a_3 = \\tanh(z_3)$$',
+      '$$C = \\frac{1}{2}(a_3 - y)^2$$', // line 5
+      'At every unit $k$:',
+      // The chain rule through z_k = w_k a_{k-1}, at k = 1, 2, 3: correct.
+      '$$\\frac{\\partial C}{\\partial w_k} = \\frac{\\partial C}{\\partial z_k} \\frac{\\partial z_k}{\\partial w_k}$$', // line 7
+      // tanh' = 1 - tanh^2 (sympy: 0): correct at every k.
+      '$$\\frac{\\partial a_k}{\\partial z_k} = 1 - a_k^2$$', // line 8
+      // 1 - a_k is not tanh' (sympy: nonzero) at any k: incorrect.
+      '$$\\frac{\\partial a_k}{\\partial z_k} = 1 - a_k$$', // line 9
+      // k is also the index of the sum: not a layer letter here, and the line is left as before (unjudged).
+      '$$\\frac{\\partial C}{\\partial a_k} = \\sum_k \\frac{\\partial C}{\\partial z_k}$$', // line 10
+    ];
+    expect(verdicts(doc)).toEqual([
+      [7, 'correct'],
+      [8, 'correct'],
+      [9, 'incorrect'],
+      [10, 'unjudged'],
+    ]);
+  });
+
+  it('takes no letter for a layer where the question numbers only some of the names', () => {
+    // v_k is written nowhere at a number: the line stays as it was read (unjudged, C does not depend on v_k).
+    const doc = [
+      '## Two units',
+      '$$z_1 = w_1 x, \\quad z_2 = w_2 z_1$$',
+      '$$C = z_2^2$$',
+      '$$\\frac{\\partial C}{\\partial v_k} = 2 z_2 \\frac{\\partial z_2}{\\partial v_k}$$', // line 4
+    ];
+    expect(verdicts(doc)).toEqual([[4, 'unjudged']]);
+    expect(check(doc).claims[0].readings).toBeUndefined();
+  });
+});
