@@ -29,8 +29,9 @@ export interface LayerInstances {
 /**
  * The claim at each numbered layer, when it writes names at one letter (`f_k`, `\beta_k`) that nothing in the
  * question defines, and the question writes every one of them at two or more numbers (f_0 .. f_3 and β_0 .. β_3, in
- * its definitions or declarations). A letter written otherwise in the claim (alone, summed over, beside another
- * index as in `w_{jk}`, or shifted as in `f_{k+1}`) is not a layer here, and the claim is left as it is.
+ * its definitions or declarations); a name at the letter shifted (`a_{k-1}`) is the one before it. A letter written
+ * otherwise in the claim (summed over, or beside another index as in `w_{jk}`) is not a layer here, and the claim is
+ * left as it is.
  */
 export function layerInstances(claim: Claim, scope: Scope): LayerInstances | undefined {
   const exprs = [claim.target.expr, ...claim.steps.map((s) => s.expr)];
@@ -39,8 +40,7 @@ export function layerInstances(claim: Claim, scope: Scope): LayerInstances | und
     if (known.has(letter)) continue;
     const written = namesAt(exprs, letter);
     if (written === undefined || written.length === 0 || written.some((n) => known.has(n.name))) continue;
-    const bases = [...new Set(written.map((n) => n.name.slice(0, -letter.length)))];
-    const numbers = numbersOf(bases, known);
+    const numbers = numbersOf(written.map((n) => atLetter(n, letter)!), known);
     if (numbers.length < 2 || numbers.length > MAX_LAYERS) continue;
     const claims = numbers.map((n) => atNumber(claim, letter, n));
     return { letter, numbers, written, claims };
@@ -77,10 +77,19 @@ function subscriptLetter(x: NameExpr): string | undefined {
   return /^[a-z]$/.test(letter) && x.name.endsWith(letter) && x.name.length > 1 ? letter : undefined;
 }
 
+/** Where a name is written at the letter: its base and the shift (`f_k`: f, 0; `a_{k-1}`: a, -1). */
+function atLetter(x: NameExpr, letter: string): { base: string; shift: number } | undefined {
+  if (subscriptLetter(x) === letter) return { base: x.name.slice(0, -letter.length), shift: 0 };
+  const shifted = new RegExp(`_\\{\\s*${letter}\\s*([+-])\\s*(\\d)\\s*\\}$`).exec(x.text);
+  if (!shifted) return undefined;
+  const suffix = `${letter}${shifted[1] === '+' ? 'p' : 'm'}${shifted[2]}`;
+  return x.name.endsWith(suffix) ? { base: x.name.slice(0, -suffix.length), shift: Number(shifted[1] + shifted[2]) } : undefined;
+}
+
 /**
  * The names the expressions write at `letter`; undefined when the letter is written any other way than at a name or
  * alone (`x^j`, the number it stands for): as a sum's index (`\sum_k`), among other indices (`w_{jk}`) or in an index
- * expression (`f_{k+1}`, the name `fkp1`).
+ * expression other than a shift (`f_{2k}`).
  */
 function namesAt(exprs: readonly Expr[], letter: string): NameExpr[] | undefined {
   const found: NameExpr[] = [];
@@ -89,7 +98,7 @@ function namesAt(exprs: readonly Expr[], letter: string): NameExpr[] | undefined
     findInExpr(e, (x) => {
       if (x.kind === 'call' && sumSignOf(x.calleeText)?.indices.includes(letter)) otherwise = true;
       if (x.kind !== 'name') return false;
-      if (subscriptLetter(x) === letter) found.push(x);
+      if (atLetter(x, letter)) found.push(x);
       else if (x.name !== letter && (subscriptsOf(x.text)?.indices.includes(letter) || writesLetter(x.text, letter))) otherwise = true;
       return false;
     });
@@ -102,11 +111,15 @@ function writesLetter(text: string, letter: string): boolean {
   return new RegExp(`(^|[^\\\\\\p{L}])${letter}($|[^\\p{L}])`, 'u').test(text.replace(/^\\?\p{L}+/u, ''));
 }
 
-/** The numbers n (`0`, `1`, `12`) at which the question states every base: `f0` and `beta0` for bases f and beta. */
-function numbersOf(bases: readonly string[], known: ReadonlySet<string>): string[] {
-  const numbered = (base: string) => new Set([...known].filter((n) => n.startsWith(base) && /^\d{1,2}$/.test(n.slice(base.length))).map((n) => n.slice(base.length)));
-  const [first, ...rest] = bases.map(numbered);
-  return [...first].filter((n) => rest.every((s) => s.has(n))).sort((a, b) => Number(a) - Number(b));
+/**
+ * The numbers n (`0`, `1`, `12`) at which the question states every name at the letter: `f0` and `beta0` for f_k and
+ * β_k, and `a0` at n = 1 for a_{k-1}.
+ */
+function numbersOf(at: ReadonlyArray<{ base: string; shift: number }>, known: ReadonlySet<string>): string[] {
+  const numbersFor = ({ base, shift }: { base: string; shift: number }) =>
+    new Set([...known].filter((n) => n.startsWith(base) && /^\d{1,2}$/.test(n.slice(base.length))).map((n) => Number(n.slice(base.length)) - shift));
+  const [first, ...rest] = at.map(numbersFor);
+  return [...first].filter((n) => n >= 0 && rest.every((s) => s.has(n))).sort((a, b) => a - b).map(String);
 }
 
 /** The claim with `letter` read as the number `n`: in every name written at it, and where it stands alone. */
@@ -115,8 +128,10 @@ function atNumber(claim: Claim, letter: string, n: string): Claim {
     rewriteExpr(e, (x) => {
       if (x.kind !== 'name') return undefined;
       if (x.name === letter) return { kind: 'number', value: Number(n), text: n, span: x.span };
-      if (subscriptLetter(x) !== letter) return undefined;
-      return { ...x, name: `${x.name.slice(0, -letter.length)}${n}`, text: x.text.replace(/_(\{?)\s*[a-z]\s*(\}?)$/, `_$1${n}$2`) };
+      const at = atLetter(x, letter);
+      if (!at) return undefined;
+      const number = Number(n) + at.shift;
+      return { ...x, name: `${at.base}${number}`, text: x.text.replace(/_(?:\{[^{}]*\}|[a-z])$/, `_{${number}}`) };
     });
   const step = (s: Step): Step => ({ ...s, expr: rename(s.expr) });
   return { ...claim, target: step(claim.target), steps: claim.steps.map(step) };

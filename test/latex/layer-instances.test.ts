@@ -46,7 +46,7 @@ describe('a line at a symbolic index over numbered quantities', () => {
     expect(report.claims[3].steps[0].message).toMatch(/holds at j = 1; at j = 0, it does not/);
   });
 
-  it('reads a layer letter in a numbered network of units, and leaves a letter it is summed over alone', () => {
+  it('reads a layer letter in a numbered network of units, a shifted one as the unit before, and leaves a letter it is summed over alone', () => {
     const doc = [
       '## A chain of three tanh units', // line 1
       '$$z_1 = w_1 x, \\quad a_1 = \\tanh(z_1)$$',
@@ -62,13 +62,26 @@ describe('a line at a symbolic index over numbered quantities', () => {
       '$$\\frac{\\partial a_k}{\\partial z_k} = 1 - a_k$$', // line 9
       // k is also the index of the sum: not a layer letter here, and the line is left as before (unjudged).
       '$$\\frac{\\partial C}{\\partial a_k} = \\sum_k \\frac{\\partial C}{\\partial z_k}$$', // line 10
+      // a_{k-1} is the unit before: z_k = w_k a_{k-1}, so ∂z_k/∂w_k = a_{k-1}, checked at k = 2, 3 (a_1, a_2 are
+      // written; a_0 is not): correct. a_k instead is wrong at every k (sympy: a_2 ≠ a_1): incorrect.
+      '$$\\frac{\\partial z_k}{\\partial w_k} = a_{k-1}$$', // line 11
+      '$$\\frac{\\partial z_k}{\\partial w_k} = a_k$$', // line 12
+      // ∂C/∂a_{k-1} = ∂C/∂z_k w_k (the unit after): correct; ∂C/∂z_{k-1} w_k is (1 - a_{k-1}^2) ∂C/∂a_{k-1} w_k, not
+      // it (sympy at k = 2: w_2 w_3 (a_3 - y)(1 - a_3^2)(1 - a_2^2) against that times w_2 (1 - a_1^2)): incorrect.
+      '$$\\frac{\\partial C}{\\partial a_{k-1}} = \\frac{\\partial C}{\\partial z_k} w_k$$', // line 13
+      '$$\\frac{\\partial C}{\\partial a_{k-1}} = \\frac{\\partial C}{\\partial z_{k-1}} w_k$$', // line 14
     ];
     expect(verdicts(doc)).toEqual([
       [7, 'correct'],
       [8, 'correct'],
       [9, 'incorrect'],
       [10, 'unjudged'],
+      [11, 'correct'],
+      [12, 'incorrect'],
+      [13, 'correct'],
+      [14, 'incorrect'],
     ]);
+    expect(check(doc).claims[4].readings?.[0].readAs).toBe('k = 2, 3');
   });
 
   it('takes no letter for a layer where the question numbers only some of the names', () => {
