@@ -8,7 +8,7 @@
 import type { Expr, Step } from '../syntax/ast';
 import type { Claim, Scope } from '../resolve/scope';
 import { knownNames, walkNames } from '../resolve/names';
-import { subscriptsOf, sumSignOf } from '../resolve/indexNotation';
+import { arrayNameOf, subscriptsOf, sumSignOf } from '../resolve/indexNotation';
 import { findInExpr, rewriteExpr } from '../syntax/walk';
 import type { ClaimJson, ReadingJson, StepJson } from './report';
 
@@ -35,11 +35,11 @@ export interface LayerInstances {
  */
 export function layerInstances(claim: Claim, scope: Scope): LayerInstances | undefined {
   const exprs = [claim.target.expr, ...claim.steps.map((s) => s.expr)];
-  const known = namesTheQuestionStates(scope);
   for (const letter of subscriptLetters(exprs)) {
-    if (known.has(letter)) continue;
     const written = namesAt(exprs, letter);
-    if (written === undefined || written.length === 0 || written.some((n) => known.has(n.name))) continue;
+    if (written === undefined || written.length === 0) continue;
+    const known = namesTheQuestionStates(scope, new Set(written.flatMap((n) => [n.name, arrayNameOf(n.name, n.text)])));
+    if (known.has(letter) || written.some((n) => known.has(n.name))) continue;
     const numbers = numbersOf(written.map((n) => atLetter(n, letter)!), known);
     if (numbers.length < 2 || numbers.length > MAX_LAYERS) continue;
     const claims = numbers.map((n) => atNumber(claim, letter, n));
@@ -48,10 +48,14 @@ export function layerInstances(claim: Claim, scope: Scope): LayerInstances | und
   return undefined;
 }
 
-/** The names the question gives a meaning or writes in a formula: a claim's own names say nothing of the network. */
-function namesTheQuestionStates(scope: Scope): Set<string> {
-  const stated = knownNames(scope);
-  for (const d of scope.definitions.values()) walkNames(d.expr, (n) => stated.add(n));
+/**
+ * The names the question gives a meaning or writes in a formula: a claim's own names say nothing of the network. A
+ * formula at the letter itself (`f_k = \beta_k + \omega_k h_k`, the layers' pattern stated once, which index notation
+ * may read as the entries of an array f) is no meaning of its own: the numbered formulas say the same of each layer.
+ */
+function namesTheQuestionStates(scope: Scope, atLetter: ReadonlySet<string>): Set<string> {
+  const stated = new Set([...knownNames(scope)].filter((n) => !atLetter.has(n) || !scope.definitions.has(n)));
+  for (const d of scope.definitions.values()) if (!atLetter.has(d.name)) walkNames(d.expr, (n) => stated.add(n));
   for (const f of scope.functions.values()) walkNames(f.body, (n) => stated.add(n));
   return stated;
 }

@@ -84,6 +84,25 @@ describe('a line at a symbolic index over numbered quantities', () => {
     expect(check(doc).claims[4].readings?.[0].readAs).toBe('k = 2, 3');
   });
 
+  it('reads the pattern of the layers stated once at the letter as no meaning of its own', () => {
+    // f_k = β_k + ω_k h_k in the prose states what the numbered lines say; index notation reads it as the entries of
+    // an array f, but the numbered formulas are the network. ℓ = (f_2 - y)^2, h_1 = tanh(f_0), h_2 = exp(f_1).
+    const doc = [
+      '## Backward pass of a small chain', // line 1
+      '$$f_0 = \\beta_0 + \\omega_0 x, \\quad h_1 = \\tanh(f_0), \\quad f_1 = \\beta_1 + \\omega_1 h_1$$',
+      '$$h_2 = \\exp(f_1), \\quad f_2 = \\beta_2 + \\omega_2 h_2, \\quad \\ell = (f_2 - y)^2$$',
+      'Every layer has the form $f_k = \\beta_k + \\omega_k h_k$, so',
+      // ∂ℓ/∂ω_k = h_k ∂ℓ/∂f_k at k = 1, 2 (h_0 is not written): correct (sympy: 0 at both).
+      '$$\\frac{\\partial \\ell}{\\partial \\omega_k} = h_k \\frac{\\partial \\ell}{\\partial f_k}$$', // line 5
+      // ω_k in place of h_k, at k = 0, 1, 2: wrong at each (at k = 0 the factor is x, not ω_0): incorrect.
+      '$$\\frac{\\partial \\ell}{\\partial \\omega_k} = \\omega_k \\frac{\\partial \\ell}{\\partial f_k}$$', // line 6
+    ];
+    expect(verdicts(doc)).toEqual([
+      [5, 'correct'],
+      [6, 'incorrect'],
+    ]);
+  });
+
   it('takes no letter for a layer where the question numbers only some of the names', () => {
     // v_k is written nowhere at a number: the line stays as it was read (unjudged, C does not depend on v_k).
     const doc = [
