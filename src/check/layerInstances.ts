@@ -34,6 +34,8 @@ export interface LayerInstances {
  * left as it is.
  */
 export function layerInstances(claim: Claim, scope: Scope): LayerInstances | undefined {
+  // A claim of one case of its indices (`i \neq k`) is about entries, not layers.
+  if (claim.condition) return undefined;
   const exprs = [claim.target.expr, ...claim.steps.map((s) => s.expr)];
   for (const letter of subscriptLetters(exprs)) {
     const written = namesAt(exprs, letter);
