@@ -25,6 +25,7 @@ import { domainHint } from './domains';
 import { checkNumericStep, hasDecimals } from './numeric';
 import { rangeProblem } from './range';
 import { withholdDoubtful } from './doubts';
+import { layerInstances, mergeLayerVerdicts } from './layerInstances';
 import { inCase, restrictToCase } from './conditions';
 import { claimLowering, isIndexedStep, lowerIndexedStep } from './indexed';
 import { readingsJson } from './readings';
@@ -100,6 +101,18 @@ function expectedText(form: Node, ctx: ClaimContext): string {
 }
 
 export function checkClaim(claim: Claim, ctx: ClaimContext): ClaimJson {
+  // A line at a symbolic layer k over a numbered network is checked at each layer (layerInstances.ts).
+  const layers = ctx.document ? layerInstances(claim, ctx.scope) : undefined;
+  if (layers) {
+    // Each layer's check is one reading of the line: it records no answer for later claims, nor values for a grader.
+    const grading = ctx.grading && { ...ctx.grading, pointValues: undefined };
+    const merged = mergeLayerVerdicts(claim, layers, layers.claims.map((c) => checkClaimAsRead(c, { ...ctx, grading, earlier: [...ctx.earlier] })), ctx.display);
+    return { ...merged, verdict: claimVerdict(merged.shapeClaim, merged.steps) };
+  }
+  return checkClaimAsRead(claim, ctx);
+}
+
+function checkClaimAsRead(claim: Claim, ctx: ClaimContext): ClaimJson {
   const targetText = ctx.display(claim.target);
   const base = { line: claim.target.span.line, label: claim.label ?? null, target: targetText, ...readingsJson(claim) };
   let truth: Truth;
@@ -129,10 +142,15 @@ export function checkClaim(claim: Claim, ctx: ClaimContext): ClaimJson {
   ctx.grading?.pointValues?.(valuesAt(check));
   const steps = ctx.document ? withholdDoubtful(check, checked) : checked;
   const shapeClaim = claim.shapeClaim ? checkShapeClaim(shapeOfSpec(claim.shapeClaim), truth) : null;
-  const last = steps[steps.length - 1];
-  const verdict = shapeClaim && !shapeClaim.ok ? (last.verdict === 'unjudged' ? 'unjudged' : 'incorrect') : last.verdict;
+  const verdict = claimVerdict(shapeClaim, steps);
   const readings = [...(base.readings ?? []), ...check.readings];
   return { ...base, ...(readings.length ? { readings } : {}), kind: truth.kind, expected, expectedShape: formatShape(truth.shape), shapeClaim, steps, verdict };
+}
+
+/** A claim's verdict: its last step's, unless the shape it claims is wrong. */
+function claimVerdict(shapeClaim: ClaimJson['shapeClaim'], steps: readonly StepJson[]): StepJson['verdict'] {
+  const last = steps[steps.length - 1];
+  return shapeClaim && !shapeClaim.ok ? (last.verdict === 'unjudged' ? 'unjudged' : 'incorrect') : last.verdict;
 }
 
 function checkShapeClaim(claimed: Shape, truth: Truth): { claimed: string; actual: string; ok: boolean } {
