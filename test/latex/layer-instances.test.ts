@@ -60,7 +60,8 @@ describe('a line at a symbolic index over numbered quantities', () => {
       '$$\\frac{\\partial a_k}{\\partial z_k} = 1 - a_k^2$$', // line 8
       // 1 - a_k is not tanh' (sympy: nonzero) at any k: incorrect.
       '$$\\frac{\\partial a_k}{\\partial z_k} = 1 - a_k$$', // line 9
-      // k is also the index of the sum: not a layer letter here, and the line is left as before (unjudged).
+      // k is also the index of the sum: not a layer letter here. The question writes k bound by no sum elsewhere, so
+      // the sum over it is a limit of the reading (src/indexing/labelSums.ts): an error with that reason, no verdict.
       '$$\\frac{\\partial C}{\\partial a_k} = \\sum_k \\frac{\\partial C}{\\partial z_k}$$', // line 10
       // a_{k-1} is the unit before: z_k = w_k a_{k-1}, so ∂z_k/∂w_k = a_{k-1}, checked at k = 2, 3 (a_1, a_2 are
       // written; a_0 is not): correct. a_k instead is wrong at every k (sympy: a_2 ≠ a_1): incorrect.
@@ -75,7 +76,7 @@ describe('a line at a symbolic index over numbered quantities', () => {
       [7, 'correct'],
       [8, 'correct'],
       [9, 'incorrect'],
-      [10, 'unjudged'],
+      [10, 'error'],
       [11, 'correct'],
       [12, 'incorrect'],
       [13, 'correct'],

@@ -19,9 +19,12 @@ const keys = fs.readdirSync(dir).filter((f) => f.endsWith('.key.json')).sort();
  * maths, forward passes at a generic layer l and chains of undefined names (src/analysis/genericLayers.ts,
  * unknownTargets.ts), and letters other than i, j, k as indices of a derivative between entries. With the fourth,
  * held-out set of documents (175 more lines) and plain-text maths, reasons and `\tr` read, 160 (171 measured).
+ * Raised to 450 (474 measured on the 1036 lines of today's corpus) once names defined only by the derivative written
+ * of them, symbolic layers over numbered ones, prose kinds of arrays and textbook notation (`\sin 2t`, `(∂g/∂x)(1, 2)`)
+ * were read.
  * The margin is for claims that reach the time limit on a loaded machine.
  */
-const AGREEMENT_FLOOR = 160;
+const AGREEMENT_FLOOR = 450;
 
 describe('real documents against their keys', () => {
   let agree = 0;
