@@ -56,7 +56,7 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
     const doubt =
       claimDoubt ??
       independentFactor(check, expr, lower) ??
-      unknownFunctions(check, expr, node) ??
+      unknownFunctions(check, expr, node, step.diagnosis) ??
       ownFormulaForBuiltin(check, expr, lower) ??
       numberForArray(check, expr, node) ??
       (endsInNumber && i < steps.length - 1 ? shapeBeforeNumber(check, node, step) : undefined) ??
@@ -302,7 +302,7 @@ function guessedHessian({ claim, lowering }: ClaimCheck): Doubt | undefined {
  * Names the maths never defines that chainrule took as unknown functions (src/analysis/unknownTargets.ts): the
  * step fails for some function, but may hold for the one the author's prose means.
  */
-function unknownFunctions(check: ClaimCheck, step: Expr, node: Node | undefined): Doubt | undefined {
+function unknownFunctions(check: ClaimCheck, step: Expr, node: Node | undefined, diagnosis: StepJson['diagnosis']): Doubt | undefined {
   const scope = check.lowering.scope;
   const { names, calls } = reachedFrom(check, step);
   const unknown = [...names].filter((n) => scope.definitions.get(n)?.unknownOf).sort();
@@ -311,7 +311,8 @@ function unknownFunctions(check: ClaimCheck, step: Expr, node: Node | undefined)
   // Only a step compared as lowered: a case of entries or index layout compares another node (claim.ts checkStep).
   const asLowered = !check.claim.condition && !isIndexedStep(step, check.truth, check.lowering);
   const losses = called.length === 0 && asLowered ? lossesOf(scope, unknown) : undefined;
-  if (losses && node && wrongForEveryLoss(check, node, losses)) return undefined;
+  // A step of the wrong shape is wrong whatever scalar the loss is: ∂L/∂S has S's shape for every L.
+  if (losses && (diagnosis === 'shape' || (node && wrongForEveryLoss(check, node, losses)))) return undefined;
   const text = unknown.length ? check.lowering.options.textOf(scope.definitions.get(unknown[0])!.span).trim() : called.sort()[0];
   if (unknown.length && genericViewOf(unknown[0]) !== undefined) {
     return {

@@ -176,3 +176,20 @@ describe('a derivative written before the point it is taken at', () => {
     expect(verdicts(doc)).toEqual(['3 correct', '4 correct', '5 incorrect', '8 correct', '9 incorrect']);
   });
 });
+
+describe('a loss left to prose, with the upstream gradient given', () => {
+  it('marks a step of the wrong shape wrong whatever the loss is', () => {
+    // S = H_1 W_2 with H_1 N x H, W_2 H x C; L is never defined. dL/dW2 = H_1^T dL/dS (H x C) and dL/dH1 = dL/dS W_2^T
+    // (N x H) hold for every scalar L (numpy with random upstream gradients: 0). dL/dS H_1^T multiplies N x C by
+    // H x N: no L makes it a product, so it is wrong (it was unjudged, "this line does not hold for every L").
+    const doc = md(
+      '$X \\in \\mathbb{R}^{N \\times D}$, $W_1 \\in \\mathbb{R}^{D \\times H}$, $W_2 \\in \\mathbb{R}^{H \\times C}$.',
+      '$$H_1 = \\max(0, X W_1)$$',
+      '$$S = H_1 W_2$$',
+      '$$\\frac{\\partial L}{\\partial W_2} = H_1^T \\frac{\\partial L}{\\partial S}$$',
+      '$$\\frac{\\partial L}{\\partial H_1} = \\frac{\\partial L}{\\partial S} W_2^T$$',
+      '$$\\frac{\\partial L}{\\partial W_2} = \\frac{\\partial L}{\\partial S} H_1^T$$',
+    );
+    expect(verdicts(doc)).toEqual(['4 correct', '5 correct', '6 incorrect']);
+  });
+});
