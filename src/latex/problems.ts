@@ -28,6 +28,8 @@ const CR_PROBLEM = /^problem\s+([0-9A-Za-z_.-]+)(?:\s+"([^"]*)")?\s*$/;
 const LINE_KEYWORD_ID = new RegExp(`^(?:(?:problem|question|exercise|task)\\s+|q(?=\\d))(\\d+)(?:\\.?(${PART})|\\s*\\.?\\s*\\((${PART})\\)|\\s*\\.?\\s*(${PART})(?=[).:]|\\s*$))?(?![a-z0-9])`, 'i');
 /** `12c)`, `3)` at the start of a line: an item numbered like a problem. */
 const LINE_BARE_ID = new RegExp(`^(\\d+)(${PART})?\\)(?:\\s|$)`, 'i');
+/** `Homework 3, Problem 2`, `HW2 - Question 1`: a heading that names the problem after the course work it is part of. */
+const AFTER_COURSE_WORK = /^(?:homework|hw|assignment|problem set|pset|ps|week|lecture|lab|sheet)\s*\d*\s*[,;:—–-]\s*((?:problem|question|exercise|task)\b.*)$/i;
 /** `1.` at the start of a line: a numbered item (a step as often as a question). */
 const NUMBERED_ITEM = /^(\d+)\.\s+\S/;
 /** `**1.**`, `**1**.`, `_1._`, `**1**`: a numbered item's number in bold or italics is still its number. */
@@ -51,7 +53,7 @@ function idMarker(num: string, part: string | undefined, title: string): Problem
 /** The problem a heading's text names, if any (`1a`, `Problem 2: Softmax`, `(b)`). */
 export function headingMarker(heading: string): ProblemMarker | undefined {
   const text = strip(heading);
-  const m = KEYWORD_ID.exec(text) ?? BARE_ID.exec(text);
+  const m = KEYWORD_ID.exec(text) ?? BARE_ID.exec(text) ?? KEYWORD_ID.exec(AFTER_COURSE_WORK.exec(text)?.[1] ?? '');
   if (m) return idMarker(m[1], m[2] ?? m[3], m[4]);
   const p = PART_ONLY.exec(text);
   return p ? { part: (p[1] ?? p[2]).toLowerCase() } : undefined;

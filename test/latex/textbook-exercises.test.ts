@@ -193,3 +193,19 @@ describe('a loss left to prose, with the upstream gradient given', () => {
     expect(verdicts(doc)).toEqual(['4 correct', '5 correct', '6 incorrect']);
   });
 });
+
+describe('a heading that names the problem after the course work', () => {
+  it('labels the parts under "Homework 3, Problem 2" as 2a, 2b', () => {
+    // l = (yhat - y)^2 / 2 with yhat = w^T h + b: dl/dyhat = yhat - y, dl/dw = (yhat - y) h (sympy 0); (y - yhat) h is
+    // its negative. The parts were labelled a, b, so an assignment's problem 2 could not find them by label.
+    const doc = md(
+      '# Homework 3, Problem 2',
+      'Let $h \\in \\mathbb{R}^m$, $w \\in \\mathbb{R}^m$, $b \\in \\mathbb{R}$, $y \\in \\mathbb{R}$, $\\hat{y} = w^T h + b$ and $\\ell = \\frac{1}{2}(\\hat{y} - y)^2$.',
+      '(a) $\\frac{\\partial \\ell}{\\partial \\hat{y}} = \\hat{y} - y$',
+      '',
+      '(b) $\\frac{\\partial \\ell}{\\partial w} = (y - \\hat{y}) h$',
+    );
+    const claims = checkSource(doc, 'exercises.md').report.claims;
+    expect(claims.map((c) => `${c.label} ${c.line} ${c.verdict}`)).toEqual(['2a 3 correct', '2b 5 incorrect']);
+  });
+});
