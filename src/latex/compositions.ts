@@ -3,6 +3,7 @@
 // composition's, as `J_{F \circ G}` does (jacobians.ts). `\circ` between two such names can mean nothing else: a
 // product entry by entry (as `\circ` means between arrays) of two bare function names is no quantity.
 import type { Expr, Statement } from '../syntax/ast';
+import { composedCall, parameterNames } from './jacobians';
 
 /** The statements with each composition of defined functions read as its function's definition; `functions` gains it. */
 export function readCompositions(statements: readonly Statement[], functions: Map<string, string[]>): Statement[] {
@@ -11,9 +12,10 @@ export function readCompositions(statements: readonly Statement[], functions: Ma
     const parts = writtenWithCirc(st.rhs[0].text) ? composedNames(st.rhs[0].expr) : undefined;
     if (!parts || parts.length < 2 || !parts.every((f) => functions.has(f))) return st;
     const span = st.lhs.span;
-    const params = functions.get(parts[parts.length - 1])!.map((p): Expr => ({ kind: 'name', name: p, text: p, span }));
-    const composition = parts.reduceRight<Expr[]>((inner, f) => [{ kind: 'call', callee: f, calleeText: f, prime: 0, args: inner, span: st.rhs[0].span }], params)[0];
-    functions.set(st.lhs.expr.name, params.map((p) => (p as Extract<Expr, { kind: 'name' }>).name));
+    const parameters = functions.get(parts[parts.length - 1])!;
+    const params = parameterNames(parameters, span);
+    const composition = composedCall(parts, params, st.rhs[0].span);
+    functions.set(st.lhs.expr.name, parameters);
     const header: Expr = { kind: 'call', callee: st.lhs.expr.name, calleeText: st.lhs.expr.text, prime: 0, args: params, span };
     return { ...st, lhs: { ...st.lhs, expr: header }, rhs: [{ ...st.rhs[0], expr: composition }] };
   });

@@ -3,9 +3,8 @@
 // is read as the evaluation bar `\Big|_{(1, 2)}` is: the values bound in order to the parameters of the function
 // differentiated (tuplePoints.ts), the line not read when they cannot be told. It was the derivative times a tuple,
 // an unreadable line, or times the number.
-import type { AtBinding } from '../syntax/ast';
 import { closer, spanOf, type Tok } from './tokens';
-import { positionalName } from './tuplePoints';
+import { positionalValues } from './tuplePoints';
 
 /** The row's tokens with a point written after its leading derivative fraction made an evaluation bar. */
 export function derivativeAtPoint(tokens: readonly Tok[]): readonly Tok[] {
@@ -14,9 +13,10 @@ export function derivativeAtPoint(tokens: readonly Tok[]): readonly Tok[] {
   const close = closer(tokens, fractionEnd + 1);
   if (close === undefined || tokens[close + 1]?.type !== 'eq') return tokens;
   const bracket = tokens.slice(fractionEnd + 1, close + 1);
-  const at = valuesOf(bracket.slice(1, -1));
+  const inside = bracket.slice(1, -1);
+  const at = inside[inside.length - 1]?.type === 'comma' ? undefined : positionalValues(inside);
   // One decimal in brackets is as often a factor written after the derivative (`\frac{\partial L}{\partial a}(0.235)`).
-  if (!at || (at.length === 1 && !Number.isInteger(at[0].value))) return tokens;
+  if (!at || at.length === 0 || (at.length === 1 && !Number.isInteger(at[0].value))) return tokens;
   const bar: Tok = { ...bracket[0], type: 'evalat', value: '|', text: bracket.map((t) => t.text).join(''), end: bracket[bracket.length - 1].end, span: spanOf(bracket), at };
   return [...tokens.slice(0, fractionEnd + 1), bar, ...tokens.slice(close + 1)];
 }
@@ -34,17 +34,3 @@ function isDifferential(tokens: readonly Tok[], i: number): boolean {
   return tokens[i]?.type === 'diff' || (tokens[i]?.type === 'name' && tokens[i].value === 'd' && tokens[i + 1]?.type === 'name');
 }
 
-/** `1, -2`: numbers separated by commas, each bound to the k-th parameter. */
-function valuesOf(inside: readonly Tok[]): AtBinding[] | undefined {
-  if (inside[inside.length - 1]?.type === 'comma') return undefined;
-  const out: AtBinding[] = [];
-  for (let k = 0; k < inside.length; ) {
-    const minus = inside[k].type === 'minus' ? inside[k] : undefined;
-    const value = inside[minus ? k + 1 : k];
-    if (value?.type !== 'num') return undefined;
-    out.push({ name: positionalName(out.length), text: value.text, value: (minus ? -1 : 1) * Number(value.value), rounded: false, span: spanOf(minus ? [minus, value] : [value]) });
-    k += minus ? 2 : 1;
-    if (k < inside.length && inside[k++].type !== 'comma') return undefined;
-  }
-  return out.length > 0 ? out : undefined;
-}

@@ -74,9 +74,9 @@ function jacobianOf(e: Expr, functions: ReadonlyMap<string, string[]>, atPoints:
   const written = e.kind === 'name' ? e.text : e.kind === 'call' && e.prime === 0 ? e.calleeText : undefined;
   const parts = written === undefined ? undefined : composed(written);
   if (!parts || !parts.every((f) => functions.has(f))) return undefined;
-  const params = functions.get(parts[parts.length - 1])!.map((p): Expr => ({ kind: 'name', name: p, text: p, span: e.span }));
+  const params = parameterNames(functions.get(parts[parts.length - 1])!, e.span);
   const args = e.kind === 'call' ? e.args : params;
-  const jacobianAt = (at: Expr[]) => ({ kind: 'deriv' as const, form: 'jacobian' as const, of: parts.reduceRight<Expr[]>((inner, f) => [call(f, inner, e.span)], at)[0], wrt: at, span: e.span });
+  const jacobianAt = (at: Expr[]) => ({ kind: 'deriv' as const, form: 'jacobian' as const, of: composedCall(parts, at, e.span), wrt: at, span: e.span });
   if (args.every((a) => a.kind === 'name')) return jacobianAt(args);
   // At a point: a call of the Jacobian as a function of the innermost function's arguments (jacobianFunctionsAt).
   // A name .cr reads (printed claims parse back): `J_F`, `J_FG` for J_{F∘G}.
@@ -89,10 +89,20 @@ function jacobianOf(e: Expr, functions: ReadonlyMap<string, string[]>, atPoints:
 function gradientAt(e: Extract<Expr, { kind: 'deriv' }>, functions: ReadonlyMap<string, string[]>, atPoints: Map<string, Expr>): Expr | undefined {
   const params = e.of.kind === 'call' ? functions.get(e.of.callee) : undefined;
   if (e.of.kind !== 'call' || !params || e.of.args.every((a) => a.kind === 'name')) return undefined;
-  const names = params.map((p): Expr => ({ kind: 'name', name: p, text: p, span: e.span }));
+  const names = parameterNames(params, e.span);
   const text = `nabla_${e.of.callee}`;
   atPoints.set(normalizeName(text), gradientByParameters(e, { callee: e.of.callee, span: e.span }, names));
   return call(normalizeName(text), e.of.args, e.span, text);
+}
+
+/** `F(G(x, y))`: the functions `parts` (outermost first) applied in turn to `args`. */
+export function composedCall(parts: readonly string[], args: Expr[], span: Span): Expr {
+  return parts.reduceRight<Expr[]>((inner, f) => [call(f, inner, span)], args)[0];
+}
+
+/** A function's parameters as the names they are, at `span`. */
+export function parameterNames(params: readonly string[], span: Span): Expr[] {
+  return params.map((p): Expr => ({ kind: 'name', name: p, text: p, span }));
 }
 
 function call(callee: string, args: Expr[], span: Span, calleeText = callee): Expr {

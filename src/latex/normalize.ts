@@ -8,11 +8,11 @@ import type { Diagnostic } from '../diagnostics';
 import type { AtBinding } from '../syntax/ast';
 import { INDEX_LETTERS, normalizeName } from '../syntax/names';
 import { binding } from './build';
-import { positionalName } from './tuplePoints';
+import { positionalValues } from './tuplePoints';
 import { expandMacros, type Macros } from './macros';
 import { closingRaw, lexLatex, type RawToken } from './lexer';
 import type { PositionMap } from './positions';
-import { spanOf, type Tok, type TokType } from './tokens';
+import type { Tok, TokType } from './tokens';
 import { casesOf, NOT_EQUAL, type Case } from './conditions';
 import { accentedLetter } from './unicodeAccents';
 import { joinPrimedNames } from './primedNames';
@@ -1360,17 +1360,8 @@ function pointOf(tokens: readonly Tok[]): AtBinding[] | undefined {
 
 function tuplePoint(tokens: readonly Tok[]): AtBinding[] | undefined {
   if (tokens[0]?.type !== 'lparen' || tokens[tokens.length - 1]?.type !== 'rparen') return undefined;
-  const out: AtBinding[] = [];
-  for (let k = 1; k < tokens.length - 1; k++) {
-    const minus = tokens[k].type === 'minus' ? tokens[k] : null;
-    const value = tokens[minus ? k + 1 : k];
-    if (value?.type !== 'num') return undefined;
-    const v = Number(value.value);
-    out.push({ name: positionalName(out.length), text: value.text, value: minus ? -v : v, rounded: false, span: spanOf([minus ?? value, value]) });
-    k += minus ? 2 : 1;
-    if (k < tokens.length - 1 && tokens[k].type !== 'comma') return undefined;
-  }
-  return out.length > 1 ? out : undefined;
+  const out = positionalValues(tokens.slice(1, -1));
+  return out && out.length > 1 ? out : undefined;
 }
 
 function namedPoint(tokens: readonly Tok[]): AtBinding[] | undefined {

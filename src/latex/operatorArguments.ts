@@ -4,7 +4,7 @@
 // the number-led argument is put in braces here; anything else (an operator, a bracket, a fraction, `+`)
 // ends it.
 import type { Span } from '../syntax/ast';
-import type { Tok, TokType } from './tokens';
+import { closer, type Tok, type TokType } from './tokens';
 
 const EXPONENT_ATOMS: ReadonlySet<TokType> = new Set(['num', 'name']);
 
@@ -36,13 +36,8 @@ function argumentStart(tokens: readonly Tok[], i: number): number | undefined {
 /** The end of an exponent that starts at `at`: one atom or a braced group. */
 function exponentEnd(tokens: readonly Tok[], at: number): number {
   if (EXPONENT_ATOMS.has(tokens[at]?.type)) return at + 1;
-  if (tokens[at]?.type !== 'lbrace') return at;
-  let depth = 0;
-  for (let k = at; k < tokens.length; k++) {
-    if (tokens[k].type === 'lbrace') depth++;
-    else if (tokens[k].type === 'rbrace' && --depth === 0) return k + 1;
-  }
-  return at;
+  const close = tokens[at]?.type === 'lbrace' ? closer(tokens, at) : undefined;
+  return close === undefined ? at : close + 1;
 }
 
 /** The end (exclusive) of the names, each perhaps raised to a power, right after the number at `num`; undefined when none follow. */

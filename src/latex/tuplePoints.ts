@@ -6,12 +6,28 @@
 import { warning, type Diagnostic } from '../diagnostics';
 import type { AtBinding, Expr, Statement } from '../syntax/ast';
 import { functionDefined } from './jacobians';
+import { spanOf, type Tok } from './tokens';
 
 const POSITIONAL = '#';
 
 /** The name normalize.ts gives the k-th value of a tuple point. */
-export function positionalName(k: number): string {
+function positionalName(k: number): string {
   return `${POSITIONAL}${k + 1}`;
+}
+
+/** `1, -2`: numbers separated by commas (the inside of a tuple point), each bound to the k-th variable; undefined for anything else. */
+export function positionalValues(inside: readonly Tok[]): AtBinding[] | undefined {
+  const out: AtBinding[] = [];
+  for (let k = 0; k < inside.length; k++) {
+    const minus = inside[k].type === 'minus' ? inside[k] : null;
+    const value = inside[minus ? k + 1 : k];
+    if (value?.type !== 'num') return undefined;
+    const v = Number(value.value);
+    out.push({ name: positionalName(out.length), text: value.text, value: minus ? -v : v, rounded: false, span: spanOf([minus ?? value, value]) });
+    k += minus ? 2 : 1;
+    if (k < inside.length && inside[k].type !== 'comma') return undefined;
+  }
+  return out;
 }
 
 /** The statements with each tuple point bound to its claim's variables; one whose variables are unknown is dropped. */
