@@ -25,6 +25,7 @@ import type { Claim, FunctionDefinition, Scope, StatedKind } from '../resolve/sc
 import type { Expr, ShapeSpec, Span } from '../syntax/ast';
 import { childrenOf, findInExpr } from '../syntax/walk';
 import { DimensionUnion, knownDim, type DimKey } from './dimensionUnion';
+import { isEntryOfName, numberedParameters } from './writtenEntries';
 
 type ShapeTerm = readonly [DimKey, DimKey];
 
@@ -34,7 +35,7 @@ const SQUARE_TO_SCALAR = new Set(['trace', 'det', 'logdet']);
 /** Functions of a whole array whose value is a number, whatever its shape. */
 const TO_SCALAR = new Set(['sum', 'mean', 'norm', 'logsumexp']);
 /** Functions of a vector, which do nothing to a number: `softmax(z)` says z is a vector. */
-const VECTOR_FUNCTIONS = new Set(['softmax']);
+export const VECTOR_FUNCTIONS: ReadonlySet<string> = new Set(['softmax']);
 /** Operations that do something only to matrices: on a scalar, a transpose or a trace is the scalar itself. */
 export const MATRIX_FUNCTIONS: ReadonlySet<string> = new Set(['trace', 'tr', 'det', 'logdet', 'inv']);
 
@@ -371,7 +372,13 @@ function namesUsedAsMatrices(scope: Scope, probe: Lowering, biases: Set<string>)
     if (x.kind === 'name' && !found.has(x.name) && isPlainUndeclared(x, probe)) found.set(x.name, x.span);
   };
   const exprs = questionExprs(scope);
-  for (const root of exprs) namesUnderMatrixUse(root, add);
+  // `\text{softmax}(scores_0)` beside `scores`, or beside `loss(scores) = loss(scores_0, ..)`: an entry is a number,
+  // whatever function the author writes of it.
+  const names = new Set([...scope.definitions.keys(), ...scope.declarations.keys()]);
+  for (const root of exprs) findInExpr(root, (x) => (x.kind === 'name' && names.add(x.name), false));
+  const parameters = numberedParameters(scope.functions.values());
+  const isEntry = (x: Expr) => isEntryOfName(x, names) || (x.kind === 'name' && parameters.has(x.name));
+  for (const root of exprs) namesUnderMatrixUse(root, add, true, isEntry);
   // `q(u)` of `q(u) = u^T M u - 2 c^T u`: an argument in the place of a parameter the body uses as a matrix.
   for (const root of exprs) {
     findInExpr(root, (e) => {
@@ -420,11 +427,15 @@ function namesUsedAsMatrices(scope: Scope, probe: Lowering, biases: Set<string>)
   return found;
 }
 
-/** Passes `add` every expression under a transpose, a trace, a determinant, a softmax or (`inverses`) an inverse in `root`. */
-function namesUnderMatrixUse(root: Expr, add: (x: Expr) => void, inverses = true): void {
+/**
+ * Passes `add` every expression under a transpose, a trace, a determinant, a softmax or (`inverses`) an inverse in
+ * `root`; not the softmax of an entry (`isEntry`), which the author writes for that entry of the softmax.
+ */
+function namesUnderMatrixUse(root: Expr, add: (x: Expr) => void, inverses = true, isEntry: (x: Expr) => boolean = () => false): void {
   findInExpr(root, (e) => {
+    const vectorUse = e.kind === 'call' && VECTOR_FUNCTIONS.has(e.callee) && !(e.args.length === 1 && isEntry(e.args[0]));
     // `\left(\frac{1}{1+e^{-x}}\right)'` after `\sigma'(x) =` is Lagrange's derivative: a prime is no sign of a matrix.
-    const matrixUse = (e.kind === 'transpose' && !e.prime) || (e.kind === 'call' && (MATRIX_FUNCTIONS.has(e.callee) || VECTOR_FUNCTIONS.has(e.callee))) || (inverses && e.kind === 'power' && isInverse(e));
+    const matrixUse = (e.kind === 'transpose' && !e.prime) || (e.kind === 'call' && MATRIX_FUNCTIONS.has(e.callee)) || vectorUse || (inverses && e.kind === 'power' && isInverse(e));
     if (matrixUse) addUnderMatrixUse(e, add);
     return false;
   });

@@ -27,6 +27,7 @@ import type { BuiltinFormula, Scope } from '../resolve/scope';
 import { definedInputs } from '../calculus/meaning';
 import { passLimits } from '../limits/index';
 import { wrongShapeWhateverTheGuess } from './impliedShapes';
+import { softmaxOfNumber } from './softmaxOfNumber';
 
 interface Doubt {
   message: string;
@@ -51,6 +52,9 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
     }
     const scalarGuess = step.verdict === 'correct' ? scalarsUnderMatrixOperations(check, expr) : undefined;
     if (scalarGuess) return { ...step, verdict: 'unjudged', diagnosis: null, message: scalarGuess.message, hint: scalarGuess.hint };
+    // Right or wrong, a step with a softmax of one number rests on reading it as 1.
+    const entrySoftmax = step.verdict === 'correct' || step.verdict === 'incorrect' ? softmaxOfNumber(expr, lower, check.ctx.textOf) : undefined;
+    if (entrySoftmax) return { ...step, verdict: 'unjudged', diagnosis: null, message: entrySoftmax.message, hint: entrySoftmax.hint };
     if (step.verdict !== 'incorrect') return step;
     const node = lower(expr);
     const doubt =
