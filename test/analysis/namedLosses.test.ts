@@ -1,4 +1,4 @@
-// A loss named, not written (src/analysis/namedCrossEntropy.ts): `E = \text{CE}(p, t)` with p a softmax's output is
+// A loss named, not written (src/analysis/namedLosses.ts): `E = \text{CE}(p, t)` with p a softmax's output is
 // the cross-entropy -Σ_k t_k log p_k, the labels being the argument the question does not compute. Written in column
 // vectors, with the prediction first and the labels called t (another author's convention than the corpus's
 // `CE(y, \hat{y})`). Expectations worked by hand and checked with sympy (a throw-away script, not run here): with
@@ -57,5 +57,35 @@ describe('a cross-entropy named with the softmax output and the labels', () => {
     );
     // t ∈ R² cannot label p ∈ R³: CE stays an unknown function, and p - t (a shape error as written) unjudged.
     expect(report.claims.map((c) => c.verdict)).toEqual(['unjudged']);
+  });
+
+  it('is not read for a batch, where the loss may be the sum or the mean over the samples', () => {
+    const report = check(
+      lines(
+        '# Problem 4: a batch',
+        String.raw`Let $X \in \mathbb{R}^{m \times 4}$, $W \in \mathbb{R}^{4 \times 3}$.`,
+        String.raw`$$P = \text{softmax}(X W), \quad E = \text{CE}(T, P)$$`,
+        String.raw`$$\frac{\partial E}{\partial W} = X^T (P - T)$$`,
+      ),
+    );
+    expect(report.claims.map((c) => c.verdict)).not.toContain('correct');
+  });
+});
+
+describe('a binary cross-entropy named with the sigmoid output and the label', () => {
+  // z = wᵀx + b, a = σ(z), L = -(y log a + (1 - y) log(1 - a)): sympy simplifies ∂L/∂z - (a - y) to 0, so ∂L/∂w =
+  // (a - y) x and ∂L/∂b = a - y; (y - a) x is its negative.
+  it('is read as -(y log a + (1 - y) log(1 - a))', () => {
+    const report = check(
+      lines(
+        '## Part (b): one logistic unit',
+        String.raw`With $x \in \mathbb{R}^{5}$, $w \in \mathbb{R}^{5}$, $b \in \mathbb{R}$ and $y \in \{0, 1\}$:`,
+        String.raw`$$a = \sigma(w^T x + b), \qquad L = BinaryCrossEntropy(y, a)$$`,
+        String.raw`$$\frac{\partial L}{\partial w} = (a - y) x$$`,
+        String.raw`$$\frac{\partial L}{\partial b} = a - y$$`,
+        String.raw`$$\frac{\partial L}{\partial w} = (y - a) x$$`,
+      ),
+    );
+    expect(report.claims.map((c) => c.verdict)).toEqual(['correct', 'correct', 'incorrect']);
   });
 });
