@@ -11,6 +11,7 @@ import { dropUnfitBorrowedFormulas } from './unfitBorrowed';
 import { declareTimeSteps } from './timeSteps';
 import { unifyUndeclaredShapes } from './shapeUnification';
 import { declareUnknownFunctions, defineUnknownTargets } from './unknownTargets';
+import { writeOutNamedLosses } from './namedLosses';
 import { readGenericLayers } from './genericLayers';
 import { derivativeEntryLetters, sampleLabels } from '../resolve/indexUses';
 import { readSlips } from './readings';
@@ -95,6 +96,8 @@ export function readDocument(source: string, file: string): ReadDocument {
     inferUndeclaredShapes(scope, textOf);
     // The most general shapes of the names used as matrices that no line states (src/analysis/shapeUnification.ts).
     unifyUndeclaredShapes(scope, textOf);
+    // `J = \text{CE}(y, \hat{y})` with ŷ a softmax's output: the loss written out (src/analysis/namedLosses.ts).
+    writeOutNamedLosses(scope, textOf);
     // A loss left to prose is an unknown function of what it is differentiated by (src/analysis/unknownTargets.ts).
     defineUnknownTargets(scope, textOf);
     declareUnknownFunctions(scope, textOf);
