@@ -209,3 +209,55 @@ describe('a heading that names the problem after the course work', () => {
     expect(claims.map((c) => `${c.label} ${c.line} ${c.verdict}`)).toEqual(['2a 3 correct', '2b 5 incorrect']);
   });
 });
+
+describe('partial derivatives written as subscripts', () => {
+  it('reads f_x, f_{xy} and f_y(1, 2) of a defined function as its partial derivatives', () => {
+    // f = x^2 y^3 - 4y (sympy): f_x = 2xy^3, f_y = 3x^2y^2 - 4 (line 6 misses the -4), f_xy = 6xy^2, f_x(1, 2) = 16,
+    // f_y(1, 2) = 8 (line 12's 12 is wrong). Read as names, every line defined a new name and nothing was checked.
+    const doc = md(
+      '## Exercise 1',
+      'Let $f(x, y) = x^2 y^3 - 4y$.',
+      '',
+      '$f_x = 2xy^3$',
+      '',
+      '$f_y = 3x^2y^2$',
+      '',
+      '$f_{xy} = 6xy^2$',
+      '',
+      '$f_x(1, 2) = 16$',
+      '',
+      '$f_y(1, 2) = 12$',
+    );
+    expect(verdicts(doc)).toEqual(['4 correct', '6 incorrect', '8 correct', '10 correct', '12 incorrect']);
+  });
+
+  it('leaves a subscript that is no variable of the quantity a name', () => {
+    // g = x^3: t is not a variable of g, so `g_t = 5` defines a name g_t and is no claim (read as ∂g/∂t it would
+    // be ✗, 0 ≠ 5); W_1 is a name. dg/dx = 3x^2 (sympy 0) is the one claim.
+    const doc = md('Let $g = x^3$ and $W_1 = 3$.', '$g_t = 5$', '$$\\frac{dg}{dx} = 3x^2$$');
+    expect(verdicts(doc)).toEqual(['3 correct']);
+  });
+});
+
+describe('a variable of the question that an earlier exercise defined', () => {
+  it('takes x and y as variables again when the exercise uses them in its own formula and never writes r or θ', () => {
+    // Exercise 2 defines x = r cos θ, y = r sin θ (w = xy, dw/dr = 2r sin θ cos θ: sympy 0). Exercise 3's
+    // u = x^4 y + y^2 z^3 is in x, y, z: u_xy = 4x^3, u_z = 3y^2z^2 (line 12's 3yz^2 differs by 3yz^2(y - 1)).
+    // With x, y borrowed as formulas in r and θ, u_xy was unjudged "u does not depend on y".
+    const doc = md(
+      '## Exercise 2',
+      'Let $x = r\\cos\\theta$, $y = r\\sin\\theta$ and $w = xy$.',
+      '',
+      '$$\\frac{\\partial w}{\\partial r} = 2r\\sin\\theta\\cos\\theta$$',
+      '',
+      '## Exercise 3',
+      'If $u = x^4 y + y^2 z^3$, find $u_{xy}$ and $u_z$.',
+      '',
+      '$u_{xy} = 4x^3$',
+      '',
+      '',
+      '$u_z = 3yz^2$',
+    );
+    expect(verdicts(doc)).toEqual(['4 correct', '9 correct', '12 incorrect']);
+  });
+});
