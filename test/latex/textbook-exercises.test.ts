@@ -261,3 +261,20 @@ describe('a variable of the question that an earlier exercise defined', () => {
     expect(verdicts(doc)).toEqual(['4 correct', '9 correct', '12 incorrect']);
   });
 });
+
+describe('numbered exercises at the top of a sheet', () => {
+  it('does not hold exercise 4 to the y that exercise 3 defined', () => {
+    // 3: y = ln(sec x), y' = tan x (sympy 0); sec x is wrong (difference sec x - tan x). 4: x^2 + y^2 = 25 defines y
+    // implicitly, dy/dx = -x/y is right; chainrule does not differentiate implicitly, and y's formula comes from
+    // exercise 3, so the line is unjudged. It was ✗ "expected tan(x)", exercise 3's y held against exercise 4.
+    const doc = md(
+      '**3.** $y = \\ln(\\sec x)$, so $y\' = \\tan x$.',
+      '',
+      '$y\' = \\sec x$',
+      '',
+      '**4.** If $x^2 + y^2 = 25$, then $\\frac{dy}{dx} = -\\frac{x}{y}$.',
+    );
+    const dy = checkSource(doc, 'exercises.md').report.claims.filter((c) => c.line !== 5 || /dy/.test(c.target));
+    expect(dy.map((c) => `${c.line} ${c.verdict}`)).toEqual(['1 correct', '3 incorrect', '5 unjudged']);
+  });
+});
