@@ -278,3 +278,19 @@ describe('numbered exercises at the top of a sheet', () => {
     expect(dy.map((c) => `${c.line} ${c.verdict}`)).toEqual(['1 correct', '3 incorrect', '5 unjudged']);
   });
 });
+
+describe('a parameter vector no line declares, beside a declared design matrix', () => {
+  it('reads Xθ - y as X times a vector, so the least-squares gradient is checked', () => {
+    // L = ||Xθ - y||^2 / (2n), X n x d, y in R^n: ∇_θ L = X^T(Xθ - y)/n (numpy, random X, y, θ: difference 0);
+    // 2X^T(Xθ - y) is 2n times it. θ was taken as a number (Xθ an n x d matrix beside y), and both lines were
+    // unjudged.
+    const doc = md(
+      'Let $X \\in \\mathbb{R}^{n \\times d}$, $y \\in \\mathbb{R}^n$ and $L = \\frac{1}{2n}\\|X\\theta - y\\|_2^2$.',
+      '',
+      '$$\\nabla_{\\theta} L = \\frac{1}{n}X^\\top(X\\theta - y)$$',
+      '',
+      '$$\\nabla_{\\theta} L = 2X^\\top(X\\theta - y)$$',
+    );
+    expect(verdicts(doc)).toEqual(['3 correct', '5 incorrect']);
+  });
+});
