@@ -294,3 +294,18 @@ describe('a parameter vector no line declares, beside a declared design matrix',
     expect(verdicts(doc)).toEqual(['3 correct', '5 incorrect']);
   });
 });
+
+describe('a bias and a label the formulas force to be numbers', () => {
+  it('marks a wrong dJ/db wrong though b and y are never declared', () => {
+    // ŷ = w^T x + b with w, x in R^d: w^T x is a number, so b is one (maths does not broadcast), and (ŷ - y)^2 makes
+    // y one. J = (ŷ - y)^2/2 + λ||w||^2/2: ∂J/∂b = ŷ - y (sympy 0); the ridge term has no b, so + λb is wrong. It was
+    // unjudged, "chainrule took b, y as scalars of their own".
+    const doc = md(
+      'Let $\\mathbf{x}, \\mathbf{w} \\in \\mathbb{R}^d$, $\\hat{y} = \\mathbf{w}^\\top \\mathbf{x} + b$ and',
+      '$$J(\\mathbf{w}, b) = \\frac{1}{2}(\\hat{y} - y)^2 + \\frac{\\lambda}{2}\\|\\mathbf{w}\\|^2$$',
+      '$$\\frac{\\partial J}{\\partial b} = \\hat{y} - y$$',
+      '$$\\frac{\\partial J}{\\partial b} = (\\hat{y} - y) + \\lambda b$$',
+    );
+    expect(verdicts(doc)).toEqual(['3 correct', '4 incorrect']);
+  });
+});
