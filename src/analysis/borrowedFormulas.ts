@@ -9,7 +9,8 @@ import { warning } from '../diagnostics';
 import { namesReached } from '../resolve/names';
 import { arrayNameOf } from '../resolve/indexNotation';
 import { hasMeaning, type Scope } from '../resolve/scope';
-import type { Expr } from '../syntax/ast';
+import type { Expr, Statement } from '../syntax/ast';
+import { findInExpr } from '../syntax/walk';
 import { namedDerivatives } from './unknownTargets';
 
 type NameExpr = Extract<Expr, { kind: 'name' }>;
@@ -44,4 +45,48 @@ export function yieldUnreachingBorrowed(scope: Scope): void {
     const why = `the formula for ${name} borrowed from an earlier question does not reach ${written}, which this question differentiates it by, so it is another question's ${name}`;
     scope.diagnostics.push(warning('reading', why, variables[0].span, `define ${name} in this question`));
   }
+}
+
+/**
+ * Drops, from `scope`, the borrowed formula of each name the question differentiates by and uses in a formula of
+ * its own, where its own lines (`own`) write none of the names that borrowed formula uses: after `x = r\cos\theta` in one exercise, the next
+ * exercise's `u = x^4 y` and `\frac{\partial u}{\partial x}` make x a variable again. A question that writes the W
+ * of its borrowed `z = Wx + b` keeps the formula (a network's chain split over sections), and so does a value
+ * (`W = [0.6, -0.4]`, the point a worked example's backward pass is evaluated at).
+ */
+export function yieldDifferentiatedVariables(scope: Scope, own: readonly Statement[]): void {
+  const variables = new Map<string, NameExpr>();
+  const collect = (e: Expr) => findInExpr(e, (d) => {
+    if (d.kind === 'deriv') for (const v of d.wrt) if (v.kind === 'name') variables.set(v.name, v);
+    return false;
+  });
+  for (const c of scope.claims) [c.target, ...c.steps].forEach((step) => collect(step.expr));
+  const written = namesWritten(own, () => true);
+  const inOwnFormulas = namesWritten(own, (st) => st.lhs.expr.kind === 'name' || st.lhs.expr.kind === 'call');
+  const meaningOf = (n: string) => scope.definitions.get(n)?.expr;
+  const yielding = [...variables.keys()].filter((name) => {
+    const definition = scope.borrowed.has(name) ? scope.definitions.get(name) : undefined;
+    if (!definition || definition.unknownOf || !inOwnFormulas.has(name)) return false;
+    const reached = [...namesReached(definition.expr, meaningOf)].filter((n) => n !== name);
+    return reached.length > 0 && !reached.some((n) => written.has(n));
+  });
+  for (const name of yielding) {
+    scope.definitions.delete(name);
+    if (!hasMeaning(scope, name)) scope.borrowed.delete(name);
+    const v = variables.get(name)!;
+    const why = `the formula for ${name} borrowed from an earlier question is not this question's: it differentiates by ${v.text} and writes none of the names that formula uses`;
+    scope.diagnostics.push(warning('reading', why, v.span, `define ${name} in this question if it is meant`));
+  }
+}
+
+/** Every name the equations that pass `keep` write on their right sides (and left, for all but a formula's name). */
+function namesWritten(statements: readonly Statement[], keep: (st: Extract<Statement, { kind: 'equation' }>) => boolean): Set<string> {
+  const names = new Set<string>();
+  const collect = (e: Expr) => findInExpr(e, (n) => (n.kind === 'name' && names.add(n.name), false));
+  for (const st of statements) {
+    if (st.kind !== 'equation' || !keep(st)) continue;
+    if (st.lhs.expr.kind !== 'name') collect(st.lhs.expr);
+    st.rhs.forEach((step) => collect(step.expr));
+  }
+  return names;
 }

@@ -3,7 +3,7 @@
 import type { Span, Statement } from '../syntax/ast';
 import type { Diagnostic } from '../diagnostics';
 import { addStatements, extendScope, type Scope } from '../resolve/scope';
-import { yieldUnreachingBorrowed } from './borrowedFormulas';
+import { yieldDifferentiatedVariables, yieldUnreachingBorrowed } from './borrowedFormulas';
 
 /**
  * A question's scope: what it sees of the document before it, question by question (a later question's
@@ -28,6 +28,7 @@ export function questionScope(start: Scope, inherited: Statement[][], borrowed: 
   // A formula borrowed from another question that does not reach what this question differentiates its name by
   // is that question's own (borrowedFormulas.ts).
   yieldUnreachingBorrowed(scope);
+  yieldDifferentiatedVariables(scope, own);
   return scope;
 }
 

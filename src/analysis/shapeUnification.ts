@@ -2,7 +2,8 @@
 // derivations rarely declare shapes: `h = XW + b`, `\frac{\partial L}{\partial W} = X^T (a - y)`. Taken as
 // scalars, as chainrule takes undeclared names, transposes and traces do nothing and a ✓ says nothing
 // (src/check/doubts.ts). Here every undeclared name the question uses as a matrix (under a transpose, a trace,
-// a determinant or an inverse, or a factor of a product with such a name) gets unknown rows and columns. The
+// a determinant or an inverse, a factor of a product with such a name, or the one name times a declared matrix in
+// a sum with a declared vector, `X\theta - y`) gets unknown rows and columns. The
 // definitions, the losses (what is differentiated and never differentiated by is a scalar) and the claims'
 // targets and stated shapes constrain them: a product's inner dimensions agree, a sum's shapes agree up to
 // broadcasting, a trace's argument is square, a gradient of a scalar has its variable's shape. They are solved by
@@ -409,6 +410,7 @@ function namesUsedAsMatrices(scope: Scope, probe: Lowering, biases: Set<string>)
         return false;
       });
     }
+    for (const root of exprs) namesTimesMatrixBesideVector(root, scope, add);
     // A bias: a name added to an array in a definition (`z_1 = W_1 x + b_1`) is an array of its shape.
     for (const root of definitions) {
       findInExpr(root, (e) => {
@@ -454,6 +456,40 @@ function addUnderMatrixUse(e: Expr, add: (x: Expr) => void): void {
   }
   add(e);
   for (const child of childrenOf(e)) addUnderMatrixUse(child, add);
+}
+
+/**
+ * Passes `add` the one name multiplying a declared matrix in a sum with a declared vector that the matrix alone
+ * does not fit: `X\theta - y` with X n x d and y in R^n. Taken as a number, θ would leave an n x d matrix beside
+ * a vector, which only broadcasting reads; a TA reads X times a vector.
+ */
+function namesTimesMatrixBesideVector(root: Expr, scope: Scope, add: (x: Expr) => void): void {
+  findInExpr(root, (e) => {
+    if (e.kind !== 'binary' || (e.op !== 'add' && e.op !== 'sub')) return false;
+    const terms = termsOf(e);
+    const vectors = terms.map((t) => declaredShapeOf(scope, t)).filter((v) => v !== undefined && (v[0] === 1) !== (v[1] === 1));
+    for (const term of terms) {
+      const factors = factorsOf(term);
+      const matrices = factors.map((f) => declaredShapeOf(scope, f)).filter((m) => m !== undefined && m[0] !== 1 && m[1] !== 1);
+      // Not a function's parameter (`L(\theta) = ..`): the solver takes no constraints from a function's body.
+      const names = factors.filter((f) => f.kind === 'name' && !scope.declarations.has(f.name) && !isCoefficientLetter(f.text) && !isParameter(scope, f.name));
+      if (matrices.length !== 1 || names.length !== 1 || factors.length !== 2) continue;
+      const m = matrices[0]!;
+      if (vectors.some((v) => (v![1] === 1 && v![0] === m[0]) || (v![0] === 1 && v![1] === m[1]))) add(names[0]);
+    }
+    return false;
+  });
+}
+
+function isParameter(scope: Scope, name: string): boolean {
+  return [...scope.functions.values()].some((f) => f.params.includes(name));
+}
+
+/** The declared shape of a name, or of a transposed name; undefined for anything else. */
+function declaredShapeOf(scope: Scope, e: Expr): readonly [Dim, Dim] | undefined {
+  const name = e.kind === 'transpose' && !e.prime ? e.arg : e;
+  const shape = name.kind === 'name' ? scope.declarations.get(name.name)?.shape : undefined;
+  return shape && (name === e ? shape : [shape[1], shape[0]]);
 }
 
 function isDeclaredArray(scope: Scope, name: string): boolean {

@@ -28,6 +28,7 @@ import { definedInputs } from '../calculus/meaning';
 import { passLimits } from '../limits/index';
 import { wrongShapeWhateverTheGuess } from './impliedShapes';
 import { softmaxOfNumber } from './softmaxOfNumber';
+import { forcedScalars } from './forcedScalars';
 
 interface Doubt {
   message: string;
@@ -264,6 +265,8 @@ function guessedNames(check: ClaimCheck, step: Expr, diagnosis: StepJson['diagno
   const inTarget = numbersAside(undeclaredIn(claim.target.expr, lowering));
   const inStep = numbersAside(undeclaredIn(step, lowering));
   const guessed = hasArrays || shapeIsWrong ? new Set([...inTarget, ...inStep]) : new Set([...inStep].filter((n) => !inTarget.has(n)));
+  // Names the formulas force to be numbers (forcedScalars.ts) are no guess where the question declares arrays.
+  if (hasArrays && !shapeIsWrong && guessed.size > 0) for (const n of forcedScalars(lowering)) guessed.delete(n);
   // A shape that index notation implied or use suggested is chainrule's guess too: a step wrong by its shape may
   // be right with another.
   const implied = shapeIsWrong ? [...impliedIn(claim.target.expr, lowering, step)].sort() : [];

@@ -21,6 +21,7 @@ import { readBareGradients } from './bareGradients';
 import { readEntryListings } from './entryListings';
 import { documentMacros } from './macros';
 import { readLagrangePrimes } from './lagrangePrimes';
+import { readSubscriptPartials } from './subscriptPartials';
 import { readBarSignals } from './barSignals';
 import { readErrorSignals } from './errorSignals';
 import { readNumericInstances, splitNameChains } from './numericInstances';
@@ -189,7 +190,8 @@ class Assembler {
 
   /**
    * Entries listed one by one, the components F_k of a vector-valued function, `J_F` of the document's functions
-   * (a Jacobian at a point adds the Jacobian as a function), tuple points, domains stated in prose, `(..)'` in a chain about f'(x) as d/dx (lagrangePrimes.ts).
+   * (a Jacobian at a point adds the Jacobian as a function), tuple points, domains stated in prose, `(..)'` in a chain about f'(x) as d/dx (lagrangePrimes.ts), `f_x` as ∂f/∂x
+   * (subscriptPartials.ts).
    */
   readFunctionNotation(): void {
     this.expand(readEntryListings(this.doc.statements));
@@ -204,6 +206,7 @@ class Assembler {
     this.expand(points);
     this.doc.diagnostics.push(...points.diagnostics);
     this.doc.statements = readLagrangePrimes(withDomains(this.doc.statements, this.domains));
+    this.doc.statements = readSubscriptPartials(this.doc.statements, this.doc.questionOf!, this.doc.questions!);
   }
 
   /** The statements replaced by `r`'s, each in the problem and question of the statement it comes from (`origin`). */

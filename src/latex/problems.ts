@@ -141,7 +141,8 @@ export class QuestionTracker {
       return;
     }
     const item = NUMBERED_ITEM.exec(text.trim().replace(EMPHASISED_NUMBER, (written, mark: string, n: string, dot: string, after: string) => (dot || after || mark.length > 1 ? `${n}.` : written)));
-    if (item) this.start(item[1], LINE_ITEM_DEPTH, true, span);
+    // An item under a heading or problem is a step of it; with nothing above it, an exercise of its own.
+    if (item) this.start(item[1], LINE_ITEM_DEPTH, this.open.some((q) => q.depth < LINE_ITEM_DEPTH), span);
   }
 
   private start(label: string, depth: number, continues: boolean, span: Span): void {

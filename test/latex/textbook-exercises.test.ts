@@ -209,3 +209,103 @@ describe('a heading that names the problem after the course work', () => {
     expect(claims.map((c) => `${c.label} ${c.line} ${c.verdict}`)).toEqual(['2a 3 correct', '2b 5 incorrect']);
   });
 });
+
+describe('partial derivatives written as subscripts', () => {
+  it('reads f_x, f_{xy} and f_y(1, 2) of a defined function as its partial derivatives', () => {
+    // f = x^2 y^3 - 4y (sympy): f_x = 2xy^3, f_y = 3x^2y^2 - 4 (line 6 misses the -4), f_xy = 6xy^2, f_x(1, 2) = 16,
+    // f_y(1, 2) = 8 (line 12's 12 is wrong). Read as names, every line defined a new name and nothing was checked.
+    const doc = md(
+      '## Exercise 1',
+      'Let $f(x, y) = x^2 y^3 - 4y$.',
+      '',
+      '$f_x = 2xy^3$',
+      '',
+      '$f_y = 3x^2y^2$',
+      '',
+      '$f_{xy} = 6xy^2$',
+      '',
+      '$f_x(1, 2) = 16$',
+      '',
+      '$f_y(1, 2) = 12$',
+    );
+    expect(verdicts(doc)).toEqual(['4 correct', '6 incorrect', '8 correct', '10 correct', '12 incorrect']);
+  });
+
+  it('leaves a subscript that is no variable of the quantity a name', () => {
+    // g = x^3: t is not a variable of g, so `g_t = 5` defines a name g_t and is no claim (read as ∂g/∂t it would
+    // be ✗, 0 ≠ 5); W_1 is a name. dg/dx = 3x^2 (sympy 0) is the one claim.
+    const doc = md('Let $g = x^3$ and $W_1 = 3$.', '$g_t = 5$', '$$\\frac{dg}{dx} = 3x^2$$');
+    expect(verdicts(doc)).toEqual(['3 correct']);
+  });
+});
+
+describe('a variable of the question that an earlier exercise defined', () => {
+  it('takes x and y as variables again when the exercise uses them in its own formula and never writes r or θ', () => {
+    // Exercise 2 defines x = r cos θ, y = r sin θ (w = xy, dw/dr = 2r sin θ cos θ: sympy 0). Exercise 3's
+    // u = x^4 y + y^2 z^3 is in x, y, z: u_xy = 4x^3, u_z = 3y^2z^2 (line 12's 3yz^2 differs by 3yz^2(y - 1)).
+    // With x, y borrowed as formulas in r and θ, u_xy was unjudged "u does not depend on y".
+    const doc = md(
+      '## Exercise 2',
+      'Let $x = r\\cos\\theta$, $y = r\\sin\\theta$ and $w = xy$.',
+      '',
+      '$$\\frac{\\partial w}{\\partial r} = 2r\\sin\\theta\\cos\\theta$$',
+      '',
+      '## Exercise 3',
+      'If $u = x^4 y + y^2 z^3$, find $u_{xy}$ and $u_z$.',
+      '',
+      '$u_{xy} = 4x^3$',
+      '',
+      '',
+      '$u_z = 3yz^2$',
+    );
+    expect(verdicts(doc)).toEqual(['4 correct', '9 correct', '12 incorrect']);
+  });
+});
+
+describe('numbered exercises at the top of a sheet', () => {
+  it('does not hold exercise 4 to the y that exercise 3 defined', () => {
+    // 3: y = ln(sec x), y' = tan x (sympy 0); sec x is wrong (difference sec x - tan x). 4: x^2 + y^2 = 25 defines y
+    // implicitly, dy/dx = -x/y is right; chainrule does not differentiate implicitly, and y's formula comes from
+    // exercise 3, so the line is unjudged. It was ✗ "expected tan(x)", exercise 3's y held against exercise 4.
+    const doc = md(
+      '**3.** $y = \\ln(\\sec x)$, so $y\' = \\tan x$.',
+      '',
+      '$y\' = \\sec x$',
+      '',
+      '**4.** If $x^2 + y^2 = 25$, then $\\frac{dy}{dx} = -\\frac{x}{y}$.',
+    );
+    const dy = checkSource(doc, 'exercises.md').report.claims.filter((c) => c.line !== 5 || /dy/.test(c.target));
+    expect(dy.map((c) => `${c.line} ${c.verdict}`)).toEqual(['1 correct', '3 incorrect', '5 unjudged']);
+  });
+});
+
+describe('a parameter vector no line declares, beside a declared design matrix', () => {
+  it('reads Xθ - y as X times a vector, so the least-squares gradient is checked', () => {
+    // L = ||Xθ - y||^2 / (2n), X n x d, y in R^n: ∇_θ L = X^T(Xθ - y)/n (numpy, random X, y, θ: difference 0);
+    // 2X^T(Xθ - y) is 2n times it. θ was taken as a number (Xθ an n x d matrix beside y), and both lines were
+    // unjudged.
+    const doc = md(
+      'Let $X \\in \\mathbb{R}^{n \\times d}$, $y \\in \\mathbb{R}^n$ and $L = \\frac{1}{2n}\\|X\\theta - y\\|_2^2$.',
+      '',
+      '$$\\nabla_{\\theta} L = \\frac{1}{n}X^\\top(X\\theta - y)$$',
+      '',
+      '$$\\nabla_{\\theta} L = 2X^\\top(X\\theta - y)$$',
+    );
+    expect(verdicts(doc)).toEqual(['3 correct', '5 incorrect']);
+  });
+});
+
+describe('a bias and a label the formulas force to be numbers', () => {
+  it('marks a wrong dJ/db wrong though b and y are never declared', () => {
+    // ŷ = w^T x + b with w, x in R^d: w^T x is a number, so b is one (maths does not broadcast), and (ŷ - y)^2 makes
+    // y one. J = (ŷ - y)^2/2 + λ||w||^2/2: ∂J/∂b = ŷ - y (sympy 0); the ridge term has no b, so + λb is wrong. It was
+    // unjudged, "chainrule took b, y as scalars of their own".
+    const doc = md(
+      'Let $\\mathbf{x}, \\mathbf{w} \\in \\mathbb{R}^d$, $\\hat{y} = \\mathbf{w}^\\top \\mathbf{x} + b$ and',
+      '$$J(\\mathbf{w}, b) = \\frac{1}{2}(\\hat{y} - y)^2 + \\frac{\\lambda}{2}\\|\\mathbf{w}\\|^2$$',
+      '$$\\frac{\\partial J}{\\partial b} = \\hat{y} - y$$',
+      '$$\\frac{\\partial J}{\\partial b} = (\\hat{y} - y) + \\lambda b$$',
+    );
+    expect(verdicts(doc)).toEqual(['3 correct', '4 incorrect']);
+  });
+});
