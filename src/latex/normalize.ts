@@ -15,6 +15,7 @@ import type { PositionMap } from './positions';
 import type { Tok, TokType } from './tokens';
 import { casesOf, NOT_EQUAL, type Case } from './conditions';
 import { accentedLetter } from './unicodeAccents';
+import { raisedBeforeSubscript } from './scriptOrder';
 import { joinPrimedNames } from './primedNames';
 import { proseBracketsAsNotes } from './proseNotes';
 import { equationList } from './equationLists';
@@ -978,7 +979,9 @@ class Normalizer {
     const timeStep = /^(?:<|\\lt|\\langle)/.test(texts.join(''));
     const index = last?.type === 'name' && (last.value !== 'e' || timeStep) && last.end === caret.offset ? superscriptIndex(texts.join(''), last.value) ?? this.layerNumber(texts, last.value) : undefined;
     if (index !== undefined) {
-      this.mergeIntoName(this.out.length - 1, index, a.end, `^{${texts.filter((s) => s !== '{' && s !== '}').join('')}}`);
+      const before = raisedBeforeSubscript(last.value, last.text, index, this.pos.text.slice(caret.offset, a.end));
+      if (before) this.out[this.out.length - 1] = { ...this.make('name', before.value, last.start, a.end), text: before.text };
+      else this.mergeIntoName(this.out.length - 1, index, a.end, `^{${texts.filter((s) => s !== '{' && s !== '}').join('')}}`);
       return a.next;
     }
     this.emit('caret', '^', caret.offset, caret.offset + 1);

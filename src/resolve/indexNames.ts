@@ -93,6 +93,9 @@ export class IndexReader {
     if (base) return { base, baseText: s.base, indices: s.indices, implicitCall: false };
     const fn = baseNameOf(s, e.name);
     if (this.isImplicitFunction(fn)) return { base: fn, baseText: s.base, indices: s.indices, implicitCall: true };
+    // A function given entry by entry, `s(\mathbf x)_i = ...`, written bare is its value at its own parameters
+    // (Lowering.functionAtItsParameters), so `s_j` is entry j of that value, as the author's s(\mathbf x)_j is.
+    if (this.scope.functions.get(fn)?.entries) return { base: fn, baseText: s.base, indices: s.indices, implicitCall: false };
     return undefined;
   }
 
@@ -155,9 +158,19 @@ export class IndexReader {
 
   /** `a_j(1 - a_j)`: an indexed array followed by a bracket is a product, as `a(1 - a)` is (SPEC D6). */
   indexedProduct(e: Extract<Expr, { kind: 'call' }>): Expr | undefined {
-    if (e.prime !== 0 || e.args.length !== 1) return undefined;
+    if (e.prime !== 0 || e.args.length !== 1 || this.callsEntriesFunction(e)) return undefined;
     const head: NameExpr = { kind: 'name', name: e.callee, text: e.calleeText, span: { ...e.span, endLine: e.span.line, endColumn: e.span.column + e.calleeText.length } };
     return this.indexedName(head) ? { kind: 'binary', op: 'mul', style: 'juxt', left: head, right: e.args[0], span: e.span } : undefined;
+  }
+
+  /**
+   * `s_j(\mathbf x)`, written `s(\mathbf x)_j`: a function given entry by entry called at its own parameters is
+   * that entry, not a product (`s_j (1 - s_j)` stays one).
+   */
+  private callsEntriesFunction(e: Extract<Expr, { kind: 'call' }>): boolean {
+    const call = this.subscriptedCall(e);
+    const fn = call && this.scope.functions.get(call.callee);
+    return fn?.entries !== undefined && e.args.every((a, k) => a.kind === 'name' && a.name === fn.params[k]);
   }
 
   /** `softmax_j(h)`, `f_k(x)`: a call whose value is then indexed. */
