@@ -2,7 +2,7 @@
 import type { EvalEnv, Matrix, Node } from '../ir/types';
 import type { Builder } from '../ir/build';
 import type { Graph } from '../ir/graph';
-import { builtinDerivative, elementwiseDerivative } from '../diff/index';
+import { builtinDerivative, primeDerivative } from '../diff/index';
 import type { Calculus, Lowering } from '../resolve/lower';
 import { DerivativeRef, InformalReference, derivativeMeaning, type MeaningFunction } from './meaning';
 import { indexedMeaning } from './indexed';
@@ -59,6 +59,6 @@ export function makeCalculus(b: Builder, graph: Graph, meaningOf: MeaningFunctio
       return { node, ...m.layout };
     },
     primeOfBuiltin: (fn, arg) => builtinDerivative(graph, fn, arg),
-    primeOfFunction: (body, arg) => elementwiseDerivative(graph, body, arg),
+    primeOfFunction: (body, arg) => primeDerivative(graph, body, arg),
   };
 }

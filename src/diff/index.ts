@@ -1,4 +1,4 @@
 export { gradient, gradients, adjoints, vjp, type DiffOptions } from './reverse';
 export { jacobian, type Jacobian } from './jacobian';
-export { builtinDerivative, elementwiseDerivative } from './builtin';
+export { builtinDerivative, primeDerivative } from './builtin';
 export { isElementwiseIn } from './elementwise';

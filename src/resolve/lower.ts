@@ -38,7 +38,8 @@ export interface Calculus {
   /** A derivative reference written with indices (`∂L/∂W_ij`), as a tensor whose axes run over them. */
   indexedDerivative?(ref: Extract<Expr, { kind: 'deriv' }>, lowering: Lowering): Tensor;
   primeOfBuiltin(fn: string, arg: Node): Node;
-  primeOfFunction(body: (arg: Node) => Node, arg: Node): Node;
+  /** f'(x) of a function of one variable; undefined where it is no array shaped like x (a matrix function). */
+  primeOfFunction(body: (arg: Node) => Node, arg: Node): Node | undefined;
 }
 
 /**
@@ -692,7 +693,11 @@ export class Lowering {
     let derivative = f;
     for (let order = done; order < e.prime; order++) {
       const before = derivative;
-      derivative = (x) => calculus.primeOfFunction(before, x);
+      derivative = (x) => {
+        const d = calculus.primeOfFunction(before, x);
+        if (d) return d;
+        throw new LowerError(error('unknown-function', `${e.calleeText}' is not read: ${e.calleeText} is not a function of one variable applied entry by entry, nor a vector of a number`, e.span, `write its derivative as a Jacobian, e.g. J_{${e.calleeText}}`));
+      };
     }
     return derivative(arg);
   }

@@ -309,3 +309,27 @@ describe('a bias and a label the formulas force to be numbers', () => {
     expect(verdicts(doc)).toEqual(['3 correct', '4 incorrect']);
   });
 });
+
+describe("the derivative g'(t) of a vector-valued function of a number", () => {
+  it("reads g'(t) as the vector of its entries' derivatives, and the chain rule through it", () => {
+    // g(t) = (t^2, e^t): g'(t) = (2t, e^t) (sympy 0). f(x, y) = (x^2 y, 5x + sin y): d/dt f(g(t)) = (4t^3 e^t + t^4 e^t,
+    // 10t + e^t cos(e^t)) (sympy 0); line 6 drops the e^t of the second entry. g'(t) was an internal error that stopped
+    // the whole check ("the function is not elementwise in its argument").
+    const doc = md(
+      'Let $\\mathbf{f}(x, y) = \\begin{pmatrix} x^2 y \\\\ 5x + \\sin y \\end{pmatrix}$ and $\\mathbf{g}(t) = \\begin{pmatrix} t^2 \\\\ e^t \\end{pmatrix}$.',
+      '',
+      "$\\mathbf{g}'(t) = \\begin{pmatrix} 2t \\\\ e^t \\end{pmatrix}$",
+      '',
+      '$\\frac{d}{dt}\\mathbf{f}(\\mathbf{g}(t)) = \\begin{pmatrix} 4t^3 e^t + t^4 e^t \\\\ 10t + e^t\\cos(e^t) \\end{pmatrix}$',
+      '$\\frac{d}{dt}\\mathbf{f}(\\mathbf{g}(t)) = \\begin{pmatrix} 4t^3 e^t + t^4 e^t \\\\ 10t + \\cos(e^t) \\end{pmatrix}$',
+    );
+    expect(verdicts(doc)).toEqual(['3 correct', '5 correct', '6 incorrect']);
+  });
+
+  it("says f'(X) of a matrix function is not read, instead of stopping with an internal error", () => {
+    const doc = md('Let $X \\in \\mathbb{R}^{n \\times n}$ and $f(X) = X^T X$.', '', "$f'(X) = 2X$");
+    const [claim] = checkSource(doc, 'exercises.md').report.claims;
+    expect(claim.verdict).toBe('error');
+    expect(claim.steps[0].message).toMatch(/f' is not read/);
+  });
+});
