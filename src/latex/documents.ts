@@ -22,6 +22,7 @@ import { readEntryListings } from './entryListings';
 import { documentMacros } from './macros';
 import { readLagrangePrimes } from './lagrangePrimes';
 import { readSubscriptPartials } from './subscriptPartials';
+import { readAppliedDefinitions } from './appliedDefinitions';
 import { readBarSignals } from './barSignals';
 import { readErrorSignals } from './errorSignals';
 import { readNumericInstances, splitNameChains } from './numericInstances';
@@ -189,12 +190,14 @@ class Assembler {
   }
 
   /**
-   * Entries listed one by one, the components F_k of a vector-valued function, `J_F` of the document's functions
+   * Entries listed one by one, a function written only applied, `g(\theta^T x) = \frac{1}{1 + e^{-\theta^T x}}`
+   * (appliedDefinitions.ts), the components F_k of a vector-valued function, `J_F` of the document's functions
    * (a Jacobian at a point adds the Jacobian as a function), tuple points, domains stated in prose, `(..)'` in a chain about f'(x) as d/dx (lagrangePrimes.ts), `f_x` as ∂f/∂x
    * (subscriptPartials.ts).
    */
   readFunctionNotation(): void {
     this.expand(readEntryListings(this.doc.statements));
+    this.expand(readAppliedDefinitions(this.doc.statements));
     const functions = definedFunctions(this.doc.statements);
     this.doc.statements = readCompositions(this.doc.statements, functions);
     this.expand(readComponents(this.doc.statements, functions));

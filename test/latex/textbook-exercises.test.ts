@@ -333,3 +333,26 @@ describe("the derivative g'(t) of a vector-valued function of a number", () => {
     expect(claim.steps[0].message).toMatch(/f' is not read/);
   });
 });
+
+describe('a function written only applied, as CS229 writes g', () => {
+  it('reads g(θ^T x) = 1/(1 + e^{-θ^T x}) as g(u) = 1/(1 + e^{-u}), so the gradient through h_θ is checked', () => {
+    // g is the sigmoid: ∂ℓ/∂θ_j = (y - h_θ(x)) x_j (sympy with θ, x in R^3: difference 0); (h_θ(x) - y) x_j is its
+    // negative. g was an unknown function, and every line through it an error blaming the author.
+    const doc = md(
+      '$h_\\theta(x) = g(\\theta^T x) = \\frac{1}{1 + e^{-\\theta^T x}}$',
+      '',
+      '$\\ell(\\theta) = y\\log h_\\theta(x) + (1 - y)\\log(1 - h_\\theta(x))$',
+      '',
+      '$\\frac{\\partial}{\\partial \\theta_j}\\ell(\\theta) = (y - h_\\theta(x))x_j$',
+      '',
+      '$\\frac{\\partial}{\\partial \\theta_j}\\ell(\\theta) = (h_\\theta(x) - y)x_j$',
+    );
+    expect(verdicts(doc)).toEqual(['1 correct', '5 correct', '7 incorrect']);
+  });
+
+  it('does not read g where the formula uses a name of the argument outside it', () => {
+    // g(wx) = wx + w: w appears outside the copy of wx, so no one g fits every w; g stays unknown (an error, as before).
+    const doc = md('$f(x) = g(wx) = wx + w$', '', '$\\frac{df}{dx} = w$');
+    expect(verdicts(doc)).toEqual(['1 error', '3 error']);
+  });
+});
