@@ -150,6 +150,11 @@ export interface Reading {
   why: string;
   /** A condition written beside the line (`\quad (t \geq 0)`) set aside, not a slip read as something else. */
   domain?: true;
+  /**
+   * An assignment's name written in another case or font (`w_1` for W1, grade/notationMap.ts): the same name,
+   * not a slip, so a step wrong under it is wrong as written (graded by its near miss, still flagged for review).
+   */
+  spelling?: true;
 }
 
 /** `i = j` or `i \neq j` beside a per-entry claim: it holds for those entries of its target only. */
