@@ -32,8 +32,8 @@ export interface NameMapping {
   entry?: string[];
   /** `\partial CE` read as C·E: these letters side by side are the problem's name (`from` is them joined by spaces). */
   letters?: string[];
-  /** `w_1` for W1: the problem's name in another case or font, the same name (a reading that is no slip). */
-  spelling?: true;
+  /** `w_1` for W1: the problem's name in another case or font, forced by its declarations (a reading that is no slip). */
+  forced?: true;
 }
 
 export interface Ambiguity {
@@ -119,7 +119,7 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
     }
     const byShape = byKey.get(shapeKey(name)) ?? [];
     const candidates = byShape.length ? byShape : OUTPUT_NAMES.has(shapeKey(name)) ? outputs : [];
-    if (candidates.length === 1 && byShape.length) mappings.push({ from: name, to: candidates[0], spelling: true, why: `the problem's ${candidates[0]}, written in another case or font` });
+    if (candidates.length === 1 && byShape.length) mappings.push({ from: name, to: candidates[0], forced: true, why: `the problem's ${candidates[0]}, written in another case or font` });
     else if (candidates.length === 1) mappings.push({ from: name, to: candidates[0], why: `a common name for the output ${candidates[0]}` });
     else if (candidates.length > 1) ambiguous.push({ name, span, candidates });
   }
@@ -306,7 +306,7 @@ export function applyNotation(statements: readonly Statement[], map: NotationMap
           readings.push({ span: x.span, written: x.text, readAs: `${m.to}_${m.row}`, why: `${x.text} read as ${m.why}` });
           return columnOfRow(x, m.to, m.row);
         }
-        readings.push({ span: x.span, written: x.text, readAs: m.to, why: `${x.text} read as ${m.to}: ${m.why}`, ...(m.spelling && { spelling: true as const }) });
+        readings.push({ span: x.span, written: x.text, readAs: m.to, why: `${x.text} read as ${m.to}: ${m.why}`, ...(m.forced && { forced: true as const }) });
         return { ...x, name: m.to };
       });
     const lhs = { ...st.lhs, expr: rename(st.lhs.expr) };

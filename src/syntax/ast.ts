@@ -151,10 +151,11 @@ export interface Reading {
   /** A condition written beside the line (`\quad (t \geq 0)`) set aside, not a slip read as something else. */
   domain?: true;
   /**
-   * An assignment's name written in another case or font (`w_1` for W1, grade/notationMap.ts): the same name,
-   * not a slip, so a step wrong under it is wrong as written (graded by its near miss, still flagged for review).
+   * A reading the assignment's declarations force (grade/notationMap.ts: its name in another case or font, `w_1`
+   * for W1): not a slip, so a step wrong under it is wrong as written (graded by its near miss, still flagged for
+   * review). Not `u_k` for row k of a stacked `Uk`: which way the author lays the row out stays a guess.
    */
-  spelling?: true;
+  forced?: true;
 }
 
 /** `i = j` or `i \neq j` beside a per-entry claim: it holds for those entries of its target only. */
