@@ -32,7 +32,7 @@ export interface NameMapping {
   entry?: string[];
   /** `\partial CE` read as C·E: these letters side by side are the problem's name (`from` is them joined by spaces). */
   letters?: string[];
-  /** `w_1` for W1: the problem's name in another case or font, forced by its declarations (a reading that is no slip). */
+  /** `w_1`, `E_{total}`, the student's copy of a formula: the problem's name itself (a reading that is no slip, syntax/ast.ts). */
   forced?: true;
 }
 
@@ -81,7 +81,7 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
     // Even defined by the student (`E_{total} = ...`): their definition is then a restatement, checked as one.
     const described = describedName(written.get(name)!.text, known, own);
     if (described) {
-      mappings.push({ from: name, to: described, why: `the problem's ${described}, with a word for a subscript` });
+      mappings.push({ from: name, to: described, forced: true, why: `the problem's ${described}, with a word for a subscript` });
       continue;
     }
     // `\ell_i = (f_3 - y_i)^2` in a problem of scalars is its l written for one sample, even defined by the student
@@ -104,7 +104,7 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
       const same = sameFormula(own.get(name), problem);
       // Differentiated by (`\partial E / \partial \hat{y1}`), it must be the problem's name: the problem's
       // function reaches that name, not the student's copy of its formula.
-      if (same.length === 1) mappings.push({ from: name, to: same[0], why: `defined by the formula of the problem's ${same[0]}`, ...(variables.has(name) ? {} : { helper: true as const }) });
+      if (same.length === 1) mappings.push({ from: name, to: same[0], forced: true, why: `defined by the formula of the problem's ${same[0]}`, ...(variables.has(name) ? {} : { helper: true as const }) });
       continue;
     }
     const row = rowOfMatrix(written.get(name)!.text, problem, known);

@@ -1,5 +1,5 @@
-// A problem's name written in another case or font (`w_1`, `V` for the problem's W1, v; grade/notationMap.ts) is
-// the same name, not a slip: an answer wrong in it is wrong as written and earns its near miss's credit (a sign
+// A problem's name written in another case or font (`w_1`, `V` for the problem's W1, v; grade/notationMap.ts), or
+// with a word for a subscript (`E_{total}` for E), is the same name, not a slip: an answer wrong in it is wrong as written and earns its near miss's credit (a sign
 // slip 50%), flagged for review because of the mapping. A name read by any other guess (a common name for the
 // output, `\hat{y}` for p) still leaves a wrong answer unjudged.
 import { describe, expect, it } from 'vitest';
@@ -46,5 +46,13 @@ describe("a problem's name in another case or font", () => {
     ]);
     const signed = result.asks[0];
     expect(signed.reasons).toContain('read V as v');
+  });
+
+  it('reads a word for a subscript as the name itself: a sign slip in it earns half', () => {
+    // One sigmoid unit, squared error. By hand (sympy: diff((t - o)**2/2, o) = o - t): dE/do = o - t, so
+    // `t - o` is minus the truth, the sign row's 50%.
+    const unit = 'problem 1 "One unit"\nx : scalar\nw : scalar\nt : scalar\nnet = w x\no = sigma(net)\nE = (t - o)^2 / 2\nask dE/do 2 points\n';
+    const result = gradeText(unit, '## Output\n\n$$\\frac{\\partial E_{total}}{\\partial o} = t - o$$\n', 'unit.md');
+    expect(result.asks.map((a) => [a.id, a.rule, a.score, a.confidence])).toEqual([['1 dE/do', 'sign', 1, 'needs-review']]);
   });
 });
