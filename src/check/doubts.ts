@@ -158,7 +158,8 @@ function unknownRange(step: StepJson): Doubt | undefined {
 
 /** A claim chainrule read differently from what was written (OCR slips): its reading may be the mistake. */
 function readSlips({ claim }: ClaimCheck): Doubt | undefined {
-  const readings = claim.readings ?? [];
+  // A reading the assignment's declarations force (its name in another case or font) is no slip to doubt.
+  const readings = (claim.readings ?? []).filter((r) => !r.forced);
   if (readings.length === 0) return undefined;
   if (readings.every((r) => r.domain)) {
     const where = readings.map((r) => r.written).join(', ');

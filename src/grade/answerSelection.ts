@@ -13,6 +13,7 @@ import { findInExpr, rewriteExpr } from '../syntax/walk';
 import { targetKey } from './targets';
 import { derivativeKey } from './alignment';
 import { findDerivative } from './score';
+import { sumsOverSamples } from './sampleSums';
 
 export interface AnswerChoice {
   /** The index of the chosen claim among the problem's claims. */
@@ -35,6 +36,11 @@ export interface SelectionInput {
 }
 
 export function selectAnswer(target: Expr, input: SelectionInput): AnswerChoice | undefined {
+  const choice = chooseClaim(target, input);
+  return choice && withSampleSums(choice, target, input);
+}
+
+function chooseClaim(target: Expr, input: SelectionInput): AnswerChoice | undefined {
   const { claims, lowering, known, informal } = input;
   const key = targetKey(target, lowering);
   let candidates = claims.map((_, i) => i).filter((i) => key !== undefined && targetKey(claims[i].target.expr, lowering) === key);
@@ -56,6 +62,23 @@ export function selectAnswer(target: Expr, input: SelectionInput): AnswerChoice 
     if (sub) return { index: i, ...sub, ...(perEntry && { perEntry }) };
   }
   return { index: last, ...(perEntry && { perEntry }) };
+}
+
+/** The answer with a bare `\sum` of a matrix read as the sum over its samples where the ask's shape says so (sampleSums.ts). */
+function withSampleSums(choice: AnswerChoice, target: Expr, { claims, lowering }: SelectionInput): AnswerChoice {
+  if (target.kind !== 'deriv' || target.wrt.length !== 1) return choice;
+  const claim = choice.substituted ?? claims[choice.index];
+  const last = claim.steps[claim.steps.length - 1];
+  let variable;
+  try {
+    variable = lowering.lower(target.wrt[0]).shape;
+  } catch {
+    return choice;
+  }
+  const read = sumsOverSamples(last.expr, variable, lowering);
+  if (!read) return choice;
+  const step: Step = { expr: read.expr, text: printExpr(read.expr), span: last.span };
+  return { ...choice, substituted: { ...claim, steps: [...claim.steps, step], readings: [...(claim.readings ?? []), ...read.readings] } };
 }
 
 function finalExpr(claim: Claim): Expr {

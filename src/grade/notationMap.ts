@@ -32,6 +32,8 @@ export interface NameMapping {
   entry?: string[];
   /** `\partial CE` read as C·E: these letters side by side are the problem's name (`from` is them joined by spaces). */
   letters?: string[];
+  /** `w_1`, `E_{total}`, the student's copy of a formula: the problem's name itself (a reading that is no slip, syntax/ast.ts). */
+  forced?: true;
 }
 
 export interface Ambiguity {
@@ -79,7 +81,7 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
     // Even defined by the student (`E_{total} = ...`): their definition is then a restatement, checked as one.
     const described = describedName(written.get(name)!.text, known, own);
     if (described) {
-      mappings.push({ from: name, to: described, why: `the problem's ${described}, with a word for a subscript` });
+      mappings.push({ from: name, to: described, forced: true, why: `the problem's ${described}, with a word for a subscript` });
       continue;
     }
     // `\ell_i = (f_3 - y_i)^2` in a problem of scalars is its l written for one sample, even defined by the student
@@ -102,7 +104,7 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
       const same = sameFormula(own.get(name), problem);
       // Differentiated by (`\partial E / \partial \hat{y1}`), it must be the problem's name: the problem's
       // function reaches that name, not the student's copy of its formula.
-      if (same.length === 1) mappings.push({ from: name, to: same[0], why: `defined by the formula of the problem's ${same[0]}`, ...(variables.has(name) ? {} : { helper: true as const }) });
+      if (same.length === 1) mappings.push({ from: name, to: same[0], forced: true, why: `defined by the formula of the problem's ${same[0]}`, ...(variables.has(name) ? {} : { helper: true as const }) });
       continue;
     }
     const row = rowOfMatrix(written.get(name)!.text, problem, known);
@@ -117,7 +119,8 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
     }
     const byShape = byKey.get(shapeKey(name)) ?? [];
     const candidates = byShape.length ? byShape : OUTPUT_NAMES.has(shapeKey(name)) ? outputs : [];
-    if (candidates.length === 1) mappings.push({ from: name, to: candidates[0], why: byShape.length ? `the problem's ${candidates[0]}, written in another case or font` : `a common name for the output ${candidates[0]}` });
+    if (candidates.length === 1 && byShape.length) mappings.push({ from: name, to: candidates[0], forced: true, why: `the problem's ${candidates[0]}, written in another case or font` });
+    else if (candidates.length === 1) mappings.push({ from: name, to: candidates[0], why: `a common name for the output ${candidates[0]}` });
     else if (candidates.length > 1) ambiguous.push({ name, span, candidates });
   }
   // `W^1`, `W^2` for the layers W1, W2 (a name the problem lacks raised to a number is no power).
@@ -303,7 +306,7 @@ export function applyNotation(statements: readonly Statement[], map: NotationMap
           readings.push({ span: x.span, written: x.text, readAs: `${m.to}_${m.row}`, why: `${x.text} read as ${m.why}` });
           return columnOfRow(x, m.to, m.row);
         }
-        readings.push({ span: x.span, written: x.text, readAs: m.to, why: `${x.text} read as ${m.to}: ${m.why}` });
+        readings.push({ span: x.span, written: x.text, readAs: m.to, why: `${x.text} read as ${m.to}: ${m.why}`, ...(m.forced && { forced: true as const }) });
         return { ...x, name: m.to };
       });
     const lhs = { ...st.lhs, expr: rename(st.lhs.expr) };

@@ -150,6 +150,12 @@ export interface Reading {
   why: string;
   /** A condition written beside the line (`\quad (t \geq 0)`) set aside, not a slip read as something else. */
   domain?: true;
+  /**
+   * A reading the assignment's names force (grade/notationMap.ts: a name in another case or font, `w_1` for W1, or
+   * with a word for a subscript, `E_{total}`; the author's own copy of its formula): not a slip, so a step wrong under it is wrong as written (graded by its near miss, still flagged for
+   * review). Not `u_k` for row k of a stacked `Uk`: which way the author lays the row out stays a guess.
+   */
+  forced?: true;
 }
 
 /** `i = j` or `i \neq j` beside a per-entry claim: it holds for those entries of its target only. */

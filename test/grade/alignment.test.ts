@@ -153,8 +153,9 @@ describe('notation', () => {
     });
 
     it('grades a wrong derivative by it as wrong', () => {
-      // t − s is −(yhat − t): the sign is flipped (numpy: +0.0704 against −0.0704).
-      expect(byId(gradeText(assignment, doc('t - s'), 'hw.md')).get('1 dE/dyhat')!.score).toBe(0);
+      // t − s is −(yhat − t): the sign is flipped (numpy: +0.0704 against −0.0704). The student's s is the problem's
+      // yhat by their own definition (a forced reading, no slip), so the sign row's half, for review.
+      expect(byId(gradeText(assignment, doc('t - s'), 'hw.md')).get('1 dE/dyhat')).toMatchObject({ rule: 'sign', score: 1, confidence: 'needs-review' });
     });
   });
 
