@@ -4,6 +4,7 @@
 // or a prime become single tokens, and `\sum_{..}^{..}` one token. What remains is a flat list
 // the grammar reads without caring about LaTeX's many spellings.
 import { isCalledWord } from './calledWords';
+import { connectiveInGroup, isConnectiveWord } from './connectiveWords';
 import type { Diagnostic } from '../diagnostics';
 import type { AtBinding } from '../syntax/ast';
 import { INDEX_LETTERS, normalizeName } from '../syntax/names';
@@ -335,6 +336,10 @@ class Normalizer {
       this.emit('name', t.text, t.offset, this.endOf(i));
       return i + 1;
     }
+    if (isConnectiveWord(this.raw, i)) {
+      this.emit('prose', t.text, t.offset, this.endOf(i));
+      return i + 1;
+    }
     if (this.plain && i === 0 && /^[Aa]t$/.test(t.text) && this.raw[1]?.type === 'word') {
       // Plain text's `At t = 1:` (plainMaths.ts): the point, as `\text{at } t = 1` is.
       this.emit('prose', 'at', t.offset, this.endOf(i));
@@ -414,6 +419,11 @@ class Normalizer {
         const prev = this.out[this.out.length - 1];
         // `\frac{\partial{}}{\partial{x}}(..)`: an empty group after ∂ holds nothing; it is `\frac{\partial}{\partial x}`.
         if (close === i + 1 && prev?.type === 'diff') return close + 1;
+        const connective = close === undefined ? undefined : connectiveInGroup(this.raw, i, close);
+        if (connective !== undefined) {
+          this.emit('prose', this.raw[connective].text, this.raw[connective].offset, this.endOf(connective));
+          return close! + 1;
+        }
         if (close !== undefined && (prev?.type === 'name' || prev?.type === 'fname') && this.parenthesised(i + 1, close)) {
           this.run(i + 1, close);
           return close + 1;
