@@ -7,7 +7,7 @@ import { isCalledWord } from './calledWords';
 import { connectiveInGroup, isConnectiveWord } from './connectiveWords';
 import type { Diagnostic } from '../diagnostics';
 import type { AtBinding } from '../syntax/ast';
-import { INDEX_LETTERS, normalizeName } from '../syntax/names';
+import { INDEX_LETTERS, normalizeName, UNSIZED_ONES } from '../syntax/names';
 import { binding } from './build';
 import { positionalValues } from './tuplePoints';
 import { expandMacros, type Macros } from './macros';
@@ -670,8 +670,9 @@ class Normalizer {
     if (indicator !== undefined) return indicator;
     // A bold 1 is the vector of ones; read as the number 1, a right `\nabla_x \mathbf{1}^T x = \mathbf{1}` would be ✗.
     // Only where it acts entry by entry (`\frac{\mathbf{1}}{\mathbf{s}}`, `\mathbf{1} - \mathbf{s}`) is the number the same.
+    // Its length is the one its neighbours force, found when it is lowered (resolve/onesVectors.ts).
     if (body === '1' && !this.actsEntrywise(i, a.next)) {
-      this.unsupported('a bold 1 is a vector of ones, whose size chainrule needs: write it `\\mathbf{1}_n`', this.raw[i].offset, a.end);
+      this.emit('name', UNSIZED_ONES, this.raw[i].offset, a.end);
       return a.next;
     }
     const before = this.out.length;
