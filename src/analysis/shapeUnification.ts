@@ -25,6 +25,7 @@ import { declaredHere } from './declaredHere';
 import type { Claim, FunctionDefinition, Scope, StatedKind } from '../resolve/scope';
 import type { Expr, ShapeSpec, Span } from '../syntax/ast';
 import { childrenOf, findInExpr } from '../syntax/walk';
+import { UNSIZED_ONES } from '../syntax/names';
 import { DimensionUnion, knownDim, type DimKey } from './dimensionUnion';
 import { isEntryOfName, numberedParameters } from './writtenEntries';
 
@@ -54,7 +55,8 @@ export function unifyUndeclaredShapes(scope: Scope, textOf: (span: Span) => stri
   const fixed = new Set<string>();
   for (const e of [...[...plain.definitions.values()].map((d) => d.expr), ...plain.claims.map((c) => c.target.expr)]) findInExpr(e, (x) => (x.kind === 'name' && fixed.add(x.name), false));
   const biases = new Set<string>();
-  const matrices = new Map([...namesUsedAsMatrices(plain, probe, biases)].filter(([name]) => fixed.has(name) && !similarName(name, written)));
+  // A bold 1 without its size is sized where it is lowered, from its neighbours (resolve/onesVectors.ts).
+  const matrices = new Map([...namesUsedAsMatrices(plain, probe, biases)].filter(([name]) => fixed.has(name) && name !== UNSIZED_ONES && !similarName(name, written)));
   // A name the prose calls a vector or a matrix (src/latex/proseKinds.ts) is one wherever the maths writes it: the
   // prose fixes its kind, as a definition would.
   const mentioned = new Set<string>();

@@ -4,9 +4,10 @@
 // or a prime become single tokens, and `\sum_{..}^{..}` one token. What remains is a flat list
 // the grammar reads without caring about LaTeX's many spellings.
 import { isCalledWord } from './calledWords';
+import { connectiveInGroup, isConnectiveWord } from './connectiveWords';
 import type { Diagnostic } from '../diagnostics';
 import type { AtBinding } from '../syntax/ast';
-import { INDEX_LETTERS, normalizeName } from '../syntax/names';
+import { INDEX_LETTERS, normalizeName, UNSIZED_ONES } from '../syntax/names';
 import { binding } from './build';
 import { positionalValues } from './tuplePoints';
 import { expandMacros, type Macros } from './macros';
@@ -336,6 +337,10 @@ class Normalizer {
       this.emit('name', t.text, t.offset, this.endOf(i));
       return i + 1;
     }
+    if (isConnectiveWord(this.raw, i)) {
+      this.emit('prose', t.text, t.offset, this.endOf(i));
+      return i + 1;
+    }
     if (this.plain && i === 0 && /^[Aa]t$/.test(t.text) && this.raw[1]?.type === 'word') {
       // Plain text's `At t = 1:` (plainMaths.ts): the point, as `\text{at } t = 1` is.
       this.emit('prose', 'at', t.offset, this.endOf(i));
@@ -415,6 +420,11 @@ class Normalizer {
         const prev = this.out[this.out.length - 1];
         // `\frac{\partial{}}{\partial{x}}(..)`: an empty group after ∂ holds nothing; it is `\frac{\partial}{\partial x}`.
         if (close === i + 1 && prev?.type === 'diff') return close + 1;
+        const connective = close === undefined ? undefined : connectiveInGroup(this.raw, i, close);
+        if (connective !== undefined) {
+          this.emit('prose', this.raw[connective].text, this.raw[connective].offset, this.endOf(connective));
+          return close! + 1;
+        }
         if (close !== undefined && (prev?.type === 'name' || prev?.type === 'fname') && this.parenthesised(i + 1, close)) {
           this.run(i + 1, close);
           return close + 1;
@@ -661,8 +671,9 @@ class Normalizer {
     if (indicator !== undefined) return indicator;
     // A bold 1 is the vector of ones; read as the number 1, a right `\nabla_x \mathbf{1}^T x = \mathbf{1}` would be ✗.
     // Only where it acts entry by entry (`\frac{\mathbf{1}}{\mathbf{s}}`, `\mathbf{1} - \mathbf{s}`) is the number the same.
+    // Its length is the one its neighbours force, found when it is lowered (resolve/onesVectors.ts).
     if (body === '1' && !this.actsEntrywise(i, a.next)) {
-      this.unsupported('a bold 1 is a vector of ones, whose size chainrule needs: write it `\\mathbf{1}_n`', this.raw[i].offset, a.end);
+      this.emit('name', UNSIZED_ONES, this.raw[i].offset, a.end);
       return a.next;
     }
     const before = this.out.length;

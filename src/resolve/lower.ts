@@ -18,6 +18,7 @@ import type { Product, Tensor } from '../ir/tensor';
 import { lowerAbstractCall } from './abstract';
 import { innerProductRefusal, isAngleBracketCall } from './innerProducts';
 import { passLimits } from '../limits/index';
+import { holdsUnsizedOnes, lowerWithOnes, UNSIZED_ONES, UNSIZED_ONES_REASON } from './onesVectors';
 
 /** A lowering failure: the diagnostic to report for the statement being lowered. */
 export class LowerError extends Error {
@@ -415,6 +416,7 @@ export class Lowering {
       if (bound) return bound;
     }
     const { scope, b } = this;
+    if (e.name === UNSIZED_ONES) throw new LowerError(error('reading', UNSIZED_ONES_REASON, e.span));
     if (scope.definitions.has(e.name)) return this.definitionNode(e.name);
     const declared = scope.declarations.get(e.name);
     if (declared) return b.variable(e.name, declared.shape);
@@ -496,7 +498,7 @@ export class Lowering {
   /** A name with no meaning in the scope: not declared, defined, given by `at`, a parameter, a dimension or a constant. */
   isUndeclared(name: string): boolean {
     const s = this.scope;
-    return !this.isParameter(name) && !s.definitions.has(name) && !s.declarations.has(name) && !s.pointNames.has(name) && !s.dims.has(name) && !s.aliases.has(name) && !s.abstractFunctions.has(name) && !s.functions.has(name) && name !== 'pi' && name !== 'e';
+    return !this.isParameter(name) && !s.definitions.has(name) && !s.declarations.has(name) && !s.pointNames.has(name) && !s.dims.has(name) && !s.aliases.has(name) && !s.abstractFunctions.has(name) && !s.functions.has(name) && name !== 'pi' && name !== 'e' && name !== UNSIZED_ONES;
   }
 
   private lowerPower(e: Extract<Expr, { kind: 'power' }>): Node {
@@ -514,6 +516,11 @@ export class Lowering {
   }
 
   private lowerBinary(e: Extract<Expr, { kind: 'binary' }>): Node {
+    if (this.scope.mathsConventions && holdsUnsizedOnes(e)) {
+      const withOnes = lowerWithOnes(e, { b: this.b, lower: (x) => this.lower(x), isIdentity: (x) => this.isIdentity(x) });
+      if (withOnes) return withOnes;
+      throw new LowerError(error('reading', UNSIZED_ONES_REASON, e.span));
+    }
     const beside = this.besideIdentity(e);
     if (beside) return beside;
     const operand = (x: Expr) => (e.op === 'hadamard' ? this.lowerEntrywiseFactor(x) : this.lower(x));

@@ -10,6 +10,7 @@ import { aliasName } from './aliases';
 import { INDEX_LETTERS } from './indexNames';
 import { baseNameOf, subscriptsOf } from './indexNotation';
 import { indicesUsed } from './indexUses';
+import { writesNeighbouringStep } from './recurrences';
 import { callsOnItsVector, restatedHeader } from './restatedFunctions';
 import { undefinedBeforeRestatement } from './restatedDefinitions';
 import { findInExpr, isSameExpr, rewriteExpr } from '../syntax/walk';
@@ -544,6 +545,7 @@ function entrywiseDefinition(lhs: Extract<Expr, { kind: 'name' }>, rhs: Expr, sc
   if (!written.indices.every((i) => isIndexLetter(scope, i))) return undefined;
   const base = baseNameOf(written, lhs.name);
   if (hasMeaning(scope, base) || hasMeaning(scope, lhs.name) || BUILTIN_FUNCTIONS.has(base)) return undefined;
+  if (written.indices.length === 1 && writesNeighbouringStep(lhs.text, written.indices[0], rhs)) return undefined;
   const used = indicesUsed(rhs);
   return written.indices.every((i) => used.has(i)) ? { base, indices: written.indices } : undefined;
 }

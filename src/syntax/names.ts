@@ -43,3 +43,6 @@ export function normalizeName(text: string): string {
     .replace(/[\u2080-\u2089]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x2080 + 48))
     .replace(/[_{},]/g, '');
 }
+
+/** The name the LaTeX reader gives a bold 1 written without its size (a digit first: no author's name; resolve/onesVectors.ts). */
+export const UNSIZED_ONES = '1ones';

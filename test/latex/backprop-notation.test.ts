@@ -34,10 +34,10 @@ describe('indicators of a comparison', () => {
   it('does not read a bold 1 without a bracket or a size as the number 1', () => {
     const md = ['# 1', 'Let $x \\in \\mathbb{R}^n$ and $f = \\mathbf{1}^T x$.', '$$\\nabla_x f = \\mathbf{1}$$'].join('\n');
     // ∇_x (1^T x) = 1, the vector of ones: right. Read as the number 1 it was ✗ ("this step is scalar"); with no
-    // size to make it a vector, the lines are not read.
-    const result = check(md);
-    expect(result.report.claims).toEqual([]);
-    expect(result.diagnostics.map((d) => d.message)).toContainEqual(expect.stringContaining('a bold 1 is a vector of ones, whose size chainrule needs'));
+    // size to make it a vector (f's 1 takes x's length; the step's stands alone), the step is not checked.
+    const steps = check(md).report.claims.flatMap((c) => c.steps);
+    expect(steps.map((st) => st.verdict)).toEqual(['error']);
+    expect(steps[0].message).toContain('a bold 1 is a vector of ones, and nothing beside it here says its length');
   });
 });
 
