@@ -75,3 +75,26 @@ describe('a bare function word before a variable and a bracket', () => {
     expect(verdicts(doc)).toEqual(['3 correct', '5 correct', '7 incorrect', '9 correct']);
   });
 });
+
+describe('bold letters in both cases', () => {
+  it('keeps \\mathbf{x} (a vector) and \\mathbf{X} (a matrix) apart, as an identity sheet sets them', () => {
+    // d ln det X/dX = X^{-T}, d b^T X c/dX = b c^T (FD, 4 x 4, rel 1e-9); d x^T x/dx = 2x, so x is off by x; f = x^T B x
+    // - c^T x has gradient (B + B^T) x - c (FD rel 1e-10). Read as slips for x (for X), the right lines 3 and 5 were
+    // unjudged, and in the Matrix Cookbook vector identities were read as matrix ones.
+    const doc = md(
+      '## Identities',
+      '',
+      '$$\\frac{\\partial \\ln \\det(\\mathbf{X})}{\\partial \\mathbf{X}} = \\mathbf{X}^{-T}$$',
+      '',
+      '$$\\frac{\\partial \\mathbf{b}^T \\mathbf{X} \\mathbf{c}}{\\partial \\mathbf{X}} = \\mathbf{b} \\mathbf{c}^T$$',
+      '',
+      '$$\\frac{\\partial \\mathbf{x}^T \\mathbf{x}}{\\partial \\mathbf{x}} = \\mathbf{x}$$',
+      '',
+      '$$\\begin{aligned}',
+      'f & = \\mathbf{x}^T \\mathbf{B} \\mathbf{x} - \\mathbf{c}^T \\mathbf{x} \\\\',
+      '\\frac{\\partial f}{\\partial \\mathbf{x}} & = (\\mathbf{B} + \\mathbf{B}^T)\\mathbf{x} - \\mathbf{c}',
+      '\\end{aligned}$$',
+    );
+    expect(verdicts(doc)).toEqual(['3 correct', '5 correct', '7 incorrect', '11 correct']);
+  });
+});
