@@ -117,8 +117,10 @@ const letterCase: Confusion = {
   find(tokens, ctx) {
     const out: Found[] = [];
     tokens.forEach((t, i) => {
-      // A name called (`f(g(x))`) is a function, never a variable of the other case.
-      const m = t.type === 'name' && tokens[i + 1]?.type !== 'lparen' ? /^([a-zA-Z])([0-9]*)$/.exec(t.value) : null;
+      // A name called (`f(g(x))`) is a function, never a variable of the other case; a bold letter (`\mathbf{x}`)
+      // is set in its case on purpose (bold lower case a vector, upper case a matrix: the Matrix Cookbook's x and X).
+      const bold = /^\\(mathbf|boldsymbol|bm)\b/.test(t.text);
+      const m = t.type === 'name' && !bold && tokens[i + 1]?.type !== 'lparen' ? /^([a-zA-Z])([0-9]*)$/.exec(t.value) : null;
       if (!m) return;
       const other = m[1] === m[1].toLowerCase() ? m[1].toUpperCase() : m[1].toLowerCase();
       const name = other + m[2];

@@ -11,6 +11,7 @@ import { INDEX_LETTERS, normalizeName, UNSIZED_ONES } from '../syntax/names';
 import { binding } from './build';
 import { positionalValues } from './tuplePoints';
 import { expandMacros, type Macros } from './macros';
+import { withoutDoubledBraces } from './doubledBraces';
 import { closingRaw, lexLatex, type RawToken } from './lexer';
 import type { PositionMap } from './positions';
 import type { Tok, TokType } from './tokens';
@@ -102,7 +103,8 @@ export interface BlockReading {
 }
 
 export function normalizeLatex(pos: PositionMap, reading: BlockReading = {}): Normalized {
-  const lexed = splitSingleArguments(overAsFrac(expandMacros(lexLatex(pos.text).filter((t) => !TRIVIA.has(t.type)), reading.macros ?? NO_MACROS)));
+  const expanded = expandMacros(lexLatex(pos.text).filter((t) => !TRIVIA.has(t.type)), reading.macros ?? NO_MACROS);
+  const lexed = splitSingleArguments(overAsFrac(withoutDoubledBraces(expanded)));
   const raw = reading.plain ? bracketedExponents(lexed) : lexed;
   const n = new Normalizer(raw, pos, reading.plain ?? false, reading.layered ?? NONE, reading.words ?? NONE);
   n.run(0, raw.length);

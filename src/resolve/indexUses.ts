@@ -24,14 +24,20 @@ export function subscriptedNames(e: Expr): SubscriptedUse[] {
   return found;
 }
 
+/** An index list written in an expression, and the name it subscripts (none for a bracket's entry, `(BA)_{qp}`). */
+export interface IndexList {
+  indices: string[];
+  name?: string;
+}
+
 /** The index lists written in an expression: of subscripted names, and of entries of brackets (`(BA)_{qp}`). */
-function writtenIndexLists(e: Expr): string[][] {
-  const entries: string[][] = [];
+function writtenIndexLists(e: Expr): IndexList[] {
+  const entries: IndexList[] = [];
   findInExpr(e, (x) => {
-    if (x.kind === 'entry') entries.push(x.indices);
+    if (x.kind === 'entry') entries.push({ indices: x.indices });
     return false;
   });
-  return [...subscriptedNames(e).map((use) => use.indices), ...entries];
+  return [...subscriptedNames(e).map((use) => ({ indices: use.indices, name: use.name })), ...entries];
 }
 
 /** The summation signs written in an expression (`\sum_{i=1}^N` as a name or as the head of its summand). */
@@ -69,10 +75,13 @@ export function sampledNames(e: Expr): SampledUse[] {
   return found;
 }
 
-/** The letters an expression uses as indices: in subscripts, summation signs and sample superscripts `x^{(i)}`. */
-export function indicesUsed(e: Expr): Set<string> {
+/**
+ * The letters an expression uses as indices: in subscripts, summation signs and sample superscripts `x^{(i)}`.
+ * With `indexes`, only the subscripts it accepts count (index notation's reading: `u_{ft}`, gate f at step t, is a label).
+ */
+export function indicesUsed(e: Expr, indexes?: (list: IndexList) => boolean): Set<string> {
   const used = new Set<string>();
-  for (const indices of writtenIndexLists(e)) indices.forEach((i) => used.add(i));
+  for (const list of writtenIndexLists(e)) if (!indexes || indexes(list)) list.indices.forEach((i) => used.add(i));
   for (const s of sumSigns(e)) s.indices.forEach((i) => used.add(i));
   findInExpr(e, (x) => {
     if (x.kind === 'power' && x.exponent.kind === 'name') used.add(x.exponent.name);
@@ -99,10 +108,10 @@ export function sampleLabels(statements: readonly Statement[]): Set<string> {
 function unboundUses(st: Extract<Statement, { kind: 'equation' }>): Map<string, number>[] {
   const sides = st.rhs.map((r) => r.expr);
   const all = [st.lhs.expr, ...sides];
-  const bound = new Set([...subscriptedNames(st.lhs.expr).flatMap((u) => u.indices), ...boldSubscripts(st.lhs.expr), ...all.flatMap((e) => sumSigns(e).flatMap((sign) => sign.indices)), ...all.flatMap(bareSummands).flatMap(writtenIndexLists).flat()]);
+  const bound = new Set([...subscriptedNames(st.lhs.expr).flatMap((u) => u.indices), ...boldSubscripts(st.lhs.expr), ...all.flatMap((e) => sumSigns(e).flatMap((sign) => sign.indices)), ...all.flatMap(bareSummands).flatMap(writtenIndexLists).flatMap((list) => list.indices)]);
   return sides.map((side) => {
     const counts = new Map<string, number>();
-    for (const indices of writtenIndexLists(side)) for (const i of indices) if (!bound.has(i)) counts.set(i, (counts.get(i) ?? 0) + 1);
+    for (const { indices } of writtenIndexLists(side)) for (const i of indices) if (!bound.has(i)) counts.set(i, (counts.get(i) ?? 0) + 1);
     return counts;
   });
 }
@@ -147,7 +156,7 @@ function takesMatrixEntryDerivative(st: Extract<Statement, { kind: 'equation' }>
  */
 export function repeatedIndices(e: Expr, indices: readonly string[]): boolean {
   const count = new Map<string, number>();
-  for (const indices of writtenIndexLists(e)) for (const i of indices) count.set(i, (count.get(i) ?? 0) + 1);
+  for (const list of writtenIndexLists(e)) for (const i of list.indices) count.set(i, (count.get(i) ?? 0) + 1);
   return indices.every((i) => (count.get(i) ?? 0) >= 2);
 }
 

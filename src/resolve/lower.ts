@@ -642,6 +642,8 @@ export class Lowering {
     if (user?.entries && (atOwnParameters(e, user) || !BUILTIN_FUNCTIONS.has(e.callee))) return this.callEntrywiseFunction(e, user);
     if (user && !user.entries) return this.callUserFunction(e, user);
     const builtin = BUILTIN_FUNCTIONS.get(e.callee);
+    const factored = builtin?.arity === 1 ? this.bareArgumentTimesBracket(e) : undefined;
+    if (factored) return this.lower(factored);
     if (builtin) {
       if (e.args.length !== builtin.arity) {
         throw new LowerError(error('arity', `${e.calleeText} takes ${builtin.arity} argument${builtin.arity === 1 ? '' : 's'}, not ${e.args.length}`, e.span));
@@ -719,6 +721,21 @@ export class Lowering {
     const left: Expr = { kind: 'name', name: product.callee, text: product.calleeText, span: product.span };
     const right = postfixed(product.args[0]);
     return { kind: 'binary', op: 'mul', style: 'juxt', left, right, span: e.span };
+  }
+
+  /**
+   * `\cos y(\pi)`, `\sin y\left(\frac{1}{2\sqrt t}\right)`: a function word written without brackets takes the
+   * variable after it, and the bracket after that variable is a factor of the product (π cos y), not part of the
+   * argument: a variable is not called. Function notation (`\sin x(t)`, x of its variable) stays the argument.
+   */
+  private bareArgumentTimesBracket(e: Extract<Expr, { kind: 'call' }>): Expr | undefined {
+    const [arg] = e.args;
+    const inner = e.args.length === 1 && e.prime === 0 ? this.variableProduct(arg) : undefined;
+    const bare = arg?.span.endLine === e.span.endLine && arg.span.endColumn === e.span.endColumn;
+    if (!inner || inner.bracketed || !bare || inner.args.every((a) => a.kind === 'name' && this.isVariableName(a.name))) return undefined;
+    const name: Expr = { kind: 'name', name: inner.callee, text: inner.calleeText, span: { ...inner.span, endLine: inner.span.line, endColumn: inner.span.column + inner.calleeText.length } };
+    const left: Expr = { ...e, args: [name], span: { ...e.span, endLine: name.span.endLine, endColumn: name.span.endColumn } };
+    return { kind: 'binary', op: 'mul', style: 'juxt', left, right: inner.args[0], span: e.span };
   }
 
   /** `a(1 - a)`: a call of a variable, which is a product; undefined for anything else. */

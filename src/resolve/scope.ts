@@ -9,7 +9,7 @@ import { BUILTIN_FUNCTIONS } from '../ops/builtins';
 import { aliasName } from './aliases';
 import { INDEX_LETTERS } from './indexNames';
 import { baseNameOf, subscriptsOf } from './indexNotation';
-import { indicesUsed } from './indexUses';
+import { indicesUsed, type IndexList } from './indexUses';
 import { writesNeighbouringStep } from './recurrences';
 import { callsOnItsVector, restatedHeader } from './restatedFunctions';
 import { undefinedBeforeRestatement } from './restatedDefinitions';
@@ -432,9 +432,10 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
     const chain = role === 'question' && rest.length > 0 ? { chain: st.rhs } : {};
     const operand = st.operandOf ? { operandOf: st.operandOf } : {};
     scope.definitions.set(lhs.name, { name: lhs.name, expr: first.expr, span: st.span, exprSpan: first.span, fromBase: false, ...chain, ...operand });
-    // `L = \text{MSE}(y, a) = (y - a)^2`: the function named on the way is defined by the formula after it.
+    // `L = \text{MSE}(y, a) = (y - a)^2`: the function named on the way is defined by the formula after it, unless
+    // that formula calls the function again (`L = l(y, \hat{y}) = l(y, h)` renames an argument; it defines nothing).
     const [second, ...others] = rest;
-    if (second && isFunctionHeader(first.expr, scope)) {
+    if (second && isFunctionHeader(first.expr, scope) && !callsItself(second.expr, first.expr.callee)) {
       scope.functions.set(first.expr.callee, functionDefinition(first.expr, second.expr, st.span));
       claim(others);
       return;
@@ -546,7 +547,10 @@ function entrywiseDefinition(lhs: Extract<Expr, { kind: 'name' }>, rhs: Expr, sc
   const base = baseNameOf(written, lhs.name);
   if (hasMeaning(scope, base) || hasMeaning(scope, lhs.name) || BUILTIN_FUNCTIONS.has(base)) return undefined;
   if (written.indices.length === 1 && writesNeighbouringStep(lhs.text, written.indices[0], rhs)) return undefined;
-  const used = indicesUsed(rhs);
+  // As index notation reads the right side: in `f_t = \sigma(u_{ft})` and `c_t = f_t c_{t-1}` (f_t defined), t indexes
+  // nothing, so f_t and c_t are names. Only a subscript of index letters on a name with no meaning of its own indexes.
+  const indexes = (list: IndexList): boolean => list.indices.every((i) => isIndexLetter(scope, i)) && !(list.name !== undefined && hasMeaning(scope, list.name));
+  const used = indicesUsed(rhs, indexes);
   return written.indices.every((i) => used.has(i)) ? { base, indices: written.indices } : undefined;
 }
 
