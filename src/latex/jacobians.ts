@@ -53,7 +53,12 @@ function jacobianFunctionsAt(st: Statement, atPoints: ReadonlyMap<string, Expr>)
   if (!lhs || lhs.expr.kind !== 'call') return [];
   const callee = lhs.expr.callee;
   // Only a definition with the arguments the Jacobian takes: another question's `f(x, y, z)` is another f.
-  const defines = (j: Expr) => j.kind === 'deriv' && j.of.kind === 'call' && j.of.callee === callee && j.of.args.length === (lhs.expr as Extract<Expr, { kind: 'call' }>).args.length;
+  // A Hessian's function is inside the gradient it differentiates.
+  const called = (j: Expr): Expr | undefined => (j.kind !== 'deriv' ? undefined : j.of.kind === 'deriv' ? j.of.of : j.of);
+  const defines = (j: Expr) => {
+    const f = called(j);
+    return f?.kind === 'call' && f.callee === callee && f.args.length === (lhs.expr as Extract<Expr, { kind: 'call' }>).args.length;
+  };
   return [...atPoints].filter(([, jacobian]) => defines(jacobian)).map(([name, jacobian]): Statement => {
     const params = (jacobian as Extract<Expr, { kind: 'deriv' }>).wrt;
     const header: Step = { expr: { kind: 'call', callee: name, calleeText: name, prime: 0, args: params, span: lhs.span }, text: lhs.text, span: lhs.span };
@@ -69,18 +74,27 @@ function composed(text: string): string[] | undefined {
   return (m[1] ?? m[2]).split(/\\circ|∘/).map((part) => part.trim().replace(/^\\/, ''));
 }
 
+/** The function of a Hessian written `H_f`, `H_{f}`, `\mathbf{H}_f`. */
+function hessianFunction(text: string): string | undefined {
+  const m = /^H_(?:\{\\?([A-Za-z]+)\}|([A-Za-z]))$/.exec(text.replace(/\\[a-zA-Z]+\{([A-Za-z])\}/g, '$1'));
+  return m ? m[1] ?? m[2] : undefined;
+}
+
 function jacobianOf(e: Expr, functions: ReadonlyMap<string, string[]>, atPoints: Map<string, Expr>): Expr | undefined {
   if (e.kind === 'deriv' && e.form === 'grad') return gradientAt(e, functions, atPoints);
   const written = e.kind === 'name' ? e.text : e.kind === 'call' && e.prime === 0 ? e.calleeText : undefined;
-  const parts = written === undefined ? undefined : composed(written);
+  const hessian = written === undefined ? undefined : hessianFunction(written);
+  const parts = hessian !== undefined ? [hessian] : written === undefined ? undefined : composed(written);
   if (!parts || !parts.every((f) => functions.has(f))) return undefined;
   const params = parameterNames(functions.get(parts[parts.length - 1])!, e.span);
   const args = e.kind === 'call' ? e.args : params;
-  const jacobianAt = (at: Expr[]) => ({ kind: 'deriv' as const, form: 'jacobian' as const, of: composedCall(parts, at, e.span), wrt: at, span: e.span });
+  // The Hessian H_f is the Jacobian of the gradient, as `\nabla^2 f` is read (higherOrder.ts).
+  const of = (at: Expr[]): Expr => (hessian === undefined ? composedCall(parts, at, e.span) : { kind: 'deriv', form: 'grad', of: call(hessian, at, e.span), wrt: at, span: e.span });
+  const jacobianAt = (at: Expr[]) => ({ kind: 'deriv' as const, form: 'jacobian' as const, of: of(at), wrt: at, span: e.span });
   if (args.every((a) => a.kind === 'name')) return jacobianAt(args);
   // At a point: a call of the Jacobian as a function of the innermost function's arguments (jacobianFunctionsAt).
-  // A name .cr reads (printed claims parse back): `J_F`, `J_FG` for J_{F∘G}.
-  const text = `J_${parts.join('')}`;
+  // A name .cr reads (printed claims parse back): `J_F`, `J_FG` for J_{F∘G}, `H_f`.
+  const text = `${hessian === undefined ? 'J' : 'H'}_${parts.join('')}`;
   atPoints.set(normalizeName(text), jacobianAt(params));
   return call(normalizeName(text), args, e.span, text);
 }

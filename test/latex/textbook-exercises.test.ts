@@ -356,3 +356,18 @@ describe('a function written only applied, as CS229 writes g', () => {
     expect(verdicts(doc)).toEqual(['1 error', '3 error']);
   });
 });
+
+describe('the Hessian written H_f', () => {
+  it('reads H_f and H_f(1, 2) of a defined function as its Hessian, at the point for the call', () => {
+    // f = x^3 + xy^2: f_xx = 6x, f_xy = 2y, f_yy = 2x (sympy); at (1, 2): [6, 4; 4, 2]. Line 5's f_yy entry 3 is wrong.
+    // H_f was an unknown function, every such line unjudged.
+    const doc = md(
+      'Let $f(x, y) = x^3 + x y^2$.',
+      '$H_f = \\begin{bmatrix} 6x & 2y \\\\ 2y & 2x \\end{bmatrix}$',
+      '',
+      '$H_f(1, 2) = \\begin{bmatrix} 6 & 4 \\\\ 4 & 2 \\end{bmatrix}$',
+      '$H_f(1, 2) = \\begin{bmatrix} 6 & 4 \\\\ 4 & 3 \\end{bmatrix}$',
+    );
+    expect(verdicts(doc)).toEqual(['2 correct', '4 correct', '5 incorrect']);
+  });
+});
