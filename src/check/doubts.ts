@@ -60,6 +60,7 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
     const node = lower(expr);
     const doubt =
       claimDoubt ??
+      bareFunctionValue(check) ??
       independentFactor(check, expr, lower) ??
       unknownFunctions(check, expr, node, step.diagnosis) ??
       ownFormulaForBuiltin(check, expr, lower) ??
@@ -612,6 +613,20 @@ function parametersAlsoDefined({ claim, lowering }: ClaimCheck): Doubt | undefin
   return {
     message: `${names.join(', ')} ${one ? 'is' : 'are'} both ${one ? 'a parameter' : 'parameters'} of the function differentiated and ${one ? 'a quantity' : 'quantities'} this question defines, so chainrule cannot tell which this line means`,
     hint: `give the parameter or the quantity another name`,
+  };
+}
+
+/**
+ * `f = 0.73` where the question defines a function f(w, x): the value of f at a point the line does not say, which
+ * chainrule cannot know (it was ✗ against f at chainrule's own random point).
+ */
+function bareFunctionValue({ claim, lowering }: ClaimCheck): Doubt | undefined {
+  const target = claim.target.expr;
+  const fn = target.kind === 'name' && !lowering.scope.definitions.has(target.name) ? lowering.scope.functions.get(target.name) : undefined;
+  if (!fn || target.kind !== 'name') return undefined;
+  return {
+    message: `${target.text} is a function of ${fn.params.join(', ')} in this question, and this line gives its value without saying at which point, so chainrule cannot tell whether it is wrong`,
+    hint: `write the point, as in ${target.text}(${fn.params.map(() => '1').join(', ')}) = ...`,
   };
 }
 

@@ -97,7 +97,9 @@ function setupStatements(statements: readonly Statement[], questionOf: ReadonlyA
     if (from === undefined) return;
     if (writesDerivative(st)) differentiates.add(from);
     const { formulas, values } = setupNames(st);
-    for (const name of formulas) definers.set(name, (definers.get(name) ?? new Set()).add(from));
+    // A function `f(w, x) = ...` defines f too: a set-up section's `f = qz` is not the f of a later example.
+    const fn = st.kind === 'equation' && st.lhs.expr.kind === 'call' && st.lhs.expr.prime === 0 && st.rhs.length > 0 ? [st.lhs.expr.callee] : [];
+    for (const name of [...formulas, ...fn]) definers.set(name, (definers.get(name) ?? new Set()).add(from));
     for (const name of values) valuers.set(name, (valuers.get(name) ?? new Set()).add(from));
   });
   const onlyIn = (from: number, name: string, ...tables: ReadonlyArray<Map<string, Set<number>>>) =>

@@ -371,3 +371,26 @@ describe('the Hessian written H_f', () => {
     expect(verdicts(doc)).toEqual(['2 correct', '4 correct', '5 incorrect']);
   });
 });
+
+describe('a later example that defines the function a set-up section named', () => {
+  it("keeps example 2's f(w, x) its own, and leaves the value of f with no point unjudged", () => {
+    // Example 1: f = qz, q = x + y at x = -2, y = 5, z = -4: df/dz = q = 3, df/dy = z = -4 (line 6's 4 is wrong).
+    // Example 2 defines f(w, x) = σ(w_0 x_0 + w_1 x_1 + w_2); `f = 0.73` gives its value at a point it does not
+    // name (σ(1) = 0.731 at the stated w_i, x_i). It was ✗ "the value is 1.863", f read at chainrule's random point,
+    // and `f(w, x) = ...` itself an error "unknown function f" (example 1's f = qz was taken as the set-up).
+    const doc = md(
+      '## Example 1',
+      'Set $x = -2$, $y = 5$, $z = -4$. Let $q = x + y$ so $f = qz$.',
+      '',
+      '$\\frac{\\partial f}{\\partial z} = q = 3$',
+      '',
+      '$\\frac{\\partial f}{\\partial y} = 4$',
+      '',
+      '## Example 2',
+      '$f(w, x) = \\frac{1}{1 + e^{-(w_0 x_0 + w_1 x_1 + w_2)}}$ with $w_0 = 2$, $x_0 = -1$, $w_1 = -3$, $x_1 = -2$, $w_2 = -3$.',
+      '',
+      'So $f = 0.73$.',
+    );
+    expect(verdicts(doc)).toEqual(['4 correct', '6 incorrect', '11 unjudged']);
+  });
+});
