@@ -450,8 +450,9 @@ function namesUnderMatrixUse(root: Expr, add: (x: Expr) => void, inverses = true
  * λ scales the identity; a number makes the product a matrix as well as a matrix would).
  */
 function addUnderMatrixUse(e: Expr, add: (x: Expr) => void): void {
-  // `\det \frac{\partial (x, y)}{\partial (r, \theta)}`: a derivative is a matrix by its variables, not by its parts.
-  if (e.kind === 'deriv') return;
+  // `\det \frac{\partial (x, y)}{\partial (r, \theta)}`: a derivative is a matrix by its variables, not by its parts;
+  // `\det \begin{bmatrix} 2u & -2v \\ 2v & 2u \end{bmatrix}` is a matrix by its rows and columns, its entries numbers.
+  if (e.kind === 'deriv' || e.kind === 'matrix') return;
   if (e.kind === 'binary' && e.op === 'mul') {
     for (const f of factorsOf(e)) if (!(f.kind === 'name' && isCoefficientLetter(f.text))) addUnderMatrixUse(f, add);
     return;

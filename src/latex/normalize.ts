@@ -877,6 +877,12 @@ class Normalizer {
       return count?.next ?? a.next;
     }
     if (env === 'cases' && t.text === '\\begin') return this.cases(i, a.next);
+    // `\begin{vmatrix} .. \end{vmatrix}`: the determinant of the matrix, as `\det` before a bmatrix.
+    if (env === 'vmatrix') {
+      if (t.text === '\\begin') this.emit('func', 'det', t.offset, a.end);
+      this.emit(t.text === '\\begin' ? 'begin_matrix' : 'end_matrix', 'bmatrix', t.offset, a.end);
+      return a.next;
+    }
     if (MATRIX_ENVIRONMENTS.has(env)) {
       this.emit(t.text === '\\begin' ? 'begin_matrix' : 'end_matrix', env, t.offset, a.end);
       // `\\begin{array}{cc}`: the column layout says nothing about the entries.

@@ -291,7 +291,7 @@ describe('a parameter vector no line declares, beside a declared design matrix',
       '',
       '$$\\nabla_{\\theta} L = 2X^\\top(X\\theta - y)$$',
     );
-    expect(verdicts(doc)).toEqual(['3 correct', '5 incorrect']);
+    expect(verdicts(doc)).toEqual(['3 unjudged', '5 incorrect']);
   });
 });
 
@@ -392,5 +392,15 @@ describe('a later example that defines the function a set-up section named', () 
       'So $f = 0.73$.',
     );
     expect(verdicts(doc)).toEqual(['4 correct', '6 incorrect', '11 unjudged']);
+  });
+});
+
+describe('a determinant written with vertical bars', () => {
+  it('reads \\begin{vmatrix} as the determinant of its entries', () => {
+    // D = ad - bc: ∂D/∂b = -c (sympy), so `c` is wrong by its sign (for blocks too: the block of D M^{-T} is no ±c).
+    // The right line is unjudged: with a, b, c, d declared nowhere, a determinant over them might be of blocks. The
+    // environment was not read at all, and a \det of a bmatrix took its entries as matrices (a shape error).
+    const doc = md('Let $D = \\begin{vmatrix} a & b \\\\ c & d \\end{vmatrix}$.', '', '$\\frac{\\partial D}{\\partial b} = -c$', '', '$\\frac{\\partial D}{\\partial b} = c$');
+    expect(verdicts(doc)).toEqual(['3 unjudged', '5 incorrect']);
   });
 });
