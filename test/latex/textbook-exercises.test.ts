@@ -291,7 +291,7 @@ describe('a parameter vector no line declares, beside a declared design matrix',
       '',
       '$$\\nabla_{\\theta} L = 2X^\\top(X\\theta - y)$$',
     );
-    expect(verdicts(doc)).toEqual(['3 unjudged', '5 incorrect']);
+    expect(verdicts(doc)).toEqual(['3 correct', '5 incorrect']);
   });
 });
 
