@@ -23,6 +23,7 @@ import { documentMacros } from './macros';
 import { readLagrangePrimes } from './lagrangePrimes';
 import { readSubscriptPartials } from './subscriptPartials';
 import { readAppliedDefinitions } from './appliedDefinitions';
+import { readLogDefinitions } from './logDefinitions';
 import { readBarSignals } from './barSignals';
 import { readErrorSignals } from './errorSignals';
 import { readNumericInstances, splitNameChains } from './numericInstances';
@@ -198,6 +199,7 @@ class Assembler {
   readFunctionNotation(): void {
     this.expand(readEntryListings(this.doc.statements));
     this.expand(readAppliedDefinitions(this.doc.statements));
+    this.expand(readLogDefinitions(this.doc.statements));
     const functions = definedFunctions(this.doc.statements);
     this.doc.statements = readCompositions(this.doc.statements, functions);
     this.expand(readComponents(this.doc.statements, functions));

@@ -7,6 +7,7 @@ import { dropQuantifier, takeCondition, type Case } from './conditions';
 import { asideOf } from './asides';
 import { readElisions } from './elisions';
 import { graphDefinitions } from './graphArrows';
+import { readConditionalArguments } from './conditionalArguments';
 import { readEllipsisMatrices } from './ellipsisMatrices';
 import { readableLinks } from './brokenChains';
 import { readHigherOrder } from './higherOrder';
@@ -58,7 +59,7 @@ export interface Row {
 /** The rows of a block, in order; rows with nothing in them are left out. */
 export function splitRows(tokens: readonly Tok[]): Row[] {
   const rows: Row[] = [];
-  for (const line of joinBrokenRows(splitAtTopLevel(tokens, (t) => t.type === 'rowsep').map(dropAlignment))) {
+  for (const line of joinBrokenRows(splitAtTopLevel(readConditionalArguments(tokens), (t) => t.type === 'rowsep').map(dropAlignment))) {
     const aligned = markDomains(line);
     const cases = splitCases(aligned);
     if (cases) {
