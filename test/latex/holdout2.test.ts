@@ -1,0 +1,45 @@
+// Notation of held-out calculus course material (fixtures/real, the ninth set): `u = u(x, y)` declaring what a
+// name depends on before a chain rule. Each document below is written in another author's style; every verdict
+// is worked by hand and checked with sympy (the differences quoted), and each holds a wrong line.
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../../src/app/check';
+
+const md = (...lines: string[]) => lines.join('\n') + '\n';
+const run = (source: string) => checkSource(source, 'holdout2.md').report;
+const verdicts = (source: string) => run(source).claims.map((c) => `${c.line} ${c.verdict}`);
+const errors = (source: string) => run(source).diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
+
+describe('a name declared a function of variables (u = u(x, y))', () => {
+  it('reads x = x(s, t) as an unknown function of s, t, not a definition by itself (it was a cycle error)', () => {
+    // w = f(x, y), x, y functions of s and t. Line 5 is the chain rule itself (sympy with f = XY, x = st,
+    // y = s + t: difference 0). Line 7 writes x_s where x_t belongs (difference (s - t)(s + t)); line 9 drops
+    // the f_x x_t term (difference s(s + t)). Wrong for some f, x, y but right for others: unjudged, never ✓.
+    const doc = md(
+      '## Chain rule, case 2',
+      '',
+      'Suppose $w = f(x, y)$, where $x = x(s, t)$ and $y = y(s, t)$ are differentiable.',
+      '',
+      '$$\\frac{\\partial w}{\\partial s} = \\frac{\\partial f}{\\partial x}\\frac{\\partial x}{\\partial s} + \\frac{\\partial f}{\\partial y}\\frac{\\partial y}{\\partial s}$$',
+      '',
+      '$$\\frac{\\partial w}{\\partial t} = \\frac{\\partial f}{\\partial x}\\frac{\\partial x}{\\partial s} + \\frac{\\partial f}{\\partial y}\\frac{\\partial y}{\\partial t}$$',
+      '',
+      '$$\\frac{\\partial w}{\\partial t} = \\frac{\\partial f}{\\partial y}\\frac{\\partial y}{\\partial t}$$',
+    );
+    expect(errors(doc)).toEqual([]);
+    expect(verdicts(doc)).toEqual(['5 correct', '7 unjudged', '9 unjudged']);
+  });
+
+  it('checks a known outer function through declared inner ones', () => {
+    // z = e^u sin v, u and v functions of s, t: z_s = e^u sin v u_s + e^u cos v v_s (sympy with u = s^2 + t,
+    // v = st: difference 0); line 7 swaps sin and cos (difference sqrt(2)(s - 1) e^{s^2+t} cos(st + pi/4), not 0).
+    const doc = md(
+      '**Example.** Let $z = e^{u} \\sin v$ with $u = u(s, t)$ and $v = v(s, t)$.',
+      '',
+      '$$\\frac{\\partial z}{\\partial s} = e^{u} \\sin v \\frac{\\partial u}{\\partial s} + e^{u} \\cos v \\frac{\\partial v}{\\partial s}$$',
+      '',
+      '$$\\frac{\\partial z}{\\partial t} = e^{u} \\cos v \\frac{\\partial u}{\\partial t} + e^{u} \\sin v \\frac{\\partial v}{\\partial t}$$',
+    );
+    expect(errors(doc)).toEqual([]);
+    expect(verdicts(doc)).toEqual(['3 correct', '5 unjudged']);
+  });
+});
