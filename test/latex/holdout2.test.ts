@@ -43,3 +43,31 @@ describe('a name declared a function of variables (u = u(x, y))', () => {
     expect(verdicts(doc)).toEqual(['3 correct', '5 unjudged']);
   });
 });
+
+describe('a rule table in Lagrange primes on functions written without their argument', () => {
+  it("reads (uv)' = u'v + uv' as d(uv)/dx (it was the transpose, a ✗ 'off by 2' on the product rule), and keeps (AB)' a transpose", () => {
+    // sympy with u(x), v(x) unknown: the product (line 4), quotient (5), power (6) and exponential (7) rules differ
+    // from the derivative by 0. Line 7 of the list (u'v') differs by u v' + v u' - u'v'; line 8 (+ in the quotient)
+    // by -2 u v'/v^2: both wrong, neither ✓. The sum (line 3) and the constant multiple (line 10) never write u
+    // unprimed outside the bracket, nor do the matrices' lines: they keep the transpose, scalars there, unjudged.
+    const doc = md(
+      '## Differentiation rules',
+      '',
+      "1. Sum: $(u + v)' = u' + v'$",
+      "2. Product: $(uv)' = u'v + uv'$",
+      "3. Quotient: $\\left(\\frac{u}{v}\\right)' = \\frac{u'v - uv'}{v^2}$",
+      "4. Power of a function: $(u^n)' = n u^{n-1} u'$",
+      "5. Product (as my notes had it): $(uv)' = u'v'$",
+      "6. Quotient (as my notes had it): $\\left(\\frac{u}{v}\\right)' = \\frac{u'v + uv'}{v^2}$",
+      "7. Exponential: $(e^{u})' = e^{u} u'$",
+      "8. Constant multiple: $(cu)' = cu'$",
+      '',
+      '## Matrices',
+      '',
+      "$$(AB)' = B'A'$$",
+      '',
+      "$$(AB)' = A'B'$$",
+    );
+    expect(verdicts(doc)).toEqual(['3 unjudged', '4 correct', '5 correct', '6 correct', '7 unjudged', '8 unjudged', '9 correct', '10 unjudged', '14 unjudged', '16 unjudged']);
+  });
+});
