@@ -5,6 +5,9 @@
 // that the line primes are also written unprimed outside every primed bracket (f'g + fg' holds f both ways);
 // `(AB)' = B'A'` never writes A unprimed, so it keeps the transpose. Then the primed names are unknown functions
 // of one variable that no author can write, each prime is its derivative, and the other names are constants.
+// A table's line on a formula, `(x^n)' = nx^{n-1}`, `(\ln x)' = 1/x`, `[f(g(x))]' = f'(g(x)) g'(x)`: its left side is
+// one primed bracket and the line has no other transpose, so the prime is d/dx, by the bracket's one name (or by x
+// among several, the table's variable). `(Ax)' = x'A'` primes names on the right: a transpose identity, left alone.
 import type { Expr, Statement } from '../syntax/ast';
 import { childrenOf, findInExpr, rewriteExpr } from '../syntax/walk';
 import { READING_MARK } from '../syntax/print';
@@ -21,6 +24,8 @@ export function readRuleTablePrimes(statements: readonly Statement[]): Statement
   return statements.map((st) => {
     if (st.kind !== 'equation') return st;
     const members = [st.lhs, ...st.rhs].map((s) => s.expr);
+    const x = tableVariable(st.lhs.expr, members, defined);
+    if (x && st.lhs.expr.kind === 'transpose') return { ...st, lhs: { ...st.lhs, expr: { kind: 'deriv', form: 'frac', of: st.lhs.expr.arg, wrt: [x], span: st.lhs.expr.span } } };
     const functions = ruleFunctions(members);
     if (!functions || [...functions].some((f) => defined.has(f))) return st;
     const read = <T extends { expr: Expr }>(step: T): T => ({ ...step, expr: asDerivatives(step.expr, functions) });
@@ -47,6 +52,21 @@ function ruleFunctions(members: readonly Expr[]): Set<string> | undefined {
   const isRule = functions.size > 0 && [...functions].every((f) => unprimedOutside.has(f)) && [...primed].every((n) => functions.has(n));
   return isRule ? functions : undefined;
 }
+
+/** x of `(x^n)' = n x^{n-1}` (see above), where no name in the bracket is defined or declared; undefined otherwise. */
+function tableVariable(lhs: Expr, members: readonly Expr[], defined: ReadonlySet<string>): NameExpr | undefined {
+  if (lhs.kind !== 'transpose' || !isPrimedBracket(lhs)) return undefined;
+  let transposes = 0;
+  for (const m of members) findInExpr(m, (e) => (e.kind === 'transpose' && transposes++, false));
+  const names: NameExpr[] = [];
+  findInExpr(lhs.arg, (e) => (e.kind === 'name' && !CONSTANTS.has(e.name) && names.push(e), false));
+  if (transposes !== 1 || names.length === 0 || names.some((n) => defined.has(n.name))) return undefined;
+  const only = names.every((n) => n.name === names[0].name) ? names[0] : undefined;
+  return only ?? names.find((n) => n.name === 'x');
+}
+
+/** Names the lowering reads as numbers (e, π), never a table's variable. */
+const CONSTANTS = new Set(['e', 'pi']);
 
 function isPrimedBracket(e: Expr): boolean {
   return e.kind === 'transpose' && e.prime === true && e.arg.kind !== 'name';

@@ -71,3 +71,25 @@ describe('a rule table in Lagrange primes on functions written without their arg
     expect(verdicts(doc)).toEqual(['3 unjudged', '4 correct', '5 correct', '6 correct', '7 unjudged', '8 unjudged', '9 correct', '10 unjudged', '14 unjudged', '16 unjudged']);
   });
 });
+
+describe("a table of derivatives in Lagrange primes on formulas", () => {
+  it("reads (x^3)' = 3x^2 as d/dx (it was a transpose: x^3 = 3x^2, a ✗ on a right line), and keeps (Ax)' = x'A' a transpose", () => {
+    // sympy: diff(x**3) = 3x^2, diff(sin x) = cos x, diff(sqrt(x)) = 1/(2 sqrt(x)), diff(2**x) = 2^x ln 2 and
+    // diff(t**2, t) = 2t (differences 0); diff(cos x) = -sin x, so line 4's sin x differs by 2 sin x: ✗.
+    // Line 11 primes names on its right side: a transpose identity, scalars here, unjudged.
+    const doc = md(
+      'Table of derivatives (students should memorize these):',
+      "- $(x^3)' = 3x^2$",
+      "- $(\\sin x)' = \\cos x$",
+      "- $(\\cos x)' = \\sin x$",
+      "- $(\\sqrt{x})' = \\frac{1}{2\\sqrt{x}}$",
+      "- $(2^x)' = 2^x \\ln 2$",
+      "- $(t^2)' = 2t$",
+      '',
+      '## Matrices',
+      '',
+      "$(Ax)' = x'A'$",
+    );
+    expect(verdicts(doc)).toEqual(['2 correct', '3 correct', '4 incorrect', '5 correct', '6 correct', '7 correct', '11 unjudged']);
+  });
+});
