@@ -93,3 +93,23 @@ describe("a table of derivatives in Lagrange primes on formulas", () => {
     expect(verdicts(doc)).toEqual(['2 correct', '3 correct', '4 incorrect', '5 correct', '6 correct', '7 correct', '11 unjudged']);
   });
 });
+
+describe('a tangent plane written for the quantity it approximates', () => {
+  it('leaves w = 2 + 2(x - 1) + 4(y - 1) unjudged (it was ✗ against w = x^2 y + y^3), and still marks a wrong w ✗', () => {
+    // w = x^2 y + y^3 at (1, 1): w = 2, w_x = 2xy = 2, w_y = x^2 + 3y^2 = 4 (sympy), so line 3 is the tangent plane,
+    // right as the linearization the prose announces, not equal to w. Line 5 (degree two) differs from w by
+    // x^2 y + y^3 - 2xy - 3y^2, not 0: ✗. Line 9 writes 3y for 3y^2 (difference 3y^2 - 3y): ✗.
+    const doc = md(
+      'Let $w = x^2 y + y^3$. Near $(1, 1)$ the linearization is',
+      '',
+      '$$w = 2 + 2(x - 1) + 4(y - 1)$$',
+      '',
+      '$$w = 2xy + 3y^2$$',
+      '',
+      '$$\\frac{\\partial w}{\\partial x} = 2xy$$',
+      '',
+      '$$\\frac{\\partial w}{\\partial y} = x^2 + 3y$$',
+    );
+    expect(verdicts(doc)).toEqual(['3 unjudged', '5 incorrect', '7 correct', '9 incorrect']);
+  });
+});
