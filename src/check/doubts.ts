@@ -29,6 +29,7 @@ import { passLimits } from '../limits/index';
 import { wrongShapeWhateverTheGuess } from './impliedShapes';
 import { softmaxOfNumber } from './softmaxOfNumber';
 import { forcedScalars } from './forcedScalars';
+import { linearizationOf } from './linearizations';
 
 interface Doubt {
   message: string;
@@ -61,6 +62,7 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
     const doubt =
       claimDoubt ??
       bareFunctionValue(check) ??
+      linearizationOf(check.lowering.scope, check.claim.target.expr, expr) ??
       independentFactor(check, expr, lower) ??
       unknownFunctions(check, expr, node, step.diagnosis) ??
       ownFormulaForBuiltin(check, expr, lower) ??

@@ -21,6 +21,7 @@ import { readBareGradients } from './bareGradients';
 import { readEntryListings } from './entryListings';
 import { documentMacros } from './macros';
 import { readLagrangePrimes } from './lagrangePrimes';
+import { readRuleTablePrimes } from './ruleTablePrimes';
 import { readSubscriptPartials } from './subscriptPartials';
 import { readAppliedDefinitions } from './appliedDefinitions';
 import { readLogDefinitions } from './logDefinitions';
@@ -210,7 +211,7 @@ class Assembler {
     const points = readTuplePoints(this.doc.statements, functions);
     this.expand(points);
     this.doc.diagnostics.push(...points.diagnostics);
-    this.doc.statements = readLagrangePrimes(withDomains(this.doc.statements, this.domains));
+    this.doc.statements = readRuleTablePrimes(readLagrangePrimes(withDomains(this.doc.statements, this.domains)));
     this.doc.statements = readSubscriptPartials(this.doc.statements, this.doc.questionOf!, this.doc.questions!);
   }
 

@@ -13,6 +13,7 @@ import { indicesUsed, type IndexList } from './indexUses';
 import { writesNeighbouringStep } from './recurrences';
 import { callsOnItsVector, restatedHeader } from './restatedFunctions';
 import { undefinedBeforeRestatement } from './restatedDefinitions';
+import { declaredDependencies, dependencyFunctionName } from './dependencyDeclarations';
 import { findInExpr, isSameExpr, rewriteExpr } from '../syntax/walk';
 
 export interface Declaration {
@@ -396,6 +397,7 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
     return;
   }
   const given = lhs.kind === 'name' && isSubmission && scope.given?.has(lhs.name) === true;
+  if (!given && rest.length === 0 && first && declareDependency(scope, st.lhs, first)) return;
   // `\hat{y}_1 = 1 / (1 + e^{-\hat{y}_1})`, `x = \gamma x + b` in a document: a name written in terms of itself
   // is no definition (it would be a cycle). Of a name with a meaning it is a claim; otherwise it is set aside.
   const selfReferential = role === 'question' && lhs.kind === 'name' && first !== undefined && mentions(first.expr, lhs.name);
@@ -503,6 +505,23 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
 function isFormulaOf(scope: Scope, name: string): boolean {
   const definition = scope.definitions.get(name);
   return definition !== undefined && !scope.borrowed.has(name) && findInExpr(definition.expr, (e) => e.kind === 'name') !== undefined;
+}
+
+/**
+ * `u = u(x, y)` of a name with no meaning yet: u becomes an unknown scalar function of x and y
+ * (dependencyDeclarations.ts), so `\partial u / \partial x` is its partial, not a cycle.
+ */
+function declareDependency(scope: Scope, lhs: Step, rhs: Step): boolean {
+  const args = declaredDependencies(lhs.expr, rhs.expr);
+  if (!args || rhs.expr.kind !== 'call' || hasMeaning(scope, rhs.expr.callee)) return false;
+  const name = rhs.expr.callee;
+  const fn = dependencyFunctionName(name);
+  const params = args.map((a) => a.name);
+  scope.abstractFunctions.set(fn, { name: fn, text: rhs.expr.calleeText, kind: 'scalar', params, span: rhs.span, implied: true });
+  scope.definitions.set(name, { name, expr: { ...rhs.expr, callee: fn }, span: lhs.span, exprSpan: rhs.span, fromBase: false, unknownOf: params });
+  const of = args.map((a) => a.text).join(', ');
+  scope.diagnostics.push(warning('reading', `read ${lhs.text.trim()} = ${rhs.text.trim()} as saying ${lhs.text.trim()} is a function of ${of}: chainrule takes it as an unknown one, so lines that hold whatever it is are checked and the others left unjudged`, rhs.span));
+  return true;
 }
 
 function callsItself(body: Expr, callee: string): boolean {
