@@ -320,10 +320,20 @@ function failedClaim(claim: Claim, base: Pick<ClaimJson, 'line' | 'label' | 'tar
 
 /**
  * A derivative of a name the maths never defines, in a document: the text may say what the name is (a loss named
- * in prose), so the line is unjudged, not an error of the author's (SPEC 4.1). A `.cr` file says what it means.
+ * in prose), so the line is unjudged, not an error of the author's (SPEC 4.1); likewise definitions that lead back
+ * to themselves as chainrule reads them. A `.cr` file says what it means.
  */
 function undefinedInDocument(err: unknown, ctx: ClaimContext): { message: string; hint: string } | undefined {
-  if (!(err instanceof UndefinedFunction) || !ctx.document) return undefined;
+  if (!ctx.document) return undefined;
+  // `a_j = \sum_i w_{ji} z_i` and `z_j = h(a_j)`: one unit's names over every layer (Bishop's notation), which
+  // chainrule reads as arrays defined by each other; the author's maths is not circular.
+  if (err instanceof LowerError && err.diagnostic.code === 'cyclic-definition') {
+    return {
+      message: `${err.diagnostic.message} as chainrule reads the question (a unit's names written once for every layer, as in a_j = \sum_i w_{ji} z_i and z_j = h(a_j)), so it cannot check this line`,
+      hint: 'name each layer apart (a^{(1)}, z^{(1)}, a^{(2)}, ...) to have this line checked',
+    };
+  }
+  if (!(err instanceof UndefinedFunction)) return undefined;
   return {
     message: `${err.written} is not defined in the maths (the text may say what it is), so chainrule cannot work out ${err.derivative}`,
     hint: `define ${err.written} in the maths, e.g. \`${err.written} = ...\`, to have this line checked`,

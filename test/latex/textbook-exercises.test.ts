@@ -404,3 +404,18 @@ describe('a determinant written with vertical bars', () => {
     expect(verdicts(doc)).toEqual(['3 unjudged', '5 incorrect']);
   });
 });
+
+describe("a unit's names written once for every layer", () => {
+  it('leaves the lines unjudged, not errors of the author, where chainrule reads the definitions as circular', () => {
+    // Bishop §5.3: a_j = Σ_i w_ji z_i and z_j = h(a_j) name every layer's units at once; read as arrays, a and z are
+    // defined by each other. The derivation is right (∂E_n/∂w_ji = δ_j z_i); each line was an error "the
+    // definition of a depends on itself", blaming the author.
+    const doc = md(
+      'Each unit computes $a_j = \\sum_i w_{ji} z_i$ and $z_j = h(a_j)$, and $E_n = \\frac{1}{2}\\sum_k (a_k - t_k)^2$.',
+      '$$\\frac{\\partial E_n}{\\partial w_{ji}} = \\delta_j z_i$$',
+    );
+    const claims = checkSource(doc, 'bishop.md').report.claims;
+    expect(claims.map((c) => `${c.line} ${c.verdict}`)).toEqual(['2 unjudged']);
+    expect(claims[0].steps[0].message).toMatch(/depends on itself as chainrule reads the question/);
+  });
+});
