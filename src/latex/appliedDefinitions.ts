@@ -40,8 +40,11 @@ export function readAppliedDefinitions(statements: readonly Statement[]): { stat
 
 /** `g(u) = E[A := u]` for the first step `g(A)` of the chain `st` beside a formula E of A alone; undefined if none. */
 function appliedDefinition(st: Statement, parameter: string, defined: ReadonlySet<string>): Statement | undefined {
-  if (st.kind !== 'equation' || st.rhs.length === 0) return undefined;
+  // Only a chain that defines a quantity (`h_\theta(x) = g(..) = ..`), never a claim: a derivative written beside
+  // `\operatorname{sign}(x)` would define sign by the very claim it is checked against.
+  if (st.kind !== 'equation' || st.rhs.length === 0 || (st.lhs.expr.kind !== 'name' && st.lhs.expr.kind !== 'call')) return undefined;
   const steps = [st.lhs, ...st.rhs];
+  if (steps.some((step) => findInExpr(step.expr, (e) => e.kind === 'deriv') !== undefined)) return undefined;
   for (const [k, step] of steps.entries()) {
     const call = step.expr;
     if (call.kind !== 'call' || call.prime !== 0 || call.args.length !== 1 || defined.has(call.callee) || BUILTIN_FUNCTIONS.has(call.callee)) continue;

@@ -1065,6 +1065,22 @@ class Normalizer {
     return caret > 0 && this.out[caret - 1].type === 'dbar' && (power === 'num' || power === 'lbrace num rbrace');
   }
 
+  /**
+   * `\|x\|_1` just closed: its bars become `sum(abs(` .. `))`, the sum of the entries' absolute values. False (nothing
+   * changed) where the opening bar is not found.
+   */
+  private l1Norm(): boolean {
+    const close = this.out.length - 1;
+    const open = this.out.slice(0, close).map((t) => t.type).lastIndexOf('dbar');
+    if (open < 0) return false;
+    const [o, c] = [this.out[open], this.out[close]];
+    const opening = [this.make('fname', 'sum', o.start, o.start), this.make('lparen', '(', o.start, o.start), this.make('fname', 'abs', o.start, o.start), this.make('lparen', '(', o.start, o.end)];
+    const closing = [this.make('rparen', ')', c.start, c.end), this.make('rparen', ')', c.end, c.end)];
+    this.out.splice(close, 1, ...closing);
+    this.out.splice(open, 1, ...opening);
+    return true;
+  }
+
   /** `_`: an index that becomes part of the name before it (`W_{1}` is W1, `w_j` is wj). */
   private subscript(i: number): number {
     const bar = this.raw[i];
@@ -1075,7 +1091,8 @@ class Normalizer {
     // may follow its power, `\|x\|^2_2`, as TeX sets `^2_2` and `_2^2` alike.
     if (a && (last?.type === 'dbar' || this.afterNormPower())) {
       const which = this.plainText(a);
-      if (which !== '2' && which !== 'F') this.unsupported('only the Euclidean norm (‖x‖₂, ‖W‖_F) is supported', bar.offset, a.end);
+      if (which === '1' && last?.type === 'dbar' && this.l1Norm()) return a.next;
+      if (which !== '2' && which !== 'F') this.unsupported('only the Euclidean norm (‖x‖₂) and ‖x‖₁ are supported', bar.offset, a.end);
       return a.next;
     }
     if (a && last?.type === 'name' && last.value === 'J' && last.end === bar.offset && this.composition(a)) return a.next;

@@ -419,3 +419,18 @@ describe("a unit's names written once for every layer", () => {
     expect(claims[0].steps[0].message).toMatch(/depends on itself as chainrule reads the question/);
   });
 });
+
+describe('the l1 norm, and a function the document names but never defines', () => {
+  it('reads \\|w\\|_1 as the sum of absolute values, and never defines sign by the claim written with it', () => {
+    // L = ||w||_1 + ||w||_2^2 / 2: ∂L/∂w = sign(w) + w (sympy, w ≠ 0). sign is no function chainrule knows, so the
+    // lines are unjudged; the claim's own sides once defined sign (the claim was then ✓ whatever it said).
+    // 2||w||_1 against ||w||_1 + ||w||_1 checks the reading (✓), and 3||w||_1 is wrong.
+    const doc = md(
+      'Let $w \\in \\mathbb{R}^n$ and $L = \\|w\\|_1 + \\frac{1}{2}\\|w\\|_2^2$.',
+      '$\\frac{\\partial L}{\\partial w} = \\operatorname{sign}(w) + 2w$',
+      '$\\|w\\|_1 + \\|w\\|_1 = 2\\sum_i |w_i|$',
+      '$\\|w\\|_1 + \\|w\\|_1 = 3\\sum_i |w_i|$',
+    );
+    expect(verdicts(doc)).toEqual(['2 unjudged', '3 correct', '4 incorrect']);
+  });
+});
