@@ -10,7 +10,7 @@ import { namesReached } from '../resolve/names';
 import { arrayNameOf } from '../resolve/indexNotation';
 import { hasMeaning, type Scope } from '../resolve/scope';
 import type { Expr, Statement } from '../syntax/ast';
-import { findInExpr } from '../syntax/walk';
+import { findInExpr, namesIn } from '../syntax/walk';
 import { namedDerivatives } from './unknownTargets';
 
 type NameExpr = Extract<Expr, { kind: 'name' }>;
@@ -82,11 +82,10 @@ export function yieldDifferentiatedVariables(scope: Scope, own: readonly Stateme
 /** Every name the equations that pass `keep` write on their right sides (and left, for all but a formula's name). */
 function namesWritten(statements: readonly Statement[], keep: (st: Extract<Statement, { kind: 'equation' }>) => boolean): Set<string> {
   const names = new Set<string>();
-  const collect = (e: Expr) => findInExpr(e, (n) => (n.kind === 'name' && names.add(n.name), false));
   for (const st of statements) {
     if (st.kind !== 'equation' || !keep(st)) continue;
-    if (st.lhs.expr.kind !== 'name') collect(st.lhs.expr);
-    st.rhs.forEach((step) => collect(step.expr));
+    if (st.lhs.expr.kind !== 'name') namesIn(st.lhs.expr, names);
+    st.rhs.forEach((step) => namesIn(step.expr, names));
   }
   return names;
 }

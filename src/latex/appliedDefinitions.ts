@@ -4,7 +4,7 @@
 // formula that uses the names of A only inside copies of A, the function is defined so, before the chain. It
 // was an unknown function, and every line through g an error blaming the author.
 import type { Expr, Statement } from '../syntax/ast';
-import { findInExpr, isSameExpr, rewriteExpr } from '../syntax/walk';
+import { findInExpr, isSameExpr, namesIn, rewriteExpr } from '../syntax/walk';
 import { BUILTIN_FUNCTIONS } from '../ops/builtins';
 
 type CallExpr = Extract<Expr, { kind: 'call' }>;
@@ -18,7 +18,7 @@ export function readAppliedDefinitions(statements: readonly Statement[]): { stat
   const defined = new Set<string>();
   for (const st of statements) {
     if (st.kind !== 'equation') continue;
-    for (const step of [st.lhs, ...st.rhs]) findInExpr(step.expr, (e) => (e.kind === 'name' && used.add(e.name), false));
+    for (const step of [st.lhs, ...st.rhs]) namesIn(step.expr, used);
     if (st.lhs.expr.kind === 'call' && st.lhs.expr.prime === 0) defined.add(st.lhs.expr.callee);
     if (st.lhs.expr.kind === 'name') defined.add(st.lhs.expr.name);
   }
@@ -28,9 +28,9 @@ export function readAppliedDefinitions(statements: readonly Statement[]): { stat
   statements.forEach((st, k) => {
     const definition = parameter === undefined ? undefined : appliedDefinition(st, parameter, defined);
     if (definition) {
-      out.push(definition);
+      out.push(definition.statement);
       origin.push(k);
-      defined.add((definition as { lhs: { expr: CallExpr } }).lhs.expr.callee);
+      defined.add(definition.callee);
     }
     out.push(st);
     origin.push(k);
@@ -39,7 +39,7 @@ export function readAppliedDefinitions(statements: readonly Statement[]): { stat
 }
 
 /** `g(u) = E[A := u]` for the first step `g(A)` of the chain `st` beside a formula E of A alone; undefined if none. */
-function appliedDefinition(st: Statement, parameter: string, defined: ReadonlySet<string>): Statement | undefined {
+function appliedDefinition(st: Statement, parameter: string, defined: ReadonlySet<string>): { statement: Statement; callee: string } | undefined {
   // Only a chain that defines a quantity (`h_\theta(x) = g(..) = ..`), never a claim: a derivative written beside
   // `\operatorname{sign}(x)` would define sign by the very claim it is checked against.
   if (st.kind !== 'equation' || st.rhs.length === 0 || (st.lhs.expr.kind !== 'name' && st.lhs.expr.kind !== 'call')) return undefined;
@@ -59,7 +59,8 @@ function appliedDefinition(st: Statement, parameter: string, defined: ReadonlySe
       const body = rewriteExpr(negationsOutside(other.expr), (e) => (isSameExpr(e, target) ? ((replaced = true), u) : undefined));
       if (!replaced || [...namesIn(body)].some((n) => namesOfArgument.has(n))) continue;
       const lhs: CallExpr = { ...call, args: [u] };
-      return { kind: 'equation', lhs: { ...step, expr: lhs }, rhs: [{ ...other, expr: body }], span: st.span, defines: true };
+      const statement: Statement = { kind: 'equation', lhs: { ...step, expr: lhs }, rhs: [{ ...other, expr: body }], span: st.span, defines: true };
+      return { statement, callee: call.callee };
     }
   }
   return undefined;
@@ -72,10 +73,4 @@ function negationsOutside(e: Expr): Expr {
     const left = negationsOutside(x.left);
     return left.kind === 'neg' ? { kind: 'neg', arg: negationsOutside({ ...x, left: left.arg }), span: x.span } : undefined;
   });
-}
-
-function namesIn(e: Expr): Set<string> {
-  const names = new Set<string>();
-  findInExpr(e, (x) => (x.kind === 'name' && names.add(x.name), false));
-  return names;
 }

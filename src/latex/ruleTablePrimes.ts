@@ -9,7 +9,7 @@
 // one primed bracket and the line has no other transpose, so the prime is d/dx, by the bracket's one name (or by x
 // among several, the table's variable). `(Ax)' = x'A'` primes names on the right: a transpose identity, left alone.
 import type { Expr, Statement } from '../syntax/ast';
-import { childrenOf, findInExpr, rewriteExpr } from '../syntax/walk';
+import { childrenOf, findInExpr, namesIn, rewriteExpr } from '../syntax/walk';
 import { READING_MARK } from '../syntax/print';
 
 type NameExpr = Extract<Expr, { kind: 'name' }>;
@@ -47,7 +47,8 @@ function ruleFunctions(members: readonly Expr[]): Set<string> | undefined {
     else childrenOf(e).forEach(visit);
   };
   members.forEach(visit);
-  const inBrackets = new Set(brackets.flatMap((b) => namesIn(b.arg)));
+  const inBrackets = new Set<string>();
+  for (const b of brackets) namesIn(b.arg, inBrackets);
   const functions = new Set([...inBrackets].filter((n) => primed.has(n)));
   const isRule = functions.size > 0 && [...functions].every((f) => unprimedOutside.has(f)) && [...primed].every((n) => functions.has(n));
   return isRule ? functions : undefined;
@@ -70,12 +71,6 @@ const CONSTANTS = new Set(['e', 'pi']);
 
 function isPrimedBracket(e: Expr): boolean {
   return e.kind === 'transpose' && e.prime === true && e.arg.kind !== 'name';
-}
-
-function namesIn(e: Expr): string[] {
-  const names: string[] = [];
-  findInExpr(e, (n) => (n.kind === 'name' && names.push(n.name), false));
-  return names;
 }
 
 /** `e` with each rule function f called at the variable, f' its derivative's call, and `(..)'` d/dx of the bracket. */

@@ -1,6 +1,12 @@
 // Visiting every subexpression of an AST expression, iteratively (a submission's expressions may be deep).
 import type { Expr } from './ast';
 
+/** Every name `e` writes (not through definitions), added to `into`. */
+export function namesIn(e: Expr, into: Set<string> = new Set()): Set<string> {
+  findInExpr(e, (x) => (x.kind === 'name' && into.add(x.name), false));
+  return into;
+}
+
 /** Calls `visit` on `root` and each subexpression; stops early, returning that node, when `visit` returns true. */
 export function findInExpr(root: Expr, visit: (e: Expr) => boolean): Expr | undefined {
   const stack: Expr[] = [root];
