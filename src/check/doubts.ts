@@ -28,6 +28,7 @@ import { definedInputs } from '../calculus/meaning';
 import { passLimits } from '../limits/index';
 import { wrongShapeWhateverTheGuess } from './impliedShapes';
 import { softmaxOfNumber } from './softmaxOfNumber';
+import { barsOnArray } from './arrayBars';
 import { forcedScalars } from './forcedScalars';
 import { linearizationOf } from './linearizations';
 
@@ -57,6 +58,9 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
     // Right or wrong, a step with a softmax of one number rests on reading it as 1.
     const entrySoftmax = step.verdict === 'correct' || step.verdict === 'incorrect' ? softmaxOfNumber(expr, lower, check.ctx.textOf) : undefined;
     if (entrySoftmax) return { ...step, verdict: 'unjudged', diagnosis: null, message: entrySoftmax.message, hint: entrySoftmax.hint };
+    // Right or wrong, a step under bars around a matrix or a vector rests on reading them as entries' absolute values.
+    const arrayBars = step.verdict === 'correct' || step.verdict === 'incorrect' ? barsOnArray([check.claim.target.expr, expr], lower, check.ctx.textOf) : undefined;
+    if (arrayBars) return { ...step, verdict: 'unjudged', diagnosis: null, message: arrayBars.message, hint: arrayBars.hint };
     if (step.verdict !== 'incorrect') return step;
     const node = lower(expr);
     const doubt =

@@ -1,5 +1,6 @@
 // Lowering: AST expressions of a resolved scope → IR nodes with shapes.
 // Shape errors become diagnostics that name the operands by their source text (see shapeHints.ts).
+import { barsAreDeterminant } from './determinantBars';
 import type { Expr, Span } from '../syntax/ast';
 import { Diagnostic, error, pushOnce, warning } from '../diagnostics';
 import type { Dim, Node, Shape } from '../ir/types';
@@ -659,6 +660,7 @@ export class Lowering {
         return this.higherPrimes(e, (x) => calculus.primeOfBuiltin(builtin.name, x), args[0], 1);
       }
       try {
+        if (barsAreDeterminant(e, args)) return this.b.apply('det', args);
         return this.b.apply(builtin.name, args);
       } catch (err) {
         if (!(err instanceof ShapeError)) throw err;
