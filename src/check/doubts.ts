@@ -28,7 +28,7 @@ import { definedInputs } from '../calculus/meaning';
 import { passLimits } from '../limits/index';
 import { wrongShapeWhateverTheGuess } from './impliedShapes';
 import { softmaxOfNumber } from './softmaxOfNumber';
-import { barsOnArray } from './arrayBars';
+import { guessedBars } from './arrayBars';
 import { forcedScalars } from './forcedScalars';
 import { linearizationOf } from './linearizations';
 
@@ -58,8 +58,8 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
     // Right or wrong, a step with a softmax of one number rests on reading it as 1.
     const entrySoftmax = step.verdict === 'correct' || step.verdict === 'incorrect' ? softmaxOfNumber(expr, lower, check.ctx.textOf) : undefined;
     if (entrySoftmax) return { ...step, verdict: 'unjudged', diagnosis: null, message: entrySoftmax.message, hint: entrySoftmax.hint };
-    // Right or wrong, a step under bars around a matrix or a vector rests on reading them as entries' absolute values.
-    const arrayBars = step.verdict === 'correct' || step.verdict === 'incorrect' ? barsOnArray([check.claim.target.expr, expr], lower, check.ctx.textOf) : undefined;
+    // Right or wrong, a step that reaches bars chainrule can only guess at (a vector's, a matrix's under a sum) rests on that guess.
+    const arrayBars = step.verdict === 'correct' || step.verdict === 'incorrect' ? guessedBars(reachedFrom(check, expr).calls, lower, check.ctx.textOf) : undefined;
     if (arrayBars) return { ...step, verdict: 'unjudged', diagnosis: null, message: arrayBars.message, hint: arrayBars.hint };
     if (step.verdict !== 'incorrect') return step;
     const node = lower(expr);
@@ -510,7 +510,10 @@ function restatesBuiltin({ evaluator }: ClaimCheck, formula: BuiltinFormula, low
 /** The names the step and the claim's target reach through the definitions, and the calls written on the way. */
 function reachedFrom({ claim, lowering }: ClaimCheck, step: Expr): { names: Set<string>; calls: Extract<Expr, { kind: 'call' }>[] } {
   const meaningOf = meaningIn(lowering.scope);
-  const names = new Set([...namesReached(claim.target.expr, meaningOf), ...namesReached(step, meaningOf)]);
+  // An entry (`\ell_j`) reaches its array's definition (`\ell`), read entry by entry.
+  const names = new Set<string>();
+  const entryOf = (x: Extract<Expr, { kind: 'name' }>) => names.add(arrayNameOf(x.name, x.text));
+  for (const root of [claim.target.expr, step]) namesReached(root, meaningOf, entryOf).forEach((n) => names.add(n));
   const calls: Extract<Expr, { kind: 'call' }>[] = [];
   for (const root of [claim.target.expr, step, ...[...names].flatMap((n) => meaningOf(n) ?? [])]) {
     findInExpr(root, (x) => {

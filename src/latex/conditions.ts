@@ -27,6 +27,9 @@ export function takeCondition(tokens: readonly Tok[]): { tokens: Tok[]; conditio
   const bracketed = end >= 5 && tokens[end - 1].type === 'rparen' && tokens[end - 5].type === 'lparen';
   const [left, relation, right] = tokens.slice(end - (bracketed ? 4 : 3), end - (bracketed ? 1 : 0));
   const unchanged = { tokens: tokens.slice() };
+  // `the true class occurs at index $j = c$`: an entry letter given another letter alone says which entry, never
+  // defines j (read as a definition, every p_j of the question stopped depending on j).
+  if (end === 3 && !bracketed && isEntryChoice(left, relation, right)) return { tokens: [] };
   if (end < 3 || !isIndexLetter(left) || !isIndexLetter(right) || left.value === right.value) return unchanged;
   if (!isCaseRelation(relation)) return unchanged;
   const equal = relation.type === 'eq';
@@ -38,6 +41,11 @@ export function takeCondition(tokens: readonly Tok[]): { tokens: Tok[]; conditio
   // Beside a claim it must be set off from it (a comma, a wide space or "if").
   if (start === end - (bracketed ? 5 : 3) || !tokens.slice(0, start).some((t) => t.type === 'eq')) return unchanged;
   return { tokens: tokens.slice(0, start), condition };
+}
+
+/** `j = c`: an entry letter equal to a letter that is no index letter. */
+function isEntryChoice(left: Tok, relation: Tok, right: Tok): boolean {
+  return left.type === 'name' && isEntryLetter(left) && relation.type === 'eq' && right.type === 'name' && /^[a-zA-Z]$/.test(right.value) && !isIndexLetter(right);
 }
 
 /** A case alone: `i = k`, `\text{if } i \neq k` (with index letters); `otherwise` is undefined here. */

@@ -8,6 +8,7 @@ import { MAX_SOURCE_CHARS, parseFile } from '../syntax/parse';
 import { decodeFormulaImages } from './formulaImages';
 import { scanMarkdown, scanTex, type DocumentEvent } from './extract';
 import { attach, parseLatexMath, shapeNote } from './parse';
+import { caseContinuation } from './caseContinuations';
 import { numberedLayerNames } from './numberedLayers';
 import { differentiatedPrimes } from './primedNames';
 import { wordNames } from './wordNames';
@@ -139,7 +140,13 @@ class Assembler {
     // Inline maths in prose that states nothing (`$N$ samples`, `$\{0, 1\}$`) neither warns nor breaks a chain.
     if (!ev.display && !RELATION.test(ev.text) && r.statements.length === 0 && !r.condition) return;
     this.doc.diagnostics.push(...r.diagnostics);
-    if (r.continuation && !this.broken) {
+    // `If $i = j$,` then `\[ = ... \]`: the continuation works out that case of the derivative before (caseContinuations.ts).
+    const chained = this.chain !== undefined ? this.doc.statements[this.chain] : undefined;
+    const ofCase = r.continuation && !this.broken && this.condition && chained ? caseContinuation(chained, r.continuation, this.condition) : undefined;
+    if (ofCase) {
+      this.push(ofCase);
+      this.condition = undefined;
+    } else if (r.continuation && !this.broken) {
       // A block of shapes alone (`$$\mathbb{R}^{M \times 1}$$`) is the shape claim of the equation before, if it has none.
       const attached = this.chain !== undefined ? attach(this.doc.statements[this.chain], r.continuation) : undefined;
       if (attached) this.doc.statements[this.chain!] = attached;

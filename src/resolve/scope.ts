@@ -424,7 +424,9 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
   }
   const entries = lhs.kind === 'name' && first && !given ? entrywiseDefinition(lhs, first.expr, scope) : undefined;
   if (entries && first) {
-    scope.definitions.set(entries.base, { name: entries.base, expr: first.expr, span: st.span, exprSpan: first.span, fromBase: false, entries: entries.indices });
+    // Read from a claim that differentiates the entry's formula, it keeps where it was read (check/operandReadings.ts).
+    const operand = st.operandOf ? { operandOf: st.operandOf } : {};
+    scope.definitions.set(entries.base, { name: entries.base, expr: first.expr, span: st.span, exprSpan: first.span, fromBase: false, entries: entries.indices, ...operand });
     claim(rest);
     return;
   }

@@ -83,4 +83,79 @@ describe('bars around a vector are not judged', () => {
     expect(verdicts(doc)).toEqual(['3 unjudged', '5 unjudged', '9 correct', '11 incorrect']);
     expect(messages(doc).filter((m) => m.includes('puts bars around a vector'))).toHaveLength(2);
   });
+
+  it('withholds it where a definition puts the bars, and under a sum around a square matrix (an l1 penalty)', () => {
+    // r = |x| is the length to the author: dr/dx = x / sqrt(x^T x) is right (numpy, random x in R^3, finite differences
+    // 4e-11), and read entry by entry it was marked incorrect ("expected (x > 0) - (x < 0)"). lambda sum |W| is the
+    // l1 penalty, not the determinant: dJ/dW = W + lambda sign(W) is right for it, 2W + lambda sign(W) is wrong for
+    // every reading (2W for W), yet both rest on the bars, so neither is judged.
+    const doc = md(
+      'Let $x \\in \\mathbb{R}^3$ and let the distance be',
+      '',
+      '$$r = |x|$$',
+      '',
+      '$$\\frac{\\partial r}{\\partial x} = \\frac{x}{\\sqrt{x^T x}}$$',
+      '',
+      '## Regularised loss',
+      '',
+      'With $W \\in \\mathbb{R}^{n \\times n}$ and $\\lambda > 0$:',
+      '',
+      '$$J = \\frac{1}{2} \\|W\\|_F^2 + \\lambda \\sum |W|$$',
+      '',
+      '$$\\frac{\\partial J}{\\partial W} = W + \\lambda \\, \\text{sign}(W)$$',
+      '',
+      '$$\\frac{\\partial J}{\\partial W} = 2W + \\lambda \\, \\text{sign}(W)$$',
+    );
+    expect(verdicts(doc)).toEqual(['5 unjudged', '13 unjudged', '15 unjudged']);
+    expect(messages(doc).filter((m) => m.includes('puts bars around a matrix inside a sum'))).toHaveLength(2);
+  });
 });
+
+// A softmax post of the set (`zakariapz_softmax_cross_entropy.md`): its cases, `If \(i=j\),` each before a block that
+// continues the derivative with `=`, and `the true class label occurs at index \(j=c\)`, read as a definition of j.
+describe('cases of a derivative worked out in the blocks after it', () => {
+  it('checks each continuation against its case, not against every entry', () => {
+    // ds_j/dz_i = s_j(delta_ij - s_i) (sympy, K = 3): for i = j, (e^{z_j} S - e^{2 z_j}) / S^2 = s_j (1 - s_j) and for
+    // i != j, -e^{z_j} e^{z_i} / S^2 = -s_j s_i; s_j s_i has the sign flipped. Appended to the claim as written, both
+    // right cases were compared on every entry and marked incorrect.
+    const doc = md(
+      'The softmax is',
+      '',
+      '$$ s_j = \\frac{e^{z_j}}{\\sum_k e^{z_k}} $$',
+      '',
+      'and its derivative is',
+      '',
+      '$$ \\frac{\\partial s_j}{\\partial z_i} = \\frac{\\partial}{\\partial z_i} \\frac{e^{z_j}}{\\sum_k e^{z_k}} $$',
+      '',
+      'If $i = j$,',
+      '',
+      '$$ = \\frac{e^{z_j} \\sum_k e^{z_k} - e^{z_j} e^{z_j}}{(\\sum_k e^{z_k})^2} = s_j (1 - s_j) $$',
+      '',
+      'and if $i \\neq j$,',
+      '',
+      '$$ = \\frac{- e^{z_j} e^{z_i}}{(\\sum_k e^{z_k})^2} = s_j s_i $$',
+    );
+    const claims = run(doc).claims;
+    expect(claims.map((c) => c.verdict)).toEqual(['correct', 'correct', 'incorrect']);
+    expect(claims[2].steps.map((st) => `${st.line} ${st.verdict}`)).toEqual(['15 correct', '15 incorrect']);
+  });
+
+  it('reads "the true class sits at index $k = c$" as which entry, not as a definition of the index', () => {
+    // dp_k/dz_k = p_k (1 - p_k) (sympy, K = 3); p_k^2 differs by p_k (1 - 2 p_k), 0.12 at p_k = 0.3. Read as k = c, the softmax stopped depending on k and no line was checked.
+    const doc = md(
+      '# Cross-entropy of a softmax',
+      '',
+      'With logits $z \\in \\mathbb{R}^K$ and a one-hot label $y$, the probabilities are',
+      '',
+      '$$p_k = \\frac{e^{z_k}}{\\sum_{m=1}^{K} e^{z_m}}$$',
+      '',
+      'and the loss is $L = -\\log p_c$ where the true class sits at index $k = c$.',
+      '',
+      '$$\\frac{\\partial p_k}{\\partial z_k} = p_k (1 - p_k)$$',
+      '',
+      '$$\\frac{\\partial p_k}{\\partial z_k} = p_k^2$$',
+    );
+    expect(verdicts(doc)).toEqual(['9 correct', '11 incorrect']);
+  });
+});
+
