@@ -1,6 +1,7 @@
 // Finds the maths in a Markdown or LaTeX document, in document order, with the lines that may
 // name a problem. Prose is skipped; so are code (except ```cr fences, which hold .cr lines),
 // HTML comments and TeX comments. Offsets are into the document, so spans stay exact.
+import { withoutQuoteMarks } from './quotedMaths';
 import { ROW_ENVIRONMENTS } from './vocabulary';
 import { plainMathsFence, plainMathsOf } from './plainMaths';
 import { joinedByProseEquals } from './proseEquals';
@@ -231,7 +232,7 @@ export function scanMarkdown(src: string): DocumentEvent[] {
       const found = finder.mathAt(i);
       const math = found && joinedByProseEquals(src, found, (at) => finder.mathAt(at));
       if (math) {
-        events.push(math.event);
+        events.push(math.event.kind === 'math' ? withoutQuoteMarks(math.event) : math.event);
         i = math.next;
       } else i++;
     }

@@ -5,6 +5,7 @@
 // each holds a wrong line.
 import { describe, expect, it } from 'vitest';
 import { checkSource } from '../../src/app/check';
+import { withoutQuoteMarks } from '../../src/latex/quotedMaths';
 
 const md = (...lines: string[]) => lines.join('\n') + '\n';
 const run = (source: string) => checkSource(source, 'holdout4.md').report;
@@ -156,6 +157,42 @@ describe('cases of a derivative worked out in the blocks after it', () => {
       '$$\\frac{\\partial p_k}{\\partial z_k} = p_k^2$$',
     );
     expect(verdicts(doc)).toEqual(['9 correct', '11 incorrect']);
+  });
+});
+
+// The set's numeric backward pass (`vortune_step_by_step_backprop.md`) gives the delta rule in a quoted remark, its
+// display maths inside the blockquote, every line behind a `>`.
+describe('display maths inside a Markdown blockquote', () => {
+  it('reads a quoted block, each of its lines behind the quote mark', () => {
+    // f = x^3: df/dx = 3x^2 (sympy); 3x differs by 3x^2 - 3x and 2x^2 by x^2. The quoted blocks were "unexpected `>`".
+    const doc = md(
+      'Let $f(x) = x^3$.',
+      '',
+      '> You might also see this written as:',
+      '>',
+      '> $$',
+      '> \\frac{d f}{d x} = 3 x^2',
+      '> $$',
+      '>',
+      '> or wrongly as',
+      '>',
+      '> $$',
+      '> \\frac{d f}{d x} = 3 x',
+      '> $$',
+      '',
+      '> $$\\frac{d f}{d x} = 2 x^2$$',
+    );
+    expect(verdicts(doc)).toEqual(['6 correct', '12 incorrect', '15 incorrect']);
+  });
+
+  it('keeps a > that opens one line of maths among others, and every position', () => {
+    const event = (text: string) => ({ kind: 'math' as const, text, start: 0, display: true });
+    // `f(x)` then `> 0`: the first line after the opening is no quote's, so the > is the maths' own.
+    expect(withoutQuoteMarks(event('\nf(x)\n> 0\n')).text).toBe('\nf(x)\n> 0\n');
+    expect(withoutQuoteMarks(event(' f(x)\n> 0 ')).text).toBe(' f(x)\n> 0 ');
+    // A quoted block (nested quotes too): the marks become spaces, so each character keeps its offset.
+    const quoted = '\n> > \\frac{d f}{d x} = 3 x^2\n> > ';
+    expect(withoutQuoteMarks(event(quoted)).text).toBe('\n    \\frac{d f}{d x} = 3 x^2\n    ');
   });
 });
 
