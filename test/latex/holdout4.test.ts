@@ -63,9 +63,9 @@ describe('bars around a square matrix are its determinant', () => {
   });
   it('checks the gradients of a density written with |Sigma|^{-1/2} (a textbook density)', () => {
     // ln p = -d/2 ln 2pi - 1/2 ln det Sigma - 1/2 (x - mu)^T Sigma^-1 (x - mu): dlnp/dSigma = -1/2 Sigma^-1 + 1/2 Sigma^-1
-    // (x - mu)(x - mu)^T Sigma^-1 for symmetric Sigma (numpy, d = 3, finite differences along 5 symmetric
-    // directions agree to 5e-10); -1/2 Sigma in place of -1/2 Sigma^-1 is wrong. d|Sigma|/dSigma = |Sigma| Sigma^-1 (Jacobi's formula, Sigma
-    // symmetric). Read entry by entry, every line was informal.
+    // (x - mu)(x - mu)^T Sigma^-1 for symmetric Sigma (numpy, d = 3, finite differences along 5 symmetric directions
+    // agree to 5e-10); -1/2 Sigma in place of -1/2 Sigma^-1 is wrong. d|Sigma|/dSigma = |Sigma| Sigma^-1 (Jacobi's
+    // formula, Sigma symmetric). Read entry by entry, every line was informal.
     const doc = md(
       'Let $\\Sigma \\in \\mathbb{R}^{d \\times d}$ be symmetric positive definite and $x, \\mu \\in \\mathbb{R}^d$.',
       '',
