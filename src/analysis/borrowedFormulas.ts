@@ -12,6 +12,7 @@ import { hasMeaning, type Scope } from '../resolve/scope';
 import type { Expr, Statement } from '../syntax/ast';
 import { findInExpr, namesIn } from '../syntax/walk';
 import { namedDerivatives } from './unknownTargets';
+import { declareImpliedArrays } from '../resolve/indexArrays';
 
 type NameExpr = Extract<Expr, { kind: 'name' }>;
 
@@ -31,7 +32,7 @@ export function yieldUnreachingBorrowed(scope: Scope): void {
     if (!variables) continue;
     // A function reaches its parameters too: `J(w, b) = ...` is a function of w whatever its body writes.
     const reaches = (formula: Expr, params: readonly string[]) => {
-      const reached = new Set([...namesReached(formula, meaningOf), ...params]);
+      const reached = new Set([...reachedWithArrays(formula, meaningOf), ...params]);
       return variables.some((v) => v.name === name || reached.has(v.name) || reached.has(arrayNameOf(v.name, v.text)));
     };
     const [definition, fn] = [definitions.get(name), functions.get(name)];
@@ -88,4 +89,46 @@ function namesWritten(statements: readonly Statement[], keep: (st: Extract<State
     st.rhs.forEach((step) => namesIn(step.expr, names));
   }
   return names;
+}
+
+/**
+ * Declares the arrays a question's index notation implies (resolve/indexArrays.ts), read from every statement
+ * it sees (another section writing `\hat{x}_{ij}` beside `\hat{x}_j` leaves x̂ undecided everywhere), but kept
+ * only where the question's own statements, with the borrowed formulas of the names they reach, imply them too.
+ * Another section's `L = -\sum_i y_i \log p_i` makes y a vector for a section that uses that L, but not for a
+ * logistic-regression section that writes its own scalar `\ell = -y \log \hat{y} - ...` and never that L.
+ */
+export function declareReachedArrays(scope: Scope, borrowed: readonly Statement[], seen: readonly Statement[]): void {
+  const sources = reachedSources(scope, borrowed, seen);
+  const reachedOnly = { ...scope, declarations: new Map(scope.declarations), dims: new Set(scope.dims), sampleEntries: new Set(scope.sampleEntries) };
+  declareImpliedArrays(scope, [...borrowed, ...seen]);
+  if (sources.length === borrowed.length + seen.length) return;
+  declareImpliedArrays(reachedOnly, sources);
+  for (const [name, declaration] of scope.declarations) {
+    if (declaration.implied && !reachedOnly.declarations.has(name)) scope.declarations.delete(name);
+  }
+}
+
+/** The question's own statements and those it sees as its own, and of the borrowed ones the formulas of names they reach. */
+function reachedSources(scope: Scope, borrowed: readonly Statement[], seen: readonly Statement[]): Statement[] {
+  const meaningOf = (n: string) => scope.definitions.get(n)?.expr ?? scope.functions.get(n)?.body;
+  const reached = new Set<string>();
+  for (const st of seen) {
+    if (st.kind !== 'equation') continue;
+    for (const side of [st.lhs, ...st.rhs]) reachedWithArrays(side.expr, meaningOf).forEach((n) => reached.add(n));
+  }
+  const formulaSpans = new Set([...reached].flatMap((n) => [scope.definitions.get(n)?.span, scope.functions.get(n)?.span]));
+  return [...borrowed.filter((st) => st.kind === 'equation' && formulaSpans.has(st.span)), ...seen];
+}
+
+/**
+ * The names `formula` reaches through the formulas `meaningOf` gives, with the arrays of the entries it writes:
+ * `-\sum_i y_i \log p_i` reaches y, and z through p's formula written entry by entry (`p_i = e^{z_i} / ...`).
+ */
+function reachedWithArrays(formula: Expr, meaningOf: (name: string) => Expr | undefined): Set<string> {
+  const arrays: string[] = [];
+  const arrayOf = (x: NameExpr) => arrayNameOf(x.name, x.text);
+  const reached = namesReached(formula, (n, x) => meaningOf(n) ?? (x && meaningOf(arrayOf(x))), (x) => arrays.push(arrayOf(x)));
+  arrays.forEach((n) => reached.add(n));
+  return reached;
 }

@@ -4,7 +4,6 @@
 import type { Expr, ParsedFile, Span, Statement } from '../syntax/ast';
 import { warning, type Diagnostic } from '../diagnostics';
 import { latexSpans, parseDocument, sourceKindOf } from './document';
-import { declareImpliedArrays } from '../resolve/indexArrays';
 import { defineArgumentVectors } from '../resolve/argumentVectors';
 import { inferUndeclaredShapes } from './shapeInference';
 import { dropUnfitBorrowedFormulas } from './unfitBorrowed';
@@ -20,6 +19,7 @@ import { Builder } from '../ir/build';
 import { splitProblems } from '../resolve/problems';
 import { addStatements, emptyScope, Scope } from '../resolve/scope';
 import { questionScope } from './questionScope';
+import { declareReachedArrays } from './borrowedFormulas';
 import { splitQuestions } from '../resolve/questions';
 import { Calculus, Lowering } from '../resolve/lower';
 import { sourceTextOf } from '../resolve/source';
@@ -79,11 +79,11 @@ export function readDocument(source: string, file: string): ReadDocument {
       mathsConventions: implied,
     };
   };
-  const withImplied = (scope: Scope, statements: readonly Statement[]): Scope => {
+  const withImplied = (scope: Scope, statements: readonly Statement[], borrowed = 0): Scope => {
     if (!implied) return scope;
     scope.summationConvention = true;
     scope.mathsConventions = true;
-    declareImpliedArrays(scope, statements);
+    declareReachedArrays(scope, statements.slice(0, borrowed), statements.slice(borrowed));
     // The forward pass written at a generic layer l, read at the layers the question writes (src/analysis/genericLayers.ts).
     readGenericLayers(scope, textOf);
     // `\nabla_x f(x)` for f(x_1, x_2): x is the column of f's arguments (src/resolve/argumentVectors.ts).
@@ -108,7 +108,8 @@ export function readDocument(source: string, file: string): ReadDocument {
         const rescope = (statements: readonly Statement[]): Scope => {
           let at = 0;
           const groups = [...inherited, own].map((g) => statements.slice(at, (at += g.length)));
-          return withImplied(questionScope(blank(statements), groups.slice(0, -1), borrowed, groups[groups.length - 1]), statements);
+          const scope = questionScope(blank(statements), groups.slice(0, -1), borrowed, groups[groups.length - 1]);
+          return withImplied(scope, statements, groups.slice(0, borrowed).flat().length);
         };
         const statements = [...inherited.flat(), ...own];
         return { id, statements, scope: rescope(statements), rescope };

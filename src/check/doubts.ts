@@ -627,12 +627,17 @@ function parametersAlsoDefined({ claim, lowering }: ClaimCheck): Doubt | undefin
 
 /**
  * `f = 0.73` where the question defines a function f(w, x): the value of f at a point the line does not say, which
- * chainrule cannot know (it was ✗ against f at chainrule's own random point).
+ * chainrule cannot know (it was ✗ against f at chainrule's own random point), unless the question states a value
+ * for every variable of f's formula.
  */
-function bareFunctionValue({ claim, lowering }: ClaimCheck): Doubt | undefined {
+function bareFunctionValue({ claim, lowering, truth }: ClaimCheck): Doubt | undefined {
   const target = claim.target.expr;
   const fn = target.kind === 'name' && !lowering.scope.definitions.has(target.name) ? lowering.scope.functions.get(target.name) : undefined;
   if (!fn || target.kind !== 'name') return undefined;
+  // The question states the value of every variable of the function's formula (`w_0 = 2, x_0 = -1, ...`): that point.
+  const point = claim.point;
+  const valued = (x: Node) => x.attrs.name !== target.name && (point?.exact.has(x.attrs.name!) === true || point?.rounded.has(x.attrs.name!) === true);
+  if (truth.forms.length > 0 && variablesUnder(truth.forms[0]).every(valued)) return undefined;
   return {
     message: `${target.text} is a function of ${fn.params.join(', ')} in this question, and this line gives its value without saying at which point, so chainrule cannot tell whether it is wrong`,
     hint: `write the point, as in ${target.text}(${fn.params.map(() => '1').join(', ')}) = ...`,

@@ -66,7 +66,7 @@ export function mentions(e: Expr, name: string): boolean {
  * The names an expression uses, and those the definitions of the names it uses use, and so on; `onName`
  * sees each name as written.
  */
-export function namesReached(e: Expr, definitionOf: (name: string) => Expr | undefined, onName?: (x: Extract<Expr, { kind: 'name' }>) => void): Set<string> {
+export function namesReached(e: Expr, definitionOf: (name: string, written?: Extract<Expr, { kind: 'name' }>) => Expr | undefined, onName?: (x: Extract<Expr, { kind: 'name' }>) => void): Set<string> {
   const seen = new Set<string>();
   const visit = (root: Expr): void => {
     findInExpr(root, (x) => {
@@ -80,7 +80,7 @@ export function namesReached(e: Expr, definitionOf: (name: string) => Expr | und
       onName?.(x);
       if (seen.has(x.name)) return false;
       seen.add(x.name);
-      const def = definitionOf(x.name);
+      const def = definitionOf(x.name, x);
       if (def) visit(def);
       return false;
     });

@@ -243,6 +243,8 @@ function setupNames(st: Statement): { formulas: string[]; values: string[] } {
  */
 function statedValues(statements: readonly Statement[], formulas: ReadonlySet<string>, formulasBefore: ReadonlySet<string>): Statement[] {
   const before = new Set(formulasBefore);
+  // Of a function the question defines (`f = 0.73`, `f = \sigma(1) = 0.73` beside `f(w, x) = ...`), a value is a claim.
+  const functions = new Set(statements.flatMap((st) => (st.kind === 'equation' && st.lhs.expr.kind === 'call' && st.rhs.length > 0 ? [st.lhs.expr.callee] : [])));
   return statements.flatMap((st): Statement[] => {
     if (st.kind !== 'equation' || st.lhs.expr.kind !== 'name' || st.rhs.length === 0) return [st];
     const name = st.lhs.expr;
@@ -251,9 +253,10 @@ function statedValues(statements: readonly Statement[], formulas: ReadonlySet<st
       before.add(name.name);
       // `z = w x + b = 0.5 + 0 = 0.5`: the formula, then its stated value.
       const last = st.rhs[st.rhs.length - 1];
-      const stated = st.rhs.length > 1 ? numberOf(last.expr) : undefined;
+      const stated = st.rhs.length > 1 && !functions.has(name.name) ? numberOf(last.expr) : undefined;
       return stated === undefined ? [st] : [st, { kind: 'at', bindings: [{ name: name.name, text: name.text, value: stated, rounded: true, span: last.span }], span: last.span }];
     }
+    if (functions.has(name.name)) return [st];
     const rounded = formulas.has(name.name);
     const at: Statement = { kind: 'at', bindings: [{ name: name.name, text: name.text, value, rounded, span: st.span }], span: st.span };
     return rounded && before.has(name.name) ? [at, st] : [at];

@@ -415,6 +415,11 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
     claim(st.rhs);
     return;
   }
+  // `f = \sigma(1) = 0.73` beside the question's own `f(w, x) = ...`: the function's value at the question's point.
+  if (lhs.kind === 'name' && first && role === 'question' && scope.functions.has(lhs.name) && !scope.borrowed.has(lhs.name) && !findInExpr(first.expr, (e) => e.kind === 'name')) {
+    claim(st.rhs);
+    return;
+  }
   const rooted = first && (role === 'question' || scope.mathsConventions) ? squaredDefinition(lhs, first.expr, scope) : undefined;
   if (rooted && first) {
     addEquation(scope, { ...st, lhs: { ...st.lhs, expr: rooted.name }, rhs: [{ ...first, expr: rooted.root }] }, point, role);
@@ -436,6 +441,7 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
     const chain = role === 'question' && rest.length > 0 ? { chain: st.rhs } : {};
     const operand = st.operandOf ? { operandOf: st.operandOf } : {};
     scope.definitions.set(lhs.name, { name: lhs.name, expr: first.expr, span: st.span, exprSpan: first.span, fromBase: false, ...chain, ...operand });
+    ownMeaning(scope, lhs.name, role);
     // `L = \text{MSE}(y, a) = (y - a)^2`: the function named on the way is defined by the formula after it, unless
     // that formula calls the function again (`L = l(y, \hat{y}) = l(y, h)` renames an argument; it defines nothing).
     const [second, ...others] = rest;
@@ -494,10 +500,20 @@ function addEquation(scope: Scope, st: Extract<Statement, { kind: 'equation' }>,
       return;
     }
     if (!earlier) scope.functions.set(lhs.callee, fn);
+    ownMeaning(scope, lhs.callee, role);
     claim(rest);
     return;
   }
   claim(st.rhs);
+}
+
+/**
+ * A question's own meaning of a name is no longer borrowed, from the line that gives it: a later line of the
+ * question must not take it for the sibling's (`f = \sigma(1)` after the question's own `f(w, x) = ...` kept the
+ * borrowed rule that a question's formula replaces a sibling's function, and deleted the question's own f).
+ */
+function ownMeaning(scope: Scope, name: string, role: StatementsRole): void {
+  if (role === 'question' && !scope.declarations.has(name)) scope.borrowed.delete(name);
 }
 
 /**

@@ -39,3 +39,27 @@ describe('borrowed formulas', () => {
     expect(verdicts([...linearUnit, ...again])).toEqual([[4, 'correct'], [5, 'incorrect'], [7, 'correct'], [8, 'unjudged']]);
   });
 });
+
+describe("another section's index notation", () => {
+  // Section 1 writes y_i under a sum over K, so its y is a K-vector; section 2 writes its own scalar y in
+  // ℓ = -y log ŷ - (1 - y) log(1 - ŷ) with ŷ = σ(wᵀx + b), and never section 1's L. By hand (and sympy with
+  // w, x in R^3): ∂ℓ/∂w = (ŷ - y) x, ∂ℓ/∂b = ŷ - y; (y - ŷ) x is the negative (difference 2(ŷ - y)x ≠ 0).
+  // Read with section 1's y (a K-vector), ℓ was an array and every line "informal" (the wrong one too).
+  const doc = [
+    '## Softmax',
+    'Let $p_i = \\frac{e^{z_i}}{\\sum_{k=1}^K e^{z_k}}$ and $L = -\\sum_{i=1}^K y_i \\log p_i$.',
+    '$$\\frac{\\partial L}{\\partial z_j} = p_j - y_j$$',
+    '## Logistic regression',
+    '$\\hat{y} = \\sigma(\\mathbf{w}^\\top \\mathbf{x} + b)$, $\\ell = -y\\log\\hat{y} - (1-y)\\log(1-\\hat{y})$.',
+    '$$\\frac{\\partial \\ell}{\\partial \\mathbf{w}} = (\\hat{y} - y)\\mathbf{x}$$',
+    '$$\\frac{\\partial \\ell}{\\partial b} = \\hat{y} - y$$',
+    '$$\\frac{\\partial \\ell}{\\partial \\mathbf{w}} = (y - \\hat{y})\\mathbf{x}$$',
+    '## Softmax again',
+    '$$\\frac{\\partial L}{\\partial \\mathbf{z}} = \\mathbf{p} - \\mathbf{y}$$',
+  ];
+
+  it("makes a name an array only for a section that uses that section's formulas", () => {
+    // Section 3 uses section 1's L, so y is section 1's K-vector there: ∇_z L = p - y (one-hot labels) is right.
+    expect(verdicts(doc)).toEqual([[3, 'correct'], [6, 'correct'], [7, 'correct'], [8, 'incorrect'], [10, 'correct']]);
+  });
+});

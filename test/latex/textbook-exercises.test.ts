@@ -373,11 +373,11 @@ describe('the Hessian written H_f', () => {
 });
 
 describe('a later example that defines the function a set-up section named', () => {
-  it("keeps example 2's f(w, x) its own, and leaves the value of f with no point unjudged", () => {
+  it("keeps example 2's f(w, x) its own, and checks the value of f at the values the example states", () => {
     // Example 1: f = qz, q = x + y at x = -2, y = 5, z = -4: df/dz = q = 3, df/dy = z = -4 (line 6's 4 is wrong).
-    // Example 2 defines f(w, x) = σ(w_0 x_0 + w_1 x_1 + w_2); `f = 0.73` gives its value at a point it does not
-    // name (σ(1) = 0.731 at the stated w_i, x_i). It was ✗ "the value is 1.863", f read at chainrule's random point,
-    // and `f(w, x) = ...` itself an error "unknown function f" (example 1's f = qz was taken as the set-up).
+    // Example 2 defines f(w, x) = σ(w_0 x_0 + w_1 x_1 + w_2) and states every w_i, x_i: `f = 0.73` is its value there,
+    // σ(2·(-1) + (-3)(-2) - 3) = σ(1) = 0.7311 (numpy). It was ✗ "the value is 1.863", f read at chainrule's random
+    // point, and `f(w, x) = ...` itself an error "unknown function f" (example 1's f = qz was taken as the set-up).
     const doc = md(
       '## Example 1',
       'Set $x = -2$, $y = 5$, $z = -4$. Let $q = x + y$ so $f = qz$.',
@@ -391,7 +391,33 @@ describe('a later example that defines the function a set-up section named', () 
       '',
       'So $f = 0.73$.',
     );
-    expect(verdicts(doc)).toEqual(['4 correct', '6 incorrect', '11 unjudged']);
+    expect(verdicts(doc)).toEqual(['4 correct', '6 incorrect', '11 correct']);
+  });
+
+  it('leaves the value of f unjudged where the question states no point for it', () => {
+    // f(w, x) = σ(w_0 x_0 + w_1 x_1 + w_2) with no values: `f = 0.73` is its value at a point the text does not give.
+    const doc = md('$f(w, x) = \\frac{1}{1 + e^{-(w_0 x_0 + w_1 x_1 + w_2)}}$', '', 'So $f = 0.73$.');
+    expect(verdicts(doc)).toEqual(['3 unjudged']);
+  });
+});
+
+describe("CS231n's circuits, one example after another", () => {
+  it("reads the sigmoid neuron's f(w, x) as its own after the circuit's f, and its value and gradient at the stated point", () => {
+    // Question 3 (f = (x + y) z) lends its f to question 4 only as a formula; question 4's own f(w, x) replaces it,
+    // and `f = σ(1) = 0.80` states its value, not a new constant f (every ∂f/∂w_i was then "f does not depend on
+    // w_i"). At w = (2, -3, -3), x = (-1, -2): f = σ(1) = 0.7311, so 0.80 is wrong (numpy); ∂f/∂w_0 = x_0 σ(1)(1 - σ(1))
+    // = -0.1966, so -0.30 is wrong; ∂f/∂x_0 = w_0 σ(1)(1 - σ(1)) = 0.3932 and ∂f/∂w_2 = 0.1966 are right.
+    const doc = md(
+      '## Question 3',
+      '$f(x, y, z) = (x + y) z$ with $x = -2$, $y = 5$, $z = -4$; $q = x + y = 3$, $f = q z = -12$.',
+      '## Question 4',
+      '$f(w, x) = \\frac{1}{1 + e^{-(w_0 x_0 + w_1 x_1 + w_2)}}$ with $w_0 = 2, x_0 = -1, w_1 = -3, x_1 = -2, w_2 = -3$.',
+      'The dot product is $w_0 x_0 + w_1 x_1 + w_2 = 1$, so $f = \\sigma(1) = 0.80$.',
+      '$\\frac{\\partial f}{\\partial w_0} = -0.30$',
+      '$\\frac{\\partial f}{\\partial x_0} = 0.39$',
+      '$\\frac{\\partial f}{\\partial w_2} = 0.20$',
+    );
+    expect(verdicts(doc)).toEqual(['2 correct', '2 correct', '5 correct', '5 incorrect', '6 incorrect', '7 correct', '8 correct']);
   });
 });
 
