@@ -5,6 +5,7 @@ import type { Diagnostic } from '../diagnostics';
 import { error, hasErrors, pushOnce } from '../diagnostics';
 import { sortDiagnostics } from '../render/json';
 import type { Step } from '../syntax/ast';
+import { sameExprKey } from '../syntax/walk';
 import { lowerProblem, readDocument } from '../analysis/source';
 import { Graph } from '../ir/graph';
 import { Builder } from '../ir/build';
@@ -31,6 +32,8 @@ export interface AskSpec {
   problem: string;
   target: Step;
   targetText: string;
+  /** The target's sameExprKey, made once: every submission looks for it among its derivative lines (grader.ts elsewhere; a target that is no derivative matches none). */
+  targetExprKey: string;
   points: number;
   expected: ExpectedAnswer;
   /** The instructor's overrides of answers to this ask (overrides.ts). */
@@ -103,6 +106,7 @@ export function loadAssignment(source: string, file: string, seed = DEFAULT_SEED
       problem: section.id,
       target: ask.target,
       targetText: ask.target.text.trim(),
+      targetExprKey: sameExprKey(ask.target.expr),
       points: ask.points,
       expected: askExpected(ask.target, scope, lowering, meanings, diagnostics),
       overrides: [] as AskOverride[],

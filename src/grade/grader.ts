@@ -202,8 +202,8 @@ function gradeProblem(problem: AssignmentProblem, parts: ProblemParts, ctx: Subm
       answeredIn.set(ask.id, files);
     }
     const result = scoreAsk(ask, answer, problem.policy, missingHint);
-    const unmatched = choice ? [] : [...derivativesOfTheSameFunction(ask.target.expr, scope.claims, parts), ...elsewhere([ask.target.expr], derivativeLines, parts)];
-    const rivals = choice ? elsewhere([ask.target.expr, ...writtenTarget(scope.claims[choice.index], doc)], derivativeLines, parts) : [];
+    const unmatched = choice ? [] : [...derivativesOfTheSameFunction(ask.target.expr, scope.claims, parts), ...elsewhere([ask.targetExprKey], derivativeLines, parts)];
+    const rivals = choice ? elsewhere([ask.targetExprKey, ...writtenTarget(scope.claims[choice.index], doc, derivativeLines)], derivativeLines, parts) : [];
     return { ...result, ...reviewOf({ result, answer: answer?.claim, choice, claims: scope.claims, parts, unread, unmatched, rivals, internalErrors: internalErrors.length, latex: !!choice && isLatexSpan(doc, scope.claims[choice.index].span), line: (l) => locate(doc, l).line }) };
   });
   // Stored once the whole problem is graded, unless chainrule's own derivatives failed a cross-check on the way.
@@ -247,17 +247,23 @@ function derivativeLines(doc: SubmissionDocument): DerivativeLine[] {
  * Claims of the ask's own derivative (`dy/dx`) in parts of the document not aligned to this problem: the
  * alignment may have cut the answer off its problem (an unlabelled part read as another problem).
  */
-function elsewhere(targets: readonly Expr[], lines: readonly DerivativeLine[], parts: ProblemParts): Claim[] {
-  const keys = new Set(targets.filter((t) => t.kind === 'deriv').map(sameExprKey));
-  if (keys.size === 0) return [];
+function elsewhere(targetKeys: readonly string[], lines: readonly DerivativeLine[], parts: ProblemParts): Claim[] {
+  const keys = new Set(targetKeys);
   const aligned = new Set(parts.parts.map((p) => p.segment.from));
   return lines.filter((l) => !aligned.has(l.segmentFrom) && keys.has(l.key)).map((l) => ({ ...l.claim }));
 }
 
-/** The target of a claim as its author wrote it (before the notation was mapped): `\partial L / \partial w_1` for dL/dW1. */
-function writtenTarget(claim: Claim, doc: SubmissionDocument): Expr[] {
+/**
+ * The sameExprKey of a claim's derivative target as its author wrote it (before the notation was mapped):
+ * `\partial L / \partial w_1` for dL/dW1. A derivative line's key is made once, in `lines`.
+ */
+function writtenTarget(claim: Claim, doc: SubmissionDocument, lines: readonly DerivativeLine[]): string[] {
   for (const segment of doc.segments) {
-    for (const st of segment.statements) if (st.kind === 'equation' && st.span.line === claim.span.line && st.span.column === claim.span.column) return [st.lhs.expr];
+    for (const st of segment.statements) {
+      if (st.kind !== 'equation' || st.span.line !== claim.span.line || st.span.column !== claim.span.column) continue;
+      if (st.lhs.expr.kind !== 'deriv') return [];
+      return [lines.find((l) => l.claim.target === st.lhs)?.key ?? sameExprKey(st.lhs.expr)];
+    }
   }
   return [];
 }

@@ -137,6 +137,8 @@ class ProblemLowering {
   readonly readers: { plain: IndexReader; implicit: IndexReader };
   /** Problems made by withInputs, by their inputs. */
   readonly withInputs = new Map<string, ProblemLowering>();
+  /** The problem whose definitions this one took over (Lowering.inheritDefinitions): its cuts start this one's. */
+  inherited?: ProblemLowering;
 
   constructor(
     readonly scope: Scope,
@@ -239,6 +241,7 @@ export class Lowering {
    */
   inheritDefinitions(base: Lowering): void {
     copyLowered(base.problem, this.problem, () => true);
+    this.problem.inherited = base.problem;
   }
 
   /**
@@ -255,6 +258,11 @@ export class Lowering {
       cut = new ProblemLowering(scope, b, options, inputs);
       const affected = dependentsOf(scope, new Set(inputs.keys()));
       copyLowered(this.problem, cut, (name) => !affected.has(name) && !inputs.has(name));
+      // The inputs are the base's own nodes (a fork finds them in its base), so the base's cut of them holds
+      // the definitions built on them, lowered once for every submission (a grader's dL/dh, per claim).
+      const inherited = this.problem.inherited?.withInputs.get(key);
+      const own = cut.definitionNodes;
+      if (inherited) copyLowered(inherited, cut, (name) => !own.has(name));
       this.problem.withInputs.set(key, cut);
     }
     return this.in(cut, {});
