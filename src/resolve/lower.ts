@@ -16,7 +16,7 @@ import { shapeMismatchDiagnostic } from './shapeHints';
 import { IndexReader } from './indexNames';
 import type { Product, Tensor } from '../ir/tensor';
 import { lowerAbstractCall } from './abstract';
-import { innerProductRefusal, isAngleBracketCall } from './innerProducts';
+import { componentsOf, innerProductRefusal, isAngleBracketCall } from './innerProducts';
 import { passLimits } from '../limits/index';
 import { holdsUnsizedOnes, lowerWithOnes, UNSIZED_ONES, UNSIZED_ONES_REASON } from './onesVectors';
 
@@ -651,6 +651,8 @@ export class Lowering {
       if (builtin.construct) return this.constructConstant(e, builtin.construct);
       if (builtin.kind === 'reduction') e.args.forEach((a) => this.noteArrayUse(a));
       const args = e.args.map((a) => this.lower(a));
+      const components = isAngleBracketCall(e) ? componentsOf(e, args, this.scope) : undefined;
+      if (components) return this.lowerMatrix(components);
       const refusal = isAngleBracketCall(e) ? innerProductRefusal(e, args) : undefined;
       if (refusal) throw new LowerError(refusal);
       if (e.prime > 0) {
