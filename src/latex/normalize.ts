@@ -4,6 +4,7 @@
 // or a prime become single tokens, and `\sum_{..}^{..}` one token. What remains is a flat list
 // the grammar reads without caring about LaTeX's many spellings.
 import { isCalledWord } from './calledWords';
+import { directionalDerivativeAt, type DirectionalDerivative } from './directionalDerivatives';
 import { connectiveInGroup, isConnectiveWord } from './connectiveWords';
 import type { Diagnostic } from '../diagnostics';
 import type { AtBinding } from '../syntax/ast';
@@ -320,6 +321,8 @@ class Normalizer {
 
   private word(i: number): number {
     const t = this.raw[i];
+    const directional = directionalDerivativeAt(this.raw, i);
+    if (directional) return this.directionalDerivative(i, directional);
     if (t.text === 'I') {
       const read = this.indicator(i + 1);
       if (read !== undefined) return read;
@@ -1300,6 +1303,19 @@ class Normalizer {
     this.run(from, close);
     this.emit('rparen', ')', this.raw[close].offset, this.endOf(close));
     return close + 1;
+  }
+
+  /** `D_\mathbf{u} f(2, 1)`: the inner product of the gradient at the point with the direction (directionalDerivatives.ts). */
+  private directionalDerivative(i: number, d: DirectionalDerivative): number {
+    const start = this.raw[i].offset;
+    this.emit('fname', 'dot', start, this.endOf(i));
+    this.emit('lparen', '(', start, this.endOf(i));
+    this.emit('grad', '\\nabla', start, this.endOf(i));
+    this.run(d.fn.from, d.fn.to);
+    this.emit('comma', ',', start, this.endOf(i));
+    this.run(d.direction.from, d.direction.to);
+    this.emit('rparen', ')', start, this.endOf(i));
+    return d.next;
   }
 
   /** The `\rangle` closing the `\langle` at `i` and the commas at their level, if there is at least one. */

@@ -9,6 +9,8 @@ import type { Expr } from '../syntax/ast';
 import { error, type Diagnostic } from '../diagnostics';
 import { formatShape, isScalarShape, shapesEqual, type Node } from '../ir/types';
 import { namesIn } from '../syntax/walk';
+import { variablesUnder } from '../ir/inspect';
+import { evaluate } from '../numeric/evaluate';
 import type { Scope } from './scope';
 
 /** Whether the call is an inner product written with angle brackets. */
@@ -33,4 +35,22 @@ export function componentsOf(e: Extract<Expr, { kind: 'call' }>, args: readonly 
   const names = namesIn({ kind: 'matrix', rows: e.args.map((a) => [a]), span: e.span });
   for (const name of names) if (!parameters.has(name) && name !== 'e' && name !== 'pi') return undefined;
   return { kind: 'matrix', rows: e.args.map((a) => [a]), tuple: true, span: e.span };
+}
+
+/** `D_\mathbf{u} f`, read by the LaTeX front end as dot(∇f, u) called `D` (latex/directionalDerivatives.ts). */
+export function isDirectionalCall(e: Extract<Expr, { kind: 'call' }>): boolean {
+  return e.callee === 'dot' && e.calleeText === 'D';
+}
+
+/**
+ * Why D_u f is not read as ∇f · u: that formula holds for a unit vector u, and for another one texts differ (the
+ * rate in u's direction divides by |u|, the derivative along u does not); so u must be a unit vector the document
+ * gives in numbers, as `\mathbf{u} = \langle 3/5, 4/5 \rangle` does.
+ */
+export function directionRefusal(e: Extract<Expr, { kind: 'call' }>, direction: Node): Diagnostic | undefined {
+  const numeric = direction.shape.every((d) => typeof d === 'number') && variablesUnder(direction).length === 0;
+  const length = numeric ? Math.hypot(...evaluate(direction, { values: new Map(), sizes: new Map() }).data) : undefined;
+  if (length !== undefined && Math.abs(length - 1) < 1e-9) return undefined;
+  const why = length === undefined ? 'the document gives no numbers for its direction' : `its direction has length ${Number(length.toPrecision(6))}, not 1`;
+  return error('reading', `${e.calleeText} is read as the gradient times a unit vector; ${why}, and texts differ on what the derivative means then`, e.span, 'give the direction as a unit vector in numbers, e.g. \\mathbf{u} = \\langle 3/5, 4/5 \\rangle');
 }

@@ -2,7 +2,10 @@
 // inside a plain-text sentence (`Find ∇f for f(x, y) = x²y + y³.`, proseFormulas.ts), and gradients written with
 // angle brackets, `\nabla f = \langle 2xy, x^2 + 3y^2 \rangle` (three entries read as a tuple, normalize.ts; two
 // entries of the function's own variables or of numbers as the vector of those components, resolve/innerProducts.ts).
-// Each document has a deliberately wrong line, so the tests fail if the reading stops judging.
+// A Jacobian written with its functions and variables listed, `\frac{\partial (x, y)}{\partial (u, v)}`, is also
+// its determinant where a step is a number (calculus/meaning.ts); `\det` of a derivative is a claim, no formula of
+// det's own (resolve/scope.ts). `D_\mathbf{u} f(2, 1)` is the gradient at the point times u, for a unit u the
+// document gives in numbers (latex/directionalDerivatives.ts, resolve/innerProducts.ts). Each document has a deliberately wrong line, so the tests fail if the reading stops judging.
 import { describe, expect, it } from 'vitest';
 import { stepsOf } from './helpers';
 
@@ -61,5 +64,47 @@ describe('gradients written with angle brackets', () => {
   it('still refuses two entries of names no function has as a variable (vectors whose size the text never states)', () => {
     const doc = ['$$g(w) = w^2$$', '$$\\nabla_a \\langle a, b \\rangle = b$$'].join('\n');
     expect(stepsOf(doc)).toEqual([['2 error']]);
+  });
+});
+
+describe('the Jacobian of a change of variables as its determinant', () => {
+  it('checks a step that is a number against the determinant, a matrix against the matrix', () => {
+    // Thomas-style substitution x = u^2, y = uv: the Jacobian matrix is [[2u, 0], [v, u]], its determinant 2u^2
+    // (sympy). Line 4 gives the matrix, line 5 the determinant through a vmatrix, line 6 forgets the 2; line 7
+    // writes det of the derivative, right, and line 8 the matrix's trace for it (3u), wrong.
+    const doc = [
+      'Let $u, v \\in \\mathbb{R}$.', // 1
+      '$$x = u^2, \\quad y = uv$$', // 2
+      '', // 3
+      '$$\\frac{\\partial(x, y)}{\\partial(u, v)} = \\begin{bmatrix} 2u & 0 \\\\ v & u \\end{bmatrix}$$', // 4
+      '$$\\frac{\\partial(x, y)}{\\partial(u, v)} = \\begin{vmatrix} 2u & 0 \\\\ v & u \\end{vmatrix} = 2u^2$$', // 5
+      '$$\\frac{\\partial(x, y)}{\\partial(u, v)} = u^2$$', // 6
+      '$$\\det \\frac{\\partial(x, y)}{\\partial(u, v)} = 2u^2$$', // 7
+      '$$\\det \\frac{\\partial(x, y)}{\\partial(u, v)} = 3u$$', // 8
+    ].join('\n');
+    expect(stepsOf(doc)).toEqual([['4 correct'], ['5 correct', '5 correct'], ['6 incorrect'], ['7 correct'], ['8 incorrect']]);
+  });
+});
+
+describe('directional derivatives', () => {
+  it('reads D_u f at a point as the gradient there times a unit vector given in numbers', () => {
+    // Lecture-notes style: g = x^3 - 3xy, grad g = (3x^2 - 3y, -3x), at (2, 1) (9, -6) (sympy); u = (3/5, -4/5)
+    // gives 27/5 + 24/5 = 51/5. Line 5 right, line 6 writes the sum with +4/5 (27/5 - 24/5 = 3/5), wrong.
+    const doc = [
+      '### Problem 2', // 1
+      'Let $g(x, y) = x^3 - 3xy$.', // 2
+      '$$\\mathbf{u} = \\langle 3/5, -4/5 \\rangle$$', // 3
+      '', // 4
+      '$$D_{\\mathbf{u}} g(2, 1) = \\frac{51}{5}$$', // 5
+      '$$D_{\\mathbf{u}} g(2, 1) = \\frac{3}{5}$$', // 6
+      '$$D_{\\mathbf{u}} g = \\frac{9}{5}x^2 - \\frac{9}{5}y + \\frac{12}{5}x$$', // 7
+    ].join('\n');
+    // Line 7: (3x^2 - 3y)(3/5) + (-3x)(-4/5) = 9/5 x^2 - 9/5 y + 12/5 x (sympy), right.
+    expect(stepsOf(doc)).toEqual([['5 correct'], ['6 incorrect'], ['7 correct']]);
+  });
+
+  it('refuses a direction that is not a unit vector, where texts differ on dividing by its length', () => {
+    const doc = ['Let $g(x, y) = x^3 - 3xy$.', '$$\\mathbf{v} = \\langle 3, -4 \\rangle$$', '$$D_{\\mathbf{v}} g(2, 1) = 51$$'].join('\n');
+    expect(stepsOf(doc)).toEqual([['3 error']]);
   });
 });
