@@ -30,6 +30,7 @@ import { wrongShapeWhateverTheGuess } from './impliedShapes';
 import { softmaxOfNumber } from './softmaxOfNumber';
 import { forcedScalars } from './forcedScalars';
 import { linearizationOf } from './linearizations';
+import { conditionToSolve } from './conditionsToSolve';
 
 interface Doubt {
   message: string;
@@ -82,7 +83,8 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
       unstatedValues(check, node) ??
       pointOnDefinedNames(check) ??
       parametersAlsoDefined(check) ??
-      labelValuesPutIn(check, expr);
+      labelValuesPutIn(check, expr) ??
+      conditionToSolve(check.lowering.scope, check.truth.forms, node, namesReached(check.claim.target.expr, meaningIn(check.lowering.scope)));
     return doubt ? { ...step, verdict: 'unjudged', diagnosis: null, message: doubt.message, hint: doubt.hint } : step;
   });
 }

@@ -5,7 +5,8 @@
 // A Jacobian written with its functions and variables listed, `\frac{\partial (x, y)}{\partial (u, v)}`, is also
 // its determinant where a step is a number (calculus/meaning.ts); `\det` of a derivative is a claim, no formula of
 // det's own (resolve/scope.ts). `D_\mathbf{u} f(2, 1)` is the gradient at the point times u, for a unit u the
-// document gives in numbers (latex/directionalDerivatives.ts, resolve/innerProducts.ts). Each document has a deliberately wrong line, so the tests fail if the reading stops judging.
+// document gives in numbers (latex/directionalDerivatives.ts, resolve/innerProducts.ts). A Lagrange condition,
+// `\nabla f = \lambda \nabla g`, is an equation to solve, not an identity (check/conditionsToSolve.ts). Each document has a deliberately wrong line, so the tests fail if the reading stops judging.
 import { describe, expect, it } from 'vitest';
 import { stepsOf } from './helpers';
 
@@ -106,5 +107,23 @@ describe('directional derivatives', () => {
   it('refuses a direction that is not a unit vector, where texts differ on dividing by its length', () => {
     const doc = ['Let $g(x, y) = x^3 - 3xy$.', '$$\\mathbf{v} = \\langle 3, -4 \\rangle$$', '$$D_{\\mathbf{v}} g(2, 1) = 51$$'].join('\n');
     expect(stepsOf(doc)).toEqual([['3 error']]);
+  });
+});
+
+describe('Lagrange conditions', () => {
+  it('leaves a condition with a multiplier unjudged, and still checks the gradients beside it', () => {
+    // Optimise f = x + 2y on x^2 + y^2 = 5: grad f = (1, 2), grad g = (2x, 2y) (sympy). Lines 3-5 are the
+    // conditions (right, but no identities: ✗ there marked right lines); line 6 is right, line 7 gives grad g as
+    // (2x, y), wrong.
+    const doc = [
+      '## Problem 4: maximise f on the circle', // 1
+      'Let $f(x, y) = x + 2y$ and $g(x, y) = x^2 + y^2$.', // 2
+      '$$\\nabla f = \\lambda \\nabla g$$', // 3
+      '$$f_x = \\lambda g_x, \\quad f_y = \\lambda g_y$$', // 4
+      '$$\\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix} = \\lambda \\begin{bmatrix} 2x \\\\ 2y \\end{bmatrix}$$', // 5
+      '$$\\nabla g = \\begin{bmatrix} 2x \\\\ 2y \\end{bmatrix}$$', // 6
+      '$$\\nabla g = \\begin{bmatrix} 2x \\\\ y \\end{bmatrix}$$', // 7
+    ].join('\n');
+    expect(stepsOf(doc)).toEqual([['3 unjudged'], ['4 unjudged'], ['4 unjudged'], ['5 unjudged'], ['6 correct'], ['7 incorrect']]);
   });
 });
