@@ -277,8 +277,18 @@ function jacobianMeaning(ref: DerivativeRef, of: Node, wrt: Node[], lowering: Me
     const full = J.node ?? b.diag(J.diagonal);
     return { kind: 'elementwise', of, wrt, forms: [J.diagonal, full], shape: J.diagonal.shape };
   }
-  if (J.node) return { kind: 'jacobian', of, wrt, forms: [J.node], shape };
+  if (J.node) return { kind: 'jacobian', of, wrt, forms: [J.node, ...listedDeterminant(ref, J.node, lowering.b)], shape };
   return { kind: 'jacobian', of, wrt, forms: [], evaluate: J.evaluate, shape };
+}
+
+/**
+ * `\frac{\partial (x, y)}{\partial (r, \theta)} = r`: calculus texts write the Jacobian of a change of variables
+ * with its functions and variables listed for its determinant too (Stewart's `∂(x, y)/∂(u, v)`), so a step that
+ * is a number is checked against the determinant of the square matrix, a step that is a matrix against the matrix.
+ */
+function listedDeterminant(ref: DerivativeRef, J: Node, b: Builder): Node[] {
+  const listed = ref.of.kind === 'matrix' && ref.of.tuple === true && ref.wrt.length > 1;
+  return listed && J.shape[0] === J.shape[1] && !isScalarShape(J.shape) ? [b.det(J)] : [];
 }
 
 function requireScalar(of: Node, ref: DerivativeRef, lowering: MeaningContext): void {

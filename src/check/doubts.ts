@@ -31,6 +31,7 @@ import { softmaxOfNumber } from './softmaxOfNumber';
 import { guessedBars } from './arrayBars';
 import { forcedScalars } from './forcedScalars';
 import { linearizationOf } from './linearizations';
+import { conditionToSolve } from './conditionsToSolve';
 
 interface Doubt {
   message: string;
@@ -86,7 +87,8 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
       unstatedValues(check, node) ??
       pointOnDefinedNames(check) ??
       parametersAlsoDefined(check) ??
-      labelValuesPutIn(check, expr);
+      labelValuesPutIn(check, expr) ??
+      conditionToSolve(check.lowering.scope, check.truth.forms, node, namesReached(check.claim.target.expr, meaningIn(check.lowering.scope)));
     return doubt ? { ...step, verdict: 'unjudged', diagnosis: null, message: doubt.message, hint: doubt.hint } : step;
   });
 }

@@ -4,6 +4,7 @@
 import { withoutQuoteMarks } from './quotedMaths';
 import { ROW_ENVIRONMENTS } from './vocabulary';
 import { plainMathsFence, plainMathsOf } from './plainMaths';
+import { proseFormulaOf } from './proseFormulas';
 import { joinedByProseEquals } from './proseEquals';
 
 export type DocumentEvent =
@@ -218,6 +219,8 @@ export function scanMarkdown(src: string): DocumentEvent[] {
       }
       const plain = plainMathsOf(line, plainLineEnd === i - 1);
       if (plain) events.push({ kind: 'math', text: plain.text, start: i + plain.offset, display: true, plain: true });
+      const formula = plain ? undefined : proseFormulaOf(line);
+      if (formula) events.push({ kind: 'math', text: formula.text, start: i + formula.offset, display: false, plain: true });
       plainLineEnd = plain ? end : -1;
     }
     const c = src[i];

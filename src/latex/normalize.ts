@@ -4,6 +4,7 @@
 // or a prime become single tokens, and `\sum_{..}^{..}` one token. What remains is a flat list
 // the grammar reads without caring about LaTeX's many spellings.
 import { isCalledWord } from './calledWords';
+import { directionalDerivativeAt, type DirectionalDerivative } from './directionalDerivatives';
 import { connectiveInGroup, isConnectiveWord } from './connectiveWords';
 import type { Diagnostic } from '../diagnostics';
 import type { AtBinding } from '../syntax/ast';
@@ -320,6 +321,8 @@ class Normalizer {
 
   private word(i: number): number {
     const t = this.raw[i];
+    const directional = directionalDerivativeAt(this.raw, i);
+    if (directional) return this.directionalDerivative(i, directional);
     if (t.text === 'I') {
       const read = this.indicator(i + 1);
       if (read !== undefined) return read;
@@ -1277,8 +1280,10 @@ class Normalizer {
 
   /**
    * `\langle a, b \rangle`: the inner product of a and b, read as dot(a, b), the sum of their entries' products
-   * (Euclidean for vectors, Frobenius for matrices). One comma at its top level, and no script after it: a
-   * weighted product `\langle a, b \rangle_W` is the author's own, and `\langle x \rangle` is no inner product.
+   * (Euclidean for vectors, Frobenius for matrices; of two numbers, resolve/innerProducts.ts). No script after it:
+   * a weighted product `\langle a, b \rangle_W` is the author's own, and `\langle x \rangle` is no inner product.
+   * Three or more entries, `\nabla f = \langle yz, xz, xy \rangle`, are no inner product: calculus texts write
+   * a vector's components so, read as the tuple `(yz, xz, xy)` is (tuples.ts).
    */
   private innerProduct(i: number, start: number): number {
     const parts = this.angleParts(i);
@@ -1286,30 +1291,44 @@ class Normalizer {
       this.unsupported(ANGLE_REASON, start, this.endOf(i));
       return i + 1;
     }
-    const { comma, close } = parts;
-    this.emit('fname', 'dot', start, this.endOf(i));
+    const { commas, close } = parts;
+    if (commas.length === 1) this.emit('fname', 'dot', start, this.endOf(i));
     this.emit('lparen', '(', start, this.endOf(i));
-    this.run(i + 1, comma);
-    this.emit('comma', ',', this.raw[comma].offset, this.endOf(comma));
-    this.run(comma + 1, close);
+    let from = i + 1;
+    for (const comma of commas) {
+      this.run(from, comma);
+      this.emit('comma', ',', this.raw[comma].offset, this.endOf(comma));
+      from = comma + 1;
+    }
+    this.run(from, close);
     this.emit('rparen', ')', this.raw[close].offset, this.endOf(close));
     return close + 1;
   }
 
-  /** The `\rangle` closing the `\langle` at `i` and the one comma at their level, if there is exactly one. */
-  private angleParts(i: number): { comma: number; close: number } | undefined {
+  /** `D_\mathbf{u} f(2, 1)`: the inner product of the gradient at the point with the direction (directionalDerivatives.ts). */
+  private directionalDerivative(i: number, d: DirectionalDerivative): number {
+    const start = this.raw[i].offset;
+    this.emit('fname', 'dot', start, this.endOf(i));
+    this.emit('lparen', '(', start, this.endOf(i));
+    this.emit('grad', '\\nabla', start, this.endOf(i));
+    this.run(d.fn.from, d.fn.to);
+    this.emit('comma', ',', start, this.endOf(i));
+    this.run(d.direction.from, d.direction.to);
+    this.emit('rparen', ')', start, this.endOf(i));
+    return d.next;
+  }
+
+  /** The `\rangle` closing the `\langle` at `i` and the commas at their level, if there is at least one. */
+  private angleParts(i: number): { commas: number[]; close: number } | undefined {
     let depth = 0;
-    let comma: number | undefined;
+    const commas: number[] = [];
     for (let j = i + 1; j < this.raw.length; j++) {
       const text = this.raw[j].text;
       if (/^(?:[{([]|\\langle)$/.test(text)) depth++;
       else if (/^(?:[})\]]|\\rangle)$/.test(text)) {
-        if (depth === 0) return text === '\\rangle' && comma !== undefined ? { comma, close: j } : undefined;
+        if (depth === 0) return text === '\\rangle' && commas.length > 0 ? { commas, close: j } : undefined;
         depth--;
-      } else if (text === ',' && depth === 0) {
-        if (comma !== undefined) return undefined;
-        comma = j;
-      }
+      } else if (text === ',' && depth === 0) commas.push(j);
     }
     return undefined;
   }

@@ -17,7 +17,7 @@ import { shapeMismatchDiagnostic } from './shapeHints';
 import { IndexReader } from './indexNames';
 import type { Product, Tensor } from '../ir/tensor';
 import { lowerAbstractCall } from './abstract';
-import { innerProductRefusal, isAngleBracketCall } from './innerProducts';
+import { componentsOf, directionRefusal, innerProductRefusal, isAngleBracketCall, isDirectionalCall } from './innerProducts';
 import { passLimits } from '../limits/index';
 import { holdsUnsizedOnes, lowerWithOnes, UNSIZED_ONES, UNSIZED_ONES_REASON } from './onesVectors';
 
@@ -660,7 +660,9 @@ export class Lowering {
       if (builtin.construct) return this.constructConstant(e, builtin.construct);
       if (builtin.kind === 'reduction') e.args.forEach((a) => this.noteArrayUse(a));
       const args = e.args.map((a) => this.lower(a));
-      const refusal = isAngleBracketCall(e) ? innerProductRefusal(e, args) : undefined;
+      const components = isAngleBracketCall(e) ? componentsOf(e, args, this.scope) : undefined;
+      if (components) return this.lowerMatrix(components);
+      const refusal = isAngleBracketCall(e) ? innerProductRefusal(e, args) : isDirectionalCall(e) ? directionRefusal(e, args[1]) : undefined;
       if (refusal) throw new LowerError(refusal);
       if (e.prime > 0) {
         if (builtin.kind !== 'elementwise' || builtin.arity !== 1) throw new LowerError(error('arity', `${e.calleeText}' is defined only for functions of one variable`, e.span));

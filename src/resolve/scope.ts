@@ -548,14 +548,21 @@ function callsItself(body: Expr, callee: string): boolean {
 
 /**
  * A built-in called on the left (`\sigma(A_{ic}) = ...`), and the built-ins it is equated with (`= \sigma(A)`).
- * Its derivative on the left (`\sigma'(z_1) = 0.6225 \times 0.3775`) is a claim about the built-in, no formula of its own.
+ * Its derivative on the left (`\sigma'(z_1) = 0.6225 \times 0.3775`) is a claim about the built-in, no formula of its
+ * own, and so is a built-in of a derivative (`\det \frac{\partial (x, y)}{\partial (r, \theta)} = r`, `D_u f(1, 2) = 3`).
  */
 function noteBuiltinFormula(scope: Scope, st: Extract<Statement, { kind: 'equation' }>): void {
   const lhs = st.lhs.expr;
   if (lhs.kind !== 'call' || lhs.prime > 0 || !BUILTIN_FUNCTIONS.has(lhs.callee)) return;
+  if (lhs.args.some((a) => findInExpr(a, isDerivative) !== undefined)) return;
   const note = (callee: string) => scope.builtinFormulas.set(callee, { line: st.span.line, equations: [...(scope.builtinFormulas.get(callee)?.equations ?? []), st] });
   note(lhs.callee);
   for (const s of st.rhs) if (s.expr.kind === 'call' && BUILTIN_FUNCTIONS.has(s.expr.callee)) note(s.expr.callee);
+}
+
+/** A derivative, or one at a point: `\nabla f(1, 2)`, `J_F(1, 2)` (latex/jacobians.ts calls them so). */
+function isDerivative(e: Expr): boolean {
+  return e.kind === 'deriv' || (e.kind === 'call' && /^(?:nabla|J|H)_/.test(e.calleeText));
 }
 
 /**

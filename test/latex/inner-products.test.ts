@@ -28,10 +28,11 @@ describe('inner products', () => {
     expect(notes).toEqual(['6 set aside: d_w ell(..) is a differential applied to a direction (the derivative of ell by w times it), which chainrule does not read']);
   });
 
-  it('refuses angle brackets around two numbers, a calculus vector, rather than guess', () => {
-    // f = x^2 + y^2: the gradient is the vector (2x, 2y), which Stewart-style texts write <2x, 2y>; read as the
-    // product 4xy it would be a false ✗, so the step is an error (unread), never incorrect.
-    const doc = ['$$f(x, y) = x^2 + y^2$$', '$$\\nabla f(x, y) = \\langle 2x, 2y \\rangle$$'].join('\n');
-    expect(stepsOf(doc)).toEqual([['2 error']]);
+  it('reads angle brackets around two numbers as a calculus vector where they hold only the function\'s variables', () => {
+    // f = x^2 + y^2: the gradient is the vector (2x, 2y), which Stewart-style texts write <2x, 2y> (read as the
+    // product 4xy it would be a false ✗); x and y are f's variables, so numbers: the components are read. Of a and b,
+    // no function's variables (vectors an analysis text never sized), the reading is still refused: an error, never ✗.
+    const doc = ['$$f(x, y) = x^2 + y^2$$', '$$\\nabla f(x, y) = \\langle 2x, 2y \\rangle$$', '$$\\nabla f(x, y) = \\langle 2x, y \\rangle$$', '$$\\frac{\\partial}{\\partial a} \\langle a, b \\rangle = b$$'].join('\n');
+    expect(stepsOf(doc)).toEqual([['2 correct'], ['3 incorrect'], ['4 error']]);
   });
 });
