@@ -1,0 +1,63 @@
+// Per-sample answers written with the model as a function of one sample (Andrew Ng's `h_\theta(x^{(i)})`, a
+// linear-regression text's `f_{\mathbf{w}}(x^{(i)})`): the problem's defined h (or f) with a parameter it is computed
+// from for a subscript is that name (grade/parameterSubscripts.ts), and a defined name called at sample i of
+// the array it is computed from is its sample i (indexing/lower.ts), so `∂J/∂θ_j = ...` answers `ask dJ/dtheta`
+// entry by entry. A wrong answer is graded wrong; a student's own h_θ stays theirs.
+import { describe, expect, it } from 'vitest';
+import { gradeText } from './helpers';
+
+// Logistic regression over m samples (rows of X). By hand: dJ/dθ = X^T (h - y) / m, entry j = (1/m) Σ_i (h_i - y_i) X_ij.
+// numpy at a random point (m = 5, n = 3): |finite differences - that| = 4.6e-11; with (y - h) the error is 0.53
+// (minus the truth: the sign row, 50%).
+const LOGISTIC = `problem 2 "Logistic regression with n features"
+X : m x n
+y : m x 1 binary
+theta : n x 1
+h = sigma(X theta)
+J = -sum(y .* log(h) + (1 - y) .* log(1 - h)) / m
+ask dJ/dtheta 2 points
+`;
+
+// Linear regression, the prediction f. By hand: dJ/dw = X^T (f - y) / m, entry j = (1/m) Σ_i (f_i - y_i) X_ij.
+// numpy (m = 5, n = 3): |finite differences - that| = 4.9e-11; without the 1/m the error is 3.5 (m times the
+// truth: the scale row, 50%).
+const LINEAR = `problem 1 "Linear regression"
+X : m x n
+y : m x 1
+w : n x 1
+f = X w
+J = sum((f - y) .* (f - y)) / (2 m)
+ask dJ/dw 3 points
+`;
+
+const ngStyle = (body: string) => `#### Gradient for n features\n\n$$ \\frac{\\partial J}{\\partial \\theta_j} = ${body} $$\n`;
+const row = (r: { asks: { id: string; rule: string | null; score: number; confidence: string }[] }) => r.asks.map((a) => [a.id, a.rule, a.score, a.confidence]);
+
+describe('the model written as a function of one sample', () => {
+  it("reads h_θ(x^{(i)}) as sample i of the problem's h: a right per-entry answer earns its points, for review", () => {
+    const result = gradeText(LOGISTIC, ngStyle('\\frac{1}{m} \\sum_{i=1}^{m} ( h_{\\theta}(x^{(i)}) - y^{(i)} ) x_{j}^{(i)}'), 'ng.md');
+    expect(row(result)).toEqual([['2 dJ/dtheta', 'correct', 2, 'needs-review']]);
+    expect(result.asks[0].reasons).toContain('read h_{\\theta} as h');
+  });
+
+  it('grades a sign slip in it by its near miss, the mapping being no guess', () => {
+    const result = gradeText(LOGISTIC, ngStyle('\\frac{1}{m} \\sum_{i=1}^{m} ( y^{(i)} - h_{\\theta}(x^{(i)}) ) x_{j}^{(i)}'), 'ng.md');
+    expect(row(result)).toEqual([['2 dJ/dtheta', 'sign', 1, 'needs-review']]);
+  });
+
+  it('reads another letter and a bold parameter the same way, and a lost 1/m is the scale row', () => {
+    const right = '**1.** Gradient of the cost:\n\n$$ \\frac{\\partial J}{\\partial w_j} = \\frac{1}{m} \\sum_{i=1}^{m} \\left( f_{\\mathbf{w}}(x^{(i)}) - y^{(i)} \\right) x_{j}^{(i)} $$\n';
+    expect(row(gradeText(LINEAR, right, 'lin.md'))).toEqual([['1 dJ/dw', 'correct', 3, 'needs-review']]);
+    const wrong = right.replace('\\frac{1}{m} \\sum', '\\sum');
+    expect(row(gradeText(LINEAR, wrong, 'lin.md'))).toEqual([['1 dJ/dw', 'scale', 1.5, 'needs-review']]);
+  });
+
+  it("leaves a student's own h_θ theirs: their one-feature model is not the problem's h", () => {
+    // h_θ defined by the student as 1/(1 + e^{-θ_0 - θ_1 x}) is another function than σ(Xθ): not read as h,
+    // so the answer is not graded right.
+    const own = '$$ h_{\\theta}(x^{(i)}) = \\frac{1}{1 + e^{-\\theta_0 - \\theta_1 x^{(i)}}} $$\n\n' + ngStyle('\\frac{1}{m} \\sum_{i=1}^{m} ( h_{\\theta}(x^{(i)}) - y^{(i)} ) x_{j}^{(i)}');
+    const result = gradeText(LOGISTIC, own, 'own.md');
+    expect(result.asks[0].reasons).not.toContain('read h_{\\theta} as h');
+    expect(result.asks[0].score).toBe(0);
+  });
+});
