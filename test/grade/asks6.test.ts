@@ -52,6 +52,13 @@ describe('the model written as a function of one sample', () => {
     expect(row(gradeText(LINEAR, wrong, 'lin.md'))).toEqual([['1 dJ/dw', 'scale', 1.5, 'needs-review']]);
   });
 
+  it('reads h_θ(X) of a vectorised answer as h, and a sign slip there earns half', () => {
+    // X^T (h - y) / m is the gradient (above); X^T (y - h) / m is minus it.
+    const vectorised = (body: string) => `## Vectorised\n\n$$ \\frac{\\partial J}{\\partial \\theta} = \\frac{1}{m} X^T \\left( ${body} \\right) $$\n`;
+    expect(row(gradeText(LOGISTIC, vectorised('h_\\theta(X) - y'), 'vec.md'))).toEqual([['2 dJ/dtheta', 'correct', 2, 'needs-review']]);
+    expect(row(gradeText(LOGISTIC, vectorised('y - h_\\theta(X)'), 'vec.md'))).toEqual([['2 dJ/dtheta', 'sign', 1, 'needs-review']]);
+  });
+
   it("leaves a student's own h_θ theirs: their one-feature model is not the problem's h", () => {
     // h_θ defined by the student as 1/(1 + e^{-θ_0 - θ_1 x}) is another function than σ(Xθ): not read as h,
     // so the answer is not graded right.
