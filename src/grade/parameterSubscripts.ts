@@ -6,12 +6,12 @@ import type { Scope } from '../resolve/scope';
 import { walkNames } from '../resolve/names';
 import { normalizeName } from '../syntax/names';
 
-/** `\mathbf{w}`, `\boldsymbol{\theta}`: the letters without their font. */
-const FONT = /\\(?:mathbf|boldsymbol|bm|vec|mathrm)\{([^{}]*)\}/g;
+/** `\mathbf{w}`, `\boldsymbol{\theta}`, `\boldsymbol\theta`: the letters without their font. */
+const FONT = /\\(?:mathbf|boldsymbol|bm|vec|mathrm)\s*(?:\{([^{}]*)\}|(\\?[A-Za-z]+))/g;
 
 /** The problem's defined name that `text` writes with a parameter of it as a subscript, if it does. */
 export function nameWithParameter(text: string, problem: Scope): string | undefined {
-  const m = /^\\?([A-Za-z]+)_\{?\s*(\\?[A-Za-z]+)\s*\}?$/.exec(text.replace(FONT, '$1'));
+  const m = /^\\?([A-Za-z]+)_\{?\s*(\\?[A-Za-z]+)\s*\}?$/.exec(text.replace(FONT, '$1$2'));
   if (!m) return undefined;
   const base = normalizeName(m[1]);
   const parameter = normalizeName(m[2].replace(/^\\/, ''));

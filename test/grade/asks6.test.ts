@@ -59,6 +59,14 @@ describe('the model written as a function of one sample', () => {
     expect(row(gradeText(LOGISTIC, vectorised('y - h_\\theta(X)'), 'vec.md'))).toEqual([['2 dJ/dtheta', 'sign', 1, 'needs-review']]);
   });
 
+  it('reads a bold sample \\mathbf{x}^{(i)} as sample i of X, inside the call and beside it; a lost 1/m is the scale row', () => {
+    // (1/m) Σ_i (h_i - y_i) x^{(i)} with x^{(i)} row i of X written as a column is X^T (h - y) / m (above);
+    // without the 1/m it is m times that.
+    const bold = (scale: string) => `## Gradient\n\n$$ \\nabla_{\\boldsymbol\\theta} J = ${scale} \\sum_{i=1}^{m} \\left( h_{\\boldsymbol\\theta}(\\mathbf{x}^{(i)}) - y^{(i)} \\right) \\mathbf{x}^{(i)} $$\n`;
+    expect(row(gradeText(LOGISTIC, bold('\\frac{1}{m}'), 'bold.md'))).toEqual([['2 dJ/dtheta', 'correct', 2, 'needs-review']]);
+    expect(row(gradeText(LOGISTIC, bold(''), 'bold.md'))).toEqual([['2 dJ/dtheta', 'scale', 1, 'needs-review']]);
+  });
+
   it("leaves a student's own h_θ theirs: their one-feature model is not the problem's h", () => {
     // h_θ defined by the student as 1/(1 + e^{-θ_0 - θ_1 x}) is another function than σ(Xθ): not read as h,
     // so the answer is not graded right.
