@@ -9,10 +9,10 @@ import { gradeText } from './helpers';
 // Logistic regression over m samples (rows of X). By hand: dJ/dθ = X^T (h - y) / m, entry j = (1/m) Σ_i (h_i - y_i) X_ij.
 // numpy at a random point (m = 5, n = 3): |finite differences - that| = 4.6e-11; with (y - h) the error is 0.53
 // (minus the truth: the sign row, 50%).
-const LOGISTIC = `problem 2 "Logistic regression with n features"
+const LOGISTIC = `problem 2 "Logistic regression, m samples of n features"
+theta : n x 1
 X : m x n
 y : m x 1 binary
-theta : n x 1
 h = sigma(X theta)
 J = -sum(y .* log(h) + (1 - y) .* log(1 - h)) / m
 ask dJ/dtheta 2 points
