@@ -67,6 +67,20 @@ describe('the model written as a function of one sample', () => {
     expect(row(gradeText(LOGISTIC, bold(''), 'bold.md'))).toEqual([['2 dJ/dtheta', 'scale', 1, 'needs-review']]);
   });
 
+  it('reads "in case $j = 0$" after the answer as a remark on it, not a value of j for it; before the answer j = 0 still holds', () => {
+    // The answer is (1/m) Σ_i (h_i - y_i) X_ij (above); dropping x_j^{(i)} leaves (1/m) Σ_i (h_i - y_i) for every j,
+    // which is no near miss of the gradient (numpy: it differs from it by more than a scale or a sign).
+    const answer = (body: string) => ngStyle(body) + '\nAdditionally, in case $j=0$, we have $x_0^{(i)} = 1$ for every sample.\n';
+    const right = '\\frac{1}{m} \\sum_{i=1}^{m} ( h_{\\theta}(x^{(i)}) - y^{(i)} ) x_{j}^{(i)}';
+    expect(row(gradeText(LOGISTIC, answer(right), 'remark.md'))).toEqual([['2 dJ/dtheta', 'correct', 2, 'needs-review']]);
+    const [wrong] = gradeText(LOGISTIC, answer('\\frac{1}{m} \\sum_{i=1}^{m} ( h_{\\theta}(x^{(i)}) - y^{(i)} )'), 'remark.md').asks;
+    expect([wrong.outcome, wrong.score, wrong.rule]).toEqual(['wrong', 0, 'unknown']);
+    // Stated first, `j = 0` is the case the line after it is written for: θ_j stays θ at j = 0, a name of its own,
+    // and the line is not judged as the whole gradient (it would be wrong for j > 0).
+    const first = ngStyle('\\frac{1}{m} \\sum_{i=1}^{m} ( h_{\\theta}(x^{(i)}) - y^{(i)} )').replace('\n\n', '\n\nFor $j=0$:\n\n');
+    expect(gradeText(LOGISTIC, first, 'case.md').asks[0].rule).toBe('unjudged');
+  });
+
   it("leaves a student's own h_θ theirs: their one-feature model is not the problem's h", () => {
     // h_θ defined by the student as 1/(1 + e^{-θ_0 - θ_1 x}) is another function than σ(Xθ): not read as h,
     // so the answer is not graded right.
