@@ -1,6 +1,7 @@
 // `\partial J/\partial \theta_j = ...`, then in the prose after it "in case $j = 0$, we have $x_0^{(i)} = 1$": an
-// index letter given a whole number, with nothing after it that writes the letter, is a remark on the lines
-// before it (one case of them), not a value for them: a point stated after a line never applies to it. Kept as
+// index letter given a whole number, with nothing after it that writes the letter and used nowhere as a
+// quantity of a formula (only as an index: θ_j, x_j^{(i)}), is a remark on the lines before it (one case of
+// them), not a value for them: "where $n = 3$" after `n x^{n-1}` still gives n its value. Kept as
 // the student's helper definition, j would be a number throughout the part and θ_j a scalar of its own, so the
 // answer written with it could not be checked.
 import type { Statement } from '../syntax/ast';
@@ -11,7 +12,7 @@ import { findInExpr } from '../syntax/walk';
 export function withoutTrailingIndexValues(statements: readonly Statement[], problemNames: ReadonlySet<string>): { kept: Statement[]; dropped: Statement[] } {
   const dropped = statements.filter((st, k) => {
     const letter = indexValueOf(st, problemNames);
-    return letter !== undefined && !statements.slice(k + 1).some((later) => writesLetter(later, letter));
+    return letter !== undefined && !statements.slice(k + 1).some((later) => writesLetter(later, letter)) && !statements.some((other) => other !== st && usesAsName(other, letter));
   });
   return { kept: statements.filter((st) => !dropped.includes(st)), dropped };
 }
@@ -22,6 +23,11 @@ function indexValueOf(st: Statement, problemNames: ReadonlySet<string>): string 
   const { name } = st.lhs.expr;
   const value = st.rhs[0].expr;
   return INDEX_LETTERS.includes(name) && !problemNames.has(name) && value.kind === 'number' && Number.isInteger(value.value) ? name : undefined;
+}
+
+/** `n x^{n-1}` before "where $n = 3$": the letter as a quantity of a formula, which a value after it may well give. */
+function usesAsName(st: Statement, letter: string): boolean {
+  return st.kind === 'equation' && [st.lhs, ...st.rhs].some((step) => findInExpr(step.expr, (x) => x.kind === 'name' && x.name === letter) !== undefined);
 }
 
 /** Whether any name or call of the statement is the letter or writes it (`\theta_j`, `\sum_{j}`, `x^{(j)}`). */

@@ -81,6 +81,14 @@ describe('the model written as a function of one sample', () => {
     expect(gradeText(LOGISTIC, first, 'case.md').asks[0].rule).toBe('unjudged');
   });
 
+  it('keeps "where $n = 3$" after a formula that uses n as a quantity: the value is the formula\'s', () => {
+    // d(x^3)/dx = 3 x^2 = n x^{n-1} at n = 3; at n = 2 it would be 2x, wrong.
+    const power = 'problem 1 "A power"\nx : scalar\nf = x^3\nask df/dx 2 points\n';
+    const where = (n: number) => `## Power rule\n\n$$ \\frac{df}{dx} = n x^{n-1} $$\n\nwhere $n = ${n}$.\n`;
+    expect(row(gradeText(power, where(3), 'power.md'))).toEqual([['1 df/dx', 'correct', 2, 'sure']]);
+    expect(gradeText(power, where(2), 'power.md').asks[0].score).toBe(0);
+  });
+
   it("leaves a student's own h_θ theirs: their one-feature model is not the problem's h", () => {
     // h_θ defined by the student as 1/(1 + e^{-θ_0 - θ_1 x}) is another function than σ(Xθ): not read as h,
     // so the answer is not graded right.
