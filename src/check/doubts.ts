@@ -11,8 +11,9 @@ import { formatShape, isScalarShape, type Shape } from '../ir/types';
 import { dependsOn, variablesUnder } from '../ir/inspect';
 import type { Node } from '../ir/types';
 import { namesReached } from '../resolve/names';
+import { normalizeName } from '../syntax/names';
 import { hasDecimals } from './numeric';
-import { arrayNameOf, subscriptsOf } from '../resolve/indexNotation';
+import { arrayNameOf, sampledNameOf, subscriptsOf } from '../resolve/indexNotation';
 import { findInExpr } from '../syntax/walk';
 import { BUILTIN_FUNCTIONS } from '../ops/builtins';
 import type { StepJson } from './report';
@@ -687,10 +688,14 @@ function labelValuesPutIn({ claim, lowering }: ClaimCheck, step: Expr): Doubt | 
     return domain === 'onehot' || domain === 'binary' || /^[yt]$/.test(name);
   };
   const meaningOf = meaningIn(scope);
-  // Arrays count as used by their entries too (`y_i` is y).
+  // Arrays count as used by their entries and samples too (`y_i`, `y^{(i)}` are y).
+  const arrayOf = (name: string, text: string) => {
+    const sampled = sampledNameOf(text);
+    return sampled ? arrayNameOf(normalizeName(sampled.written), sampled.written) : arrayNameOf(name, text);
+  };
   const used = (e: Expr): Set<string> => {
     const names = new Set<string>();
-    namesReached(e, meaningOf, (x) => names.add(arrayNameOf(x.name, x.text)));
+    namesReached(e, meaningOf, (x) => names.add(arrayOf(x.name, x.text)));
     return names;
   };
   const inStep = used(step);

@@ -19,6 +19,7 @@ import { isLatexSpan, locate, readSubmissionDocument, type SubmissionDocument, t
 import { alignSegments, isId, stemOf } from './alignment';
 import { alignmentJson, partsOf, type ProblemParts } from './parts';
 import { problemNames, withMappedNames } from './notationMap';
+import { withoutTrailingIndexValues } from './trailingIndexValues';
 import { selectAnswer, type AnswerChoice, type SelectionInput } from './answerSelection';
 import { reviewOf } from './confidence';
 import { exprLatex } from './exprLatex';
@@ -125,7 +126,8 @@ interface SubmissionContext {
 /** The submission's statements added on top of the problem's scope, every claim checked, every ask scored. */
 function gradeProblem(problem: AssignmentProblem, parts: ProblemParts, ctx: SubmissionContext): { problem: ProblemResult; asks: AskResult[]; answeredIn: Map<string, Set<string>> } {
   const { assignment, doc, notes, seed, textOf, display, derivativeLines } = ctx;
-  const written = withoutAssignmentLines(parts.statements, notes);
+  const { kept: written, dropped: remarks } = withoutTrailingIndexValues(withoutAssignmentLines(parts.statements, notes), problemNames(problem.scope));
+  for (const st of remarks) notes.addAt('warning', 'ignored', `${textOf(st.span).trim()} comes after every line that writes its index letter: read as a case of those lines, not as a value for them; ignored`, st.span);
   // The mapped names are the problem's to the OCR reading too (`\frac{2h_1}{a w_1}` with w_1 read as W1).
   const mapped = withMappedNames(problem.scope, parts.notation);
   const { statements, diagnostics: readingNotes } = readSubmissionSlips(mapped, written, doc, textOf);

@@ -16,6 +16,7 @@ import { isScalarShape } from '../ir/types';
 import { normalizeName } from '../syntax/names';
 import { columnOfRow, entryName, rowOfMatrix } from './rowNames';
 import { arrayEntry, layerEntryOf } from './layerEntries';
+import { nameWithParameter } from './parameterSubscripts';
 
 export interface NameMapping {
   /** The student's name (normalised) and the problem's name it is read as. */
@@ -84,6 +85,11 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
       mappings.push({ from: name, to: described, forced: true, why: `the problem's ${described}, with a word for a subscript` });
       continue;
     }
+    const parametrised = own.has(name) ? undefined : nameWithParameter(written.get(name)!.text, problem);
+    if (parametrised) {
+      mappings.push({ from: name, to: parametrised, forced: true, why: `the problem's ${parametrised}, written with a parameter it is computed from as a subscript` });
+      continue;
+    }
     // `\ell_i = (f_3 - y_i)^2` in a problem of scalars is its l written for one sample, even defined by the student
     // (the definition is then a restatement, checked as one), unless they define the plain name too.
     const sample = scalars && sampleOf(written.get(name)!.text, scalars);
@@ -122,6 +128,12 @@ export function mapNotation(statements: readonly Statement[], problem: Scope, lo
     if (candidates.length === 1 && byShape.length) mappings.push({ from: name, to: candidates[0], forced: true, why: `the problem's ${candidates[0]}, written in another case or font` });
     else if (candidates.length === 1) mappings.push({ from: name, to: candidates[0], why: `a common name for the output ${candidates[0]}` });
     else if (candidates.length > 1) ambiguous.push({ name, span, candidates });
+  }
+  // `h_\theta(x^{(i)})` for the problem's h computed from theta: its callees are names too (`h_\theta` is no function of the student's).
+  for (const [name, { text }] of calleesWritten(statements)) {
+    if (known.has(name) || own.has(name) || mappings.some((m) => m.from === name)) continue;
+    const to = nameWithParameter(text, problem);
+    if (to) mappings.push({ from: name, to, forced: true, why: `the problem's ${to}, written with a parameter it is computed from as a subscript` });
   }
   // `W^1`, `W^2` for the layers W1, W2 (a name the problem lacks raised to a number is no power).
   for (const [key, { base, exponent }] of layerPowers(statements)) {
@@ -296,6 +308,11 @@ export function applyNotation(statements: readonly Statement[], map: NotationMap
           readings.push({ span: x.span, written: x.calleeText, readAs: head.text, why: `${x.calleeText} read as ${called.why}` });
           return { ...x, callee: head.name, calleeText: head.text, args: x.args.map(rename) };
         }
+        // `h_\theta(x^{(i)})`: the problem's h called at a sample (function notation, docs/latex.md).
+        if (called && !called.row && x.kind === 'call') {
+          readings.push({ span: x.span, written: x.calleeText, readAs: called.to, why: `${x.calleeText} read as ${called.to}: ${called.why}`, ...(called.forced && { forced: true as const }) });
+          return { ...x, callee: called.to, args: x.args.map(rename) };
+        }
         const m = x.kind === 'name' ? to.get(x.name) : undefined;
         if (!m || x.kind !== 'name') return undefined;
         if (m.entry) {
@@ -354,6 +371,24 @@ function namesWritten(statements: readonly Statement[]): Map<string, { span: Spa
       });
     }
   }
+  return out;
+}
+
+/** The functions the statements call but do not define (`h_\theta` of `h_\theta(x^{(i)})`), with how each is written. */
+function calleesWritten(statements: readonly Statement[]): Map<string, { text: string }> {
+  const out = new Map<string, { text: string }>();
+  const defined = new Set<string>();
+  for (const st of statements) {
+    if (st.kind !== 'equation') continue;
+    if (st.lhs.expr.kind === 'call') defined.add(st.lhs.expr.callee);
+    for (const step of [st.lhs, ...st.rhs]) {
+      findInExpr(step.expr, (x) => {
+        if (x.kind === 'call' && !out.has(x.callee)) out.set(x.callee, { text: x.calleeText });
+        return false;
+      });
+    }
+  }
+  for (const name of defined) out.delete(name);
   return out;
 }
 

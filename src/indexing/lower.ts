@@ -17,6 +17,7 @@ import { repeatedIndices } from '../resolve/indexUses';
 import { isEntrywiseFunction } from './entrywise';
 import { requireSummandOverLabel } from './labelSums';
 import { findInExpr } from '../syntax/walk';
+import { dependsOn } from '../ir/inspect';
 import {
   COLS, IndexError, IndexLimit, ROWS, arrange, combine, contract, dimOf, isIndexLabel, itemShape, labelsOf, multiply, plain,
   productLabels, relabel, relabelProduct, type Product, type Tensor,
@@ -499,6 +500,8 @@ export class IndexLowering {
       return [combine(this.b, e.args.map((a) => this.tensor(a)), (nodes) => lowerAbstractCall(this.lowering, abstract, e, nodes))];
     }
     if (this.lowering.scope.functions.has(e.callee)) return this.entrywiseCall(e);
+    const atSample = this.definedAtSample(e);
+    if (atSample) return [atSample];
     const builtin = BUILTIN_FUNCTIONS.get(e.callee);
     if (!builtin || e.args.length !== builtin.arity) throw new IndexLimit(`${e.calleeText} of an indexed argument is not supported; write it with whole arrays`);
     const name = builtin.name;
@@ -515,6 +518,27 @@ export class IndexLowering {
     if (name === 'dot') return this.matrixProduct(this.lower(e.args[0]), this.lower(e.args[1]), true);
     if (name === 'softmax' || name === 'logsumexp') return [this.itemwise(name, this.tensor(e.args[0]), this.text(e))];
     throw new IndexLimit(`${e.calleeText} of an indexed argument is not supported; write it with whole arrays`);
+  }
+
+  /**
+   * `h(x^{(i)})` for a defined h (`h = sigma(X theta)`): h at sample i, as `h(x)` is h (Lowering's function
+   * notation). Only when h is computed from the sample's array and both count the samples along the same size.
+   */
+  private definedAtSample(e: Call): Tensor | undefined {
+    const arg = e.args.length === 1 && e.prime === 0 && this.lowering.scope.definitions.has(e.callee) ? e.args[0] : undefined;
+    const sample = arg && this.sampleOf(arg);
+    if (!sample) return undefined;
+    const value = this.lowering.nameNode(e.callee, e.span);
+    const array = this.lowering.nameNode(sample.array, e.span);
+    const samplesOf = ([r, c]: readonly Dim[]) => (r !== 1 ? r : c);
+    if (!dependsOn(value, array) || isScalarShape(value.shape) || samplesOf(value.shape) !== samplesOf(array.shape)) return undefined;
+    return this.indexArray(value, [], sample.index, this.text(e), 'lower');
+  }
+
+  /** `x^{(i)}`: sample i of an array, and no entry of it. */
+  private sampleOf(e: Expr): { array: string; index: string } | undefined {
+    const info = e.kind === 'name' ? this.reader.indexedName(e) : undefined;
+    return info?.sample && info.indices.length === 0 && !info.implicitCall ? { array: info.base, index: info.sample } : undefined;
   }
 
   /** f_j(x): the value's item axis takes the subscript. */

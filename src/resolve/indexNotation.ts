@@ -110,11 +110,13 @@ export function sampleIndexOf(exponentText: string): string | undefined {
 }
 
 /**
- * A name the LaTeX front end joined with its sample superscript: `x^{(i)}`, `x_j^{(i)}`, `x^{(i)}_j` (name
- * xi, xji). Returns the name as written without the superscript (`x`, `x_j`) and the sample's index.
+ * A name the LaTeX front end joined with its sample superscript: `x^{(i)}`, `x_j^{(i)}`, `x^{(i)}_j`,
+ * `\mathbf{x}^{(i)}` (name xi, xji). Returns the name as written without the superscript (`x`, `x_j`) and the sample's index.
  */
 export function sampledNameOf(text: string): { written: string; sample: string } | undefined {
   const m = /^(\\?\p{L}[^^]*?)\^\{?\(\s*(\p{L})\s*\)\}?(_(?:\{[^{}]*\}|\p{L}+))?$/u.exec(text.normalize('NFC'));
   if (!m || (m[3] && m[1].includes('_'))) return undefined;
-  return { written: m[1] + (m[3] ?? ''), sample: m[2] };
+  // `\mathbf{x}^{(i)}`: the bold letter is the name, x.
+  const written = m[1].replace(/^\\(?:mathbf|boldsymbol|bm|vec)\{(\p{L})\}$/u, '$1');
+  return { written: written + (m[3] ?? ''), sample: m[2] };
 }
