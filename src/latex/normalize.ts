@@ -21,6 +21,7 @@ import { raisedBeforeSubscript } from './scriptOrder';
 import { joinPrimedNames } from './primedNames';
 import { proseBracketsAsNotes } from './proseNotes';
 import { equationList } from './equationLists';
+import { weightKey, type WeightedProduct, type WeightedProducts } from './weightedProducts';
 import { changeOfBase, inverseFunction } from './functionScripts';
 import {
   ACCENT_SUFFIX, ANGLE_REASON, ARROW_REASON, COMPARISON_COMMANDS, DOTS_COMMANDS, EQUALITY_COMMANDS, FONT_COMMANDS, FUNCTION_WORDS, GREEK_CHARACTERS,
@@ -46,6 +47,7 @@ const MAX_GROUP_DEPTH = 32;
 
 const NONE: ReadonlySet<string> = new Set();
 const NO_MACROS: Macros = new Map();
+const NO_WEIGHTS: WeightedProducts = new Map();
 const TRIVIA = new Set(['space', 'newline', 'comment', 'spacecmd']);
 
 const SYMBOLS: ReadonlyMap<string, TokType> = table({
@@ -100,13 +102,15 @@ export interface BlockReading {
   macros?: Macros;
   /** Names the document differentiates by with a prime, each primed one a name of its own (primedNames.ts). */
   primed?: ReadonlySet<string>;
+  /** The weighted inner products the document defines, `\langle a, b \rangle_W := a^T W b` (weightedProducts.ts). */
+  weighted?: WeightedProducts;
 }
 
 export function normalizeLatex(pos: PositionMap, reading: BlockReading = {}): Normalized {
   const expanded = expandMacros(lexLatex(pos.text).filter((t) => !TRIVIA.has(t.type)), reading.macros ?? NO_MACROS);
   const lexed = splitSingleArguments(overAsFrac(withoutDoubledBraces(expanded)));
   const raw = reading.plain ? bracketedExponents(lexed) : lexed;
-  const n = new Normalizer(raw, pos, reading.plain ?? false, reading.layered ?? NONE, reading.words ?? NONE);
+  const n = new Normalizer(raw, pos, reading.plain ?? false, reading.layered ?? NONE, reading.words ?? NONE, reading.weighted ?? NO_WEIGHTS);
   n.run(0, raw.length);
   return { tokens: proseBracketsAsNotes(joinPrimedNames(n.out, reading.primed ?? NONE)), diagnostics: n.diagnostics };
 }
@@ -143,6 +147,7 @@ class Normalizer {
     private readonly plain: boolean,
     private readonly layered: ReadonlySet<string>,
     private readonly words: ReadonlySet<string>,
+    private readonly weighted: WeightedProducts,
   ) {}
 
   /** Fonts, accents and `\nabla_{..}` read their argument recursively; this bounds the recursion. */
@@ -1278,10 +1283,14 @@ class Normalizer {
   /**
    * `\langle a, b \rangle`: the inner product of a and b, read as dot(a, b), the sum of their entries' products
    * (Euclidean for vectors, Frobenius for matrices). One comma at its top level, and no script after it: a
-   * weighted product `\langle a, b \rangle_W` is the author's own, and `\langle x \rangle` is no inner product.
+   * weighted product `\langle a, b \rangle_W` is the author's own, read only as the document defines it
+   * (`weightedProduct`), and `\langle x \rangle` is no inner product.
    */
   private innerProduct(i: number, start: number): number {
     const parts = this.angleParts(i);
+    const weight = parts && this.raw[parts.close + 1]?.text === '_' ? this.arg(parts.close + 2) : undefined;
+    const definition = weight && this.weighted.get(weightKey(this.rawText(weight)));
+    if (parts && weight && definition) return this.weightedProduct(i, parts, weight, definition, start);
     if (!parts || /^[_^]$/.test(this.raw[parts.close + 1]?.text ?? '')) {
       this.unsupported(ANGLE_REASON, start, this.endOf(i));
       return i + 1;
@@ -1294,6 +1303,29 @@ class Normalizer {
     this.run(comma + 1, close);
     this.emit('rparen', ')', this.raw[close].offset, this.endOf(close));
     return close + 1;
+  }
+
+  /** `\langle u, v \rangle_W` of a product the document defines as `a^T W b`: `((u)^T W (v))`, so a script after it is the whole product's. */
+  private weightedProduct(i: number, { comma, close }: { comma: number; close: number }, weight: Arg, definition: WeightedProduct, start: number): number {
+    const sides: [number, number][] = [[i + 1, comma], [comma + 1, close]];
+    const end = weight.end;
+    const written = sides.map(([from, to]) => this.raw.slice(from, to).map((t) => t.text).join(''));
+    if (written[0] === definition.sides[0] && written[1] === definition.sides[1]) {
+      this.emit('aside', `the definition of the weighted inner product ${this.pos.text.slice(start, end)}`, start, end);
+      return weight.next;
+    }
+    const [left, right] = definition.swapped ? [sides[1], sides[0]] : sides;
+    this.emit('lparen', '(', start, end);
+    this.emit('lparen', '(', start, end);
+    this.run(left[0], left[1]);
+    this.emit('rparen', ')', start, end);
+    this.emit('transpose', 'T', start, end);
+    this.run(weight.from, weight.to);
+    this.emit('lparen', '(', start, end);
+    this.run(right[0], right[1]);
+    this.emit('rparen', ')', start, end);
+    this.emit('rparen', ')', start, end);
+    return weight.next;
   }
 
   /** The `\rangle` closing the `\langle` at `i` and the one comma at their level, if there is exactly one. */
