@@ -177,7 +177,7 @@ class Normalizer {
 
   private endOf(i: number): number {
     const t = this.raw[i];
-    return t.offset + t.text.length;
+    return t.end ?? t.offset + t.text.length;
   }
 
   /** Skip `\left`, `\bigl` and friends to find what a function word or command is followed by. */

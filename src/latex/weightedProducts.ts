@@ -14,7 +14,7 @@ export interface WeightedProduct {
   sides: [string, string];
 }
 
-const LETTER = String.raw`\\?[A-Za-z]+`;
+const LETTER = String.raw`\\?[A-Za-z]{1,24}`;
 const TRANSPOSE = String.raw`\^\s*\{?\s*(?:T|\\top|\\intercal|\\mathsf\{T\}|\\mathrm\{T\})\s*\}?`;
 const DEFINES = String.raw`(?::=|=|\\coloneqq|\\equiv|\\triangleq|\\stackrel\{[^{}]{0,20}\}\{=\})`;
 const DEFINITION = new RegExp(
