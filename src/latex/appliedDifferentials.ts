@@ -21,8 +21,14 @@ export function isReadableDifferential(tokens: readonly Tok[]): boolean {
   const m = tokens[0]?.type === 'name' ? DIFFERENTIAL.exec(tokens[0].text.trim()) : null;
   if (!m || (tokens[1]?.type !== 'fname' && tokens[1]?.type !== 'name') || tokens[2]?.type !== 'lparen') return false;
   let k = 3;
-  while (tokens[k]?.type === 'name' && (tokens[k + 1]?.type === 'comma' || tokens[k + 1]?.type === 'rparen')) k += tokens[k + 1].type === 'comma' ? 2 : 1;
+  const args: string[] = [];
+  while (tokens[k]?.type === 'name' && (tokens[k + 1]?.type === 'comma' || tokens[k + 1]?.type === 'rparen')) {
+    args.push(tokens[k].value);
+    k += tokens[k + 1].type === 'comma' ? 2 : 1;
+  }
   if (tokens[k - 1]?.type !== 'name' || tokens[k]?.type !== 'rparen') return false;
+  // The variable, as readAppliedDifferentials finds it: the argument the subscript names, or the only one.
+  if (m[2] === undefined ? args.length !== 1 : !args.some((a) => m[1] + a === tokens[0].value)) return false;
   k++;
   if (tokens[k]?.type === 'cdot') k++;
   const bracketed = (tokens[k]?.type === 'lbrack' && tokens[k + 2]?.type === 'rbrack') || (tokens[k]?.type === 'lparen' && tokens[k + 2]?.type === 'rparen');

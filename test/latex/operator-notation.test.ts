@@ -118,10 +118,14 @@ describe('a derivative applied to a direction', () => {
     expect(stepsOf(doc)).toEqual([['3 correct'], ['4 incorrect']]);
   });
 
-  it('sets aside a differential applied to a tuple direction rather than read it as a product', () => {
+  it('sets aside a differential applied to a tuple direction, or by a variable the call does not take, rather than read it as a product', () => {
     const doc = ['Let $x, y, u, v \\in \\mathbb{R}^{n}$ and $S(x, y) = x^T y$.', '$$dS(x, y) \\cdot (u, v) = u^T y + x^T v$$'].join('\n');
     const { report } = checkSource(doc, 'doc.md');
     expect(report.claims.flatMap((c) => c.steps.map((s) => s.verdict))).toEqual([]);
+    // d_z of f(x, y): no variable of f; read as the product d_z·f(x, y)·h it was a ✗ on a line that claims no product.
+    const other = checkSource(['Let $f(x, y) = x y$.', '$$d_z f(x, y) \\cdot h = x h$$'].join('\n'), 'doc.md').report;
+    expect(other.claims.flatMap((c) => c.steps.map((s) => s.verdict))).toEqual([]);
+    expect(other.diagnostics.filter((d) => d.code === 'not-a-claim').map((d) => d.line)).toEqual([2]);
   });
 });
 
