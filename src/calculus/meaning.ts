@@ -4,7 +4,7 @@
 import type { Expr } from '../syntax/ast';
 import type { EvalEnv, Matrix, Node, Shape } from '../ir/types';
 import { ShapeError, formatShape, isScalarShape } from '../ir/types';
-import { isVectorShape } from '../ir/dims';
+import { isColumnShape, isVectorShape } from '../ir/dims';
 import { dependsOn } from '../ir/inspect';
 import { abstractMeaning } from './abstract';
 import { entrywiseDerivative } from './entrywiseFactors';
@@ -246,7 +246,10 @@ export function meaningOfNodes(ref: DerivativeRef, of: Node, wrt: Node[], loweri
   }
   if (scalarOf && wrt.length === 1) {
     const g = gradient(graph, of, wrt[0]);
-    return { kind: 'gradient', of, wrt, forms: [g], shape: g.shape };
+    // The Jacobian of a number by a column is by definition its 1 x n row; texts that write it also call the
+    // gradient so (`J_{\mathbf w}(L)`, latex/subscriptJacobians.ts): either layout is right, as for grad.
+    const forms = ref.form === 'jacobian' && isColumnShape(g.shape) ? [g, b.transpose(g)] : [g];
+    return { kind: 'gradient', of, wrt, forms, shape: g.shape };
   }
   if (ref.form === 'jacobian' || wrt.length > 1) return jacobianMeaning(ref, of, wrt, lowering);
 

@@ -231,7 +231,11 @@ function checkStep(check: ClaimCheck, step: Step, index: number): StepJson {
   }
   const finding = diagnose(check, { expr: step.expr, node, values: stepValues }, form, truthValues);
   const hint = ctx.grading?.domainHints === false ? undefined : domainHint(node, truth, ctx.lowering.b.graph, ctx.scope, ctx.calculus.derivedLeaves, ctx.seed);
-  return { ...base, shape, verdict: 'incorrect', diagnosis: finding.diagnosis, message: hint ? `${finding.message}; ${hint}` : finding.message };
+  // A document that never declares the name may state its kind in prose (`W` diagonal, `A` a covariance).
+  if (hint && ctx.document && ctx.scope.declarations.get(hint.name)?.implied) {
+    return { ...base, shape, verdict: 'unjudged', diagnosis: null, message: `no line of this question declares ${hint.name}; ${hint.text}, which the text may say, so chainrule cannot tell whether this step is wrong` };
+  }
+  return { ...base, shape, verdict: 'incorrect', diagnosis: finding.diagnosis, message: hint ? `${finding.message}; ${hint.text}` : finding.message };
 }
 
 /** Shape is the first and cheapest test (DESIGN.md); the message adds the fix when one edit finds it. */

@@ -17,7 +17,13 @@ const WORDING: Partial<Record<Domain, (name: string) => string>> = {
   symmetric: (n) => `${n} is symmetric, ${n} = ${n}^T (declare ${n} \`symmetric\` if that is meant)`,
 };
 
-export function domainHint(step: Node, truth: Truth, graph: Graph, scope: Scope, derived: DerivedLeaves, seed: number): string | undefined {
+/** The name whose domain would make the step right, and the hint that says so. */
+export interface DomainHint {
+  name: string;
+  text: string;
+}
+
+export function domainHint(step: Node, truth: Truth, graph: Graph, scope: Scope, derived: DerivedLeaves, seed: number): DomainHint | undefined {
   const candidates = topologicalOrder([step, ...truth.forms])
     .filter((n) => n.op === 'var' && scope.declarations.has(n.attrs.name!) && !scope.declarations.get(n.attrs.name!)!.domain)
     .slice(0, MAX_CANDIDATES);
@@ -28,7 +34,7 @@ export function domainHint(step: Node, truth: Truth, graph: Graph, scope: Scope,
       if (domain === 'symmetric' && !square) continue;
       const declarations = new Map(scope.declarations);
       declarations.set(name, { ...declarations.get(name)!, domain });
-      if (holdsUnder(graph, { ...scope, declarations }, derived, seed, truth.value, truth.forms, step)) return `this holds only when ${WORDING[domain]!(name)}`;
+      if (holdsUnder(graph, { ...scope, declarations }, derived, seed, truth.value, truth.forms, step)) return { name, text: `this holds only when ${WORDING[domain]!(name)}` };
     }
   }
   return undefined;

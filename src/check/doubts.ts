@@ -14,7 +14,7 @@ import { namesReached } from '../resolve/names';
 import { normalizeName } from '../syntax/names';
 import { hasDecimals } from './numeric';
 import { arrayNameOf, sampledNameOf, subscriptsOf } from '../resolve/indexNotation';
-import { findInExpr } from '../syntax/walk';
+import { findInExpr, isSameExpr } from '../syntax/walk';
 import { BUILTIN_FUNCTIONS } from '../ops/builtins';
 import type { StepJson } from './report';
 import { declaredHere } from '../analysis/declaredHere';
@@ -79,6 +79,7 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
       jacobianLayout(check, expr, node, step, lower) ??
       entriesReadAsScalars(check, expr) ??
       guessedNames(check, expr, step.diagnosis) ??
+      guessedOrientation(check, expr) ??
       guessedHessian(check) ??
       borrowedNames(check, expr) ??
       filledLayers(check, expr) ??
@@ -295,6 +296,31 @@ function guessedNames(check: ClaimCheck, step: Expr, diagnosis: StepJson['diagno
   return {
     message: `no line of this question defines or declares ${names.join(', ')}, so chainrule took ${them} as ${names.length === 1 ? 'a scalar' : 'scalars'} of ${names.length === 1 ? 'its' : 'their'} own and cannot tell whether this line is wrong`,
     hint: hasArrays || shapeIsWrong ? `state the shape, e.g. ${names[0]} \\in \\mathbb{R}^{1 \\times N}, or define ${names[0]}` : `define ${names[0]} in the maths (e.g. \`${names[0]} = ...\`)`,
+  };
+}
+
+/**
+ * A wrong step that multiplies a vector whose orientation chainrule guessed by its own transpose: `s^T s` is a number
+ * for a column and the outer product for a row, and a text that writes row vectors (`\text{diag}(s) - s^T s`)
+ * means the latter. Which one the author means is the guess, so no verdict.
+ */
+function guessedOrientation({ lowering }: ClaimCheck, step: Expr): Doubt | undefined {
+  const vectors = new Set([...lowering.scope.declarations.values()].filter((d) => d.implied && !isScalarShape(d.shape) && (d.shape[0] === 1 || d.shape[1] === 1)).map((d) => d.name));
+  if (vectors.size === 0) return undefined;
+  const meaningOf = meaningIn(lowering.scope);
+  // A function written bare (`s` of `s(x)_i = ...`) is its value at its parameters.
+  const guessedIn = (e: Expr) => [...namesReached(e, meaningOf)].flatMap((r) => [r, ...(lowering.scope.functions.get(r)?.params ?? [])]).filter((n) => vectors.has(n));
+  const selfProduct = (a: Expr, b: Expr) => a.kind === 'transpose' && isSameExpr(a.arg, b);
+  const guessed = new Set<string>();
+  findInExpr(step, (e) => {
+    if (e.kind === 'binary' && e.op === 'mul' && (selfProduct(e.left, e.right) || selfProduct(e.right, e.left))) guessedIn(e).forEach((n) => guessed.add(n));
+    return false;
+  });
+  if (guessed.size === 0) return undefined;
+  const names = [...guessed].sort();
+  return {
+    message: `no line of this question states whether ${names.join(', ')} ${names.length === 1 ? 'is a row or a column' : 'are rows or columns'}; this step multiplies a vector by its own transpose, a number or a matrix as that guess goes, so chainrule cannot tell whether it is wrong`,
+    hint: `state the shape, e.g. ${names[0]} \\in \\mathbb{R}^{1 \\times N}`,
   };
 }
 

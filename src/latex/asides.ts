@@ -5,6 +5,7 @@
 // every one of them wrong (w = w - αg claims αg = 0).
 import { warning, type Diagnostic, type Span } from '../diagnostics';
 import { spanOf, type Tok } from './tokens';
+import { isReadableDifferential } from './appliedDifferentials';
 
 /** The note for a row set aside: what it was, and that it is not checked. */
 export function asideNote(what: string, span: Span, hint?: string): Diagnostic {
@@ -21,7 +22,7 @@ export function asideOf(tokens: readonly Tok[]): Diagnostic | undefined {
   if (isDifferentialName(tokens)) {
     return asideNote(`${tokens[0].value}${tokens[1].text} is a differential or a gradient named after its variable (dW for the cost's gradient by W), not a product`, span, 'which cost a name like dW differentiates (the mean J or one example\'s loss) the notation leaves to the text: write the claim as \\frac{\\partial J}{\\partial W} = ... to have it checked');
   }
-  if (isAppliedDifferential(tokens)) {
+  if (isAppliedDifferential(tokens) && !isReadableDifferential(tokens)) {
     return asideNote(`${tokens[0].text} ${tokens[1].value}(..) is a differential applied to a direction (the derivative of ${tokens[1].value} by ${tokens[0].text.replace(/^d_?\{?|\}$/g, '')} times it), which chainrule does not read`, span, 'write the gradient, as in \\nabla_x f(x, y), or its product with the direction, \\nabla_x f(x, y)^T v');
   }
   return undefined;
@@ -30,7 +31,7 @@ export function asideOf(tokens: readonly Tok[]): Diagnostic | undefined {
 /**
  * `d_x \mathcal{S}(x, y) \cdot \tilde{x} = ...`, `d_{w} f(w) \cdot v`: the differential of a function in one of
  * its arguments, applied to a direction, as analysis texts write the derivative. Read as the product of a name
- * d_x with the call, a right line would be ✗.
+ * d_x with the call, a right line would be ✗: what appliedDifferentials.ts does not read is set aside.
  */
 function isAppliedDifferential(tokens: readonly Tok[]): boolean {
   const [d, call, open] = tokens;

@@ -15,12 +15,15 @@ import { wordNames } from './wordNames';
 import type { BlockReading } from './normalize';
 import { PositionMap } from './positions';
 import { definedFunctions, readJacobians } from './jacobians';
+import { readSubscriptJacobians } from './subscriptJacobians';
+import { readAppliedDifferentials } from './appliedDifferentials';
 import { readCompositions } from './compositions';
 import { readComponents } from './vectorComponents';
 import { readTuplePoints } from './tuplePoints';
 import { readBareGradients } from './bareGradients';
 import { readEntryListings } from './entryListings';
 import { documentMacros } from './macros';
+import { weightedProducts } from './weightedProducts';
 import { readLagrangePrimes } from './lagrangePrimes';
 import { readRuleTablePrimes } from './ruleTablePrimes';
 import { readSubscriptPartials } from './subscriptPartials';
@@ -208,6 +211,7 @@ class Assembler {
     this.expand(readEntryListings(this.doc.statements));
     this.expand(readAppliedDefinitions(this.doc.statements));
     this.expand(readLogDefinitions(this.doc.statements));
+    this.doc.statements = readAppliedDifferentials(readSubscriptJacobians(this.doc.statements));
     const functions = definedFunctions(this.doc.statements);
     this.doc.statements = readCompositions(this.doc.statements, functions);
     this.expand(readComponents(this.doc.statements, functions));
@@ -269,7 +273,7 @@ export function assemble(source: string, file: string, scan: (source: string) =>
   const blocks = events.filter((e) => e.kind === 'math' || e.kind === 'cr').length;
   if (blocks > MAX_MATH_BLOCKS) return tooLarge(source, file, `the input has ${blocks} maths blocks; the limit is ${MAX_MATH_BLOCKS}`);
   const maths = events.flatMap((e) => (e.kind === 'math' ? [e.text] : []));
-  const a = new Assembler(source, file, options, { layered: numberedLayerNames(maths), words: wordNames(maths), macros: documentMacros(source), primed: differentiatedPrimes(maths) });
+  const a = new Assembler(source, file, options, { layered: numberedLayerNames(maths), words: wordNames(maths), macros: documentMacros(source), primed: differentiatedPrimes(maths), weighted: weightedProducts(source) });
   for (const ev of events) {
     if (ev.kind === 'math') a.math(ev);
     else if (ev.kind === 'cr') a.cr(ev);

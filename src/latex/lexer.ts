@@ -13,6 +13,8 @@ export interface RawToken {
   text: string;
   /** Offset of the first character in the maths string (UTF-16 units). */
   offset: number;
+  /** Where a macro's body put in at a use ends: the use's (macros.ts), so its text is what the author wrote. */
+  end?: number;
 }
 
 // moo tries the rules in this order at each position: `\\` must come before the

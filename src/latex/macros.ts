@@ -1,9 +1,10 @@
 // A document's own LaTeX macros: `\newcommand{\pd}[1]{\frac{\partial}{\partial #1}}`, `\renewcommand{\th}{\theta}`,
-// `\def\R{\mathbb{R}}`, `\DeclareMathOperator{\tr}{tr}`. Homework typed in LaTeX defines them in its preamble and
+// `\def\R{\mathbb{R}}`, `\DeclareMathOperator{\tr}{tr}`, and those a page gives MathJax or KaTeX (configMacros.ts). Homework typed in LaTeX defines them in its preamble and
 // writes its maths with them; unexpanded, every line using one is unread. Each use is replaced by its body, the
 // arguments put in for #1..#9, as TeX does; the tokens put in carry the use's offset, so positions stay right.
 // The input is untrusted: bodies are bounded, expansion stops at a depth and a token budget (`\def\a{\a\a}`).
 import { closingRaw, lexLatex, type RawToken } from './lexer';
+import { configMacros } from './configMacros';
 
 export interface Macro {
   params: number;
@@ -25,6 +26,11 @@ const TRIVIA = new Set(['space', 'newline', 'comment', 'spacecmd']);
 /** The macros a document's source defines (the last definition of a name wins). */
 export function documentMacros(source: string): Macros {
   const macros = new Map<string, Macro>();
+  // A renderer's configuration first (configMacros.ts): a definition the maths writes is the author's later word.
+  for (const c of configMacros(source)) {
+    if (macros.size >= MAX_MACROS) break;
+    if (c.body.length <= MAX_BODY_CHARS) macros.set(c.name, { params: c.params, body: macroBody(c.body) });
+  }
   for (const m of source.matchAll(DEFINITION)) {
     if (macros.size >= MAX_MACROS) break;
     const read = readDefinition(source, m.index + m[0].length, m[0].startsWith('\\Declare'), m[0].startsWith('\\def'));
@@ -59,7 +65,24 @@ function readDefinition(source: string, at: number, operator: boolean, def: bool
   const body = bracedText(source, k);
   if (body === undefined || body.length > MAX_BODY_CHARS) return undefined;
   const text = operator ? `\\operatorname{${body}}` : body;
-  return { name, macro: { params, body: lexLatex(text).filter((t) => !TRIVIA.has(t.type)) } };
+  return { name, macro: { params, body: macroBody(text) } };
+}
+
+/**
+ * A macro's body as the raw tokens put in at each use. Braces around one atom, `{\mathbb{R}}` as MathJax
+ * configurations write their bodies, group nothing, and are dropped: `{\mathbb{R}}^n` is no braced group to read.
+ */
+function macroBody(text: string): RawToken[] {
+  const body = lexLatex(text).filter((t) => !TRIVIA.has(t.type));
+  return isBracedAtom(body) ? body.slice(1, -1) : body;
+}
+
+/** `{x}`, `{\alpha}`, `{\mathbf{x}}`: one token, or one command with one braced argument, in braces. */
+function isBracedAtom(body: readonly RawToken[]): boolean {
+  if (body.length < 3 || body[0].text !== '{' || closingRaw(body, 0, '{', '}') !== body.length - 1) return false;
+  const inner = body.slice(1, -1);
+  if (inner.length === 1) return true;
+  return inner[0].type === 'command' && inner[1]?.text === '{' && closingRaw(inner, 1, '{', '}') === inner.length - 1;
 }
 
 /** The text inside the braces opening at `at`, or undefined. */
@@ -104,15 +127,15 @@ function expand(raw: readonly RawToken[], macros: Macros, depth: number, budget:
       continue;
     }
     budget.left -= macro.body.length;
-    const body = substitute(macro.body, args, t.offset);
+    const body = substitute(macro.body, args, t.offset, t.offset + t.text.length);
     out.push(...expand(body, macros, depth + 1, budget));
     i = j - 1;
   }
   return out;
 }
 
-/** The body with #k replaced by argument k, its own tokens placed at the use. */
-function substitute(body: readonly RawToken[], args: readonly RawToken[][], offset: number): RawToken[] {
+/** The body with #k replaced by argument k, its own tokens placed at the use (`offset` to `end`, the command). */
+function substitute(body: readonly RawToken[], args: readonly RawToken[][], offset: number, end: number): RawToken[] {
   const out: RawToken[] = [];
   for (let k = 0; k < body.length; k++) {
     const t = body[k];
@@ -122,12 +145,12 @@ function substitute(body: readonly RawToken[], args: readonly RawToken[][], offs
       if (n >= 1 && n <= args.length) {
         out.push(...args[n - 1]);
         // `#12`: parameter 1, then the digit 2.
-        if (next.text.length > 1) out.push({ type: 'number', text: next.text.slice(1), offset });
+        if (next.text.length > 1) out.push({ type: 'number', text: next.text.slice(1), offset, end });
         k++;
         continue;
       }
     }
-    out.push({ ...t, offset });
+    out.push({ ...t, offset, end });
   }
   return out;
 }

@@ -22,6 +22,7 @@ import { raisedBeforeSubscript } from './scriptOrder';
 import { joinPrimedNames } from './primedNames';
 import { proseBracketsAsNotes } from './proseNotes';
 import { equationList } from './equationLists';
+import { weightKey, type WeightedProduct, type WeightedProducts } from './weightedProducts';
 import { changeOfBase, inverseFunction } from './functionScripts';
 import {
   ACCENT_SUFFIX, ANGLE_REASON, ARROW_REASON, COMPARISON_COMMANDS, DOTS_COMMANDS, EQUALITY_COMMANDS, FONT_COMMANDS, FUNCTION_WORDS, GREEK_CHARACTERS,
@@ -47,6 +48,7 @@ const MAX_GROUP_DEPTH = 32;
 
 const NONE: ReadonlySet<string> = new Set();
 const NO_MACROS: Macros = new Map();
+const NO_WEIGHTS: WeightedProducts = new Map();
 const TRIVIA = new Set(['space', 'newline', 'comment', 'spacecmd']);
 
 const SYMBOLS: ReadonlyMap<string, TokType> = table({
@@ -101,13 +103,15 @@ export interface BlockReading {
   macros?: Macros;
   /** Names the document differentiates by with a prime, each primed one a name of its own (primedNames.ts). */
   primed?: ReadonlySet<string>;
+  /** The weighted inner products the document defines, `\langle a, b \rangle_W := a^T W b` (weightedProducts.ts). */
+  weighted?: WeightedProducts;
 }
 
 export function normalizeLatex(pos: PositionMap, reading: BlockReading = {}): Normalized {
   const expanded = expandMacros(lexLatex(pos.text).filter((t) => !TRIVIA.has(t.type)), reading.macros ?? NO_MACROS);
   const lexed = splitSingleArguments(overAsFrac(withoutDoubledBraces(expanded)));
   const raw = reading.plain ? bracketedExponents(lexed) : lexed;
-  const n = new Normalizer(raw, pos, reading.plain ?? false, reading.layered ?? NONE, reading.words ?? NONE);
+  const n = new Normalizer(raw, pos, reading.plain ?? false, reading.layered ?? NONE, reading.words ?? NONE, reading.weighted ?? NO_WEIGHTS);
   n.run(0, raw.length);
   return { tokens: proseBracketsAsNotes(joinPrimedNames(n.out, reading.primed ?? NONE)), diagnostics: n.diagnostics };
 }
@@ -144,6 +148,7 @@ class Normalizer {
     private readonly plain: boolean,
     private readonly layered: ReadonlySet<string>,
     private readonly words: ReadonlySet<string>,
+    private readonly weighted: WeightedProducts,
   ) {}
 
   /** Fonts, accents and `\nabla_{..}` read their argument recursively; this bounds the recursion. */
@@ -173,7 +178,7 @@ class Normalizer {
 
   private endOf(i: number): number {
     const t = this.raw[i];
-    return t.offset + t.text.length;
+    return t.end ?? t.offset + t.text.length;
   }
 
   /** Skip `\left`, `\bigl` and friends to find what a function word or command is followed by. */
@@ -1281,12 +1286,16 @@ class Normalizer {
   /**
    * `\langle a, b \rangle`: the inner product of a and b, read as dot(a, b), the sum of their entries' products
    * (Euclidean for vectors, Frobenius for matrices; of two numbers, resolve/innerProducts.ts). No script after it:
-   * a weighted product `\langle a, b \rangle_W` is the author's own, and `\langle x \rangle` is no inner product.
-   * Three or more entries, `\nabla f = \langle yz, xz, xy \rangle`, are no inner product: calculus texts write
-   * a vector's components so, read as the tuple `(yz, xz, xy)` is (tuples.ts).
+   * a weighted product `\langle a, b \rangle_W` is the author's own, read only as the document defines it
+   * (`weightedProduct`), and `\langle x \rangle` is no inner product. Three or more entries, `\nabla f = \langle yz,
+   * xz, xy \rangle`, are no inner product: calculus texts write a vector's components so, read as the tuple
+   * `(yz, xz, xy)` is (tuples.ts).
    */
   private innerProduct(i: number, start: number): number {
     const parts = this.angleParts(i);
+    const weight = parts?.commas.length === 1 && this.raw[parts.close + 1]?.text === '_' ? this.arg(parts.close + 2) : undefined;
+    const definition = weight && this.weighted.get(weightKey(this.rawText(weight)));
+    if (parts && weight && definition) return this.weightedProduct(i, { comma: parts.commas[0], close: parts.close }, weight, definition, start);
     if (!parts || /^[_^]$/.test(this.raw[parts.close + 1]?.text ?? '')) {
       this.unsupported(ANGLE_REASON, start, this.endOf(i));
       return i + 1;
@@ -1316,6 +1325,29 @@ class Normalizer {
     this.run(d.direction.from, d.direction.to);
     this.emit('rparen', ')', start, this.endOf(i));
     return d.next;
+  }
+
+  /** `\langle u, v \rangle_W` of a product the document defines as `a^T W b`: `((u)^T W (v))`, so a script after it is the whole product's. */
+  private weightedProduct(i: number, { comma, close }: { comma: number; close: number }, weight: Arg, definition: WeightedProduct, start: number): number {
+    const sides: [number, number][] = [[i + 1, comma], [comma + 1, close]];
+    const end = weight.end;
+    const written = sides.map(([from, to]) => this.raw.slice(from, to).map((t) => t.text).join(''));
+    if (written[0] === definition.sides[0] && written[1] === definition.sides[1]) {
+      this.emit('aside', `the definition of the weighted inner product ${this.pos.text.slice(start, end)}`, start, end);
+      return weight.next;
+    }
+    const [left, right] = definition.swapped ? [sides[1], sides[0]] : sides;
+    this.emit('lparen', '(', start, end);
+    this.emit('lparen', '(', start, end);
+    this.run(left[0], left[1]);
+    this.emit('rparen', ')', start, end);
+    this.emit('transpose', 'T', start, end);
+    this.run(weight.from, weight.to);
+    this.emit('lparen', '(', start, end);
+    this.run(right[0], right[1]);
+    this.emit('rparen', ')', start, end);
+    this.emit('rparen', ')', start, end);
+    return weight.next;
   }
 
   /** The `\rangle` closing the `\langle` at `i` and the commas at their level, if there is at least one. */

@@ -52,3 +52,53 @@ describe("a document's macros are expanded where they are used", () => {
     expect(verdicts(doc, 'doc.md')).toEqual(['3 correct', '4 incorrect']);
   });
 });
+
+describe('macros a page gives its maths renderer', () => {
+  // Blog style: MathJax 2's configuration script names the macros, bodies in braces. q = xᵀAx: ∂q/∂x = (A + Aᵀ)x
+  // (sympy, n = 3); A x alone (line 18) is wrong for a general A.
+  const page = (config: string) =>
+    [
+      config, // 1-11
+      '',
+      '# Quadratic form', // 13
+      '',
+      'Let $\\vx \\in \\R^{n}$, $A \\in \\R^{n \\times n}$ and $q = \\vx^T A \\vx$.', // 15
+      '',
+      '$$\\pd{q}{\\vx} = (A + A^T) \\vx$$', // 17: right
+      '$$\\pd{q}{\\vx} = A \\vx$$', // 18: wrong
+    ].join('\n');
+
+  it("reads MathJax 2's Macros, with and without parameters", () => {
+    const config = [
+      '<script type="text/x-mathjax-config">',
+      'MathJax.Hub.Config({',
+      '  TeX: {',
+      '    Macros: {',
+      '      R: "{\\\\mathbb{R}}",',
+      "      vx: '{\\\\mathbf{x}}',",
+      '      pd: ["\\\\frac{\\\\partial #1}{\\\\partial #2}", 2]',
+      '    }',
+      '  }',
+      '});',
+      '</script>',
+    ].join('\n');
+    expect(verdicts(page(config), 'post.md')).toEqual(['17 correct', '18 incorrect']);
+  });
+
+  it("reads MathJax 3's and KaTeX's macros, keys written with their backslash", () => {
+    const config = [
+      '<script>',
+      'window.MathJax = { tex: { inlineMath: [["$", "$"]],',
+      '  macros: { "\\\\R": "\\\\mathbb{R}", "\\\\vx": "\\\\mathbf{x}",',
+      '    "\\\\pd": ["\\\\frac{\\\\partial #1}{\\\\partial #2}", 2] } } };',
+      '</script>',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ].join('\n');
+    expect(verdicts(page(config), 'post.md')).toEqual(['17 correct', '18 incorrect']);
+  });
+});
