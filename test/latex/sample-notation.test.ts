@@ -1,0 +1,65 @@
+// Per-sample and per-entry notation as other authors write it (issue 13): sums over a set of units, the
+// general entry of a matrix written with dots, and a function of x_1, x_2 beside a general definition of the
+// gradient over x_1 .. x_n. Each document has a right line that must be correct and a wrong one that must
+// be incorrect; keys worked out by hand and checked with sympy (noted beside them).
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../../src/app/check';
+import { readDocument } from '../../src/analysis/source';
+
+const verdicts = (md: string, file = 'sheet.md') => checkSource(md, file).report.claims.map((c) => `${c.line} ${c.verdict}`);
+
+describe('a sum over the members of a set', () => {
+  it('binds its index (\\sum_{k \\in S}), so the sum runs over it', () => {
+    // z_j = Σ_k w_jk a_k + b_j, L = Σ_j z_j^2: ∂L/∂a_k = Σ_j 2 z_j w_jk (sympy, J = 3, K = 2: difference 0);
+    // without the 2 it differs by Σ_j z_j w_jk. Read as a label, k made the sum unreadable and the wrong
+    // line unjudged.
+    const md = [
+      '# Q1',
+      '$$z_j = \\sum_{k \\in S} w_{jk} a_k + b_j$$',
+      '$$L = \\sum_j z_j^2$$',
+      '$$\\frac{\\partial L}{\\partial a_k} = \\sum_j 2 z_j w_{jk}$$',
+      '$$\\frac{\\partial L}{\\partial a_k} = \\sum_j z_j w_{jk}$$',
+    ].join('\n');
+    expect(verdicts(md)).toEqual(['4 correct', '5 incorrect']);
+  });
+
+  it('reads a set that is itself subscripted, \\sum_{k \\in layer_{l-1}}', () => {
+    // Nielsen-style: s_j = Σ_{k in layer l-1} v_jk u_k, E = ½ Σ_j (s_j - t_j)^2: ∂E/∂u_k = Σ_j (s_j - t_j) v_jk
+    // (sympy, 3 x 2: difference 0), and Σ_j 2 (s_j - t_j) v_jk is twice it.
+    const md = [
+      '## Problem 2',
+      'The input of unit $j$ sums over the units of the layer before:',
+      '$$s_j = \\sum_{k \\in layer_{l-1}} v_{jk} u_k$$',
+      '$$E = \\frac{1}{2}\\sum_j (s_j - t_j)^2$$',
+      '$$\\frac{\\partial E}{\\partial u_k} = \\sum_j (s_j - t_j) v_{jk}$$',
+      '$$\\frac{\\partial E}{\\partial u_k} = \\sum_j 2 (s_j - t_j) v_{jk}$$',
+    ].join('\n');
+    expect(verdicts(md)).toEqual(['5 correct', '6 incorrect']);
+  });
+});
+
+describe('the general entry of a matrix written with dots', () => {
+  const sheet = [
+    '# Review sheet',
+    '## 2. Calculus',
+    '### 2.1. Definitions',
+    'For $f$ of $n$ variables the gradient collects the partial derivatives:',
+    '$$\\nabla_x f(x) = \\begin{bmatrix} \\frac{\\partial f(x)}{\\partial x_1} \\\\ \\vdots \\\\ \\frac{\\partial f(x)}{\\partial x_n} \\end{bmatrix} \\in \\mathbb{R}^n$$',
+    '### 2.2. Exercises',
+    '**(a)** Let $f(x_1, x_2) = x_1^3 x_2 + \\sin(x_2)$. Find its gradient.',
+    // sympy: (3 x1^2 x2, x1^3 + cos x2): right
+    '$$\\nabla_x f(x) = \\begin{bmatrix} 3x_1^2 x_2 \\\\ x_1^3 + \\cos(x_2) \\end{bmatrix}$$',
+    '**(b)** Let $f(x_1, x_2) = e^{x_1} x_2^2$. Find its gradient.',
+    // sympy: (e^x1 x2^2, 2 e^x1 x2): the second entry lacks its 2, wrong
+    '$$\\nabla_x f(x) = \\begin{bmatrix} e^{x_1} x_2^2 \\\\ e^{x_1} x_2 \\end{bmatrix}$$',
+  ].join('\n');
+
+  it('binds the letters of its entry, which are no sample labels', () => {
+    const labels = readDocument(sheet, 'sheet.md').sections.map((s) => [...s.scope.labelLetters]);
+    expect(labels.flat()).toEqual([]);
+  });
+
+  it('leaves a function of x_1, x_2 its own column x beside the general definition over x_1 .. x_n', () => {
+    expect(verdicts(sheet).slice(1)).toEqual(['8 correct', '10 incorrect']);
+  });
+});
