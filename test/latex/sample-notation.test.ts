@@ -63,3 +63,56 @@ describe('the general entry of a matrix written with dots', () => {
     expect(verdicts(sheet).slice(1)).toEqual(['8 correct', '10 incorrect']);
   });
 });
+
+describe('a function of one variable written bare beside a bracket, f(1 - f)', () => {
+  it('reads g(1 - g) as g times the bracket after g(t) is defined', () => {
+    // g = 1/(1 + e^{-t}): g' = e^{-t}/(1 + e^{-t})^2 = g(1 - g) (sympy: difference 0); g(1 + g) differs by 2 g^2.
+    // Read as g composed with 1 - g(t), the right line was left unjudged.
+    const md = [
+      '# Logistic',
+      'Let $g(t) = \\frac{1}{1 + e^{-t}}$.',
+      "$$g'(t) = g(1 - g)$$",
+      "$$g'(t) = g(1 + g)$$",
+    ].join('\n');
+    expect(verdicts(md)).toEqual(['3 correct', '4 incorrect']);
+  });
+
+  it("reads f' of a function of one variable written bare as its derivative, not a transpose", () => {
+    // f = e^u/(1 + e^u): f' = e^u/(1 + e^u)^2 = f(1 - f) (sympy: difference 0), so the prompt's f' = f(1 - f) and
+    // the worked line are right; f(1 - f)^2 differs by -f^2 (1 - f). Read as f^T, the prompt's line was ✗.
+    const md = [
+      "**Problem 4.** Let $f(u) = \\frac{e^u}{1 + e^u}$. Show that $f' = f(1-f)$.",
+      '',
+      '$$\\frac{df}{du} = \\frac{e^u}{(1 + e^u)^2} = f(1 - f)$$',
+      '',
+      '$$\\frac{df}{du} = f(1 - f)^2$$',
+    ].join('\n');
+    expect(verdicts(md)).toEqual(['1 correct', '3 correct', '5 incorrect']);
+  });
+
+  it('keeps the primes of a rule table, (fg)\' = f\'g + fg\', after a function of one variable', () => {
+    // f(x) = x^2 above (f' = 2x right, f' = x wrong); the product rule below is about any f and g (read as a rule
+    // table, ruleTablePrimes.ts), right for every f and g, and not made df/dx of the example's f.
+    const md = [
+      '## Example',
+      '$$f(x) = x^2$$',
+      "$$f'(x) = 2x$$",
+      "$$f'(x) = x$$",
+      '## Rules',
+      "$$(fg)' = f'g + fg'$$",
+    ].join('\n');
+    expect(verdicts(md)).toEqual(['3 correct', '4 incorrect', '6 correct']);
+  });
+
+  it('leaves unjudged a step with a built-in written bare, \\sigma(1 - \\sigma), not wrong', () => {
+    // σ' = σ(x)(1 - σ(x)) (sympy: difference 0). Bare σ outside a derivative has no argument chainrule can read:
+    // it was a number of its own, and the right line was ✗. A wrong line written with σ(x) is still ✗
+    // (σ(x)(1 + σ(x)) differs by 2σ(x)^2).
+    const md = [
+      '## Exercise 2.3',
+      '$$\\frac{d\\sigma(x)}{dx} = \\sigma(1 - \\sigma)$$',
+      '$$\\frac{d\\sigma(x)}{dx} = \\sigma(x)(1 + \\sigma(x))$$',
+    ].join('\n');
+    expect(verdicts(md)).toEqual(['2 unjudged', '3 incorrect']);
+  });
+});
