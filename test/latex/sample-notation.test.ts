@@ -116,3 +116,30 @@ describe('a function of one variable written bare beside a bracket, f(1 - f)', (
     expect(verdicts(md)).toEqual(['2 unjudged', '3 incorrect']);
   });
 });
+
+describe('a sample superscript dropped where the function of the sample is worked out', () => {
+  it('reads the bare x as the sample x^{(i)} the function is defined at', () => {
+    // p = 1/(1 + e^{-β0 - β1 x}): ∂p/∂β1 = x e^{-β0-β1x}/(1 + e^{-β0-β1x})^2 (sympy: difference 0); without the
+    // factor x it differs by (x - 1) e^{-β0-β1x}/(1 + e^{-β0-β1x})^2. With x a scalar of its own, both were unjudged.
+    const md = [
+      '## Model',
+      'For sample $i$ the model is',
+      '$$p_\\beta(x^{(i)}) = \\frac{1}{1 + e^{-\\beta_0 - \\beta_1 x^{(i)}}}$$',
+      '$$\\frac{\\partial p_\\beta}{\\partial \\beta_1} = \\frac{x e^{-\\beta_0 - \\beta_1 x}}{(1 + e^{-\\beta_0 - \\beta_1 x})^2}$$',
+      '$$\\frac{\\partial p_\\beta}{\\partial \\beta_1} = \\frac{e^{-\\beta_0 - \\beta_1 x}}{(1 + e^{-\\beta_0 - \\beta_1 x})^2}$$',
+    ].join('\n');
+    expect(verdicts(md)).toEqual(['4 correct', '5 incorrect']);
+  });
+
+  it('leaves x alone where the question gives it a meaning of its own', () => {
+    // x = β0 + 1 is a quantity of its own, not the sample: the line is not rewritten into the sample, and written
+    // in β0 + 1 it differs from ∂p/∂β1 at the independent sample x^{(i)} (so it is wrong as written).
+    const md = [
+      '## Model',
+      '$$p_\\beta(x^{(i)}) = \\frac{1}{1 + e^{-\\beta_0 - \\beta_1 x^{(i)}}}$$',
+      '$$x = \\beta_0 + 1$$',
+      '$$\\frac{\\partial p_\\beta}{\\partial \\beta_1} = \\frac{x e^{-\\beta_0 - \\beta_1 x}}{(1 + e^{-\\beta_0 - \\beta_1 x})^2}$$',
+    ].join('\n');
+    expect(verdicts(md)).toEqual(['4 incorrect']);
+  });
+});
