@@ -143,3 +143,22 @@ describe('a sample superscript dropped where the function of the sample is worke
     expect(verdicts(md)).toEqual(['4 incorrect']);
   });
 });
+
+describe('a worked example numbered in prose', () => {
+  it('opens a derivation of its own at "Example 2.", so a function defined again is the new one', () => {
+    // Example 1: f = x^3, f' = 3x^2. Example 2: f = sin(x^2), f' = 2x cos(x^2) (sympy: difference 0); cos(x^2)
+    // misses the 2x. Read as one question, example 2's right line was ✗ against x^3.
+    const md = [
+      'Example 1. Let $f(x) = x^3$.',
+      '',
+      "$$f'(x) = 3x^2$$",
+      '',
+      'Example 2. Let $f(x) = \\sin(x^2)$.',
+      '',
+      "$$f'(x) = 2x\\cos(x^2)$$",
+      '',
+      "$$f'(x) = \\cos(x^2)$$",
+    ].join('\n');
+    expect(verdicts(md)).toEqual(['3 correct', '7 correct', '9 incorrect']);
+  });
+});
