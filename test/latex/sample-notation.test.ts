@@ -131,6 +131,17 @@ describe('a sample superscript dropped where the function of the sample is worke
     expect(verdicts(md)).toEqual(['4 correct', '5 incorrect']);
   });
 
+  it('leaves x alone in a claim that is not about the function of the sample', () => {
+    // d/dw (w x)^2 = 2 w x^2 (right) and w x^2 (wrong, half of it), x a number of the line's own.
+    const md = [
+      '## Model',
+      '$$p_\\beta(x^{(i)}) = \\frac{1}{1 + e^{-\\beta_0 - \\beta_1 x^{(i)}}}$$',
+      '$$\\frac{d}{dw} (w x)^2 = 2 w x^2$$',
+      '$$\\frac{d}{dw} (w x)^2 = w x^2$$',
+    ].join('\n');
+    expect(verdicts(md)).toEqual(['3 correct', '4 incorrect']);
+  });
+
   it('leaves x alone where the question gives it a meaning of its own', () => {
     // x = β0 + 1 is a quantity of its own, not the sample: the line is not rewritten into the sample, and written
     // in β0 + 1 it differs from ∂p/∂β1 at the independent sample x^{(i)} (so it is wrong as written).
