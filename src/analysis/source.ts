@@ -5,6 +5,7 @@ import type { Expr, ParsedFile, Span, Statement } from '../syntax/ast';
 import { warning, type Diagnostic } from '../diagnostics';
 import { latexSpans, parseDocument, sourceKindOf } from './document';
 import { defineArgumentVectors } from '../resolve/argumentVectors';
+import { readDroppedSamples } from '../resolve/droppedSamples';
 import { inferUndeclaredShapes } from './shapeInference';
 import { dropUnfitBorrowedFormulas } from './unfitBorrowed';
 import { declareTimeSteps } from './timeSteps';
@@ -88,6 +89,8 @@ export function readDocument(source: string, file: string): ReadDocument {
     readGenericLayers(scope, textOf);
     // `\nabla_x f(x)` for f(x_1, x_2): x is the column of f's arguments (src/resolve/argumentVectors.ts).
     defineArgumentVectors(scope);
+    // `x` written for the sample x^{(i)} a function is defined at, `h_\theta(x^{(i)}) = ...` (src/resolve/droppedSamples.ts).
+    readDroppedSamples(scope);
     // A sequence's time steps (`a^{<t-1>}`, `h_{t-1}`) share the shape declared for it (src/analysis/timeSteps.ts).
     declareTimeSteps(scope, textOf);
     // A formula of another question that this question's own declarations no longer fit (src/analysis/unfitBorrowed.ts).

@@ -21,6 +21,7 @@ import { declaredHere } from '../analysis/declaredHere';
 import type { ClaimCheck } from './claim';
 import { identitySizeOf } from './truth';
 import { entriesReadAsScalars } from './entryScalars';
+import { bareBuiltinValues } from './bareBuiltins';
 import { composesTo, inNumeratorLayout, isVector, productFactors, questionInNumeratorLayout } from './chainLayouts';
 import { wrongForEveryLoss } from './everyLoss';
 import { isIndexedStep } from './indexed';
@@ -68,6 +69,7 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
     const doubt =
       claimDoubt ??
       bareFunctionValue(check) ??
+      bareBuiltinValues(check, expr) ??
       linearizationOf(check.lowering.scope, check.claim.target.expr, expr) ??
       independentFactor(check, expr, lower) ??
       unknownFunctions(check, expr, node, step.diagnosis) ??

@@ -5,8 +5,9 @@
 //   quantities all defined by formulas in the same one variable: with `u = 2x + 1`, `v = x^2`, the product
 //   rule's `(uv)' = u'v + uv'` is d(uv)/dx;
 // * on a quantity the document defines by a formula in one variable: with `y = x^2`, `y' = 2x` is dy/dx
-//   (read as a transpose it claimed x^2 = 2x, a ✗ on a right line). A quantity of several variables, or one
-//   given a shape, keeps the transpose.
+//   (read as a transpose it claimed x^2 = 2x, a ✗ on a right line), and on a function of one variable written
+//   bare: after `f(u) = \frac{e^u}{1 + e^u}`, `f' = f(1 - f)` is df/du (it was ✗ as f^T). A quantity of several
+//   variables, or one given a shape, keeps the transpose.
 import type { Expr, Statement } from '../syntax/ast';
 import { findInExpr, rewriteExpr } from '../syntax/walk';
 
@@ -14,9 +15,16 @@ type NameExpr = Extract<Expr, { kind: 'name' }>;
 
 /** The statements with each prime that is Lagrange's derivative read as that derivative. */
 export function readLagrangePrimes(statements: readonly Statement[]): Statement[] {
-  const variableOf = oneVariableQuantities(statements);
+  const quantities = oneVariableQuantities(statements);
+  const functions = new Map<string, NameExpr>();
   return statements.map((st) => {
     if (st.kind !== 'equation') return st;
+    // A function defined above whose bare name is every name primed here (not a rule table's `(fg)' = f'g + fg'`).
+    const variableOf = primedNamesOnly(st, functions) ? new Map([...quantities, ...functions]) : quantities;
+    const parameter = st.rhs.length > 0 ? soleParameter(st.lhs.expr) : undefined;
+    const lhs = st.lhs.expr;
+    if (lhs.kind === 'call' || lhs.kind === 'name') functions.delete(lhs.kind === 'call' ? lhs.callee : lhs.name);
+    if (parameter) functions.set(parameter.callee, parameter.variable);
     const variable = primedVariable(st.lhs.expr);
     const derivative = (e: Expr): Expr | undefined => {
       if (e.kind !== 'transpose' || !e.prime) return undefined;
@@ -43,6 +51,24 @@ function sharedVariable(e: Expr, variableOf: ReadonlyMap<string, NameExpr>): Nam
 /** x of `f'(x)`. */
 function primedVariable(e: Expr): NameExpr | undefined {
   return e.kind === 'call' && e.prime > 0 && e.args.length === 1 && e.args[0].kind === 'name' ? e.args[0] : undefined;
+}
+
+/** Whether every prime of `st` follows a bare name of `functions` (and there is one). */
+function primedNamesOnly(st: Extract<Statement, { kind: 'equation' }>, functions: ReadonlyMap<string, NameExpr>): boolean {
+  let primes = 0;
+  let others = 0;
+  for (const step of [st.lhs, ...st.rhs]) {
+    findInExpr(step.expr, (e) => {
+      if (e.kind === 'transpose' && e.prime) e.arg.kind === 'name' && functions.has(e.arg.name) ? primes++ : others++;
+      return false;
+    });
+  }
+  return primes > 0 && others === 0;
+}
+
+/** f and u of a function of one variable defined `f(u) = ...`: written bare and primed, `f' = f(1 - f)`, f' is df/du. */
+function soleParameter(e: Expr): { callee: string; variable: NameExpr } | undefined {
+  return e.kind === 'call' && e.prime === 0 && e.args.length === 1 && e.args[0].kind === 'name' ? { callee: e.callee, variable: e.args[0] } : undefined;
 }
 
 /**

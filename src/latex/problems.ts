@@ -1,5 +1,6 @@
 // Which problem a part of a document answers, read from its headings and from lines that name
-// a problem: `## 1a`, `## Problem 2`, `## Q2. Backpropagation`, `Problem 1b`, `- (b) ...`,
+// a problem: `## 1a`, `## Problem 2`, `## Q2. Backpropagation`, `Problem 1b`, `Example 3.` (a textbook's worked
+// example opens a derivation of its own, as an exercise does), `- (b) ...`,
 // `\section*{Problem 1}`, `\item[(b)]`, and the .cr form `problem 1a "Title"`; and which question of a
 // document each part is (QuestionTracker).
 import type { Question, Span } from '../syntax/ast';
@@ -19,13 +20,13 @@ const SEPARATOR = '\\s*[.:)\\-–—]?\\s*';
 // `2b`, `2.b`, `2(b)`, `2 (b)`: a problem number and its part, however the author joins them.
 // `2.1` numbers a sub-problem (`Exercise 2.1`, then its parts `a)`, `b)`: 2.1a, 2.1b).
 const NUMBER_PART = `(\\d+(?:\\.\\d+)?)(?:\\.?(${PART})|\\.?\\s*\\((${PART})\\))?(?![a-z0-9])`;
-const KEYWORD_ID = new RegExp(`^(?:problem|question|exercise|task|part|q)\\s*\\.?\\s*${NUMBER_PART}${SEPARATOR}(.*)$`, 'i');
+const KEYWORD_ID = new RegExp(`^(?:problem|question|exercise|example|task|part|q)\\s*\\.?\\s*${NUMBER_PART}${SEPARATOR}(.*)$`, 'i');
 const BARE_ID = new RegExp(`^${NUMBER_PART}${SEPARATOR}(.*)$`, 'i');
 const PART_ONLY = new RegExp(`^(?:\\((${PART})\\)|(${PART})\\))(?:\\s|$)`, 'i');
 const CR_PROBLEM = /^problem\s+([0-9A-Za-z_.-]+)(?:\s+"([^"]*)")?\s*$/;
 // A part letter apart from the number is bracketed or ends there (`Q2 b)`, `Problem 2 (b)`): in `Q2. A recurrent
 // step` the A is a word.
-const LINE_KEYWORD_ID = new RegExp(`^(?:(?:problem|question|exercise|task)\\s+|q(?=\\d))(\\d+)(?:\\.?(${PART})|\\s*\\.?\\s*\\((${PART})\\)|\\s*\\.?\\s*(${PART})(?=[).:]|\\s*$))?(?![a-z0-9])`, 'i');
+const LINE_KEYWORD_ID = new RegExp(`^(?:(?:problem|question|exercise|example|task)\\s+|q(?=\\d))(\\d+)(?:\\.?(${PART})|\\s*\\.?\\s*\\((${PART})\\)|\\s*\\.?\\s*(${PART})(?=[).:]|\\s*$))?(?![a-z0-9])`, 'i');
 /** `12c)`, `3)` at the start of a line: an item numbered like a problem. */
 const LINE_BARE_ID = new RegExp(`^(\\d+)(${PART})?\\)(?:\\s|$)`, 'i');
 /** `Homework 3, Problem 2`, `HW2 - Question 1`: a heading that names the problem after the course work it is part of. */

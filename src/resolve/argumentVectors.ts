@@ -24,7 +24,7 @@ export function defineArgumentVectors(scope: Scope): void {
     // x_1, ..., x_k are numbers, as the header says.
     fn.header.forEach((h, i) => scope.declarations.set(fn.params[i], { name: fn.params[i], shape: [1, 1], span: h.span }));
     // A meaning of x borrowed from another question yields to this question's function.
-    const ownMeaning = hasMeaning(scope, base) && !scope.borrowed.has(base);
+    const ownMeaning = hasMeaning(scope, base) && !scope.borrowed.has(base) && !impliedOfAnySize(scope, base);
     if (!used.has(base) || ownMeaning || parameters.has(base)) continue;
     scope.declarations.delete(base);
     scope.borrowed.delete(base);
@@ -41,4 +41,15 @@ function argumentBase(fn: FunctionDefinition): string | undefined {
   const base = fn.params[0].slice(0, -1);
   const subscripted = fn.header.every((h, i) => h.kind === 'name' && h.name === `${base}${i + 1}` && /_\{?\s*\d+\s*\}?$/.test(h.text));
   return base !== '' && /^[A-Za-z]+$/.test(base) && fn.params.length <= 9 && subscripted ? base : undefined;
+}
+
+/**
+ * Whether `name` means only a column that index notation implies with a size no line states (`x_i` in the
+ * general `\nabla_x f = [\partial f / \partial x_1 \; \vdots \; \partial f / \partial x_n]` of a set-up
+ * section): a function of x_1, x_2 in the question says how many entries it has.
+ */
+function impliedOfAnySize(scope: Scope, name: string): boolean {
+  const declared = scope.declarations.get(name);
+  const [rows, cols] = declared?.shape ?? [];
+  return declared?.implied === true && typeof rows === 'string' && cols === 1 && !scope.definitions.has(name) && !scope.functions.has(name);
 }

@@ -68,17 +68,31 @@ export interface SumSign {
 const SUM_SIGN = /^(?:sum|Sum|Σ|∑|\\sum)_(?:\{([^{}]*)\}|([\p{L}\p{Nd}]+))(?:\^(?:\{([^{}]*)\}|([\p{L}\p{Nd}]+)))?$/u;
 
 export function sumSignOf(text: string): SumSign | undefined {
-  const m = SUM_SIGN.exec(text.normalize('NFC'));
-  if (!m) return undefined;
+  const written = text.normalize('NFC');
+  const m = SUM_SIGN.exec(written);
+  if (!m) return overSet(written);
   const [, braced, plain, upperBraced, upperPlain] = m;
   const [indexPart, lower] = (braced ?? plain).split('=').map((s) => s.trim());
   const indices = indexList(indexPart);
-  if (!indices) return undefined;
+  if (!indices) return overSet(written);
   const sign: SumSign = { indices };
   if (lower) sign.lower = lower;
   const upper = (upperBraced ?? upperPlain)?.trim();
   if (upper) sign.upper = upper;
   return fromZero(sign);
+}
+
+// A sum over the members of a set, `\sum_{k \in layer_{l-1}}`, `∑_{j ∈ S}`: the set may itself be subscripted.
+const SET_SUM_SIGN = /^(?:sum|Sum|Σ|∑|\\sum)_\{\s*(\p{L}+(?:\s*,\s*\p{L}+)*)\s*(?:\\in\b|∈)[^]*\}$/u;
+
+/**
+ * A sum whose subscript says its index runs over a set, `\sum_{k \in layer_{l-1}}` (the units of layer l - 1):
+ * it binds the index and states no bounds, as `\sum_k` does, so it runs over the index's range.
+ */
+function overSet(text: string): SumSign | undefined {
+  const m = SET_SUM_SIGN.exec(text);
+  const indices = m ? indexList(m[1]) : undefined;
+  return indices ? { indices } : undefined;
 }
 
 /**

@@ -108,7 +108,7 @@ export function sampleLabels(statements: readonly Statement[]): Set<string> {
 function unboundUses(st: Extract<Statement, { kind: 'equation' }>): Map<string, number>[] {
   const sides = st.rhs.map((r) => r.expr);
   const all = [st.lhs.expr, ...sides];
-  const bound = new Set([...subscriptedNames(st.lhs.expr).flatMap((u) => u.indices), ...boldSubscripts(st.lhs.expr), ...all.flatMap((e) => sumSigns(e).flatMap((sign) => sign.indices)), ...all.flatMap(bareSummands).flatMap(writtenIndexLists).flatMap((list) => list.indices)]);
+  const bound = new Set([...subscriptedNames(st.lhs.expr).flatMap((u) => u.indices), ...boldSubscripts(st.lhs.expr), ...all.flatMap((e) => sumSigns(e).flatMap((sign) => sign.indices)), ...all.flatMap(bareSummands).flatMap(writtenIndexLists).flatMap((list) => list.indices), ...all.flatMap(patternIndices)]);
   return sides.map((side) => {
     const counts = new Map<string, number>();
     for (const { indices } of writtenIndexLists(side)) for (const i of indices) if (!bound.has(i)) counts.set(i, (counts.get(i) ?? 0) + 1);
@@ -126,6 +126,19 @@ function boldSubscripts(e: Expr): string[] {
     const inner = x.kind === 'name' ? /^\\(?:mathbf|boldsymbol|bm|vec)\{([^{}]*_(?:\{[^{}]*\}|\p{L}))\}$/u.exec(x.text)?.[1] : undefined;
     const s = inner === undefined ? undefined : subscriptsOf(inner);
     if (s) found.push(...s.indices);
+    return false;
+  });
+  return found;
+}
+
+/**
+ * The letters a matrix written with dots binds (src/latex/ellipsisMatrices.ts): its general entry's row and
+ * column, `\frac{\partial f}{\partial x_i}` read off `\frac{\partial f}{\partial x_1} \\ \vdots \\ \frac{\partial f}{\partial x_n}`.
+ */
+function patternIndices(e: Expr): string[] {
+  const found: string[] = [];
+  findInExpr(e, (x) => {
+    if (x.kind === 'pattern') for (const i of [x.rowIndex, x.colIndex]) if (i !== undefined) found.push(i);
     return false;
   });
   return found;

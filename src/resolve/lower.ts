@@ -18,6 +18,7 @@ import { IndexReader } from './indexNames';
 import type { Product, Tensor } from '../ir/tensor';
 import { lowerAbstractCall } from './abstract';
 import { componentsOf, directionRefusal, innerProductRefusal, isAngleBracketCall, isDirectionalCall } from './innerProducts';
+import { ownValueTimesBracket } from './ownValueProducts';
 import { passLimits } from '../limits/index';
 import { holdsUnsizedOnes, lowerWithOnes, UNSIZED_ONES, UNSIZED_ONES_REASON } from './onesVectors';
 
@@ -649,8 +650,12 @@ export class Lowering {
     const user = this.scope.functions.get(e.callee);
     // A built-in restated entry by entry (`\text{Softmax}(\mathbf{z})_i = ...`) is still the built-in elsewhere.
     if (user?.entries && (atOwnParameters(e, user) || !BUILTIN_FUNCTIONS.has(e.callee))) return this.callEntrywiseFunction(e, user);
-    if (user && !user.entries) return this.callUserFunction(e, user);
     const builtin = BUILTIN_FUNCTIONS.get(e.callee);
+    // `g(1 - g)`, `\sigma(1 - \sigma)` in written maths: the function's value times the bracket (src/resolve/ownValueProducts.ts).
+    const arity = user ? (user.entries ? 0 : user.params.length) : builtin?.arity;
+    const ownProduct = arity !== undefined && this.scope.mathsConventions ? ownValueTimesBracket(e, arity) : undefined;
+    if (ownProduct) return this.lower(ownProduct);
+    if (user && !user.entries) return this.callUserFunction(e, user);
     const factored = builtin?.arity === 1 ? this.bareArgumentTimesBracket(e) : undefined;
     if (factored) return this.lower(factored);
     if (builtin) {
