@@ -293,6 +293,9 @@ function guessedNames(check: ClaimCheck, step: Expr, diagnosis: StepJson['diagno
     };
   }
   if (guessed.size === 0) return undefined;
+  // Names taken as numbers that the step's operands do not reach leave its shape what it is (impliedShapes.ts);
+  // not when grading, where the problem sizes names the author may mean otherwise (a sample x for the problem's X).
+  if (diagnosis === 'shape' && !check.ctx.grading && wrongShapeWhateverTheGuess(check, step, implied, guessed)) return undefined;
   const names = [...guessed].sort();
   const them = names.length === 1 ? 'it' : 'them';
   return {

@@ -5,17 +5,21 @@
 // whose shape a line states: its truth has that variable's shape, whatever the guesses. A gradient of that same
 // number in the step (`\frac{\partial L}{\partial Z_o}` for ∂L/∂b_o) has its own variable's shape just as surely,
 // so it stands as a name of that shape (numbers in place of the guesses may leave the number unreadable).
+// Names no line sizes at all (taken as numbers) are guesses the same way; a step whose operands reach none of them
+// (`W_1 \frac{\partial L}{\partial Z_1}` beside a loss with an undeclared label Y) has its shape whatever they are.
 import { Builder } from '../ir/build';
 import { Graph } from '../ir/graph';
 import { isScalarShape, shapesEqual, type Shape } from '../ir/types';
 import { LowerError, Lowering } from '../resolve/lower';
-import type { Declaration } from '../resolve/scope';
+import type { Declaration, Scope } from '../resolve/scope';
 import type { Expr } from '../syntax/ast';
 import { rewriteExpr } from '../syntax/walk';
+import { namesReached } from '../resolve/names';
+import { UNSIZED_ONES } from '../syntax/names';
 import { passLimits } from '../limits/index';
 import type { ClaimCheck } from './claim';
 
-export function wrongShapeWhateverTheGuess({ truth, claim, lowering }: ClaimCheck, step: Expr, guessed: readonly string[]): boolean {
+export function wrongShapeWhateverTheGuess({ truth, claim, lowering }: ClaimCheck, step: Expr, guessed: readonly string[], unsized: ReadonlySet<string> = new Set()): boolean {
   const m = truth.meaning;
   const target = claim.target.expr;
   if (!m || m.wrt.length !== 1 || !isScalarShape(m.of.shape) || target.kind !== 'deriv' || target.wrt.length !== 1 || target.wrt[0].kind !== 'name') return false;
@@ -32,12 +36,32 @@ export function wrongShapeWhateverTheGuess({ truth, claim, lowering }: ClaimChec
   const numbersIn = (names: Map<string, Declaration>) => Lowering.forProblem({ ...scope, declarations: names, diagnostics: [] }, new Builder(new Graph()), { ...lowering.options, calculus: undefined });
   try {
     const read = gradientsAsNames(step, target.of, numbersIn(declarations), declarations);
-    return read !== undefined && !shapesEqual(numbersIn(declarations).lower(read).shape, truth.shape);
+    if (read === undefined || reachesAny(step, unsized, scope, target.of)) return false;
+    return !shapesEqual(numbersIn(declarations).lower(read).shape, truth.shape);
   } catch (err) {
     passLimits(err);
     // A product whose sides do not fit with numbers either (`(a - y) x` of two columns) is wrong both ways.
-    return err instanceof LowerError && err.diagnostic.code === 'shape-mismatch';
+    return err instanceof LowerError && err.diagnostic.code === 'shape-mismatch' && !reachesAny(step, unsized, scope, target.of);
   }
+}
+
+/**
+ * Whether `e` reaches one of `names` through the formulas `meaningOf` gives, not counting the derivatives of
+ * `of` it writes (their shape is their variable's, whatever the formula of `of` holds).
+ */
+function reachesAny(e: Expr, names: ReadonlySet<string>, scope: Scope, of?: Expr): boolean {
+  if (names.size === 0) return false;
+  const operands = of?.kind === 'name' ? rewriteExpr(e, (x) => (x.kind === 'deriv' && x.of.kind === 'name' && x.of.name === of.name ? x.wrt[0] : undefined)) : e;
+  // Every name the operands reach is sized by the document's own lines: a shape an earlier question lends or the
+  // notation implies may not be the one the author means.
+  // A bold 1 takes the length its neighbours force (resolve/onesVectors.ts).
+  const own = (n: string) => n === UNSIZED_ONES || scope.definitions.has(n) || scope.functions.has(n) || ownDeclaration(scope, n);
+  return [...namesReached(operands, (n) => scope.definitions.get(n)?.expr)].some((n) => names.has(n) || !own(n));
+}
+
+function ownDeclaration(scope: Scope, name: string): boolean {
+  const d = scope.declarations.get(name);
+  return d !== undefined && !d.implied && !d.solved && !scope.borrowed.has(name);
 }
 
 /**

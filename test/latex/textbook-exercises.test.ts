@@ -460,3 +460,20 @@ describe('the l1 norm, and a function the document names but never defines', () 
     expect(verdicts(doc)).toEqual(['2 unjudged', '3 correct', '4 incorrect']);
   });
 });
+
+describe('a shape wrong whatever the names no line sizes are', () => {
+  it("marks a step wrong by its shape when its operands reach none of the undeclared names", () => {
+    // X N×D, W_1 D×H, Z_1 = X W_1 + 1 b_1 (N×H), S = A_1 W_2 + 1 b_2, L = ‖S - Y‖²/(2N) with Y never sized (taken
+    // as a number). ∂L/∂X = ∂L/∂Z_1 W_1^T (N×D): right (numpy, with Y any N×C). W_1 ∂L/∂Z_1 multiplies D×H by N×H,
+    // wrong whatever Y is: it was unjudged ("no line ... declares Y").
+    const doc = md(
+      '# HW 2, Problem 1: two-layer network',
+      'Let $X \\in \\mathbb{R}^{N \\times D}$, $W_1 \\in \\mathbb{R}^{D \\times H}$, $b_1 \\in \\mathbb{R}^{1 \\times H}$, $W_2 \\in \\mathbb{R}^{H \\times C}$, $b_2 \\in \\mathbb{R}^{1\\times C}$.',
+      '$$Z_1 = X W_1 + \\mathbf{1} b_1, \\quad A_1 = \\text{ReLU}(Z_1), \\quad S = A_1 W_2 + \\mathbf{1} b_2$$',
+      '$$L = \\frac{1}{2N}\\|S - Y\\|_F^2$$',
+      '(b) $\\frac{\\partial L}{\\partial X} = \\frac{\\partial L}{\\partial Z_1} W_1^T$',
+      '(c) $\\frac{\\partial L}{\\partial X} = W_1 \\frac{\\partial L}{\\partial Z_1}$',
+    );
+    expect(verdicts(doc)).toEqual(['5 correct', '6 incorrect']);
+  });
+});
