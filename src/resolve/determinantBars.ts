@@ -7,9 +7,12 @@ import type { Expr } from '../syntax/ast';
 
 type Call = Extract<Expr, { kind: 'call' }>;
 
-/** `|x|`, `\left| x \right|`, `\lvert x \rvert`: an absolute value written with bars, not as a word. */
+/**
+ * `|x|`, `\left| x \right|`, `\lvert x \rvert`: an absolute value written with bars, not as a word, nor as the l1
+ * norm `\|x\|_1`, which says what it means (read as `sum(abs(x))`, its `abs` written nowhere).
+ */
 export function writtenAsBars(e: Call): boolean {
-  return e.callee === 'abs' && e.args.length === 1 && !/abs/.test(e.calleeText);
+  return e.callee === 'abs' && e.args.length === 1 && /\||vert/.test(e.calleeText);
 }
 
 /** Bars around one square matrix: read as its determinant. */
