@@ -2,7 +2,7 @@
 // softplus).
 // Each entry is the whole primitive: how authors write it, its float64 value, its derivative as an
 // expression (the VJP is g .* f'(x)), its LaTeX, and the local rewrites that are sound for it.
-import type { Node } from '../ir/types';
+import { isScalarShape, type Node } from '../ir/types';
 import type { OpDef } from './types';
 import type { Builder } from '../ir/build';
 import { foldsInRange, sameShape } from './helpers';
@@ -20,7 +20,8 @@ export interface UnaryFunctionSpec {
   f(x: number): number;
   /** f'(x) as an expression; `out` is the node f(x) itself, so σ' = σ (1 - σ) reuses a2 for σ(h2). */
   derivative(b: Builder, x: Node, out: Node): Node;
-  latex(arg: Printed): Printed;
+  /** `node` is the application printed: bars around an array would read back as its determinant or a length. */
+  latex(arg: Printed, node: Node): Printed;
   /** f(-x) = f(x) or -f(x): the minus moves out, so cosh(-x) is the node cosh(x). */
   parity?: 'even' | 'odd';
   /** A sound rewrite of f(x) by what x is: log(exp(x)) = x, relu(relu(x)) = relu(x). */
@@ -58,7 +59,7 @@ export const UNARY_FUNCTIONS: readonly UnaryFunctionSpec[] = [
   },
   { name: 'sqrt', f: Math.sqrt, derivative: (b, _x, out) => b.div(1, b.hadamard(2, out)), latex: (a) => atom(`\\sqrt{${a.text}}`) },
   {
-    name: 'abs', f: Math.abs, derivative: (b, x) => b.sub(b.compare('gt', x, 0), b.compare('lt', x, 0)), latex: (a) => atom(`\\left|${a.text}\\right|`),
+    name: 'abs', f: Math.abs, derivative: (b, x) => b.sub(b.compare('gt', x, 0), b.compare('lt', x, 0)), latex: (a, node) => (isScalarShape(node.shape) ? atom(`\\left|${a.text}\\right|`) : latexCall('\\operatorname{abs}', [a])),
     parity: 'even', simplify: idempotent('abs'), kink: true,
   },
   { name: 'sin', commands: ['\\sin'], f: Math.sin, derivative: (b, x) => b.apply('cos', x), latex: named('\\sin'), parity: 'odd' },
@@ -116,7 +117,7 @@ function unaryOp(spec: UnaryFunctionSpec): OpDef & { derivative: UnaryFunctionSp
     evaluate: ([a]) => map(a, spec.f),
     vjp: (b, node, g, wanted) => [wanted[0] ? b.hadamard(g, spec.derivative(b, node.args[0], node)) : undefined],
     printCr: ({ args }) => call(spec.name, args),
-    printLatex: ({ args: [a] }) => spec.latex(a),
+    printLatex: ({ args: [a], node }) => spec.latex(a, node),
   };
 }
 

@@ -28,13 +28,17 @@ describe('undeclared matrices take the most general shape their use allows', () 
     expect(stepVerdicts([`$$${chain}$$`])).toEqual(['correct', 'correct', 'correct']);
   });
 
-  it('checks the gradient of a quadratic form, and 2 Q v (right only for a symmetric Q) is ✗', () => {
+  it('checks the gradient of a quadratic form, and leaves 2 Q v (right only for a symmetric Q) to the prose', () => {
     // v^T Q v needs Q square (n x n), and being differentiated and never differentiated by, it is a scalar, so v
     // is a column (n x 1). Its gradient is (Q + Q^T) v (numpy agrees); 2 Q v differs for a general Q (numpy: not
-    // equal). Q is under no transpose: it is a matrix as the factor of a product with v.
+    // equal). Q is under no transpose: it is a matrix as the factor of a product with v. No line declares Q, so
+    // the prose may say it is symmetric (or diagonal), where 2 Q v is right: unjudged (check/domains.ts); with Q
+    // declared n x n and not symmetric, 2 Q v is ✗.
     const target = '\\nabla_{v} \\left( v^T Q v \\right)';
     expect(stepVerdicts([`$$${target} = (Q + Q^T) v$$`])).toEqual(['correct']);
-    expect(stepVerdicts([`$$${target} = 2 Q v$$`])).toEqual(['incorrect']);
+    expect(stepVerdicts([`$$${target} = 2 Q v$$`])).toEqual(['unjudged']);
+    const declared = 'Let $Q \\in \\mathbb{R}^{n \\times n}$ and $v \\in \\mathbb{R}^n$.';
+    expect(stepVerdicts([declared, `$$${target} = 2 Q v$$`])).toEqual(['incorrect']);
   });
 
   it('reads linear regression written with no shapes: the gradient X^T(Xw - y) is checked', () => {
