@@ -158,7 +158,7 @@ function dropAlignment(line: readonly Tok[]): Tok[] {
   });
 }
 
-const BINARY_OPERATORS: ReadonlySet<string> = new Set(['plus', 'minus', 'cdot', 'times', 'star', 'odot']);
+const BINARY_OPERATORS: ReadonlySet<string> = new Set(['plus', 'minus', 'cdot', 'times', 'star', 'odot', 'otimes']);
 
 /**
  * An expression broken over rows: a row that starts with an operator and states no relation of its own

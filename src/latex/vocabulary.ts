@@ -108,7 +108,6 @@ export const SET_ASIDE_COMMANDS: ReadonlyMap<string, string> = table({
   leftarrow: 'an update rule (←), not a claim',
   gets: 'an update rule (←), not a claim',
   longleftarrow: 'an update rule (←), not a claim',
-  otimes: 'an outer or Kronecker product (⊗), which chainrule does not read; write a b^T or a^T b',
 });
 
 /**
@@ -164,6 +163,7 @@ export const COMPARISON_COMMANDS: ReadonlyMap<string, 'lt' | 'gt' | 'le' | 'ge'>
 });
 
 /** Product-like operator commands and the grammar token each becomes. */
-export const PRODUCT_COMMANDS: ReadonlyMap<string, 'cdot' | 'odot' | 'times' | 'star' | 'div'> = table({
+export const PRODUCT_COMMANDS: ReadonlyMap<string, 'cdot' | 'odot' | 'otimes' | 'times' | 'star' | 'div'> = table({
   cdot: 'cdot', bullet: 'cdot', odot: 'odot', circ: 'odot', times: 'times', ast: 'star', div: 'div', oslash: 'div',
+  otimes: 'otimes', // read as the outer product of two vectors only (resolve/outerProducts.ts)
 });
