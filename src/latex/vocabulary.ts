@@ -108,6 +108,8 @@ export const SET_ASIDE_COMMANDS: ReadonlyMap<string, string> = table({
   leftarrow: 'an update rule (←), not a claim',
   gets: 'an update rule (←), not a claim',
   longleftarrow: 'an update rule (←), not a claim',
+  // `f'(x) = \\lim_{h \\to 0} \\frac{f(x + h) - f(x)}{h}`: the rows after it that go on with `=` are still read.
+  lim: 'a limit (\\lim), as in the definition of a derivative, which chainrule does not check',
 });
 
 /**
@@ -126,7 +128,6 @@ export const UNSUPPORTED_COMMANDS: ReadonlyMap<string, string> = table({
   prod: 'products over an index (\\prod) are not supported',
   int: 'integrals are not supported',
   oint: 'integrals are not supported',
-  lim: 'limits are not supported',
   neq: '≠ states no checkable claim',
   ne: '≠ states no checkable claim',
   to: ARROW_REASON,

@@ -89,3 +89,27 @@ describe('a gradient transposed in a question that writes its Jacobians in denom
     expect(stepsOf(doc)).toEqual([['4 unjudged'], ['5 unjudged'], ['6 incorrect'], ['7 correct']]);
   });
 });
+
+describe('a limit definition of a derivative', () => {
+  it('is set aside with a note, and the chain it stands in still claims the derivative on the rows after it', () => {
+    // f(x) = x^3: lim_{h→0} ((x + h)^3 - x^3)/h = 3x^2 (sympy). The limit rows are set aside, never checked; the
+    // last row of the first chain, f'(x) = 3x^2, is right, the second chain's f'(x) = 3x is wrong.
+    const doc = [
+      '## Exercise 1',
+      'Let $f(x) = x^3$.',
+      '$$\\begin{aligned} f\'(x) &= \\lim_{h \\to 0} \\frac{(x+h)^3 - x^3}{h} \\\\ &= \\lim_{h \\to 0} (3x^2 + 3xh + h^2) \\\\ &= 3x^2 \\end{aligned}$$',
+      '$$\\begin{aligned} \\frac{df}{dx} &= \\lim_{h \\to 0} \\frac{f(x+h) - f(x)}{h} \\\\ &= 3x \\end{aligned}$$',
+    ].join('\n');
+    expect(stepsOf(doc)).toEqual([['3 correct'], ['4 incorrect']]);
+    const notes = checkSource(doc, 'doc.md').report.diagnostics.filter((d) => d.code === 'not-a-claim').map((d) => d.line);
+    expect(notes).toEqual([3, 3, 4]);
+  });
+
+  it('a limit alone claims nothing', () => {
+    // The textbook definition of a partial: nothing to check, and no parse error either.
+    const doc = '$$\\frac{\\partial f}{\\partial x} = \\lim_{h \\to 0} \\frac{f(x + h, y) - f(x, y)}{h}$$';
+    const { report } = checkSource(doc, 'doc.md');
+    expect(report.claims).toEqual([]);
+    expect(report.diagnostics.map((d) => d.code)).toEqual(['not-a-claim']);
+  });
+});
