@@ -4,8 +4,8 @@
 
 /** `^t`, `^{t}`: a superscript that is the single letter t. */
 const SMALL_T_SUPERSCRIPT = /\^\s*(?:t|\{\s*t\s*\})(?![A-Za-z])/g;
-/** t as a letter of its own: not part of a word or a command (`\tanh`, `\text`, `\partial`). */
-const LONE_T = /(?<![A-Za-z\\])t(?![A-Za-z])/;
+/** t as a letter of its own, or differentiated by (`dt`): not part of a word or a command (`\tanh`, `\partial`). */
+const LONE_T = /(?<![A-Za-z\\])d?t(?![A-Za-z])/;
 
 /** Whether the document's maths blocks write ^t, and t nowhere else, so that ^t is a transpose. */
 export function writesSmallTTransposes(maths: readonly string[]): boolean {

@@ -64,6 +64,9 @@ describe('a small ^t is a transpose only where t can be nothing else', () => {
     // d/dt (e^t + 2^t) = e^t + 2^t ln 2: right; with ln 2 left out it is wrong. t is f's variable, so ^t is a power.
     const powers = ['$$f(t) = e^t + 2^t + s^t$$', '$$\\frac{df}{dt} = e^t + 2^t \\ln 2 + s^t \\ln s$$', '$$\\frac{df}{dt} = e^t + 2^t + s^t \\ln s$$'].join('\n');
     expect(stepsOf(powers)).toEqual([['2 correct'], ['3 incorrect']]);
+    // t written only as ^t and in dt: differentiated by, so a variable, and (1 + r)^t a power (d/dt is (1 + r)^t ln(1 + r)).
+    const growth = ['$$P = (1 + r)^t$$', '$$\\frac{dP}{dt} = (1 + r)^t \\ln(1 + r)$$', '$$\\frac{dP}{dt} = (1 + r)^t$$'].join('\n');
+    expect(stepsOf(growth)).toEqual([['2 correct'], ['3 incorrect']]);
     // A step h_t in the document: x^t is not read as a transpose (x^T x would make line 3 hold), so h_t is unread
     // and its derivative unjudged, never ✓.
     const steps = ['Let $x \\in \\mathbb{R}^{n}$.', '$$h_t = x^t x$$', '$$\\frac{\\partial h_t}{\\partial x} = 2 x$$'].join('\n');
