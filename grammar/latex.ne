@@ -90,7 +90,7 @@ Prod -> Unary                                   {% id %}
       | Prod MulOp Unary                        {% (d) => B.binary(d[0], d[1], d[2]) %}
       | Prod Power                              {% (d) => B.juxt(d[0], d[1]) %}
 
-MulOp -> (%cdot | %star | %times | %odot | %slash | %div | %atop)   {% (d) => d[0][0] %}
+MulOp -> (%cdot | %star | %times | %odot | %otimes | %slash | %div | %atop)   {% (d) => d[0][0] %}
 
 Unary -> Power                                  {% id %}
        | %minus Unary                           {% (d) => B.neg(d[0], d[1]) %}

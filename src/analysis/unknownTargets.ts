@@ -8,6 +8,7 @@
 // that does not may still be right for the L of the prose, so such a step is unjudged
 // (src/check/doubts.ts), never incorrect. A chain of such names (`\partial C/\partial Z \, \partial Z/\partial W`,
 // Z defined nowhere) is read link by link: Z an unknown function of W, then C of Z.
+import { OUTER_PRODUCT_CALLEE } from '../latex/build';
 import { warning } from '../diagnostics';
 import { hasMeaning, type Scope } from '../resolve/scope';
 import { namesReached } from '../resolve/names';
@@ -156,7 +157,7 @@ function defineUnknownTarget(
   );
 }
 
-const isKnownFunction = (name: string, scope: Scope) => BUILTIN_FUNCTIONS.has(name) || hasMeaning(scope, name);
+const isKnownFunction = (name: string, scope: Scope) => BUILTIN_FUNCTIONS.has(name) || name === OUTER_PRODUCT_CALLEE || hasMeaning(scope, name);
 
 /** `softmax_i(z)`, `\sigma_c(z)` of a per-entry `\sigma_i(z) = ...`: an entry of a known function's value. */
 function isEntryOfKnown(e: Extract<Expr, { kind: 'call' }>, scope: Scope): boolean {

@@ -55,20 +55,40 @@ export function inNumeratorLayout(step: Expr, target: Shape, lower: Lower): bool
  * question's claims.
  */
 export function questionInNumeratorLayout(claims: readonly Claim[], lower: Lower): boolean {
-  let known = byQuestion.get(claims);
+  return anyClaimOnce(numeratorByQuestion, claims, (claim, of, by) => isScalarShape(of) && claim.steps.some((s) => inNumeratorLayout(s.expr, by, lower)), lower);
+}
+
+/**
+ * Whether a question writes a Jacobian of a vector by a vector of another size transposed (`\partial z_1 /
+ * \partial x = W_1` for the rows z_1 = x W_1), as denominator layout does: there the gradient by a row is a column.
+ */
+export function questionInDenominatorLayout(claims: readonly Claim[], lower: Lower): boolean {
+  return anyClaimOnce(denominatorByQuestion, claims, (claim, of, by) => {
+    if (!isVector(of) || !isVector(by)) return false;
+    const [n, m] = [lengthOf(of), lengthOf(by)];
+    return n !== m && claim.steps.some((s) => { const shape = lower(s.expr)?.shape; return shape !== undefined && shape[0] === m && shape[1] === n; });
+  }, lower);
+}
+
+const numeratorByQuestion = new WeakMap<readonly Claim[], boolean>();
+const denominatorByQuestion = new WeakMap<readonly Claim[], boolean>();
+
+/** Whether a claim of a first-order derivative (of `of` by `by`, shapes as lowered) passes `test`: once per question's claims. */
+function anyClaimOnce(cache: WeakMap<readonly Claim[], boolean>, claims: readonly Claim[], test: (claim: Claim, of: Shape, by: Shape) => boolean, lower: Lower): boolean {
+  let known = cache.get(claims);
   if (known === undefined) {
     known = claims.some((claim) => {
       const t = claim.target.expr;
       if (t.kind !== 'deriv' || t.wrt.length !== 1) return false;
       const [of, by] = [lower(t.of)?.shape, lower(t.wrt[0])?.shape];
-      return of !== undefined && by !== undefined && isScalarShape(of) && claim.steps.some((s) => inNumeratorLayout(s.expr, by, lower));
+      return of !== undefined && by !== undefined && test(claim, of, by);
     });
-    byQuestion.set(claims, known);
+    cache.set(claims, known);
   }
   return known;
 }
 
-const byQuestion = new WeakMap<readonly Claim[], boolean>();
+const lengthOf = ([r, c]: Shape): Dim => (r === 1 ? c : r);
 
 /** A chain of derivatives that needs its gradients as rows to compose (in chainrule's own layout it does not). */
 function chainOfRowGradients(factors: readonly Expr[], target: Shape, lower: Lower): boolean {

@@ -22,7 +22,7 @@ import type { ClaimCheck } from './claim';
 import { identitySizeOf } from './truth';
 import { entriesReadAsScalars } from './entryScalars';
 import { bareBuiltinValues } from './bareBuiltins';
-import { composesTo, inNumeratorLayout, isVector, productFactors, questionInNumeratorLayout } from './chainLayouts';
+import { composesTo, inNumeratorLayout, isVector, productFactors, questionInDenominatorLayout, questionInNumeratorLayout } from './chainLayouts';
 import { wrongForEveryLoss } from './everyLoss';
 import { isIndexedStep } from './indexed';
 import type { BuiltinFormula, Scope } from '../resolve/scope';
@@ -444,7 +444,7 @@ function entriesOfCapitals({ claim, lowering }: ClaimCheck, step: Expr): Doubt |
  * z = W x), or a chain of derivatives multiplied in that layout's order: both layouts are taught, and chainrule
  * checks numerator layout (SPEC 1.5), so a transposed Jacobian may be the document's convention, not a slip.
  */
-function jacobianLayout({ truth, claim }: ClaimCheck, step: Expr, node: Node | undefined, s: StepJson, lower: (e: Expr) => Node | undefined): Doubt | undefined {
+function jacobianLayout({ truth, claim, lowering }: ClaimCheck, step: Expr, node: Node | undefined, s: StepJson, lower: (e: Expr) => Node | undefined): Doubt | undefined {
   const m = truth.meaning;
   const byVector = m !== undefined && m.wrt.length === 1 && !isScalarShape(m.wrt[0].shape);
   // \frac{\partial}{\partial x}(x^T x) of an expression by a vector is a row in numerator layout, as maths texts
@@ -456,6 +456,14 @@ function jacobianLayout({ truth, claim }: ClaimCheck, step: Expr, node: Node | u
   const [r, c] = truth.shape;
   const transposed = jacobian && node !== undefined && r !== c && node.shape[0] === c && node.shape[1] === r;
   const chain = s.diagnosis === 'shape' && chainInDenominatorLayout(step, truth, lower);
+  // A gradient transposed in a question whose Jacobians are written in denominator layout: that layout's gradient.
+  const gradient = scalarByVector && !operator && node !== undefined && r !== c && node.shape[0] === c && node.shape[1] === r && questionInDenominatorLayout(lowering.scope.claims, lower);
+  if (gradient) {
+    return {
+      message: 'this is the gradient transposed, and its question writes Jacobians transposed (denominator layout), where the gradient by a row is a column, so chainrule cannot tell whether this line is wrong',
+      hint: 'say which layout the document uses, or write the gradient in the shape of the variable',
+    };
+  }
   if (!transposed && !chain) return undefined;
   if (transposed && scalarByVector) {
     return {

@@ -114,7 +114,12 @@ const OPERATORS: Partial<Record<TokType, [BinaryOp, MulStyle?]>> = {
   ge: ['ge'],
 };
 
+/** The callee `a \\otimes b` is read as (resolve/outerProducts.ts): no name a document can define. */
+export const OUTER_PRODUCT_CALLEE = '⊗';
+
 export function binary(left: Expr, op: Tok, right: Expr): Expr {
+  // `a \otimes b`: resolve/outerProducts.ts reads it where both sides are vectors.
+  if (op.type === 'otimes') return { kind: 'call', callee: OUTER_PRODUCT_CALLEE, calleeText: '\\otimes', prime: 0, args: [left, right], span: span(left, right) };
   const [kind, style] = OPERATORS[op.type]!;
   const node: Expr = { kind: 'binary', op: kind, left, right, span: span(left, right) };
   return style ? { ...node, style } : node;

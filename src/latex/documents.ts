@@ -10,6 +10,7 @@ import { scanMarkdown, scanTex, type DocumentEvent } from './extract';
 import { attach, parseLatexMath, shapeNote } from './parse';
 import { caseContinuation } from './caseContinuations';
 import { numberedLayerNames } from './numberedLayers';
+import { writesSmallTTransposes } from './smallTransposes';
 import { differentiatedPrimes } from './primedNames';
 import { wordNames } from './wordNames';
 import type { BlockReading } from './normalize';
@@ -273,7 +274,7 @@ export function assemble(source: string, file: string, scan: (source: string) =>
   const blocks = events.filter((e) => e.kind === 'math' || e.kind === 'cr').length;
   if (blocks > MAX_MATH_BLOCKS) return tooLarge(source, file, `the input has ${blocks} maths blocks; the limit is ${MAX_MATH_BLOCKS}`);
   const maths = events.flatMap((e) => (e.kind === 'math' ? [e.text] : []));
-  const a = new Assembler(source, file, options, { layered: numberedLayerNames(maths), words: wordNames(maths), macros: documentMacros(source), primed: differentiatedPrimes(maths), weighted: weightedProducts(source) });
+  const a = new Assembler(source, file, options, { layered: numberedLayerNames(maths), words: wordNames(maths), macros: documentMacros(source), primed: differentiatedPrimes(maths), weighted: weightedProducts(source), smallTransposes: writesSmallTTransposes(maths) });
   for (const ev of events) {
     if (ev.kind === 'math') a.math(ev);
     else if (ev.kind === 'cr') a.cr(ev);

@@ -58,13 +58,13 @@ const SYMBOLS: ReadonlyMap<string, TokType> = table({
 });
 
 const UNICODE: ReadonlyMap<string, TokType> = table({
-  '∂': 'diff', '⊙': 'odot', '∘': 'odot', '⊘': 'div', '·': 'cdot', '⋅': 'cdot', '∙': 'cdot', '×': 'times',
+  '∂': 'diff', '⊙': 'odot', '∘': 'odot', '⊘': 'div', '·': 'cdot', '⋅': 'cdot', '∙': 'cdot', '×': 'times', '⊗': 'otimes',
   '−': 'minus', '–': 'minus', '≈': 'approx', '∈': 'kw_in', 'ℝ': 'reals', '⊤': 'transpose', 'ᵀ': 'transpose',
   '√': 'sqrt', '′': 'prime', '≤': 'le', '≥': 'ge', '⇒': 'implies', '…': 'dots', '⋯': 'dots', '∴': 'wide', '∵': 'wide',
 });
 
 /** Unicode characters that set their row aside, as the commands of SET_ASIDE_COMMANDS do. */
-const UNICODE_ASIDE: ReadonlyMap<string, string> = table({ '←': 'leftarrow', '⊗': 'otimes' });
+const UNICODE_ASIDE: ReadonlyMap<string, string> = table({ '←': 'leftarrow' });
 
 /** `\left` / `\right` delimiters written as commands. */
 const DELIMITER_COMMANDS: ReadonlyMap<string, TokType> = table({
@@ -105,13 +105,15 @@ export interface BlockReading {
   primed?: ReadonlySet<string>;
   /** The weighted inner products the document defines, `\langle a, b \rangle_W := a^T W b` (weightedProducts.ts). */
   weighted?: WeightedProducts;
+  /** The document writes a transpose `^t`, and t nowhere else (smallTransposes.ts). */
+  smallTransposes?: boolean;
 }
 
 export function normalizeLatex(pos: PositionMap, reading: BlockReading = {}): Normalized {
   const expanded = expandMacros(lexLatex(pos.text).filter((t) => !TRIVIA.has(t.type)), reading.macros ?? NO_MACROS);
   const lexed = splitSingleArguments(overAsFrac(withoutDoubledBraces(expanded)));
   const raw = reading.plain ? bracketedExponents(lexed) : lexed;
-  const n = new Normalizer(raw, pos, reading.plain ?? false, reading.layered ?? NONE, reading.words ?? NONE, reading.weighted ?? NO_WEIGHTS);
+  const n = new Normalizer(raw, pos, reading.plain ?? false, reading.layered ?? NONE, reading.words ?? NONE, reading.weighted ?? NO_WEIGHTS, reading.smallTransposes ?? false);
   n.run(0, raw.length);
   return { tokens: proseBracketsAsNotes(joinPrimedNames(n.out, reading.primed ?? NONE)), diagnostics: n.diagnostics };
 }
@@ -149,6 +151,7 @@ class Normalizer {
     private readonly layered: ReadonlySet<string>,
     private readonly words: ReadonlySet<string>,
     private readonly weighted: WeightedProducts,
+    private readonly smallTransposes: boolean,
   ) {}
 
   /** Fonts, accents and `\nabla_{..}` read their argument recursively; this bounds the recursion. */
@@ -968,7 +971,7 @@ class Normalizer {
     const bare = texts.filter((s) => s !== '{' && s !== '}' && !/^\\(mathrm|mathsf|mathbf|text|rm)$/.test(s));
     // `\sigma^{}'`: an empty superscript (typed before a prime) raises nothing.
     if (texts.every((s) => s === '{' || s === '}')) return a.next;
-    if (bare.length === 1 && TRANSPOSE_MARKS.has(bare[0])) {
+    if (bare.length === 1 && (TRANSPOSE_MARKS.has(bare[0]) || (bare[0] === 't' && this.smallTransposes && !this.raisesNumber()))) {
       if (!this.transposeEntry(a.end)) this.emit('transpose', 'T', caret.offset, a.end);
       return a.next;
     }
@@ -1013,6 +1016,12 @@ class Normalizer {
     }
     this.emit('caret', '^', caret.offset, caret.offset + 1);
     return i + 1;
+  }
+
+  /** Whether the last token read is e or a number, whose superscript is a power (`e^t`, `2^t`). */
+  private raisesNumber(): boolean {
+    const last = this.out[this.out.length - 1];
+    return last?.type === 'num' || (last?.type === 'name' && last.value === 'e');
   }
 
   /** `2` of `w^2` where the document numbers w's layers so (numberedLayers.ts). */

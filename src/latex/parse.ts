@@ -75,9 +75,10 @@ export function parseLatexMath(math: string, origin: Origin, reading: BlockReadi
       // Understood and not a claim: a note; only `= ...` rows after it that claim its derivative go on.
       result.diagnostics.push(row.aside);
       result.endsInError = true;
+      // A set-aside member of a chain (`&= \lim ...`) keeps the derivative its chain claims for the rows after it.
+      unreadChain = row.goesOn ? claimedBy(chain === undefined ? undefined : result.statements[chain]) ?? unreadChain : chainTarget(row.head, pos);
       chain = undefined;
       leading = false;
-      unreadChain = chainTarget(row.head, pos);
       continue;
     }
     if (!row.error && row.tokens.length === 0 && row.condition) {
@@ -184,6 +185,16 @@ function runRowQuietly(tokens: Tok[]): RawRow | undefined {
   }
 }
 
+/** The derivative an equation's chain claims (its left side), or undefined. */
+function claimedBy(s: Statement | undefined): Step | undefined {
+  return s?.kind === 'equation' && isDerivative(s.lhs.expr) ? s.lhs : undefined;
+}
+
+/** `\frac{\partial J}{\partial W}`, `\nabla_x f`, `f'(x)`: a derivative a chain may claim. */
+function isDerivative(e: Expr): boolean {
+  return e.kind === 'deriv' || (e.kind === 'call' && e.prime > 0);
+}
+
 /** The derivative a row's head reads as (`\frac{\partial J}{\partial W}`), or undefined. */
 function chainTarget(head: Tok[] | undefined, pos: PositionMap): Step | undefined {
   if (!head || head.length === 0) return undefined;
@@ -195,7 +206,7 @@ function chainTarget(head: Tok[] | undefined, pos: PositionMap): Step | undefine
     return undefined;
   }
   const raw = 'row' in outcome ? outcome.row : undefined;
-  if (raw?.kind !== 'bare' || raw.expr.kind !== 'deriv') return undefined;
+  if (raw?.kind !== 'bare' || !isDerivative(raw.expr)) return undefined;
   return withText({ expr: raw.expr, text: '', span: raw.expr.span }, pos);
 }
 

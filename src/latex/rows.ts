@@ -38,6 +38,8 @@ export interface Row {
    * (`\frac{\partial J}{\partial W} = h \otimes \delta`), which may go on readably on the rows after it.
    */
   head?: Tok[];
+  /** A row set aside that starts with `=` (`&= \lim_{h \to 0} (2x + h)`): a member of the chain before it. */
+  goesOn?: true;
   /** Shapes written beside the row's claim, or alone (shapeArithmetic.ts): the claim's shape, when they end in one. */
   shapes?: { span: Span; shape?: ShapeSpec };
   /** `\Big|_{x=2}`: the point the row's claim is evaluated at. */
@@ -73,7 +75,7 @@ export function splitRows(tokens: readonly Tok[]): Row[] {
 
 function rowsOfLine(aligned: Tok[]): Row[] {
   const aside = asideOf(aligned.filter((t) => t.type !== 'prose' && t.type !== 'wide' && t.type !== 'tag'));
-  if (aside) return [{ tokens: [], aside, head: headOf(aligned) }];
+  if (aside) return [{ tokens: [], aside, head: headOf(aligned), ...(aligned.find((t) => t.type !== 'prose' && t.type !== 'wide')?.type === 'eq' ? { goesOn: true as const } : {}) }];
   const { tokens: reasoned, reason } = splitReason(aligned);
   const { tokens: shaped, shapes } = readShapeArithmetic(reasoned);
   const { tokens: unbounded, domain } = takeDomain(shaped);
@@ -158,7 +160,7 @@ function dropAlignment(line: readonly Tok[]): Tok[] {
   });
 }
 
-const BINARY_OPERATORS: ReadonlySet<string> = new Set(['plus', 'minus', 'cdot', 'times', 'star', 'odot']);
+const BINARY_OPERATORS: ReadonlySet<string> = new Set(['plus', 'minus', 'cdot', 'times', 'star', 'odot', 'otimes']);
 
 /**
  * An expression broken over rows: a row that starts with an operator and states no relation of its own

@@ -13,7 +13,7 @@ export type TokType =
   | 'begin_matrix' | 'end_matrix'
   | 'begin_pattern' | 'end_pattern' // a matrix of elided entries as its general entry (value of the opener: `rows,cols` indices)
   // operators
-  | 'plus' | 'minus' | 'star' | 'times' | 'cdot' | 'odot' | 'slash' | 'div' | 'atop'
+  | 'plus' | 'minus' | 'star' | 'times' | 'cdot' | 'odot' | 'otimes' | 'slash' | 'div' | 'atop'
   | 'caret' | 'transpose' | 'prime'
   | 'entry' // `(BA)_{qp}`: a subscript after a closing bracket (value: the indices, one letter each)
   // relations and separators

@@ -108,7 +108,8 @@ export const SET_ASIDE_COMMANDS: ReadonlyMap<string, string> = table({
   leftarrow: 'an update rule (←), not a claim',
   gets: 'an update rule (←), not a claim',
   longleftarrow: 'an update rule (←), not a claim',
-  otimes: 'an outer or Kronecker product (⊗), which chainrule does not read; write a b^T or a^T b',
+  // `f'(x) = \\lim_{h \\to 0} \\frac{f(x + h) - f(x)}{h}`: the rows after it that go on with `=` are still read.
+  lim: 'a limit (\\lim), as in the definition of a derivative, which chainrule does not check',
 });
 
 /**
@@ -127,7 +128,6 @@ export const UNSUPPORTED_COMMANDS: ReadonlyMap<string, string> = table({
   prod: 'products over an index (\\prod) are not supported',
   int: 'integrals are not supported',
   oint: 'integrals are not supported',
-  lim: 'limits are not supported',
   neq: '≠ states no checkable claim',
   ne: '≠ states no checkable claim',
   to: ARROW_REASON,
@@ -164,6 +164,7 @@ export const COMPARISON_COMMANDS: ReadonlyMap<string, 'lt' | 'gt' | 'le' | 'ge'>
 });
 
 /** Product-like operator commands and the grammar token each becomes. */
-export const PRODUCT_COMMANDS: ReadonlyMap<string, 'cdot' | 'odot' | 'times' | 'star' | 'div'> = table({
+export const PRODUCT_COMMANDS: ReadonlyMap<string, 'cdot' | 'odot' | 'otimes' | 'times' | 'star' | 'div'> = table({
   cdot: 'cdot', bullet: 'cdot', odot: 'odot', circ: 'odot', times: 'times', ast: 'star', div: 'div', oslash: 'div',
+  otimes: 'otimes', // read as the outer product of two vectors only (resolve/outerProducts.ts)
 });

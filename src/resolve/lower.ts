@@ -19,6 +19,7 @@ import type { Product, Tensor } from '../ir/tensor';
 import { lowerAbstractCall } from './abstract';
 import { componentsOf, directionRefusal, innerProductRefusal, isAngleBracketCall, isDirectionalCall } from './innerProducts';
 import { ownValueTimesBracket } from './ownValueProducts';
+import { isOuterProductCall, outerProduct, outerProductRefusal } from './outerProducts';
 import { passLimits } from '../limits/index';
 import { holdsUnsizedOnes, lowerWithOnes, UNSIZED_ONES, UNSIZED_ONES_REASON } from './onesVectors';
 
@@ -639,12 +640,20 @@ export class Lowering {
     }
   }
 
+  private lowerOuterProduct(e: Extract<Expr, { kind: 'call' }>): Node {
+    const [left, right] = e.args.map((a) => this.lower(a));
+    const refusal = outerProductRefusal(e, [left, right]);
+    if (refusal) throw new LowerError(refusal);
+    return outerProduct(this.b, left, right);
+  }
+
   private lowerCall(e: Extract<Expr, { kind: 'call' }>): Node {
     // LaTeX reads `e^{x}` as exp(x) (latex/build.ts); where the document has a quantity named e, it is e^x.
     if (e.callee === 'exp' && e.calleeText === 'e' && e.args.length === 1 && this.hasQuantityNamedE()) {
       const base: Expr = { kind: 'name', name: 'e', text: 'e', span: { ...e.span, endLine: e.span.line, endColumn: e.span.column + 1 } };
       return this.lower({ kind: 'power', base, exponent: e.args[0], span: e.span });
     }
+    if (isOuterProductCall(e)) return this.lowerOuterProduct(e);
     const abstract = this.scope.abstractFunctions.get(e.callee);
     if (abstract) return lowerAbstractCall(this, abstract, e, e.args.map((a) => this.lower(a)));
     const user = this.scope.functions.get(e.callee);

@@ -345,10 +345,10 @@ describe('equations, chains and rows', () => {
   });
 
   it('keeps the readable rest of a chain whose first member is set aside or cannot be read', () => {
-    // ⊗ sets its row aside, \prod cannot be read: the `=` rows after them still claim the derivative.
-    const outer = parse(String.raw`\begin{align} \frac{\partial J}{\partial W} &= h \otimes [\hat{y} - y] \\ &= h^T [\hat{y} - y] \end{align}`);
-    expect(outer.statements.map(showStatement)).toEqual(['(d J / W) = (* (T h) (- yhat y))']);
-    expect(outer.diagnostics.map((d) => d.code)).toEqual(['not-a-claim']);
+    // An update rule sets its row aside, \prod cannot be read: the `=` rows after them still claim the derivative.
+    const update = parse(String.raw`\begin{align} \frac{\partial J}{\partial W} &= W \leftarrow W - G \\ &= h^T [\hat{y} - y] \end{align}`);
+    expect(update.statements.map(showStatement)).toEqual(['(d J / W) = (* (T h) (- yhat y))']);
+    expect(update.diagnostics.map((d) => d.code)).toEqual(['not-a-claim']);
     const unread = parse(String.raw`\begin{aligned} \frac{dL}{dx} &= \prod_i x_i \\ &= 2 x \end{aligned}`);
     expect(unread.statements.map(showStatement)).toEqual(['(d L / x) = (* 2 x)']);
     // A set-aside row that starts no derivative gives nothing to go on with.

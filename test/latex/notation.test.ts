@@ -253,7 +253,6 @@ describe('set aside with a note, never checked', () => {
     [String.raw`\mathbb{R}^{1 \times C} \cdot \mathbb{R}^{C \times C}`, 'shape arithmetic, not a claim'],
     [String.raw`(1 \times N)(N \times 1)`, 'shape arithmetic, not a claim'],
     [String.raw`\mathbb{R}^{M \times L} \qquad \mathbb{R}^{M \times L}`, 'shape arithmetic, not a claim'],
-    [String.raw`p = a \otimes b`, 'an outer or Kronecker product (⊗), which chainrule does not read; write a b^T or a^T b'],
     [String.raw`f(x) = \begin{cases} x & x > 0 \\ 0 & \text{otherwise} \end{cases}`, 'a case split (\\begin{cases}), whose cases are not read as claims'],
   ])('%s', (latex, what) => {
     expect(setAside(latex)).toEqual([`warning not-a-claim set aside: ${what}`]);
@@ -327,6 +326,8 @@ describe('fixtures/latex/notation.md', () => {
       '116 correct', '117 correct',
       // 7. shapes beside claims: 124's steps are right, its shape claim N x 1 is not; 125 takes the next block's shape
       '123 correct in M x 1', '124 incorrect in N x 1', '125 correct in N x M',
+      // 8. ⊗ between the vectors Xβ − y and β is their outer product, line 125's (Xβ − y)βᵀ
+      '136 correct',
     ]);
     expect(report.claims[report.claims.length - 2].steps.map((s) => s.verdict)).toEqual(['correct']);
   });
