@@ -3,8 +3,11 @@
 // (`A \in R^{n x n}` after the question whose `L = \|Ax - b\|^2` had A m x n), or uses its letters otherwise (batch
 // norm's `\mu_j = \frac{1}{m}\sum_i x_{ij}` over features, then a backward pass whose `x_i` are samples) — it is not
 // this question's: it is set aside instead of being reported, at its own line, as an error of this question.
+import { arrayNameOf } from '../resolve/indexNotation';
+import { namesReached } from '../resolve/names';
 import type { Scope } from '../resolve/scope';
-import type { Span } from '../syntax/ast';
+import type { Span, Statement } from '../syntax/ast';
+import { declareReachedArrays } from './borrowedFormulas';
 import { lowersIn } from './lowers';
 
 export function dropUnfitBorrowedFormulas(scope: Scope, textOf: (span: Span) => string): void {
@@ -12,5 +15,33 @@ export function dropUnfitBorrowedFormulas(scope: Scope, textOf: (span: Span) => 
   for (const [name] of unfit) {
     scope.definitions.delete(name);
     if (!scope.declarations.has(name)) scope.borrowed.delete(name);
+  }
+}
+
+/**
+ * Drops, from `scope`, each borrowed formula that a formula of the question's own does not lower with but does
+ * without, its index notation read again (`declareReachedArrays`): a softmax question's `p_i = e^{z_i} / \sum_j
+ * e^{z_j}` indexes a z that a logistic unit's question defined as the scalar `z = w x + b`, so that z is another
+ * question's and this one's is the array its entries imply. `borrowed` and `seen` are the statements as there.
+ */
+export function dropBorrowedBreakingOwn(scope: Scope, borrowed: readonly Statement[], seen: readonly Statement[], textOf: (span: Span) => string): void {
+  const meaningOf = (n: string) => scope.definitions.get(n)?.expr;
+  for (const [name, definition] of [...scope.definitions]) {
+    if (scope.borrowed.has(name) || !scope.definitions.has(name)) continue;
+    const reached = new Set<string>();
+    namesReached(definition.expr, meaningOf, (x) => {
+      for (const n of [x.name, arrayNameOf(x.name, x.text)]) if (scope.borrowed.has(n) && scope.definitions.has(n)) reached.add(n);
+    });
+    if (reached.size === 0 || lowersIn(scope, name, textOf)) continue;
+    for (const other of reached) {
+      const definitions = new Map(scope.definitions);
+      definitions.delete(other);
+      const trial: Scope = { ...scope, definitions, declarations: new Map(scope.declarations), dims: new Set(scope.dims), sampleEntries: new Set(scope.sampleEntries) };
+      declareReachedArrays(trial, borrowed, seen);
+      if (!lowersIn(trial, name, textOf)) continue;
+      Object.assign(scope, { definitions, declarations: trial.declarations, dims: trial.dims, sampleEntries: trial.sampleEntries });
+      if (!scope.declarations.has(other)) scope.borrowed.delete(other);
+      break;
+    }
   }
 }

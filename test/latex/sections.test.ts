@@ -1,0 +1,48 @@
+// Documents of several questions or sections that reuse letters with new meanings (docs/latex.md, What carries
+// over): each section's lines are judged by its own meanings, and a section's right line is never marked wrong
+// (nor an error blamed on its author) because another section's meaning leaked in. Every document holds a
+// deliberately wrong line per section, so that a reading that judged nothing would fail. Expected verdicts are
+// worked out by hand in the comments (and checked with sympy).
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../../src/app/check';
+
+const check = (lines: string[]) => checkSource(lines.join('\n') + '\n', 'doc.md');
+const verdicts = (lines: string[]) => check(lines).report.claims.map((c) => [c.line, c.verdict]);
+const errors = (lines: string[]) => check(lines).diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
+
+describe('a letter a sibling question defined as a number, indexed here', () => {
+  // Problem 1's z = w x + b is a scalar; Problem 2 writes the softmax of its own logits z_i. Read with Problem 1's z,
+  // `z_i` "indexes a scalar", an error blamed on a right definition. Problem 2: dL/dz_i = p_i - y_i (y one-hot:
+  // -y_i + p_i sum_k y_k); p_i + y_i is wrong. Problem 1: dL/dw = 2 z x; 2 z is missing the factor x.
+  const doc = [
+    '**Problem 1.** Let $z = w x + b$ and $L = z^2$.', '',
+    '(a) $\\frac{\\partial L}{\\partial w} = 2 z x$', '',
+    '(b) $\\frac{\\partial L}{\\partial w} = 2 z$', '',
+    '**Problem 2.** Softmax over $K$ classes: $p_i = \\frac{e^{z_i}}{\\sum_{j=1}^K e^{z_j}}$ and $L = -\\sum_{i=1}^K y_i \\log p_i$.', '',
+    '(a) $\\frac{\\partial L}{\\partial z_i} = p_i - y_i$', '',
+    '(b) $\\frac{\\partial L}{\\partial z_i} = p_i + y_i$',
+  ];
+  it('reads the question\'s own array, not the sibling\'s scalar', () => {
+    expect(errors(doc)).toEqual([]);
+    expect(verdicts(doc)).toEqual([[3, 'correct'], [5, 'incorrect'], [9, 'correct'], [11, 'incorrect']]);
+  });
+});
+
+describe('a part that sets up a number where the part before wrote entries', () => {
+  // (a) is the softmax with labels y_i and logits s_i; (b) the binary case, with scalars s, a, y. Read with (a)'s
+  // arrays, (b)'s `-y \log a` multiplied two K-vectors: an error on a right line. d ell/ds = a - y (sympy: diff of
+  // -y log(sigma(s)) - (1 - y) log(1 - sigma(s)) is sigma(s) - y); y - a has the sign flipped.
+  const doc = [
+    '**Problem 1.**', '',
+    '(a) Softmax: $p_i = \\frac{e^{s_i}}{\\sum_{k=1}^K e^{s_k}}$, $L = -\\sum_{i=1}^K y_i \\log p_i$.', '',
+    '$$\\frac{\\partial L}{\\partial s_i} = p_i - y_i$$', '',
+    '$$\\frac{\\partial L}{\\partial s_i} = y_i - p_i$$', '',
+    '(b) Binary case: $a = \\sigma(s)$, $\\ell = -y \\log a - (1 - y) \\log(1 - a)$.', '',
+    '$$\\frac{\\partial \\ell}{\\partial s} = a - y$$', '',
+    '$$\\frac{\\partial \\ell}{\\partial s} = y - a$$',
+  ];
+  it('keeps the arrays the part\'s own formulas fit, and (a) its own', () => {
+    expect(errors(doc)).toEqual([]);
+    expect(verdicts(doc)).toEqual([[5, 'correct'], [7, 'incorrect'], [11, 'correct'], [13, 'incorrect']]);
+  });
+});
