@@ -46,3 +46,18 @@ describe('a part that sets up a number where the part before wrote entries', () 
     expect(verdicts(doc)).toEqual([[5, 'correct'], [7, 'incorrect'], [11, 'correct'], [13, 'incorrect']]);
   });
 });
+
+describe('a set-up section\'s input and a later section\'s own function of that letter', () => {
+  // The warm-up differentiates nothing and states x = 3, so it sets up the sections after it. But the power rule
+  // section's f(x) = x^4 takes x as its argument: f'(x) = 4x^3 is the derivative everywhere, and f'(x) = 108 is
+  // right only at x = 3 (4 · 27), so it is no ✓ (nor a ✗: a reader may mean the point). h(x) = x e^x: h'(x) =
+  // e^x + x e^x, and x e^x drops the term e^x.
+  const doc = [
+    '# Notes on derivatives', '## A numerical warm-up', 'Take $x = 3$ and $g(x) = x^2 + 1$, so $g(3) = 10$.',
+    '## Power rule', 'Let $f(x) = x^4$.', '$$f\'(x) = 4x^3$$', '$$f\'(x) = 108$$',
+    '## Product rule', 'Let $h(x) = x e^x$.', '$$h\'(x) = e^x + x e^x$$', '$$h\'(x) = x e^x$$',
+  ];
+  it('is no point of that function\'s derivative', () => {
+    expect(verdicts(doc)).toEqual([[3, 'correct'], [6, 'correct'], [7, 'unjudged'], [10, 'correct'], [11, 'incorrect']]);
+  });
+});
