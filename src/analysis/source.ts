@@ -86,8 +86,6 @@ export function readDocument(source: string, file: string): ReadDocument {
     scope.summationConvention = true;
     scope.mathsConventions = true;
     declareReachedArrays(scope, statements.slice(0, borrowed), statements.slice(borrowed));
-    // A borrowed formula the question's own formulas do not lower with (src/analysis/unfitBorrowed.ts).
-    dropBorrowedBreakingOwn(scope, statements.slice(0, borrowed), statements.slice(borrowed), textOf);
     // A part's own formulas that the arrays of the statements before it do not fit (src/analysis/partArrays.ts).
     keepArraysOwnFormulasFit(scope, statements.slice(0, statements.length - own), statements.slice(statements.length - own), textOf);
     // The forward pass written at a generic layer l, read at the layers the question writes (src/analysis/genericLayers.ts).
@@ -104,6 +102,8 @@ export function readDocument(source: string, file: string): ReadDocument {
     inferUndeclaredShapes(scope, textOf);
     // The most general shapes of the names used as matrices that no line states (src/analysis/shapeUnification.ts).
     unifyUndeclaredShapes(scope, textOf);
+    // Borrowed meanings the question's own formulas do not lower with, shapes read (src/analysis/unfitBorrowed.ts).
+    dropBorrowedBreakingOwn(scope, statements.slice(0, borrowed), statements.slice(borrowed), textOf);
     // `J = \text{CE}(y, \hat{y})` with ŷ a softmax's output: the loss written out (src/analysis/namedLosses.ts).
     writeOutNamedLosses(scope, textOf);
     // A loss left to prose is an unknown function of what it is differentiated by (src/analysis/unknownTargets.ts).

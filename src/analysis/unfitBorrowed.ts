@@ -19,29 +19,30 @@ export function dropUnfitBorrowedFormulas(scope: Scope, textOf: (span: Span) => 
 }
 
 /**
- * Drops, from `scope`, each borrowed formula that a formula of the question's own does not lower with but does
- * without, its index notation read again (`declareReachedArrays`): a softmax question's `p_i = e^{z_i} / \sum_j
- * e^{z_j}` indexes a z that a logistic unit's question defined as the scalar `z = w x + b`, so that z is another
- * question's and this one's is the array its entries imply. `borrowed` and `seen` are the statements as there.
+ * Drops, from `scope`, the borrowed meanings (formulas and declared shapes) a formula of the question's own reaches
+ * and writes (itself or through the question's own formulas) where it does not lower with them but does without them, its index notation read again (`declareReachedArrays`):
+ * a softmax question's `p_i = e^{z_i} / \sum_j e^{z_j}` indexes a z that a logistic unit's question defined as the
+ * scalar `z = w x + b`, and a logistic question's `\ell = -y \log a - (1 - y) \log(1 - a)` multiplies the y and z a
+ * softmax question declared K-vectors. Those are another question's; this one's are what its own lines imply.
+ * `borrowed` and `seen` are the statements as there.
  */
 export function dropBorrowedBreakingOwn(scope: Scope, borrowed: readonly Statement[], seen: readonly Statement[], textOf: (span: Span) => string): void {
-  const meaningOf = (n: string) => scope.definitions.get(n)?.expr;
+  const lent = (n: string) => scope.borrowed.has(n) && (scope.definitions.has(n) || scope.declarations.has(n));
+  // Only the meanings the question's own formulas write: those further down a borrowed chain are that chain's.
+  const meaningOf = (n: string) => (lent(n) ? undefined : scope.definitions.get(n)?.expr);
   for (const [name, definition] of [...scope.definitions]) {
     if (scope.borrowed.has(name) || !scope.definitions.has(name)) continue;
     const reached = new Set<string>();
     namesReached(definition.expr, meaningOf, (x) => {
-      for (const n of [x.name, arrayNameOf(x.name, x.text)]) if (scope.borrowed.has(n) && scope.definitions.has(n)) reached.add(n);
+      for (const n of [x.name, arrayNameOf(x.name, x.text)]) if (lent(n)) reached.add(n);
     });
     if (reached.size === 0 || lowersIn(scope, name, textOf)) continue;
-    for (const other of reached) {
-      const definitions = new Map(scope.definitions);
-      definitions.delete(other);
-      const trial: Scope = { ...scope, definitions, declarations: new Map(scope.declarations), dims: new Set(scope.dims), sampleEntries: new Set(scope.sampleEntries) };
-      declareReachedArrays(trial, borrowed, seen);
-      if (!lowersIn(trial, name, textOf)) continue;
-      Object.assign(scope, { definitions, declarations: trial.declarations, dims: trial.dims, sampleEntries: trial.sampleEntries });
-      if (!scope.declarations.has(other)) scope.borrowed.delete(other);
-      break;
-    }
+    const definitions = new Map([...scope.definitions].filter(([n]) => !reached.has(n)));
+    const declarations = new Map([...scope.declarations].filter(([n]) => !reached.has(n)));
+    const trial: Scope = { ...scope, definitions, declarations, dims: new Set(scope.dims), sampleEntries: new Set(scope.sampleEntries) };
+    declareReachedArrays(trial, borrowed, seen);
+    if (!lowersIn(trial, name, textOf)) continue;
+    Object.assign(scope, { definitions, declarations: trial.declarations, dims: trial.dims, sampleEntries: trial.sampleEntries });
+    reached.forEach((n) => scope.borrowed.delete(n));
   }
 }

@@ -61,3 +61,23 @@ describe('a set-up section\'s input and a later section\'s own function of that 
     expect(verdicts(doc)).toEqual([[3, 'correct'], [6, 'correct'], [7, 'unjudged'], [10, 'correct'], [11, 'incorrect']]);
   });
 });
+
+describe('a sibling\'s declared shapes that the question\'s own formula does not fit', () => {
+  // Question 1 declares z, y K-vectors (softmax): grad_z L = p - y, and y - p flips the sign. Question 2's logistic
+  // output with numbers z, y: read with question 1's shapes, `-y \log a` multiplied two K-vectors, an error blamed
+  // on a right line. d ell/dz = a - y (sympy); a(1 - a) is dsigma/dz, not d ell/dz, so it is wrong whatever y is.
+  const doc = [
+    '## Question 1', '',
+    'Let $z \\in \\mathbb{R}^K$, $y \\in \\mathbb{R}^K$ one-hot, $p = \\mathrm{softmax}(z)$ and $L = -y^T \\log p$.', '',
+    '$$\\nabla_z L = p - y$$', '', '$$\\nabla_z L = y - p$$', '',
+    '## Question 2', '',
+    'A single logistic output: $a = \\sigma(z)$ and $\\ell = -y \\log a - (1 - y)\\log(1 - a)$, with $z$ and $y$ numbers.', '',
+    '$$\\frac{d\\ell}{dz} = a - y$$', '', '$$\\frac{d\\ell}{dz} = a(1 - a)$$',
+  ];
+  it('reads the question with its own shapes: no error, and no ✓ or ✗ resting on the sibling\'s', () => {
+    expect(errors(doc)).toEqual([]);
+    // y's shape is left to the prose there ("numbers"): the right line holds with y a number, but a ✓ is withheld
+    // (it may not hold for the arrays the document declares elsewhere); the wrong one fails either way.
+    expect(verdicts(doc)).toEqual([[5, 'correct'], [7, 'incorrect'], [13, 'unjudged'], [15, 'incorrect']]);
+  });
+});
