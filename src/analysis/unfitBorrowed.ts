@@ -2,7 +2,8 @@
 // not lower in this question — a later question declares or defines a name it uses again with another shape
 // (`A \in R^{n x n}` after the question whose `L = \|Ax - b\|^2` had A m x n), or uses its letters otherwise (batch
 // norm's `\mu_j = \frac{1}{m}\sum_i x_{ij}` over features, then a backward pass whose `x_i` are samples) — it is not
-// this question's: it is set aside instead of being reported, at its own line, as an error of this question.
+// this question's: it is set aside instead of being reported, at its own line, as an error of this question. So
+// are the borrowed meanings a formula of the question's own does not lower with (`dropBorrowedBreakingOwn`).
 import { arrayNameOf } from '../resolve/indexNotation';
 import { namesReached } from '../resolve/names';
 import type { Scope } from '../resolve/scope';
@@ -19,9 +20,9 @@ export function dropUnfitBorrowedFormulas(scope: Scope, textOf: (span: Span) => 
 }
 
 /**
- * Drops, from `scope`, the borrowed meanings (formulas and declared shapes) a formula of the question's own reaches
- * and writes (itself or through the question's own formulas) where it does not lower with them but does without them, its index notation read again (`declareReachedArrays`):
- * a softmax question's `p_i = e^{z_i} / \sum_j e^{z_j}` indexes a z that a logistic unit's question defined as the
+ * Drops, from `scope`, the borrowed meanings (formulas and declared shapes) that a formula of the question's own
+ * writes (itself or through the question's own formulas) where it does not lower with them but does without them,
+ * its index notation read again (`declareReachedArrays`): a softmax question's `p_i = e^{z_i} / \sum_j e^{z_j}` indexes a z that a logistic unit's question defined as the
  * scalar `z = w x + b`, and a logistic question's `\ell = -y \log a - (1 - y) \log(1 - a)` multiplies the y and z a
  * softmax question declared K-vectors. Those are another question's; this one's are what its own lines imply.
  * `borrowed` and `seen` are the statements as there.
