@@ -7,7 +7,8 @@ import { latexSpans, parseDocument, sourceKindOf } from './document';
 import { defineArgumentVectors } from '../resolve/argumentVectors';
 import { readDroppedSamples } from '../resolve/droppedSamples';
 import { inferUndeclaredShapes } from './shapeInference';
-import { dropUnfitBorrowedFormulas } from './unfitBorrowed';
+import { dropBorrowedBreakingOwn, dropUnfitBorrowedFormulas } from './unfitBorrowed';
+import { keepArraysOwnFormulasFit } from './partArrays';
 import { declareTimeSteps } from './timeSteps';
 import { unifyUndeclaredShapes } from './shapeUnification';
 import { declareUnknownFunctions, defineUnknownTargets } from './unknownTargets';
@@ -80,11 +81,13 @@ export function readDocument(source: string, file: string): ReadDocument {
       mathsConventions: implied,
     };
   };
-  const withImplied = (scope: Scope, statements: readonly Statement[], borrowed = 0): Scope => {
+  const withImplied = (scope: Scope, statements: readonly Statement[], borrowed = 0, own = statements.length): Scope => {
     if (!implied) return scope;
     scope.summationConvention = true;
     scope.mathsConventions = true;
     declareReachedArrays(scope, statements.slice(0, borrowed), statements.slice(borrowed));
+    // A part's own formulas that the arrays of the statements before it do not fit (src/analysis/partArrays.ts).
+    keepArraysOwnFormulasFit(scope, statements.slice(0, statements.length - own), statements.slice(statements.length - own), textOf);
     // The forward pass written at a generic layer l, read at the layers the question writes (src/analysis/genericLayers.ts).
     readGenericLayers(scope, textOf);
     // `\nabla_x f(x)` for f(x_1, x_2): x is the column of f's arguments (src/resolve/argumentVectors.ts).
@@ -99,6 +102,8 @@ export function readDocument(source: string, file: string): ReadDocument {
     inferUndeclaredShapes(scope, textOf);
     // The most general shapes of the names used as matrices that no line states (src/analysis/shapeUnification.ts).
     unifyUndeclaredShapes(scope, textOf);
+    // Borrowed meanings the question's own formulas do not lower with, shapes read (src/analysis/unfitBorrowed.ts).
+    dropBorrowedBreakingOwn(scope, statements.slice(0, borrowed), statements.slice(borrowed), textOf);
     // `J = \text{CE}(y, \hat{y})` with ŷ a softmax's output: the loss written out (src/analysis/namedLosses.ts).
     writeOutNamedLosses(scope, textOf);
     // A loss left to prose is an unknown function of what it is differentiated by (src/analysis/unknownTargets.ts).
@@ -112,7 +117,7 @@ export function readDocument(source: string, file: string): ReadDocument {
           let at = 0;
           const groups = [...inherited, own].map((g) => statements.slice(at, (at += g.length)));
           const scope = questionScope(blank(statements), groups.slice(0, -1), borrowed, groups[groups.length - 1]);
-          return withImplied(scope, statements, groups.slice(0, borrowed).flat().length);
+          return withImplied(scope, statements, groups.slice(0, borrowed).flat().length, groups[groups.length - 1].length);
         };
         const statements = [...inherited.flat(), ...own];
         return { id, statements, scope: rescope(statements), rescope };

@@ -58,11 +58,15 @@ function splitDocument(parsed: ParsedFile): QuestionSection[] | undefined {
     const own = parsed.statements.filter((_, i) => questionOf[i] === index).map((st) => labelled(st, q));
     if (!own.some((st) => st.kind === 'equation')) return;
     const seen = visibleFrom(questions, index);
+    const parameters = functionParameters(parsed.statements.filter((_, i) => questionOf[i] === index || seen.has(questionOf[i] ?? -1)));
     const groups: Array<{ rank: number; statements: Statement[] }> = [];
     let group: string | undefined;
     parsed.statements.forEach((st, i) => {
       const from = questionOf[i];
-      const visible = from === undefined || seen.has(from) || (from < index && setup.has(i));
+      // A set-up section's input (`x = 3`) is no point of a question whose own function takes x (`f(x) = x^4`):
+      // its `f'(x)` is the derivative everywhere, and `f'(x) = 108` is not right because 4 · 3³ is.
+      const setsUp = from !== undefined && from < index && setup.has(i) && !setupNames(st).values.some((name) => parameters.has(name));
+      const visible = from === undefined || seen.has(from) || setsUp;
       const borrowed = !visible && from < index;
       if (st.kind === 'problem' || (!visible && !borrowed) || (borrowed && st.kind !== 'equation' && st.kind !== 'decl')) return;
       // A solution's `(b)` after the prompt's `(b)`: the part with its own label is the one it answers, so its
@@ -229,6 +233,16 @@ function formulaNames(statements: readonly Statement[]): Set<string> {
 }
 
 /** The name a line defines by a formula, or gives a value written in numbers (`x_1 = 0.05`, `x = [1, 0]^T`). */
+/** The names the functions `statements` define take as parameters (`f(x, y) = ...` takes x and y). */
+function functionParameters(statements: readonly Statement[]): Set<string> {
+  const names = new Set<string>();
+  for (const st of statements) {
+    if (st.kind !== 'equation' || st.lhs.expr.kind !== 'call' || st.rhs.length === 0) continue;
+    for (const arg of st.lhs.expr.args) if (arg.kind === 'name') names.add(arg.name);
+  }
+  return names;
+}
+
 function setupNames(st: Statement): { formulas: string[]; values: string[] } {
   if (st.kind !== 'equation' || st.lhs.expr.kind !== 'name' || st.rhs.length === 0) return { formulas: [], values: [] };
   const name = st.lhs.expr.name;
