@@ -58,8 +58,11 @@ export const ACCENT_SUFFIX: ReadonlyMap<string, string> = table({
 
 /** Commands whose braced argument is words: dropped as prose, unless the word means something (a function, `d`, `at`). */
 export const WORD_COMMANDS: ReadonlySet<string> = new Set([
-  'text', 'textrm', 'textit', 'textbf', 'textsf', 'texttt', 'mbox', 'mathrm', 'operatorname', 'textnormal',
+  'text', 'textrm', 'textit', 'textbf', 'textsf', 'texttt', 'mbox', 'mathrm', 'operatorname', 'textnormal', 'mathop',
 ]);
+
+/** The vector-calculus operators written as words, `\operatorname{div} F`, `\textrm{curl} F` (vectorOperators.ts). */
+export const VECTOR_OPERATOR_WORDS: ReadonlySet<string> = new Set(['div', 'curl']);
 
 /** Environments that only lay out rows of equations: their rows are statements. */
 export const ROW_ENVIRONMENTS: ReadonlySet<string> = new Set([
@@ -165,5 +168,5 @@ export const COMPARISON_COMMANDS: ReadonlyMap<string, 'lt' | 'gt' | 'le' | 'ge'>
 
 /** Product-like operator commands and the grammar token each becomes. */
 export const PRODUCT_COMMANDS: ReadonlyMap<string, 'cdot' | 'odot' | 'times' | 'star' | 'div'> = table({
-  cdot: 'cdot', bullet: 'cdot', odot: 'odot', circ: 'odot', times: 'times', ast: 'star', div: 'div', oslash: 'div',
+  cdot: 'cdot', centerdot: 'cdot', bullet: 'cdot', odot: 'odot', circ: 'odot', times: 'times', ast: 'star', div: 'div', oslash: 'div',
 });
