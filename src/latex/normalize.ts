@@ -336,7 +336,8 @@ class Normalizer {
     }
     const lower = t.text.toLowerCase();
     // A function spelled in letters counts only before `(`: `softmax(h)`; otherwise letters multiply.
-    if (t.text.length > 1 && FUNCTION_WORDS.has(lower) && this.followedByParen(i + 1)) {
+    // `div(F)`, `curl(F)`: the operators of a field (vectorOperators.ts), not the product d·i·v(F).
+    if (t.text.length > 1 && (FUNCTION_WORDS.has(lower) || VECTOR_OPERATOR_WORDS.has(t.text)) && this.followedByParen(i + 1)) {
       this.emit('fname', lower, t.offset, this.endOf(i));
       return i + 1;
     }

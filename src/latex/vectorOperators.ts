@@ -60,7 +60,8 @@ export function readVectorOperators(statements: readonly Statement[]): { stateme
   statements.forEach((st, i) => {
     const read = st.kind === 'equation' && hasOperator(st, valued) ? readStatement(st, statements, i, valued) : st;
     if (typeof read === 'string') {
-      diagnostics.push(warning('parse-error', `cannot read this maths: ${read}`, st.span, 'define the field by its components in named variables, as in F(x, y, z) = (x y, y z, z x), or the function, as in f(x, y) = x^2 y'));
+      const hint = read.endsWith(LAPLACIAN_DOUBT) ? undefined : 'define the field by its components in named variables, as in F(x, y, z) = (x y, y z, z x), or the function, as in f(x, y) = x^2 y';
+      diagnostics.push(warning('parse-error', `cannot read this maths: ${read}`, st.span, hint));
       return;
     }
     out.push(read);
@@ -108,7 +109,7 @@ function readStatement(st: Equation, statements: readonly Statement[], at: numbe
   });
   const [lhs, ...rhs] = steps.map(read);
   if (why) return why;
-  if (field?.operator === 'laplacian' && !inVariablesAlone(steps, field)) return `${NAMES.laplacian}: ${LAPLACIAN_DOUBT}`;
+  if (field?.operator === 'laplacian' && !inVariablesAlone([lhs, ...rhs], field)) return `${NAMES.laplacian}: ${LAPLACIAN_DOUBT}`;
   if (field?.operator !== 'curl') return { ...st, lhs, rhs };
   // A curl's value written with i, j, k, or as 0 (the zero vector), is the column of its components.
   const size = field.variables.length === 3 || vectors ? 3 : 1;
@@ -263,10 +264,10 @@ function columnOf(e: Expr, size: number): Expr | undefined {
   return column([...components, ...Array.from({ length: size - components.length }, () => zero)], e.span);
 }
 
-/** Every step of a Laplacian's line writes only the function, its variables and numbers. */
+/** Every step of a Laplacian's line, the operator read, writes only the function, its variables and numbers (no `\Delta x`). */
 function inVariablesAlone(steps: readonly Step[], field: Field): boolean {
   const allowed = new Set(field.variables.flatMap((v) => (v.kind === 'name' ? [v.name] : [])));
   const fn = operandName(field.components[0]);
   if (fn) allowed.add(fn);
-  return steps.every((s) => !isVectorValue(s.expr) && [...namesIn(s.expr)].every((n) => allowed.has(n) || n === 'Delta'));
+  return steps.every((s) => !isVectorValue(s.expr) && [...namesIn(s.expr)].every((n) => allowed.has(n)));
 }

@@ -67,6 +67,17 @@ describe('divergence and curl of a field written by its components', () => {
     expect(stepsOf(doc)).toEqual([['3 correct'], ['4 incorrect'], ['5 correct']]);
   });
 
+  it('reads a plain-text field stated in a sentence, F = (-y, xy, z), and div(F) typed in letters', () => {
+    // Lecture-page style with no $: div F = 0 + x + 1 (sympy). Line 3 right, line 4 writes x - 1 (wrong).
+    const doc = [
+      'Calculate the divergence of F = (-y, xy, z).', // 1
+      '', // 2
+      'div(F) = 0 + x + 1 = x + 1', // 3
+      '$$\\operatorname{div}(F) = x - 1$$', // 4
+    ].join('\n');
+    expect(stepsOf(doc)).toEqual([['3 correct', '3 correct'], ['4 incorrect']]);
+  });
+
   it('does not read the divergence of a field the document does not give by components in named variables', () => {
     // F is given in polar terms (r, theta), which are not the coordinates x, y: no reading, so no verdict.
     const doc = [
@@ -106,6 +117,13 @@ describe('the Laplacian of a defined function', () => {
     ].join('\n');
     expect(stepsOf(doc)).toEqual([['2 correct'], ['3 incorrect']]);
     expect(unread(doc)).toEqual([`4 cannot read this maths: Laplacian: the line writes names other than the function's variables, so it may mean the Hessian (\\nabla^2) or a change in the function (\\Delta), not the Laplacian`]);
+  });
+
+  it('leaves \\Delta f = 3x^2 y \\Delta x, a change in f, unread rather than the Laplacian', () => {
+    // f = x^3 y: f_xx + f_yy = 6xy (sympy; line 3 right, line 4 wrong: 3xy). Line 2 is a change in f beside a
+    // change in x.
+    const doc = ['Let $f(x, y) = x^3 y$.', '$$\\Delta f = 3x^2 y \\Delta x$$', '$$\\Delta f = 6xy$$', '$$\\Delta f = 3xy$$'].join('\n');
+    expect(stepsOf(doc)).toEqual([['3 correct'], ['4 incorrect']]);
   });
 
   it('does not read \\nabla^2 f written as a matrix (a Hessian) as the Laplacian', () => {
