@@ -27,7 +27,7 @@ import { changeOfBase, inverseFunction } from './functionScripts';
 import {
   ACCENT_SUFFIX, ANGLE_REASON, ARROW_REASON, COMPARISON_COMMANDS, DOTS_COMMANDS, EQUALITY_COMMANDS, FONT_COMMANDS, FUNCTION_WORDS, GREEK_CHARACTERS,
   GREEK_COMMANDS, IGNORED_COMMANDS, IGNORED_WITH_ARGUMENT, KEEP_BODY, MATRIX_ENVIRONMENTS, OPERATOR_COMMANDS,
-  PRODUCT_COMMANDS, ROW_ENVIRONMENTS, SET_ASIDE_COMMANDS, STATEMENT_MARKS, UNSUPPORTED_COMMANDS, VECTOR_OPERATOR_WORDS, WIDE_SPACES, WORD_COMMANDS,
+  PRODUCT_COMMANDS, ROW_ENVIRONMENTS, SET_ASIDE_COMMANDS, STATEMENT_MARKS, UNSUPPORTED_COMMANDS, VECTOR_OPERATOR_WORDS, DOTLESS_LETTERS, WIDE_SPACES, WORD_COMMANDS,
   table, type OperatorCommand,
 } from './vocabulary';
 
@@ -507,8 +507,8 @@ class Normalizer {
     const name = t.text.slice(1);
     const start = t.offset;
     const end = this.endOf(i);
-    if (GREEK_COMMANDS.has(name)) {
-      this.emit('name', name, start, end);
+    if (GREEK_COMMANDS.has(name) || DOTLESS_LETTERS.has(name)) {
+      this.emit('name', DOTLESS_LETTERS.get(name) ?? name, start, end);
       return i + 1;
     }
     const label = ARROWS.has(name) ? this.arrowLabel(i + 1) : undefined;

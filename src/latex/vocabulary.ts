@@ -17,6 +17,9 @@ export const GREEK_COMMANDS: ReadonlySet<string> = new Set([
   'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega', 'ell',
 ]);
 
+/** The dotless i and j, `\hat{\imath}`, `\hat{\jmath}`: the letters (the unit vectors i, j of vectorOperators.ts). */
+export const DOTLESS_LETTERS: ReadonlyMap<string, string> = table({ imath: 'i', jmath: 'j' });
+
 /** Greek letters typed (or OCR'd) as Unicode characters, mapped to the command name. */
 export const GREEK_CHARACTERS: ReadonlyMap<string, string> = table({
   α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ζ: 'zeta', η: 'eta', θ: 'theta',

@@ -78,6 +78,18 @@ describe('divergence and curl of a field written by its components', () => {
     expect(stepsOf(doc)).toEqual([['3 correct', '3 correct'], ['4 incorrect']]);
   });
 
+  it('reads a plane field of hatted dotless i and j, \\hat{\\imath}, \\hat{\\jmath}', () => {
+    // F = x^2 i + xy j: div F = 2x + x = 3x, curl F = d(xy)/dx - d(x^2)/dy = y (sympy). Lines 2 and 4 right; line 3
+    // writes 2x + y (wrong).
+    const doc = [
+      '$$\\mathbf F = x^2\\,\\hat{\\imath} + xy\\,\\hat{\\jmath}$$', // 1
+      '$$\\operatorname{div} \\mathbf F = 3x$$', // 2
+      '$$\\operatorname{div} \\mathbf F = 2x + y$$', // 3
+      '$$\\operatorname{curl} \\mathbf F = y$$', // 4
+    ].join('\n');
+    expect(stepsOf(doc)).toEqual([['2 correct'], ['3 incorrect'], ['4 correct']]);
+  });
+
   it('does not read the divergence of a field the document does not give by components in named variables', () => {
     // F is given in polar terms (r, theta), which are not the coordinates x, y: no reading, so no verdict.
     const doc = [
