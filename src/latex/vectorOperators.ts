@@ -5,7 +5,8 @@
 // `\mathbf F = x\mathbf i + y^2\mathbf j`: the variables are F's header, else x, y (and z) when the components
 // are written in no other names. The curl of a plane field is the number ∂Q/∂x - ∂P/∂y, or its vector
 // (0, 0, ∂Q/∂x - ∂P/∂y) where the line writes vectors. `\nabla^2 f` is as often the Hessian, and `\Delta f` a
-// change in f: each is the Laplacian only of a defined function, on a line written in its variables alone.
+// change in f: each is the Laplacian only of a defined function, on a line written in its variables alone;
+// `\nabla^2 f` set equal to a square matrix is f's Hessian.
 // A line with an operator that cannot be read so is not read, with the reason; unread, `\nabla \cdot F` was
 // unreadable and `\Delta f` the product Δ·f (a right Laplacian ✗).
 import { warning, type Diagnostic, type Span } from '../diagnostics';
@@ -87,8 +88,10 @@ function operatorOf(e: Expr, valued: ReadonlySet<string>): { operator: Operator;
 function readStatement(st: Equation, statements: readonly Statement[], at: number, valued: ReadonlySet<string>): Statement | string {
   const steps = [st.lhs, ...st.rhs];
   const vectors = steps.some((s) => isVectorValue(s.expr));
+  const squareMatrix = steps.some((s) => isSquareMatrix(s.expr));
   let why: string | undefined;
   let field: Field | undefined;
+  let hessian = false;
   const read = (s: Step): Step => ({
     ...s,
     expr: rewriteExpr(s.expr, (e) => {
@@ -102,6 +105,11 @@ function readStatement(st: Equation, statements: readonly Statement[], at: numbe
         why = `the ${NAMES[found.operator]} of ${name ?? 'this operand'}, which the document does not define ${found.operator === 'laplacian' ? 'as a function of named variables' : 'as a field by its components in named variables'}`;
         return undefined;
       }
+      // `\nabla^2 f = \begin{bmatrix} .. \end{bmatrix}` of f(x, y): the Hessian, as `\nabla^2 f(x, y)` is read.
+      if (found.operator === 'laplacian' && !found.delta && squareMatrix && field.components[0].kind === 'call') {
+        hessian = true;
+        return hessianOf(field.components[0], e.span);
+      }
       const value = operatorValue(found.operator, field, e.span, vectors);
       if (typeof value === 'string') why = value;
       return typeof value === 'string' ? undefined : value;
@@ -109,7 +117,7 @@ function readStatement(st: Equation, statements: readonly Statement[], at: numbe
   });
   const [lhs, ...rhs] = steps.map(read);
   if (why) return why;
-  if (field?.operator === 'laplacian' && !inVariablesAlone([lhs, ...rhs], field)) return `${NAMES.laplacian}: ${LAPLACIAN_DOUBT}`;
+  if (field?.operator === 'laplacian' && !hessian && !inVariablesAlone([lhs, ...rhs], field)) return `${NAMES.laplacian}: ${LAPLACIAN_DOUBT}`;
   if (field?.operator !== 'curl') return { ...st, lhs, rhs };
   // A curl's value written with i, j, k, or as 0 (the zero vector), is the column of its components.
   const size = field.variables.length === 3 || vectors ? 3 : 1;
@@ -244,6 +252,16 @@ function operatorValue(operator: Operator, field: Field, span: Span, vectors: bo
     return vectors ? column([zero, zero, scalar], span) : scalar;
   }
   return column([sub(d(2, 1), d(1, 2)), sub(d(0, 2), d(2, 0)), sub(d(1, 0), d(0, 1))], span);
+}
+
+function isSquareMatrix(e: Expr): boolean {
+  return e.kind === 'matrix' && !e.tuple && e.rows.length > 1 && e.rows.every((r) => r.length === e.rows.length);
+}
+
+/** The Hessian of the call f(x, y): the Jacobian of its gradient by its arguments. */
+function hessianOf(call: Extract<Expr, { kind: 'call' }>, span: Span): Expr {
+  const gradient: Expr = { kind: 'deriv', form: 'grad', of: call, wrt: call.args, span };
+  return { kind: 'deriv', form: 'jacobian', of: gradient, wrt: call.args, span };
 }
 
 function sum(terms: Expr[], span: Span): Expr {

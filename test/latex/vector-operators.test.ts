@@ -138,12 +138,14 @@ describe('the Laplacian of a defined function', () => {
     expect(stepsOf(doc)).toEqual([['3 correct'], ['4 incorrect']]);
   });
 
-  it('does not read \\nabla^2 f written as a matrix (a Hessian) as the Laplacian', () => {
+  it('reads \\nabla^2 f set equal to a square matrix as the Hessian, not the Laplacian', () => {
+    // f = x^2 y: Hessian [[2y, 2x], [2x, 0]] (sympy); line 2 right, line 3 halves the off-diagonal (wrong).
     const doc = [
       'Let $f(x, y) = x^2 y$.', // 1
       '$$\\nabla^2 f = \\begin{bmatrix} 2y & 2x \\\\ 2x & 0 \\end{bmatrix}$$', // 2
+      '$$\\nabla^2 f = \\begin{bmatrix} 2y & x \\\\ x & 0 \\end{bmatrix}$$', // 3
     ].join('\n');
-    expect(stepsOf(doc)).toEqual([]);
+    expect(stepsOf(doc)).toEqual([['2 correct'], ['3 incorrect']]);
   });
 });
 
