@@ -25,8 +25,9 @@ const UNIT_VECTORS: ReadonlyMap<string, number> = new Map([['i', 0], ['j', 1], [
 const COORDINATES = ['x', 'y', 'z'];
 
 /**
- * The row's tokens with `\nabla \cdot`, `\nabla \times` and a bare `\nabla^2` before a name made the operator
- * words `div`, `curl`, `laplacian` (read as calls), and `{\mathop{\rm div}\nolimits}`'s braces dropped.
+ * The row's tokens with `\nabla \cdot`, `\nabla \times` and a bare `\nabla^2` before a name not called (`\nabla^2 f(x, y)`
+ * is the Hessian, build.ts) made the operator words `div`, `curl`, `laplacian` (read as calls), and
+ * `{\mathop{\rm div}\nolimits}`'s braces dropped.
  */
 export function markVectorOperators(tokens: readonly Tok[]): Tok[] {
   const out: Tok[] = [];
@@ -37,7 +38,7 @@ export function markVectorOperators(tokens: readonly Tok[]): Tok[] {
     if (t.type === 'grad' && (next?.type === 'cdot' || next?.type === 'times') && operand(i + 2)) {
       out.push(word(next.type === 'cdot' ? 'div' : 'curl', tokens.slice(i, i + 2)));
       i++;
-    } else if (t.type === 'grad' && next?.type === 'caret' && tokens[i + 2]?.type === 'num' && tokens[i + 2].value === '2' && tokens[i + 3]?.type === 'name') {
+    } else if (t.type === 'grad' && next?.type === 'caret' && tokens[i + 2]?.type === 'num' && tokens[i + 2].value === '2' && tokens[i + 3]?.type === 'name' && tokens[i + 4]?.type !== 'lparen') {
       out.push(word('laplacian', tokens.slice(i, i + 3)));
       i += 2;
     } else if (t.type === 'lbrace' && next?.type === 'func' && OPERATORS.has(next.value) && tokens[i + 2]?.type === 'rbrace') {
