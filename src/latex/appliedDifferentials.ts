@@ -47,8 +47,8 @@ export function readAppliedDifferentials(statements: Statement[]): Statement[] {
   });
 }
 
-/** The names some statement defines or declares: a letter with a value of its own is no differential. */
-function namesWithValues(statements: readonly Statement[]): Set<string> {
+/** The names some statement defines or declares: a letter with a value of its own is no differential (nor `\Delta` an operator, vectorOperators.ts). */
+export function namesWithValues(statements: readonly Statement[]): Set<string> {
   const names = new Set<string>();
   for (const st of statements) {
     if (st.kind === 'equation' && st.lhs.expr.kind === 'name') names.add(st.lhs.expr.name);

@@ -4,7 +4,7 @@
 // normaliser marked as an `aside` (⊗, case splits). Checking an update rule as an equation would call
 // every one of them wrong (w = w - αg claims αg = 0).
 import { warning, type Diagnostic, type Span } from '../diagnostics';
-import { spanOf, type Tok } from './tokens';
+import { closer, spanOf, type Tok } from './tokens';
 import { isReadableDifferential } from './appliedDifferentials';
 
 /** The note for a row set aside: what it was, and that it is not checked. */
@@ -22,6 +22,9 @@ export function asideOf(tokens: readonly Tok[]): Diagnostic | undefined {
   if (isDifferentialName(tokens)) {
     return asideNote(`${tokens[0].value}${tokens[1].text} is a differential or a gradient named after its variable (dW for the cost's gradient by W), not a product`, span, 'which cost a name like dW differentiates (the mean J or one example\'s loss) the notation leaves to the text: write the claim as \\frac{\\partial J}{\\partial W} = ... to have it checked');
   }
+  if (isDerivativeApplied(tokens) && !isReadableDifferential(tokens)) {
+    return asideNote(`${tokens[0].text}${tokens[0].type === 'fname' ? '' : ' ' + tokens[1].text}(..) before a direction is the function's derivative applied to it, not a product, and chainrule does not read it`, span, 'write the gradient, as in \\nabla f(x, y), or its product with the direction, \\nabla f(x, y)^T h');
+  }
   if (isAppliedDifferential(tokens) && !isReadableDifferential(tokens)) {
     return asideNote(`${tokens[0].text} ${tokens[1].value}(..) is a differential applied to a direction (the derivative of ${tokens[1].value} by ${tokens[0].text.replace(/^d_?\{?|\}$/g, '')} times it), which chainrule does not read`, span, 'write the gradient, as in \\nabla_x f(x, y), or its product with the direction, \\nabla_x f(x, y)^T v');
   }
@@ -36,6 +39,20 @@ export function asideOf(tokens: readonly Tok[]): Diagnostic | undefined {
 function isAppliedDifferential(tokens: readonly Tok[]): boolean {
   const [d, call, open] = tokens;
   return d.type === 'name' && /^d_/.test(d.text) && (call?.type === 'fname' || call?.type === 'name') && open?.type === 'lparen' && tokens.some((t) => t.type === 'eq');
+}
+
+/**
+ * `Df(x, y)[h] = ...`, `D f(x, y)(h)`, `D\mathbf f(\mathbf x)[\mathbf v]`: D with no subscript, a call, and a
+ * bracketed direction after it. appliedDifferentials.ts reads the one-variable form; any other is no product
+ * D·f(x, y)·h, which a verdict would rest on.
+ */
+function isDerivativeApplied(tokens: readonly Tok[]): boolean {
+  const joined = tokens[0].type === 'fname' && /^D[A-Za-z]\w*$/.test(tokens[0].text);
+  const call = joined ? 0 : tokens[0].type === 'name' && tokens[0].text === 'D' && (tokens[1]?.type === 'fname' || tokens[1]?.type === 'name') ? 1 : -1;
+  if (call < 0 || tokens[call + 1]?.type !== 'lparen') return false;
+  const close = closer(tokens, call + 1);
+  const direction = close === undefined ? undefined : tokens[close + 1];
+  return (direction?.type === 'lbrack' || direction?.type === 'lparen') && tokens.some((t) => t.type === 'eq');
 }
 
 /**

@@ -22,6 +22,7 @@ import { readCompositions } from './compositions';
 import { readComponents } from './vectorComponents';
 import { readTuplePoints } from './tuplePoints';
 import { readBareGradients } from './bareGradients';
+import { readVectorOperators } from './vectorOperators';
 import { readEntryListings } from './entryListings';
 import { documentMacros } from './macros';
 import { weightedProducts } from './weightedProducts';
@@ -215,6 +216,9 @@ class Assembler {
     this.doc.statements = readAppliedDifferentials(readSubscriptJacobians(this.doc.statements));
     const functions = definedFunctions(this.doc.statements);
     this.doc.statements = readCompositions(this.doc.statements, functions);
+    const operators = readVectorOperators(this.doc.statements);
+    this.expand(operators);
+    this.doc.diagnostics.push(...operators.diagnostics);
     this.expand(readComponents(this.doc.statements, functions));
     this.expand(readJacobians(this.doc.statements, functions));
     const gradients = readBareGradients(this.doc.statements);

@@ -27,7 +27,7 @@ import { changeOfBase, inverseFunction } from './functionScripts';
 import {
   ACCENT_SUFFIX, ANGLE_REASON, ARROW_REASON, COMPARISON_COMMANDS, DOTS_COMMANDS, EQUALITY_COMMANDS, FONT_COMMANDS, FUNCTION_WORDS, GREEK_CHARACTERS,
   GREEK_COMMANDS, IGNORED_COMMANDS, IGNORED_WITH_ARGUMENT, KEEP_BODY, MATRIX_ENVIRONMENTS, OPERATOR_COMMANDS,
-  PRODUCT_COMMANDS, ROW_ENVIRONMENTS, SET_ASIDE_COMMANDS, STATEMENT_MARKS, UNSUPPORTED_COMMANDS, WIDE_SPACES, WORD_COMMANDS,
+  PRODUCT_COMMANDS, ROW_ENVIRONMENTS, SET_ASIDE_COMMANDS, STATEMENT_MARKS, UNSUPPORTED_COMMANDS, VECTOR_OPERATOR_WORDS, DOTLESS_LETTERS, WIDE_SPACES, WORD_COMMANDS,
   table, type OperatorCommand,
 } from './vocabulary';
 
@@ -84,6 +84,8 @@ const ARROWS: ReadonlySet<string> = new Set(['rightarrow', 'to', 'longrightarrow
 const LABEL_FONTS: ReadonlySet<string> = new Set(['\\mathbf', '\\textbf', '\\mathrm', '\\text', '\\textit', '\\mathit', '\\bf']);
 /** A label longer than this (in raw tokens, brackets included) is maths in parentheses, not a number. */
 const MAX_LABEL_TOKENS = 8;
+/** Old font switches inside a word's braces, `\mathop{\rm div}`: the word is read without them. */
+const FONT_SWITCHES: ReadonlySet<string> = new Set(['rm', 'bf', 'it', 'sf']);
 
 export interface Normalized {
   tokens: Tok[];
@@ -255,7 +257,7 @@ class Normalizer {
       const t = this.raw[j];
       if (t.type === 'word' || t.type === 'number') text += t.text;
       else if (t.type === 'command' && GREEK_COMMANDS.has(t.text.slice(1))) text += t.text.slice(1);
-      else if (t.type === 'command' && (WORD_COMMANDS.has(t.text.slice(1)) || FONT_COMMANDS.has(t.text.slice(1)))) continue;
+      else if (t.type === 'command' && (WORD_COMMANDS.has(t.text.slice(1)) || FONT_COMMANDS.has(t.text.slice(1)) || FONT_SWITCHES.has(t.text.slice(1)))) continue;
       else if (t.type === 'symbol' && (t.text === '{' || t.text === '}' || t.text === ',')) continue;
       else return undefined;
     }
@@ -337,7 +339,8 @@ class Normalizer {
     }
     const lower = t.text.toLowerCase();
     // A function spelled in letters counts only before `(`: `softmax(h)`; otherwise letters multiply.
-    if (t.text.length > 1 && FUNCTION_WORDS.has(lower) && this.followedByParen(i + 1)) {
+    // `div(F)`, `curl(F)`: the operators of a field (vectorOperators.ts), not the product d·i·v(F).
+    if (t.text.length > 1 && (FUNCTION_WORDS.has(lower) || VECTOR_OPERATOR_WORDS.has(t.text)) && this.followedByParen(i + 1)) {
       this.emit('fname', lower, t.offset, this.endOf(i));
       return i + 1;
     }
@@ -507,8 +510,8 @@ class Normalizer {
     const name = t.text.slice(1);
     const start = t.offset;
     const end = this.endOf(i);
-    if (GREEK_COMMANDS.has(name)) {
-      this.emit('name', name, start, end);
+    if (GREEK_COMMANDS.has(name) || DOTLESS_LETTERS.has(name)) {
+      this.emit('name', DOTLESS_LETTERS.get(name) ?? name, start, end);
       return i + 1;
     }
     const label = ARROWS.has(name) ? this.arrowLabel(i + 1) : undefined;
@@ -655,7 +658,9 @@ class Normalizer {
     // `\text{ReLU}'(z)`, its derivative (the primes are folded into the call in rows.ts).
     const paren = this.followedByParen(this.pastPrimes(a.next));
     const called = word !== undefined && /^[A-Za-z]+$/.test(this.rawText(a)) && paren;
-    const isFunction = word !== undefined && word.length > 1 && (kind === 'operatorname' || FUNCTION_WORDS.has(word.toLowerCase()) || called);
+    // `\mathop{\rm div}\nolimits` is `\operatorname{div}`; `\textrm{div}`, `\text{curl}` are the operators too (vectorOperators.ts).
+    const operatorWord = kind === 'operatorname' || kind === 'mathop' || (word !== undefined && VECTOR_OPERATOR_WORDS.has(word));
+    const isFunction = word !== undefined && word.length > 1 && (operatorWord || FUNCTION_WORDS.has(word.toLowerCase()) || called);
     if (isFunction) {
       const callee = FUNCTION_WORDS.has(word.toLowerCase()) ? word.toLowerCase() : word;
       this.emit(paren ? 'fname' : 'func', callee, t.offset, a.end);

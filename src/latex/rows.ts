@@ -17,6 +17,7 @@ import { derivativeAtPoint } from './derivativePoints';
 import { readShapeArithmetic } from './shapeArithmetic';
 import { splitReason } from './reasons';
 import { GRADIENT_WITHOUT_VARIABLE } from './bareGradients';
+import { markVectorOperators } from './vectorOperators';
 import { CLOSING, ENDS_OPERAND, OPENING, RELATIONS, closer, depths, readAs, spanOf, type Tok, type TokType } from './tokens';
 import { table } from './vocabulary';
 
@@ -323,7 +324,7 @@ function prepareRow(input: Tok[]): Row {
 
 /** The grammar's marks on a row's checked tokens (differentials, shapes, calls, bars). */
 function finishRow(row: Row, checked: Tok[]): Row {
-  let tokens = markDifferentials(readHigherOrder(checked));
+  let tokens = markDifferentials(readHigherOrder(markVectorOperators(checked)));
   const partials = withDenominatorPartials(tokens);
   tokens = partials.tokens;
   if (partials.notes.length) row.notes = partials.notes;

@@ -44,13 +44,28 @@ function firstMisplaced(row: RawRow): Expr | undefined {
   if (row.kind === 'continuation') return firstOf(row.rhs.map((s) => s.expr));
   for (const st of row.statements) {
     if (st.kind !== 'equation') continue;
-    const definesFunction = st.lhs.expr.kind === 'call' && st.rhs.length === 1;
+    const definesFunction = (st.lhs.expr.kind === 'call' || definesField(st.lhs.expr, st.rhs.map((s) => s.expr))) && st.rhs.length === 1;
     const valuesAreVectors = definesFunction || st.lhs.expr.kind === 'deriv';
     const values = st.rhs.map((s) => s.expr).flatMap((e) => (valuesAreVectors ? insideTuple(e) : [e]));
     const found = firstOf([st.lhs.expr, ...values]);
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * `\vec F = (-y, xy, z)`, `\mathbf F = \langle P, Q, R \rangle`: a field named by a capital or an arrow or bold
+ * letter, whose components are expressions in other names (a point `x = (4, 4)` or `P = (x_0, y_0)` is not).
+ */
+function definesField(name: Expr, values: readonly Expr[]): boolean {
+  if (name.kind !== 'name' || values.length !== 1 || !isTuple(values[0])) return false;
+  const vectorName = /^[A-Z]/.test(name.name) || /\\(?:vec|mathbf|boldsymbol|bm|overrightarrow|underline)/.test(name.text);
+  const components = values[0].rows.flat();
+  return vectorName && components.some((c) => c.kind !== 'name' && mentionsAName(c)) && !components.some((c) => mentions(c, name));
+}
+
+function mentionsAName(e: Expr): boolean {
+  return findInExpr(e, (x) => x.kind === 'name') !== undefined;
 }
 
 /** A value that may be a tuple: the tuple itself is in place, its components are searched. */

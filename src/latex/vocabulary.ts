@@ -17,6 +17,9 @@ export const GREEK_COMMANDS: ReadonlySet<string> = new Set([
   'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega', 'ell',
 ]);
 
+/** The dotless i and j, `\hat{\imath}`, `\hat{\jmath}`: the letters (the unit vectors i, j of vectorOperators.ts). */
+export const DOTLESS_LETTERS: ReadonlyMap<string, string> = table({ imath: 'i', jmath: 'j' });
+
 /** Greek letters typed (or OCR'd) as Unicode characters, mapped to the command name. */
 export const GREEK_CHARACTERS: ReadonlyMap<string, string> = table({
   α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ζ: 'zeta', η: 'eta', θ: 'theta',
@@ -58,8 +61,11 @@ export const ACCENT_SUFFIX: ReadonlyMap<string, string> = table({
 
 /** Commands whose braced argument is words: dropped as prose, unless the word means something (a function, `d`, `at`). */
 export const WORD_COMMANDS: ReadonlySet<string> = new Set([
-  'text', 'textrm', 'textit', 'textbf', 'textsf', 'texttt', 'mbox', 'mathrm', 'operatorname', 'textnormal',
+  'text', 'textrm', 'textit', 'textbf', 'textsf', 'texttt', 'mbox', 'mathrm', 'operatorname', 'textnormal', 'mathop',
 ]);
+
+/** The vector-calculus operators written as words, `\operatorname{div} F`, `\textrm{curl} F` (vectorOperators.ts). */
+export const VECTOR_OPERATOR_WORDS: ReadonlySet<string> = new Set(['div', 'curl']);
 
 /** Environments that only lay out rows of equations: their rows are statements. */
 export const ROW_ENVIRONMENTS: ReadonlySet<string> = new Set([
@@ -165,6 +171,6 @@ export const COMPARISON_COMMANDS: ReadonlyMap<string, 'lt' | 'gt' | 'le' | 'ge'>
 
 /** Product-like operator commands and the grammar token each becomes. */
 export const PRODUCT_COMMANDS: ReadonlyMap<string, 'cdot' | 'odot' | 'otimes' | 'times' | 'star' | 'div'> = table({
-  cdot: 'cdot', bullet: 'cdot', odot: 'odot', circ: 'odot', times: 'times', ast: 'star', div: 'div', oslash: 'div',
+  cdot: 'cdot', centerdot: 'cdot', bullet: 'cdot', odot: 'odot', circ: 'odot', times: 'times', ast: 'star', div: 'div', oslash: 'div',
   otimes: 'otimes', // read as the outer product of two vectors only (resolve/outerProducts.ts)
 });
