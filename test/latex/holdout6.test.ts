@@ -1,0 +1,62 @@
+// Machine-learning derivations of the thirteenth, held-out set of fixtures/real (attention and minimal-GRU backward
+// passes, logistic regression's gradient and Hessian for Newton's method), in other authors' styles. Escaped braces
+// around one expression are brackets, as some authors write large ones (`\frac{\partial}{\partial w_j}\{-\log(1 +
+// e^{-u})\}`, latex/normalize.ts); a set keeps being refused. A name written with more indices than its declared
+// array has axes (`x_{ij}` after `x \in \mathbb{R}^d`, the author indexing samples and entries together) is a doubt
+// of reading, never a wrong line (indexing/lower.ts). Each document has a deliberately wrong line, so the tests fail
+// if the reading stops judging.
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../../src/app/check';
+import { stepsOf } from './helpers';
+
+describe('escaped braces used as brackets', () => {
+  it('reads \\{ .. \\} around one expression as a bracket, in a chain with a wrong last line', () => {
+    // Blog style after a CS229 log-likelihood: f(u) = log(1 + e^{-u}), f'(u) = -e^{-u}/(1 + e^{-u}) (sympy);
+    // line 5 drops the minus sign.
+    const doc = [
+      'Let $f(u) = \\log(1 + e^{-u})$ for a real $u$.', // 1
+      '', // 2
+      '$$\\frac{d}{du} f(u) = \\frac{d}{du}\\{\\log(1 + e^{-u})\\} = -\\frac{e^{-u}}{1 + e^{-u}}$$', // 3
+      '', // 4
+      '$$\\frac{d}{du} f(u) = \\frac{d}{du}\\{\\log(1 + e^{-u})\\} = \\frac{e^{-u}}{1 + e^{-u}}$$', // 5
+    ].join('\n');
+    expect(stepsOf(doc)).toEqual([['3 correct', '3 correct'], ['5 correct', '5 incorrect']]);
+  });
+
+  it('reads nested brackets inside the braces, and a sum of braced terms', () => {
+    // Lecture-notes style: g(a) = a^2 + 3a; d/da {a^2} + d/da {3a} = 2a + 3 (right), then 2a + 6 (wrong).
+    const doc = [
+      '$$g(a) = a^2 + 3a$$', // 1
+      "$$g'(a) = \\frac{d}{da}\\{a^2\\} + \\frac{d}{da}\\{(3a)\\} = 2a + 3$$", // 2
+      "$$g'(a) = 2a + 6$$", // 3
+    ].join('\n');
+    expect(stepsOf(doc)).toEqual([['2 correct', '2 correct'], ['3 incorrect']]);
+  });
+
+  it('still refuses a set: braces holding a comma, a bar or a colon', () => {
+    for (const set of ['\\{a, b\\}', '\\{x \\mid x > 0\\}', '\\{x : x > 0\\}']) {
+      const report = checkSource(`$$S = ${set}$$`, 'doc.md').report;
+      expect(report.diagnostics.some((d) => /sets/.test(d.message))).toBe(true);
+    }
+  });
+});
+
+describe('more indices than the declared array has axes', () => {
+  it('leaves x_{ij} after x in R^d unjudged, and still judges the lines written with x_j', () => {
+    // Newton's-method notes: g(w) = w^T x for one sample x in R^d, dg/dw_j = x_j. Line 3 writes x_{ij} (sample i,
+    // entry j: the author's notation, not a slip chainrule can show); line 5 doubles the answer (wrong), line 7 is
+    // right.
+    const doc = [
+      'Each sample is $x \\in \\mathbb{R}^d$ and the weights are $w \\in \\mathbb{R}^d$; let $g(w) = w^T x$.', // 1
+      '', // 2
+      '$$\\frac{\\partial g}{\\partial w_j} = x_{ij}$$', // 3
+      '', // 4
+      '$$\\frac{\\partial g}{\\partial w_j} = 2 x_j$$', // 5
+      '', // 6
+      '$$\\frac{\\partial g}{\\partial w_j} = x_j$$', // 7
+    ].join('\n');
+    const steps = stepsOf(doc);
+    expect(steps[0].some((s) => / (correct|incorrect)$/.test(s))).toBe(false);
+    expect(steps.slice(1)).toEqual([['5 incorrect'], ['7 correct']]);
+  });
+});
