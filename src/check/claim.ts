@@ -231,9 +231,11 @@ function checkStep(check: ClaimCheck, step: Step, index: number): StepJson {
   }
   const finding = diagnose(check, { expr: step.expr, node, values: stepValues }, form, truthValues);
   const hint = ctx.grading?.domainHints === false ? undefined : domainHint(node, truth, ctx.lowering.b.graph, ctx.scope, ctx.calculus.derivedLeaves, ctx.seed);
-  // A document that never declares the name may state its kind in prose (`W` diagonal, `A` a covariance).
-  if (hint && ctx.document && ctx.scope.declarations.get(hint.name)?.implied) {
-    return { ...base, shape, verdict: 'unjudged', diagnosis: null, message: `no line of this question declares ${hint.name}; ${hint.text}, which the text may say, so chainrule cannot tell whether this step is wrong` };
+  // A document may state a name's kind in prose (`W` diagonal, `A` a covariance, `p` a distribution), whether or
+  // not a line gives its shape (`p \in \mathbb{R}^K` says nothing of its entries' sum).
+  if (hint && ctx.document) {
+    const declared = ctx.scope.declarations.get(hint.name)?.implied ? `no line of this question declares ${hint.name}` : `the line that declares ${hint.name} gives only its shape`;
+    return { ...base, shape, verdict: 'unjudged', diagnosis: null, message: `${declared}; ${hint.text}, which the text may say, so chainrule cannot tell whether this step is wrong` };
   }
   return { ...base, shape, verdict: 'incorrect', diagnosis: finding.diagnosis, message: hint ? `${finding.message}; ${hint.text}` : finding.message };
 }

@@ -3,7 +3,9 @@
 // around one expression are brackets, as some authors write large ones (`\frac{\partial}{\partial w_j}\{-\log(1 +
 // e^{-u})\}`, latex/normalize.ts); a set keeps being refused. A name written with more indices than its declared
 // array has axes (`x_{ij}` after `x \in \mathbb{R}^d`, the author indexing samples and entries together) is a doubt
-// of reading, never a wrong line (indexing/lower.ts). Each document has a deliberately wrong line, so the tests fail
+// of reading, never a wrong line (indexing/lower.ts). A step right only when a name's entries sum to 1 (or it is
+// positive, or symmetric) is left unjudged in a document even where a line gives the name's shape: `p \in
+// \mathbb{R}^K` says nothing of the sum, which the prose may state (check/claim.ts). Each document has a deliberately wrong line, so the tests fail
 // if the reading stops judging.
 import { describe, expect, it } from 'vitest';
 import { checkSource } from '../../src/app/check';
@@ -58,5 +60,23 @@ describe('more indices than the declared array has axes', () => {
     const steps = stepsOf(doc);
     expect(steps[0].some((s) => / (correct|incorrect)$/.test(s))).toBe(false);
     expect(steps.slice(1)).toEqual([['5 incorrect'], ['7 correct']]);
+  });
+});
+
+describe('a step right only under a domain the prose may state', () => {
+  it('leaves the KL gradient q - p unjudged when p is declared by its shape only, and still marks p - q wrong', () => {
+    // D = sum_k p_k log p_k - sum_k p_k log q_k with q = softmax(z): dD/dz_j = q_j sum_k p_k - p_j, which is q_j - p_j
+    // once the entries of p sum to 1, as the prose says (numpy: both agree for p on the simplex); p_j - q_j is the
+    // sign slip, wrong whatever p is.
+    const doc = [
+      'KL divergence between a target $p$ and $q = \\mathrm{softmax}(z)$, with $p, z \\in \\mathbb{R}^K$ and the entries of $p$ summing to one.', // 1
+      '', // 2
+      '$$D(z) = \\sum_k p_k \\log p_k - \\sum_k p_k \\log q_k$$', // 3
+      '', // 4
+      '$$\\frac{\\partial D}{\\partial z_j} = q_j - p_j$$', // 5
+      '', // 6
+      '$$\\frac{\\partial D}{\\partial z_j} = p_j - q_j$$', // 7
+    ].join('\n');
+    expect(stepsOf(doc)).toEqual([['5 unjudged'], ['7 incorrect']]);
   });
 });
