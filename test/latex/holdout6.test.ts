@@ -5,7 +5,9 @@
 // array has axes (`x_{ij}` after `x \in \mathbb{R}^d`, the author indexing samples and entries together) is a doubt
 // of reading, never a wrong line (indexing/lower.ts). A step right only when a name's entries sum to 1 (or it is
 // positive, or symmetric) is left unjudged in a document even where a line gives the name's shape: `p \in
-// \mathbb{R}^K` says nothing of the sum, which the prose may state (check/claim.ts). Each document has a deliberately wrong line, so the tests fail
+// \mathbb{R}^K` says nothing of the sum, which the prose may state (check/claim.ts). A declared `x_i \in \mathbb{R}^d`
+// under a sum over i is read as one vector in every term, not the author's samples: a step failing against that
+// reading is unjudged (check/declaredSamples.ts). Each document has a deliberately wrong line, so the tests fail
 // if the reading stops judging.
 import { describe, expect, it } from 'vitest';
 import { checkSource } from '../../src/app/check';
@@ -78,5 +80,32 @@ describe('a step right only under a domain the prose may state', () => {
       '$$\\frac{\\partial D}{\\partial z_j} = p_j - q_j$$', // 7
     ].join('\n');
     expect(stepsOf(doc)).toEqual([['5 unjudged'], ['7 incorrect']]);
+  });
+});
+
+describe('a declared sample under a sum over its subscript', () => {
+  it('leaves a ridge gradient in sums unjudged when x_i is declared as one vector, and judges the matrix form', () => {
+    // Statistics-course style. J = sum_i (y_i - x_i^T beta)^2 + lambda sum_j beta_j^2: dJ/dbeta_j = -2 sum_i (y_i -
+    // x_i^T beta) x_ij + 2 lambda beta_j (numpy), right; chainrule reads x_i as one declared vector in every term, so
+    // line 5 is no verdict either way. The matrix form below (X with the samples as rows) is judged: line 11 right,
+    // line 13 drops the 2 of the penalty.
+    const doc = [
+      'Data $(x_i, y_i)$ with $x_i \\in \\mathbb{R}^d$, weights $\\beta \\in \\mathbb{R}^d$.', // 1
+      '', // 2
+      '$$J(\\beta) = \\sum_{i=1}^{n} (y_i - x_i^T \\beta)^2 + \\lambda \\sum_{j=1}^{d} \\beta_j^2$$', // 3
+      '', // 4
+      '$$\\frac{\\partial J}{\\partial \\beta_j} = -2 \\sum_{i=1}^{n} (y_i - x_i^T \\beta) x_{ij} + 2 \\lambda \\beta_j$$', // 5
+      '', // 6
+      '## Matrix form', // 7
+      'Let $X \\in \\mathbb{R}^{n \\times d}$, $y \\in \\mathbb{R}^n$, $\\beta \\in \\mathbb{R}^d$ and $\\lambda > 0$.', // 8
+      '$$J(\\beta) = \\|y - X\\beta\\|^2 + \\lambda \\|\\beta\\|^2$$', // 9
+      '', // 10
+      '$$\\nabla_\\beta J(\\beta) = -2X^T(y - X\\beta) + 2\\lambda \\beta$$', // 11
+      '', // 12
+      '$$\\nabla_\\beta J(\\beta) = -2X^T(y - X\\beta) + \\lambda \\beta$$', // 13
+    ].join('\n');
+    const steps = stepsOf(doc);
+    expect(steps[0].some((s) => / (correct|incorrect)$/.test(s))).toBe(false);
+    expect(steps.slice(1)).toEqual([['11 correct'], ['13 incorrect']]);
   });
 });
