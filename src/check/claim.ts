@@ -231,9 +231,10 @@ function checkStep(check: ClaimCheck, step: Step, index: number): StepJson {
   }
   const finding = diagnose(check, { expr: step.expr, node, values: stepValues }, form, truthValues);
   const hint = ctx.grading?.domainHints === false ? undefined : domainHint(node, truth, ctx.lowering.b.graph, ctx.scope, ctx.calculus.derivedLeaves, ctx.seed);
-  // A document may state a name's kind in prose (`W` diagonal, `A` a covariance, `p` a distribution), whether or
-  // not a line gives its shape (`p \in \mathbb{R}^K` says nothing of its entries' sum).
-  if (hint && ctx.document) {
+  // A document may state a name's kind in prose (`W` diagonal, `A` a covariance) where no line declares it. Of a name
+  // a line gives only a shape, prose still often says its entries sum to 1 or are positive (`p \in \mathbb{R}^K` a
+  // distribution, σ a deviation), seldom that a matrix it sized is symmetric (tr(QP) identities mean a general Q).
+  if (hint && ctx.document && (ctx.scope.declarations.get(hint.name)?.implied || hint.domain !== 'symmetric')) {
     const declared = ctx.scope.declarations.get(hint.name)?.implied ? `no line of this question declares ${hint.name}` : `the line that declares ${hint.name} gives only its shape`;
     return { ...base, shape, verdict: 'unjudged', diagnosis: null, message: `${declared}; ${hint.text}, which the text may say, so chainrule cannot tell whether this step is wrong` };
   }

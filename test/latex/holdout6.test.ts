@@ -3,9 +3,9 @@
 // around one expression are brackets, as some authors write large ones (`\frac{\partial}{\partial w_j}\{-\log(1 +
 // e^{-u})\}`, latex/normalize.ts); a set keeps being refused. A name written with more indices than its declared
 // array has axes (`x_{ij}` after `x \in \mathbb{R}^d`, the author indexing samples and entries together) is a doubt
-// of reading, never a wrong line (indexing/lower.ts). A step right only when a name's entries sum to 1 (or it is
-// positive, or symmetric) is left unjudged in a document even where a line gives the name's shape: `p \in
-// \mathbb{R}^K` says nothing of the sum, which the prose may state (check/claim.ts). A declared `x_i \in \mathbb{R}^d`
+// of reading, never a wrong line (indexing/lower.ts). The labels of a cross-entropy (a KL divergence's target) are
+// read in a function's body (`L(W) = -y^T \log p`, `D(z) = \sum_k p_k \log p_k - ..`) as in a definition's
+// (check/labels.ts). A declared `x_i \in \mathbb{R}^d`
 // under a sum over i is read as one vector in every term, not the author's samples: a step failing against that
 // reading is unjudged (check/declaredSamples.ts). Each document has a deliberately wrong line, so the tests fail
 // if the reading stops judging.
@@ -65,11 +65,10 @@ describe('more indices than the declared array has axes', () => {
   });
 });
 
-describe('a step right only under a domain the prose may state', () => {
-  it('leaves the KL gradient q - p unjudged when p is declared by its shape only, and still marks p - q wrong', () => {
-    // D = sum_k p_k log p_k - sum_k p_k log q_k with q = softmax(z): dD/dz_j = q_j sum_k p_k - p_j, which is q_j - p_j
-    // once the entries of p sum to 1, as the prose says (numpy: both agree for p on the simplex); p_j - q_j is the
-    // sign slip, wrong whatever p is.
+describe('the labels of a cross-entropy written in a function\'s body', () => {
+  it('reads p of a KL divergence D(z) = sum_k p_k log p_k - sum_k p_k log q_k as labels summing to 1', () => {
+    // q = softmax(z): dD/dz_j = q_j sum_k p_k - p_j, which is q_j - p_j once the entries of p sum to 1, as the prose
+    // says (numpy: both agree for p on the simplex); p_j - q_j is the sign slip, wrong whatever p is.
     const doc = [
       'KL divergence between a target $p$ and $q = \\mathrm{softmax}(z)$, with $p, z \\in \\mathbb{R}^K$ and the entries of $p$ summing to one.', // 1
       '', // 2
@@ -79,7 +78,22 @@ describe('a step right only under a domain the prose may state', () => {
       '', // 6
       '$$\\frac{\\partial D}{\\partial z_j} = p_j - q_j$$', // 7
     ].join('\n');
-    expect(stepsOf(doc)).toEqual([['5 unjudged'], ['7 incorrect']]);
+    expect(stepsOf(doc)).toEqual([['5 correct'], ['7 incorrect']]);
+  });
+
+  it('reads y of L(W) = -y^T log p + lambda/2 ||W||^2 as the labels, and keeps a halved penalty gradient wrong', () => {
+    // Softmax regression with weight decay: grad_W L = (p - y) x^T + lambda W for one-hot y (numpy); line 7 halves
+    // lambda W.
+    const doc = [
+      'Softmax regression with weight decay. $W \\in \\mathbb{R}^{K \\times d}$, $x \\in \\mathbb{R}^d$, $y \\in \\mathbb{R}^K$ one-hot, $p = \\mathrm{softmax}(Wx)$.', // 1
+      '', // 2
+      '$$L(W) = -y^T \\log p + \\frac{\\lambda}{2}\\|W\\|_F^2$$', // 3
+      '', // 4
+      '$$\\nabla_W L = (p - y)x^T + \\lambda W$$', // 5
+      '', // 6
+      '$$\\nabla_W L = (p - y)x^T + \\frac{\\lambda}{2} W$$', // 7
+    ].join('\n');
+    expect(stepsOf(doc)).toEqual([['5 correct'], ['7 incorrect']]);
   });
 });
 
