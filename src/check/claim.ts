@@ -2,7 +2,7 @@
 // shape claim, and a diagnosis for every wrong step (SPEC 1.4, section 3).
 import type { Expr, Span, Step } from '../syntax/ast';
 import type { Matrix, Node, Shape } from '../ir/types';
-import { formatShape, shapesEqual } from '../ir/types';
+import { formatShape, isScalarShape, shapesEqual } from '../ir/types';
 import { printCr } from '../ir/print';
 import { vjp } from '../diff/index';
 import type { Claim, Scope } from '../resolve/scope';
@@ -231,9 +231,13 @@ function checkStep(check: ClaimCheck, step: Step, index: number): StepJson {
   }
   const finding = diagnose(check, { expr: step.expr, node, values: stepValues }, form, truthValues);
   const hint = ctx.grading?.domainHints === false ? undefined : domainHint(node, truth, ctx.lowering.b.graph, ctx.scope, ctx.calculus.derivedLeaves, ctx.seed);
-  // A document that never declares the name may state its kind in prose (`W` diagonal, `A` a covariance).
-  if (hint && ctx.document && ctx.scope.declarations.get(hint.name)?.implied) {
-    return { ...base, shape, verdict: 'unjudged', diagnosis: null, message: `no line of this question declares ${hint.name}; ${hint.text}, which the text may say, so chainrule cannot tell whether this step is wrong` };
+  // A document may state a name's kind in prose (`W` diagonal, `A` a covariance) where no line declares it. Of an
+  // array a line gives only a shape, prose still often says its entries sum to 1 (`p \in \mathbb{R}^K` a
+  // distribution), seldom that it is symmetric or positive (tr(QP) means a general Q, `t \in \mathbb{R}` any sign).
+  const hinted = hint && ctx.scope.declarations.get(hint.name);
+  if (hint && hinted && ctx.document && (hinted.implied || (hint.domain === 'simplex' && !isScalarShape(hinted.shape)))) {
+    const declared = hinted.implied ? `no line of this question declares ${hint.name}` : `the line that declares ${hint.name} gives only its shape`;
+    return { ...base, shape, verdict: 'unjudged', diagnosis: null, message: `${declared}; ${hint.text}, which the text may say, so chainrule cannot tell whether this step is wrong` };
   }
   return { ...base, shape, verdict: 'incorrect', diagnosis: finding.diagnosis, message: hint ? `${finding.message}; ${hint.text}` : finding.message };
 }

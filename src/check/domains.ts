@@ -20,6 +20,7 @@ const WORDING: Partial<Record<Domain, (name: string) => string>> = {
 /** The name whose domain would make the step right, and the hint that says so. */
 export interface DomainHint {
   name: string;
+  domain: Domain;
   text: string;
 }
 
@@ -34,7 +35,7 @@ export function domainHint(step: Node, truth: Truth, graph: Graph, scope: Scope,
       if (domain === 'symmetric' && !square) continue;
       const declarations = new Map(scope.declarations);
       declarations.set(name, { ...declarations.get(name)!, domain });
-      if (holdsUnder(graph, { ...scope, declarations }, derived, seed, truth.value, truth.forms, step)) return { name, text: `this holds only when ${WORDING[domain]!(name)}` };
+      if (holdsUnder(graph, { ...scope, declarations }, derived, seed, truth.value, truth.forms, step)) return { name, domain, text: `this holds only when ${WORDING[domain]!(name)}` };
     }
   }
   return undefined;

@@ -34,6 +34,7 @@ import { guessedBars } from './arrayBars';
 import { forcedScalars } from './forcedScalars';
 import { linearizationOf } from './linearizations';
 import { conditionToSolve } from './conditionsToSolve';
+import { declaredSampleUnderSum } from './declaredSamples';
 
 interface Doubt {
   message: string;
@@ -87,6 +88,7 @@ export function withholdDoubtful(check: ClaimCheck, steps: StepJson[]): StepJson
       filledLayers(check, expr) ??
       valuesReadAsNames(check, expr) ??
       restatedDefinitionReached(check.lowering.scope, reachedFrom(check, expr)) ??
+      declaredSampleUnderSum(exprsReached(check, expr), (name) => check.lowering.scope.declarations.has(name)) ??
       operandDefinitionReached(check.lowering.scope, reachedFrom(check, expr).names, check.claim.target.span) ??
       unstatedValues(check, node) ??
       pointOnDefinedNames(check) ??
@@ -613,6 +615,12 @@ function valuesReadAsNames(check: ClaimCheck, step: Expr): Doubt | undefined {
 }
 
 /** What a name stands for in the scope: its definition, or the body of the function it names. */
+/** The target, the step and the definitions they reach. */
+function exprsReached(check: ClaimCheck, step: Expr): Expr[] {
+  const meaningOf = meaningIn(check.lowering.scope);
+  return [check.claim.target.expr, step, ...[...reachedFrom(check, step).names].flatMap((n) => meaningOf(n) ?? [])];
+}
+
 function meaningIn(scope: ClaimCheck['lowering']['scope']): (name: string) => Expr | undefined {
   // A built-in restated entry by entry (`Softmax(z)_i = ...`) is the built-in where it is called otherwise,
   // and its body's names are its parameter's entries: it reaches no name of the question.

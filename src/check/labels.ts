@@ -43,15 +43,19 @@ function complemented(e: Expr, name: string): boolean {
 // matrix `Y_{ic}` (`T_{nk}`), one row per sample: each row sums to 1, as the domain `simplex` samples them.
 const LABEL_NAMES = /^[ytpqYT]$/;
 
-/** The arrays (never scalars) that multiply a logarithm in one of the scope's definitions, without a `1 - y` beside them. */
+/**
+ * The arrays (never scalars) that multiply a logarithm in one of the scope's definitions or function bodies (`L(W) =
+ * -y^T \log p`), without a `1 - y` beside them.
+ */
 export function crossEntropyLabels(scope: Scope): Labels[] {
   const found = new Map<string, Labels>();
-  for (const def of scope.definitions.values()) {
-    findInExpr(def.expr, (x) => {
+  const bodies = [...[...scope.definitions.values()].map((d) => d.expr), ...[...scope.functions.values()].flatMap((f) => (f.body ? [f.body] : []))];
+  for (const body of bodies) {
+    findInExpr(body, (x) => {
       const written = labelOfProduct(x);
       const name = written && arrayNameOf(written.name, written.text);
       const declared = name ? scope.declarations.get(name) : undefined;
-      if (written && name && LABEL_NAMES.test(name) && declared && !declared.domain && !isScalarShape(declared.shape) && !complemented(def.expr, name) && !found.has(name)) {
+      if (written && name && LABEL_NAMES.test(name) && declared && !declared.domain && !isScalarShape(declared.shape) && !complemented(body, name) && !found.has(name)) {
         found.set(name, { name, written });
       }
       return false;

@@ -297,7 +297,9 @@ export class IndexLowering {
     if (sample) take(sample, r !== 1 ? 'rows' : 'cols');
     indices.forEach((index, k) => {
       const free = (['rows', 'cols'] as const).filter((side) => t[side] === (side === 'rows' ? ROWS : COLS));
-      if (free.length === 0) throw new IndexError(`${text} has more indices than ${node.shape[0]} x ${node.shape[1]} has axes`);
+      // More indices than axes is a reading doubt, not the author's slip: `x_{ij}` after `x_i \in R^d` is entry j of
+      // sample i, an array no line sizes.
+      if (free.length === 0) throw new IndexLimit(`${text} has more indices than ${node.shape[0]} x ${node.shape[1]} has axes, so it may index samples and entries together (as x_{ij} for entry j of a sample x_i), an array no line of this question sizes`);
       if (free.length === 1) return take(index, free[0]);
       if (indices.length - k >= 2) return take(index, 'rows');
       const size = this.sizeOf(index) ?? capitalAxis(index, r, c);

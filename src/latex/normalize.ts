@@ -158,6 +158,8 @@ class Normalizer {
 
   /** Fonts, accents and `\nabla_{..}` read their argument recursively; this bounds the recursion. */
   private depth = 0;
+  /** Raw indices of `\}` that close a grouping `\{` (groupingBrace). */
+  private readonly groupCloses = new Set<number>();
 
   run(from: number, to: number): void {
     if (++this.depth > MAX_GROUP_DEPTH) {
@@ -296,6 +298,26 @@ class Normalizer {
     return j + 1;
   }
 
+  /**
+   * `\\frac{\\partial}{\\partial w}\\{-\\log(1 + e^{-u})\\}`: escaped braces around one expression (no comma, bar or
+   * colon at their level, so not a set) are brackets, as some authors write large ones. Remembers the closing brace.
+   */
+  private groupingBrace(i: number): boolean {
+    let depth = 0;
+    for (let j = i + 1; j < this.raw.length; j++) {
+      const text = this.raw[j].text;
+      if (text === '\\{' || text === '(' || text === '[' || text === '{') depth++;
+      else if (text === ')' || text === ']' || text === '}') depth--;
+      else if (text === '\\}' && depth-- === 0) {
+        if (j === i + 1) return false;
+        this.groupCloses.add(j);
+        return true;
+      } else if (depth === 0 && (text === ',' || text === '|' || text === ':' || text === '\\mid' || text === ';')) return false;
+      if (depth < 0) return false;
+    }
+    return false;
+  }
+
   /** Handle the raw token at `i`; returns the index of the next unhandled token. */
   private step(i: number): number {
     const t = this.raw[i];
@@ -317,6 +339,8 @@ class Normalizer {
       case 'escaped':
         if (t.text === '\\|') this.emit('dbar', '||', start, end);
         else if (t.text === '\\{' && this.out[this.out.length - 1]?.type === 'kw_in') return this.numberSet(i);
+        else if (t.text === '\\{' && this.groupingBrace(i)) this.emit('lparen', '(', start, end);
+        else if (t.text === '\\}' && this.groupCloses.delete(i)) this.emit('rparen', ')', start, end);
         else if (t.text === '\\{' || t.text === '\\}') this.unsupported('sets (\\{ \\}) are not supported', start, end);
         else this.unsupported(`\`${t.text}\` has no meaning in an expression`, start, end);
         return i + 1;
