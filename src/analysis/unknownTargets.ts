@@ -8,7 +8,7 @@
 // that does not may still be right for the L of the prose, so such a step is unjudged
 // (src/check/doubts.ts), never incorrect. A chain of such names (`\partial C/\partial Z \, \partial Z/\partial W`,
 // Z defined nowhere) is read link by link: Z an unknown function of W, then C of Z.
-import { OUTER_PRODUCT_CALLEE } from '../latex/build';
+import { OUTER_PRODUCT_CALLEE } from '../syntax/names';
 import { warning } from '../diagnostics';
 import { hasMeaning, type Scope } from '../resolve/scope';
 import { namesReached } from '../resolve/names';

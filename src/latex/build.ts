@@ -2,6 +2,7 @@
 // src/syntax/ast.ts, the same the .cr parser produces. Builders never mutate their arguments:
 // Earley may share a sub-result between partial parses. Step texts are filled in by parse.ts,
 // which knows the block's source.
+import { OUTER_PRODUCT_CALLEE } from '../syntax/names';
 import type { AtBinding, BinaryOp, DimSpec, Domain, Expr, MulStyle, NameRef, ShapeSpec, Span, Statement, Step } from '../syntax/ast';
 import { rewriteExpr } from '../syntax/walk';
 import type { Tok, TokType } from './tokens';
@@ -113,9 +114,6 @@ const OPERATORS: Partial<Record<TokType, [BinaryOp, MulStyle?]>> = {
   le: ['le'],
   ge: ['ge'],
 };
-
-/** The callee `a \\otimes b` is read as (resolve/outerProducts.ts): no name a document can define. */
-export const OUTER_PRODUCT_CALLEE = '⊗';
 
 export function binary(left: Expr, op: Tok, right: Expr): Expr {
   // `a \otimes b`: resolve/outerProducts.ts reads it where both sides are vectors.

@@ -1,4 +1,4 @@
-// `a \otimes b`, read by the LaTeX front end as a call of ⊗ (latex/build.ts): between two vectors it is the outer
+// `a \otimes b`, read by the LaTeX front end as a call of `otimes` (latex/build.ts; .cr writes it so): between two vectors it is the outer
 // product, the matrix of entries a_i b_j, whichever way each vector is laid out (a b^T of columns, a^T b of rows,
 // as texts that work with row vectors write it). Between matrices ⊗ is the Kronecker product, and of a number it
 // is a scaling some texts write and others do not: neither is guessed, so the reading is refused with a note.
@@ -7,7 +7,7 @@ import { error, type Diagnostic } from '../diagnostics';
 import { formatShape, type Node } from '../ir/types';
 import { isRowShape, isVectorShape } from '../ir/dims';
 import type { Builder } from '../ir/build';
-import { OUTER_PRODUCT_CALLEE } from '../latex/build';
+import { OUTER_PRODUCT_CALLEE } from '../syntax/names';
 
 
 export function isOuterProductCall(e: Extract<Expr, { kind: 'call' }>): boolean {

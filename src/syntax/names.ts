@@ -44,5 +44,11 @@ export function normalizeName(text: string): string {
     .replace(/[_{},]/g, '');
 }
 
+/**
+ * The callee `a \\otimes b` is read as (resolve/outerProducts.ts), the outer product of two vectors; printed as .cr,
+ * `otimes(a, b)` parses back to it.
+ */
+export const OUTER_PRODUCT_CALLEE = 'otimes';
+
 /** The name the LaTeX reader gives a bold 1 written without its size (a digit first: no author's name; resolve/onesVectors.ts). */
 export const UNSIZED_ONES = '1ones';
