@@ -99,11 +99,12 @@ function namesWritten(statements: readonly Statement[], keep: (st: Extract<State
  * logistic-regression section that writes its own scalar `\ell = -y \log \hat{y} - ...` and never that L.
  */
 export function declareReachedArrays(scope: Scope, borrowed: readonly Statement[], seen: readonly Statement[]): void {
+  const all = [...borrowed, ...seen];
   const sources = reachedSources(scope, borrowed, seen);
+  if (sources.length === all.length) return declareImpliedArrays(scope, all);
   const reachedOnly = { ...scope, declarations: new Map(scope.declarations), dims: new Set(scope.dims), sampleEntries: new Set(scope.sampleEntries) };
-  declareImpliedArrays(scope, [...borrowed, ...seen]);
-  if (sources.length === borrowed.length + seen.length) return;
   declareImpliedArrays(reachedOnly, sources);
+  declareImpliedArrays(scope, all);
   for (const [name, declaration] of scope.declarations) {
     if (declaration.implied && !reachedOnly.declarations.has(name)) scope.declarations.delete(name);
   }
@@ -111,6 +112,7 @@ export function declareReachedArrays(scope: Scope, borrowed: readonly Statement[
 
 /** The question's own statements and those it sees as its own, and of the borrowed ones the formulas of names they reach. */
 function reachedSources(scope: Scope, borrowed: readonly Statement[], seen: readonly Statement[]): Statement[] {
+  if (borrowed.length === 0) return [...seen];
   const meaningOf = (n: string) => scope.definitions.get(n)?.expr ?? scope.functions.get(n)?.body;
   const reached = new Set<string>();
   for (const st of seen) {

@@ -33,28 +33,28 @@ export function wrongShapeWhateverTheGuess({ truth, claim, lowering }: ClaimChec
     declarations.set(name, { ...d, shape: [1, 1] });
   }
   // Lowerings of their own, without derivatives: a step that writes another one is left to the doubt.
+  if (reachesAny(step, unsized, scope, target.of)) return false;
   const numbersIn = (names: Map<string, Declaration>) => Lowering.forProblem({ ...scope, declarations: names, diagnostics: [] }, new Builder(new Graph()), { ...lowering.options, calculus: undefined });
   try {
     const read = gradientsAsNames(step, target.of, numbersIn(declarations), declarations);
-    if (read === undefined || reachesAny(step, unsized, scope, target.of)) return false;
-    return !shapesEqual(numbersIn(declarations).lower(read).shape, truth.shape);
+    return read !== undefined && !shapesEqual(numbersIn(declarations).lower(read).shape, truth.shape);
   } catch (err) {
     passLimits(err);
     // A product whose sides do not fit with numbers either (`(a - y) x` of two columns) is wrong both ways.
-    return err instanceof LowerError && err.diagnostic.code === 'shape-mismatch' && !reachesAny(step, unsized, scope, target.of);
+    return err instanceof LowerError && err.diagnostic.code === 'shape-mismatch';
   }
 }
 
 /**
- * Whether `e` reaches one of `names` through the formulas `meaningOf` gives, not counting the derivatives of
- * `of` it writes (their shape is their variable's, whatever the formula of `of` holds).
+ * Whether `e` reaches, through the question's formulas, one of `names` or a name the document's own lines do not
+ * size; a derivative of `of` it writes counts as its variable (its shape is the variable's, whatever the formula of
+ * `of` holds).
  */
 function reachesAny(e: Expr, names: ReadonlySet<string>, scope: Scope, of?: Expr): boolean {
   if (names.size === 0) return false;
   const operands = of?.kind === 'name' ? rewriteExpr(e, (x) => (x.kind === 'deriv' && x.of.kind === 'name' && x.of.name === of.name ? x.wrt[0] : undefined)) : e;
-  // Every name the operands reach is sized by the document's own lines: a shape an earlier question lends or the
-  // notation implies may not be the one the author means.
-  // A bold 1 takes the length its neighbours force (resolve/onesVectors.ts).
+  // A shape an earlier question lends or the notation implies may not be the one the author means; a bold 1 takes
+  // the length its neighbours force (resolve/onesVectors.ts).
   const own = (n: string) => n === UNSIZED_ONES || scope.definitions.has(n) || scope.functions.has(n) || ownDeclaration(scope, n);
   return [...namesReached(operands, (n) => scope.definitions.get(n)?.expr)].some((n) => names.has(n) || !own(n));
 }

@@ -102,7 +102,8 @@ function setupStatements(statements: readonly Statement[], questionOf: ReadonlyA
     if (writesDerivative(st)) differentiates.add(from);
     const { formulas, values } = setupNames(st);
     // A function `f(w, x) = ...` defines f too: a set-up section's `f = qz` is not the f of a later example.
-    const fn = st.kind === 'equation' && st.lhs.expr.kind === 'call' && st.lhs.expr.prime === 0 && st.rhs.length > 0 ? [st.lhs.expr.callee] : [];
+    const header = functionHeader(st);
+    const fn = header && header.prime === 0 ? [header.callee] : [];
     for (const name of [...formulas, ...fn]) definers.set(name, (definers.get(name) ?? new Set()).add(from));
     for (const name of values) valuers.set(name, (valuers.get(name) ?? new Set()).add(from));
   });
@@ -232,17 +233,19 @@ function formulaNames(statements: readonly Statement[]): Set<string> {
   return names;
 }
 
-/** The name a line defines by a formula, or gives a value written in numbers (`x_1 = 0.05`, `x = [1, 0]^T`). */
+/** The header of the function a line defines (`f(x, y) = ...`), if it defines one. */
+function functionHeader(st: Statement): Extract<Expr, { kind: 'call' }> | undefined {
+  return st.kind === 'equation' && st.lhs.expr.kind === 'call' && st.rhs.length > 0 ? st.lhs.expr : undefined;
+}
+
 /** The names the functions `statements` define take as parameters (`f(x, y) = ...` takes x and y). */
 function functionParameters(statements: readonly Statement[]): Set<string> {
   const names = new Set<string>();
-  for (const st of statements) {
-    if (st.kind !== 'equation' || st.lhs.expr.kind !== 'call' || st.rhs.length === 0) continue;
-    for (const arg of st.lhs.expr.args) if (arg.kind === 'name') names.add(arg.name);
-  }
+  for (const st of statements) for (const arg of functionHeader(st)?.args ?? []) if (arg.kind === 'name') names.add(arg.name);
   return names;
 }
 
+/** The name a line defines by a formula, or gives a value written in numbers (`x_1 = 0.05`, `x = [1, 0]^T`). */
 function setupNames(st: Statement): { formulas: string[]; values: string[] } {
   if (st.kind !== 'equation' || st.lhs.expr.kind !== 'name' || st.rhs.length === 0) return { formulas: [], values: [] };
   const name = st.lhs.expr.name;
@@ -258,7 +261,7 @@ function setupNames(st: Statement): { formulas: string[]; values: string[] } {
 function statedValues(statements: readonly Statement[], formulas: ReadonlySet<string>, formulasBefore: ReadonlySet<string>): Statement[] {
   const before = new Set(formulasBefore);
   // Of a function the question defines (`f = 0.73`, `f = \sigma(1) = 0.73` beside `f(w, x) = ...`), a value is a claim.
-  const functions = new Set(statements.flatMap((st) => (st.kind === 'equation' && st.lhs.expr.kind === 'call' && st.rhs.length > 0 ? [st.lhs.expr.callee] : [])));
+  const functions = new Set(statements.flatMap((st) => functionHeader(st)?.callee ?? []));
   return statements.flatMap((st): Statement[] => {
     if (st.kind !== 'equation' || st.lhs.expr.kind !== 'name' || st.rhs.length === 0) return [st];
     const name = st.lhs.expr;
